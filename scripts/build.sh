@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures and builds Skein into ./build (or $SKEIN_BUILD_DIR). Extra arguments go to cmake.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir="${SKEIN_BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${SKEIN_BUILD_TYPE:-Release}" "$@" >/dev/null
+cmake --build "$build_dir" --parallel "$(nproc)"

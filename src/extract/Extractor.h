@@ -1,0 +1,42 @@
+#pragma once
+// The extraction pipeline: segmentation -> gazetteer matching -> entity recognition ->
+// resolution -> relation rules. Turns one Document into a DocumentExtraction (see
+// core/Extraction.h for the contract; every offset points into document.text, and the
+// document's `excluded` spans are never extracted from).
+//
+// Construction loads the knowledge resources (data/) and the relation rules (schema/) once;
+// it throws InputError naming the file and line when one is missing or malformed.
+// extract() is const and thread-safe: one Extractor serves every worker thread.
+
+#include <memory>
+#include <string>
+
+#include "core/Extraction.h"
+
+namespace skein::extract {
+
+struct ExtractorOptions {
+  std::string data_dir;   // knowledge resources; empty = default_data_dir()
+  std::string rules_dir;  // relation/ontology rule files; empty = default_rules_dir()
+};
+
+// Resolution order: $SKEIN_DATA_DIR, <exe>/../share/skein/data, the source tree's data/.
+std::string default_data_dir();
+// Resolution order: $SKEIN_RULES_DIR, <exe>/../share/skein/schema, the source tree's schema/.
+std::string default_rules_dir();
+
+class Extractor {
+ public:
+  explicit Extractor(ExtractorOptions options = {});
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  DocumentExtraction extract(const Document& document) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace skein::extract

@@ -1,0 +1,188 @@
+#pragma once
+// The Skein store: a property graph in one SQLite file (schema in schema/*.sql).
+//
+// Contract
+//  - Opening applies the schema and runs migrations up to the version this binary knows
+//    (PRAGMA user_version). A store with a newer version is refused with a StoreError, never
+//    rewritten. A file that is not a SQLite database is refused and left untouched.
+//  - put() stores one DocumentExtraction whole or not at all. Keyed by document uri:
+//      new uri                    -> document, nodes, aliases, mentions, edges, evidence added;
+//      same uri, same sha256      -> nothing changes (PutOutcome::kUnchanged);
+//      same uri, other sha256     -> the document's mentions and evidence are replaced, the
+//                                    weights of the edges it touched recomputed, and edges
+//                                    (and nodes) left with no evidence/mentions removed.
+//  - Nodes are unique per (label, key); edges per (type, src, dst), symmetric types stored with
+//    the smaller node id first. Edge weight = number of evidence rows; edge confidence =
+//    noisy-or of the evidence confidences (1 - prod(1 - c)). Both are maintained by put().
+//  - Writes go through a Batch: one transaction for many documents. Without an open batch,
+//    put() runs in its own transaction.
+//  - Errors: StoreError naming the store file for anything the database refuses.
+//
+// Thread-safety: a Store is used by one thread at a time. Several processes may open the same
+// file (WAL): readers see the last committed snapshot; writers wait up to busy_timeout_ms.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Extraction.h"
+
+namespace skein::store {
+
+struct StoreOptions {
+  bool read_only = false;         // open without write access; put() then throws StoreError
+  int busy_timeout_ms = 10000;    // how long to wait for another writer before failing
+  bool create_if_missing = true;  // false: opening a missing file is a StoreError
+};
+
+enum class PutOutcome { kAdded, kUnchanged, kReplaced };
+
+struct NodeRecord {
+  std::int64_t id = 0;
+  std::string label;
+  std::string key;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string props_json = "{}";  // JSON object text (extraction props plus analysis scores)
+  std::int64_t mention_count = 0;
+  std::int64_t document_count = 0;
+  std::string first_seen;  // earliest published date of a document mentioning it, or empty
+  std::string last_seen;
+};
+
+struct EdgeRecord {
+  std::int64_t id = 0;
+  std::string type;
+  std::int64_t src = 0;
+  std::int64_t dst = 0;
+  bool symmetric = false;
+  std::string props_json = "{}";
+  double weight = 0;       // evidence rows (within the query's filters)
+  double confidence = 0;   // noisy-or of those evidence confidences
+  bool has_text_basis = false;
+  bool has_knowledge_basis = false;
+  std::string first_seen;  // earliest / latest published date among the evidence documents
+  std::string last_seen;
+};
+
+struct EvidenceRecord {
+  std::int64_t id = 0;
+  std::int64_t edge_id = 0;
+  std::int64_t document_id = 0;
+  std::string document_uri;
+  std::string document_title;
+  std::string published;
+  std::size_t start = 0;  // byte span of the sentence in the document text
+  std::size_t end = 0;
+  std::string sentence;   // the text under the span
+  std::string rule;
+  std::string basis;
+  double confidence = 0;
+};
+
+struct MentionRecord {
+  std::int64_t node_id = 0;
+  std::int64_t document_id = 0;
+  std::string document_uri;
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string text;
+};
+
+struct DocumentRecord {
+  std::int64_t id = 0;
+  std::string uri;
+  std::string doc_id;
+  std::string title;
+  std::string published;
+  std::string sha256;
+  std::string ingested_at;  // ISO 8601 UTC
+  std::size_t text_bytes = 0;
+};
+
+struct StoreStats {
+  std::int64_t documents = 0, nodes = 0, aliases = 0, edges = 0, mentions = 0, evidence = 0;
+  std::vector<std::pair<std::string, std::int64_t>> nodes_by_label;  // sorted by label
+  std::vector<std::pair<std::string, std::int64_t>> edges_by_type;   // sorted by type
+};
+
+// Which edges (and their evidence) a reader wants. Empty vectors / strings mean "no filter".
+struct EdgeQuery {
+  std::vector<std::string> types;     // relation types to keep
+  std::vector<std::string> labels;    // keep only edges whose both endpoints have these labels
+  double min_weight = 0;
+  double min_confidence = 0;
+  std::string from_date;              // evidence from documents published on/after (YYYY-MM-DD)
+  std::string to_date;                // ... on/before
+  bool text_only = false;             // ignore knowledge-basis evidence
+};
+
+class Store {
+ public:
+  // Opens (creating if allowed) the store at `path`; ":memory:" gives a private in-memory store.
+  explicit Store(const std::string& path, StoreOptions options = {});
+  ~Store();
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const;
+  int schema_version() const;
+  static int latest_schema_version();
+
+  // RAII transaction over many put() calls. commit() makes them durable; destroying an
+  // uncommitted batch rolls every put() in it back. Batches do not nest.
+  class Batch {
+   public:
+    explicit Batch(Store& store);
+    ~Batch();
+    void commit();
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+
+   private:
+    Store& store_;
+    bool done_ = false;
+  };
+
+  PutOutcome put(const DocumentExtraction& extraction);
+
+  // True when a document with this uri and this content is already stored (lets ingest skip
+  // extraction for unchanged documents).
+  bool contains(const std::string& uri, const std::string& sha256) const;
+
+  // ---- reading -------------------------------------------------------------------------
+  StoreStats stats() const;
+  std::optional<NodeRecord> node(std::int64_t id) const;
+  // Nodes whose id, name, key or alias equals `name_or_id` case-insensitively.
+  std::vector<NodeRecord> find_nodes(const std::string& name_or_id) const;
+  // Up to `limit` node names closest to `name` (for "did you mean").
+  std::vector<std::string> suggest_names(const std::string& name, std::size_t limit = 5) const;
+  // All nodes (optionally only these labels), ordered by id.
+  void for_each_node(const std::vector<std::string>& labels,
+                     const std::function<void(const NodeRecord&)>& visit) const;
+  // All edges passing the query, ordered by id; weight/confidence computed over the evidence
+  // that passes the query's date and basis filters (edges with none left are skipped).
+  void for_each_edge(const EdgeQuery& query,
+                     const std::function<void(const EdgeRecord&)>& visit) const;
+  std::optional<EdgeRecord> edge(std::int64_t id) const;
+  std::vector<EdgeRecord> edges_of(std::int64_t node_id) const;
+  std::vector<EvidenceRecord> evidence(std::int64_t edge_id, std::size_t limit = 0) const;
+  std::vector<MentionRecord> mentions(std::int64_t node_id, std::size_t limit = 0) const;
+  void for_each_document(const std::function<void(const DocumentRecord&)>& visit) const;
+  std::optional<std::string> document_text(std::int64_t document_id) const;
+
+  // ---- analysis results ----------------------------------------------------------------
+  // Merges `props_json` (a JSON object) into each node's props, in one transaction.
+  void merge_node_props(const std::vector<std::pair<std::int64_t, std::string>>& updates);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace skein::store
