@@ -8,6 +8,23 @@
 //
 // Offsets are UTF-8 byte offsets into document.text, end exclusive. Writing is deterministic
 // (same value -> same bytes) and produces a single line without a trailing newline.
+//
+// Added to the contract (optional when reading, always written): "document":{"excluded":
+// [{"start","end"}]} carries Document::excluded so debris marks survive extract -> load.
+// Entity "key" is not written: it is the part of "id" after "<label>:" and is derived from it.
+//
+// Reading is strict about what it uses and lenient about what it does not: every field named
+// above is type-checked; "document.text", "document.uri", "entities", "relations", each
+// entity's "id"/"label"/"name", each relation's "type"/"source"/"target" and each evidence
+// "rule" and span are required, the rest default (confidence 1, basis "text", empty strings and
+// lists). Unknown fields are ignored so newer writers stay readable. Checked: offsets
+// start <= end <= text size and on UTF-8 character boundaries; each mention/evidence "text"
+// equals the document text under its span; "sha256", when present, equals the text's hash
+// (it is computed when absent); entity ids are "<label>:<key>" and unique; relation endpoints
+// are entities of the same line; confidences in [0, 1]; nesting at most 16 levels; strings
+// valid UTF-8. Errors name the field path, e.g. "relations[2].evidence[0].end: ...".
+//
+// Thread-safety: both functions are pure and may run concurrently.
 
 #include <string>
 #include <string_view>
@@ -16,6 +33,8 @@
 
 namespace skein {
 
+// Throws skein::Error if a string is not valid UTF-8 or a confidence is not finite (both are
+// bugs upstream: ingest validates text).
 std::string to_json_line(const DocumentExtraction& extraction);
 
 // Parses one line. Throws InputError(source, line, reason) when the line is not valid JSON or
