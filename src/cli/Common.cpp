@@ -1,0 +1,47 @@
+#include "cli/Common.h"
+
+#include <filesystem>
+
+#include "core/Error.h"
+
+namespace skein::cli {
+
+void add_store_option(ArgParser& parser, std::string& db) {
+  parser.option("--db", "FILE", "the Skein store (a SQLite file)", db);
+}
+
+store::Store open_existing_store(const std::string& db) {
+  std::error_code error;
+  if (db != ":memory:" && !std::filesystem::exists(db, error)) {
+    throw StoreError(db + ": no such store (create one with 'skein ingest PATH')");
+  }
+  store::StoreOptions options;
+  options.create_if_missing = false;
+  return store::Store(db, options);
+}
+
+store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument) {
+  auto matches = store.find_nodes(argument);
+  if (matches.size() == 1) return matches.front();
+  if (matches.empty()) {
+    std::string message = "no entity named '" + argument + "'";
+    auto suggestions = store.suggest_names(argument, 5);
+    if (!suggestions.empty()) {
+      message += "; did you mean ";
+      for (std::size_t i = 0; i < suggestions.size(); ++i) {
+        message += (i == 0 ? "'" : ", '") + suggestions[i] + "'";
+      }
+      message += "?";
+    }
+    throw Error(message);
+  }
+  std::string message = "'" + argument + "' is ambiguous: ";
+  for (std::size_t i = 0; i < matches.size() && i < 10; ++i) {
+    const auto& node = matches[i];
+    message += (i == 0 ? "" : ", ") + node.name + " (" + node.label + ":" + node.key + ")";
+  }
+  message += "; name one by its id";
+  throw Error(message);
+}
+
+}  // namespace skein::cli

@@ -1,0 +1,27 @@
+#pragma once
+// Pieces every command shares: the --db option, opening the store, and turning an entity
+// argument (name, alias or id) into one node.
+
+#include <cstdint>
+#include <string>
+
+#include "cli/ArgParser.h"
+#include "store/Store.h"
+
+namespace skein::cli {
+
+inline constexpr const char* kDefaultStore = "skein.db";
+
+// Adds "--db FILE" bound to `db` (default skein.db in the current directory).
+void add_store_option(ArgParser& parser, std::string& db);
+
+// Opens an existing store for reading; a missing file is a StoreError that says to ingest
+// first, instead of silently creating an empty store.
+store::Store open_existing_store(const std::string& db);
+
+// Resolves a user's entity argument by id ("Country:KR", a numeric node id), name, key or
+// alias, case-insensitively. Throws Error listing the candidates when ambiguous, or
+// suggesting the closest names when nothing matches.
+store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument);
+
+}  // namespace skein::cli

@@ -1,0 +1,55 @@
+// skein extract: documents in, one extraction JSON object per line out; no store. A clean
+// filter for shell pipelines and for running the map step of a large job elsewhere.
+
+#include <iostream>
+
+#include "cli/ArgParser.h"
+#include "cli/Command.h"
+#include "core/ExtractionJson.h"
+#include "core/Utf8.h"
+#include "extract/Extractor.h"
+#include "ingest/DocumentSource.h"
+
+namespace skein::cli {
+namespace {
+
+int run(const std::vector<std::string>& args) {
+  std::vector<std::string> paths;
+  std::string data_dir, rules_dir;
+  ArgParser parser("extract [options] [PATH|-]...",
+                   "Extracts entities and relations and writes one JSON object per document to\n"
+                   "stdout (the contract 'skein load' reads). Reads stdin when no PATH is given.");
+  parser.option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
+      .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
+      .positionals("PATH...", "text or JSONL files, directories, or - for stdin", paths, 0, 0);
+  if (!parser.parse(args)) return 0;
+  if (paths.empty()) paths.push_back("-");
+
+  extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
+  ingest::DocumentSource source(paths);
+  Diagnostics diagnostics;
+  std::size_t failed = 0;
+  auto report = [&] {
+    for (const auto& diagnostic : diagnostics) {
+      std::cerr << "skein extract: " << utf8::printable(diagnostic.to_string()) << "\n";
+    }
+    failed += diagnostics.size();
+    diagnostics.clear();
+  };
+  while (auto document = source.next(diagnostics)) {
+    report();
+    std::string line = to_json_line(extractor.extract(*document));
+    line += '\n';
+    std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
+  }
+  report();
+  std::cout.flush();
+  if (!std::cout) throw Error("cannot write to stdout");
+  return failed > 0 ? exit_code::kInputOrStore : exit_code::kSuccess;
+}
+
+const bool registered = register_command(
+    {"extract", "extract to JSON lines on stdout (no store)", run});
+
+}  // namespace
+}  // namespace skein::cli

@@ -1,0 +1,77 @@
+// skein: the command-line entry point. It only dispatches to a registered command and maps
+// errors to exit codes (0 success, 1 usage error, 2 input or store error); the commands own
+// no pipeline logic either: they wire the modules together.
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/Command.h"
+#include "core/Error.h"
+#include "core/Utf8.h"
+
+namespace {
+
+void print_overview() {
+  std::cout << "usage: skein [--db FILE] COMMAND [options] [arguments]\n\n"
+               "Skein builds a knowledge graph of the people, organisations, countries and places\n"
+               "in a pile of documents, with the sentences behind every relation, in one SQLite\n"
+               "file (default: skein.db in the current directory).\n\ncommands:\n";
+  for (const auto& command : skein::cli::commands()) {
+    std::string padded = command.name;
+    padded.resize(std::max<std::size_t>(padded.size() + 2, 14), ' ');
+    std::cout << "  " << padded << command.summary << "\n";
+  }
+  std::cout << "\nRun 'skein COMMAND --help' for a command's options.\n"
+               "Exit codes: 0 success, 1 usage error, 2 input or store error.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // Global options may come before the command name; they are handed to the command.
+  std::vector<std::string> global;
+  std::size_t i = 0;
+  while (i < args.size() && args[i].rfind("--db", 0) == 0) {
+    global.push_back(args[i]);
+    if (args[i] == "--db" && i + 1 < args.size()) global.push_back(args[++i]);
+    ++i;
+  }
+  if (i >= args.size() || args[i] == "--help" || args[i] == "-h" || args[i] == "help") {
+    print_overview();
+    return i >= args.size() ? skein::exit_code::kUsage : skein::exit_code::kSuccess;
+  }
+  if (args[i] == "--version") {
+    std::cout << "skein " << SKEIN_VERSION << "\n";
+    return skein::exit_code::kSuccess;
+  }
+  const std::string& name = args[i];
+  for (const auto& command : skein::cli::commands()) {
+    if (command.name != name) continue;
+    std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+    rest.insert(rest.begin(), global.begin(), global.end());
+    try {
+      return command.run(rest);
+    } catch (const skein::UsageError& error) {
+      std::cerr << "skein " << name << ": " << skein::utf8::printable(error.what()) << "\n";
+      return skein::exit_code::kUsage;
+    } catch (const skein::Error& error) {
+      std::cerr << "skein " << name << ": " << skein::utf8::printable(error.what()) << "\n";
+      return skein::exit_code::kInputOrStore;
+    } catch (const std::bad_alloc&) {
+      std::cerr << "skein " << name << ": out of memory\n";
+      return skein::exit_code::kInputOrStore;
+    } catch (const std::exception& error) {
+      // Anything else escaping a command is a bug, but the user still gets one clear line.
+      std::cerr << "skein " << name << ": internal error: " << skein::utf8::printable(error.what())
+                << "\n";
+      return skein::exit_code::kInputOrStore;
+    }
+  }
+  std::cerr << "skein: unknown command '" << skein::utf8::printable(name)
+            << "' (run 'skein --help' for the list)\n";
+  return skein::exit_code::kUsage;
+}

@@ -1,0 +1,239 @@
+#include "pipeline/IngestJob.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "extract/Extractor.h"
+#include "ingest/DocumentSource.h"
+#include "store/Store.h"
+
+namespace skein::pipeline {
+namespace {
+
+std::size_t count_words(const std::string& text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// A document in flight, numbered in input order.
+struct Job {
+  std::size_t sequence = 0;
+  Document document;
+};
+struct Result {
+  std::optional<DocumentExtraction> extraction;
+  std::string error;  // set when extraction threw
+  std::string uri;
+};
+
+// Hands documents to worker threads and gives results back in input order.
+class WorkerPool {
+ public:
+  WorkerPool(const extract::Extractor& extractor, unsigned jobs) : extractor_(extractor) {
+    for (unsigned i = 0; i < jobs; ++i) threads_.emplace_back([this] { work(); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& thread : threads_) thread.join();
+  }
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  void submit(Job job) {
+    {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(std::move(job));
+    }
+    work_ready_.notify_one();
+  }
+
+  // Blocks until the result with this sequence number is ready.
+  Result take(std::size_t sequence) {
+    std::unique_lock lock(mutex_);
+    result_ready_.wait(lock, [&] { return results_.count(sequence) > 0; });
+    Result result = std::move(results_[sequence]);
+    results_.erase(sequence);
+    return result;
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      Result result;
+      result.uri = job.document.uri;
+      try {
+        result.extraction = extractor_.extract(job.document);
+      } catch (const std::exception& error) {
+        result.error = error.what();
+      }
+      {
+        std::lock_guard lock(mutex_);
+        results_[job.sequence] = std::move(result);
+      }
+      result_ready_.notify_all();
+    }
+  }
+
+  const extract::Extractor& extractor_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable result_ready_;
+  std::deque<Job> queue_;
+  std::map<std::size_t, Result> results_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Owns the open transaction and decides when to commit it.
+class BatchWriter {
+ public:
+  BatchWriter(store::Store& store, const IngestOptions& options) : store_(store), options_(options) {}
+
+  store::PutOutcome put(const DocumentExtraction& extraction) {
+    if (!batch_) batch_.emplace(store_);
+    auto outcome = store_.put(extraction);
+    ++documents_;
+    bytes_ += extraction.document.text.size();
+    if (documents_ >= options_.batch_documents || bytes_ >= options_.batch_bytes) commit();
+    return outcome;
+  }
+
+  void commit() {
+    if (batch_) {
+      batch_->commit();
+      batch_.reset();
+    }
+    documents_ = 0;
+    bytes_ = 0;
+  }
+
+ private:
+  store::Store& store_;
+  const IngestOptions& options_;
+  std::optional<store::Store::Batch> batch_;
+  std::size_t documents_ = 0;
+  std::size_t bytes_ = 0;
+};
+
+}  // namespace
+
+IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor& extractor,
+                        store::Store& store, const IngestOptions& options,
+                        const DiagnosticCallback& on_diagnostic,
+                        const ProgressCallback& on_progress) {
+  IngestCounts counts;
+  BatchWriter writer(store, options);
+  Diagnostics diagnostics;
+  auto report_new_diagnostics = [&] {
+    for (const auto& diagnostic : diagnostics) {
+      ++counts.failed;
+      if (on_diagnostic) on_diagnostic(diagnostic);
+    }
+    diagnostics.clear();
+  };
+  auto store_result = [&](const std::string& uri, const DocumentExtraction& extraction) {
+    try {
+      switch (writer.put(extraction)) {
+        case store::PutOutcome::kAdded: ++counts.added; break;
+        case store::PutOutcome::kReplaced: ++counts.replaced; break;
+        case store::PutOutcome::kUnchanged: ++counts.unchanged; break;
+      }
+      counts.words += count_words(extraction.document.text);
+      counts.bytes += extraction.document.text.size();
+    } catch (const StoreError&) {
+      throw;  // the store itself failed: abort the command, the open batch rolls back
+    } catch (const Error& error) {
+      diagnostics.push_back(Diagnostic{uri, 0, error.what()});
+    }
+    report_new_diagnostics();
+    if (on_progress) on_progress(counts);
+  };
+
+  const unsigned jobs = options.jobs == 0 ? 1 : options.jobs;
+  if (jobs == 1) {
+    while (auto document = source.next(diagnostics)) {
+      report_new_diagnostics();
+      ++counts.read;
+      if (store.contains(document->uri, document->sha256)) {
+        ++counts.unchanged;
+        if (on_progress) on_progress(counts);
+        continue;
+      }
+      DocumentExtraction extraction;
+      try {
+        extraction = extractor.extract(*document);
+      } catch (const std::exception& error) {
+        diagnostics.push_back(Diagnostic{document->uri, 0, error.what()});
+        report_new_diagnostics();
+        continue;
+      }
+      store_result(document->uri, extraction);
+    }
+    report_new_diagnostics();
+    writer.commit();
+    return counts;
+  }
+
+  // Parallel: this thread reads and writes; workers extract. At most `window` documents are
+  // in flight, which bounds memory whatever the corpus size.
+  const std::size_t window = static_cast<std::size_t>(jobs) * 8;
+  WorkerPool pool(extractor, jobs);
+  std::size_t submitted = 0;
+  std::size_t written = 0;
+  bool inputs_done = false;
+  auto write_next = [&] {
+    Result result = pool.take(written++);
+    if (!result.extraction) {
+      diagnostics.push_back(Diagnostic{result.uri, 0, result.error});
+      report_new_diagnostics();
+      return;
+    }
+    store_result(result.uri, *result.extraction);
+  };
+  while (!inputs_done || written < submitted) {
+    if (!inputs_done && submitted - written < window) {
+      auto document = source.next(diagnostics);
+      report_new_diagnostics();
+      if (!document) {
+        inputs_done = true;
+        continue;
+      }
+      ++counts.read;
+      if (store.contains(document->uri, document->sha256)) {
+        ++counts.unchanged;
+        if (on_progress) on_progress(counts);
+        continue;
+      }
+      pool.submit(Job{submitted++, std::move(*document)});
+      continue;
+    }
+    write_next();
+  }
+  writer.commit();
+  return counts;
+}
+
+}  // namespace skein::pipeline

@@ -1,0 +1,62 @@
+#pragma once
+// The ingest pipeline: documents from a DocumentSource are extracted (in parallel when
+// jobs > 1) and written to the store through one writer, in input order, in batches.
+//
+// Guarantees
+//  - Deterministic: the store ends up identical (same rows, same ids) whatever `jobs` is,
+//    because results are written strictly in input order.
+//  - Atomic documents: each batch is one transaction; an interrupted run loses at most the
+//    uncommitted batch, and never leaves part of a document.
+//  - Incremental: a document whose uri and sha256 are already stored is not extracted again.
+//  - Per-document problems become Diagnostics and the run goes on.
+//
+// Thread-safety: run() is called from one thread; it owns the worker threads it starts and
+// joins them before returning (also when it throws).
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/Error.h"
+
+namespace skein::ingest {
+class DocumentSource;
+}
+namespace skein::extract {
+class Extractor;
+}
+namespace skein::store {
+class Store;
+}
+
+namespace skein::pipeline {
+
+struct IngestOptions {
+  unsigned jobs = 1;               // extraction threads; 1 = extract on the calling thread
+  std::size_t batch_documents = 500;   // documents per transaction
+  std::size_t batch_bytes = 16u << 20;  // ... or this much text, whichever comes first
+};
+
+struct IngestCounts {
+  std::size_t read = 0;       // documents read from the inputs
+  std::size_t added = 0;      // stored for the first time
+  std::size_t replaced = 0;   // same uri, new text
+  std::size_t unchanged = 0;  // already stored as they are
+  std::size_t failed = 0;     // reported in diagnostics and skipped
+  std::size_t words = 0;      // whitespace-separated words extracted
+  std::size_t bytes = 0;      // text bytes extracted
+};
+
+// Called on the calling thread after each document is accounted for.
+using ProgressCallback = std::function<void(const IngestCounts&)>;
+// Called on the calling thread for each diagnostic, as soon as it is known.
+using DiagnosticCallback = std::function<void(const Diagnostic&)>;
+
+IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor& extractor,
+                        store::Store& store, const IngestOptions& options,
+                        const DiagnosticCallback& on_diagnostic,
+                        const ProgressCallback& on_progress = {});
+
+}  // namespace skein::pipeline
