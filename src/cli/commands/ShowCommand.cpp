@@ -1,0 +1,145 @@
+// skein show ENTITY: an entity card — label, aliases, properties, and each relation with the
+// sentences that support it.
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/ArgParser.h"
+#include "cli/Command.h"
+#include "cli/Common.h"
+#include "cli/Json.h"
+#include "core/Utf8.h"
+
+namespace skein::cli {
+namespace {
+
+// Sentences may span lines in the source text; a card shows each on one line.
+std::string one_line(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+int run(const std::vector<std::string>& args) {
+  std::string db = kDefaultStore;
+  std::vector<std::string> entity;
+  int evidence_limit = 3;
+  bool json = false;
+  ArgParser parser("show [options] ENTITY",
+                   "Shows an entity card: label, aliases, properties, and every relation with the\n"
+                   "sentences that support it. ENTITY is a name, an alias or an id (Country:KR),\n"
+                   "matched case-insensitively.");
+  add_store_option(parser, db);
+  parser.option("-e,--evidence", "N", "supporting sentences per relation (0 = all)", evidence_limit)
+      .flag("--json", "JSON output", json)
+      .positionals("ENTITY", "name, alias or id of the entity", entity, 1, 1);
+  if (!parser.parse(args)) return 0;
+  if (evidence_limit < 0) throw UsageError("--evidence must not be negative");
+
+  auto store = open_existing_store(db);
+  const auto node = resolve_entity(store, entity.front());
+  auto edges = store.edges_of(node.id);
+  std::stable_sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
+    if (a.type != b.type) return a.type < b.type;
+    return a.weight > b.weight;
+  });
+  auto other_end = [&](const store::EdgeRecord& edge) {
+    auto other = store.node(edge.src == node.id ? edge.dst : edge.src);
+    return other ? *other : store::NodeRecord{};
+  };
+  const auto limit = static_cast<std::size_t>(evidence_limit);
+
+  if (json) {
+    JsonOutput out;
+    out.w().StartObject();
+    out.field("id", node.label + ":" + node.key);
+    out.field("node", node.id);
+    out.field("label", node.label);
+    out.field("name", node.name);
+    out.key("aliases");
+    out.w().StartArray();
+    for (const auto& alias : node.aliases) out.string(alias);
+    out.w().EndArray();
+    out.raw_field("props", node.props_json);
+    out.field("mentions", node.mention_count);
+    out.field("documents", node.document_count);
+    out.key("relations");
+    out.w().StartArray();
+    for (const auto& edge : edges) {
+      auto other = other_end(edge);
+      out.w().StartObject();
+      out.field("type", edge.type);
+      out.field("direction", edge.symmetric ? "both" : (edge.src == node.id ? "out" : "in"));
+      out.field("other", other.label + ":" + other.key);
+      out.field("other_name", other.name);
+      out.field("weight", edge.weight);
+      out.field("confidence", edge.confidence);
+      out.raw_field("props", edge.props_json);
+      out.key("evidence");
+      out.w().StartArray();
+      for (const auto& evidence : store.evidence(edge.id, limit)) {
+        out.w().StartObject();
+        out.field("document", evidence.document_uri);
+        out.field("start", evidence.start);
+        out.field("end", evidence.end);
+        out.field("sentence", evidence.sentence);
+        out.field("rule", evidence.rule);
+        out.field("basis", evidence.basis);
+        out.field("confidence", evidence.confidence);
+        out.w().EndObject();
+      }
+      out.w().EndArray();
+      out.w().EndObject();
+    }
+    out.w().EndArray();
+    out.w().EndObject();
+    out.print();
+    return 0;
+  }
+
+  auto p = [](const std::string& text) { return utf8::printable(text); };
+  std::cout << p(node.name) << "  [" << node.label << "]  " << p(node.label + ":" + node.key) << "\n";
+  if (!node.aliases.empty()) {
+    std::cout << "  also: ";
+    for (std::size_t i = 0; i < node.aliases.size(); ++i) {
+      std::cout << (i ? ", " : "") << p(node.aliases[i]);
+    }
+    std::cout << "\n";
+  }
+  if (node.props_json != "{}" && !node.props_json.empty()) std::cout << "  props: " << p(node.props_json) << "\n";
+  std::cout << "  mentioned " << node.mention_count << " times in " << node.document_count
+            << " document(s)\n";
+  if (edges.empty()) {
+    std::cout << "\n  no relations\n";
+    return 0;
+  }
+  for (const auto& edge : edges) {
+    auto other = other_end(edge);
+    const char* arrow = edge.symmetric ? "--" : (edge.src == node.id ? "->" : "<-");
+    std::cout << "\n  " << edge.type << " " << arrow << " " << p(other.name) << " [" << other.label
+              << "]  weight " << edge.weight << ", confidence "
+              << static_cast<int>(edge.confidence * 100 + 0.5) << "%";
+    if (edge.props_json != "{}" && !edge.props_json.empty()) std::cout << "  " << p(edge.props_json);
+    std::cout << "\n";
+    for (const auto& evidence : store.evidence(edge.id, limit)) {
+      std::cout << "    " << (evidence.basis == "knowledge" ? "[gazetteer] " : "") << "\""
+                << p(one_line(evidence.sentence)) << "\"\n      — " << p(evidence.document_uri)
+                << " (" << evidence.rule << ")\n";
+    }
+  }
+  return 0;
+}
+
+const bool registered = register_command({"show", "an entity card with the sentences behind each relation", run});
+
+}  // namespace
+}  // namespace skein::cli
