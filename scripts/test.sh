@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up (Debian packages and the npm clients the tests use), builds, and runs the whole
+# test suite. This is the README's test command and what CI runs.
+#   SKEIN_WERROR=ON      treat compiler warnings as errors (CI sets it)
+#   SKEIN_SANITIZE=ON    build and test with AddressSanitizer + UBSan (in build-asan/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh --with-test-tools
+# The exporter tests load our output in real clients from the npm registry.
+if [[ -f tests/exporters/js/install.sh ]]; then
+  bash tests/exporters/js/install.sh
+fi
+
+build_dir=build
+if [[ "${SKEIN_SANITIZE:-OFF}" == ON ]]; then build_dir=build-asan; fi
+SKEIN_BUILD_DIR=$build_dir SKEIN_BUILD_TYPE=${SKEIN_BUILD_TYPE:-RelWithDebInfo} scripts/build.sh \
+  -DSKEIN_WERROR="${SKEIN_WERROR:-OFF}" -DSKEIN_SANITIZE="${SKEIN_SANITIZE:-OFF}"
+ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 900
