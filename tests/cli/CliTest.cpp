@@ -1,0 +1,249 @@
+// End-to-end tests of the skein command line: exit codes, help, errors, and the
+// ingest -> store -> read round trip on small inputs.
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "CliRunner.h"
+
+using skein::testing::run_skein;
+using skein::testing::shell_quote;
+using skein::testing::TempDir;
+
+namespace {
+
+rapidjson::Document parse_json(const std::string& text) {
+  rapidjson::Document document;
+  document.Parse(text.c_str());
+  REQUIRE_FALSE(document.HasParseError());
+  return document;
+}
+
+const char* kArticle =
+    "Ministers meet in Seoul\n\n"
+    "Chinese Foreign Minister Wang Yi met with his South Korean counterpart Park Jin in Qingdao, "
+    "east China's Shandong Province, on Tuesday. China was South Korea's largest trading partner "
+    "last year.\n";
+
+}  // namespace
+
+TEST_CASE("skein with no command prints the overview and exits 1", "[cli]") {
+  TempDir dir;
+  auto result = run_skein("", dir.path());
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find("ingest") != std::string::npos);
+}
+
+TEST_CASE("every subcommand answers --help with exit 0", "[cli]") {
+  TempDir dir;
+  auto overview = run_skein("--help", dir.path());
+  REQUIRE(overview.exit_code == 0);
+  // The command names are the first word of each indented line after "commands:".
+  std::istringstream lines(overview.out.substr(overview.out.find("commands:")));
+  std::string line;
+  std::getline(lines, line);
+  int commands = 0;
+  while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+    std::string name = line.substr(2, line.find(' ', 2) - 2);
+    auto help = run_skein(name + " --help", dir.path());
+    INFO(name);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("usage: skein " + name) != std::string::npos);
+    ++commands;
+  }
+  CHECK(commands >= 7);
+}
+
+TEST_CASE("an unknown command or option is a usage error with exit 1", "[cli]") {
+  TempDir dir;
+  auto unknown = run_skein("frobnicate", dir.path());
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.find("unknown command 'frobnicate'") != std::string::npos);
+  auto bad_option = run_skein("stats --no-such-option", dir.path());
+  CHECK(bad_option.exit_code == 1);
+  CHECK(bad_option.err.find("--no-such-option") != std::string::npos);
+  auto bad_number = run_skein("entities --limit many", dir.path());
+  CHECK(bad_number.exit_code == 1);
+}
+
+TEST_CASE("reading a store that does not exist fails with exit 2 and creates nothing", "[cli]") {
+  TempDir dir;
+  auto result = run_skein("stats --db missing.db", dir.path());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("missing.db") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
+}
+
+TEST_CASE("a file that is not a store is refused and left untouched", "[cli]") {
+  TempDir dir;
+  const std::string garbage = "this is not a SQLite database, just some text\n";
+  auto path = dir.write("notes.db", garbage);
+  auto article = dir.write("a.txt", kArticle);
+  auto result = run_skein("ingest --db notes.db a.txt", dir.path());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("notes.db") != std::string::npos);
+  std::ifstream in(path, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(content == garbage);
+}
+
+TEST_CASE("ingest stores documents once and a second run adds nothing", "[cli]") {
+  TempDir dir;
+  dir.write("docs/a.txt", kArticle);
+  dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Germany.\n");
+  auto first = run_skein("ingest -q docs", dir.path());
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("2 new") != std::string::npos);
+
+  auto stats1 = run_skein("stats --json", dir.path());
+  REQUIRE(stats1.exit_code == 0);
+  auto before = parse_json(stats1.out);
+  CHECK(before["documents"].GetInt64() == 2);
+
+  auto second = run_skein("ingest -q docs", dir.path());
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.find("0 new") != std::string::npos);
+  CHECK(second.out.find("2 unchanged") != std::string::npos);
+  auto after = parse_json(run_skein("stats --json", dir.path()).out);
+  for (const char* table : {"documents", "entities", "aliases", "relations", "mentions", "evidence"}) {
+    INFO(table);
+    CHECK(after[table].GetInt64() == before[table].GetInt64());
+  }
+}
+
+TEST_CASE("a changed document replaces its old version", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
+  dir.write("a.txt", "Weather report\n\nIt rained all day in a small town.\n");
+  auto result = run_skein("ingest -q a.txt", dir.path());
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("1 replaced") != std::string::npos);
+  auto stats = parse_json(run_skein("stats --json", dir.path()).out);
+  CHECK(stats["documents"].GetInt64() == 1);
+  CHECK(stats["relations"].GetInt64() == 0);
+}
+
+TEST_CASE("a missing input path is reported by name, exit 2, and the others are stored", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  auto result = run_skein("ingest -q a.txt nowhere.txt", dir.path());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("nowhere.txt") != std::string::npos);
+  auto stats = parse_json(run_skein("stats --json", dir.path()).out);
+  CHECK(stats["documents"].GetInt64() == 1);
+}
+
+TEST_CASE("a malformed JSONL line is reported with its line number and good lines are stored",
+          "[cli]") {
+  TempDir dir;
+  dir.write("docs.jsonl",
+            "{\"id\":\"1\",\"title\":\"One\",\"text\":\"Angela Merkel met Emmanuel Macron in Paris.\"}\n"
+            "{\"id\":\"2\",\"text\": broken\n"
+            "{\"id\":\"3\",\"text\":\"Brazil exports coffee to Japan.\",\"published\":\"2021-03-04\"}\n");
+  auto result = run_skein("ingest -q docs.jsonl", dir.path());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("docs.jsonl:2") != std::string::npos);
+  auto stats = parse_json(run_skein("stats --json", dir.path()).out);
+  CHECK(stats["documents"].GetInt64() == 2);
+}
+
+TEST_CASE("ingest reads a document from stdin", "[cli]") {
+  TempDir dir;
+  auto result = run_skein("ingest -q -", dir.path(), kArticle);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto stats = parse_json(run_skein("stats --json", dir.path()).out);
+  CHECK(stats["documents"].GetInt64() == 1);
+}
+
+TEST_CASE("extract writes one JSON object per document following the contract", "[cli]") {
+  TempDir dir;
+  auto result = run_skein("extract", dir.path(), kArticle);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  REQUIRE(std::count(result.out.begin(), result.out.end(), '\n') == 1);
+  auto json = parse_json(result.out);
+  REQUIRE(json.HasMember("document"));
+  const std::string text = json["document"]["text"].GetString();
+  CHECK(text == kArticle);
+  CHECK(json["document"]["sha256"].GetStringLength() == 64);
+  REQUIRE(json["entities"].IsArray());
+  CHECK(json["entities"].Size() > 0);
+  for (const auto& entity : json["entities"].GetArray()) {
+    for (const auto& mention : entity["mentions"].GetArray()) {
+      auto start = mention["start"].GetUint64();
+      auto end = mention["end"].GetUint64();
+      REQUIRE(end <= text.size());
+      CHECK(text.substr(start, end - start) == mention["text"].GetString());
+    }
+  }
+  for (const auto& relation : json["relations"].GetArray()) {
+    CHECK(relation["evidence"].Size() > 0);
+    CHECK(relation["confidence"].GetDouble() >= 0.0);
+    CHECK(relation["confidence"].GetDouble() <= 1.0);
+  }
+}
+
+TEST_CASE("extract output loads into a store like a direct ingest", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  auto extracted = run_skein("extract a.txt", dir.path());
+  REQUIRE(extracted.exit_code == 0);
+  dir.write("a.jsonl", extracted.out);
+  auto loaded = run_skein("load --db loaded.db a.jsonl", dir.path());
+  INFO(loaded.err);
+  REQUIRE(loaded.exit_code == 0);
+  REQUIRE(run_skein("ingest -q --db direct.db a.txt", dir.path()).exit_code == 0);
+  auto via_load = parse_json(run_skein("stats --json --db loaded.db", dir.path()).out);
+  auto direct = parse_json(run_skein("stats --json --db direct.db", dir.path()).out);
+  for (const char* table : {"documents", "entities", "relations", "mentions", "evidence"}) {
+    INFO(table);
+    CHECK(via_load[table].GetInt64() == direct[table].GetInt64());
+  }
+}
+
+TEST_CASE("show prints an entity card, and an unknown name gets suggestions", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
+  auto card = run_skein("show 'south korea'", dir.path());
+  INFO(card.err);
+  REQUIRE(card.exit_code == 0);
+  CHECK(card.out.find("South Korea") != std::string::npos);
+  CHECK(card.out.find("[Country]") != std::string::npos);
+  auto json = parse_json(run_skein("show --json ROK", dir.path()).out);
+  CHECK(std::string(json["name"].GetString()) == "South Korea");
+
+  auto unknown = run_skein("show 'South Koria'", dir.path());
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("did you mean") != std::string::npos);
+}
+
+TEST_CASE("entities and relations list what was stored, as tables and as JSON", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
+  auto entities = parse_json(run_skein("entities --json --limit 0", dir.path()).out);
+  bool found_wang_yi = false;
+  for (const auto& entity : entities["entities"].GetArray()) {
+    if (std::string(entity["name"].GetString()) == "Wang Yi") {
+      found_wang_yi = true;
+      CHECK(std::string(entity["label"].GetString()) == "Person");
+    }
+  }
+  CHECK(found_wang_yi);
+  auto table = run_skein("relations", dir.path());
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("met-with") != std::string::npos);
+  auto relations = parse_json(run_skein("relations --json --type met-with", dir.path()).out);
+  REQUIRE(relations["relations"].Size() >= 1);
+  for (const auto& relation : relations["relations"].GetArray()) {
+    CHECK(std::string(relation["type"].GetString()) == "met-with");
+  }
+}
