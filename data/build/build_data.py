@@ -15,6 +15,7 @@ import argparse
 import collections
 import difflib
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -340,6 +341,244 @@ def write_countries(out, records):
                "capital", "capital_geonames", "region", "subregion"], rows)
 
 
+# ---------------------------------------------------------------- subdivisions
+
+# Words that name the kind of subdivision rather than the place, in the
+# languages iso-codes and GeoNames use. Stripped only for matching, and for
+# the short name when the result stays non-empty and unique.
+TYPE_WORDS = set("""
+province provincia provinz provincie provinsi prefecture region regione region
+state estado territory territorio district distrito department departement
+departamento governorate muhafazat county oblast kraj kray krai respublika
+republic autonomous autonomnyy avtonomnyy avtonomnyj avtonomnaja avtonomnaya
+okrug sheng shi zizhiqu zhuangzu huizu uygur municipality municipio city capital
+special metropolitan parish canton kanton wilaya vilayet voivodeship emirate
+division zone area commune comuna comunidad community land lan gwangyeoksi
+teukbyeolsi teukbyeoljachido teukbyeoljachisi stolitsa hlavni mesto principado
+autonoma autonome federal self governing administrative unit sar
+""".split())
+STOP_WORDS = {"of", "the", "de", "del", "la", "le", "el", "al", "ad", "ar", "as",
+              "an", "ash", "at", "az", "ul", "y", "and", "et", "des", "du", "da", "do"}
+
+
+def name_variants(name):
+    """Alternative forms packed in an iso-codes or GeoNames name:
+    'Catalunya [Cataluña]', 'Wales [Cymru GB-CYM]', 'Murcia, Región de',
+    'Haute-Sangha / Mambéré-Kadéï', 'Ilocos (Region I)'."""
+    out = []
+    base = re.sub(r"\s*\[.*?\]", "", name)
+    base = re.sub(r"\s*\(.*?\)", "", base).strip()
+    out.append(base)
+    for m in re.findall(r"\[(.*?)\]", name):
+        m = re.sub(r"\s*\b[A-Z]{2}-[A-Z0-9]+\b", "", m).strip()
+        if m:
+            out.append(m)
+    if " / " in base:
+        out += [x.strip() for x in base.split(" / ")]
+    m = re.match(r"^(.*?), (.*)$", base)
+    if m:
+        out.append(m.group(1))
+        out.append(f"{m.group(2)} {m.group(1)}")
+    return [clean(x) for x in out if clean(x)]
+
+
+def core_key(s):
+    """Matching key: folded, lowercase, type and stop words removed,
+    Russian adjective endings and -do/-si suffixes trimmed."""
+    k = key_of(s)
+    k = re.sub(r"(skaja|skaya|skij|skiy|skii|skiy|skoye|skoe)\b", "sk", k)
+    k = k.replace("ja", "ya").replace("ju", "yu")
+    # Korean: "-bukto"/"-buk-do" is North, "-namdo" South ("Hwanghae-bukto"
+    # = "North Hwanghae").
+    k = re.sub(r"\b(\w+?)\s?buk\s?(do|to)\b", r"north \1", k)
+    k = re.sub(r"\b(\w+?)\s?nam\s?do\b", r"south \1", k)
+    words = [w for w in k.split() if w not in TYPE_WORDS and w not in STOP_WORDS]
+    words = [w for w in words if w not in {"do", "si", "to"}]
+    # Word order differs between languages ("Hwanghae North"): compare sorted.
+    return " ".join(sorted(words)) if words else k
+
+
+def similarity(a_names, b_names):
+    best = 0.0
+    for a in a_names:
+        ka = core_key(a)
+        for b in b_names:
+            kb = core_key(b)
+            if not ka or not kb:
+                continue
+            if ka == kb:
+                return 1.0
+            r = difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+            # "jeju" vs "jeju teukbyeoljachido": one key a whole-word prefix.
+            if ka.startswith(kb + " ") or kb.startswith(ka + " "):
+                r = max(r, 0.9)
+            best = max(best, r)
+    return best
+
+
+def match_admin1(subdivs, admin1, overrides):
+    """Maps ISO 3166-2 first-level codes to GeoNames admin1 codes.
+
+    Greedy one-to-one assignment per country by name similarity. Where the
+    confident matches of a country show that its GeoNames codes equal its
+    ISO suffixes (US, CA, ES...), the remaining code-equal pairs are taken
+    too. Hand overrides (facts/subdivisions_extra.tsv) win.
+    """
+    a1_by = collections.defaultdict(list)
+    a1_codes = {a["code"] for a in admin1}
+    for a in admin1:
+        cc, _, code = a["code"].partition(".")
+        a1_by[cc].append((code, clean(a["name"])))
+    sub_by = collections.defaultdict(list)
+    for s in subdivs:
+        sub_by[s["country"]].append(s)
+    result = {}
+    weak = []  # second-pass matches, logged for review
+    for cc, subs in sub_by.items():
+        cands = a1_by.get(cc, [])
+        taken = set()
+        for s in subs:
+            ov = overrides.get(s["code"], {}).get("admin1")
+            if ov == "-":
+                result[s["code"]] = ""  # known to have no GeoNames admin1
+            elif ov:
+                if ov.partition(".")[0] != cc or ov not in a1_codes:
+                    fail(f"facts/subdivisions_extra.tsv: {s['code']}: bad admin1 {ov!r}")
+                result[s["code"]] = ov
+                taken.add(ov.partition(".")[2])
+        pairs = []
+        for s in subs:
+            if s["code"] in result:
+                continue
+            for code, gname in cands:
+                score = similarity(s["variants"], name_variants(gname))
+                pairs.append((score, s["code"], code))
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        agree = total = 0
+        for score, scode, gcode in pairs:
+            if score < 0.8 or scode in result or gcode in taken:
+                continue
+            result[scode] = f"{cc}.{gcode}"
+            taken.add(gcode)
+            total += 1
+            agree += scode.partition("-")[2] == gcode
+        if total >= 3 and agree / total >= 0.6:
+            gcodes = {code for code, _ in cands}
+            for s in subs:
+                suffix = s["code"].partition("-")[2]
+                if s["code"] not in result and suffix in gcodes and suffix not in taken:
+                    result[s["code"]] = f"{cc}.{suffix}"
+                    taken.add(suffix)
+        for score, scode, gcode in pairs:
+            if score < 0.7 or scode in result or gcode in taken:
+                continue
+            result[scode] = f"{cc}.{gcode}"
+            taken.add(gcode)
+            weak.append((round(score, 2), scode, f"{cc}.{gcode}"))
+    if os.environ.get("SKEIN_DATA_VERBOSE"):
+        names = {a["code"]: a["name"] for a in admin1}
+        for score, scode, g in sorted(weak):
+            log(f"weak admin1 match {score} {scode} -> {g} {names[g]}")
+    return {k: v for k, v in result.items() if v}
+
+
+def titled(t):
+    return " ".join(w[:1].upper() + w[1:] for w in t.split())
+
+
+# Types whose English full name reads "<name> <Type>" ("Shandong Province",
+# "Cairo Governorate", "Seoul Special City"). Other types ("State" in the
+# US, "Land", "Country", "Union territory") are not written that way, so
+# there full_name = name. "State" reads as a suffix only in STATE_AS_SUFFIX.
+SUFFIX_TYPES = {
+    "province", "prefecture", "governorate", "region", "autonomous region",
+    "municipality", "special administrative region", "special city",
+    "metropolitan city", "county", "department", "district",
+    "special self-governing province", "special self-governing city",
+    "autonomous province", "autonomous district", "metropolitan region",
+}
+STATE_AS_SUFFIX = {"NG", "SS", "SD", "MM"}
+# A name already ending in one of these names its kind ("Moscow Oblast").
+KIND_ENDINGS = {"oblast", "krai", "kray", "okrug", "province", "region", "county",
+                "territory", "district", "governorate", "prefecture", "city", "state",
+                "islands", "island", "atoll", "municipality", "republic", "canton"}
+
+
+def full_name_of(name, typ, country):
+    t = typ.lower()
+    last = name.split()[-1].lower() if name else ""
+    if last in KIND_ENDINGS:
+        return name
+    if t == "state" and country in STATE_AS_SUFFIX:
+        return f"{name} State"
+    if t in SUFFIX_TYPES:
+        suffix = {"metropolitan region": "Region"}.get(t, titled(typ))
+        return f"{name} {suffix}"
+    return name
+
+
+def build_subdivisions(inp, countries):
+    overrides = {}
+    _, rows = read_facts("subdivisions_extra.tsv")
+    for (code, admin1, name, aliases), lineno in rows:
+        overrides[code] = {"admin1": admin1, "name": name, "aliases": split_list(aliases)}
+    subs = []
+    for s in inp.iso2:
+        if "parent" in s:
+            continue
+        cc = s["code"].partition("-")[0]
+        if cc not in countries:
+            fail(f"iso_3166-2: {s['code']} has no ISO 3166-1 country")
+        name = clean(s["name"])
+        subs.append({"code": s["code"], "country": cc, "iso_name": name,
+                     "type": clean(s["type"]), "variants": name_variants(name)})
+    for code in overrides:
+        if not any(s["code"] == code for s in subs):
+            fail(f"facts/subdivisions_extra.tsv: {code} is not a first-level ISO 3166-2 code")
+    mapping = match_admin1(subs, inp.admin1, overrides)
+    a1_name = {a["code"]: clean(a["name"]) for a in inp.admin1}
+
+    records = []
+    for s in subs:
+        admin1 = mapping.get(s["code"], "")
+        ov = overrides.get(s["code"], {})
+        if ov.get("name"):
+            name = ov["name"]
+        elif admin1:
+            name = name_variants(a1_name[admin1])[0]
+        else:
+            name = s["variants"][0]
+        # The short name drops a trailing English type word ("Cairo
+        # Governorate" -> "Cairo") but keeps foreign ones ("Moscow Oblast").
+        if not ov.get("name"):
+            tword = s["type"].split()[-1].lower() if s["type"] else ""
+            short = re.sub(rf"\s+{re.escape(tword)}$", "", name, flags=re.I) if tword else name
+            if admin1:
+                short = re.sub(r"^(State|Province|Region|Republic) of\s+", "", short)
+            if short:
+                name = short
+        typ = s["type"]
+        full = full_name_of(name, typ, s["country"])
+        aliases = with_folds(s["variants"] + ov.get("aliases", []))
+        if admin1:
+            aliases += with_folds(name_variants(a1_name[admin1]))
+        aliases = uniq_exact(aliases, exclude={name, full})
+        records.append({"code": s["code"], "country": s["country"], "name": name,
+                        "full": full, "type": typ, "aliases": aliases, "admin1": admin1})
+    matched = sum(1 for r in records if r["admin1"])
+    log(f"subdivisions: {len(records)}; matched to GeoNames admin1: {matched} "
+        f"({100.0 * matched / len(records):.1f}%)")
+    return records
+
+
+def write_subdivisions(out, records):
+    rows = [[r["code"], r["country"], r["name"], r["full"], r["type"],
+             join_list(r["aliases"], r["code"]), r["admin1"]]
+            for r in sorted(records, key=lambda r: r["code"])]
+    write_tsv(out / "subdivisions.tsv",
+              ["code", "country", "name", "full_name", "type", "aliases", "geonames_admin1"], rows)
+
+
 # ---------------------------------------------------------------- ambiguous
 
 class Ambiguous:
@@ -378,6 +617,8 @@ def main():
     ambiguous = Ambiguous()
     countries = build_countries(inp, ambiguous)
     write_countries(out, countries)
+    subdivisions = build_subdivisions(inp, countries)
+    write_subdivisions(out, subdivisions)
     ambiguous.write(out)
 
 
