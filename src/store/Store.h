@@ -176,6 +176,17 @@ class Store {
   void for_each_document(const std::function<void(const DocumentRecord&)>& visit) const;
   std::optional<std::string> document_text(std::int64_t document_id) const;
 
+  // ---- relation types ------------------------------------------------------------------
+  // Declares whether `type` is symmetric (stored once per node pair, smaller id first). The
+  // store starts with met-with and trades-with symmetric; a type first seen in put() is
+  // directed. Making a type symmetric re-files its stored edges: a reversed edge is flipped,
+  // or folded into its twin (evidence moved, weight and confidence recomputed). Making it
+  // directed only clears the flag (existing edges keep their stored direction). Runs in its
+  // own transaction, or inside the open Batch. Throws StoreError when read-only.
+  void set_relation_symmetry(const std::string& type, bool symmetric);
+  // Every relation type the store knows (declared or seen), sorted, with its symmetry.
+  std::vector<std::pair<std::string, bool>> relation_types() const;
+
   // ---- analysis results ----------------------------------------------------------------
   // Merges `props_json` (a JSON object) into each node's props, in one transaction.
   void merge_node_props(const std::vector<std::pair<std::int64_t, std::string>>& updates);
