@@ -626,6 +626,153 @@ def write_cities(out, records):
               records)
 
 
+# ---------------------------------------------------------------- names
+
+# faker locales whose name lists are written in Latin script, and the origin
+# label each gets. Cyrillic ones are transliterated (CYRILLIC_LOCALES).
+FAKER_ORIGINS = {
+    "en": "english", "en_US": "english", "en_GB": "english", "en_AU": "english",
+    "en_CA": "english", "en_IE": "irish", "de": "german", "de_AT": "german",
+    "de_CH": "german", "es": "spanish", "es_MX": "spanish", "fr": "french",
+    "fr_BE": "french", "fr_CA": "french", "fr_CH": "french", "fr_LU": "french",
+    "fr_SN": "senegalese", "it": "italian", "pl": "polish", "tr": "turkish",
+    "vi": "vietnamese", "en_IN": "indian", "yo_NG": "nigerian", "en_NG": "nigerian",
+    "en_GH": "ghanaian", "pt_BR": "portuguese", "pt_PT": "portuguese", "nl": "dutch",
+    "nl_BE": "dutch", "sv": "swedish", "nb_NO": "norwegian", "da": "danish",
+    "fi": "finnish", "cs_CZ": "czech", "sk": "slovak", "hu": "hungarian",
+    "ro": "romanian", "ro_MD": "romanian", "hr": "croatian", "sr_RS_latin": "serbian",
+    "sl_SI": "slovenian", "id_ID": "indonesian", "af_ZA": "south african",
+    "zu_ZA": "south african", "en_ZA": "south african", "lv": "latvian",
+    "az": "azerbaijani", "uz_UZ_latin": "uzbek", "ku_kmr_latin": "kurdish",
+    "en_HK": "chinese", "en_NP": "nepali",
+}
+CYRILLIC_LOCALES = {"ru": "russian", "uk": "ukrainian"}
+
+# Transliteration close to what English-language news uses (BGN/PCGN-like).
+CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "'": "", "\u02bc": "",
+}
+CYR_UK = dict(CYR, **{"г": "h", "и": "y", "е": "e"})
+
+
+def translit(s, table):
+    s = s.lower()
+    out = []
+    for i, c in enumerate(s):
+        t = table.get(c, c)
+        # Word-initial е/є/ю/я read "ye/yu/ya"; Russian е after a vowel too.
+        if c == "е" and table is CYR and (i == 0 or s[i - 1] in "аеёиоуыэюяьъ"):
+            t = "ye"
+        out.append(t)
+    return "".join(out)
+
+
+# Function words never worth listing as names, even where a list has them.
+NAME_STOPWORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by",
+                  "for", "with", "he", "she", "it", "we", "you", "is", "was", "be", "do",
+                  "so", "no", "not", "but", "if", "as", "me", "my", "us", "our", "his",
+                  "her", "its", "they", "them", "this", "that"}
+
+
+def name_forms(raw):
+    """Lowercase NFC form plus its ASCII fold; multiword entries skipped."""
+    n = clean(raw).lower()
+    if not n or " " in n or not is_latin(n) or n in NAME_STOPWORDS:
+        return []
+    if not re.fullmatch(r"[^\W\d_]+(?:['\-][^\W\d_]+)*", n):
+        return []
+    forms = [n]
+    f = fold(n)
+    if f != n:
+        forms.append(f)
+    return forms
+
+
+def faker_lists(inp, part):
+    """Yields (origin, gender, names) for each usable faker locale list."""
+    for locale in sorted(inp.faker):
+        origin = FAKER_ORIGINS.get(locale)
+        table = None
+        if locale in CYRILLIC_LOCALES:
+            origin = CYRILLIC_LOCALES[locale]
+            table = CYR_UK if locale == "uk" else CYR
+        if not origin:
+            continue
+        lists = inp.faker[locale].get(part) or {}
+        for gender in sorted(lists):
+            names = lists[gender]
+            if table:
+                names = [translit(n, table) for n in names]
+            g = {"female": "f", "male": "m"}.get(gender, "u")
+            yield origin, g, names
+
+
+def build_given_names(inp):
+    genders = collections.defaultdict(set)
+    sources = collections.defaultdict(set)
+
+    def add(names, gender, source):
+        for raw in names:
+            for n in name_forms(raw):
+                genders[n].add(gender)
+                sources[n].add(source)
+
+    add(inp.stdlib_female, "f", "stdlib-female")
+    add(inp.stdlib_male, "m", "stdlib-male")
+    for origin, g, names in faker_lists(inp, "first"):
+        add(names, g, f"faker-{origin}")
+    _, rows = read_facts("given_names_extra.tsv")
+    for (origin, gender, names), lineno in rows:
+        if gender not in ("f", "m", "u"):
+            fail(f"facts/given_names_extra.tsv:{lineno}: gender must be f, m or u")
+        add(names.split(), gender, f"skein-{origin}")
+    rows = []
+    for n in sorted(genders):
+        g = genders[n] - {"u"}
+        gender = g.pop() if len(g) == 1 else "u"
+        rows.append([n, gender, str(len(sources[n]))])
+    log(f"given names: {len(rows)}")
+    return rows
+
+
+def build_surnames(inp):
+    origins = collections.defaultdict(set)
+    for origin, _, names in faker_lists(inp, "last"):
+        for raw in names:
+            if origin in ("russian", "ukrainian") and raw.endswith(("ова", "ева", "ина", "ая")):
+                continue  # feminine forms of the masculine surnames; kept once
+            for n in name_forms(raw):
+                origins[n].add(origin)
+    _, rows = read_facts("surnames_extra.tsv")
+    for (origin, names), lineno in rows:
+        for raw in names.split():
+            for n in name_forms(raw):
+                origins[n].add(origin)
+    rows = [[n, join_list(sorted(origins[n]), n)] for n in sorted(origins)]
+    log(f"surnames: {len(rows)}")
+    return rows
+
+
+# ---------------------------------------------------------------- common words
+
+def build_common_words(inp):
+    words = set()
+    for w in open(inp.words_path, encoding="utf-8"):
+        w = unicodedata.normalize("NFC", w.strip())
+        # Capitalised entries are proper nouns; "'s" entries are possessives.
+        if len(w) < 2 or w != w.lower() or "'" in w:
+            continue
+        if not any(c.isalpha() for c in w):
+            continue
+        words.add(w)
+    log(f"common words: {len(words)}")
+    return [[w] for w in sorted(words)]
+
+
 # ---------------------------------------------------------------- ambiguous
 
 class Ambiguous:
@@ -667,6 +814,9 @@ def main():
     subdivisions = build_subdivisions(inp, countries)
     write_subdivisions(out, subdivisions)
     write_cities(out, build_cities(inp, countries, subdivisions))
+    write_tsv(out / "given_names.tsv", ["name", "gender", "count_or_rank"], build_given_names(inp))
+    write_tsv(out / "surnames.tsv", ["name", "origin"], build_surnames(inp))
+    write_tsv(out / "common_words.tsv", ["word"], build_common_words(inp))
     ambiguous.write(out)
 
 
