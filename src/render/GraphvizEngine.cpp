@@ -1,0 +1,195 @@
+#include "render/GraphvizEngine.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+
+#include "core/Error.h"
+
+// The plugin libraries are linked directly (see CMakeLists.txt); each exports one library
+// descriptor under the libltdl "preloaded symbol" name gvContextPlugins() looks for.
+extern "C" {
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+extern gvplugin_library_t gvplugin_pango_LTX_library;
+}
+
+namespace skein::render {
+namespace {
+
+// gvContextPlugins() walks this until the null entry and installs every entry whose name
+// looks like "gvplugin_<name>_LTX_library", exactly as libltdl's preloaded-symbol table would.
+const lt_symlist_t kBuiltinPlugins[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
+    {nullptr, nullptr},
+};
+
+// One lock for all of cgraph/gvc: their error handler, string pool and attribute
+// dictionaries are process globals shared by every context.
+std::mutex& graphviz_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+// Graphviz reports through agerr(); with a user handler installed it calls us instead of
+// writing to stderr. Only touched while graphviz_mutex() is held.
+std::string& captured_messages() {
+  static std::string messages;
+  return messages;
+}
+
+int capture_message(char* message) {
+  if (message != nullptr) captured_messages() += message;
+  return 0;
+}
+
+// Graphviz's prototypes predate const; none of these calls write through the pointer.
+char* mutable_chars(const char* text) { return const_cast<char*>(text); }
+
+// The captured messages as one line: the last non-empty line, trimmed ("Error: ..." prefixes
+// from Graphviz kept, since they say which stage failed).
+std::string last_message() {
+  std::string all = captured_messages();
+  std::string best;
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find('\n', start);
+    if (end == std::string::npos) end = all.size();
+    std::string line = all.substr(start, end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (!line.empty()) best = line;
+    start = end + 1;
+  }
+  return best;
+}
+
+struct ContextDeleter {
+  void operator()(GVC_t* context) const noexcept { gvFreeContext(context); }
+};
+struct GraphDeleter {
+  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
+};
+struct RenderDataDeleter {
+  void operator()(char* data) const noexcept { gvFreeRenderData(data); }
+};
+using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
+using RenderData = std::unique_ptr<char, RenderDataDeleter>;
+
+// Owns a successful layout; gvFreeLayout must only follow a gvLayout that returned 0.
+class Layout {
+ public:
+  Layout(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
+  ~Layout() { gvFreeLayout(context_, graph_); }
+  Layout(const Layout&) = delete;
+  Layout& operator=(const Layout&) = delete;
+
+ private:
+  GVC_t* context_;
+  Agraph_t* graph_;
+};
+
+}  // namespace
+
+std::string_view to_string(LayoutEngine engine) {
+  switch (engine) {
+    case LayoutEngine::kDot: return "dot";
+    case LayoutEngine::kNeato: return "neato";
+    case LayoutEngine::kFdp: return "fdp";
+    case LayoutEngine::kSfdp: return "sfdp";
+    case LayoutEngine::kCirco: return "circo";
+    case LayoutEngine::kTwopi: return "twopi";
+  }
+  return "dot";
+}
+
+std::string_view to_string(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::kSvg: return "svg";
+    case ImageFormat::kPng: return "png";
+    case ImageFormat::kPdf: return "pdf";
+  }
+  return "svg";
+}
+
+struct GraphvizEngine::Impl {
+  std::unique_ptr<GVC_t, ContextDeleter> context;
+};
+
+GraphvizEngine::GraphvizEngine() : impl_(std::make_unique<Impl>()) {
+  std::lock_guard lock(graphviz_mutex());
+  agseterrf(capture_message);
+  captured_messages().clear();
+  // demand_loading = 0: never read config6a or scan GVBINDIR, only the table above.
+  impl_->context.reset(gvContextPlugins(kBuiltinPlugins, 0));
+  if (!impl_->context) throw Error("graphviz: cannot create a rendering context");
+}
+
+GraphvizEngine::~GraphvizEngine() {
+  std::lock_guard lock(graphviz_mutex());
+  impl_->context.reset();
+}
+
+std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engine,
+                                   ImageFormat format, std::string_view source) const {
+  // agmemread wants a NUL-terminated buffer; a NUL inside would silently cut the graph short.
+  if (dot_text.find('\0') != std::string_view::npos) {
+    throw InputError(std::string(source), "DOT text contains a NUL byte");
+  }
+  const std::string text(dot_text);
+  const std::string engine_name(to_string(engine));
+  const std::string format_name(to_string(format));
+
+  std::lock_guard lock(graphviz_mutex());
+  agseterrf(capture_message);
+  captured_messages().clear();
+
+  GraphHandle graph(agmemread(text.c_str()));
+  if (!graph) {
+    std::string reason = last_message();
+    throw InputError(std::string(source),
+                     "graphviz cannot parse the DOT text" + (reason.empty() ? "" : ": " + reason));
+  }
+  if (gvLayout(impl_->context.get(), graph.get(), engine_name.c_str()) != 0) {
+    std::string reason = last_message();
+    throw Error("graphviz: " + engine_name + " layout failed" +
+                (reason.empty() ? "" : ": " + reason));
+  }
+  Layout layout(impl_->context.get(), graph.get());
+
+  char* raw = nullptr;
+  unsigned int length = 0;
+  const int status =
+      gvRenderData(impl_->context.get(), graph.get(), format_name.c_str(), &raw, &length);
+  RenderData data(raw);
+  if (status != 0 || !data) {
+    std::string reason = last_message();
+    throw Error("graphviz: rendering " + format_name + " failed" +
+                (reason.empty() ? "" : ": " + reason));
+  }
+  return std::string(data.get(), length);
+}
+
+std::vector<std::string> GraphvizEngine::plugins(const std::string& kind) const {
+  std::lock_guard lock(graphviz_mutex());
+  int count = 0;
+  char** list = gvPluginList(impl_->context.get(), mutable_chars(kind.c_str()), &count, nullptr);
+  std::vector<std::string> names;
+  if (list == nullptr) return names;
+  for (int i = 0; i < count; ++i) {
+    if (list[i] != nullptr) names.emplace_back(list[i]);
+    std::free(list[i]);
+  }
+  std::free(list);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace skein::render
