@@ -153,6 +153,8 @@ class GraphView {
   std::span<const EdgeIndex> neighbor_edges(NodeIndex u) const; // representative edge
   // True when the i-th neighbour entry of u can be walked from u (an edge u->v or symmetric).
   bool walkable(NodeIndex u, std::size_t i) const;
+  // True when the i-th neighbour v of u can walk to u (an edge v->u or symmetric).
+  bool walkable_into(NodeIndex u, std::size_t i) const;
   // Offset of u's first entry in the flat arrays (offsets(u+1) - offsets(u) = degree(u)).
   std::size_t offset(NodeIndex u) const;
 

@@ -1,0 +1,42 @@
+// BFS labelling rather than union-find: the CSR already lists both directions of every pair,
+// and a BFS touches each arc once with sequential reads.
+
+#include "graph/Components.h"
+
+namespace skein::graph {
+
+std::uint32_t ComponentsResult::largest() const {
+  std::uint32_t best = 0;
+  for (std::uint32_t c = 1; c < size.size(); ++c) {
+    if (size[c] > size[best]) best = c;
+  }
+  return best;
+}
+
+ComponentsResult ConnectedComponents::run() const {
+  constexpr std::uint32_t kUnset = static_cast<std::uint32_t>(-1);
+  const std::size_t n = view_.node_count();
+  ComponentsResult result;
+  result.component.assign(n, kUnset);
+  std::vector<NodeIndex> queue(n);
+  for (NodeIndex root = 0; root < n; ++root) {
+    if (result.component[root] != kUnset) continue;
+    const auto id = static_cast<std::uint32_t>(result.size.size());
+    std::size_t head = 0, tail = 0;
+    queue[tail++] = root;
+    result.component[root] = id;
+    while (head < tail) {
+      const NodeIndex v = queue[head++];
+      for (NodeIndex w : view_.neighbors(v)) {
+        if (result.component[w] == kUnset) {
+          result.component[w] = id;
+          queue[tail++] = w;
+        }
+      }
+    }
+    result.size.push_back(tail);
+  }
+  return result;
+}
+
+}  // namespace skein::graph

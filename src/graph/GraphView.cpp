@@ -1,0 +1,308 @@
+// GraphView construction and the CSR projection. from_store() lives in GraphViewStore.cpp so
+// that programs building views from edge lists do not pull in the store.
+
+#include "graph/GraphView.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "core/Error.h"
+#include "graph/detail/ViewImpl.h"
+
+namespace skein::graph {
+
+namespace {
+
+// Direction flags of one adjacency entry (u -> v).
+constexpr std::uint8_t kForward = 1;   // an edge u->v or a symmetric edge exists
+constexpr std::uint8_t kBackward = 2;  // an edge v->u or a symmetric edge exists
+
+}  // namespace
+
+// ---- Builder -----------------------------------------------------------------------------
+
+GraphView::Builder::Builder() = default;
+GraphView::Builder::~Builder() = default;
+GraphView::Builder::Builder(Builder&&) noexcept = default;
+GraphView::Builder& GraphView::Builder::operator=(Builder&&) noexcept = default;
+
+void GraphView::Builder::reserve(std::size_t nodes, std::size_t edges) {
+  nodes_.reserve(nodes);
+  edges_.reserve(edges);
+}
+
+NodeIndex GraphView::Builder::add_node(Node node) {
+  if (nodes_.size() >= kNoNode) throw UsageError("graph: too many nodes for a GraphView");
+  nodes_.push_back(std::move(node));
+  return static_cast<NodeIndex>(nodes_.size() - 1);
+}
+
+EdgeIndex GraphView::Builder::add_edge(Edge edge) {
+  if (edge.source >= nodes_.size() || edge.target >= nodes_.size()) {
+    throw UsageError("graph: edge endpoint " +
+                     std::to_string(std::max(edge.source, edge.target)) + " is not a node (" +
+                     std::to_string(nodes_.size()) + " nodes)");
+  }
+  if (edges_.size() >= kNoEdge) throw UsageError("graph: too many edges for a GraphView");
+  edges_.push_back(std::move(edge));
+  return static_cast<EdgeIndex>(edges_.size() - 1);
+}
+
+EdgeIndex GraphView::Builder::add_edge(NodeIndex source, NodeIndex target, double weight) {
+  Edge edge;
+  edge.type = "related";
+  edge.source = source;
+  edge.target = target;
+  edge.symmetric = true;
+  edge.weight = weight;
+  return add_edge(std::move(edge));
+}
+
+GraphView GraphView::Builder::build() && {
+  auto impl = std::make_unique<Impl>();
+  impl->nodes = std::move(nodes_);
+  impl->edges = std::move(edges_);
+  impl->build_topology();
+  return GraphView(std::move(impl));
+}
+
+// ---- Impl --------------------------------------------------------------------------------
+
+void GraphView::Impl::build_topology() {
+  const std::size_t n = nodes.size();
+  const std::size_t m = edges.size();
+
+  id_index.clear();
+  id_index.reserve(n);
+  for (NodeIndex i = 0; i < n; ++i) id_index.emplace_back(nodes[i].id, i);
+  std::sort(id_index.begin(), id_index.end());
+
+  // Arcs (u, v, e) in both directions. Two stable counting passes (by v, then by u) leave
+  // every neighbour list sorted by v and, within one v, by edge index: a radix sort in O(m)
+  // instead of a comparison sort per node, which matters at a million edges.
+  std::vector<std::uint32_t> count(n + 1, 0);
+  std::size_t arcs = 0;
+  for (const Edge& e : edges) {
+    if (e.source == e.target) continue;
+    ++count[e.source + 1];
+    ++count[e.target + 1];
+    arcs += 2;
+  }
+  if (arcs >= std::numeric_limits<std::uint32_t>::max()) {
+    throw UsageError("graph: too many edges for a GraphView");
+  }
+  // by_target: for each v, arcs (u, e) that end at v, in edge order.
+  std::vector<std::uint32_t> start(count);  // start[v] = first slot of v (prefix sums)
+  for (std::size_t i = 1; i <= n; ++i) start[i] += start[i - 1];
+  std::vector<NodeIndex> tmp_source(arcs);
+  std::vector<EdgeIndex> tmp_edge(arcs);
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (EdgeIndex ei = 0; ei < m; ++ei) {
+      const Edge& e = edges[ei];
+      if (e.source == e.target) continue;
+      auto put = [&](NodeIndex from, NodeIndex to) {
+        const std::uint32_t slot = fill[to]++;
+        tmp_source[slot] = from;
+        tmp_edge[slot] = ei;
+      };
+      put(e.source, e.target);
+      put(e.target, e.source);
+    }
+  }
+  // Second pass: walk targets in order and drop each arc into its source's bucket.
+  std::vector<NodeIndex> raw_neighbor(arcs);
+  std::vector<EdgeIndex> raw_edge(arcs);
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (NodeIndex v = 0; v < n; ++v) {
+      for (std::uint32_t s = start[v]; s < start[v + 1]; ++s) {
+        const std::uint32_t slot = fill[tmp_source[s]]++;
+        raw_neighbor[slot] = v;
+        raw_edge[slot] = tmp_edge[s];
+      }
+    }
+  }
+  tmp_source = {};
+  tmp_edge = {};
+
+  // Fold parallel arcs into one entry per neighbour.
+  offsets.assign(n + 1, 0);
+  neighbor.clear();
+  weight.clear();
+  rep_edge.clear();
+  flags.clear();
+  neighbor.reserve(arcs);
+  weight.reserve(arcs);
+  rep_edge.reserve(arcs);
+  flags.reserve(arcs);
+  for (NodeIndex u = 0; u < n; ++u) {
+    offsets[u] = static_cast<std::uint32_t>(neighbor.size());
+    std::uint32_t s = start[u];
+    while (s < start[u + 1]) {
+      const NodeIndex v = raw_neighbor[s];
+      double sum = 0;
+      EdgeIndex best = kNoEdge;
+      double best_weight = -std::numeric_limits<double>::infinity();
+      std::uint8_t f = 0;
+      for (; s < start[u + 1] && raw_neighbor[s] == v; ++s) {
+        const EdgeIndex ei = raw_edge[s];
+        const Edge& e = edges[ei];
+        sum += e.weight;
+        if (e.weight > best_weight) {
+          best_weight = e.weight;
+          best = ei;
+        }
+        if (e.symmetric) {
+          f |= kForward | kBackward;
+        } else {
+          f |= (e.source == u) ? kForward : kBackward;
+        }
+      }
+      neighbor.push_back(v);
+      weight.push_back(static_cast<float>(sum));
+      rep_edge.push_back(best);
+      flags.push_back(f);
+    }
+  }
+  offsets[n] = static_cast<std::uint32_t>(neighbor.size());
+  neighbor.shrink_to_fit();
+  weight.shrink_to_fit();
+  rep_edge.shrink_to_fit();
+  flags.shrink_to_fit();
+
+  // Edges sorted by their unordered endpoint pair, for edges_between().
+  pair_order.resize(m);
+  for (EdgeIndex i = 0; i < m; ++i) pair_order[i] = i;
+  auto key = [this](EdgeIndex i) {
+    const Edge& e = edges[i];
+    return std::make_pair(std::min(e.source, e.target), std::max(e.source, e.target));
+  };
+  std::stable_sort(pair_order.begin(), pair_order.end(),
+                   [&](EdgeIndex a, EdgeIndex b) { return key(a) < key(b); });
+}
+
+// ---- GraphView ---------------------------------------------------------------------------
+
+GraphView::GraphView() : impl_(std::make_unique<Impl>()) { impl_->build_topology(); }
+GraphView::GraphView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphView::~GraphView() = default;
+GraphView::GraphView(GraphView&&) noexcept = default;
+GraphView& GraphView::operator=(GraphView&&) noexcept = default;
+
+GraphView GraphView::from_edges(std::size_t node_count,
+                                const std::vector<std::pair<NodeIndex, NodeIndex>>& edges,
+                                const std::vector<double>& weights) {
+  if (!weights.empty() && weights.size() != edges.size()) {
+    throw UsageError("graph: " + std::to_string(weights.size()) + " weights for " +
+                     std::to_string(edges.size()) + " edges");
+  }
+  Builder builder;
+  builder.reserve(node_count, edges.size());
+  for (std::size_t i = 0; i < node_count; ++i) {
+    Node node;
+    node.id = static_cast<std::int64_t>(i);
+    node.label = "Node";
+    node.name = std::to_string(i);
+    builder.add_node(std::move(node));
+  }
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    Edge edge;
+    edge.id = static_cast<std::int64_t>(i);
+    edge.type = "related";
+    edge.source = edges[i].first;
+    edge.target = edges[i].second;
+    edge.symmetric = true;
+    edge.weight = weights.empty() ? 1.0 : weights[i];
+    builder.add_edge(std::move(edge));
+  }
+  return std::move(builder).build();
+}
+
+GraphView GraphView::induced_subgraph(const std::vector<NodeIndex>& keep) const {
+  const std::size_t n = node_count();
+  std::vector<NodeIndex> remap(n, kNoNode);
+  for (NodeIndex u : keep) {
+    if (u >= n) throw UsageError("graph: node index " + std::to_string(u) + " out of range");
+    remap[u] = 0;
+  }
+  auto impl = std::make_unique<Impl>();
+  NodeIndex next = 0;
+  for (NodeIndex u = 0; u < n; ++u) {
+    if (remap[u] == kNoNode) continue;
+    remap[u] = next++;
+    impl->nodes.push_back(impl_->nodes[u]);
+  }
+  for (const Edge& e : impl_->edges) {
+    if (remap[e.source] == kNoNode || remap[e.target] == kNoNode) continue;
+    Edge copy = e;
+    copy.source = remap[e.source];
+    copy.target = remap[e.target];
+    impl->edges.push_back(std::move(copy));
+  }
+  impl->build_topology();
+  return GraphView(std::move(impl));
+}
+
+std::size_t GraphView::node_count() const { return impl_->nodes.size(); }
+std::size_t GraphView::edge_count() const { return impl_->edges.size(); }
+const Node& GraphView::node(NodeIndex index) const { return impl_->nodes.at(index); }
+const Edge& GraphView::edge(EdgeIndex index) const { return impl_->edges.at(index); }
+const std::vector<Node>& GraphView::nodes() const { return impl_->nodes; }
+const std::vector<Edge>& GraphView::edges() const { return impl_->edges; }
+
+std::optional<NodeIndex> GraphView::find(std::int64_t store_id) const {
+  const auto& index = impl_->id_index;
+  auto it = std::lower_bound(index.begin(), index.end(),
+                             std::make_pair(store_id, static_cast<NodeIndex>(0)));
+  if (it == index.end() || it->first != store_id) return std::nullopt;
+  return it->second;
+}
+
+std::vector<EdgeIndex> GraphView::edges_between(NodeIndex u, NodeIndex v) const {
+  const auto& order = impl_->pair_order;
+  const auto& edges = impl_->edges;
+  const auto wanted = std::make_pair(std::min(u, v), std::max(u, v));
+  auto key = [&](EdgeIndex i) {
+    return std::make_pair(std::min(edges[i].source, edges[i].target),
+                          std::max(edges[i].source, edges[i].target));
+  };
+  auto it = std::lower_bound(order.begin(), order.end(), wanted,
+                             [&](EdgeIndex i, const auto& w) { return key(i) < w; });
+  std::vector<EdgeIndex> out;
+  for (; it != order.end() && key(*it) == wanted; ++it) out.push_back(*it);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::size_t GraphView::degree(NodeIndex u) const {
+  return impl_->offsets[u + 1] - impl_->offsets[u];
+}
+std::size_t GraphView::arc_count() const { return impl_->neighbor.size(); }
+
+std::span<const NodeIndex> GraphView::neighbors(NodeIndex u) const {
+  return {impl_->neighbor.data() + impl_->offsets[u], degree(u)};
+}
+std::span<const float> GraphView::neighbor_weights(NodeIndex u) const {
+  return {impl_->weight.data() + impl_->offsets[u], degree(u)};
+}
+std::span<const EdgeIndex> GraphView::neighbor_edges(NodeIndex u) const {
+  return {impl_->rep_edge.data() + impl_->offsets[u], degree(u)};
+}
+bool GraphView::walkable(NodeIndex u, std::size_t i) const {
+  return (impl_->flags[impl_->offsets[u] + i] & kForward) != 0;
+}
+bool GraphView::walkable_into(NodeIndex u, std::size_t i) const {
+  return (impl_->flags[impl_->offsets[u] + i] & kBackward) != 0;
+}
+std::size_t GraphView::offset(NodeIndex u) const { return impl_->offsets[u]; }
+
+std::size_t GraphView::topology_bytes() const {
+  const Impl& i = *impl_;
+  return i.offsets.capacity() * sizeof(std::uint32_t) + i.neighbor.capacity() * sizeof(NodeIndex) +
+         i.weight.capacity() * sizeof(float) + i.rep_edge.capacity() * sizeof(EdgeIndex) +
+         i.flags.capacity() * sizeof(std::uint8_t);
+}
+
+}  // namespace skein::graph

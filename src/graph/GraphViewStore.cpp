@@ -1,0 +1,119 @@
+// GraphView::from_store: reads the filtered store once into a Builder, then narrows the view
+// in memory (focus, isolated nodes, top N) so the SQL side stays one pass over nodes and one
+// over edges.
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+
+#include "core/Error.h"
+#include "graph/EgoNetwork.h"
+#include "graph/GraphView.h"
+#include "graph/PageRank.h"
+#include "store/Store.h"
+
+namespace skein::graph {
+
+namespace {
+
+std::int64_t resolve_focus(const store::Store& store, const std::string& argument) {
+  const auto matches = store.find_nodes(argument);
+  if (matches.size() == 1) return matches.front().id;
+  if (matches.empty()) {
+    std::string message = "unknown focus entity '" + argument + "'";
+    const auto names = store.suggest_names(argument, 3);
+    if (!names.empty()) {
+      message += " (did you mean";
+      for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", '" : " '") + names[i] + "'";
+      message += "?)";
+    }
+    throw InputError(store.path(), message);
+  }
+  std::string message = "focus entity '" + argument + "' is ambiguous:";
+  for (const auto& node : matches) {
+    message += " " + node.label + ":" + node.key + " (id " + std::to_string(node.id) + ")";
+  }
+  throw InputError(store.path(), message);
+}
+
+}  // namespace
+
+GraphView GraphView::from_store(const store::Store& store, const GraphFilter& filter) {
+  Builder builder;
+  std::vector<std::pair<std::int64_t, NodeIndex>> index;  // store id -> index, ids ascending
+  store.for_each_node(filter.labels, [&](const store::NodeRecord& record) {
+    Node node;
+    node.id = record.id;
+    node.label = record.label;
+    node.name = record.name;
+    node.aliases = record.aliases;
+    node.props_json = record.props_json;
+    index.emplace_back(record.id, builder.add_node(std::move(node)));
+  });
+  // for_each_node promises id order; sort anyway so a lookup never depends on it.
+  if (!std::is_sorted(index.begin(), index.end())) std::sort(index.begin(), index.end());
+  auto lookup = [&](std::int64_t id) -> NodeIndex {
+    auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(id, NodeIndex{0}));
+    return (it == index.end() || it->first != id) ? kNoNode : it->second;
+  };
+
+  store::EdgeQuery query;
+  query.types = filter.types;
+  query.labels = filter.labels;
+  query.min_weight = filter.min_weight;
+  query.min_confidence = filter.min_confidence;
+  query.from_date = filter.from_date;
+  query.to_date = filter.to_date;
+  query.text_only = filter.text_only;
+  store.for_each_edge(query, [&](const store::EdgeRecord& record) {
+    const NodeIndex source = lookup(record.src);
+    const NodeIndex target = lookup(record.dst);
+    if (source == kNoNode || target == kNoNode) return;  // an endpoint filtered out by label
+    Edge edge;
+    edge.id = record.id;
+    edge.type = record.type;
+    edge.source = source;
+    edge.target = target;
+    edge.symmetric = record.symmetric;
+    edge.weight = record.weight;
+    edge.confidence = record.confidence;
+    edge.first_seen = record.first_seen;
+    edge.last_seen = record.last_seen;
+    builder.add_edge(std::move(edge));
+  });
+  GraphView view = std::move(builder).build();
+
+  if (!filter.focus.empty()) {
+    std::vector<NodeIndex> centres;
+    for (const auto& argument : filter.focus) {
+      const std::int64_t id = resolve_focus(store, argument);
+      const auto at = view.find(id);
+      if (!at) {
+        throw InputError(store.path(), "focus entity '" + argument +
+                                           "' is not in the filtered graph (check --label)");
+      }
+      centres.push_back(*at);
+    }
+    view = EgoNetwork(view, centres, filter.focus_depth).subgraph();
+  }
+  if (filter.drop_isolated) {
+    std::vector<NodeIndex> keep;
+    for (NodeIndex u = 0; u < view.node_count(); ++u) {
+      if (view.degree(u) > 0) keep.push_back(u);
+    }
+    if (keep.size() < view.node_count()) view = view.induced_subgraph(keep);
+  }
+  if (filter.top > 0 && filter.top < view.node_count()) {
+    const auto rank = PageRank(view).run().rank;
+    std::vector<NodeIndex> order(view.node_count());
+    std::iota(order.begin(), order.end(), 0);
+    // Highest rank first; equal ranks by NodeIndex, so the cut is deterministic.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](NodeIndex a, NodeIndex b) { return rank[a] > rank[b]; });
+    order.resize(filter.top);
+    view = view.induced_subgraph(order);
+  }
+  return view;
+}
+
+}  // namespace skein::graph

@@ -1,0 +1,230 @@
+#include "graph/ShortestPath.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+
+#include "core/Error.h"
+
+namespace skein::graph {
+
+namespace {
+
+double hop_cost(float weight) {
+  // Edges always carry positive weight (evidence rows); guard anyway so a zero never makes
+  // an infinitely expensive (or negative) hop.
+  return weight > 0 ? 1.0 / static_cast<double>(weight) : std::numeric_limits<double>::max() / 4;
+}
+
+std::size_t position_of(const GraphView& view, NodeIndex u, NodeIndex v) {
+  const auto nb = view.neighbors(u);
+  return static_cast<std::size_t>(std::lower_bound(nb.begin(), nb.end(), v) - nb.begin());
+}
+
+}  // namespace
+
+BfsResult BreadthFirstSearch::run() const {
+  const std::size_t n = view_.node_count();
+  if (source_ >= n) throw UsageError("graph: source node " + std::to_string(source_) + " out of range");
+  BfsResult result;
+  result.distance.assign(n, -1);
+  result.parent.assign(n, kNoNode);
+  std::vector<NodeIndex> queue(n);
+  std::size_t head = 0, tail = 0;
+  queue[tail++] = source_;
+  result.distance[source_] = 0;
+  while (head < tail) {
+    const NodeIndex v = queue[head++];
+    const std::int32_t next = result.distance[v] + 1;
+    for (NodeIndex w : view_.neighbors(v)) {
+      if (result.distance[w] < 0) {
+        result.distance[w] = next;
+        result.parent[w] = v;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return result;
+}
+
+ShortestPath::ShortestPath(const GraphView& view, NodeIndex source, NodeIndex target,
+                           ShortestPathOptions options)
+    : view_(view), source_(source), target_(target), options_(options) {
+  const std::size_t n = view.node_count();
+  if (source >= n || target >= n) {
+    throw UsageError("graph: path endpoint out of range (" + std::to_string(n) + " nodes)");
+  }
+  if (options.weighted && options.all) {
+    throw UsageError("graph: --all lists shortest paths by hops; it cannot be combined with --weighted");
+  }
+}
+
+Path ShortestPath::make_path(std::vector<NodeIndex> nodes) const {
+  Path path;
+  for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {
+    const NodeIndex u = nodes[i], v = nodes[i + 1];
+    const std::size_t at = position_of(view_, u, v);
+    path.edges.push_back(view_.neighbor_edges(u)[at]);
+    path.cost += options_.weighted ? hop_cost(view_.neighbor_weights(u)[at]) : 1.0;
+  }
+  path.nodes = std::move(nodes);
+  return path;
+}
+
+ShortestPathResult ShortestPath::run() const {
+  if (source_ == target_) {
+    ShortestPathResult result;
+    result.paths.push_back(make_path({source_}));
+    return result;
+  }
+  if (!options_.weighted) return unweighted();
+  return options_.max_hops > 0 ? weighted_bounded() : weighted_unbounded();
+}
+
+ShortestPathResult ShortestPath::unweighted() const {
+  ShortestPathResult result;
+  // BFS from the target: then every neighbour one step closer to the target is a valid next
+  // hop, and walking forward from the source in NodeIndex order yields paths in
+  // lexicographic order.
+  const BfsResult bfs = BreadthFirstSearch(view_, target_).run();
+  const std::int32_t length = bfs.distance[source_];
+  if (length < 0) return result;
+  if (options_.max_hops > 0 && static_cast<std::size_t>(length) > options_.max_hops) return result;
+
+  const std::size_t wanted = options_.all ? options_.max_paths : 1;
+  std::vector<NodeIndex> current{source_};
+  // Iterative DFS over the shortest-path DAG: stack of (node, next neighbour position).
+  std::vector<std::pair<NodeIndex, std::size_t>> stack{{source_, 0}};
+  while (!stack.empty()) {
+    auto& [u, next] = stack.back();
+    if (u == target_) {
+      if (result.paths.size() == wanted) {
+        result.truncated = options_.all;
+        break;
+      }
+      result.paths.push_back(make_path(current));
+      stack.pop_back();
+      current.pop_back();
+      continue;
+    }
+    const auto nb = view_.neighbors(u);
+    const std::int32_t closer = bfs.distance[u] - 1;
+    while (next < nb.size() && bfs.distance[nb[next]] != closer) ++next;
+    if (next == nb.size()) {
+      stack.pop_back();
+      current.pop_back();
+      continue;
+    }
+    const NodeIndex w = nb[next++];
+    current.push_back(w);
+    stack.emplace_back(w, 0);
+  }
+  return result;
+}
+
+ShortestPathResult ShortestPath::weighted_unbounded() const {
+  // Boost's Dijkstra on a Boost CSR graph built from our arrays (both directions already in
+  // them). Building it costs one copy of the topology, fine for a single query.
+  struct ArcCost {
+    double cost;
+  };
+  using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, ArcCost>;
+  const std::size_t n = view_.node_count();
+  std::vector<std::pair<NodeIndex, NodeIndex>> arcs;
+  std::vector<ArcCost> costs;
+  arcs.reserve(view_.arc_count());
+  costs.reserve(view_.arc_count());
+  for (NodeIndex u = 0; u < n; ++u) {
+    const auto nb = view_.neighbors(u);
+    const auto w = view_.neighbor_weights(u);
+    for (std::size_t i = 0; i < nb.size(); ++i) {
+      arcs.emplace_back(u, nb[i]);
+      costs.push_back({hop_cost(w[i])});
+    }
+  }
+  BoostGraph g(boost::edges_are_sorted, arcs.begin(), arcs.end(), costs.begin(), n);
+  std::vector<BoostGraph::vertex_descriptor> parent(n);
+  std::vector<double> distance(n);
+  boost::dijkstra_shortest_paths(
+      g, source_,
+      boost::predecessor_map(
+          boost::make_iterator_property_map(parent.begin(), boost::get(boost::vertex_index, g)))
+          .distance_map(
+              boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, g)))
+          .weight_map(boost::get(&ArcCost::cost, g)));
+  ShortestPathResult result;
+  if (parent[target_] == target_) return result;  // Boost leaves unreached nodes as their own parent
+  std::vector<NodeIndex> nodes;
+  for (NodeIndex v = target_; v != source_; v = static_cast<NodeIndex>(parent[v])) nodes.push_back(v);
+  nodes.push_back(source_);
+  std::reverse(nodes.begin(), nodes.end());
+  result.paths.push_back(make_path(std::move(nodes)));
+  return result;
+}
+
+ShortestPathResult ShortestPath::weighted_bounded() const {
+  // cost[k][v]: least cost of a walk of at most k hops from the source to v. Round k relaxes
+  // every arc once from the nodes improved in round k-1.
+  const std::size_t n = view_.node_count();
+  const double kInf = std::numeric_limits<double>::infinity();
+  const std::size_t rounds = options_.max_hops;
+  std::vector<double> cost(n, kInf);
+  cost[source_] = 0;
+  std::vector<std::vector<NodeIndex>> parent(rounds + 1, std::vector<NodeIndex>(n, kNoNode));
+  std::vector<NodeIndex> frontier{source_};
+  std::vector<char> improved(n, 0);
+  std::size_t best_round = 0;
+  double best = kInf;
+  for (std::size_t k = 1; k <= rounds && !frontier.empty(); ++k) {
+    std::vector<double> next_cost(cost);
+    std::vector<NodeIndex> next_frontier;
+    for (NodeIndex u : frontier) {
+      const auto nb = view_.neighbors(u);
+      const auto w = view_.neighbor_weights(u);
+      for (std::size_t i = 0; i < nb.size(); ++i) {
+        const double c = cost[u] + hop_cost(w[i]);
+        const NodeIndex v = nb[i];
+        if (c < next_cost[v]) {
+          next_cost[v] = c;
+          parent[k][v] = u;
+          if (!improved[v]) {
+            improved[v] = 1;
+            next_frontier.push_back(v);
+          }
+        }
+      }
+    }
+    for (NodeIndex v : next_frontier) improved[v] = 0;
+    cost.swap(next_cost);
+    if (parent[k][target_] != kNoNode && cost[target_] < best) {
+      best = cost[target_];
+      best_round = k;
+    }
+    std::sort(next_frontier.begin(), next_frontier.end());
+    frontier.swap(next_frontier);
+  }
+  ShortestPathResult result;
+  if (best_round == 0) return result;
+  // Walk the parent layers back: the node improved in round k came from one set in round k-1
+  // or earlier; find the latest round at or below k-1 that set it.
+  std::vector<NodeIndex> nodes{target_};
+  NodeIndex v = target_;
+  std::size_t k = best_round;
+  while (v != source_) {
+    const NodeIndex u = parent[k][v];
+    nodes.push_back(u);
+    v = u;
+    if (v == source_) break;
+    --k;
+    while (k > 0 && parent[k][v] == kNoNode) --k;
+  }
+  std::reverse(nodes.begin(), nodes.end());
+  result.paths.push_back(make_path(std::move(nodes)));
+  return result;
+}
+
+}  // namespace skein::graph

@@ -1,0 +1,28 @@
+#pragma once
+// GraphView's private state (included only by the graph module's .cpp files).
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "graph/GraphView.h"
+
+namespace skein::graph {
+
+struct GraphView::Impl {
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<std::pair<std::int64_t, NodeIndex>> id_index;  // (store id, index), sorted
+  std::vector<EdgeIndex> pair_order;  // edges sorted by unordered endpoint pair
+
+  // CSR of the undirected simple projection: entries offsets[u] .. offsets[u+1]-1.
+  std::vector<std::uint32_t> offsets;
+  std::vector<NodeIndex> neighbor;
+  std::vector<float> weight;
+  std::vector<EdgeIndex> rep_edge;
+  std::vector<std::uint8_t> flags;
+
+  void build_topology();
+};
+
+}  // namespace skein::graph
