@@ -380,22 +380,30 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
       diagnostics.push_back({dir.string(), 0, "cannot list directory: " + ec.message()});
       continue;
     }
+    std::vector<fs::path> children;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) break;
-      const fs::path& path = it->path();
-      if (path.filename().string().starts_with(".")) continue;  // hidden: .git, .DS_Store, editor swap files
+      if (!it->path().filename().string().starts_with(".")) children.push_back(it->path());  // hidden: .git, swap files
+    }
+    if (ec) diagnostics.push_back({dir.string(), 0, "cannot list directory: " + ec.message()});
+    // Children in sorted order, subdirectories pushed in reverse so they pop in sorted order:
+    // which of two links to one directory is walked (and which path names its files) is then
+    // deterministic, not up to the file system's listing order.
+    std::sort(children.begin(), children.end());
+    std::vector<fs::path> subdirectories;
+    for (const fs::path& path : children) {
       std::error_code status_ec;
       const fs::file_status status = fs::status(path, status_ec);  // follows symlinks
       if (status_ec) {
         diagnostics.push_back({path.string(), 0, "cannot read: " + status_ec.message()});
       } else if (fs::is_directory(status)) {
-        stack.push_back(path);
+        subdirectories.push_back(path);
       } else if (fs::is_regular_file(status)) {
         walked.push_back(path.string());
       }
       // Sockets, FIFOs and devices inside a tree are not documents; they are passed over.
     }
-    if (ec) diagnostics.push_back({dir.string(), 0, "cannot list directory: " + ec.message()});
+    stack.insert(stack.end(), subdirectories.rbegin(), subdirectories.rend());
   }
   std::sort(walked.begin(), walked.end());  // std::string compares bytes as unsigned: byte-wise order
 }

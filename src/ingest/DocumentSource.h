@@ -15,6 +15,31 @@
 // text) become a Diagnostic naming the file and line, and reading goes on with the next one.
 // Every returned Document has text exactly as given, sha256 set, and `excluded` debris marked.
 //
+// Decisions, in detail:
+//  - Text is never repaired: a file that is not valid UTF-8 is skipped with the Diagnostic
+//    "not valid UTF-8 at byte offset N; convert it to UTF-8 ..." (N counts from the file's
+//    first byte), so no mangled text is ever stored silently. Likewise a NUL byte ("a binary
+//    file, not text", with its offset), a UTF-16 byte order mark ("UTF-16 is not supported;
+//    convert to UTF-8"), text that is empty or only whitespace, and a document larger than
+//    max_document_bytes are each reported and skipped.
+//  - A UTF-8 byte order mark at the start of a file (or of stdin, or of a JSONL file's first
+//    line) is removed: it is an encoding signature, not text. `text`, its offsets and its
+//    sha256 are those of the bytes after it; every other byte is kept as given (CRLF too).
+//  - Plain-text title: the first non-blank line, trimmed of ASCII whitespace, skipping lines
+//    marked as debris when mark_debris is on (a scraped page that starts with a "Download"
+//    button gets its headline as title, not "Download").
+//  - JSON Lines: blank lines are skipped but counted, so Diagnostic::line is the line number
+//    an editor shows. "text" must be a string; "id" a string or integer; "title",
+//    "published", "url" strings or null; anything else is a Diagnostic for that line. Unknown
+//    fields are ignored. "published" is normalised to YYYY-MM-DD (see PublishedDate.h); a
+//    value that is not an ISO date leaves `published` empty without a Diagnostic.
+//  - Directories: symbolic links to files are read; symbolic links to directories are
+//    followed, but each real directory is entered once (a second path to it, as in a link
+//    loop, gets a Diagnostic and is skipped). Hidden entries (name starting with '.') are
+//    skipped at every level below the directory given. Sockets, FIFOs and devices found in a
+//    walk are passed over; named directly, any non-directory input is read as a file.
+//  - "-" may be given once; a second "-" gets a Diagnostic. stdin is never closed.
+//
 // Thread-safety: one DocumentSource per thread.
 
 #include <cstddef>
@@ -49,7 +74,11 @@ class DocumentSource {
   std::unique_ptr<Impl> impl_;
 };
 
-// Marks page debris in `document.excluded` (see Debris.cpp for the rules). Idempotent.
+// Marks page debris in `document.excluded` (see Debris.cpp for the rules): whole lines that
+// are a UI word ("Download", "CFP", "Search Trends"), share/follow/subscribe boilerplate, or a
+// verbatim repeat of an earlier line (the first occurrence stays unmarked). Spans cover a
+// line's visible content, never its newline. Spans already present are kept and merged, so
+// calling it twice changes nothing. Text is not modified. Thread-safe for distinct documents.
 void mark_debris(Document& document);
 
 }  // namespace skein::ingest
