@@ -131,3 +131,10 @@ SELECT m.node, n.label, n.name, d.uri, m.byte_start, m.byte_end,
        CAST(substr(CAST(d.text AS BLOB), m.byte_start + 1, m.byte_end - m.byte_start) AS TEXT)
          AS text
 FROM mentions m JOIN nodes n ON n.id = m.node JOIN documents d ON d.id = m.document;
+
+-- A node whose display name gives way to a fuller one keeps the old name as an alias.
+CREATE TRIGGER nodes_keep_old_name AFTER UPDATE OF name ON nodes
+WHEN OLD.name <> NEW.name
+BEGIN
+  INSERT OR IGNORE INTO aliases (node, alias) VALUES (OLD.id, OLD.name);
+END;

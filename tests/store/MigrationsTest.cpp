@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/Error.h"
+#include "store/Migrations.h"
+#include "store/Store.h"
+#include "StoreFixtures.h"
+
+using namespace skein;
+using namespace skein::store;
+using namespace skein::store::test;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const std::vector<Migration> kThreeSteps = {
+    {1, "001_a.sql", "CREATE TABLE a (x INTEGER);"},
+    {2, "002_b.sql", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (2);"},
+    {3, "003_c.sql", "CREATE TABLE c (z INTEGER); INSERT INTO nowhere VALUES (1);"},
+};
+
+bool has_table(SQLite::Database& db, const std::string& name) {
+  SQLite::Statement statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+  statement.bind(1, name);
+  return statement.executeStep();
+}
+
+}  // namespace
+
+TEST_CASE("The embedded migrations are the schema folder's files, numbered from 1", "[store]") {
+  const auto& migrations = embedded_migrations();
+  REQUIRE_FALSE(migrations.empty());
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    CHECK(migrations[i].version == static_cast<int>(i + 1));
+    const std::string on_disk =
+        read_bytes(std::string(SKEIN_SOURCE_DIR) + "/schema/" + std::string(migrations[i].name));
+    CHECK(on_disk == migrations[i].sql);  // the build re-embeds an edited file
+  }
+  CHECK(Store::latest_schema_version() == migrations.back().version);
+}
+
+TEST_CASE("Migrations apply in order and a failing one leaves the last good version", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("m.db");
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const std::vector<Migration> first_two(kThreeSteps.begin(), kThreeSteps.begin() + 2);
+
+  CHECK(apply_migrations(db.getHandle(), path, {kThreeSteps.front()}) == 1);
+  CHECK(has_table(db, "a"));
+  CHECK_FALSE(has_table(db, "b"));
+  CHECK(apply_migrations(db.getHandle(), path, first_two) == 2);  // only 002 runs
+  CHECK(query_int(db, "SELECT count(*) FROM a") == 1);
+  CHECK(apply_migrations(db.getHandle(), path, first_two) == 2);  // nothing to do
+  CHECK(query_int(db, "SELECT count(*) FROM a") == 1);
+
+  CHECK_THROWS_WITH(apply_migrations(db.getHandle(), path, kThreeSteps),
+                    Contains(path) && Contains("003_c.sql") && Contains("nowhere"));
+  CHECK(read_schema_version(db.getHandle(), path) == 2);
+  CHECK_FALSE(has_table(db, "c"));  // the failed file's DDL was rolled back with it
+
+  // A store newer than the list is refused, not "migrated" backwards.
+  CHECK_THROWS_WITH(apply_migrations(db.getHandle(), path, {kThreeSteps.front()}),
+                    Contains("newer"));
+}
+
+TEST_CASE("Migrations refuse a database that has tables but no Skein version", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+  db.exec("CREATE TABLE recipes (name TEXT)");
+  CHECK_THROWS_WITH(apply_migrations(db.getHandle(), "other.db", kThreeSteps),
+                    Contains("other.db") && Contains("not a Skein store"));
+  CHECK_FALSE(has_table(db, "a"));
+}
+
+TEST_CASE("Store errors say what SQLite meant in words", "[store]") {
+  CHECK(describe_sqlite_error(5 /* SQLITE_BUSY */, "database is locked", 10000) ==
+        "database is locked (another writer held it for 10 s)");
+  CHECK(describe_sqlite_error(5, "database is locked", 250) ==
+        "database is locked (another writer held it for 250 ms)");
+  CHECK_THAT(describe_sqlite_error(26 /* SQLITE_NOTADB */, "file is not a database", 0),
+             Contains("not a Skein store") && Contains("file is not a database"));
+}
