@@ -1,0 +1,34 @@
+#include "evaluate/Evaluation.h"
+
+#include "core/Error.h"
+#include "evaluate/Conll04Reader.h"
+#include "evaluate/GoldJsonlReader.h"
+
+namespace skein::evaluate {
+namespace {
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+Dataset read_dataset(const std::string& path, const std::string& format) {
+  std::string chosen = format;
+  if (chosen == "auto") {
+    if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) chosen = "gold";
+    else if (ends_with(path, ".json")) chosen = "conll04";
+    else throw UsageError("cannot tell the format of " + path + " from its name: give --format conll04|gold");
+  }
+  if (chosen == "conll04") return read_conll04(path);
+  if (chosen == "gold") return read_gold_jsonl(path);
+  throw UsageError("unknown format '" + format + "' (expected conll04, gold or auto)");
+}
+
+Report evaluate(const Dataset& dataset, const extract::Extractor& extractor, const ScorerOptions& options) {
+  Scorer scorer(dataset, options);
+  for (const auto& gold : dataset.documents) scorer.add(gold, extractor.extract(gold.document));
+  return scorer.report();
+}
+
+}  // namespace skein::evaluate

@@ -1,0 +1,85 @@
+#pragma once
+// Annotated documents to score extraction against, in one shape whatever file they came from
+// (CoNLL04 JSON, Skein's gold JSONL; see Conll04Reader.h, GoldJsonlReader.h and
+// docs/gold-format.md).
+//
+// Model: a gold *mention* is a span with a label class; mentions sharing a `group` are one
+// real-world entity (coreference), so "President Moreau" and a later "Moreau" can both be
+// endpoints of the same gold relation. A gold relation joins two groups; a predicted relation
+// matches it when its endpoint entities have mentions matching some mention of each group.
+//
+// Label classes: a dataset scores a fixed list of classes, each accepting one or more Skein
+// labels. CoNLL04's Loc becomes the class "Location", which accepts Country and Place, because
+// the corpus does not tell countries from cities. Predicted entities whose label no class
+// accepts are not scored (the dataset did not annotate them).
+//
+// All values; no thread-safety concerns beyond those of std containers.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/Document.h"
+
+namespace skein::evaluate {
+
+struct LabelClass {
+  std::string name;                  // as shown in reports: "Person", "Location", ...
+  std::vector<std::string> accepts;  // Skein labels counted as this class: {"Country", "Place"}
+};
+
+struct RelationTypeInfo {
+  std::string name;        // Skein relation type ("located-in") or the dataset's own name
+  bool symmetric = false;  // direction ignored when matching (met-with, trades-with)
+  // Skein produces this type. Gold relations of uncovered types (CoNLL04's Live_In, Kill) are
+  // counted and listed but kept out of the micro averages: no prediction could match them.
+  bool covered = true;
+};
+
+struct GoldMention {
+  ByteSpan span;           // into the document's text
+  std::string label;       // a LabelClass name of the dataset
+  std::string name;        // the entity this mention refers to (the mention text by default)
+  std::size_t group = 0;   // index of the entity (coreference group) within the document
+};
+
+struct GoldRelation {
+  std::string type;           // a RelationTypeInfo name of the dataset
+  std::size_t source = 0;     // group index (see GoldMention::group)
+  std::size_t target = 0;     // group index
+  std::string original_type;  // the dataset's own type name (OrgBased_In), for recall by origin
+};
+
+// A span the gold marks as an entity of a class that is not scored (CoNLL04's Other).
+// Predictions overlapping it are false positives, reported in their own error class.
+struct UnscoredSpan {
+  ByteSpan span;
+  std::string label;  // "Other"
+};
+
+struct GoldDocument {
+  Document document;                  // what the extractor is given
+  std::vector<GoldMention> mentions;  // sorted by span start
+  std::vector<UnscoredSpan> unscored;
+  std::vector<GoldRelation> relations;
+  std::size_t group_count = 0;        // groups are 0 .. group_count-1
+  std::size_t line = 0;               // line of the source file it came from (0 = none)
+};
+
+struct Dataset {
+  std::string source;                          // the file it was read from
+  std::string format;                          // "conll04" or "gold"
+  std::vector<LabelClass> label_classes;       // scored entity classes, in report order
+  std::vector<RelationTypeInfo> relation_types;  // scored relation types, in report order
+  std::vector<GoldDocument> documents;
+
+  // The class accepting a Skein label, or nullptr when the dataset does not score it.
+  const LabelClass* class_of(const std::string& skein_label) const;
+  const RelationTypeInfo* relation_type(const std::string& name) const;
+};
+
+// Skein's own relation types with their symmetry, as the ontology defines them: met-with and
+// trades-with are symmetric, located-in and affiliated-with directed.
+std::vector<RelationTypeInfo> skein_relation_types();
+
+}  // namespace skein::evaluate

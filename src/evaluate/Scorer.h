@@ -1,0 +1,148 @@
+#pragma once
+// Scores predicted extractions against a gold Dataset: entity and relation precision, recall
+// and F1 per label class / relation type, strict and lenient, with micro averages and an
+// error breakdown for tuning.
+//
+// Entities are scored per mention. A predicted mention (span, label) matches a gold mention
+//  - strict:  same byte span and the gold class accepts the predicted label;
+//  - lenient: overlapping spans and the gold class accepts the predicted label.
+// Matching is one-to-one (greedy in text order; lenient prefers the largest overlap).
+// Predicted entities whose label the dataset does not score are ignored and counted.
+//
+// A predicted relation matches a gold relation of the same type when its source entity has a
+// mention matching (strict or lenient, as above) some mention of the gold source group, and
+// likewise for the target; for symmetric types either orientation matches. One-to-one again.
+// Not scored, and counted in the report's notes: relations of types the dataset does not
+// score, relations with an endpoint that has no mention in the text (knowledge-only
+// entities: no annotator could have marked them), and relations whose "modality" property is
+// "negated" or "hypothetical" (not asserted by the text) unless options say otherwise.
+//
+// Error breakdown (strict matching). False positives: wrong label (overlaps gold of another
+// class), wrong boundary (overlaps gold of its class, other span), spurious, spurious-unscored
+// (overlaps an unscored span such as CoNLL04's Other). False negatives: wrong label, wrong
+// boundary, missed. Relations: wrong direction, wrong type, endpoint not in gold / endpoint
+// missed, spurious / missed.
+//
+// Thread-safety: a Scorer is not thread-safe; call add() from one thread. report() is const.
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/Extraction.h"
+#include "evaluate/GoldDataset.h"
+
+namespace skein::evaluate {
+
+struct Counts {
+  std::size_t tp = 0;
+  std::size_t fp = 0;
+  std::size_t fn = 0;
+
+  std::size_t gold() const { return tp + fn; }
+  std::size_t predicted() const { return tp + fp; }
+  // 0 when undefined (nothing predicted / nothing in gold), so empty rows read as zero.
+  double precision() const { return predicted() == 0 ? 0.0 : double(tp) / double(predicted()); }
+  double recall() const { return gold() == 0 ? 0.0 : double(tp) / double(gold()); }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r == 0.0 ? 0.0 : 2.0 * p * r / (p + r);
+  }
+  Counts& operator+=(const Counts& other) {
+    tp += other.tp; fp += other.fp; fn += other.fn;
+    return *this;
+  }
+};
+
+struct ScoreRow {
+  std::string name;  // label class or relation type; "micro" for the average row
+  Counts strict;
+  Counts lenient;
+};
+
+struct RelationRow : ScoreRow {
+  bool symmetric = false;
+  bool covered = true;
+  // Strict recall split by the dataset's own type name (Located_In / OrgBased_In), when the
+  // dataset maps several of its types onto this one. tp and fn only.
+  std::map<std::string, Counts> by_original_type;
+};
+
+enum class ErrorKind {
+  // entities
+  kWrongLabel,
+  kWrongBoundary,
+  kSpurious,
+  kSpuriousUnscored,
+  kMissed,
+  // relations
+  kWrongDirection,
+  kWrongType,
+  kEndpointNotGold,
+  kEndpointMissed,
+  kRelationSpurious,
+  kRelationMissed,
+};
+// Stable lower-case names for reports and JSON: "wrong-label", "spurious-unscored", ...
+const char* to_string(ErrorKind kind);
+
+struct ErrorExample {
+  std::string document;   // document uri
+  std::string text;       // the mention text, or "source -> target" for relations
+  std::string predicted;  // predicted label or type ("" for false negatives)
+  std::string gold;       // gold class or type ("" for spurious predictions)
+  std::string context;    // the surrounding line of the text, cut to a readable length
+};
+
+struct ErrorGroup {
+  ErrorKind kind{};
+  bool false_positive = true;  // else a false negative
+  std::size_t count = 0;
+  std::vector<ErrorExample> examples;  // the first ScorerOptions::max_examples
+};
+
+struct Report {
+  std::string source;
+  std::string format;
+  std::size_t documents = 0;
+  std::vector<ScoreRow> entities;      // one per label class, dataset order
+  ScoreRow entity_micro;
+  std::vector<RelationRow> relations;  // one per relation type, dataset order
+  ScoreRow relation_micro;             // over covered types only
+  std::vector<ErrorGroup> entity_errors;    // non-empty groups only, FPs first
+  std::vector<ErrorGroup> relation_errors;
+  // Things left out of the scores, by reason: "predicted mentions with unscored label
+  // Title" -> 12, "relations with an endpoint without mentions" -> 3, ...
+  std::map<std::string, std::size_t> notes;
+
+  const ScoreRow* entity_row(const std::string& name) const;
+  const RelationRow* relation_row(const std::string& name) const;
+};
+
+struct ScorerOptions {
+  std::size_t max_examples = 5;        // examples kept per error group
+  bool score_non_asserted = false;     // also score relations with modality negated/hypothetical
+};
+
+class Scorer {
+ public:
+  // `dataset` is borrowed for its label classes and relation types; it must outlive the Scorer.
+  explicit Scorer(const Dataset& dataset, ScorerOptions options = {});
+  ~Scorer();
+  Scorer(Scorer&&) noexcept;
+  Scorer& operator=(Scorer&&) noexcept;
+
+  // Scores one document. `predicted` offsets must point into gold.document.text (the
+  // extractor is run on exactly that text).
+  void add(const GoldDocument& gold, const DocumentExtraction& predicted);
+
+  Report report() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace skein::evaluate
