@@ -23,14 +23,22 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (
 class Hasher {
  public:
   void update(std::string_view bytes) {
-    for (char c : bytes) {
-      block_[fill_++] = static_cast<std::uint8_t>(c);
+    length_bits_ += static_cast<std::uint64_t>(bytes.size()) * 8;
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    std::size_t size = bytes.size();
+    // Whole blocks are compressed straight from the input; only the tail is buffered.
+    while (fill_ == 0 && size >= 64) {
+      compress(data);
+      data += 64;
+      size -= 64;
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+      block_[fill_++] = data[i];
       if (fill_ == block_.size()) {
-        compress();
+        compress(block_.data());
         fill_ = 0;
       }
     }
-    length_bits_ += static_cast<std::uint64_t>(bytes.size()) * 8;
   }
 
   std::string finish() {
@@ -39,12 +47,12 @@ class Hasher {
     block_[fill_++] = 0x80;
     if (fill_ > 56) {
       while (fill_ < 64) block_[fill_++] = 0;
-      compress();
+      compress(block_.data());
       fill_ = 0;
     }
     while (fill_ < 56) block_[fill_++] = 0;
     for (int i = 7; i >= 0; --i) block_[fill_++] = static_cast<std::uint8_t>(length >> (i * 8));
-    compress();
+    compress(block_.data());
 
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
@@ -56,11 +64,11 @@ class Hasher {
   }
 
  private:
-  void compress() {
-    std::array<std::uint32_t, 64> w{};
+  void compress(const std::uint8_t* block) {
+    std::array<std::uint32_t, 64> w;
     for (std::size_t t = 0; t < 16; ++t) {
-      w[t] = (std::uint32_t{block_[t * 4]} << 24) | (std::uint32_t{block_[t * 4 + 1]} << 16) |
-             (std::uint32_t{block_[t * 4 + 2]} << 8) | std::uint32_t{block_[t * 4 + 3]};
+      w[t] = (std::uint32_t{block[t * 4]} << 24) | (std::uint32_t{block[t * 4 + 1]} << 16) |
+             (std::uint32_t{block[t * 4 + 2]} << 8) | std::uint32_t{block[t * 4 + 3]};
     }
     for (std::size_t t = 16; t < 64; ++t) {
       const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
