@@ -57,7 +57,7 @@ def fold(s):
 def key_of(s):
     """Comparison key: folded, lowercase, punctuation-insensitive."""
     s = fold(s).lower()
-    s = re.sub(r"[^a-z0-9]+", " ", s)
+    s = re.sub(r"[^a-z0-9+&]+", " ", s)  # "OPEC+" differs from "OPEC"
     return s.strip()
 
 
@@ -773,6 +773,82 @@ def build_common_words(inp):
     return [[w] for w in sorted(words)]
 
 
+# ---------------------------------------------------------------- regions, organisations
+
+REGION_KINDS = {"continent", "region", "water", "peninsula", "island", "mountain",
+                "desert", "territory"}
+ORG_KINDS = {"intergovernmental", "news", "government", "central-bank", "party",
+             "company", "ngo", "military", "sport"}
+KEY_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_key(key, where):
+    if not KEY_RE.fullmatch(key):
+        fail(f"{where}: key {key!r} must be lowercase [a-z0-9] words joined by '-'")
+    # Keys share the Place: id space with ISO 3166-2 codes ("CN-SD"); a key
+    # shaped like a lowercased code would invite confusion.
+    if re.fullmatch(r"[a-z]{2}-[a-z0-9]{1,3}", key):
+        fail(f"{where}: key {key!r} looks like an ISO 3166-2 code")
+
+
+def build_regions(countries):
+    _, rows = read_facts("regions.tsv")
+    recs = {}
+    for (key, name, aliases, kind, parent), lineno in rows:
+        where = f"facts/regions.tsv:{lineno}"
+        check_key(key, where)
+        if key in recs:
+            fail(f"{where}: duplicate key {key!r}")
+        if kind not in REGION_KINDS:
+            fail(f"{where}: kind {kind!r} not in {sorted(REGION_KINDS)}")
+        if not name:
+            fail(f"{where}: empty name")
+        al = uniq_exact(with_folds([strip_article(a) for a in split_list(aliases)]),
+                        exclude={name})
+        recs[key] = {"key": key, "name": name, "aliases": al, "kind": kind,
+                     "parent": parent, "line": lineno}
+    for r in recs.values():
+        p = r["parent"]
+        if p and p not in recs and p not in countries:
+            fail(f"facts/regions.tsv:{r['line']}: parent {p!r} is neither a key nor an iso2")
+    log(f"regions: {len(recs)}")
+    return recs
+
+
+def build_organizations(countries):
+    _, rows = read_facts("organizations.tsv")
+    recs = {}
+    for (key, name, aliases, kind, country), lineno in rows:
+        where = f"facts/organizations.tsv:{lineno}"
+        check_key(key, where)
+        if key in recs:
+            fail(f"{where}: duplicate key {key!r}")
+        if kind not in ORG_KINDS:
+            fail(f"{where}: kind {kind!r} not in {sorted(ORG_KINDS)}")
+        if country and country not in countries:
+            fail(f"{where}: unknown country {country!r}")
+        al = uniq_exact(with_folds([strip_article(a) for a in split_list(aliases)]),
+                        exclude={name})
+        recs[key] = {"key": key, "name": name, "aliases": al, "kind": kind, "country": country}
+    log(f"organizations: {len(recs)}")
+    return recs
+
+
+def build_titles():
+    fields, rows = read_facts("titles.tsv")
+    kinds = {"government", "diplomatic", "military", "business", "academic", "honorific",
+             "media", "sport", "arts", "religious", "other"}
+    out = {}
+    for (phrase, kind), lineno in rows:
+        if kind not in kinds:
+            fail(f"facts/titles.tsv:{lineno}: kind {kind!r} not in {sorted(kinds)}")
+        if phrase != phrase.lower():
+            fail(f"facts/titles.tsv:{lineno}: phrase {phrase!r} must be lowercase")
+        out.setdefault(phrase, kind)
+    log(f"titles: {len(out)}")
+    return [[p, k] for p, k in sorted(out.items())]
+
+
 # ---------------------------------------------------------------- ambiguous
 
 class Ambiguous:
@@ -788,6 +864,55 @@ class Ambiguous:
             old[2] = sorted(set(old[2]) | set(candidates))
             return
         self.rows[k] = [phrase, reason, sorted(set(candidates))]
+
+    def load_facts(self):
+        _, rows = read_facts("ambiguous.tsv")
+        for (phrase, reason, candidates), lineno in rows:
+            cands = split_list(candidates)
+            if not phrase or not reason or len(cands) < 1:
+                fail(f"facts/ambiguous.tsv:{lineno}: phrase, reason and candidates are required")
+            k = key_of(phrase)
+            if k in self.rows:  # hand-written reason wins, candidates merge
+                cands = sorted(set(cands) | set(self.rows[k][2]))
+            self.rows[k] = [phrase, reason, sorted(set(cands))]
+
+    def add_collisions(self, forms):
+        """forms: (entity_id, text) pairs; a text claimed by two entities
+        (compared by key_of) becomes ambiguous."""
+        owners = collections.defaultdict(set)
+        shown = {}
+        for eid, text in forms:
+            # Acronyms are matched case-sensitively ("BoE" is not "Boe").
+            k = key_of(text)
+            if sum(c.isupper() for c in text) >= 2 and " " not in text:
+                k = "acronym:" + text
+            owners[k].add(eid)
+            shown.setdefault(k, text)
+        n = 0
+        for k, ids in sorted(owners.items()):
+            if len(ids) < 2 or key_of(shown[k]) in self.rows:
+                continue
+            # A country and its own homonymous subdivision ("Panama", PA-8):
+            # the country is what the text means; not ambiguous.
+            countries = [i for i in ids if i.startswith("Country:")]
+            if len(countries) == 1:
+                cc = countries[0].partition(":")[2]
+                if all(i == countries[0] or i.startswith(f"Place:{cc}-") for i in ids):
+                    continue
+            self.add(shown[k], "shared name", sorted(ids))
+            n += 1
+        log(f"ambiguous: {n} shared names found")
+
+    def keys(self):
+        return set(self.rows)
+
+    def validate(self, known_ids):
+        for phrase, _, cands in self.rows.values():
+            for c in cands:
+                if c in ("Person:*", "Word:*"):
+                    continue
+                if c not in known_ids:
+                    fail(f"ambiguous.tsv: {phrase!r}: unknown entity id {c!r}")
 
     def write(self, out):
         rows = [[p, r, join_list(c, p)] for p, r, c in
@@ -810,15 +935,58 @@ def main():
     inp = Inputs(args)
     ambiguous = Ambiguous()
     countries = build_countries(inp, ambiguous)
-    write_countries(out, countries)
     subdivisions = build_subdivisions(inp, countries)
+    cities = build_cities(inp, countries, subdivisions)
+    regions = build_regions(countries)
+    orgs = build_organizations(countries)
+
+    # Names two entities share become ambiguous. Cities are left out: a city
+    # sharing its name with its province ("Seoul") is normal, and the engine
+    # resolves that by kind, not by asking for context.
+    forms = []
+    for r in countries.values():
+        forms += [(f"Country:{r['iso2']}", x) for x in [r["name"], r["official"]] + r["aliases"]]
+    for r in subdivisions:
+        forms += [(f"Place:{r['code']}", x) for x in [r["name"], r["full"]]]
+    for r in regions.values():
+        forms += [(f"Place:{r['key']}", x) for x in [r["name"]] + r["aliases"]]
+    for r in orgs.values():
+        forms += [(f"Organization:{r['key']}", x) for x in [r["name"]] + r["aliases"]]
+    ambiguous.load_facts()
+    ambiguous.add_collisions(forms)
+    known = {eid for eid, _ in forms}
+    known |= {f"Place:geonames:{c[0]}" for c in cities}
+    ambiguous.validate(known)
+
+    # An ambiguous phrase is never an alias: only a name may still carry it,
+    # and the engine consults ambiguous.tsv before linking a name.
+    amb = ambiguous.keys()
+    dropped = 0
+    for recs in (countries.values(), subdivisions, regions.values(), orgs.values()):
+        for r in recs:
+            before = len(r["aliases"])
+            r["aliases"] = [a for a in r["aliases"] if key_of(a) not in amb]
+            if "demonyms" in r:
+                r["demonyms"] = [d for d in r["demonyms"] if key_of(d) not in amb]
+            dropped += before - len(r["aliases"])
+    for c in cities:
+        c[2] = join_list([a for a in split_list(c[2]) if key_of(a) not in amb], c[0])
+    log(f"aliases left out as ambiguous: {dropped}")
+
+    write_countries(out, countries)
     write_subdivisions(out, subdivisions)
-    write_cities(out, build_cities(inp, countries, subdivisions))
+    write_cities(out, cities)
+    write_tsv(out / "regions.tsv", ["key", "name", "aliases", "kind", "parent"],
+              [[r["key"], r["name"], join_list(r["aliases"], r["key"]), r["kind"], r["parent"]]
+               for r in sorted(regions.values(), key=lambda r: r["key"])])
+    write_tsv(out / "organizations.tsv", ["key", "name", "aliases", "kind", "country"],
+              [[r["key"], r["name"], join_list(r["aliases"], r["key"]), r["kind"], r["country"]]
+               for r in sorted(orgs.values(), key=lambda r: r["key"])])
+    write_tsv(out / "titles.tsv", ["phrase", "kind"], build_titles())
     write_tsv(out / "given_names.tsv", ["name", "gender", "count_or_rank"], build_given_names(inp))
     write_tsv(out / "surnames.tsv", ["name", "origin"], build_surnames(inp))
     write_tsv(out / "common_words.tsv", ["word"], build_common_words(inp))
     ambiguous.write(out)
-
 
 if __name__ == "__main__":
     main()
