@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Extraction.h"
 
@@ -18,6 +19,18 @@ namespace skein::extract {
 struct ExtractorOptions {
   std::string data_dir;   // knowledge resources; empty = default_data_dir()
   std::string rules_dir;  // relation/ontology rule files; empty = default_rules_dir()
+  // Negated ("did not meet") and hypothetical ("plans to visit", "if ... met") statements are
+  // dropped by default, so the graph holds facts only. When true they are kept with
+  // props.modality = "negated" or "hypothetical" and their confidence multiplied by 0.3.
+  bool keep_modal_relations = false;
+};
+
+// A relation type as the rule files declare it (schema/*.rules).
+struct RelationTypeInfo {
+  std::string type;                        // "met-with"
+  bool symmetric = false;                  // stored with source < target
+  std::vector<std::string> source_labels;  // allowed source labels ("Place.city" = label.kind)
+  std::vector<std::string> target_labels;
 };
 
 // Resolution order: $SKEIN_DATA_DIR, <exe>/../share/skein/data, the source tree's data/.
@@ -33,6 +46,9 @@ class Extractor {
   Extractor& operator=(Extractor&&) noexcept;
 
   DocumentExtraction extract(const Document& document) const;
+
+  // Every relation type of the loaded rule files, in declaration order.
+  std::vector<RelationTypeInfo> relation_types() const;
 
  private:
   struct Impl;

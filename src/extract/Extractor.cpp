@@ -1,0 +1,76 @@
+#include "extract/Extractor.h"
+
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <unordered_map>
+
+#include "core/Error.h"
+#include "extract/Knowledge.h"
+#include "extract/Recognizer.h"
+#include "extract/Rules.h"
+#include "extract/Segmenter.h"
+
+#ifndef SKEIN_SOURCE_DIR
+#define SKEIN_SOURCE_DIR "."
+#endif
+
+namespace skein::extract {
+namespace {
+
+std::string executable_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : exe.parent_path().string();
+}
+
+std::string resolve_dir(const char* env, const char* share_name, const char* source_name) {
+  if (const char* value = std::getenv(env); value != nullptr && *value != '\0') return value;
+  const std::string exe = executable_dir();
+  if (!exe.empty()) {
+    const std::string installed = exe + "/../share/skein/" + share_name;
+    if (std::filesystem::is_directory(installed)) return installed;
+  }
+  return std::string(SKEIN_SOURCE_DIR) + "/" + source_name;
+}
+
+}  // namespace
+
+std::string default_data_dir() { return resolve_dir("SKEIN_DATA_DIR", "data", "data"); }
+std::string default_rules_dir() { return resolve_dir("SKEIN_RULES_DIR", "schema", "schema"); }
+
+struct Extractor::Impl {
+  explicit Impl(const ExtractorOptions& options)
+      : knowledge(options.data_dir.empty() ? default_data_dir() : options.data_dir),
+        rules(load_rules(options.rules_dir.empty() ? default_rules_dir() : options.rules_dir)),
+        recognizer(knowledge, rules, options) {}
+
+  Knowledge knowledge;
+  RuleSet rules;
+  Recognizer recognizer;
+};
+
+Extractor::Extractor(ExtractorOptions options) : impl_(std::make_unique<Impl>(options)) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+DocumentExtraction Extractor::extract(const Document& document) const {
+  return impl_->recognizer.run(document);
+}
+
+std::vector<RelationTypeInfo> Extractor::relation_types() const {
+  std::vector<RelationTypeInfo> out;
+  auto names = [](const std::vector<LabelSpec>& specs) {
+    std::vector<std::string> v;
+    for (const LabelSpec& s : specs) v.push_back(s.kind.empty() ? s.label : s.label + "." + s.kind);
+    return v;
+  };
+  for (const RelationTypeDef& t : impl_->rules.types) {
+    out.push_back({t.name, t.symmetric, names(t.source), names(t.target)});
+  }
+  return out;
+}
+
+}  // namespace skein::extract

@@ -1,0 +1,296 @@
+#include "extract/Knowledge.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "core/Error.h"
+#include "extract/Segmenter.h"
+
+namespace skein::extract {
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "cannot open data file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t pos = s.find(sep, start);
+    if (pos == std::string_view::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, pos - start));
+    start = pos + 1;
+  }
+}
+
+// Calls `row(fields, line_number)` for every data line of a TSV file whose header starts with
+// '#' and names at least `columns` fields. Blank lines are skipped.
+template <typename Row>
+void for_each_row(const std::string& path, std::size_t columns, Row row) {
+  const std::string text = read_file(path);
+  std::size_t line_number = 0;
+  std::size_t pos = 0;
+  bool header_seen = false;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (line.front() == '#') {
+      if (!header_seen) {
+        const std::size_t found = split(line, '\t').size();
+        if (found < columns) {
+          throw InputError(path, line_number, "header names " + std::to_string(found) +
+                                                  " columns, expected " + std::to_string(columns));
+        }
+        header_seen = true;
+      }
+      continue;
+    }
+    if (!header_seen) throw InputError(path, line_number, "missing '#' header line");
+    const std::vector<std::string_view> fields = split(line, '\t');
+    if (fields.size() < columns) {
+      throw InputError(path, line_number, "expected " + std::to_string(columns) +
+                                              " tab-separated fields, found " +
+                                              std::to_string(fields.size()));
+    }
+    row(fields, line_number);
+  }
+  if (!header_seen) throw InputError(path, "empty data file (no '#' header line)");
+}
+
+template <typename Int>
+Int parse_number(std::string_view s, const std::string& path, std::size_t line,
+                 const char* what) {
+  Int value = 0;
+  if (s.empty()) return 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) {
+    throw InputError(path, line, std::string("bad ") + what + " '" + std::string(s) + "'");
+  }
+  return value;
+}
+
+bool is_acronym_surface(std::string_view s) {
+  int letters = 0;
+  for (const char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+}  // namespace
+
+void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t flags) {
+  auto it = lexicon_.find(norm_token);
+  if (it == lexicon_.end()) {
+    lexicon_.emplace(std::string(norm_token), flags);
+  } else {
+    it->second |= flags;
+  }
+}
+
+void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
+  std::string norm = normalize_phrase(surface);
+  // "The Gambia", "the United States": the article is matched outside the name.
+  if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
+  if (norm.empty()) return;
+  if (is_acronym_surface(surface)) candidate.flags |= candidate_flags::kAcronym;
+
+  std::size_t tokens = 1;
+  std::size_t space = norm.find(' ');
+  const std::string_view first = std::string_view(norm).substr(0, space);
+  add_lexicon_flags(first, candidate.kind == CandidateKind::kTitle
+                               ? lexicon_flags::kPhraseStart | lexicon_flags::kTitleStart
+                               : lexicon_flags::kPhraseStart);
+  // Every proper prefix is marked so longest-match knows to keep reading.
+  while (space != std::string::npos) {
+    ++tokens;
+    auto& prefix = phrases_[norm.substr(0, space)];
+    prefix.is_prefix = true;
+    space = norm.find(' ', space + 1);
+  }
+  if (candidate.kind == CandidateKind::kDemonym) {
+    for (const std::string_view word : split(norm, ' ')) {
+      add_lexicon_flags(word, lexicon_flags::kDemonymWord);
+    }
+  }
+  if (tokens > max_phrase_tokens_) max_phrase_tokens_ = tokens;
+  auto& entry = phrases_[norm];
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == candidate.kind && c.index == candidate.index) return;  // listed twice
+  }
+  entry.candidates.push_back(candidate);
+}
+
+Knowledge::Knowledge(const std::string& data_dir) {
+  const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
+  phrases_.reserve(1 << 16);
+  lexicon_.reserve(1 << 16);
+
+  {
+    const std::string path = dir + "countries.tsv";
+    for_each_row(path, 10, [&](const std::vector<std::string_view>& f, std::size_t line) {
+      CountryInfo c;
+      c.iso2 = f[0];
+      c.iso3 = f[1];
+      c.name = f[2];
+      c.official_name = f[3];
+      c.capital = f[6];
+      c.capital_geonames = parse_number<std::uint32_t>(f[7], path, line, "capital_geonames");
+      c.region = f[8];
+      c.subregion = f[9];
+      if (c.iso2.size() != 2) throw InputError(path, line, "iso2 must have two letters");
+      const auto index = static_cast<std::uint32_t>(countries_.size());
+      add_phrase(c.name, {CandidateKind::kCountry, 0, index});
+      if (!c.official_name.empty()) add_phrase(c.official_name, {CandidateKind::kCountry, 0, index});
+      for (const std::string_view alias : split(f[4], '|')) {
+        if (!alias.empty()) add_phrase(alias, {CandidateKind::kCountry, 0, index});
+      }
+      for (const std::string_view demonym : split(f[5], '|')) {
+        if (!demonym.empty()) add_phrase(demonym, {CandidateKind::kDemonym, 0, index});
+      }
+      country_by_iso2_.emplace(c.iso2, static_cast<int>(index));
+      if (c.capital_geonames != 0) country_by_capital_.emplace(c.capital_geonames, static_cast<int>(index));
+      countries_.push_back(std::move(c));
+    });
+  }
+  {
+    const std::string path = dir + "subdivisions.tsv";
+    for_each_row(path, 7, [&](const std::vector<std::string_view>& f, std::size_t line) {
+      SubdivisionInfo s;
+      s.code = f[0];
+      s.country = f[1];
+      s.name = f[2];
+      s.full_name = f[3];
+      s.type = f[4];
+      if (s.code.find('-') == std::string::npos) {
+        throw InputError(path, line, "code '" + s.code + "' is not an ISO 3166-2 code");
+      }
+      const auto index = static_cast<std::uint32_t>(subdivisions_.size());
+      add_phrase(s.name, {CandidateKind::kSubdivision, 0, index});
+      if (!s.full_name.empty()) add_phrase(s.full_name, {CandidateKind::kSubdivision, 0, index});
+      for (const std::string_view alias : split(f[5], '|')) {
+        if (!alias.empty()) add_phrase(alias, {CandidateKind::kSubdivision, 0, index});
+      }
+      subdivision_by_code_.emplace(s.code, static_cast<int>(index));
+      subdivisions_.push_back(std::move(s));
+    });
+  }
+  {
+    const std::string path = dir + "cities.tsv";
+    for_each_row(path, 7, [&](const std::vector<std::string_view>& f, std::size_t line) {
+      CityInfo c;
+      c.geonames = parse_number<std::uint32_t>(f[0], path, line, "geonames_id");
+      c.name = f[1];
+      c.country = f[3];
+      c.subdivision = f[4];
+      c.population = parse_number<std::uint64_t>(f[5], path, line, "population");
+      c.capital = !f[6].empty() && f[6] != "0" && f[6] != "false" && f[6] != "no";
+      const auto index = static_cast<std::uint32_t>(cities_.size());
+      add_phrase(c.name, {CandidateKind::kCity, 0, index});
+      for (const std::string_view alias : split(f[2], '|')) {
+        if (!alias.empty()) add_phrase(alias, {CandidateKind::kCity, 0, index});
+      }
+      cities_.push_back(std::move(c));
+    });
+  }
+  {
+    const std::string path = dir + "regions.tsv";
+    for_each_row(path, 5, [&](const std::vector<std::string_view>& f, std::size_t) {
+      RegionInfo r{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4])};
+      const auto index = static_cast<std::uint32_t>(regions_.size());
+      add_phrase(r.name, {CandidateKind::kRegion, 0, index});
+      for (const std::string_view alias : split(f[2], '|')) {
+        if (!alias.empty()) add_phrase(alias, {CandidateKind::kRegion, 0, index});
+      }
+      regions_.push_back(std::move(r));
+    });
+  }
+  {
+    const std::string path = dir + "organizations.tsv";
+    for_each_row(path, 5, [&](const std::vector<std::string_view>& f, std::size_t) {
+      OrganizationInfo o{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4])};
+      const auto index = static_cast<std::uint32_t>(organizations_.size());
+      add_phrase(o.name, {CandidateKind::kOrganization, 0, index});
+      for (const std::string_view alias : split(f[2], '|')) {
+        if (!alias.empty()) add_phrase(alias, {CandidateKind::kOrganization, 0, index});
+      }
+      organizations_.push_back(std::move(o));
+    });
+  }
+  {
+    const std::string path = dir + "titles.tsv";
+    for_each_row(path, 2, [&](const std::vector<std::string_view>& f, std::size_t) {
+      TitleInfo t{lower_ascii(f[0]), std::string(f[1])};
+      const auto index = static_cast<std::uint32_t>(titles_.size());
+      add_phrase(t.phrase, {CandidateKind::kTitle, 0, index});
+      titles_.push_back(std::move(t));
+    });
+  }
+  for_each_row(dir + "given_names.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
+    add_lexicon_flags(normalize_phrase(f[0]), lexicon_flags::kGivenName);
+  });
+  for_each_row(dir + "surnames.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
+    std::uint32_t flags = lexicon_flags::kSurname;
+    if (f.size() > 1) {
+      const std::string origin = lower_ascii(f[1]);
+      if (origin.find("chinese") != std::string::npos || origin.find("korean") != std::string::npos ||
+          origin.find("vietnamese") != std::string::npos) {
+        flags |= lexicon_flags::kSurnameFirst;
+      }
+    }
+    add_lexicon_flags(normalize_phrase(f[0]), flags);
+  });
+  for_each_row(dir + "common_words.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
+    add_lexicon_flags(normalize_phrase(f[0]), lexicon_flags::kCommon);
+  });
+  for_each_row(dir + "ambiguous.tsv", 3, [&](const std::vector<std::string_view>& f, std::size_t) {
+    std::string norm = normalize_phrase(f[0]);
+    if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
+    auto it = phrases_.find(norm);
+    if (it == phrases_.end()) return;  // nothing to link anyway
+    it->second.ambiguous = true;
+    for (const std::string_view id : split(f[2], '|')) {
+      if (!id.empty()) it->second.ambiguous_ids.emplace_back(id);
+    }
+  });
+}
+
+int Knowledge::country_index(std::string_view iso2) const {
+  const auto it = country_by_iso2_.find(iso2);
+  return it == country_by_iso2_.end() ? -1 : it->second;
+}
+
+int Knowledge::subdivision_index(std::string_view code) const {
+  const auto it = subdivision_by_code_.find(code);
+  return it == subdivision_by_code_.end() ? -1 : it->second;
+}
+
+int Knowledge::country_of_capital(std::uint32_t geonames) const {
+  const auto it = country_by_capital_.find(geonames);
+  return it == country_by_capital_.end() ? -1 : it->second;
+}
+
+}  // namespace skein::extract
