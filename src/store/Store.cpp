@@ -51,12 +51,17 @@ constexpr const char* kDeleteDocumentEvidence = "DELETE FROM evidence WHERE docu
 constexpr const char* kDeleteDocumentMentions = "DELETE FROM mentions WHERE document = ?1";
 // Name rule: the first stored name stays unless a later one is longer and contains it (case
 // folded): "Yoon" becomes "Yoon Suk-yeol", but "South Korea" never becomes "Republic of Korea".
+// The WHERE keeps an upsert that would change nothing from writing the row (and its index
+// entries); RETURNING then yields no row and kFindNode supplies the id.
+#define SKEIN_FULLER_NAME \
+  "(length(excluded.name) > length(name) AND instr(lower(excluded.name), lower(name)) > 0)"
 constexpr const char* kUpsertNode =
     "INSERT INTO nodes (label, key, name, props) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (label, key) DO UPDATE SET "
-    "name = CASE WHEN length(excluded.name) > length(name) "
-    "AND instr(lower(excluded.name), lower(name)) > 0 THEN excluded.name ELSE name END, "
-    "props = " SKEIN_MERGE_PROPS("props", "excluded.props") " RETURNING id, name";
+    "name = CASE WHEN " SKEIN_FULLER_NAME " THEN excluded.name ELSE name END, "
+    "props = " SKEIN_MERGE_PROPS("props", "excluded.props") " "
+    "WHERE excluded.props <> '{}' OR " SKEIN_FULLER_NAME " RETURNING id, name, props";
+constexpr const char* kFindNode = "SELECT id, name, props FROM nodes WHERE label = ?1 AND key = ?2";
 constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias) VALUES (?1, ?2)";
 constexpr const char* kInsertMention =
     "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end) VALUES (?1, ?2, ?3, ?4)";
@@ -212,6 +217,49 @@ EvidenceRecord read_evidence(const SQLite::Statement& row) {
   return evidence;
 }
 
+// Characters as SQLite's length() counts them in valid UTF-8: bytes that start a sequence.
+std::size_t char_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
+}
+
+// What the node cache remembers of a stored node: enough to know that an upsert of the same
+// entity would change nothing (see Impl::NodeCache).
+struct CachedNode {
+  std::int64_t id = 0;
+  std::string name;
+  std::set<std::string> keys;           // every props key
+  std::set<std::string> nonempty_keys;  // keys whose value is not the empty string
+};
+
+void read_prop_keys(const char* json, CachedNode& node) {
+  rapidjson::Document document;
+  document.Parse(json);
+  if (document.HasParseError() || !document.IsObject()) return;
+  for (const auto& member : document.GetObject()) {
+    std::string key(member.name.GetString(), member.name.GetStringLength());
+    const bool empty = member.value.IsString() && member.value.GetStringLength() == 0;
+    if (!member.value.IsNull() && !empty) node.nonempty_keys.insert(key);
+    node.keys.insert(std::move(key));
+  }
+}
+
+// True when merging `entity` into `cached` by the store's rules (the kUpsertNode SQL) cannot
+// change the row: same or not-longer name, and every property key already settled.
+bool upsert_is_noop(const Entity& entity, const CachedNode& cached) {
+  if (!entity.name.empty() && entity.name != cached.name &&
+      char_count(entity.name) > char_count(cached.name)) {
+    return false;  // possibly a fuller name: let SQL decide
+  }
+  for (const auto& [key, value] : entity.props) {
+    if (cached.nonempty_keys.count(key) == 0 && !(value.empty() && cached.keys.count(key) > 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // skein_noisy_or(c): 1 - prod(1 - c) over the group. A custom aggregate because SQLite has no
 // product() and ln(1 - c) is undefined at c = 1.
 void noisy_or_step(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
@@ -302,6 +350,22 @@ struct Store::Impl {
   // process's set_relation_symmetry or a rolled-back put never leaves it stale.
   std::unordered_map<std::string, bool> symmetry;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+
+  // Per-batch memory of nodes and aliases already written, so a country named in every
+  // document costs one upsert per batch, not one per document. Entries made by a put are
+  // staged and kept only when that put succeeds; the whole cache is dropped whenever rows it
+  // describes may have changed behind it (batch end or rollback, orphan deletion,
+  // merge_node_props), so it can only ever skip writes that would have been no-ops.
+  struct NodeCache {
+    std::unordered_map<std::string, CachedNode> nodes;  // "label\x1fkey"
+    std::unordered_set<std::string> aliases;            // "id\x1falias"
+    void clear() {
+      nodes.clear();
+      aliases.clear();
+    }
+  };
+  NodeCache cache;
+  NodeCache staged;
 
   // A prepared statement borrowed for one use: reset on release so it never keeps a read
   // transaction open or holds stale bindings.
@@ -397,6 +461,7 @@ struct Store::Impl {
         sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
       }
       impl_.symmetry_dirty = true;
+      impl_.staged.clear();
     }
     void commit() {
       impl_.db->exec(impl_.batch_open ? "RELEASE skein_write" : "COMMIT");
@@ -416,7 +481,9 @@ struct Store::Impl {
   void validate(const DocumentExtraction& extraction,
                 std::unordered_map<std::string_view, std::size_t>& entity_index) const;
   void recompute_edges(const std::vector<std::int64_t>& edges, std::set<std::int64_t>& candidates);
-  void delete_orphans(const std::set<std::int64_t>& candidates);
+  int delete_orphans(const std::set<std::int64_t>& candidates);  // returns nodes deleted
+  const CachedNode& upsert_node(const Entity& entity);
+  void insert_alias(std::int64_t node, const std::string& alias);
   std::vector<std::int64_t> ids(const char* sql, std::int64_t parameter);
 };
 
@@ -538,36 +605,17 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     }
   }
 
+  staged.clear();
   std::vector<std::int64_t> node_ids(extraction.entities.size());
   for (std::size_t i = 0; i < extraction.entities.size(); ++i) {
     const Entity& entity = extraction.entities[i];
-    std::string stored_name;
-    {
-      auto upsert = use(kUpsertNode);
-      upsert->bindNoCopy(1, entity.label);
-      upsert->bindNoCopy(2, entity.key);
-      upsert->bindNoCopy(3, entity.name.empty() ? entity.key : entity.name);
-      upsert->bind(4, props_to_json(entity.props));
-      upsert->executeStep();
-      node_ids[i] = upsert->getColumn(0).getInt64();
-      stored_name = upsert->getColumn(1).getString();
-    }
-    const std::int64_t node = node_ids[i];
-    {
-      auto alias = use(kInsertAlias);
-      alias->bind(1, node);
-      // The entity's own name is an alias too when the node keeps another display name.
-      if (!entity.name.empty() && entity.name != stored_name) {
-        alias->bindNoCopy(2, entity.name);
-        alias->exec();
-        alias->tryReset();
-      }
-      for (const std::string& name : entity.aliases) {
-        if (name.empty() || name == stored_name) continue;
-        alias->bindNoCopy(2, name);
-        alias->exec();
-        alias->tryReset();
-      }
+    const CachedNode& stored = upsert_node(entity);
+    node_ids[i] = stored.id;
+    const std::int64_t node = stored.id;
+    // The entity's own name is an alias too when the node keeps another display name.
+    if (!entity.name.empty() && entity.name != stored.name) insert_alias(node, entity.name);
+    for (const std::string& name : entity.aliases) {
+      if (!name.empty() && name != stored.name) insert_alias(node, name);
     }
     if (entity.mentions.empty()) {
       candidates.insert(node);
@@ -634,9 +682,64 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   }
 
   if (replacing) recompute_edges(old_edges, candidates);
-  if (!candidates.empty()) delete_orphans(candidates);
+  if (!candidates.empty() && delete_orphans(candidates) > 0) {
+    cache.clear();
+    staged.clear();
+  }
   scope.commit();
+  if (batch_open) {
+    // Assign, not merge(): a staged entry may be a newer state of a node the cache holds.
+    for (auto& [key, node] : staged.nodes) cache.nodes[key] = std::move(node);
+    cache.aliases.merge(staged.aliases);
+  }
+  staged.clear();
   return replacing ? PutOutcome::kReplaced : PutOutcome::kAdded;
+}
+
+const CachedNode& Store::Impl::upsert_node(const Entity& entity) {
+  std::string cache_key = entity.label + '\x1f' + entity.key;
+  for (NodeCache* level : {&staged, &cache}) {
+    auto found = level->nodes.find(cache_key);
+    if (found != level->nodes.end() && upsert_is_noop(entity, found->second)) return found->second;
+  }
+  CachedNode stored;
+  bool returned = false;
+  {
+    auto upsert = use(kUpsertNode);
+    upsert->bindNoCopy(1, entity.label);
+    upsert->bindNoCopy(2, entity.key);
+    upsert->bindNoCopy(3, entity.name.empty() ? entity.key : entity.name);
+    upsert->bind(4, props_to_json(entity.props));
+    if (upsert->executeStep()) {
+      returned = true;
+      stored.id = upsert->getColumn(0).getInt64();
+      stored.name = upsert->getColumn(1).getString();
+      read_prop_keys(upsert->getColumn(2).getText("{}"), stored);
+    }
+  }
+  if (!returned) {  // the upsert changed nothing
+    auto find = use(kFindNode);
+    find->bindNoCopy(1, entity.label);
+    find->bindNoCopy(2, entity.key);
+    if (!find->executeStep()) {
+      throw StoreError(path + ": node " + entity.id + " vanished during its upsert");
+    }
+    stored.id = find->getColumn(0).getInt64();
+    stored.name = find->getColumn(1).getString();
+    read_prop_keys(find->getColumn(2).getText("{}"), stored);
+  }
+  auto& slot = staged.nodes[cache_key];
+  slot = std::move(stored);
+  return slot;
+}
+
+void Store::Impl::insert_alias(std::int64_t node, const std::string& alias) {
+  std::string cache_key = std::to_string(node) + '\x1f' + alias;
+  if (cache.aliases.count(cache_key) > 0 || !staged.aliases.insert(cache_key).second) return;
+  auto statement = use(kInsertAlias);
+  statement->bind(1, node);
+  statement->bindNoCopy(2, alias);
+  statement->exec();
 }
 
 void Store::Impl::recompute_edges(const std::vector<std::int64_t>& edges,
@@ -661,13 +764,15 @@ void Store::Impl::recompute_edges(const std::vector<std::int64_t>& edges,
   }
 }
 
-void Store::Impl::delete_orphans(const std::set<std::int64_t>& candidates) {
+int Store::Impl::delete_orphans(const std::set<std::int64_t>& candidates) {
+  int deleted = 0;
   auto remove = use(kDeleteOrphanNode);
   for (std::int64_t node : candidates) {
     remove->bind(1, node);
-    remove->exec();
+    deleted += remove->exec();
     remove->tryReset();
   }
+  return deleted;
 }
 
 // ---- Store ------------------------------------------------------------------------------
@@ -717,6 +822,9 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
     }
     impl_->db->exec("PRAGMA foreign_keys = ON");
     impl_->db->exec("PRAGMA cache_size = -32768");  // 32 MiB: upserts touch many index pages
+    // Each put in a batch is a savepoint, whose undo copies go to a statement journal: keep it
+    // in memory, or every put writes its touched pages to a temp file.
+    impl_->db->exec("PRAGMA temp_store = MEMORY");
     if (sqlite3_create_function_v2(handle, "skein_noisy_or", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                    nullptr, nullptr, noisy_or_step, noisy_or_final,
                                    nullptr) != SQLITE_OK) {
@@ -752,6 +860,7 @@ Store::Batch::Batch(Store& store) : store_(store) {
   });
   impl.batch_open = true;
   impl.symmetry_dirty = false;
+  impl.cache.clear();
 }
 
 Store::Batch::~Batch() {
@@ -760,6 +869,7 @@ Store::Batch::~Batch() {
   sqlite3* handle = impl.db->getHandle();
   if (sqlite3_get_autocommit(handle) == 0) sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
   impl.batch_open = false;
+  impl.cache.clear();
 }
 
 void Store::Batch::commit() {
@@ -768,6 +878,7 @@ void Store::Batch::commit() {
   impl.guarded([&] { impl.db->exec("COMMIT"); });
   done_ = true;
   impl.batch_open = false;
+  impl.cache.clear();
 }
 
 PutOutcome Store::put(const DocumentExtraction& extraction) {
@@ -1099,6 +1210,7 @@ void Store::merge_node_props(const std::vector<std::pair<std::int64_t, std::stri
                        " are not a JSON object: " + json.substr(0, 80));
     }
   }
+  impl_->cache.clear();  // json_patch may empty or remove keys the cache counts as settled
   impl_->guarded([&] {
     Impl::WriteScope scope(*impl_);
     auto statement = impl_->use("UPDATE nodes SET props = json_patch(props, ?2) WHERE id = ?1");

@@ -602,6 +602,37 @@ TEST_CASE("Node names and properties merge across documents by the documented ru
   CHECK(store.find_nodes("yoon").size() == 1);
 }
 
+TEST_CASE("Inside a batch, repeated entities still merge names and properties", "[store]") {
+  // The batch remembers nodes it wrote; that memory must never hide a real change, nor keep
+  // a change that a failed put rolled back.
+  auto yoon = [](const std::string& uri, const std::string& text, const std::string& name,
+                 Properties props) {
+    return DocBuilder(uri, text).entity("Person", "yoon suk-yeol", name, {}, std::move(props)).get();
+  };
+  Store store(":memory:");
+  Store::Batch batch(store);
+  store.put(yoon("1", "Yoon spoke.", "Yoon", {}));
+  store.put(yoon("2", "Yoon spoke again.", "Yoon", {{"party", ""}}));
+  auto failing = yoon("3", "Yoon Suk-yeol spoke.", "Yoon Suk-yeol", {{"party", "PPP"}});
+  Relation bad;
+  bad.type = "met-with";
+  bad.source = "Person:yoon suk-yeol";
+  bad.target = "Person:nobody";
+  failing.relations.push_back(bad);
+  CHECK_THROWS_AS(store.put(failing), StoreError);
+  auto node = store.find_nodes("Person:yoon suk-yeol").front();
+  CHECK(node.name == "Yoon");
+  CHECK(node.props_json == R"({"party":""})");
+  store.put(yoon("4", "Yoon Suk-yeol spoke.", "Yoon Suk-yeol", {{"party", "PPP"}}));
+  store.put(yoon("5", "Yoon spoke once more.", "Yoon", {{"party", "other"}, {"born", "1960"}}));
+  batch.commit();
+  node = store.find_nodes("Person:yoon suk-yeol").front();
+  CHECK(node.name == "Yoon Suk-yeol");
+  CHECK(node.props_json == R"({"born":"1960","party":"PPP"})");
+  CHECK(node.aliases == std::vector<std::string>{"Yoon"});
+  CHECK(node.mention_count == 4);
+}
+
 TEST_CASE("merge_node_props patches node properties in one transaction", "[store]") {
   Store store(":memory:");
   store.put(document_a());
