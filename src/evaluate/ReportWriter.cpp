@@ -35,9 +35,10 @@ void write_row(std::ostream& out, const std::string& name, std::size_t name_widt
 }
 
 void write_header(std::ostream& out, const std::string& title, std::size_t name_width) {
-  out << pad(title, name_width) << pad("gold", 6, true) << pad("pred", 6, true) << "  "
-      << "  " << pad("strict P", 6, true) << pad("R", 6, true) << pad("F1", 6, true)
-      << "  " << pad("lenient P", 6, true) << pad("R", 5, true) << pad("F1", 6, true) << "\n";
+  out << pad("", name_width + 12) << "    " << pad("strict", 18) << "  lenient\n";
+  out << pad(title, name_width) << pad("gold", 6, true) << pad("pred", 6, true) << "  ";
+  for (int i = 0; i < 2; ++i) out << "  " << pad("P", 6, true) << pad("R", 6, true) << pad("F1", 6, true);
+  out << "\n";
 }
 
 void write_errors(std::ostream& out, const std::string& title, const std::vector<ErrorGroup>& groups,

@@ -1,0 +1,244 @@
+// bench_extract_speed: how fast Extractor::extract runs on real news, and how that compares
+// with a named peer (compromise, a JavaScript NLP library) on the same texts in the same run.
+//
+//   bench_extract_speed [--passes N] [--no-peer] [CORPUS_DIR]
+//
+// Figures: Extractor start-up (construction: loading data/ and schema/), single-thread
+// words/s and MB/s (median of N passes), the same with 2 threads sharing one Extractor, and
+// peak RSS. Words are whitespace-separated tokens; both sides are timed on texts already in
+// memory. Targets shown: >= 1,000,000 words/s on one core, peak RSS <= 300 MB.
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "core/Utf8.h"
+#include "extract/Extractor.h"
+#include "ingest/DocumentSource.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr double kWordsPerSecondTarget = 1'000'000;
+constexpr double kPeakRssTargetMb = 300;
+
+struct Corpus {
+  std::vector<skein::Document> documents;
+  std::vector<std::string> paths;
+  std::size_t words = 0;
+  std::size_t bytes = 0;
+  std::size_t skipped = 0;
+};
+
+std::size_t count_words(const std::string& text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+Corpus read_corpus(const std::string& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  Corpus corpus;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    std::string text = content.str();
+    if (!in || !skein::utf8::is_valid(text) || text.empty()) {
+      ++corpus.skipped;
+      continue;
+    }
+    skein::Document document;
+    document.uri = path.string();
+    document.title = text.substr(0, text.find('\n'));
+    document.text = std::move(text);
+    skein::ingest::mark_debris(document);  // as ingest hands documents over
+    corpus.words += count_words(document.text);
+    corpus.bytes += document.text.size();
+    corpus.paths.push_back(path.string());
+    corpus.documents.push_back(std::move(document));
+  }
+  return corpus;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+// One pass over the corpus with `threads` workers pulling documents from a shared counter.
+// Returns seconds; `found` receives the number of entities (so the work cannot be elided).
+double timed_pass(const skein::extract::Extractor& extractor, const Corpus& corpus, unsigned threads,
+                  std::size_t& found) {
+  std::atomic<std::size_t> next{0}, entities{0};
+  auto worker = [&] {
+    std::size_t local = 0;
+    for (std::size_t i = next++; i < corpus.documents.size(); i = next++) {
+      local += extractor.extract(corpus.documents[i]).entities.size();
+    }
+    entities += local;
+  };
+  const auto started = Clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+  found = entities;
+  return std::chrono::duration<double>(Clock::now() - started).count();
+}
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+struct PeerResult {
+  bool ran = false;
+  std::string version;
+  double median_seconds = 0;
+  double startup_ms = 0;
+  double rss_mb = 0;
+  std::size_t mentions = 0;
+  std::string why_not;
+};
+
+PeerResult run_compromise(const Corpus& corpus, int passes) {
+  PeerResult result;
+  const std::string bench_dir = SKEIN_BENCH_DIR;
+  if (!std::filesystem::exists(bench_dir + "/node_modules/compromise/package.json")) {
+    result.why_not = "compromise is not installed: run `npm ci --prefix " + bench_dir + "`";
+    return result;
+  }
+  const auto list = std::filesystem::temp_directory_path() /
+                    ("skein_bench_paths_" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(list);
+    for (const auto& path : corpus.paths) out << path << "\n";
+  }
+  const std::string command = "node '" + bench_dir + "/compromise.mjs' '" + list.string() + "' " +
+                              std::to_string(passes);
+  std::string output;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    if (::pclose(pipe) != 0) result.why_not = "node exited with an error";
+  } else {
+    result.why_not = "cannot start node";
+  }
+  std::filesystem::remove(list);
+  if (!result.why_not.empty()) return result;
+  rapidjson::Document json;
+  json.Parse(output.c_str());
+  if (json.HasParseError() || !json.IsObject() || !json.HasMember("median_seconds")) {
+    result.why_not = "unexpected output from compromise.mjs: " + output;
+    return result;
+  }
+  result.ran = true;
+  result.version = json["version"].GetString();
+  result.median_seconds = json["median_seconds"].GetDouble();
+  result.startup_ms = json["startup_ms"].GetDouble();
+  result.rss_mb = json["peak_rss_mb"].GetDouble();
+  result.mentions = json["mentions"].GetUint64();
+  return result;
+}
+
+void target_line(const char* what, bool pass, const std::string& detail) {
+  std::printf("%s  %-28s %s\n", pass ? "PASS" : "FAIL", what, detail.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int passes = 5;
+  bool peer = true;
+  std::string corpus_dir = SKEIN_SHARED_DIR "/corpus/bbc";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--passes" && i + 1 < argc) passes = std::max(1, std::stoi(argv[++i]));
+    else if (arg == "--no-peer") peer = false;
+    else corpus_dir = arg;
+  }
+
+  try {
+    const Corpus corpus = read_corpus(corpus_dir);
+    if (corpus.documents.empty()) {
+      std::cerr << "bench_extract_speed: no .txt files under " << corpus_dir << "\n";
+      return 2;
+    }
+    const double mb = static_cast<double>(corpus.bytes) / 1e6;
+    std::printf("Corpus: %s\n  %zu documents, %zu words, %.2f MB (%zu skipped: unreadable or invalid UTF-8)\n\n",
+                corpus_dir.c_str(), corpus.documents.size(), corpus.words, mb, corpus.skipped);
+
+    const auto started = Clock::now();
+    const skein::extract::Extractor extractor;
+    const double startup_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    const double rss_after_startup = peak_rss_mb();
+
+    std::size_t entities = 0;
+    timed_pass(extractor, corpus, 1, entities);  // warm-up: page in data, fill caches
+    std::vector<double> single, dual;
+    for (int p = 0; p < passes; ++p) single.push_back(timed_pass(extractor, corpus, 1, entities));
+    for (int p = 0; p < passes; ++p) dual.push_back(timed_pass(extractor, corpus, 2, entities));
+    const double t1 = median(single), t2 = median(dual);
+    const double words = static_cast<double>(corpus.words);
+    const double rss = peak_rss_mb();
+
+    std::printf("Skein Extractor\n");
+    std::printf("  start-up (construction)     %10.1f ms   (peak RSS after: %.0f MB)\n", startup_ms, rss_after_startup);
+    std::printf("  1 thread, median of %d       %10.3f s    %12.0f words/s  %7.2f MB/s\n", passes, t1, words / t1, mb / t1);
+    std::printf("  2 threads, median of %d      %10.3f s    %12.0f words/s  %7.2f MB/s  (x%.2f)\n", passes, t2,
+                words / t2, mb / t2, t1 / t2);
+    std::printf("  entities per pass           %10zu\n", entities);
+    std::printf("  peak RSS                    %10.0f MB\n\n", rss);
+
+    if (peer) {
+      const PeerResult compromise = run_compromise(corpus, std::min(passes, 3));
+      if (compromise.ran) {
+        const double peer_wps = words / compromise.median_seconds;
+        std::printf("compromise %s\n", compromise.version.c_str());
+        std::printf("  start-up (import)           %10.1f ms\n", compromise.startup_ms);
+        std::printf("  1 thread, median            %10.3f s    %12.0f words/s  %7.2f MB/s\n",
+                    compromise.median_seconds, peer_wps, mb / compromise.median_seconds);
+        std::printf("  people+places+orgs per pass %10zu\n", compromise.mentions);
+        std::printf("  peak RSS                    %10.0f MB\n\n", compromise.rss_mb);
+        std::printf("Ratio Skein/compromise, single-thread words/s: %.1fx\n\n", compromise.median_seconds / t1);
+      } else {
+        std::printf("compromise: not run (%s)\n\n", compromise.why_not.c_str());
+      }
+    }
+
+    char detail[128];
+    std::snprintf(detail, sizeof detail, "%.0f words/s (target >= %.0f)", words / t1, kWordsPerSecondTarget);
+    target_line("single-core throughput", words / t1 >= kWordsPerSecondTarget, detail);
+    std::snprintf(detail, sizeof detail, "%.0f MB (target <= %.0f)", rss, kPeakRssTargetMb);
+    target_line("peak memory", rss <= kPeakRssTargetMb, detail);
+  } catch (const std::exception& error) {
+    std::cerr << "bench_extract_speed: " << error.what() << "\n";
+    return 2;
+  }
+  return 0;
+}

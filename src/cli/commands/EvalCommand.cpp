@@ -1,0 +1,67 @@
+// skein eval: measures extraction quality against annotated documents (CoNLL04 JSON or
+// Skein's gold JSONL, see docs/gold-format.md). The logic lives in the evaluate module; this
+// file only parses options and prints.
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/ArgParser.h"
+#include "cli/Command.h"
+#include "core/Error.h"
+#include "evaluate/Evaluation.h"
+#include "evaluate/ReportWriter.h"
+#include "extract/Extractor.h"
+
+namespace skein::cli {
+namespace {
+
+int run(const std::vector<std::string>& args) {
+  std::vector<std::string> paths;
+  std::string format = "auto";
+  std::string data_dir, rules_dir;
+  bool json = false;
+  bool verbose = false;
+  bool non_asserted = false;
+  int errors = 3;
+  ArgParser parser("eval [options] FILE",
+                   "Runs the extractor over annotated documents and reports entity and relation\n"
+                   "precision, recall and F1 per label and type, strict (exact span) and lenient\n"
+                   "(overlapping span), with an error breakdown for tuning.");
+  parser.option("--format", "NAME", "conll04, gold, or auto (by extension: .json conll04, .jsonl gold)", format)
+      .flag("--json", "print the report as one JSON object", json)
+      .option("--errors", "N", "examples shown per error class (0: counts only)", errors)
+      .flag("-v,--verbose", "show 20 examples per error class", verbose)
+      .flag("--non-asserted", "also score relations marked negated or hypothetical", non_asserted)
+      .option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
+      .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
+      .positionals("FILE", "CoNLL04 JSON or gold JSONL file", paths, 1, 1)
+      .epilog("Examples:\n"
+              "  skein eval ../shared/dev-data/conll04/conll04_dev.json\n"
+              "  skein eval --format gold examples/gold.jsonl --errors 10\n");
+  if (!parser.parse(args)) return exit_code::kSuccess;
+  if (errors < 0) throw UsageError("--errors must be 0 or more");
+  const std::size_t examples = verbose ? std::max<std::size_t>(20, static_cast<std::size_t>(errors))
+                                       : static_cast<std::size_t>(errors);
+
+  const evaluate::Dataset dataset = evaluate::read_dataset(paths.front(), format);
+  const extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
+  evaluate::ScorerOptions options;
+  options.max_examples = examples;
+  options.score_non_asserted = non_asserted;
+  const evaluate::Report report = evaluate::evaluate(dataset, extractor, options);
+
+  if (json) {
+    std::cout << evaluate::to_json(report, examples) << "\n";
+  } else {
+    evaluate::write_text_report(std::cout, report, examples);
+  }
+  std::cout.flush();
+  if (!std::cout) throw Error("cannot write to stdout");
+  return exit_code::kSuccess;
+}
+
+const bool registered = register_command(
+    {"eval", "measure extraction quality against annotated documents", run});
+
+}  // namespace
+}  // namespace skein::cli
