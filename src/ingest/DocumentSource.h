@@ -55,7 +55,9 @@ namespace skein::ingest {
 
 struct ReadOptions {
   bool mark_debris = true;                          // fill Document::excluded
-  std::size_t max_document_bytes = 64u << 20;       // larger documents are reported and skipped
+  // Larger documents are reported and skipped. A JSON line may be up to twice this plus 4 KiB
+  // (escapes take room) before it is reported as too long without being held in memory.
+  std::size_t max_document_bytes = 64u << 20;
 };
 
 class DocumentSource {
