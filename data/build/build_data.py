@@ -199,7 +199,7 @@ def build_countries(inp, ambiguous):
     _, rows = read_facts("countries_extra.tsv")
     iso_codes = {c["alpha_2"] for c in inp.iso1}
     for (iso2, aliases, demonyms, drop), lineno in rows:
-        if iso2 not in iso_codes:
+        if iso2 not in iso_codes and iso2 != "XK":
             fail(f"facts/countries_extra.tsv:{lineno}: unknown iso2 {iso2!r}")
         extra[iso2]["aliases"] += split_list(aliases)
         extra[iso2]["demonyms"] += split_list(demonyms)
@@ -209,8 +209,14 @@ def build_countries(inp, ambiguous):
     for c in inp.cities:
         cities_by_country[c[2]].append(c)
 
+    # Kosovo has no ISO 3166-1 entry but a user-assigned code (XK) that the
+    # EU, the IMF, GeoNames and world-countries use; its cities carry it.
+    entries = list(inp.iso1)
+    if "XK" in wc_by and "XK" not in iso_codes:
+        entries.append({"alpha_2": "XK", "alpha_3": wc_by["XK"]["cca3"],
+                        "name": wc_by["XK"]["name"]["common"]})
     records = {}
-    for iso in inp.iso1:
+    for iso in entries:
         a2 = iso["alpha_2"]
         wc = wc_by.get(a2)
         if wc is None:
@@ -249,7 +255,10 @@ def build_countries(inp, ambiguous):
         aliases = uniq_exact(with_folds(aliases), exclude={name})
 
         dem = wc.get("demonyms", {}).get("eng", {})
-        demonyms = [clean(dem.get("m", "")), clean(dem.get("f", ""))] + extra[a2]["demonyms"]
+        demonyms = []
+        for d in [dem.get("m", ""), dem.get("f", "")] + extra[a2]["demonyms"]:
+            # "Kittitian or Nevisian", "Saint-Pierrais, Miquelonnais": two forms.
+            demonyms += [clean(x) for x in re.split(r",\s*|\s+or\s+", d) if clean(x)]
         demonyms = uniq_exact(with_folds([d for d in demonyms if d and key_of(d) not in drop]))
 
         capital = clean(wc["capital"][0]) if wc["capital"] else ""
