@@ -1,0 +1,92 @@
+// Provenance rows read from the store for the neo4j and cypher exports. Evidence and mentions
+// are fetched per edge / per node (prepared statements in the store), so nothing is held for
+// the whole graph except the set of referenced document ids.
+
+#include <map>
+
+#include "core/Sha256.h"
+#include "exporters/Escape.h"
+#include "exporters/Writers.h"
+#include "graph/GraphView.h"
+
+namespace skein::exporters {
+namespace {
+
+bool wanted(const ExportContext& context, const store::EvidenceRecord& record) {
+  const auto* filter = context.filter();
+  if (filter == nullptr) return true;
+  if (filter->text_only && record.basis == "knowledge") return false;
+  // Same rule as the store's date filter: undated evidence fails any date bound.
+  if (!filter->from_date.empty() && (record.published.empty() || record.published < filter->from_date)) return false;
+  if (!filter->to_date.empty() && (record.published.empty() || record.published.substr(0, 10) > filter->to_date)) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void for_each_mention_link(const ExportContext& context, const std::function<void(const MentionLink&)>& visit) {
+  if (context.store() == nullptr || !context.options().provenance) return;
+  const auto& view = context.view();
+  for (graph::NodeIndex u = 0; u < view.node_count(); ++u) {
+    std::map<std::int64_t, MentionLink> links;
+    for (const auto& mention : context.store()->mentions(view.node(u).id)) {
+      auto& link = links[mention.document_id];
+      link.node = u;
+      link.document_id = mention.document_id;
+      link.document_uri = valid_utf8(mention.document_uri);
+      ++link.count;
+    }
+    for (const auto& [id, link] : links) visit(link);
+  }
+}
+
+void for_each_evidence(const ExportContext& context, const std::function<void(const EvidenceItem&)>& visit) {
+  if (context.store() == nullptr || !context.options().provenance) return;
+  const auto& view = context.view();
+  EvidenceItem item;
+  for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
+    const auto& edge = view.edge(e);
+    std::string endpoints;  // computed once per edge, only if it has evidence
+    for (auto& record : context.store()->evidence(edge.id)) {
+      if (!wanted(context, record)) continue;
+      if (endpoints.empty()) {
+        endpoints = edge.type + "\n" + context.node_key(edge.source) + "\n" + context.node_key(edge.target);
+      }
+      item.edge = e;
+      // Content-derived, so re-exporting a rebuilt store MERGEs onto the same Evidence nodes.
+      item.key = "ev:" + sha256_hex(record.document_uri + "\n" + decimal(record.start) + "\n" +
+                                    decimal(record.end) + "\n" + record.rule + "\n" + endpoints)
+                             .substr(0, 32);
+      record.document_uri = valid_utf8(record.document_uri);
+      record.document_title = valid_utf8(record.document_title);
+      record.sentence = valid_utf8(record.sentence);
+      record.rule = valid_utf8(record.rule);
+      item.record = std::move(record);
+      visit(item);
+    }
+  }
+}
+
+std::set<std::int64_t> referenced_documents(const ExportContext& context) {
+  std::set<std::int64_t> ids;
+  for_each_mention_link(context, [&](const MentionLink& link) { ids.insert(link.document_id); });
+  for_each_evidence(context, [&](const EvidenceItem& item) { ids.insert(item.record.document_id); });
+  return ids;
+}
+
+void for_each_referenced_document(const ExportContext& context, const std::set<std::int64_t>& ids,
+                                  const std::function<void(const store::DocumentRecord&)>& visit) {
+  if (context.store() == nullptr || ids.empty()) return;
+  context.store()->for_each_document([&](const store::DocumentRecord& record) {
+    if (ids.count(record.id) == 0) return;
+    store::DocumentRecord copy = record;
+    copy.uri = valid_utf8(copy.uri);
+    copy.doc_id = valid_utf8(copy.doc_id);
+    copy.title = valid_utf8(copy.title);
+    visit(copy);
+  });
+}
+
+}  // namespace skein::exporters

@@ -1,0 +1,48 @@
+#pragma once
+// The per-format writers behind export_graph() (internal to exporters). Each streams the
+// context's view to its sink(s) and adds what it wrote to the summary.
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+
+#include "exporters/ExportContext.h"
+#include "exporters/Sink.h"
+#include "store/Store.h"
+
+namespace skein::exporters {
+
+void write_neo4j_files(const ExportContext& context, const std::string& directory, ExportSummary& summary);
+void write_gephi_csv_files(const ExportContext& context, const std::string& directory, ExportSummary& summary);
+void write_cypher_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
+void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
+void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
+void write_json_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
+
+// ---- provenance (shared by neo4j and cypher; all no-ops without a store) ----------------
+
+struct MentionLink {
+  graph::NodeIndex node = graph::kNoNode;
+  std::int64_t document_id = 0;
+  std::string document_uri;
+  std::int64_t count = 0;  // mentions of the node in that document
+};
+// Each node's documents, node by node, documents in id order.
+void for_each_mention_link(const ExportContext& context, const std::function<void(const MentionLink&)>& visit);
+
+struct EvidenceItem {
+  graph::EdgeIndex edge = graph::kNoEdge;
+  std::string key;  // stable content key: hash of document uri, span, rule, relation, endpoints
+  store::EvidenceRecord record;
+};
+// Each edge's evidence within the filter's date range and basis, edge by edge.
+void for_each_evidence(const ExportContext& context, const std::function<void(const EvidenceItem&)>& visit);
+
+// Store ids of the documents the mentions and evidence above refer to.
+std::set<std::int64_t> referenced_documents(const ExportContext& context);
+// Those documents, in id order.
+void for_each_referenced_document(const ExportContext& context, const std::set<std::int64_t>& ids,
+                                  const std::function<void(const store::DocumentRecord&)>& visit);
+
+}  // namespace skein::exporters
