@@ -71,6 +71,17 @@ std::string last_message() {
   return best;
 }
 
+// The force-directed engines (sfdp's multilevel coarsening, overlap removal) draw from the C
+// library's random generators and never reseed them, so a second layout in the same process
+// would continue the sequence and place nodes differently. Putting both generators back to
+// the state a fresh process starts in makes every layout equal to the first one, and equal to
+// what the Graphviz CLI draws: rand() starts as after srand(1), and drand48() as after
+// srand48(0x1234ABCD) (POSIX: initial X = 0x1234ABCD330E).
+void reset_random_state() {
+  std::srand(1);
+  srand48(0x1234ABCDL);
+}
+
 struct ContextDeleter {
   void operator()(GVC_t* context) const noexcept { gvFreeContext(context); }
 };
@@ -157,6 +168,7 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
     throw InputError(std::string(source),
                      "graphviz cannot parse the DOT text" + (reason.empty() ? "" : ": " + reason));
   }
+  reset_random_state();
   if (gvLayout(impl_->context.get(), graph.get(), engine_name.c_str()) != 0) {
     std::string reason = last_message();
     throw Error("graphviz: " + engine_name + " layout failed" +

@@ -28,6 +28,17 @@ TEST_CASE("the test process runs with GVBINDIR pointing nowhere", "[render]") {
   REQUIRE(skein::test::graphviz_plugin_dir_disabled());
 }
 
+TEST_CASE("GVBINDIR=/nonexistent really disables Graphviz's plugin config (the CLI fails)",
+          "[render]") {
+  // The control for the test below: the same environment makes the stock CLI unusable.
+  const std::string dot = skein::test::write_temp_file("control.dot", kSmallDot);
+  std::string output;
+  const int status = skein::test::run(
+      "GVBINDIR=/nonexistent dot -Tsvg " + skein::test::shell_quote(dot) + " 2>&1", &output);
+  CHECK((status != 0 || output.find("not recognized") != std::string::npos));
+  CHECK(output.find("<svg") == std::string::npos);
+}
+
 TEST_CASE("every layout engine renders SVG without a plugin config file", "[render]") {
   REQUIRE(skein::test::graphviz_plugin_dir_disabled());
   GraphvizEngine engine;
