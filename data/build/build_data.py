@@ -504,8 +504,11 @@ SUFFIX_TYPES = {
     "municipality", "special administrative region", "special city",
     "metropolitan city", "county", "department", "district",
     "special self-governing province", "special self-governing city",
-    "autonomous province", "autonomous district", "metropolitan region",
+    "autonomous province", "autonomous district", "metropolitan region", "city",
 }
+# Countries whose English usage puts the type first or not at all
+# ("Province of Ontario", "Northern Ireland").
+NO_SUFFIX_COUNTRIES = {"CA", "GB"}
 STATE_AS_SUFFIX = {"NG", "SS", "SD", "MM"}
 # A name already ending in one of these names its kind ("Moscow Oblast").
 KIND_ENDINGS = {"oblast", "krai", "kray", "okrug", "province", "region", "county",
@@ -520,7 +523,7 @@ def full_name_of(name, typ, country):
         return name
     if t == "state" and country in STATE_AS_SUFFIX:
         return f"{name} State"
-    if t in SUFFIX_TYPES:
+    if t in SUFFIX_TYPES and country not in NO_SUFFIX_COUNTRIES:
         suffix = {"metropolitan region": "Region"}.get(t, titled(typ))
         return f"{name} {suffix}"
     return name
@@ -561,6 +564,10 @@ def build_subdivisions(inp, countries):
         # Governorate" -> "Cairo") but keeps foreign ones ("Moscow Oblast").
         if not ov.get("name"):
             tword = s["type"].split()[-1].lower() if s["type"] else ""
+            # "Australian Capital Territory", "Northern Territory": the
+            # type word is part of the name.
+            if tword == "territory":
+                tword = ""
             short = re.sub(rf"\s+{re.escape(tword)}$", "", name, flags=re.I) if tword else name
             if admin1:
                 short = re.sub(r"^(State|Province|Region|Republic) of\s+", "", short)
