@@ -16,22 +16,33 @@ namespace skein::graph {
 
 namespace {
 
+// Messages are built by appending: GCC 12 warns falsely (-Wrestrict, PR105329) on
+// "literal" + std::string chains here, and CI builds with -Werror.
 std::int64_t resolve_focus(const store::Store& store, const std::string& argument) {
   const auto matches = store.find_nodes(argument);
   if (matches.size() == 1) return matches.front().id;
+  std::string message = "focus entity '";
+  message += argument;
   if (matches.empty()) {
-    std::string message = "unknown focus entity '" + argument + "'";
+    message += "' is unknown";
     const auto names = store.suggest_names(argument, 3);
-    if (!names.empty()) {
-      message += " (did you mean";
-      for (std::size_t i = 0; i < names.size(); ++i) message += (i ? ", '" : " '") + names[i] + "'";
-      message += "?)";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      message += i ? ", '" : " (did you mean '";
+      message += names[i];
+      message += '\'';
     }
+    if (!names.empty()) message += "?)";
     throw InputError(store.path(), message);
   }
-  std::string message = "focus entity '" + argument + "' is ambiguous:";
+  message += "' is ambiguous:";
   for (const auto& node : matches) {
-    message += " " + node.label + ":" + node.key + " (id " + std::to_string(node.id) + ")";
+    message += ' ';
+    message += node.label;
+    message += ':';
+    message += node.key;
+    message += " (id ";
+    message += std::to_string(node.id);
+    message += ')';
   }
   throw InputError(store.path(), message);
 }
@@ -89,8 +100,10 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
       const std::int64_t id = resolve_focus(store, argument);
       const auto at = view.find(id);
       if (!at) {
-        throw InputError(store.path(), "focus entity '" + argument +
-                                           "' is not in the filtered graph (check --label)");
+        std::string message = "focus entity '";
+        message += argument;
+        message += "' is not in the filtered graph (check --label)";
+        throw InputError(store.path(), message);
       }
       centres.push_back(*at);
     }
