@@ -28,10 +28,7 @@ class UsageError : public Error {
 // where there is one, the line: "path:line: reason". Exit code 2.
 class InputError : public Error {
  public:
-  InputError(const std::string& source, std::size_t line, const std::string& reason)
-      : Error(source + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + reason),
-        source_(source),
-        line_(line) {}
+  InputError(const std::string& source, std::size_t line, const std::string& reason);
   InputError(const std::string& source, const std::string& reason) : InputError(source, 0, reason) {}
 
   const std::string& source() const { return source_; }
@@ -54,11 +51,12 @@ struct Diagnostic {
   std::size_t line = 0;  // 1-based line for JSONL, 0 when not applicable
   std::string message;
 
-  std::string to_string() const {
-    return source + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + message;
-  }
+  std::string to_string() const;  // "source:line: message" (":line" only when line > 0)
 };
 using Diagnostics = std::vector<Diagnostic>;
+
+// "source:line: message", the one-line form every error and diagnostic is printed in.
+std::string located_message(const std::string& source, std::size_t line, const std::string& message);
 
 namespace exit_code {
 inline constexpr int kSuccess = 0;

@@ -9,6 +9,7 @@
 #include "cli/Common.h"
 #include "cli/Json.h"
 #include "cli/Table.h"
+#include "core/Error.h"
 
 namespace skein::cli {
 namespace {
