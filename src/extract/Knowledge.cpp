@@ -103,12 +103,13 @@ std::string lower_ascii(std::string_view s) {
 }  // namespace
 
 void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t flags) {
-  auto it = lexicon_.find(norm_token);
-  if (it == lexicon_.end()) {
-    lexicon_.emplace(std::string(norm_token), flags);
-  } else {
-    it->second |= flags;
-  }
+  lexicon_.get_or_insert(norm_token, 0) |= flags;
+}
+
+PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase) {
+  std::uint32_t& index = phrase_index_.get_or_insert(norm_phrase, static_cast<std::uint32_t>(phrases_.size()));
+  if (index == phrases_.size()) phrases_.emplace_back();
+  return phrases_[index];
 }
 
 void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
@@ -127,8 +128,7 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
   // Every proper prefix is marked so longest-match knows to keep reading.
   while (space != std::string::npos) {
     ++tokens;
-    auto& prefix = phrases_[norm.substr(0, space)];
-    prefix.is_prefix = true;
+    phrase_entry(std::string_view(norm).substr(0, space)).is_prefix = true;
     space = norm.find(' ', space + 1);
   }
   if (candidate.kind == CandidateKind::kDemonym) {
@@ -137,7 +137,7 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
     }
   }
   if (tokens > max_phrase_tokens_) max_phrase_tokens_ = tokens;
-  auto& entry = phrases_[norm];
+  auto& entry = phrase_entry(norm);
   for (const Candidate& c : entry.candidates) {
     if (c.kind == candidate.kind && c.index == candidate.index) return;  // listed twice
   }
@@ -147,7 +147,6 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
 Knowledge::Knowledge(const std::string& data_dir) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
   phrases_.reserve(1 << 16);
-  lexicon_.reserve(1 << 16);
 
   {
     const std::string path = dir + "countries.tsv";
@@ -269,11 +268,12 @@ Knowledge::Knowledge(const std::string& data_dir) {
   for_each_row(dir + "ambiguous.tsv", 3, [&](const std::vector<std::string_view>& f, std::size_t) {
     std::string norm = normalize_phrase(f[0]);
     if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
-    auto it = phrases_.find(norm);
-    if (it == phrases_.end()) return;  // nothing to link anyway
-    it->second.ambiguous = true;
+    const std::uint32_t* index = phrase_index_.find(norm);
+    if (index == nullptr) return;  // nothing to link anyway
+    PhraseEntry& entry = phrases_[*index];
+    entry.ambiguous = true;
     for (const std::string_view id : split(f[2], '|')) {
-      if (!id.empty()) it->second.ambiguous_ids.emplace_back(id);
+      if (!id.empty()) entry.ambiguous_ids.emplace_back(id);
     }
   });
 }

@@ -15,6 +15,7 @@
 // malformed line. After construction everything is read-only: thread-safe to share.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -99,6 +100,100 @@ struct TransparentHash {
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
+// Open-addressing string -> uint32 table: keys live in one arena, slots are 24 bytes, probing
+// is linear. Lookups are the extractor's hot path (one per token), and a node-based
+// std::unordered_map spends most of that time chasing pointers.
+class FlatStringMap {
+ public:
+  static std::uint64_t hash(std::string_view s) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    const char* p = s.data();
+    std::size_t n = s.size();
+    while (n >= 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+      p += 8;
+      n -= 8;
+    }
+    if (n > 0) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, p, n);
+      h = (h ^ v) * 0x94D049BB133111EBull;
+      h ^= h >> 29;
+    }
+    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ull;
+    return (h ^ (h >> 32)) | 1u;  // 0 marks an empty slot
+  }
+
+  const std::uint32_t* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && s.key_size == key.size() && same(keys_.data() + s.key_start, key)) {
+        return &s.value;
+      }
+    }
+  }
+
+  // The value for `key`, inserted as `initial` when absent.
+  std::uint32_t& get_or_insert(std::string_view key, std::uint32_t initial) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t h = hash(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.hash == 0) {
+        s.hash = h;
+        s.key_start = static_cast<std::uint32_t>(keys_.size());
+        s.key_size = static_cast<std::uint32_t>(key.size());
+        s.value = initial;
+        keys_.append(key);
+        ++size_;
+        return s.value;
+      }
+      if (s.hash == h && s.key_size == key.size() &&
+          std::memcmp(keys_.data() + s.key_start, key.data(), key.size()) == 0) {
+        return s.value;
+      }
+    }
+  }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  // Keys are short words: a plain loop beats a memcmp call.
+  static bool same(const char* stored, std::string_view key) {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (stored[i] != key[i]) return false;
+    }
+    return true;
+  }
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key_start = 0;
+    std::uint32_t key_size = 0;
+    std::uint32_t value = 0;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.hash == 0) continue;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].hash != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::size_t size_ = 0;
+  std::size_t mask_ = 0;
+};
+
 template <typename V>
 using PhraseMap = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
 
@@ -108,12 +203,12 @@ class Knowledge {
   explicit Knowledge(const std::string& data_dir);
 
   std::uint32_t lexicon(std::string_view norm_token) const {
-    const auto it = lexicon_.find(norm_token);
-    return it == lexicon_.end() ? 0u : it->second;
+    const std::uint32_t* flags = lexicon_.find(norm_token);
+    return flags == nullptr ? 0u : *flags;
   }
   const PhraseEntry* phrase(std::string_view norm_phrase) const {
-    const auto it = phrases_.find(norm_phrase);
-    return it == phrases_.end() ? nullptr : &it->second;
+    const std::uint32_t* index = phrase_index_.find(norm_phrase);
+    return index == nullptr ? nullptr : &phrases_[*index];
   }
   // Adds lexicon flags (organisation suffixes and heads come from the rule files).
   void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
@@ -134,9 +229,11 @@ class Knowledge {
 
  private:
   void add_phrase(std::string_view surface, Candidate candidate);
+  PhraseEntry& phrase_entry(std::string_view norm_phrase);
 
-  PhraseMap<std::uint32_t> lexicon_;
-  PhraseMap<PhraseEntry> phrases_;
+  FlatStringMap lexicon_;
+  FlatStringMap phrase_index_;      // normalised phrase -> index into phrases_
+  std::vector<PhraseEntry> phrases_;
   std::vector<CountryInfo> countries_;
   std::vector<SubdivisionInfo> subdivisions_;
   std::vector<CityInfo> cities_;

@@ -86,9 +86,10 @@ std::string lower(std::string_view s) {
 // All the working state of one document.
 class DocumentRun {
  public:
-  DocumentRun(const Knowledge& knowledge, const RuleSet& rules, const ExtractorOptions& options,
-              const SegmenterHooks& hooks, const Document& document)
-      : k_(knowledge), rules_(rules), options_(options), doc_(document) {
+  DocumentRun(const Knowledge& knowledge, const RuleSet& rules,
+              const std::vector<std::vector<const RelationRule*>>& rules_by_type,
+              const ExtractorOptions& options, const SegmenterHooks& hooks, const Document& document)
+      : k_(knowledge), rules_(rules), rules_by_type_(rules_by_type), options_(options), doc_(document) {
     segment(document.text, document.excluded, hooks, seg_);
     for (Token& t : seg_.tokens) {
       if (t.has(tf::kWord) || t.has(tf::kPossessive)) t.lexicon = k_.lexicon(seg_.norm_of(t));
@@ -287,7 +288,8 @@ class DocumentRun {
 
   std::uint32_t extend_run(std::uint32_t i, std::uint32_t last) const {
     std::uint32_t j = i;
-    bool org_context = false;  // after "Bank of", "Center for": connectors may follow
+    bool org_context = false;  // after "Bank", "Center": "of"/"for" may follow
+    bool of_seen = false;      // after "Bank of": "and"/"the" may follow
     while (j < last) {
       if (is_title_span(j)) break;
       if (is_name_span(j)) {
@@ -300,12 +302,14 @@ class DocumentRun {
         ++j;
         continue;
       }
-      if (t.has(tf::kJoined) && j > i && tok(j - 1).has(tf::kJoined) && t.has(tf::kWord)) {
-        ++j;  // "Suk-yeol", "Jin-gon": lower-case part of a capitalised compound
+      if (t.has(tf::kJoined) && j > i && tok(j - 1).has(tf::kJoined) && t.has(tf::kWord) &&
+          (lex(j) & lf::kCommon) == 0) {
+        ++j;  // "Suk-yeol", "Jin-gon": lower-case part of a capitalised compound ("-based" is not)
         continue;
       }
       if (t.has(tf::kJoined) && !t.has(tf::kWord) && j > i && j + 1 < last &&
-          tok(j + 1).has(tf::kJoined) && tok(j + 1).has(tf::kWord)) {
+          tok(j + 1).has(tf::kJoined) && tok(j + 1).has(tf::kWord) &&
+          (capish(j + 1) || (lex(j + 1) & lf::kCommon) == 0)) {
         ++j;  // the hyphen itself
         continue;
       }
@@ -317,8 +321,11 @@ class DocumentRun {
       if (j > i && (w == "&" || ((lex(j) & lf::kConnector) != 0 && t.has(tf::kLower)))) {
         // A connector joins only when a capitalised word follows (after at most one more
         // connector), and "of"/"for"/"and" only inside an organisation name.
-        const bool org_word = w == "of" || w == "for" || w == "and" || w == "the";
-        if (org_word && !org_context) break;
+        // "of"/"for" continue an organisation name ("Bank of Korea"); "and"/"the" only after
+        // one of them ("Center for Strategic and International Studies").
+        if ((w == "of" || w == "for") && !org_context) break;
+        if ((w == "and" || w == "the") && !of_seen) break;
+        if (w == "of" || w == "for") of_seen = true;
         std::uint32_t k = j + 1;
         if (k < last && (lex(k) & lf::kConnector) != 0 && tok(k).has(tf::kLower)) ++k;
         if (k < last && (is_name_span(k) || (capish(k) && tok(k).has(tf::kWord))) &&
@@ -691,13 +698,14 @@ class DocumentRun {
     return e;
   }
 
-  std::string document_tag() const {
-    if (doc_.sha256.size() >= 12) return "doc:" + doc_.sha256.substr(0, 12);
+  std::string document_tag() {
+    if (!document_tag_.empty()) return document_tag_;
+    if (doc_.sha256.size() >= 12) return document_tag_ = "doc:" + doc_.sha256.substr(0, 12);
     TransparentHash h;
     char buffer[24];
     std::snprintf(buffer, sizeof buffer, "doc:%012llx",
                   static_cast<unsigned long long>(h(doc_.text) & 0xffffffffffffull));
-    return buffer;
+    return document_tag_ = buffer;
   }
 
   // Countries and subdivisions the document names unambiguously: the context that picks among
@@ -756,7 +764,8 @@ class DocumentRun {
       switch (c.kind) {
         case CandidateKind::kCountry:
         case CandidateKind::kDemonym:
-          score = 3;
+          // A country outranks a same-named subdivision elsewhere ("Taiwan", "Georgia").
+          score = 5;
           if (context_countries_.count(static_cast<int>(c.index)) != 0) { score += 4; context = true; }
           break;
         case CandidateKind::kOrganization:
@@ -783,7 +792,7 @@ class DocumentRun {
           country = k_.country_index(city.country);
           if (!city.subdivision.empty()) {
             const int sub = k_.subdivision_index(city.subdivision);
-            if (sub >= 0 && context_subdivisions_.count(sub) != 0) { score += 4; context = true; }
+            if (sub >= 0 && context_subdivisions_.count(sub) != 0) { score += 5; context = true; }
           }
           break;
         }
@@ -978,7 +987,8 @@ class DocumentRun {
     const std::size_t n = units_.size();
     switch (p.type) {
       case PatternItem::Type::kWord: {
-        if (u < n && units_[u].type == Unit::Type::kToken) {
+        // A one-word title ("partner") is still the word a pattern may name.
+        if (u < n && units_[u].last == units_[u].first + 1 && units_[u].type != Unit::Type::kEntity) {
           const std::string_view w = norm(units_[u].first);
           for (const std::string& alt : p.words) {
             if (alt == w) return match(rule, type, item + 1, u + 1, b, end);
@@ -1073,7 +1083,10 @@ class DocumentRun {
       if (e.span == evidence.span && e.rule == evidence.rule) return;  // same sentence, same rule
     }
     if (basis == basis::kText) r.basis = basis::kText;
-    if (!role.empty() && r.props.find("role") == r.props.end()) r.props["role"] = role;
+    // The most specific role wins: "minister of foreign affairs" over "counterpart".
+    if (!role.empty() && (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {
+      r.props["role"] = role;
+    }
     r.evidence.push_back(evidence);
   }
 
@@ -1105,13 +1118,16 @@ class DocumentRun {
     if (entity_units < 2) return;
     Evidence evidence;
     evidence.span = s.span;
-    const std::string sentence_text = doc_.text.substr(s.span.start, s.span.size());
+    std::string sentence_text;  // made on the first match only
     for (std::size_t type_index = 0; type_index < rules_.types.size(); ++type_index) {
       const RelationTypeDef& type = rules_.types[type_index];
+      const std::vector<const RelationRule*>& type_rules = rules_by_type_[type_index];
       for (std::size_t u = 0; u < units_.size(); ++u) {
         bool matched = false;
-        for (const RelationRule& rule : rules_.rules) {
-          if (rule.type_index != type_index || (matched && !rule.also)) continue;
+        for (const RelationRule* rule_ptr : type_rules) {
+          const RelationRule& rule = *rule_ptr;
+          if (matched && !rule.also) continue;
+          if (!could_start(rule, units_[u])) continue;
           Binding b;
           std::size_t end = 0;
           if (!match(rule, type, 0, u, b, end)) continue;
@@ -1134,6 +1150,7 @@ class DocumentRun {
             const Unit& ru = units_[b.role_unit];
             role = text_of(ru.first, ru.last);
           }
+          if (sentence_text.empty()) sentence_text = doc_.text.substr(s.span.start, s.span.size());
           evidence.rule = rule.name;
           evidence.text = sentence_text;
           evidence.confidence = confidence;
@@ -1142,6 +1159,28 @@ class DocumentRun {
         }
       }
     }
+  }
+
+  // A cheap test of the first pattern item, before the backtracking matcher runs.
+  bool could_start(const RelationRule& rule, const Unit& unit) const {
+    const PatternItem& first = rule.items.front();
+    if (first.optional) return true;
+    switch (first.type) {
+      case PatternItem::Type::kSource:
+      case PatternItem::Type::kTarget:
+      case PatternItem::Type::kEntity: return unit.type == Unit::Type::kEntity;
+      case PatternItem::Type::kRole: return unit.type == Unit::Type::kRole;
+      case PatternItem::Type::kWord: {
+        if (unit.type == Unit::Type::kEntity || unit.last != unit.first + 1) return false;
+        const std::string_view w = norm(unit.first);
+        for (const std::string& alt : first.words) {
+          if (alt == w) return true;
+        }
+        return false;
+      }
+      case PatternItem::Type::kSkip: return true;
+    }
+    return true;
   }
 
   std::size_t sentence_mentions_begin(std::uint32_t sentence) {
@@ -1259,6 +1298,7 @@ class DocumentRun {
 
   const Knowledge& k_;
   const RuleSet& rules_;
+  const std::vector<std::vector<const RelationRule*>>& rules_by_type_;
   const ExtractorOptions& options_;
   const Document& doc_;
   Segmentation seg_;
@@ -1273,6 +1313,7 @@ class DocumentRun {
   std::unordered_map<std::string, int> entity_index_;
   std::unordered_set<int> context_countries_, context_subdivisions_;
   std::vector<Unit> units_;
+  std::string document_tag_;
   std::vector<int> sorted_mentions_;
   std::vector<Relation> relations_;
   std::unordered_map<RelationKey, std::size_t, RelationKeyHash> relation_index_;
@@ -1291,12 +1332,14 @@ Recognizer::Recognizer(Knowledge& knowledge, const RuleSet& rules, const Extract
                                                        : lf::kPersonPrefix | lf::kConnector;
     for (const std::string& w : words) knowledge.add_lexicon_flags(w, flag);
   }
+  rules_by_type_.resize(rules.types.size());
+  for (const RelationRule& rule : rules.rules) rules_by_type_[rule.type_index].push_back(&rule);
   const Knowledge* k = &knowledge_;
   hooks_.is_common_word = [k](std::string_view word) { return (k->lexicon(word) & lf::kCommon) != 0; };
 }
 
 DocumentExtraction Recognizer::run(const Document& document) const {
-  DocumentRun run(knowledge_, rules_, options_, hooks_, document);
+  DocumentRun run(knowledge_, rules_, rules_by_type_, options_, hooks_, document);
   return run.run();
 }
 

@@ -28,6 +28,7 @@ class Recognizer {
   const RuleSet& rules_;
   ExtractorOptions options_;
   SegmenterHooks hooks_;
+  std::vector<std::vector<const RelationRule*>> rules_by_type_;  // per relation type, in order
 };
 
 }  // namespace skein::extract

@@ -1,0 +1,392 @@
+// The extractor end to end over small fixture knowledge files (tests/extract/fixtures/data)
+// and the project's rule files (schema/).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/Error.h"
+#include "extract/Extractor.h"
+
+using namespace skein;
+using namespace skein::extract;
+
+namespace {
+
+const std::string kFixtures = SKEIN_SOURCE_DIR "/tests/extract/fixtures/data";
+const std::string kRules = SKEIN_SOURCE_DIR "/schema";
+
+const Extractor& extractor() {
+  static const Extractor x(ExtractorOptions{kFixtures, kRules});
+  return x;
+}
+
+DocumentExtraction run(const std::string& text, const Extractor& x = extractor()) {
+  Document d;
+  d.uri = "test.txt";
+  d.text = text;
+  return x.extract(d);
+}
+
+const Entity* find_entity(const DocumentExtraction& r, const std::string& id) {
+  for (const Entity& e : r.entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+const Relation* find_relation(const DocumentExtraction& r, const std::string& type,
+                              const std::string& source, const std::string& target) {
+  for (const Relation& rel : r.relations) {
+    if (rel.type == type && rel.source == source && rel.target == target) return &rel;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> mention_texts(const Entity& e) {
+  std::vector<std::string> out;
+  for (const Mention& m : e.mentions) out.push_back(m.text);
+  return out;
+}
+
+// Offsets point into the text, mention texts and evidence texts equal the text under them.
+void check_offsets(const DocumentExtraction& r) {
+  const std::string& text = r.document.text;
+  for (const Entity& e : r.entities) {
+    std::size_t previous = 0;
+    for (const Mention& m : e.mentions) {
+      REQUIRE(m.span.end <= text.size());
+      CHECK(m.span.start < m.span.end);
+      CHECK(text.substr(m.span.start, m.span.size()) == m.text);
+      CHECK(m.span.start >= previous);  // text order
+      previous = m.span.start;
+    }
+    CHECK(std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end());
+  }
+  for (const Relation& rel : r.relations) {
+    CHECK(rel.confidence > 0.0);
+    CHECK(rel.confidence <= 1.0);
+    CHECK(find_entity(r, rel.source) != nullptr);
+    CHECK(find_entity(r, rel.target) != nullptr);
+    REQUIRE_FALSE(rel.evidence.empty());
+    for (const Evidence& ev : rel.evidence) {
+      REQUIRE(ev.span.end <= text.size());
+      CHECK(text.substr(ev.span.start, ev.span.size()) == ev.text);
+      CHECK(ev.confidence > 0.0);
+      CHECK(ev.confidence <= 1.0);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("People are anchored by titles, given names and surname lists", "[extract][recognise]") {
+  const auto r = run(
+      "Foreign Minister Wang Yi spoke. Nancy Pelosi arrived. Park Jin and Kim Jin-gon talked. "
+      "President Yoon waved. Quietly Vance Obscurename left.");
+  check_offsets(r);
+  CHECK(find_entity(r, "Person:wang yi") != nullptr);
+  CHECK(find_entity(r, "Person:nancy pelosi") != nullptr);
+  CHECK(find_entity(r, "Person:park jin") != nullptr);
+  CHECK(find_entity(r, "Person:kim jin-gon") != nullptr);
+  CHECK(find_entity(r, "Person:yoon") != nullptr);
+  // A capitalised pair with no evidence is left out (precision first).
+  CHECK(find_entity(r, "Person:vance obscurename") == nullptr);
+  for (const Entity& e : r.entities) CHECK(e.id.find("Foreign") == std::string::npos);
+}
+
+TEST_CASE("Organisations come from suffixes, heads and acronym definitions", "[extract][recognise]") {
+  const auto r = run(
+      "He joined the Stimson Center and the Bank of Korea. The Terminal High Altitude Area Defense "
+      "(THAAD) was discussed by the Korea Logistics Promotion Agency (KLPA). Later KLPA and THAAD "
+      "came up again.");
+  check_offsets(r);
+  CHECK(find_entity(r, "Organization:stimson center") != nullptr);
+  CHECK(find_entity(r, "Organization:bank of korea") != nullptr);
+  const Entity* agency = find_entity(r, "Organization:korea logistics promotion agency");
+  REQUIRE(agency != nullptr);
+  CHECK(mention_texts(*agency) ==
+        std::vector<std::string>{"Korea Logistics Promotion Agency", "KLPA", "KLPA"});
+  // THAAD is defined but is none of our labels: no node, and no guess later.
+  for (const Entity& e : r.entities) CHECK(e.name.find("THAAD") == std::string::npos);
+}
+
+TEST_CASE("Aliases, demonyms and acronyms resolve to one country", "[extract][resolve]") {
+  const auto r = run(
+      "South Korea, the Republic of Korea (ROK), sent South Korean envoys. The ROK agreed. "
+      "Chinese officials from the PRC came.");
+  check_offsets(r);
+  const Entity* kr = find_entity(r, "Country:KR");
+  REQUIRE(kr != nullptr);
+  CHECK(mention_texts(*kr) == std::vector<std::string>{"South Korea", "Republic of Korea", "ROK",
+                                                       "South Korean", "ROK"});
+  CHECK(kr->name == "South Korea");
+  const Entity* cn = find_entity(r, "Country:CN");
+  REQUIRE(cn != nullptr);
+  CHECK(mention_texts(*cn) == std::vector<std::string>{"Chinese", "PRC"});
+  CHECK(r.entities.size() == 2);
+}
+
+TEST_CASE("Short forms join the one full name they fit", "[extract][resolve]") {
+  const auto r = run(
+      "South Korean President Yoon Suk-yeol met Nancy Pelosi. Later Pelosi left and President Yoon "
+      "stayed. Michael Smith and Mary Smith came; Smith spoke.");
+  check_offsets(r);
+  const Entity* yoon = find_entity(r, "Person:yoon suk-yeol");
+  REQUIRE(yoon != nullptr);
+  CHECK(mention_texts(*yoon) == std::vector<std::string>{"Yoon Suk-yeol", "Yoon"});
+  const Entity* pelosi = find_entity(r, "Person:nancy pelosi");
+  REQUIRE(pelosi != nullptr);
+  CHECK(mention_texts(*pelosi) == std::vector<std::string>{"Nancy Pelosi", "Pelosi"});
+  CHECK(find_entity(r, "Person:yoon") == nullptr);
+  // "Smith" fits two people: it joins neither.
+  CHECK(mention_texts(*find_entity(r, "Person:michael smith")).size() == 1);
+  CHECK(mention_texts(*find_entity(r, "Person:mary smith")).size() == 1);
+}
+
+TEST_CASE("A capital stands for its state only where the sentence makes it one", "[extract][resolve]") {
+  const auto r = run(
+      "Seoul was also Beijing's third-largest trading partner. Nancy Pelosi's visit to Seoul was "
+      "brief.");
+  check_offsets(r);
+  const Entity* kr = find_entity(r, "Country:KR");
+  const Entity* cn = find_entity(r, "Country:CN");
+  REQUIRE(kr != nullptr);
+  REQUIRE(cn != nullptr);
+  CHECK(kr->mentions.size() == 1);
+  CHECK(kr->mentions[0].span.start == 0);
+  CHECK(cn->mentions.size() == 1);
+  const Entity* seoul = find_entity(r, "Place:geonames:1835848");
+  REQUIRE(seoul != nullptr);
+  REQUIRE(seoul->mentions.size() == 1);
+  CHECK(seoul->mentions[0].span.start == r.document.text.rfind("Seoul"));
+  CHECK(find_relation(r, "trades-with", "Country:CN", "Country:KR") != nullptr);
+}
+
+TEST_CASE("Ambiguous names are linked only with context", "[extract][resolve]") {
+  SECTION("a city name picks the candidate the document's places support") {
+    const auto texas = run("Paris is a town in Texas.");
+    CHECK(find_entity(texas, "Place:geonames:4717560") != nullptr);
+    const auto france = run("Paris is large.");
+    CHECK(find_entity(france, "Place:geonames:2988507") != nullptr);
+  }
+  SECTION("a listed ambiguous place without context stays document-local") {
+    const auto r = run("Springfield is quiet.");
+    REQUIRE(r.entities.size() == 1);
+    CHECK(r.entities[0].label == "Place");
+    CHECK(r.entities[0].props.at("linked") == "false");
+    CHECK(r.entities[0].key.find("@doc:") != std::string::npos);
+    const auto with_context = run("Springfield, Illinois is quiet.");
+    CHECK(find_entity(with_context, "Place:geonames:4250542") != nullptr);
+  }
+  SECTION("an ambiguous country name without context is not linked") {
+    const auto r = run("Congo exports copper.");
+    CHECK(r.entities.empty());
+    const auto with_context = run("Congo exports copper through Brazzaville.");
+    CHECK(find_entity(with_context, "Country:CG") != nullptr);
+  }
+}
+
+TEST_CASE("Generic organisation names never merge across countries", "[extract][resolve]") {
+  const auto a = run("The Chinese Foreign Ministry said so.");
+  const auto b = run("The South Korean Foreign Ministry said so.");
+  const auto c = run("The First National Bank lent money.");
+  const auto d = run("The First National Bank lent more money.");
+  REQUIRE(a.entities.size() == 1);
+  REQUIRE(b.entities.size() == 1);
+  CHECK(a.entities[0].id == "Organization:chinese foreign ministry@CN");
+  CHECK(b.entities[0].id == "Organization:south korean foreign ministry@KR");
+  REQUIRE(c.entities.size() == 1);
+  REQUIRE(d.entities.size() == 1);
+  CHECK(c.entities[0].id != d.entities[0].id);  // document-local
+}
+
+TEST_CASE("met-with comes from verbs, captions and 'a meeting between'", "[extract][relations]") {
+  const auto r = run(
+      "During a meeting between Chinese Foreign Minister Wang Yi and his South Korean counterpart "
+      "Park Jin in Qingdao, trade came up.\n\nWang Yi (right) meets with Park Jin in Qingdao.");
+  check_offsets(r);
+  const Relation* met = find_relation(r, "met-with", "Person:park jin", "Person:wang yi");
+  REQUIRE(met != nullptr);  // symmetric: source < target
+  CHECK(met->evidence.size() == 2);
+  CHECK(met->basis == "text");
+  // Noisy-or of the evidence confidences.
+  const double expected = 1.0 - (1.0 - met->evidence[0].confidence) * (1.0 - met->evidence[1].confidence);
+  CHECK(met->confidence == Approx(expected));
+  const Relation* wang = find_relation(r, "affiliated-with", "Person:wang yi", "Country:CN");
+  REQUIRE(wang != nullptr);
+  CHECK(wang->props.at("role") == "Foreign Minister");
+  CHECK(find_relation(r, "affiliated-with", "Person:park jin", "Country:KR") != nullptr);
+}
+
+TEST_CASE("Negated and hypothetical statements are not facts", "[extract][relations]") {
+  const std::string text =
+      "Wang Yi did not meet Park Jin. Wang Yi may meet Nancy Pelosi. If Park Jin met Nancy Pelosi, "
+      "nobody said.";
+  const auto dropped = run(text);
+  CHECK(std::none_of(dropped.relations.begin(), dropped.relations.end(),
+                     [](const Relation& r) { return r.type == "met-with"; }));
+  ExtractorOptions options{kFixtures, kRules};
+  options.keep_modal_relations = true;
+  const Extractor keeping(options);
+  const auto kept = run(text, keeping);
+  const Relation* negated = find_relation(kept, "met-with", "Person:park jin", "Person:wang yi");
+  REQUIRE(negated != nullptr);
+  CHECK(negated->props.at("modality") == "negated");
+  CHECK(negated->confidence < 0.5);
+  const Relation* may = find_relation(kept, "met-with", "Person:nancy pelosi", "Person:wang yi");
+  REQUIRE(may != nullptr);
+  CHECK(may->props.at("modality") == "hypothetical");
+  const Relation* conditional = find_relation(kept, "met-with", "Person:nancy pelosi", "Person:park jin");
+  REQUIRE(conditional != nullptr);
+  CHECK(conditional->props.at("modality") == "hypothetical");
+  // A plain statement carries no modality.
+  const auto plain = run("Wang Yi met Park Jin.");
+  const Relation* fact = find_relation(plain, "met-with", "Person:park jin", "Person:wang yi");
+  REQUIRE(fact != nullptr);
+  CHECK(fact->props.count("modality") == 0);
+}
+
+TEST_CASE("trades-with from trade partners and bilateral trade", "[extract][relations]") {
+  const auto r = run(
+      "China and South Korea benefited from $360 billion worth of trade. For years, China was "
+      "South Korea's largest trading partner.");
+  check_offsets(r);
+  const Relation* trade = find_relation(r, "trades-with", "Country:CN", "Country:KR");
+  REQUIRE(trade != nullptr);
+  CHECK(trade->evidence.size() == 2);
+  CHECK(find_relation(r, "trades-with", "Country:KR", "Country:CN") == nullptr);
+}
+
+TEST_CASE("located-in from appositions, possessives, 'in' and '-based'", "[extract][relations]") {
+  const auto r = run(
+      "They met in Qingdao, east China's Shandong Province. The Stimson Center in Washington hosted "
+      "it. The Forum was held in Xi'an, capital of northwest China's Shaanxi Province. A "
+      "Chicago-based Acme Corp. grew.");
+  check_offsets(r);
+  CHECK(find_relation(r, "located-in", "Place:geonames:1797929", "Place:CN-SD") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:CN-SD", "Country:CN") != nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:stimson center", "Place:geonames:4140963") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:geonames:1790630", "Place:CN-SN") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:CN-SN", "Country:CN") != nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:acme corp", "Place:geonames:4887398") != nullptr);
+  // Qingdao is not also placed directly in China: the more specific rule won.
+  CHECK(find_relation(r, "located-in", "Place:geonames:1797929", "Country:CN") == nullptr);
+}
+
+TEST_CASE("Gazetteer facts are marked as knowledge, never as text", "[extract][relations]") {
+  const auto r = run("Officials from China visited Qingdao and Shandong.\n\nBeijing was quiet.");
+  check_offsets(r);
+  const Relation* qingdao = find_relation(r, "located-in", "Place:geonames:1797929", "Place:CN-SD");
+  REQUIRE(qingdao != nullptr);
+  CHECK(qingdao->basis == "knowledge");
+  REQUIRE(qingdao->evidence.size() == 1);
+  CHECK(qingdao->evidence[0].text == "Qingdao");
+  CHECK(qingdao->evidence[0].rule == "gazetteer");
+  // Beijing's subdivision is not named: it goes to the country, which is.
+  const Relation* beijing = find_relation(r, "located-in", "Place:geonames:1816670", "Country:CN");
+  REQUIRE(beijing != nullptr);
+  CHECK(beijing->basis == "knowledge");
+}
+
+TEST_CASE("affiliated-with from appositions keeps the role", "[extract][relations]") {
+  const auto r = run(
+      "Hamzah Rifaat Hussain, a former visiting fellow at the Stimson Center, wrote it. Director of "
+      "the Korean Cultural Center in China, Kim Jin-gon, spoke.");
+  const Relation* hamzah =
+      find_relation(r, "affiliated-with", "Person:hamzah rifaat hussain", "Organization:stimson center");
+  REQUIRE(hamzah != nullptr);
+  CHECK(hamzah->props.at("role") == "visiting fellow");
+  const Relation* kim =
+      find_relation(r, "affiliated-with", "Person:kim jin-gon", "Organization:korean cultural center");
+  REQUIRE(kim != nullptr);
+  CHECK(kim->props.at("role") == "Director");
+}
+
+TEST_CASE("Relation types come from the rule files and users can add their own", "[extract][rules]") {
+  const auto types = extractor().relation_types();
+  const auto met = std::find_if(types.begin(), types.end(), [](const auto& t) { return t.type == "met-with"; });
+  REQUIRE(met != types.end());
+  CHECK(met->symmetric);
+  const auto located = std::find_if(types.begin(), types.end(), [](const auto& t) { return t.type == "located-in"; });
+  REQUIRE(located != types.end());
+  CHECK_FALSE(located->symmetric);
+
+  const auto dir = std::filesystem::temp_directory_path() / "skein-extract-rules-test";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(kRules + "/ontology.rules", dir / "ontology.rules",
+                             std::filesystem::copy_options::overwrite_existing);
+  {
+    std::ofstream extra(dir / "visits.rules");
+    extra << "relation visited directed Person -> Place|Country\n"
+             "rule visited visit 0.8 : A:Person 's? visit|visited|visits to? B\n";
+  }
+  const Extractor custom(ExtractorOptions{kFixtures, dir.string()});
+  const auto r = run("Nancy Pelosi's visit to Seoul was brief.", custom);
+  CHECK(find_relation(r, "visited", "Person:nancy pelosi", "Place:geonames:1835848") != nullptr);
+  {
+    std::ofstream bad(dir / "visits.rules");
+    bad << "relation visited directed Person -> Place\n\nrule visited visit 0.8 : A visited\n";
+  }
+  try {
+    Extractor broken(ExtractorOptions{kFixtures, dir.string()});
+    FAIL("a malformed rule file must not load");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == (dir / "visits.rules").string() + ":3: pattern needs both slots A and B");
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A missing or malformed data file is an input error naming it", "[extract]") {
+  const auto dir = std::filesystem::temp_directory_path() / "skein-extract-data-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(kFixtures, dir);
+  std::filesystem::remove(dir / "titles.tsv");
+  try {
+    Extractor x(ExtractorOptions{dir.string(), kRules});
+    FAIL("missing titles.tsv must not load");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("titles.tsv") != std::string::npos);
+  }
+  std::filesystem::copy_file(kFixtures + "/titles.tsv", dir / "titles.tsv");
+  {
+    std::ofstream cities(dir / "cities.tsv", std::ios::app);
+    cities << "123\tNowhere\n";
+  }
+  try {
+    Extractor x(ExtractorOptions{dir.string(), kRules});
+    FAIL("a short line must not load");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == (dir / "cities.tsv").string() + ":17: expected 7 tab-separated fields, found 2");
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Excluded spans yield nothing and the same input gives the same output", "[extract]") {
+  Document d;
+  d.text = "Download\nWang Yi met Park Jin in Qingdao.\nSearch Trends Nancy Pelosi";
+  const std::size_t tail = d.text.find("Search");
+  d.excluded = {{0, 8}, {tail, d.text.size()}};
+  const auto first = extractor().extract(d);
+  const auto second = extractor().extract(d);
+  check_offsets(first);
+  REQUIRE(first.entities.size() == second.entities.size());
+  for (std::size_t i = 0; i < first.entities.size(); ++i) {
+    CHECK(first.entities[i].id == second.entities[i].id);
+    CHECK(first.entities[i].mentions.size() == second.entities[i].mentions.size());
+  }
+  REQUIRE(first.relations.size() == second.relations.size());
+  for (std::size_t i = 0; i < first.relations.size(); ++i) {
+    CHECK(first.relations[i].type == second.relations[i].type);
+    CHECK(first.relations[i].source == second.relations[i].source);
+    CHECK(first.relations[i].confidence == second.relations[i].confidence);
+  }
+  CHECK(find_entity(first, "Person:nancy pelosi") == nullptr);
+  for (const Entity& e : first.entities) {
+    for (const Mention& m : e.mentions) {
+      for (const ByteSpan& ex : d.excluded) CHECK_FALSE(m.span.overlaps(ex));
+    }
+  }
+}
