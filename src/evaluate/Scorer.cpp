@@ -207,6 +207,10 @@ struct Scorer::Impl {
     for (const auto& relation : prediction.relations) {
       const RelationTypeInfo* type = dataset->relation_type(relation.type);
       if (type == nullptr) { ++notes["predicted relations of unscored type " + relation.type]; continue; }
+      if (!options.score_knowledge_relations && relation.basis == basis::kKnowledge) {
+        ++notes["predicted relations from knowledge, not the text"];
+        continue;
+      }
       if (!options.score_non_asserted) {
         auto modality = relation.props.find("modality");
         if (modality != relation.props.end() && (modality->second == "negated" || modality->second == "hypothetical")) {
@@ -333,7 +337,9 @@ struct Scorer::Impl {
           kind = ErrorKind::kEndpointMissed;
         }
         const ByteSpan s = group_span(gr.source), t = group_span(gr.target);
-        const ByteSpan where{std::min(s.start, t.start), std::max(s.end, t.end)};
+        ByteSpan where{std::min(s.start, t.start), std::max(s.end, t.end)};
+        // Endpoints far apart (a title and a body line): show the source's surroundings only.
+        if (where.size() > 240) where = s;
         const std::string label = gr.original_type == gr.type ? gr.type : gr.type + " (" + gr.original_type + ")";
         record(relation_errors, kind, false,
                {uri, group_text(gr.source) + " -> " + group_text(gr.target), predicted_type, label, context_of(text, where)});

@@ -14,8 +14,9 @@
 // likewise for the target; for symmetric types either orientation matches. One-to-one again.
 // Not scored, and counted in the report's notes: relations of types the dataset does not
 // score, relations with an endpoint that has no mention in the text (knowledge-only
-// entities: no annotator could have marked them), and relations whose "modality" property is
-// "negated" or "hypothetical" (not asserted by the text) unless options say otherwise.
+// entities: no annotator could have marked them), and, unless options say otherwise,
+// relations whose basis is "knowledge" and relations whose "modality" property is "negated"
+// or "hypothetical" (not asserted by the text).
 //
 // Error breakdown (strict matching). False positives: wrong label (overlaps gold of another
 // class), wrong boundary (overlaps gold of its class, other span), spurious, spurious-unscored
@@ -124,6 +125,10 @@ struct Report {
 struct ScorerOptions {
   std::size_t max_examples = 5;        // examples kept per error group
   bool score_non_asserted = false;     // also score relations with modality negated/hypothetical
+  // Also score relations whose basis is "knowledge" (from the gazetteer, e.g. a city's country)
+  // rather than the text. Gold annotations record what the text states, so by default such
+  // relations are counted in the notes instead of being scored as false positives.
+  bool score_knowledge_relations = false;
 };
 
 class Scorer {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -149,4 +150,23 @@ TEST_CASE("the examples' gold annotations read and cover every relation type", "
   }
   CHECK(types == std::set<std::string>{"affiliated-with", "located-in", "met-with", "trades-with"});
   CHECK(labels == std::set<std::string>{"Country", "Organization", "Person", "Place"});
+}
+
+TEST_CASE("the example in docs/gold-format.md reads as documented", "[evaluate]") {
+  std::ifstream in(SKEIN_SOURCE_DIR "/docs/gold-format.md");
+  REQUIRE(in);
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto begin = doc.find("```json\n");
+  REQUIRE(begin != std::string::npos);
+  const auto end = doc.find("\n```", begin);
+  std::string json = doc.substr(begin + 8, end - begin - 8);
+  std::replace(json.begin(), json.end(), '\n', ' ');  // the page shows one line as several
+  const Dataset dataset = parse_gold_jsonl(json, "gold-format.md", ".");
+  const GoldDocument& gold = dataset.documents.at(0);
+  REQUIRE(gold.mentions.size() == 7);
+  CHECK(span_text(gold, gold.mentions[5]) == "France");
+  CHECK(gold.mentions[5].group == gold.mentions[1].group);  // "French" names France too
+  CHECK(gold.group_count == 5);  // Han, France, Moreau, Seoul, South Korea
+  REQUIRE(gold.relations.size() == 2);
+  CHECK(gold.relations[1].source == gold.mentions[2].group);
 }

@@ -282,3 +282,27 @@ TEST_CASE("scores accumulate over documents and examples are capped", "[evaluate
   CHECK(missed->count == 4);
   CHECK(missed->examples.size() == 2);
 }
+
+TEST_CASE("relations from knowledge are noted, and scored only when asked", "[evaluate]") {
+  const Dataset dataset = skein_dataset();
+  GoldBuilder gold("Talks were held in Gdańsk, not far from the Polish coast. Poland hosted them.");
+  gold.mention("Gdańsk", "Place").mention("Polish", "Country", "Poland").mention("Poland", "Country");
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("Place:gdansk", "Place", "Gdańsk")
+      .entity("Country:PL", "Country", "Poland")
+      .relation("located-in", "Place:gdansk", "Country:PL");
+  predicted.extraction.relations.back().basis = skein::basis::kKnowledge;
+
+  Scorer by_default(dataset);
+  by_default.add(gold.gold, predicted.extraction);
+  const Report report = by_default.report();
+  CHECK(report.relation_micro.strict.predicted() == 0);
+  CHECK(report.notes.at("predicted relations from knowledge, not the text") == 1);
+
+  ScorerOptions options;
+  options.score_knowledge_relations = true;
+  Scorer scoring(dataset, options);
+  scoring.add(gold.gold, predicted.extraction);
+  // The gold states no located-in here, so the knowledge edge is a false positive.
+  CHECK(scoring.report().relation_row("located-in")->strict.fp == 1);
+}

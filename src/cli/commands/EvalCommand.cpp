@@ -22,6 +22,7 @@ int run(const std::vector<std::string>& args) {
   bool json = false;
   bool verbose = false;
   bool non_asserted = false;
+  bool knowledge = false;
   int errors = 3;
   ArgParser parser("eval [options] FILE",
                    "Runs the extractor over annotated documents and reports entity and relation\n"
@@ -32,6 +33,7 @@ int run(const std::vector<std::string>& args) {
       .option("--errors", "N", "examples shown per error class (0: counts only)", errors)
       .flag("-v,--verbose", "show 20 examples per error class", verbose)
       .flag("--non-asserted", "also score relations marked negated or hypothetical", non_asserted)
+      .flag("--knowledge", "also score relations taken from knowledge rather than the text", knowledge)
       .option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
       .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
       .positionals("FILE", "CoNLL04 JSON or gold JSONL file", paths, 1, 1)
@@ -48,6 +50,7 @@ int run(const std::vector<std::string>& args) {
   evaluate::ScorerOptions options;
   options.max_examples = examples;
   options.score_non_asserted = non_asserted;
+  options.score_knowledge_relations = knowledge;
   const evaluate::Report report = evaluate::evaluate(dataset, extractor, options);
 
   if (json) {
