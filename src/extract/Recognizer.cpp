@@ -1045,7 +1045,7 @@ class DocumentRun {
   }
 
   // Negation and hypothetical cues around a match: in the matched units and the three tokens
-  // before; condition words ("if") anywhere earlier in the sentence.
+  // before; condition words ("if") anywhere in the sentence up to the match's end.
   std::string modality(const Sentence& s, std::uint32_t first_token, std::uint32_t last_token) const {
     const std::uint32_t from = first_token >= s.first + 3 ? first_token - 3 : s.first;
     for (std::uint32_t t = from; t < last_token; ++t) {
@@ -1054,7 +1054,7 @@ class DocumentRun {
       if (contains(rules_.negation_cues, w)) return "negated";
       if (contains(rules_.hypothetical_cues, w)) return "hypothetical";
     }
-    for (std::uint32_t t = s.first; t < from; ++t) {
+    for (std::uint32_t t = s.first; t < last_token; ++t) {
       if (tok(t).has(tf::kWord) && contains(rules_.condition_cues, norm(t))) return "hypothetical";
     }
     return "";
