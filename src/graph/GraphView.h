@@ -18,7 +18,8 @@
 //  - Filters (GraphFilter) are applied once, when the view is built, in this order: store-side
 //    filters (labels, types, min weight/confidence, date range and basis of the evidence) ->
 //    focus (k-hop neighbourhood of the focus entities) -> drop isolated nodes (if asked) ->
-//    top N nodes by PageRank (the induced subgraph on them).
+//    top N nodes by PageRank (the induced subgraph on them). A negative focus_depth or top
+//    is a UsageError.
 //  - Errors: from_store() throws InputError when a focus entity is unknown or ambiguous, and
 //    lets StoreError through. Builder::add_edge with an out-of-range endpoint is a UsageError
 //    (it is reachable from test/bench input), never an assertion.
@@ -61,7 +62,8 @@ struct GraphFilter {
   std::vector<std::string> focus;
   int focus_depth = 1;              // hops around the focus entities (0 = only themselves)
   bool drop_isolated = false;       // drop nodes left without any edge after filtering
-  std::size_t top = 0;              // keep only the N nodes of highest PageRank (0 = all)
+  int top = 0;                      // keep only the N nodes of highest PageRank (0 = all;
+                                    // an int so the CLI can bind it; negative is a UsageError)
 };
 
 struct Node {

@@ -50,6 +50,8 @@ std::int64_t resolve_focus(const store::Store& store, const std::string& argumen
 }  // namespace
 
 GraphView GraphView::from_store(const store::Store& store, const GraphFilter& filter) {
+  if (filter.top < 0) throw UsageError("--top must not be negative");
+  if (filter.focus_depth < 0) throw UsageError("--depth must not be negative");
   Builder builder;
   std::vector<std::pair<std::int64_t, NodeIndex>> index;  // store id -> index, ids ascending
   store.for_each_node(filter.labels, [&](const store::NodeRecord& record) {
@@ -116,14 +118,15 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
     }
     if (keep.size() < view.node_count()) view = view.induced_subgraph(keep);
   }
-  if (filter.top > 0 && filter.top < view.node_count()) {
+  const auto top = static_cast<std::size_t>(filter.top);
+  if (top > 0 && top < view.node_count()) {
     const auto rank = PageRank(view).run().rank;
     std::vector<NodeIndex> order(view.node_count());
     std::iota(order.begin(), order.end(), 0);
     // Highest rank first; equal ranks by NodeIndex, so the cut is deterministic.
     std::stable_sort(order.begin(), order.end(),
                      [&](NodeIndex a, NodeIndex b) { return rank[a] > rank[b]; });
-    order.resize(filter.top);
+    order.resize(top);
     view = view.induced_subgraph(order);
   }
   return view;

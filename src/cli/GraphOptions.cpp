@@ -1,0 +1,74 @@
+#include "cli/GraphOptions.h"
+
+#include <cctype>
+
+#include "cli/Common.h"
+#include "core/Error.h"
+
+namespace skein::cli {
+
+namespace {
+
+bool is_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void add_graph_filter_options(ArgParser& parser, graph::GraphFilter& filter, bool with_top,
+                              bool with_focus) {
+  parser.list("-l,--label", "LABEL", "only entities with these labels (Person, Country, ...)", filter.labels)
+      .list("-t,--type", "TYPE", "only these relation types (met-with, trades-with, ...)", filter.types)
+      .option("--min-weight", "W", "only relations with at least W pieces of evidence", filter.min_weight)
+      .option("--min-confidence", "C", "only relations at least this confident (0..1)",
+              filter.min_confidence)
+      .option("--from", "DATE", "only evidence published on/after DATE (YYYY-MM-DD)", filter.from_date)
+      .option("--to", "DATE", "only evidence published on/before DATE (YYYY-MM-DD)", filter.to_date)
+      .flag("--text-only", "ignore gazetteer facts; keep relations the text supports", filter.text_only);
+  if (with_focus) {
+    parser.list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
+            filter.focus)
+        .option("--depth", "N", "hops around --focus", filter.focus_depth);
+  }
+  if (with_top) {
+    parser.option("--top", "N", "only the N entities of highest PageRank (0 = all)", filter.top);
+  }
+}
+
+void prepare_graph_filter(const store::Store& store, graph::GraphFilter& filter) {
+  if (filter.min_weight < 0) throw UsageError("--min-weight must not be negative");
+  if (filter.min_confidence < 0 || filter.min_confidence > 1) {
+    throw UsageError("--min-confidence must be between 0 and 1");
+  }
+  if (!filter.from_date.empty() && !is_date(filter.from_date)) {
+    throw UsageError("--from expects a date YYYY-MM-DD, got '" + filter.from_date + "'");
+  }
+  if (!filter.to_date.empty() && !is_date(filter.to_date)) {
+    throw UsageError("--to expects a date YYYY-MM-DD, got '" + filter.to_date + "'");
+  }
+  if (filter.focus_depth < 0) throw UsageError("--depth must not be negative");
+  if (filter.top < 0) throw UsageError("--top must not be negative");
+  for (auto& focus : filter.focus) focus = std::to_string(resolve_entity(store, focus).id);
+}
+
+graph::GraphView load_graph(const store::Store& store, graph::GraphFilter& filter) {
+  prepare_graph_filter(store, filter);
+  return graph::GraphView::from_store(store, filter);
+}
+
+graph::NodeIndex resolve_in_view(const store::Store& store, const graph::GraphView& view,
+                                 const std::string& argument) {
+  const auto record = resolve_entity(store, argument);
+  const auto index = view.find(record.id);
+  if (!index) {
+    throw Error(record.name + " (" + record.label + ":" + record.key +
+                ") is not in the graph the filters select");
+  }
+  return *index;
+}
+
+}  // namespace skein::cli

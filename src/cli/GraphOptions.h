@@ -1,0 +1,36 @@
+#pragma once
+// The graph filter options every graph-reading command shares (rank, path, neighbors,
+// communities, components, analyze, render, export), so they are spelled and behave the same
+// everywhere: --label, --type, --min-weight, --min-confidence, --from, --to, --text-only,
+// --focus, --depth and (unless the command has its own meaning for it) --top.
+//
+// Not thread-safe; used while a command parses its arguments.
+
+#include <string>
+
+#include "cli/ArgParser.h"
+#include "graph/GraphView.h"
+#include "store/Store.h"
+
+namespace skein::cli {
+
+// Binds the filter options to `filter`. With `with_top` false, --top is left for the command
+// (skein rank uses it for the number of rows); with `with_focus` false, --focus and --depth
+// are (skein neighbors has its own centre and --depth).
+void add_graph_filter_options(ArgParser& parser, graph::GraphFilter& filter, bool with_top = true,
+                              bool with_focus = true);
+
+// Checks the parsed values (dates YYYY-MM-DD, confidence in [0, 1], non-negative numbers;
+// UsageError otherwise) and resolves each --focus argument through resolve_entity, replacing
+// it by the node's numeric id, so ambiguity and typos get the CLI's usual messages.
+void prepare_graph_filter(const store::Store& store, graph::GraphFilter& filter);
+
+// prepare_graph_filter + GraphView::from_store.
+graph::GraphView load_graph(const store::Store& store, graph::GraphFilter& filter);
+
+// The view's node for a user's entity argument (name, alias or id), or an Error saying that
+// the entity exists but the filters left it out.
+graph::NodeIndex resolve_in_view(const store::Store& store, const graph::GraphView& view,
+                                 const std::string& argument);
+
+}  // namespace skein::cli
