@@ -307,7 +307,9 @@ void write_graph_attributes(std::string& out, const Diagram& diagram, const DotS
       break;
     case LayoutEngine::kSfdp:
       // Straight edges: spline routing is what makes big sfdp drawings slow.
-      out += ", overlap=\"prism\", splines=\"false\"";
+      out += ", overlap=\"prism";
+      if (style.overlap_attempts > 0) out += std::to_string(style.overlap_attempts);
+      out += "\", splines=\"false\"";
       break;
     case LayoutEngine::kCirco:
     case LayoutEngine::kTwopi:

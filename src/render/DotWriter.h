@@ -42,6 +42,8 @@ struct DotStyle {
   bool tooltips = true;                       // tooltip on every node and edge
   std::size_t max_node_labels = 0;            // only the N highest-scored nodes show their
                                               // name; the rest are small dots (0 = all named)
+  std::size_t overlap_attempts = 0;           // sfdp: prism overlap-removal attempts
+                                              // (0 = Graphviz's default, 1000)
   std::size_t tooltip_sentences = 3;          // evidence sentences per edge tooltip
   std::size_t tooltip_chars = 600;            // tooltip text cap (bytes, cut at a character)
   std::size_t label_chars = 48;               // node names longer than this are shortened

@@ -93,6 +93,12 @@ RenderPlan plan_render(const Diagram& diagram, const RenderOptions& options) {
   plan.style.color_by = options.color_by;
   plan.style.legend = options.legend;
   plan.style.tooltips = options.tooltips;
+  if (plan.engine == LayoutEngine::kSfdp && nodes > options.full_overlap_max_nodes) {
+    plan.style.overlap_attempts = 10;
+    plan.notes.push_back("overlap removal limited to 10 passes (" + std::to_string(nodes) +
+                         " nodes; full removal past " +
+                         std::to_string(options.full_overlap_max_nodes) + " takes minutes)");
+  }
   plan.style.edge_labels = edges <= options.edge_label_max_edges;
   if (!plan.style.edge_labels) {
     plan.notes.push_back("edge labels dropped (" + std::to_string(edges) + " edges, more than " +
