@@ -140,6 +140,17 @@ class BatchWriter {
 
 }  // namespace
 
+void declare_relation_types(const extract::Extractor& extractor, store::Store& store) {
+  auto known = store.relation_types();
+  for (const auto& info : extractor.relation_types()) {
+    bool agrees = false;
+    for (const auto& [type, symmetric] : known) {
+      if (type == info.type) agrees = symmetric == info.symmetric;
+    }
+    if (!agrees) store.set_relation_symmetry(info.type, info.symmetric);
+  }
+}
+
 IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor& extractor,
                         store::Store& store, const IngestOptions& options,
                         const DiagnosticCallback& on_diagnostic,

@@ -54,6 +54,10 @@ using ProgressCallback = std::function<void(const IngestCounts&)>;
 // Called on the calling thread for each diagnostic, as soon as it is known.
 using DiagnosticCallback = std::function<void(const Diagnostic&)>;
 
+// Tells the store which of the extractor's relation types are symmetric (stored once per
+// node pair). Cheap when the store already agrees; call it before writing.
+void declare_relation_types(const extract::Extractor& extractor, store::Store& store);
+
 IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor& extractor,
                         store::Store& store, const IngestOptions& options,
                         const DiagnosticCallback& on_diagnostic,

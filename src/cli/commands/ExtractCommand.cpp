@@ -5,6 +5,7 @@
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
+#include "core/Error.h"
 #include "core/ExtractionJson.h"
 #include "core/Utf8.h"
 #include "extract/Extractor.h"

@@ -12,6 +12,7 @@
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
+#include "core/Error.h"
 #include "core/Utf8.h"
 #include "extract/Extractor.h"
 #include "ingest/DocumentSource.h"
@@ -47,6 +48,7 @@ int run(const std::vector<std::string>& args) {
   const auto started = std::chrono::steady_clock::now();
   extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
   store::Store store(db);
+  pipeline::declare_relation_types(extractor, store);
   ingest::DocumentSource source(paths);
 
   pipeline::IngestOptions options;
@@ -70,7 +72,7 @@ int run(const std::vector<std::string>& args) {
         double seconds = std::chrono::duration<double>(now - started).count();
         std::fprintf(stderr, "\r\033[K%zu documents read, %zu stored, %zu unchanged (%.0f docs/s)",
                      progress.read, progress.added + progress.replaced, progress.unchanged,
-                     progress.read / std::max(seconds, 1e-9));
+                     static_cast<double>(progress.read) / std::max(seconds, 1e-9));
       });
   if (progress_shown) std::cerr << "\r\033[K";
   const double seconds =

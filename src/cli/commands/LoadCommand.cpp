@@ -10,8 +10,11 @@
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
+#include "core/Error.h"
 #include "core/ExtractionJson.h"
 #include "core/Utf8.h"
+#include "extract/Extractor.h"
+#include "pipeline/IngestJob.h"
 #include "store/Store.h"
 
 namespace skein::cli {
@@ -24,10 +27,15 @@ int run(const std::vector<std::string>& args) {
                    "Stores extraction JSON lines (the output of 'skein extract'). A malformed line\n"
                    "is reported with its file and line number and the others are stored.");
   add_store_option(parser, db);
+  std::string data_dir, rules_dir;
+  parser.option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
+      .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir);
   parser.positionals("FILE...", "JSONL files written by 'skein extract', or - for stdin", paths, 1, 0);
   if (!parser.parse(args)) return 0;
 
   store::Store store(db);
+  // The ontology says which relation types are symmetric; the extraction lines do not.
+  pipeline::declare_relation_types(extract::Extractor(extract::ExtractorOptions{data_dir, rules_dir}), store);
   std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
   for (const auto& path : paths) {
     std::ifstream file;

@@ -11,35 +11,16 @@
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
+#include "cli/GraphOptions.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
 #include "graph/GraphView.h"
 #include "render/Renderer.h"
 
-#if __has_include("cli/GraphOptions.h")
-#include "cli/GraphOptions.h"
-#define SKEIN_HAVE_GRAPH_OPTIONS 1
-#endif
 
 namespace skein::cli {
 namespace {
 
-#ifndef SKEIN_HAVE_GRAPH_OPTIONS
-// Stand-in until cli/GraphOptions.h lands: the same options, declared here.
-void add_fallback_filter_options(ArgParser& parser, graph::GraphFilter& filter, int& top) {
-  parser.list("-l,--label", "LABEL", "only entities with these labels", filter.labels)
-      .list("-t,--type", "TYPE", "only these relation types", filter.types)
-      .option("--min-weight", "W", "only relations with at least this much evidence", filter.min_weight)
-      .option("--min-confidence", "C", "only relations at least this confident (0..1)",
-              filter.min_confidence)
-      .option("--from", "DATE", "evidence published on/after DATE (YYYY-MM-DD)", filter.from_date)
-      .option("--to", "DATE", "evidence published on/before DATE", filter.to_date)
-      .flag("--text-only", "ignore gazetteer facts", filter.text_only)
-      .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)", filter.focus)
-      .option("--depth", "N", "hops around --focus", filter.focus_depth);
-  parser.option("--top", "N", "only the N entities of highest PageRank", top);
-}
-#endif
 
 // Writes `bytes` to `path` through a temporary next to it, so a failed render never leaves a
 // half-written file where a good one was.
@@ -90,12 +71,7 @@ int run(const std::vector<std::string>& args) {
       .option("--title", "TEXT", "a title above the legend", title)
       .option("--max-nodes", "N", "refuse drawings with more nodes than this", max_nodes)
       .flag("--no-legend", "leave the legend out", no_legend);
-#ifdef SKEIN_HAVE_GRAPH_OPTIONS
   add_graph_filter_options(parser, filter);
-#else
-  int top = 0;
-  add_fallback_filter_options(parser, filter, top);
-#endif
   parser.epilog(
       "Layout 'auto' uses dot up to 150 entities and sfdp beyond, drops edge labels past 120\n"
       "relations and names past 600 entities, and says so on stderr.\n"
@@ -104,10 +80,6 @@ int run(const std::vector<std::string>& args) {
       "  skein render --focus 'Yoon Suk-yeol' --depth 2 -o yoon.png\n"
       "  skein render --top 100 --color-by community -o top.pdf\n");
   if (!parser.parse(args)) return 0;
-#ifndef SKEIN_HAVE_GRAPH_OPTIONS
-  if (top < 0) throw UsageError("--top must not be negative");
-  filter.top = static_cast<std::size_t>(top);
-#endif
 
   render::RenderOptions options;
   if (!format_name.empty()) {
@@ -154,7 +126,7 @@ int run(const std::vector<std::string>& args) {
   }
 
   auto store = open_existing_store(db);
-  const auto view = graph::GraphView::from_store(store, filter);
+  const auto view = load_graph(store, filter);
   render::DiagramOptions diagram_options;
   diagram_options.title = title;
   auto diagram = render::make_diagram(view, &store, diagram_options);

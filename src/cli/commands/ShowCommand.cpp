@@ -8,6 +8,7 @@
 #include "cli/Command.h"
 #include "cli/Common.h"
 #include "cli/Json.h"
+#include "core/Error.h"
 #include "core/Utf8.h"
 
 namespace skein::cli {
