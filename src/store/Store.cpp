@@ -58,12 +58,10 @@ constexpr const char* kInsertNode = "INSERT INTO nodes (label, key, name, props)
 constexpr const char* kUpdateNode =
     "UPDATE nodes SET name = ?2, props = " SKEIN_MERGE_PROPS("props", "?3") " WHERE id = ?1";
 constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias) VALUES (?1, ?2)";
-// Mentions and evidence go in with one statement per document: the rows travel as one JSON
-// array, since per-statement overhead (begin, statement journal, halt, reset) outweighs the
-// parsing by far when a document has dozens of small rows.
-constexpr const char* kInsertMentions =
-    "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end) "
-    "SELECT value ->> 0, ?1, value ->> 1, value ->> 2 FROM json_each(?2)";
+// One statement per row: cheaper here than feeding a document's rows as one JSON array
+// through json_each(), whose per-row `->>` re-parsing cost more than statement overhead.
+constexpr const char* kInsertMention =
+    "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kFindEdge = "SELECT id FROM edges WHERE type = ?1 AND src = ?2 AND dst = ?3";
 constexpr const char* kInsertEdge =
     "INSERT INTO edges (type, src, dst, symmetric, props, weight, confidence, text_basis, "
@@ -80,8 +78,7 @@ constexpr const char* kAddToEdge =
     "props = " SKEIN_MERGE_PROPS("props", "?5") " WHERE id = ?1";
 constexpr const char* kInsertEvidence =
     "INSERT INTO evidence (edge, document, byte_start, byte_end, rule, basis, confidence, props) "
-    "SELECT value ->> 0, ?1, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, "
-    "value ->> 6 FROM json_each(?2)";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 // Rebuilds an edge's cached columns from its evidence rows (after a replacement removed some).
 constexpr const char* kRecomputeEdge =
     "UPDATE edges SET (weight, confidence, text_basis, knowledge_basis, first_seen, last_seen) = "
@@ -609,9 +606,6 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   }
 
   staged.clear();
-  rapidjson::StringBuffer mentions_buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> mentions(mentions_buffer);
-  mentions.StartArray();
   std::vector<std::int64_t> node_ids(extraction.entities.size());
   for (std::size_t i = 0; i < extraction.entities.size(); ++i) {
     const Entity& entity = extraction.entities[i];
@@ -627,25 +621,17 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       candidates.insert(node);
       continue;
     }
+    auto mention = use(kInsertMention);
+    mention->bind(1, node);
+    mention->bind(2, document_id);
     for (const Mention& m : entity.mentions) {
-      mentions.StartArray();
-      mentions.Int64(node);
-      mentions.Uint64(m.span.start);
-      mentions.Uint64(m.span.end);
-      mentions.EndArray();
+      mention->bind(3, static_cast<std::int64_t>(m.span.start));
+      mention->bind(4, static_cast<std::int64_t>(m.span.end));
+      mention->exec();
+      mention->tryReset();
     }
   }
-  mentions.EndArray();
-  if (mentions_buffer.GetSize() > 2) {
-    auto insert = use(kInsertMentions);
-    insert->bind(1, document_id);
-    insert->bindNoCopy(2, mentions_buffer.GetString());
-    insert->exec();
-  }
 
-  rapidjson::StringBuffer evidence_buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> evidence_rows(evidence_buffer);
-  evidence_rows.StartArray();
 
   for (const Relation& relation : extraction.relations) {
     std::int64_t src = node_ids[entity_index.at(relation.source)];
@@ -692,25 +678,19 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       write->exec();
       if (edge == 0) edge = db->getLastInsertRowid();
     }
-    for (const Evidence& e : evidence) {
-      evidence_rows.StartArray();
-      evidence_rows.Int64(edge);
-      evidence_rows.Uint64(e.span.start);
-      evidence_rows.Uint64(e.span.end);
-      evidence_rows.String(e.rule.data(), static_cast<rapidjson::SizeType>(e.rule.size()));
-      evidence_rows.String(relation.basis.data(),
-                           static_cast<rapidjson::SizeType>(relation.basis.size()));
-      evidence_rows.Double(e.confidence);
-      evidence_rows.RawValue(props.data(), props.size(), rapidjson::kObjectType);
-      evidence_rows.EndArray();
-    }
-  }
-  evidence_rows.EndArray();
-  if (evidence_buffer.GetSize() > 2) {
     auto insert = use(kInsertEvidence);
-    insert->bind(1, document_id);
-    insert->bindNoCopy(2, evidence_buffer.GetString());
-    insert->exec();
+    insert->bind(1, edge);
+    insert->bind(2, document_id);
+    insert->bindNoCopy(6, relation.basis);
+    insert->bindNoCopy(8, props);
+    for (const Evidence& e : evidence) {
+      insert->bind(3, static_cast<std::int64_t>(e.span.start));
+      insert->bind(4, static_cast<std::int64_t>(e.span.end));
+      insert->bindNoCopy(5, e.rule);
+      insert->bind(7, e.confidence);
+      insert->exec();
+      insert->tryReset();
+    }
   }
 
   if (replacing) recompute_edges(old_edges, candidates);
