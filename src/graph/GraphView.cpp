@@ -172,15 +172,22 @@ void GraphView::Impl::build_topology() {
   rep_edge.shrink_to_fit();
   flags.shrink_to_fit();
 
-  // Edges sorted by their unordered endpoint pair, for edges_between().
-  pair_order.resize(m);
-  for (EdgeIndex i = 0; i < m; ++i) pair_order[i] = i;
-  auto key = [this](EdgeIndex i) {
-    const Edge& e = edges[i];
-    return std::make_pair(std::min(e.source, e.target), std::max(e.source, e.target));
-  };
-  std::stable_sort(pair_order.begin(), pair_order.end(),
-                   [&](EdgeIndex a, EdgeIndex b) { return key(a) < key(b); });
+  // Edges in (smaller end, larger end, index) order, for edges_between(): the raw arcs are
+  // already in (u, v, e) order, so keeping the arcs with u < v gives it in O(m) (a comparison
+  // sort over the Edge structs cost seconds at a million edges). Self-loops follow, sorted.
+  pair_order.clear();
+  pair_order.reserve(m);
+  for (NodeIndex u = 0; u < n; ++u) {
+    for (std::uint32_t s = start[u]; s < start[u + 1]; ++s) {
+      if (raw_neighbor[s] > u) pair_order.push_back(raw_edge[s]);
+    }
+  }
+  loop_begin = pair_order.size();
+  for (EdgeIndex ei = 0; ei < m; ++ei) {
+    if (edges[ei].source == edges[ei].target) pair_order.push_back(ei);
+  }
+  std::stable_sort(pair_order.begin() + static_cast<std::ptrdiff_t>(loop_begin), pair_order.end(),
+                   [this](EdgeIndex a, EdgeIndex b) { return edges[a].source < edges[b].source; });
 }
 
 // ---- GraphView ---------------------------------------------------------------------------
@@ -263,15 +270,23 @@ std::optional<NodeIndex> GraphView::find(std::int64_t store_id) const {
 std::vector<EdgeIndex> GraphView::edges_between(NodeIndex u, NodeIndex v) const {
   const auto& order = impl_->pair_order;
   const auto& edges = impl_->edges;
-  const auto wanted = std::make_pair(std::min(u, v), std::max(u, v));
-  auto key = [&](EdgeIndex i) {
-    return std::make_pair(std::min(edges[i].source, edges[i].target),
-                          std::max(edges[i].source, edges[i].target));
-  };
-  auto it = std::lower_bound(order.begin(), order.end(), wanted,
-                             [&](EdgeIndex i, const auto& w) { return key(i) < w; });
+  const auto lo = std::min(u, v), hi = std::max(u, v);
+  const auto split = order.begin() + static_cast<std::ptrdiff_t>(impl_->loop_begin);
   std::vector<EdgeIndex> out;
-  for (; it != order.end() && key(*it) == wanted; ++it) out.push_back(*it);
+  if (lo == hi) {
+    auto it = std::lower_bound(split, order.end(), lo,
+                               [&](EdgeIndex i, NodeIndex w) { return edges[i].source < w; });
+    for (; it != order.end() && edges[*it].source == lo; ++it) out.push_back(*it);
+  } else {
+    auto key = [&](EdgeIndex i) {
+      return std::make_pair(std::min(edges[i].source, edges[i].target),
+                            std::max(edges[i].source, edges[i].target));
+    };
+    const auto wanted = std::make_pair(lo, hi);
+    auto it = std::lower_bound(order.begin(), split, wanted,
+                               [&](EdgeIndex i, const auto& w) { return key(i) < w; });
+    for (; it != split && key(*it) == wanted; ++it) out.push_back(*it);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -40,9 +40,12 @@ LevelGraph from_view(const GraphView& view, bool weighted) {
   return g;
 }
 
-// One round of local moves. Returns true when any node changed community.
+// One round of local moves. Passes over all nodes repeat until a pass moves nothing or
+// raises modularity by no more than `threshold` (as Blondel et al.'s reference code does: late
+// passes shuffle a few nodes back and forth for gains too small to matter).
+// Returns true when any node changed community.
 bool move_nodes(const LevelGraph& g, std::vector<std::uint32_t>& community, double resolution,
-                std::mt19937_64& rng) {
+                double threshold, std::mt19937_64& rng) {
   const std::size_t n = g.size();
   std::vector<double> strength(n, 0.0);
   double total = 0;  // 2m
@@ -67,6 +70,7 @@ bool move_nodes(const LevelGraph& g, std::vector<std::uint32_t>& community, doub
   bool improved = true;
   while (improved) {
     improved = false;
+    double pass_gain = 0;
     for (std::uint32_t u : order) {
       const std::uint32_t own = community[u];
       const double k = strength[u];
@@ -79,7 +83,8 @@ bool move_nodes(const LevelGraph& g, std::vector<std::uint32_t>& community, doub
       // Gain relative to u standing alone: link/m - gamma * K_c * k / (2 m^2).
       const double scale = resolution * k / (2 * m * m);
       community_strength[own] -= k;
-      double best_gain = link[own] / m - community_strength[own] * scale;
+      const double stay_gain = link[own] / m - community_strength[own] * scale;
+      double best_gain = stay_gain;
       std::uint32_t best = own;
       for (std::uint32_t c : touched) {
         if (c == own) continue;
@@ -95,8 +100,10 @@ bool move_nodes(const LevelGraph& g, std::vector<std::uint32_t>& community, doub
         community[u] = best;
         improved = true;
         any_move = true;
+        pass_gain += best_gain - stay_gain;
       }
     }
+    if (pass_gain <= threshold) break;
   }
   return any_move;
 }
@@ -207,7 +214,7 @@ LouvainResult Louvain::run() const {
   for (int depth = 0; depth < options_.max_levels; ++depth) {
     std::vector<std::uint32_t> partition(g.size());
     std::iota(partition.begin(), partition.end(), 0);
-    if (!move_nodes(g, partition, options_.resolution, rng)) break;
+    if (!move_nodes(g, partition, options_.resolution, options_.threshold, rng)) break;
     const std::size_t count = renumber(partition);
     const double q = level_modularity(g, partition, count, options_.resolution);
     if (q - current <= options_.threshold) break;

@@ -13,7 +13,8 @@ struct GraphView::Impl {
   std::vector<Node> nodes;
   std::vector<Edge> edges;
   std::vector<std::pair<std::int64_t, NodeIndex>> id_index;  // (store id, index), sorted
-  std::vector<EdgeIndex> pair_order;  // edges sorted by unordered endpoint pair
+  std::vector<EdgeIndex> pair_order;  // non-loop edges by (min end, max end, index), then loops
+  std::size_t loop_begin = 0;         // where the self-loops start in pair_order
 
   // CSR of the undirected simple projection: entries offsets[u] .. offsets[u+1]-1.
   std::vector<std::uint32_t> offsets;

@@ -1,0 +1,253 @@
+// bench_graph_analytics: Skein's GraphView and algorithms on a deterministic scale-free graph
+// (Barabasi-Albert, 100k nodes, m = 10: ~1M edges), with igraph and NetworkX timed on the same
+// edge list by peers.py in the same run. Prints seconds and ratios.
+//
+// usage: bench_graph_analytics [--nodes N] [--m M] [--store FILE] [--no-store]
+//                              [--nx-betweenness K] [--nx-louvain] [--no-peers]
+// The store (default /tmp/skein-bench-graph.db) is written once through Store::put with
+// synthetic extractions and reused by later runs when it already holds the same graph.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "core/Extraction.h"
+#include "graph/Betweenness.h"
+#include "graph/Components.h"
+#include "graph/Generators.h"
+#include "graph/GraphView.h"
+#include "graph/Louvain.h"
+#include "graph/PageRank.h"
+#include "graph/ShortestPath.h"
+#include "store/Store.h"
+
+using namespace skein;
+using namespace skein::graph;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+template <class Fn>
+double best_of(int repeats, Fn&& fn) {
+  double best = 1e300;
+  for (int i = 0; i < repeats; ++i) {
+    const auto start = Clock::now();
+    fn();
+    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  return best;
+}
+
+std::string key_of(NodeIndex u) { return "n" + std::to_string(u); }
+
+// Writes the graph as synthetic documents of 2,000 relations each; one Batch for all.
+void write_store(const std::string& path, std::size_t n, const generate::EdgeList& edges) {
+  std::filesystem::remove(path);
+  store::Store s(path);
+  store::Store::Batch batch(s);
+  constexpr std::size_t kPerDocument = 2000;
+  for (std::size_t first = 0, doc = 0; first < edges.size(); first += kPerDocument, ++doc) {
+    DocumentExtraction x;
+    x.document.uri = "bench:" + std::to_string(doc);
+    x.document.text = "Synthetic document " + std::to_string(doc) + ".";
+    x.document.sha256 = std::to_string(doc);  // identity only; never checked against the text
+    x.document.published = "2024-01-01";
+    std::map<NodeIndex, bool> seen;
+    const std::size_t last = std::min(edges.size(), first + kPerDocument);
+    for (std::size_t i = first; i < last; ++i) {
+      for (NodeIndex u : {edges[i].first, edges[i].second}) {
+        if (seen.emplace(u, true).second) {
+          Entity e;
+          e.label = labels::kPerson;
+          e.key = key_of(u);
+          e.id = Entity::make_id(e.label, e.key);
+          e.name = "Person " + std::to_string(u);
+          e.mentions.push_back({{0, 9}, "Synthetic"});
+          x.entities.push_back(std::move(e));
+        }
+      }
+      Relation r;
+      r.type = "met-with";
+      r.source = Entity::make_id(labels::kPerson, key_of(std::min(edges[i].first, edges[i].second)));
+      r.target = Entity::make_id(labels::kPerson, key_of(std::max(edges[i].first, edges[i].second)));
+      r.confidence = 0.9;
+      r.evidence.push_back({{0, x.document.text.size()}, "bench", x.document.text, 0.9});
+      x.relations.push_back(std::move(r));
+    }
+    s.put(x);
+  }
+  (void)n;
+  batch.commit();
+}
+
+rapidjson::Document run_peers(const std::string& edge_file, const std::string& extra) {
+  const std::string command = std::string("/usr/bin/python3 ") + SKEIN_BENCH_PEERS + " " + edge_file + extra;
+  struct Closer {
+    void operator()(FILE* f) const { pclose(f); }
+  };
+  std::unique_ptr<FILE, Closer> pipe(popen(command.c_str(), "r"));
+  std::string text;
+  char buffer[4096];
+  std::size_t got;
+  while (pipe && (got = fread(buffer, 1, sizeof buffer, pipe.get())) > 0) text.append(buffer, got);
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  if (doc.HasParseError() || !doc.IsObject()) {
+    std::cerr << "peers.py failed (python3-igraph / python3-networkx installed?)\n";
+    doc.SetObject();
+  }
+  return doc;
+}
+
+void row(const std::string& what, double ours, const rapidjson::Document& peers,
+         const std::string& igraph_key, const std::string& nx_key) {
+  std::printf("%-34s %10.4f", what.c_str(), ours);
+  for (const std::string& key : {igraph_key, nx_key}) {
+    if (!key.empty() && peers.HasMember(key.c_str())) {
+      const double theirs = peers[key.c_str()].GetDouble();
+      std::printf(" %10.4f %7.1fx", theirs, theirs / ours);
+    } else {
+      std::printf(" %10s %8s", "-", "-");
+    }
+  }
+  std::printf("\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::size_t n = 100000, m = 10;
+  std::string store_path = "/tmp/skein-bench-graph.db", peer_options;
+  bool use_store = true, use_peers = true;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << arg << " needs a value\n";
+        std::exit(1);
+      }
+      return argv[++i];
+    };
+    if (arg == "--nodes") n = std::stoul(next());
+    else if (arg == "--m") m = std::stoul(next());
+    else if (arg == "--store") store_path = next();
+    else if (arg == "--no-store") use_store = false;
+    else if (arg == "--no-peers") use_peers = false;
+    else if (arg == "--nx-betweenness") peer_options += " --nx-betweenness " + next();
+    else if (arg == "--nx-louvain") peer_options += " --nx-louvain";
+    else {
+      std::cerr << "unknown option " << arg << "\n";
+      return 1;
+    }
+  }
+
+  std::printf("graph: Barabasi-Albert n=%zu m=%zu (seed 1)\n", n, m);
+  const auto edges = generate::barabasi_albert(n, m, 1);
+  std::printf("edges: %zu\n", edges.size());
+  const std::string edge_file = "/tmp/skein-bench-graph-edges.txt";
+  {
+    std::ofstream out(edge_file);
+    out << n << "\n";
+    for (auto [u, v] : edges) out << u << ' ' << v << '\n';
+  }
+
+  GraphView view;
+  const double t_build = best_of(3, [&] { view = GraphView::from_edges(n, edges); });
+  const double bytes_per_edge = static_cast<double>(view.topology_bytes()) / static_cast<double>(edges.size());
+
+  double t_store_write = -1, t_from_store = -1, t_store_scan = -1;
+  if (use_store) {
+    bool reuse = false;
+    if (std::filesystem::exists(store_path)) {
+      store::Store existing(store_path);
+      const auto stats = existing.stats();
+      reuse = stats.edges == static_cast<std::int64_t>(edges.size()) &&
+              stats.nodes == static_cast<std::int64_t>(n);
+    }
+    if (!reuse) t_store_write = best_of(1, [&] { write_store(store_path, n, edges); });
+    store::StoreOptions options;
+    options.read_only = true;
+    const store::Store s(store_path, options);
+    // The store's own share: one pass over nodes and edges with no GraphView work at all.
+    t_store_scan = best_of(3, [&] {
+      std::size_t rows = 0;
+      s.for_each_node({}, [&](const store::NodeRecord&) { ++rows; });
+      s.for_each_edge({}, [&](const store::EdgeRecord&) { ++rows; });
+    });
+    GraphView from_store;
+    t_from_store = best_of(3, [&] { from_store = GraphView::from_store(s); });
+    if (from_store.edge_count() != edges.size() || from_store.node_count() != n) {
+      std::fprintf(stderr, "store round trip lost data: %zu nodes %zu edges\n",
+                   from_store.node_count(), from_store.edge_count());
+      return 2;
+    }
+  }
+
+  PageRankResult pagerank;
+  const double t_pagerank = best_of(3, [&] { pagerank = PageRank(view).run(); });
+  PageRankOptions loose;
+  loose.tolerance = 1e-6;  // NetworkX's default tolerance
+  PageRankResult pagerank_loose;
+  const double t_pagerank_loose = best_of(3, [&] { pagerank_loose = PageRank(view, loose).run(); });
+  ComponentsResult components;
+  const double t_components = best_of(3, [&] { components = ConnectedComponents(view).run(); });
+  BfsResult bfs;
+  const double t_bfs = best_of(3, [&] { bfs = BreadthFirstSearch(view, 0).run(); });
+  LouvainResult louvain;
+  const double t_louvain = best_of(1, [&] { louvain = Louvain(view).run(); });
+  BetweennessOptions bopt;
+  bopt.samples = 256;
+  bopt.threads = 2;
+  const double t_betweenness = best_of(1, [&] { Betweenness(view, bopt).run(); });
+  bopt.threads = 1;
+  const double t_betweenness_1 = best_of(1, [&] { Betweenness(view, bopt).run(); });
+
+  rapidjson::Document peers;
+  peers.SetObject();
+  if (use_peers) peers = run_peers(edge_file, peer_options);
+
+  std::printf("\n%-34s %10s %10s %8s %10s %8s\n", "operation (seconds; ratio = peer/ours)", "skein",
+              "igraph", "ratio", "networkx", "ratio");
+  row("load / build view (edge list)", t_build, peers, "igraph_load", "networkx_load");
+  row("PageRank (tol 1e-10 per node)", t_pagerank, peers, "igraph_pagerank", "networkx_pagerank");
+  row("PageRank (tol 1e-6, NetworkX's)", t_pagerank_loose, peers, "igraph_pagerank", "networkx_pagerank");
+  row("connected components", t_components, peers, "igraph_components", "networkx_components");
+  row("BFS from one node", t_bfs, peers, "igraph_bfs", "networkx_bfs");
+  row("Louvain", t_louvain, peers, "igraph_louvain", "networkx_louvain");
+  row("betweenness k=256, 2 threads", t_betweenness, peers, "", "");
+  row("betweenness k=256, 1 thread", t_betweenness_1, peers, "", "");
+  if (peers.HasMember("networkx_betweenness")) {
+    const double k = peers["networkx_betweenness_k"].GetDouble();
+    const double per_source = peers["networkx_betweenness"].GetDouble() / k;
+    std::printf("%-34s %10.4f %21s %10.4f %7.1fx  (NetworkX k=%.0f, scaled to 256)\n",
+                "betweenness per 256 sources", t_betweenness_1, "", per_source * 256,
+                per_source * 256 / t_betweenness_1, k);
+  }
+  std::printf("\nPageRank iterations: %d (tol 1e-10), %d (tol 1e-6)\n", pagerank.iterations,
+              pagerank_loose.iterations);
+  std::printf("components: %zu, BFS reached %zu nodes\n", components.count(),
+              static_cast<std::size_t>(std::count_if(bfs.distance.begin(), bfs.distance.end(),
+                                                     [](std::int32_t d) { return d >= 0; })));
+  std::printf("Louvain: %zu communities, modularity %.4f, %d levels", louvain.count, louvain.modularity,
+              louvain.levels);
+  for (const char* key : {"igraph_louvain_modularity", "networkx_louvain_modularity"}) {
+    if (peers.HasMember(key)) std::printf("; %s %.4f (ours/theirs %.3f)", key, peers[key].GetDouble(),
+                                          louvain.modularity / peers[key].GetDouble());
+  }
+  std::printf("\ntopology: %zu bytes = %.2f bytes/edge\n", view.topology_bytes(), bytes_per_edge);
+  if (use_store) {
+    if (t_store_write >= 0) std::printf("store written through Store::put in %.1f s (%s)\n", t_store_write, store_path.c_str());
+    std::printf("GraphView::from_store: %.3f s, of which the store's for_each_node + for_each_edge "
+                "alone take %.3f s\n", t_from_store, t_store_scan);
+  }
+  return 0;
+}

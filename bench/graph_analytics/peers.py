@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+"""Peer timings for bench/graph_analytics: igraph and NetworkX on the same edge list.
+
+usage: peers.py EDGELIST [--nx-betweenness K] [--nx-louvain]
+EDGELIST: first line n, then "u v" per line. Prints one JSON object of seconds (and the
+modularity of the peers' Louvain). Each operation is timed inside Python (best of `repeats`),
+so interpreter start and imports are excluded; loading is timed separately.
+"""
+import json
+import sys
+import time
+
+
+def best(fn, repeats):
+    times = []
+    result = None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def main():
+    path = sys.argv[1]
+    nx_betweenness = 0
+    nx_louvain = "--nx-louvain" in sys.argv
+    if "--nx-betweenness" in sys.argv:
+        nx_betweenness = int(sys.argv[sys.argv.index("--nx-betweenness") + 1])
+    with open(path) as f:
+        n = int(f.readline())
+        edges = [tuple(map(int, line.split())) for line in f]
+    out = {"nodes": n, "edges": len(edges)}
+
+    import igraph
+    out["igraph_load"], g = best(lambda: igraph.Graph(n=n, edges=edges, directed=False), 1)
+    out["igraph_pagerank"], _ = best(lambda: g.pagerank(damping=0.85), 3)
+    out["igraph_components"], _ = best(lambda: g.connected_components(), 3)
+    out["igraph_bfs"], _ = best(lambda: g.bfs(0), 3)
+    out["igraph_louvain"], clusters = best(lambda: g.community_multilevel(), 1)
+    out["igraph_louvain_modularity"] = clusters.modularity
+
+    import networkx as nx
+
+    def load():
+        h = nx.Graph()
+        h.add_nodes_from(range(n))
+        h.add_edges_from(edges)
+        return h
+    out["networkx_load"], h = best(load, 1)
+    out["networkx_pagerank"], _ = best(lambda: nx.pagerank(h), 1)
+    out["networkx_components"], _ = best(lambda: list(nx.connected_components(h)), 1)
+    out["networkx_bfs"], _ = best(lambda: nx.single_source_shortest_path_length(h, 0), 1)
+    if nx_betweenness > 0:
+        out["networkx_betweenness_k"] = nx_betweenness
+        out["networkx_betweenness"], _ = best(
+            lambda: nx.betweenness_centrality(h, k=nx_betweenness, seed=1), 1)
+    if nx_louvain:
+        out["networkx_louvain"], parts = best(
+            lambda: nx.community.louvain_communities(h, seed=1), 1)
+        out["networkx_louvain_modularity"] = nx.community.modularity(h, parts)
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
