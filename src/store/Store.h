@@ -15,11 +15,25 @@
 //    the smaller node id first. Edge weight = number of evidence rows; edge confidence =
 //    noisy-or of the evidence confidences (1 - prod(1 - c)). Both are maintained by put().
 //  - Writes go through a Batch: one transaction for many documents. Without an open batch,
-//    put() runs in its own transaction.
+//    put() runs in its own transaction. Inside a batch each put() is a savepoint: a put that
+//    throws leaves nothing of its document behind, and the batch's other documents stay.
+//  - put() checks the extraction before writing: a relation whose source or target is not
+//    among the document's entities, a span outside the text, a confidence outside [0, 1], an
+//    empty uri, label, key or entity id, or an entity listed twice is a StoreError naming the
+//    document (`skein load` feeds external JSONL here). An empty Document::sha256 is computed.
+//  - Merging across documents: a node keeps its first display name unless a later one is
+//    longer and contains it (ASCII case folded: "Yoon" -> "Yoon Suk-yeol"); names not shown
+//    become aliases; aliases are the union over documents. Props (nodes and edges) gain new
+//    keys; a key already set keeps its value unless that value is "". A relation without
+//    evidence counts as one evidence row with an empty span and the relation's confidence.
+//    Relation props are also kept per evidence row.
 //  - Errors: StoreError naming the store file for anything the database refuses.
+//  - Case-insensitive matching (find_nodes, suggest_names) folds ASCII letters only.
 //
-// Thread-safety: a Store is used by one thread at a time. Several processes may open the same
-// file (WAL): readers see the last committed snapshot; writers wait up to busy_timeout_ms.
+// Thread-safety: a Store is used by one thread at a time (its connection is opened without
+// SQLite's mutexes). Several processes may open the same file (WAL): readers see the last
+// committed snapshot; writers wait up to busy_timeout_ms. A Batch must not outlive its Store,
+// and the visit callbacks of for_each_* must not write to the same Store.
 
 #include <cstdint>
 #include <functional>
@@ -160,13 +174,17 @@ class Store {
   std::optional<NodeRecord> node(std::int64_t id) const;
   // Nodes whose id, name, key or alias equals `name_or_id` case-insensitively.
   std::vector<NodeRecord> find_nodes(const std::string& name_or_id) const;
-  // Up to `limit` node names closest to `name` (for "did you mean").
+  // Up to `limit` node names closest to `name` (for "did you mean"): names and aliases within
+  // an edit distance of a third of the query (at least 1), or containing it at a word start;
+  // closest first, ties by name. Scans every name: meant for interactive use.
   std::vector<std::string> suggest_names(const std::string& name, std::size_t limit = 5) const;
   // All nodes (optionally only these labels), ordered by id.
   void for_each_node(const std::vector<std::string>& labels,
                      const std::function<void(const NodeRecord&)>& visit) const;
   // All edges passing the query, ordered by id; weight/confidence computed over the evidence
   // that passes the query's date and basis filters (edges with none left are skipped).
+  // A date filter counts only documents with a known published date. Without date or basis
+  // filters this is one scan of the edges table using the cached columns.
   void for_each_edge(const EdgeQuery& query,
                      const std::function<void(const EdgeRecord&)>& visit) const;
   std::optional<EdgeRecord> edge(std::int64_t id) const;
