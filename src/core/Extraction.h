@@ -31,9 +31,19 @@ inline constexpr const char* kKnowledge = "knowledge";  // from the gazetteer, n
 // String-valued properties (role, kind, iso codes, geonames ids, modality, ...).
 using Properties = std::map<std::string, std::string>;
 
+// How a mention names its entity. Optional: empty means "not said" (readers of older JSONL).
+namespace mention_kinds {
+inline constexpr const char* kName = "name";        // the name itself: "South Korea", "Wang Yi"
+inline constexpr const char* kAlias = "alias";      // another listed name: "Republic of Korea"
+inline constexpr const char* kDemonym = "demonym";  // an adjective or people noun: "Korean", "Americans"
+inline constexpr const char* kShort = "short";      // part of a name seen in full: "Wang"
+inline constexpr const char* kAcronym = "acronym";  // letters standing for a name: "ROK", "THAAD"
+}  // namespace mention_kinds
+
 struct Mention {
   ByteSpan span;     // into Document::text
   std::string text;  // exactly text.substr(span.start, span.size())
+  std::string kind = {};  // one of mention_kinds, or empty; JSON "kind", written only when not empty
 };
 
 struct Entity {

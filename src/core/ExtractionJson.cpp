@@ -266,6 +266,7 @@ std::string to_json_line(const DocumentExtraction& extraction) {
       out.number("start", mention.span.start);
       out.number("end", mention.span.end);
       out.string("text", mention.text);
+      if (!mention.kind.empty()) out.string("kind", mention.kind);
       out.end_object();
     }
     out.end_array();
@@ -387,6 +388,7 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
         Mention value;
         value.span = in.span(mention, mention_path, doc.text);
         value.text = doc.text.substr(value.span.start, value.span.size());
+        value.kind = in.optional_string(mention, mention_path, "kind");
         entity.mentions.push_back(std::move(value));
       }
     }

@@ -11,6 +11,7 @@
 #include "core/Error.h"
 #include "core/Sha256.h"
 #include "core/Utf8.h"
+#include "extract/Segmenter.h"
 
 namespace skein::evaluate {
 namespace {
@@ -45,6 +46,24 @@ std::string skein_type_of(const std::string& type) {
   return type;
 }
 
+// CoNLL04's tokeniser leaves a sentence's full stop glued to the word before it ("... of
+// Boise."; an item may hold more than one sentence, so not only at its end), and the gold span
+// of an entity ending a sentence takes the period in. A period that belongs to the word stays:
+// dotted forms ("U.S.", "D.C."), initials ("J.") and abbreviations ("Neb.", "Corp.", "Jr."),
+// even where the same period also ends the sentence. Returns the span without the sentence's
+// period, or `span`.
+ByteSpan trim_sentence_period(ByteSpan span, std::string_view token) {
+  if (token.size() < 3 || token.back() != '.') return span;
+  const std::string_view word = token.substr(0, token.size() - 1);
+  if (word.find('.') != std::string_view::npos) return span;
+  std::string lowered(word);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (extract::is_builtin_abbreviation(lowered)) return span;
+  return {span.start, span.end - 1};
+}
+
 }  // namespace
 
 Dataset parse_conll04(std::string_view json, const std::string& source) {
@@ -62,6 +81,10 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
   dataset.label_classes = {{"Person", {"Person"}},
                            {"Organization", {"Organization"}},
                            {"Location", {"Country", "Place"}}};
+  dataset.scores_demonyms = false;  // "Chinese", "Americans" are tagged Other
+  dataset.span_normalization =
+      "a sentence's full stop glued to the last word of a gold span is trimmed (\"Boise.\" -> "
+      "\"Boise\"), except in dotted forms and abbreviations (\"U.S.\", \"Neb.\", \"Corp.\")";
   dataset.relation_types = {{"located-in", false, true},
                             {"affiliated-with", false, true},
                             {"Live_In", false, false},
@@ -153,8 +176,13 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
         continue;
       }
       group_of_entity[e] = gold.group_count++;
-      std::string text = gold.document.text.substr(entities[e].span.start, entities[e].span.size());
-      gold.mentions.push_back({entities[e].span, label, std::move(text), group_of_entity[e]});
+      // The span's last token: the one ending where the span ends.
+      const auto last = std::find_if(token_spans.begin(), token_spans.end(),
+                                     [&](const ByteSpan& t) { return t.end == entities[e].span.end; });
+      const ByteSpan span = trim_sentence_period(
+          entities[e].span, std::string_view(gold.document.text).substr(last->start, last->size()));
+      std::string text = gold.document.text.substr(span.start, span.size());
+      gold.mentions.push_back({span, entities[e].span, label, std::move(text), group_of_entity[e]});
     }
 
     if (auto it = sentence.FindMember("relations"); it != sentence.MemberEnd()) {

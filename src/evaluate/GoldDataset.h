@@ -37,7 +37,8 @@ struct RelationTypeInfo {
 };
 
 struct GoldMention {
-  ByteSpan span;           // into the document's text
+  ByteSpan span;           // into the document's text, after the reader's span normalisation
+  ByteSpan as_written;     // the span as the file marks it (== span unless normalised)
   std::string label;       // a LabelClass name of the dataset
   std::string name;        // the entity this mention refers to (the mention text by default)
   std::size_t group = 0;   // index of the entity (coreference group) within the document
@@ -72,6 +73,14 @@ struct Dataset {
   std::vector<LabelClass> label_classes;       // scored entity classes, in report order
   std::vector<RelationTypeInfo> relation_types;  // scored relation types, in report order
   std::vector<GoldDocument> documents;
+  // Scoring policy the reader sets for its corpus.
+  //  - scores_demonyms: false when the corpus tags adjective/people-noun mentions ("Chinese",
+  //    "Americans") as an unscored class (CoNLL04's Other). Predicted mentions of kind
+  //    "demonym" are then left out of entity scoring and counted in the report's notes.
+  //  - span_normalization: one line saying how gold spans were normalised ("" = not at all);
+  //    the report then also shows the figures against the spans as written.
+  bool scores_demonyms = true;
+  std::string span_normalization;
 
   // The class accepting a Skein label, or nullptr when the dataset does not score it.
   const LabelClass* class_of(const std::string& skein_label) const;

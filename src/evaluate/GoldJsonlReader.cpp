@@ -190,7 +190,7 @@ class LineParser {
       if (name.empty()) name = text.substr(span.start, span.size());
       auto [it, inserted] = group_of.try_emplace({label, name}, gold.group_count);
       if (inserted) ++gold.group_count;
-      gold.mentions.push_back({span, label, name, it->second});
+      gold.mentions.push_back({span, span, label, name, it->second});
     }
     // Relations refer to the entity list order, so sort only after endpoints are resolved:
     // keep the listed order in `listed_` and sort at the end of read_relations.

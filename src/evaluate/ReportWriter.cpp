@@ -113,6 +113,15 @@ void write_text_report(std::ostream& out, const Report& report, std::size_t max_
   write_header(out, "Entities", width);
   for (const auto& row : report.entities) write_row(out, row.name, width, row);
   write_row(out, "micro", width, report.entity_micro);
+  if (!report.span_normalization.empty()) {
+    out << "Gold spans normalised (" << report.normalized_gold_mentions << " mentions): "
+        << report.span_normalization << ".\n";
+    if (!report.entities_as_written.empty()) {
+      out << "Against the gold spans as written:\n";
+      for (const auto& row : report.entities_as_written) write_row(out, "  " + row.name, width, row);
+      write_row(out, "  micro", width, report.entity_micro_as_written);
+    }
+  }
 
   out << "\n";
   write_header(out, "Relations", width);
@@ -162,6 +171,25 @@ std::string to_json(const Report& report, std::size_t max_examples) {
   }
   w.EndArray();
   w.Key("micro"); w.StartObject(); write_row_fields(w, report.entity_micro); w.EndObject();
+  if (!report.span_normalization.empty()) {
+    w.Key("span_normalization"); w.String(report.span_normalization);
+    w.Key("normalized_gold_mentions"); w.Uint64(report.normalized_gold_mentions);
+    if (!report.entities_as_written.empty()) {
+      w.Key("as_written");
+      w.StartObject();
+      w.Key("labels");
+      w.StartArray();
+      for (const auto& row : report.entities_as_written) {
+        w.StartObject();
+        w.Key("name"); w.String(row.name);
+        write_row_fields(w, row);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.Key("micro"); w.StartObject(); write_row_fields(w, report.entity_micro_as_written); w.EndObject();
+      w.EndObject();
+    }
+  }
   w.EndObject();
 
   w.Key("relations");

@@ -5,7 +5,9 @@
 // JSON shape:
 //   {"source","format","documents",
 //    "entities":{"labels":[{"name","strict":{"tp","fp","fn","precision","recall","f1"},
-//                           "lenient":{...}}], "micro":{"strict":{...},"lenient":{...}}},
+//                           "lenient":{...}}], "micro":{"strict":{...},"lenient":{...}},
+//                "span_normalization", "normalized_gold_mentions",        (when normalised)
+//                "as_written":{"labels":[...], "micro":{...}}},           (same, raw spans)
 //    "relations":{"types":[{"name","symmetric","covered","strict","lenient",
 //                           "recall_by_original_type":{"Located_In":{"tp","fn","recall"}}}],
 //                 "micro":{...}},

@@ -96,6 +96,7 @@ struct Scorer::Impl {
   std::vector<ErrorGroup> entity_errors;
   std::vector<ErrorGroup> relation_errors;
   std::map<std::string, std::size_t> notes;
+  std::size_t normalized = 0;  // gold mentions whose span the reader normalised
 
   void record(std::vector<ErrorGroup>& groups, ErrorKind kind, bool false_positive, ErrorExample example) {
     auto it = std::find_if(groups.begin(), groups.end(), [&](const ErrorGroup& g) {
@@ -127,8 +128,32 @@ struct Scorer::Impl {
     return match;
   }
 
-  void add(const GoldDocument& gold, const DocumentExtraction& prediction) {
+  void note_unscored_demonym(const GoldDocument& gold, ByteSpan span) {
+    for (const auto& unscored : gold.unscored) {
+      if (unscored.span.overlaps(span)) {
+        ++notes["predicted demonym mentions not scored: gold " + unscored.label];
+        return;
+      }
+    }
+    for (const auto& mention : gold.mentions) {
+      if (mention.span.overlaps(span)) {
+        ++notes["predicted demonym mentions not scored: gold " + mention.label + " (counted missed)"];
+        return;
+      }
+    }
+    ++notes["predicted demonym mentions not scored: not in gold"];
+  }
+
+  void add(const GoldDocument& original, const DocumentExtraction& prediction) {
     ++documents;
+    // "As written" scoring puts the file's own spans back before anything looks at them.
+    GoldDocument written;
+    if (options.as_written_spans) {
+      written = original;
+      for (auto& mention : written.mentions) mention.span = mention.as_written;
+    }
+    const GoldDocument& gold = options.as_written_spans ? written : original;
+    for (const auto& mention : original.mentions) normalized += mention.span != mention.as_written;
     const std::string& text = gold.document.text;
     const std::string& uri = gold.document.uri;
     auto span_text = [&](ByteSpan span) { return text.substr(span.start, span.size()); };
@@ -148,7 +173,13 @@ struct Scorer::Impl {
         notes["predicted mentions with unscored label " + entity.label] += entity.mentions.size();
         continue;
       }
-      for (const auto& mention : entity.mentions) predicted.push_back({mention.span, entity.label, klass, e});
+      for (const auto& mention : entity.mentions) {
+        if (!dataset->scores_demonyms && mention.kind == mention_kinds::kDemonym) {
+          note_unscored_demonym(gold, mention.span);
+          continue;
+        }
+        predicted.push_back({mention.span, entity.label, klass, e});
+      }
     }
     std::stable_sort(predicted.begin(), predicted.end(),
                      [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
@@ -407,6 +438,8 @@ Report Scorer::report() const {
   report.entity_errors = order(impl.entity_errors);
   report.relation_errors = order(impl.relation_errors);
   report.notes = impl.notes;
+  report.span_normalization = impl.dataset->span_normalization;
+  report.normalized_gold_mentions = impl.normalized;
   return report;
 }
 

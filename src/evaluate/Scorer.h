@@ -7,7 +7,10 @@
 //  - strict:  same byte span and the gold class accepts the predicted label;
 //  - lenient: overlapping spans and the gold class accepts the predicted label.
 // Matching is one-to-one (greedy in text order; lenient prefers the largest overlap).
-// Predicted entities whose label the dataset does not score are ignored and counted.
+// Predicted entities whose label the dataset does not score are ignored and counted, and so
+// are mentions of kind "demonym" where the dataset does not score demonyms
+// (Dataset::scores_demonyms; CoNLL04 tags "Chinese" as Other): those are counted in the notes,
+// split by whether they overlap an unscored gold span, a scored one, or nothing.
 //
 // A predicted relation matches a gold relation of the same type when its source entity has a
 // mention matching (strict or lenient, as above) some mention of the gold source group, and
@@ -117,6 +120,12 @@ struct Report {
   // Things left out of the scores, by reason: "predicted mentions with unscored label
   // Title" -> 12, "relations with an endpoint without mentions" -> 3, ...
   std::map<std::string, std::size_t> notes;
+  // Set when the dataset normalises gold spans (Dataset::span_normalization): the policy line,
+  // how many gold mentions it changed, and the entity rows against the spans as written.
+  std::string span_normalization;
+  std::size_t normalized_gold_mentions = 0;
+  std::vector<ScoreRow> entities_as_written;
+  ScoreRow entity_micro_as_written;
 
   const ScoreRow* entity_row(const std::string& name) const;
   const RelationRow* relation_row(const std::string& name) const;
@@ -129,6 +138,9 @@ struct ScorerOptions {
   // rather than the text. Gold annotations record what the text states, so by default such
   // relations are counted in the notes instead of being scored as false positives.
   bool score_knowledge_relations = false;
+  // Score against gold spans as the file marks them, ignoring the reader's span normalisation
+  // (Dataset::span_normalization). evaluate() uses it for the report's "as written" figures.
+  bool as_written_spans = false;
 };
 
 class Scorer {

@@ -33,6 +33,7 @@ struct MentionC {
   std::string key;                   // text-found: normalised name
   int country_hint = -1;             // generic organisations: the country that qualifies them
   bool demonym = false;
+  bool short_form = false;           // a person named by part of a full name seen elsewhere
   int entity = -1;                   // resolved entity, -1 = dropped
 };
 
@@ -906,6 +907,7 @@ class DocumentRun {
       if (m.source == Source::kPerson && m.entity < 0) {
         // "President Yoon" -> Yoon Suk-yeol when exactly one full name fits.
         int e = short_form(m.first, m.last);
+        m.short_form = e >= 0;
         if (e < 0) {
           bool created = false;
           e = entity_for(labels::kPerson, m.key, Label::kPerson, m.first, &created);
@@ -925,6 +927,7 @@ class DocumentRun {
       m.source = Source::kPerson;
       m.label = Label::kPerson;
       m.entity = e;
+      m.short_form = true;
       mentions_.push_back(std::move(m));
     }
     for (MentionC& m : mentions_) {
@@ -1252,6 +1255,14 @@ class DocumentRun {
   }
 
   // ---- output ----------------------------------------------------------------------------
+  // How the mention names its entity (core/Extraction.h's mention_kinds).
+  static const char* kind_of(const MentionC& m, const Entity& entity, const std::string& text) {
+    if (m.demonym) return mention_kinds::kDemonym;
+    if (m.source == Source::kAlias) return mention_kinds::kAcronym;
+    if (m.short_form) return mention_kinds::kShort;
+    return text == entity.name ? mention_kinds::kName : mention_kinds::kAlias;
+  }
+
   DocumentExtraction build() {
     DocumentExtraction out;
     out.document = doc_;
@@ -1276,6 +1287,7 @@ class DocumentRun {
         Mention mention;
         mention.span = {tok(m.first).start, tok(m.last - 1).end};
         mention.text = doc_.text.substr(mention.span.start, mention.span.size());
+        mention.kind = kind_of(m, entity, mention.text);
         if (mention.text != entity.name &&
             std::find(entity.aliases.begin(), entity.aliases.end(), mention.text) == entity.aliases.end()) {
           entity.aliases.push_back(mention.text);

@@ -154,3 +154,17 @@ TEST_CASE("optional fields default and unknown fields are ignored", "[core]") {
   CHECK(x.relations[0].basis == "text");
   CHECK(x.relations[0].evidence[0].confidence == 1.0);
 }
+
+TEST_CASE("a mention's kind is written when set and read back, and optional when reading", "[core]") {
+  DocumentExtraction x = sample();
+  x.entities[0].mentions[0].kind = mention_kinds::kShort;
+  const std::string line = to_json_line(x);
+  CHECK(line.find("\"kind\":\"short\"") != std::string::npos);
+  // Mentions without a kind write no field at all, so older readers see the same JSON.
+  CHECK(line.find("\"kind\"") == line.rfind("\"kind\""));
+  const DocumentExtraction back = extraction_from_json_line(line, "x.jsonl", 1);
+  CHECK(back.entities[0].mentions[0].kind == "short");
+  CHECK(back.entities[1].mentions[0].kind.empty());
+  CHECK_THAT(error_of(replace(line, "\"kind\":\"short\"", "\"kind\":3")),
+             Catch::Contains("entities[0].mentions[0].kind: expected a string"));
+}

@@ -57,6 +57,30 @@ TEST_CASE("CoNLL04 tokens are joined by single spaces and BILOU tags become byte
   CHECK(dataset.class_of("Title") == nullptr);
 }
 
+TEST_CASE("a sentence's full stop glued to a gold span's last word is trimmed, an abbreviation's is not",
+          "[evaluate]") {
+  const std::string json = R"([
+ {"tokens": ["He", "lives", "near", "Boise."], "tags": ["O", "O", "O", "U-Loc"], "orig_id": 1},
+ {"tokens": ["He", "lives", "in", "Omaha", ",", "Neb."], "tags": ["O", "O", "O", "U-Loc", "O", "U-Loc"], "orig_id": 2},
+ {"tokens": ["She", "went", "to", "the", "U.S."], "tags": ["O", "O", "O", "O", "U-Loc"], "orig_id": 3},
+ {"tokens": ["Near", "Boise.", "It", "is", "hot", "."], "tags": ["O", "U-Loc", "O", "O", "O", "O"], "orig_id": 4}])";
+  const Dataset dataset = parse_conll04(json, "dev.json");
+  REQUIRE(dataset.documents.size() == 4);
+  CHECK_FALSE(dataset.span_normalization.empty());
+  CHECK_FALSE(dataset.scores_demonyms);
+  const GoldMention& boise = dataset.documents[0].mentions[0];
+  CHECK(boise.name == "Boise");
+  CHECK(boise.span == skein::ByteSpan{14, 19});
+  CHECK(boise.as_written == skein::ByteSpan{14, 20});
+  // A state abbreviation and a dotted form keep their period.
+  const GoldMention& neb = dataset.documents[1].mentions[1];
+  CHECK(neb.name == "Neb.");
+  CHECK(neb.span == neb.as_written);
+  CHECK(dataset.documents[2].mentions[0].name == "U.S.");
+  // An item may hold two sentences: the first one's full stop is trimmed too.
+  CHECK(dataset.documents[3].mentions[0].name == "Boise");
+}
+
 TEST_CASE("CoNLL04 relation indexes count Other entities but Other is not scored", "[evaluate]") {
   // Entities in order: 0 John Smith (Peop), 1 Newsweek (Other), 2 Boston (Loc), 3 Acme Corp (Org)
   const std::string json = R"([{"tokens": ["John", "Smith", "read", "Newsweek", "in", "Boston",
@@ -129,6 +153,13 @@ TEST_CASE("the CoNLL04 dev split reads with the documented counts", "[evaluate]"
   CHECK(relations["Work_For"] == 69);
   CHECK(relations["Live_In"] == 91);
   CHECK(relations["Kill"] == 42);
+  // Gold spans ending in a sentence's full stop ("Boise."), trimmed by the reader; the
+  // abbreviations ("Mich.", "Jr.") and dotted forms keep theirs.
+  std::size_t trimmed = 0;
+  for (const auto& gold : dataset.documents) {
+    for (const auto& m : gold.mentions) trimmed += m.span != m.as_written;
+  }
+  CHECK(trimmed == 23);
 }
 
 TEST_CASE("a missing CoNLL04 file is an input error naming it", "[evaluate]") {

@@ -306,3 +306,66 @@ TEST_CASE("relations from knowledge are noted, and scored only when asked", "[ev
   // The gold states no located-in here, so the knowledge edge is a false positive.
   CHECK(scoring.report().relation_row("located-in")->strict.fp == 1);
 }
+
+TEST_CASE("demonym mentions are left out where the dataset tags them Other, and counted", "[evaluate]") {
+  Dataset dataset;
+  dataset.source = "conll";
+  dataset.format = "conll04";
+  dataset.label_classes = {{"Person", {"Person"}}, {"Location", {"Country", "Place"}}};
+  dataset.scores_demonyms = false;
+  const std::string text = "Chinese officials met Americans in Soviet Georgia .";
+  GoldBuilder gold(text);
+  gold.unscored("Chinese", "Other").mention("Soviet", "Location").mention("Georgia", "Location");
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("Country:CN", "Country", "Chinese")
+      .entity("Country:US", "Country", "Americans")
+      .entity("Country:SU", "Country", "Soviet")
+      .entity("Place:GE", "Place", "Georgia");
+  for (auto& entity : predicted.extraction.entities) {
+    if (entity.id != "Place:GE") entity.mentions[0].kind = skein::mention_kinds::kDemonym;
+  }
+
+  Scorer scorer(dataset);
+  scorer.add(gold.gold, predicted.extraction);
+  const Report report = scorer.report();
+  const ScoreRow* location = report.entity_row("Location");
+  CHECK(location->strict.tp == 1);
+  CHECK(location->strict.fp == 0);
+  // "Soviet" is gold Location: leaving the demonym out costs a miss, never hides one.
+  CHECK(location->strict.fn == 1);
+  CHECK(report.notes.at("predicted demonym mentions not scored: gold Other") == 1);
+  CHECK(report.notes.at("predicted demonym mentions not scored: not in gold") == 1);
+  CHECK(report.notes.at("predicted demonym mentions not scored: gold Location (counted missed)") == 1);
+
+  // A dataset that annotates demonyms (the examples' gold) scores them like any mention.
+  dataset.scores_demonyms = true;
+  Scorer all(dataset);
+  all.add(gold.gold, predicted.extraction);
+  const Report full = all.report();
+  CHECK(full.entity_row("Location")->strict.tp == 2);
+  CHECK(full.entity_row("Location")->strict.fp == 2);
+}
+
+TEST_CASE("gold spans can be scored as normalised or as written", "[evaluate]") {
+  Dataset dataset = skein_dataset();
+  const std::string text = "Emmanuel Moreau lives in Boise.";
+  GoldBuilder gold(text);
+  gold.mention("Emmanuel Moreau", "Person").mention("Boise", "Place");
+  gold.gold.mentions[1].as_written.end += 1;  // the file marked "Boise."
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("Person:moreau", "Person", "Emmanuel Moreau").entity("Place:boise", "Place", "Boise");
+
+  Scorer normalised(dataset);
+  normalised.add(gold.gold, predicted.extraction);
+  CHECK(normalised.report().entity_micro.strict.tp == 2);
+  CHECK(normalised.report().normalized_gold_mentions == 1);
+
+  ScorerOptions options;
+  options.as_written_spans = true;
+  Scorer written(dataset, options);
+  written.add(gold.gold, predicted.extraction);
+  const Report report = written.report();
+  CHECK(report.entity_micro.strict.tp == 1);
+  CHECK(report.entity_micro.strict.fp == 1);
+  CHECK(report.entity_micro.lenient.tp == 2);
+}

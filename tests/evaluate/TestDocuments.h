@@ -50,7 +50,8 @@ struct GoldBuilder {
       if (m.name == name) group = m.group;
     }
     if (group == gold.group_count) ++gold.group_count;
-    gold.mentions.push_back({span_of(gold.document.text, part, occurrence), label, name, group});
+    const ByteSpan span = span_of(gold.document.text, part, occurrence);
+    gold.mentions.push_back({span, span, label, name, group});
     return *this;
   }
   GoldBuilder& unscored(const std::string& part, const std::string& label) {
