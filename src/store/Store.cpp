@@ -61,7 +61,8 @@ constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias
 // One statement per row: cheaper here than feeding a document's rows as one JSON array
 // through json_each(), whose per-row `->>` re-parsing cost more than statement overhead.
 constexpr const char* kInsertMention =
-    "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end, kind) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr const char* kFindEdge = "SELECT id FROM edges WHERE type = ?1 AND src = ?2 AND dst = ?3";
 constexpr const char* kInsertEdge =
     "INSERT INTO edges (type, src, dst, symmetric, props, weight, confidence, text_basis, "
@@ -97,19 +98,19 @@ constexpr const char* kInsertRelationType =
 constexpr const char* kRelationTypes = "SELECT type, symmetric FROM relation_types ORDER BY type";
 constexpr const char* kContains = "SELECT 1 FROM documents WHERE uri = ?1 AND sha256 = ?2";
 
-constexpr const char* kNodeColumns =
-    "SELECT n.id, n.label, n.key, n.name, n.props, "
-    "(SELECT json_group_array(a.alias) FROM aliases a WHERE a.node = n.id AND a.alias <> n.name), "
-    "count(m.node), count(DISTINCT m.document), "
-    "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') "
-    "FROM nodes n LEFT JOIN mentions m ON m.node = n.id LEFT JOIN documents d ON d.id = m.document ";
-constexpr const char* kEdgeColumns =
-    "SELECT e.id, e.type, e.src, e.dst, e.symmetric, e.props, e.weight, e.confidence, "
-    "e.text_basis, e.knowledge_basis, e.first_seen, e.last_seen FROM edges e ";
-constexpr const char* kEvidenceColumns =
-    "SELECT v.id, v.edge, v.document, d.uri, d.title, d.published, v.byte_start, v.byte_end, "
-    "substr(CAST(d.text AS BLOB), v.byte_start + 1, v.byte_end - v.byte_start), v.rule, v.basis, "
-    "v.confidence FROM evidence v JOIN documents d ON d.id = v.document ";
+#define SKEIN_NODE_COLUMNS \
+  "SELECT n.id, n.label, n.key, n.name, n.props, " \
+  "(SELECT json_group_array(a.alias) FROM aliases a WHERE a.node = n.id AND a.alias <> n.name), " \
+  "count(m.node), count(DISTINCT m.document), " \
+  "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') " \
+  "FROM nodes n LEFT JOIN mentions m ON m.node = n.id LEFT JOIN documents d ON d.id = m.document "
+#define SKEIN_EDGE_COLUMNS \
+  "SELECT e.id, e.type, e.src, e.dst, e.symmetric, e.props, e.weight, e.confidence, " \
+  "e.text_basis, e.knowledge_basis, e.first_seen, e.last_seen FROM edges e "
+#define SKEIN_EVIDENCE_COLUMNS \
+  "SELECT v.id, v.edge, v.document, d.uri, d.title, d.published, v.byte_start, v.byte_end, " \
+  "substr(CAST(d.text AS BLOB), v.byte_start + 1, v.byte_end - v.byte_start), v.rule, v.basis, " \
+  "v.confidence FROM evidence v JOIN documents d ON d.id = v.document "
 
 // ---- helpers ----------------------------------------------------------------------------
 
@@ -181,20 +182,30 @@ NodeRecord read_node(const SQLite::Statement& row) {
   return node;
 }
 
-EdgeRecord read_edge(const SQLite::Statement& row) {
-  EdgeRecord edge;
+void assign_text(std::string& target, const SQLite::Column& column) {
+  target.assign(column.getText(), static_cast<std::size_t>(column.getBytes()));
+}
+
+// Fills `edge` in place: for_each_edge reuses one record, so a million rows cost no
+// allocations beyond the strings that outgrow their buffers.
+void read_edge(const SQLite::Statement& row, EdgeRecord& edge) {
   edge.id = row.getColumn(0).getInt64();
-  edge.type = row.getColumn(1).getString();
+  assign_text(edge.type, row.getColumn(1));
   edge.src = row.getColumn(2).getInt64();
   edge.dst = row.getColumn(3).getInt64();
   edge.symmetric = row.getColumn(4).getInt() != 0;
-  edge.props_json = row.getColumn(5).getString();
+  assign_text(edge.props_json, row.getColumn(5));
   edge.weight = row.getColumn(6).getDouble();
   edge.confidence = row.getColumn(7).getDouble();
   edge.has_text_basis = row.getColumn(8).getInt() != 0;
   edge.has_knowledge_basis = row.getColumn(9).getInt() != 0;
-  edge.first_seen = row.getColumn(10).getString();
-  edge.last_seen = row.getColumn(11).getString();
+  assign_text(edge.first_seen, row.getColumn(10));
+  assign_text(edge.last_seen, row.getColumn(11));
+}
+
+EdgeRecord read_edge(const SQLite::Statement& row) {
+  EdgeRecord edge;
+  read_edge(row, edge);
   return edge;
 }
 
@@ -627,6 +638,7 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     for (const Mention& m : entity.mentions) {
       mention->bind(3, static_cast<std::int64_t>(m.span.start));
       mention->bind(4, static_cast<std::int64_t>(m.span.end));
+      mention->bindNoCopy(5, m.kind);
       mention->exec();
       mention->tryReset();
     }
@@ -959,9 +971,9 @@ StoreStats Store::stats() const {
 }
 
 std::optional<NodeRecord> Store::node(std::int64_t id) const {
-  static const std::string kSql = std::string(kNodeColumns) + "WHERE n.id = ?1 GROUP BY n.id";
+  static constexpr const char* kSql = SKEIN_NODE_COLUMNS "WHERE n.id = ?1 GROUP BY n.id";
   return impl_->guarded([&]() -> std::optional<NodeRecord> {
-    auto statement = impl_->use(kSql.c_str());
+    auto statement = impl_->use(kSql);
     statement->bind(1, id);
     if (!statement->executeStep()) return std::nullopt;
     return read_node(*statement);
@@ -1035,11 +1047,11 @@ std::vector<std::string> Store::suggest_names(const std::string& name, std::size
 
 void Store::for_each_node(const std::vector<std::string>& labels,
                           const std::function<void(const NodeRecord&)>& visit) const {
-  static const std::string kSql =
-      std::string(kNodeColumns) +
+  static constexpr const char* kSql =
+      SKEIN_NODE_COLUMNS
       "WHERE ?1 IS NULL OR n.label IN (SELECT value FROM json_each(?1)) GROUP BY n.id ORDER BY n.id";
   impl_->guarded([&] {
-    auto statement = impl_->use(kSql.c_str());
+    auto statement = impl_->use(kSql);
     bind_list(*statement, 1, labels);
     while (statement->executeStep()) visit(read_node(*statement));
   });
@@ -1050,14 +1062,15 @@ void Store::for_each_edge(const EdgeQuery& query,
   // Without date or basis filters the cached columns are the answer: one scan of edges.
   // With them, weight and confidence are aggregated from the evidence that passes, still in
   // one streaming query (evidence_edge keeps each edge's rows together).
-  static const std::string kCached =
-      std::string(kEdgeColumns) +
+  static constexpr const char* kAll = SKEIN_EDGE_COLUMNS "ORDER BY e.id";
+  static constexpr const char* kCached =
+      SKEIN_EDGE_COLUMNS
       "WHERE (?1 IS NULL OR e.type IN (SELECT value FROM json_each(?1))) "
       "AND (?2 IS NULL OR ((SELECT label FROM nodes WHERE id = e.src) IN "
       "(SELECT value FROM json_each(?2)) AND (SELECT label FROM nodes WHERE id = e.dst) IN "
       "(SELECT value FROM json_each(?2)))) "
       "AND e.weight >= ?3 AND e.confidence >= ?4 ORDER BY e.id";
-  static const std::string kFiltered =
+  static constexpr const char* kFiltered =
       "SELECT e.id, e.type, e.src, e.dst, e.symmetric, e.props, count(*), "
       "skein_noisy_or(v.confidence), max(v.basis = 'text'), max(v.basis = 'knowledge'), "
       "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') "
@@ -1071,8 +1084,19 @@ void Store::for_each_edge(const EdgeQuery& query,
       "AND (?7 = 0 OR v.basis = 'text') "
       "GROUP BY e.id HAVING count(*) >= ?3 AND skein_noisy_or(v.confidence) >= ?4 ORDER BY e.id";
   const bool filtered = !query.from_date.empty() || !query.to_date.empty() || query.text_only;
+  const bool everything = !filtered && query.types.empty() && query.labels.empty() &&
+                          query.min_weight <= 0 && query.min_confidence <= 0;
   impl_->guarded([&] {
-    auto statement = impl_->use(filtered ? kFiltered.c_str() : kCached.c_str());
+    EdgeRecord edge;
+    if (everything) {  // the graph loader's case: a bare scan, no predicate per row
+      auto statement = impl_->use(kAll);
+      while (statement->executeStep()) {
+        read_edge(*statement, edge);
+        visit(edge);
+      }
+      return;
+    }
+    auto statement = impl_->use(filtered ? kFiltered : kCached);
     bind_list(*statement, 1, query.types);
     bind_list(*statement, 2, query.labels);
     statement->bind(3, query.min_weight);
@@ -1082,14 +1106,17 @@ void Store::for_each_edge(const EdgeQuery& query,
       if (!query.to_date.empty()) statement->bind(6, query.to_date);
       statement->bind(7, query.text_only ? 1 : 0);
     }
-    while (statement->executeStep()) visit(read_edge(*statement));
+    while (statement->executeStep()) {
+      read_edge(*statement, edge);
+      visit(edge);
+    }
   });
 }
 
 std::optional<EdgeRecord> Store::edge(std::int64_t id) const {
-  static const std::string kSql = std::string(kEdgeColumns) + "WHERE e.id = ?1";
+  static constexpr const char* kSql = SKEIN_EDGE_COLUMNS "WHERE e.id = ?1";
   return impl_->guarded([&]() -> std::optional<EdgeRecord> {
-    auto statement = impl_->use(kSql.c_str());
+    auto statement = impl_->use(kSql);
     statement->bind(1, id);
     if (!statement->executeStep()) return std::nullopt;
     return read_edge(*statement);
@@ -1097,11 +1124,11 @@ std::optional<EdgeRecord> Store::edge(std::int64_t id) const {
 }
 
 std::vector<EdgeRecord> Store::edges_of(std::int64_t node_id) const {
-  static const std::string kSql =
-      std::string(kEdgeColumns) + "WHERE e.src = ?1 OR e.dst = ?1 ORDER BY e.id";
+  static constexpr const char* kSql =
+      SKEIN_EDGE_COLUMNS "WHERE e.src = ?1 OR e.dst = ?1 ORDER BY e.id";
   return impl_->guarded([&] {
     std::vector<EdgeRecord> edges;
-    auto statement = impl_->use(kSql.c_str());
+    auto statement = impl_->use(kSql);
     statement->bind(1, node_id);
     while (statement->executeStep()) edges.push_back(read_edge(*statement));
     return edges;
@@ -1109,11 +1136,11 @@ std::vector<EdgeRecord> Store::edges_of(std::int64_t node_id) const {
 }
 
 std::vector<EvidenceRecord> Store::evidence(std::int64_t edge_id, std::size_t limit) const {
-  static const std::string kSql =
-      std::string(kEvidenceColumns) + "WHERE v.edge = ?1 ORDER BY v.id LIMIT ?2";
+  static constexpr const char* kSql =
+      SKEIN_EVIDENCE_COLUMNS "WHERE v.edge = ?1 ORDER BY v.id LIMIT ?2";
   return impl_->guarded([&] {
     std::vector<EvidenceRecord> rows;
-    auto statement = impl_->use(kSql.c_str());
+    auto statement = impl_->use(kSql);
     statement->bind(1, edge_id);
     statement->bind(2, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
     while (statement->executeStep()) rows.push_back(read_evidence(*statement));
@@ -1124,7 +1151,7 @@ std::vector<EvidenceRecord> Store::evidence(std::int64_t edge_id, std::size_t li
 std::vector<MentionRecord> Store::mentions(std::int64_t node_id, std::size_t limit) const {
   static constexpr const char* kSql =
       "SELECT m.node, m.document, d.uri, m.byte_start, m.byte_end, "
-      "substr(CAST(d.text AS BLOB), m.byte_start + 1, m.byte_end - m.byte_start) "
+      "substr(CAST(d.text AS BLOB), m.byte_start + 1, m.byte_end - m.byte_start), m.kind "
       "FROM mentions m JOIN documents d ON d.id = m.document WHERE m.node = ?1 "
       "ORDER BY m.document, m.byte_start LIMIT ?2";
   return impl_->guarded([&] {
@@ -1140,6 +1167,7 @@ std::vector<MentionRecord> Store::mentions(std::int64_t node_id, std::size_t lim
       mention.start = column_size(statement->getColumn(3));
       mention.end = column_size(statement->getColumn(4));
       mention.text = column_blob_string(statement->getColumn(5));
+      mention.kind = statement->getColumn(6).getString();
       rows.push_back(std::move(mention));
     }
     return rows;

@@ -104,6 +104,7 @@ struct MentionRecord {
   std::size_t start = 0;
   std::size_t end = 0;
   std::string text;
+  std::string kind;  // Mention::kind as extracted (name, alias, demonym, ...), or empty
 };
 
 struct DocumentRecord {

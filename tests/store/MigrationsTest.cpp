@@ -20,6 +20,12 @@ const std::vector<Migration> kThreeSteps = {
     {3, "003_c.sql", "CREATE TABLE c (z INTEGER); INSERT INTO nowhere VALUES (1);"},
 };
 
+StoreOptions read_only_options() {
+  StoreOptions options;
+  options.read_only = true;
+  return options;
+}
+
 bool has_table(SQLite::Database& db, const std::string& name) {
   SQLite::Statement statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
   statement.bind(1, name);
@@ -79,4 +85,26 @@ TEST_CASE("Store errors say what SQLite meant in words", "[store]") {
         "database is locked (another writer held it for 250 ms)");
   CHECK_THAT(describe_sqlite_error(26 /* SQLITE_NOTADB */, "file is not a database", 0),
              Contains("not a Skein store") && Contains("file is not a database"));
+}
+
+TEST_CASE("A version 1 store is migrated on open and keeps its rows", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("v1.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    REQUIRE(apply_migrations(raw.getHandle(), path, {embedded_migrations().front()}) == 1);
+    raw.exec(
+        "INSERT INTO documents (uri, sha256, ingested_at, text_bytes, text) "
+        "VALUES ('old.txt', 'abc', '2024-01-01T00:00:00Z', 11, 'Seoul rises');"
+        "INSERT INTO nodes (label, key, name) VALUES ('Place', 'seoul', 'Seoul');"
+        "INSERT INTO mentions (node, document, byte_start, byte_end) VALUES (1, 1, 0, 5);");
+  }
+  REQUIRE_THROWS_WITH(Store(path, read_only_options()), Contains("needs migrating"));
+  Store store(path);
+  CHECK(store.schema_version() == Store::latest_schema_version());
+  auto mentions = store.mentions(1);
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions.front().text == "Seoul");
+  CHECK(mentions.front().kind.empty());
+  CHECK(store.contains("old.txt", "abc"));
 }

@@ -40,7 +40,11 @@ class DocBuilder {
     names.push_back(name);
     for (const std::string& n : names) {
       for (auto at = text().find(n); at != std::string::npos; at = text().find(n, at + 1)) {
-        entity.mentions.push_back({{at, at + n.size()}, n});
+        Mention mention;
+        mention.span = {at, at + n.size()};
+        mention.text = n;
+        mention.kind = n == name ? mention_kinds::kName : mention_kinds::kAlias;
+        entity.mentions.push_back(std::move(mention));
       }
     }
     extraction_.entities.push_back(std::move(entity));
@@ -61,7 +65,12 @@ class DocBuilder {
     relation.props = std::move(props);
     const auto at = text().find(sentence);
     if (at == std::string::npos) throw std::logic_error("sentence not in text: " + sentence);
-    relation.evidence.push_back({{at, at + sentence.size()}, "rule-" + type, sentence, confidence});
+    Evidence evidence;
+    evidence.span = {at, at + sentence.size()};
+    evidence.rule = "rule-" + type;
+    evidence.text = sentence;
+    evidence.confidence = confidence;
+    relation.evidence.push_back(std::move(evidence));
     extraction_.relations.push_back(std::move(relation));
     return *this;
   }
@@ -70,8 +79,12 @@ class DocBuilder {
   DocBuilder& more_evidence(const std::string& sentence, double confidence) {
     const auto at = text().find(sentence);
     if (at == std::string::npos) throw std::logic_error("sentence not in text: " + sentence);
-    extraction_.relations.back().evidence.push_back(
-        {{at, at + sentence.size()}, "second-rule", sentence, confidence});
+    Evidence evidence;
+    evidence.span = {at, at + sentence.size()};
+    evidence.rule = "second-rule";
+    evidence.text = sentence;
+    evidence.confidence = confidence;
+    extraction_.relations.back().evidence.push_back(std::move(evidence));
     return *this;
   }
 

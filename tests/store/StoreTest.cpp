@@ -546,6 +546,7 @@ TEST_CASE("Evidence and mention text is the document's bytes under the span", "[
   auto mentions = store.mentions(node_id(store, "Cho Tae-yul"));
   REQUIRE(mentions.size() == 1);
   CHECK(mentions.front().text == "Cho Tae-yul");
+  CHECK(mentions.front().kind == "name");
   CHECK(store.mentions(node_id(store, "Cho Tae-yul"), 1).size() == 1);
 }
 
@@ -693,5 +694,6 @@ TEST_CASE("The views show names, weights and sentences to plain sqlite3 users", 
   REQUIRE(nodes.executeStep());
   CHECK(nodes.getColumn(0).getInt() == 1);
   CHECK(nodes.getColumn(1).getInt() == 1);
-  CHECK(query_int(raw, "SELECT count(*) FROM v_mentions WHERE text = 'Qingdao'") == 1);
+  CHECK(query_int(raw, "SELECT count(*) FROM v_mentions WHERE text = 'Qingdao' AND kind = 'name'") ==
+        1);
 }
