@@ -242,7 +242,11 @@ std::string legend_label(const Diagram& diagram, const DotStyle& style) {
     labels.insert(node.label);
     if (node.community) communities.insert(*node.community);
   }
-  for (const auto& edge : diagram.edges) types.insert(edge.type);
+  std::set<std::string> directed_types;
+  for (const auto& edge : diagram.edges) {
+    types.insert(edge.type);
+    if (edge.directed) directed_types.insert(edge.type);
+  }
 
   std::string html = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">";
   auto row = [&html](const std::string& left, const std::string& right) {
@@ -274,7 +278,10 @@ std::string legend_label(const Diagram& diagram, const DotStyle& style) {
   auto relation_row = [&](const std::string& type) {
     const auto& look = relation_style(type);
     const bool dashed = look.line != "solid";
-    std::string stroke = dashed ? "- - -" : "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94";
+    // Heavy box-drawing strokes (DejaVu Sans has them): solid U+2501, dashed U+254D; an
+    // arrow for the directed relation types the drawing uses.
+    std::string stroke = dashed ? "\xE2\x95\x8D\xE2\x95\x8D\xE2\x95\x8D" : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81";
+    if (directed_types.count(type) > 0) stroke += "\xE2\x96\xB6";
     row("<TD><FONT COLOR=\"" + std::string(look.color) + "\">" + stroke + "</FONT></TD>",
         escape_html_label(relation_words(type)));
   };
@@ -303,7 +310,8 @@ void write_graph_attributes(std::string& out, const Diagram& diagram, const DotS
       break;
     case LayoutEngine::kNeato:
     case LayoutEngine::kFdp:
-      out += ", overlap=\"false\", sep=\"+8\", splines=\"true\"";
+      // pack: separate groups laid out alone and packed side by side, not flung apart.
+      out += ", overlap=\"false\", sep=\"+8\", splines=\"true\", pack=\"true\"";
       break;
     case LayoutEngine::kSfdp:
       // Straight edges: spline routing is what makes big sfdp drawings slow.
@@ -321,8 +329,10 @@ void write_graph_attributes(std::string& out, const Diagram& diagram, const DotS
   }
   out += "];\n";
   out += "  node [fontname=" + quoted(style.font) + ", penwidth=\"1.2\", margin=\"0.08,0.04\"];\n";
-  out += "  edge [fontname=" + quoted(style.font) +
-         ", fontsize=\"8\", arrowsize=\"0.7\", arrowhead=\"vee\"];\n";
+  out += "  edge [fontname=" + quoted(style.font) + ", fontsize=\"8\", arrowsize=\"0.8\", arrowhead=\"normal\"";
+  // neato's preferred edge length (inches): longer when a label has to sit on the edge.
+  if (style.engine == LayoutEngine::kNeato && style.edge_labels) out += ", len=\"1.6\"";
+  out += "];\n";
 }
 
 void write_node(std::string& out, const Diagram& diagram, const DiagramNode& node,

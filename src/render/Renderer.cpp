@@ -23,6 +23,29 @@ ImageFormat image_format(OutputFormat format) {
   }
 }
 
+// Connected parts of the drawing, isolated nodes included (union-find over the edges).
+std::size_t count_components(const Diagram& diagram) {
+  std::vector<std::size_t> parent(diagram.nodes.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto root = [&parent](std::size_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  std::size_t components = parent.size();
+  for (const auto& edge : diagram.edges) {
+    const std::size_t a = root(edge.source);
+    const std::size_t b = root(edge.target);
+    if (a != b) {
+      parent[a] = b;
+      --components;
+    }
+  }
+  return components;
+}
+
 }  // namespace
 
 std::string_view to_string(OutputFormat format) {
@@ -82,7 +105,14 @@ RenderPlan plan_render(const Diagram& diagram, const RenderOptions& options) {
                            " nodes may take minutes; --layout sfdp (or auto) draws it in seconds");
     }
   } else if (nodes <= options.dot_max_nodes) {
-    plan.engine = LayoutEngine::kDot;
+    const std::size_t parts = count_components(diagram);
+    if (parts <= options.dot_max_components) {
+      plan.engine = LayoutEngine::kDot;
+    } else {
+      plan.engine = LayoutEngine::kNeato;
+      plan.notes.push_back("layout: neato (" + std::to_string(parts) +
+                           " separate groups, packed side by side; dot would stack them)");
+    }
   } else {
     plan.engine = LayoutEngine::kSfdp;
     plan.notes.push_back("layout: sfdp (" + std::to_string(nodes) + " nodes is more than dot's " +

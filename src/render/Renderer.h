@@ -4,8 +4,11 @@
 //
 // Contract
 //  - plan_render() decides, without drawing anything:
-//      * layout: the one asked for, or with `auto` dot up to dot_max_nodes nodes and sfdp
-//        (straight edges, prism overlap removal) beyond;
+//      * layout: the one asked for, or with `auto` dot up to dot_max_nodes nodes when the graph
+//        has at most dot_max_components connected parts, neato (components packed side by
+//        side) for a small graph in many parts, and sfdp (straight edges, prism overlap
+//        removal) beyond dot_max_nodes. (dot stacks separate parts in one long column, and
+//        Graphviz 2.42's dot drops edge labels when asked to pack them.)
 //      * sfdp removes node overlaps fully (prism) up to full_overlap_max_nodes nodes, and with
 //        a bounded effort beyond, where full removal would dominate the time;
 //      * edge labels only up to edge_label_max_edges edges (Graphviz's label placement is what
@@ -52,7 +55,8 @@ struct RenderOptions {
   ColorBy color_by = ColorBy::kLabel;      // node fill by entity label or by community
   bool legend = true;                     // legend table under the drawing
   bool tooltips = true;                   // tooltips on nodes and edges (SVG)
-  std::size_t dot_max_nodes = 150;        // auto: dot up to this many nodes, sfdp beyond
+  std::size_t dot_max_nodes = 150;        // auto: dot/neato up to this many nodes, sfdp beyond
+  std::size_t dot_max_components = 3;     // auto: more separate parts than this -> neato
   std::size_t dot_slow_nodes = 500;       // explicit dot past this: warn that it will be slow
   std::size_t full_overlap_max_nodes = 2500;  // sfdp: full prism overlap removal up to this
                                           // many nodes; beyond, 10 attempts (most of the

@@ -55,6 +55,7 @@ int run(const std::vector<std::string>& args) {
   std::string output, format_name, layout_name = "auto", color_by = "label", community_text, title;
   int max_nodes = 20000;
   bool no_legend = false;
+  bool keep_isolated = false;
   ArgParser parser(
       "render [options]",
       "Draws the relationship graph: people, organisations, countries and places with the\n"
@@ -70,11 +71,13 @@ int run(const std::vector<std::string>& args) {
               community_text)
       .option("--title", "TEXT", "a title above the legend", title)
       .option("--max-nodes", "N", "refuse drawings with more nodes than this", max_nodes)
-      .flag("--no-legend", "leave the legend out", no_legend);
+      .flag("--no-legend", "leave the legend out", no_legend)
+      .flag("--keep-isolated", "also draw entities that have no relation", keep_isolated);
   add_graph_filter_options(parser, filter);
   parser.epilog(
-      "Layout 'auto' uses dot up to 150 entities and sfdp beyond, drops edge labels past 120\n"
-      "relations and names past 600 entities, and says so on stderr.\n"
+      "Layout 'auto' uses dot up to 150 entities (neato when they fall apart into many groups)\n"
+      "and sfdp beyond, drops edge labels past 120 relations and names past 600 entities, and\n"
+      "says so on stderr. Entities without relations are left out unless --keep-isolated.\n"
       "examples:\n"
       "  skein render -o graph.svg\n"
       "  skein render --focus 'Yoon Suk-yeol' --depth 2 -o yoon.png\n"
@@ -124,6 +127,9 @@ int run(const std::vector<std::string>& args) {
     throw UsageError("will not write " + std::string(render::to_string(options.format)) +
                      " to a terminal; use -o FILE or redirect stdout");
   }
+
+  // A relationship diagram is about relations: entities with none are clutter by default.
+  filter.drop_isolated = !keep_isolated;
 
   auto store = open_existing_store(db);
   const auto view = load_graph(store, filter);
