@@ -15,8 +15,8 @@ void exec(sqlite3* db, const std::string& path, std::string_view sql, const std:
   if (rc == SQLITE_OK) return;
   const std::string message = raw_message != nullptr ? raw_message : sqlite3_errstr(rc);
   sqlite3_free(raw_message);
-  throw StoreError(path + ": " + what + describe_sqlite_error(sqlite3_extended_errcode(db), message,
-                                                              busy_timeout_ms));
+  throw StoreError(path + ": " + what +
+                   describe_sqlite_error(sqlite3_extended_errcode(db), message, busy_timeout_ms));
 }
 
 std::int64_t query_int(sqlite3* db, const std::string& path, const char* sql) {

@@ -15,9 +15,9 @@ struct sqlite3;
 namespace skein::store {
 
 struct Migration {
-  int version = 0;         // the file's number: 1 for 001_initial.sql
-  std::string_view name;   // file name, for error messages
-  std::string_view sql;    // the whole file
+  int version = 0;        // the file's number: 1 for 001_initial.sql
+  std::string_view name;  // file name, for error messages
+  std::string_view sql;   // the whole file
 };
 
 // The files of schema/ in order, versions 1..N without gaps (the build checks this).

@@ -1,11 +1,10 @@
 #include "store/Store.h"
 
-#include <sqlite3.h>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,11 +29,12 @@ namespace {
 // Merges the JSON object `incoming` into `current`: keys new to `current` are added, keys it
 // already holds keep their value unless that value is the empty string (a later document may
 // know what an earlier one did not; it may not overwrite what is known).
-#define SKEIN_MERGE_PROPS(current, incoming)                                                     \
-  "CASE WHEN " incoming " = '{}' THEN " current " ELSE json_patch(" incoming                     \
-  ", (SELECT json_group_object(key, CASE type WHEN 'true' THEN json('true') "                  \
+#define SKEIN_MERGE_PROPS(current, incoming)                                                      \
+  "CASE WHEN " incoming " = '{}' THEN " current " ELSE json_patch(" incoming                      \
+  ", (SELECT json_group_object(key, CASE type WHEN 'true' THEN json('true') "                     \
   "WHEN 'false' THEN json('false') WHEN 'object' THEN json(value) WHEN 'array' THEN json(value) " \
-  "ELSE value END) FROM json_each(" current ") "                                                  \
+  "ELSE value END) FROM json_each(" current                                                       \
+  ") "                                                                                            \
   "WHERE type <> 'null' AND (type <> 'text' OR value <> ''))) END"
 
 constexpr const char* kFindDocument = "SELECT id, sha256 FROM documents WHERE uri = ?1";
@@ -53,7 +53,8 @@ constexpr const char* kDeleteDocumentMentions = "DELETE FROM mentions WHERE docu
 // SQLite builds an ephemeral table for every RETURNING statement, which cost more than the
 // whole row write. Ids of new rows come from last_insert_rowid().
 constexpr const char* kFindNode = "SELECT id, name, props FROM nodes WHERE label = ?1 AND key = ?2";
-constexpr const char* kInsertNode = "INSERT INTO nodes (label, key, name, props) VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kInsertNode =
+    "INSERT INTO nodes (label, key, name, props) VALUES (?1, ?2, ?3, ?4)";
 // ?2 is the name chosen by fuller_name(); ?3 the incoming props.
 constexpr const char* kUpdateNode =
     "UPDATE nodes SET name = ?2, props = " SKEIN_MERGE_PROPS("props", "?3") " WHERE id = ?1";
@@ -98,17 +99,17 @@ constexpr const char* kInsertRelationType =
 constexpr const char* kRelationTypes = "SELECT type, symmetric FROM relation_types ORDER BY type";
 constexpr const char* kContains = "SELECT 1 FROM documents WHERE uri = ?1 AND sha256 = ?2";
 
-#define SKEIN_NODE_COLUMNS \
-  "SELECT n.id, n.label, n.key, n.name, n.props, " \
+#define SKEIN_NODE_COLUMNS                                                                        \
+  "SELECT n.id, n.label, n.key, n.name, n.props, "                                                \
   "(SELECT json_group_array(a.alias) FROM aliases a WHERE a.node = n.id AND a.alias <> n.name), " \
-  "count(m.node), count(DISTINCT m.document), " \
-  "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') " \
+  "count(m.node), count(DISTINCT m.document), "                                                   \
+  "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') "       \
   "FROM nodes n LEFT JOIN mentions m ON m.node = n.id LEFT JOIN documents d ON d.id = m.document "
-#define SKEIN_EDGE_COLUMNS \
+#define SKEIN_EDGE_COLUMNS                                                            \
   "SELECT e.id, e.type, e.src, e.dst, e.symmetric, e.props, e.weight, e.confidence, " \
   "e.text_basis, e.knowledge_basis, e.first_seen, e.last_seen FROM edges e "
-#define SKEIN_EVIDENCE_COLUMNS \
-  "SELECT v.id, v.edge, v.document, d.uri, d.title, d.published, v.byte_start, v.byte_end, " \
+#define SKEIN_EVIDENCE_COLUMNS                                                                   \
+  "SELECT v.id, v.edge, v.document, d.uri, d.title, d.published, v.byte_start, v.byte_end, "     \
   "substr(CAST(d.text AS BLOB), v.byte_start + 1, v.byte_end - v.byte_start), v.rule, v.basis, " \
   "v.confidence FROM evidence v JOIN documents d ON d.id = v.document "
 
@@ -160,7 +161,8 @@ void bind_list(SQLite::Statement& statement, int index, const std::vector<std::s
 
 std::string column_blob_string(const SQLite::Column& column) {
   const char* data = static_cast<const char*>(column.getBlob());
-  return data == nullptr ? std::string() : std::string(data, static_cast<std::size_t>(column.getBytes()));
+  return data == nullptr ? std::string()
+                         : std::string(data, static_cast<std::size_t>(column.getBytes()));
 }
 
 std::size_t column_size(const SQLite::Column& column) {
@@ -309,7 +311,6 @@ void noisy_or_final(sqlite3_context* context) {
   }
 }
 
-
 // Code points of UTF-8 text (ill-formed bytes count as one unit each): edit distance should
 // count "é" as one letter.
 std::u32string code_points(std::string_view text) {
@@ -317,8 +318,11 @@ std::u32string code_points(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    const std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 6 ? 2 : (byte >> 4) == 14 ? 3
-                                                : (byte >> 3) == 30 ? 4 : 1;
+    const std::size_t length = byte < 0x80         ? 1
+                               : (byte >> 5) == 6  ? 2
+                               : (byte >> 4) == 14 ? 3
+                               : (byte >> 3) == 30 ? 4
+                                                   : 1;
     char32_t value = length == 1 ? byte : byte & (0x3f >> (length - 1));
     std::size_t j = 1;
     for (; j < length && i + j < text.size(); ++j) {
@@ -411,8 +415,9 @@ struct Store::Impl {
 
   // One readable StoreError from whatever SQLite threw.
   [[noreturn]] void fail(const SQLite::Exception& error) const {
-    throw StoreError(path + ": " + describe_sqlite_error(error.getExtendedErrorCode(), error.what(),
-                                                         options.busy_timeout_ms));
+    throw StoreError(
+        path + ": " +
+        describe_sqlite_error(error.getExtendedErrorCode(), error.what(), options.busy_timeout_ms));
   }
 
   template <typename Function>
@@ -513,7 +518,8 @@ std::vector<std::int64_t> Store::Impl::ids(const char* sql, std::int64_t paramet
 void Store::Impl::validate(const DocumentExtraction& extraction,
                            std::unordered_map<std::string_view, std::size_t>& entity_index) const {
   const Document& document = extraction.document;
-  const std::string where = path + ": document " + (document.uri.empty() ? "<no uri>" : document.uri);
+  const std::string where =
+      path + ": document " + (document.uri.empty() ? "<no uri>" : document.uri);
   if (document.uri.empty()) throw StoreError(where + ": has no uri");
   const std::size_t size = document.text.size();
   auto check_span = [&](const ByteSpan& span, const std::string& what) {
@@ -542,8 +548,8 @@ void Store::Impl::validate(const DocumentExtraction& extraction,
     for (const Mention& mention : entity.mentions) check_span(mention.span, "mention of " + id);
   }
   for (const Relation& relation : extraction.relations) {
-    const std::string what = "relation " + relation.type + " " + relation.source + " -> " +
-                             relation.target;
+    const std::string what =
+        "relation " + relation.type + " " + relation.source + " -> " + relation.target;
     if (relation.type.empty()) throw StoreError(where + ": " + what + " has no type");
     for (const std::string* endpoint : {&relation.source, &relation.target}) {
       if (entity_index.find(*endpoint) == entity_index.end()) {
@@ -604,8 +610,10 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   {
     auto statement = use(replacing ? kUpdateDocument : kInsertDocument);
     int first = 1;
-    if (replacing) statement->bind(first++, document_id);
-    else statement->bindNoCopy(first++, document.uri);
+    if (replacing)
+      statement->bind(first++, document_id);
+    else
+      statement->bindNoCopy(first++, document.uri);
     statement->bindNoCopy(first++, document.id);
     statement->bindNoCopy(first++, sha256);
     statement->bindNoCopy(first++, document.title);
@@ -644,7 +652,6 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     }
   }
 
-
   for (const Relation& relation : extraction.relations) {
     std::int64_t src = node_ids[entity_index.at(relation.source)];
     std::int64_t dst = node_ids[entity_index.at(relation.target)];
@@ -657,7 +664,8 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       fallback.emplace_back();
       fallback.back().confidence = relation.confidence;
     }
-    const std::vector<Evidence>& evidence = relation.evidence.empty() ? fallback : relation.evidence;
+    const std::vector<Evidence>& evidence =
+        relation.evidence.empty() ? fallback : relation.evidence;
     double keep = 1.0;
     for (const Evidence& e : evidence) keep *= 1.0 - e.confidence;
     const bool text = relation.basis == basis::kText;
@@ -823,13 +831,15 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
   impl_->path = path;
   impl_->options = options;
   const bool memory = path == ":memory:";
-  if (!memory && !std::filesystem::exists(path) && (options.read_only || !options.create_if_missing)) {
+  if (!memory && !std::filesystem::exists(path) &&
+      (options.read_only || !options.create_if_missing)) {
     throw StoreError(path + ": no such store");
   }
   // NOMUTEX: a Store is used by one thread at a time (see Store.h), so SQLite's own
   // per-call mutexes are pure overhead (about 5% of a put).
-  const int flags = SQLite::OPEN_NOMUTEX | (options.read_only ? SQLite::OPEN_READONLY
-                                                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const int flags =
+      SQLite::OPEN_NOMUTEX |
+      (options.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   impl_->guarded([&] {
     impl_->db = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
     sqlite3* handle = impl_->db->getHandle();
@@ -911,7 +921,8 @@ Store::Batch::~Batch() {
   if (done_) return;
   Impl& impl = *store_.impl_;
   sqlite3* handle = impl.db->getHandle();
-  if (sqlite3_get_autocommit(handle) == 0) sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (sqlite3_get_autocommit(handle) == 0)
+    sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
   impl.batch_open = false;
   impl.cache.clear();
 }
@@ -1022,8 +1033,7 @@ std::vector<std::string> Store::suggest_names(const std::string& name, std::size
   const std::string folded_query = ascii_lower(name);
   std::map<std::pair<std::size_t, std::string>, bool> ranked;
   impl_->guarded([&] {
-    auto statement = impl_->use(
-        "SELECT name FROM nodes UNION SELECT alias FROM aliases");
+    auto statement = impl_->use("SELECT name FROM nodes UNION SELECT alias FROM aliases");
     while (statement->executeStep()) {
       const char* text = statement->getColumn(0).getText();
       const std::string folded = ascii_lower(text);
@@ -1047,9 +1057,9 @@ std::vector<std::string> Store::suggest_names(const std::string& name, std::size
 
 void Store::for_each_node(const std::vector<std::string>& labels,
                           const std::function<void(const NodeRecord&)>& visit) const {
-  static constexpr const char* kSql =
-      SKEIN_NODE_COLUMNS
-      "WHERE ?1 IS NULL OR n.label IN (SELECT value FROM json_each(?1)) GROUP BY n.id ORDER BY n.id";
+  static constexpr const char* kSql = SKEIN_NODE_COLUMNS
+      "WHERE ?1 IS NULL OR n.label IN (SELECT value FROM json_each(?1)) GROUP BY n.id ORDER BY "
+      "n.id";
   impl_->guarded([&] {
     auto statement = impl_->use(kSql);
     bind_list(*statement, 1, labels);
@@ -1063,8 +1073,7 @@ void Store::for_each_edge(const EdgeQuery& query,
   // With them, weight and confidence are aggregated from the evidence that passes, still in
   // one streaming query (evidence_edge keeps each edge's rows together).
   static constexpr const char* kAll = SKEIN_EDGE_COLUMNS "ORDER BY e.id";
-  static constexpr const char* kCached =
-      SKEIN_EDGE_COLUMNS
+  static constexpr const char* kCached = SKEIN_EDGE_COLUMNS
       "WHERE (?1 IS NULL OR e.type IN (SELECT value FROM json_each(?1))) "
       "AND (?2 IS NULL OR ((SELECT label FROM nodes WHERE id = e.src) IN "
       "(SELECT value FROM json_each(?2)) AND (SELECT label FROM nodes WHERE id = e.dst) IN "
@@ -1253,7 +1262,8 @@ std::vector<std::pair<std::string, bool>> Store::relation_types() const {
     std::vector<std::pair<std::string, bool>> types;
     auto statement = impl_->use(kRelationTypes);
     while (statement->executeStep()) {
-      types.emplace_back(statement->getColumn(0).getString(), statement->getColumn(1).getInt() != 0);
+      types.emplace_back(statement->getColumn(0).getString(),
+                         statement->getColumn(1).getInt() != 0);
     }
     return types;
   });

@@ -74,8 +74,8 @@ struct EdgeRecord {
   std::int64_t dst = 0;
   bool symmetric = false;
   std::string props_json = "{}";
-  double weight = 0;       // evidence rows (within the query's filters)
-  double confidence = 0;   // noisy-or of those evidence confidences
+  double weight = 0;      // evidence rows (within the query's filters)
+  double confidence = 0;  // noisy-or of those evidence confidences
   bool has_text_basis = false;
   bool has_knowledge_basis = false;
   std::string first_seen;  // earliest / latest published date among the evidence documents
@@ -91,7 +91,7 @@ struct EvidenceRecord {
   std::string published;
   std::size_t start = 0;  // byte span of the sentence in the document text
   std::size_t end = 0;
-  std::string sentence;   // the text under the span
+  std::string sentence;  // the text under the span
   std::string rule;
   std::string basis;
   double confidence = 0;
@@ -126,13 +126,13 @@ struct StoreStats {
 
 // Which edges (and their evidence) a reader wants. Empty vectors / strings mean "no filter".
 struct EdgeQuery {
-  std::vector<std::string> types;     // relation types to keep
-  std::vector<std::string> labels;    // keep only edges whose both endpoints have these labels
+  std::vector<std::string> types;   // relation types to keep
+  std::vector<std::string> labels;  // keep only edges whose both endpoints have these labels
   double min_weight = 0;
   double min_confidence = 0;
-  std::string from_date;              // evidence from documents published on/after (YYYY-MM-DD)
-  std::string to_date;                // ... on/before
-  bool text_only = false;             // ignore knowledge-basis evidence
+  std::string from_date;   // evidence from documents published on/after (YYYY-MM-DD)
+  std::string to_date;     // ... on/before
+  bool text_only = false;  // ignore knowledge-basis evidence
 };
 
 class Store {

@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <catch2/catch.hpp>
+
+#include "StoreFixtures.h"
 #include "core/Error.h"
 #include "store/Migrations.h"
 #include "store/Store.h"
-#include "StoreFixtures.h"
 
 using namespace skein;
 using namespace skein::store;

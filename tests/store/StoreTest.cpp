@@ -1,13 +1,12 @@
-#include <catch2/catch.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "StoreFixtures.h"
 #include "core/Error.h"
 #include "store/Store.h"
-#include "StoreFixtures.h"
 
 using namespace skein;
 using namespace skein::store;
@@ -20,13 +19,34 @@ namespace {
 // -Wmissing-field-initializers).
 struct Query {
   EdgeQuery query;
-  Query& types(std::vector<std::string> v) { query.types = std::move(v); return *this; }
-  Query& labels(std::vector<std::string> v) { query.labels = std::move(v); return *this; }
-  Query& min_weight(double v) { query.min_weight = v; return *this; }
-  Query& min_confidence(double v) { query.min_confidence = v; return *this; }
-  Query& from_date(std::string v) { query.from_date = std::move(v); return *this; }
-  Query& to_date(std::string v) { query.to_date = std::move(v); return *this; }
-  Query& text_only(bool v) { query.text_only = v; return *this; }
+  Query& types(std::vector<std::string> v) {
+    query.types = std::move(v);
+    return *this;
+  }
+  Query& labels(std::vector<std::string> v) {
+    query.labels = std::move(v);
+    return *this;
+  }
+  Query& min_weight(double v) {
+    query.min_weight = v;
+    return *this;
+  }
+  Query& min_confidence(double v) {
+    query.min_confidence = v;
+    return *this;
+  }
+  Query& from_date(std::string v) {
+    query.from_date = std::move(v);
+    return *this;
+  }
+  Query& to_date(std::string v) {
+    query.to_date = std::move(v);
+    return *this;
+  }
+  Query& text_only(bool v) {
+    query.text_only = v;
+    return *this;
+  }
   operator EdgeQuery() const { return query; }  // NOLINT: implicit by design
 };
 
@@ -50,7 +70,8 @@ StoreOptions short_wait() {
 //   A: Wang Yi --met-with-- Cho Tae-yul;  China --trades-with-- Korea;  Qingdao (place)
 //   B: Wang Yi --met-with-- Cho Tae-yul   (a second, weaker sighting of the same edge)
 DocumentExtraction document_a() {
-  return DocBuilder("news/a.txt", "Wang Yi met Cho Tae-yul in Qingdao. China and Korea trade a lot.",
+  return DocBuilder("news/a.txt",
+                    "Wang Yi met Cho Tae-yul in Qingdao. China and Korea trade a lot.",
                     "2024-05-13")
       .entity("Person", "wang yi", "Wang Yi")
       .entity("Person", "cho tae-yul", "Cho Tae-yul")
@@ -163,8 +184,8 @@ TEST_CASE("put adds, skips unchanged and replaces documents with exact row count
   CHECK(stats.edges == 2);
   CHECK(stats.evidence == 2);
   CHECK(stats.aliases == 0);
-  CHECK(stats.nodes_by_label ==
-        std::vector<std::pair<std::string, std::int64_t>>{{"Country", 2}, {"Person", 2}, {"Place", 1}});
+  CHECK(stats.nodes_by_label == std::vector<std::pair<std::string, std::int64_t>>{
+                                    {"Country", 2}, {"Person", 2}, {"Place", 1}});
   CHECK(stats.edges_by_type ==
         std::vector<std::pair<std::string, std::int64_t>>{{"met-with", 1}, {"trades-with", 1}});
   CHECK(store.contains("news/a.txt", document_a().document.sha256));
@@ -279,18 +300,20 @@ TEST_CASE("A node that is only a knowledge-basis endpoint survives a replacement
 
 TEST_CASE("Symmetric edges are stored once whichever way round they arrive", "[store]") {
   Store store(":memory:");
-  store.put(DocBuilder("one", "Wang Yi met Cho Tae-yul.")
-                .entity("Person", "wang yi", "Wang Yi")
-                .entity("Person", "cho tae-yul", "Cho Tae-yul")
-                .relation("met-with", "Person:wang yi", "Person:cho tae-yul", "Wang Yi met Cho Tae-yul.")
-                .get());
-  store.put(DocBuilder("two", "Cho Tae-yul met Wang Yi.")
-                .entity("Person", "cho tae-yul", "Cho Tae-yul")
-                .entity("Person", "wang yi", "Wang Yi")
-                .relation("met-with", "Person:cho tae-yul", "Person:wang yi", "Cho Tae-yul met Wang Yi.")
-                .relation("affiliated-with", "Person:cho tae-yul", "Person:wang yi",
-                          "Cho Tae-yul met Wang Yi.")
-                .get());
+  store.put(
+      DocBuilder("one", "Wang Yi met Cho Tae-yul.")
+          .entity("Person", "wang yi", "Wang Yi")
+          .entity("Person", "cho tae-yul", "Cho Tae-yul")
+          .relation("met-with", "Person:wang yi", "Person:cho tae-yul", "Wang Yi met Cho Tae-yul.")
+          .get());
+  store.put(
+      DocBuilder("two", "Cho Tae-yul met Wang Yi.")
+          .entity("Person", "cho tae-yul", "Cho Tae-yul")
+          .entity("Person", "wang yi", "Wang Yi")
+          .relation("met-with", "Person:cho tae-yul", "Person:wang yi", "Cho Tae-yul met Wang Yi.")
+          .relation("affiliated-with", "Person:cho tae-yul", "Person:wang yi",
+                    "Cho Tae-yul met Wang Yi.")
+          .get());
   auto met = all_edges(store, Query().types({"met-with"}));
   REQUIRE(met.size() == 1);
   CHECK(met.front().src < met.front().dst);
@@ -307,12 +330,13 @@ TEST_CASE("Symmetric edges are stored once whichever way round they arrive", "[s
 TEST_CASE("Declaring a type symmetric folds its reversed edges into one", "[store]") {
   Store store(":memory:");
   // allied-with arrives both ways before anyone says it is symmetric.
-  store.put(DocBuilder("one", "Korea and Japan are allies. Japan and Korea are allies.")
-                .entity("Country", "KR", "Korea")
-                .entity("Country", "JP", "Japan")
-                .relation("allied-with", "Country:KR", "Country:JP", "Korea and Japan are allies.", 0.5)
-                .relation("allied-with", "Country:JP", "Country:KR", "Japan and Korea are allies.", 0.5)
-                .get());
+  store.put(
+      DocBuilder("one", "Korea and Japan are allies. Japan and Korea are allies.")
+          .entity("Country", "KR", "Korea")
+          .entity("Country", "JP", "Japan")
+          .relation("allied-with", "Country:KR", "Country:JP", "Korea and Japan are allies.", 0.5)
+          .relation("allied-with", "Country:JP", "Country:KR", "Japan and Korea are allies.", 0.5)
+          .get());
   CHECK(all_edges(store, Query().types({"allied-with"})).size() == 2);
   store.set_relation_symmetry("allied-with", true);
   auto edges = all_edges(store, Query().types({"allied-with"}));
@@ -333,8 +357,8 @@ TEST_CASE("A put that refers to an unknown entity fails whole and leaves nothing
   Store store(":memory:");
   auto bad = document_a();
   bad.relations.back().target = "Country:ZZ";
-  REQUIRE_THROWS_WITH(store.put(bad), Contains("Country:ZZ") && Contains("news/a.txt") &&
-                                          Contains(":memory:"));
+  REQUIRE_THROWS_WITH(store.put(bad),
+                      Contains("Country:ZZ") && Contains("news/a.txt") && Contains(":memory:"));
   StoreStats stats = store.stats();
   CHECK(stats.documents == 0);
   CHECK(stats.nodes == 0);
@@ -365,8 +389,9 @@ TEST_CASE("A database failure in the middle of a put rolls that document back", 
   { Store(path).put(document_a()); }
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec("CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN NEW.rule = 'boom' "
-             "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
+    raw.exec(
+        "CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN NEW.rule = 'boom' "
+        "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
   }
   Store store(path);
   auto doc = DocBuilder("news/d.txt", "Korea and Japan.")
@@ -380,11 +405,12 @@ TEST_CASE("A database failure in the middle of a put rolls that document back", 
   CHECK(store.find_nodes("Japan").empty());
 
   // A failed replacement keeps the old version whole, weights included.
-  auto a2 = DocBuilder("news/a.txt", "Wang Yi met Cho Tae-yul.")
-                .entity("Person", "wang yi", "Wang Yi")
-                .entity("Person", "cho tae-yul", "Cho Tae-yul")
-                .relation("met-with", "Person:wang yi", "Person:cho tae-yul", "Wang Yi met Cho Tae-yul.")
-                .get();
+  auto a2 =
+      DocBuilder("news/a.txt", "Wang Yi met Cho Tae-yul.")
+          .entity("Person", "wang yi", "Wang Yi")
+          .entity("Person", "cho tae-yul", "Cho Tae-yul")
+          .relation("met-with", "Person:wang yi", "Person:cho tae-yul", "Wang Yi met Cho Tae-yul.")
+          .get();
   a2.relations.front().evidence.front().rule = "boom";
   CHECK_THROWS_AS(store.put(a2), StoreError);
   CHECK(store.contains("news/a.txt", document_a().document.sha256));
@@ -422,15 +448,16 @@ TEST_CASE("A batch that is destroyed without commit rolls every put back", "[sto
   CHECK(reopened.stats().edges == 2);
 }
 
-TEST_CASE("for_each_edge applies type, label, weight, confidence, date and basis filters", "[store]") {
+TEST_CASE("for_each_edge applies type, label, weight, confidence, date and basis filters",
+          "[store]") {
   Store store(":memory:");
   store.put(document_a());  // 2024-05-13: met(wang, cho) 0.8, trades(CN, KR) 0.6
   store.put(document_b());  // 2024-06-01: met(wang, cho) 0.5
   store.put(DocBuilder("news/e.txt", "Qingdao is in China.", "2024-07-01")
                 .entity("Place", "geonames:1797929", "Qingdao")
                 .entity("Country", "CN", "China")
-                .relation("located-in", "Place:geonames:1797929", "Country:CN", "Qingdao is in China.",
-                          0.9, basis::kKnowledge)
+                .relation("located-in", "Place:geonames:1797929", "Country:CN",
+                          "Qingdao is in China.", 0.9, basis::kKnowledge)
                 .get());
   auto types_of = [](const std::vector<EdgeRecord>& edges) {
     std::vector<std::string> types;
@@ -446,7 +473,8 @@ TEST_CASE("for_each_edge applies type, label, weight, confidence, date and basis
   CHECK(types_of(all_edges(store, Query().labels({"Country", "Place"}))) ==
         Types{"located-in", "trades-with"});
   CHECK(types_of(all_edges(store, Query().min_weight(2))) == Types{"met-with"});
-  CHECK(types_of(all_edges(store, Query().min_confidence(0.85))) == Types{"located-in", "met-with"});
+  CHECK(types_of(all_edges(store, Query().min_confidence(0.85))) ==
+        Types{"located-in", "met-with"});
   CHECK(types_of(all_edges(store, Query().text_only(true))) == Types{"met-with", "trades-with"});
 
   // Dates count only the evidence from documents inside the range.
@@ -455,9 +483,11 @@ TEST_CASE("for_each_edge applies type, label, weight, confidence, date and basis
   CHECK(june.front().weight == 1);
   CHECK(june.front().confidence == Approx(0.5));
   CHECK(june.front().first_seen == "2024-06-01");
-  CHECK(types_of(all_edges(store, Query().to_date("2024-05-31"))) == Types{"met-with", "trades-with"});
+  CHECK(types_of(all_edges(store, Query().to_date("2024-05-31"))) ==
+        Types{"met-with", "trades-with"});
   CHECK(all_edges(store, Query().to_date("2024-05-31")).front().weight == 1);
-  CHECK(types_of(all_edges(store, Query().from_date("2024-05-01").min_weight(2))) == Types{"met-with"});
+  CHECK(types_of(all_edges(store, Query().from_date("2024-05-01").min_weight(2))) ==
+        Types{"met-with"});
   CHECK(all_edges(store, Query().from_date("2025-01-01")).empty());
 
   // Unfiltered reads use the cached columns; they must agree with the aggregate path.
@@ -484,7 +514,8 @@ TEST_CASE("find_nodes matches names, keys, aliases and ids case-insensitively", 
                 .get());
   auto one = [&](const std::string& query) {
     auto found = store.find_nodes(query);
-    return found.size() == 1 ? found.front().name : std::string("<") + std::to_string(found.size()) + ">";
+    return found.size() == 1 ? found.front().name
+                             : std::string("<") + std::to_string(found.size()) + ">";
   };
   CHECK(one("republic of korea") == "South Korea");
   CHECK(one("PRESIDENT YOON") == "Yoon Suk-yeol");
@@ -563,8 +594,10 @@ TEST_CASE("Noisy-or confidence and weight come from every piece of evidence", "[
   CHECK(edges.front().weight == 2);
   CHECK(edges.front().confidence == Approx(1 - 0.5 * 0.6));
   // A relation with no evidence at all still counts once, with its own confidence.
-  auto bare = DocBuilder("bare", "Japan.").entity("Country", "JP", "Japan")
-                  .entity("Country", "KR", "Korea").get();
+  auto bare = DocBuilder("bare", "Japan.")
+                  .entity("Country", "JP", "Japan")
+                  .entity("Country", "KR", "Korea")
+                  .get();
   Relation relation;
   relation.type = "trades-with";
   relation.source = "Country:JP";
@@ -582,9 +615,10 @@ TEST_CASE("Noisy-or confidence and weight come from every piece of evidence", "[
 
 TEST_CASE("Node names and properties merge across documents by the documented rule", "[store]") {
   Store store(":memory:");
-  store.put(DocBuilder("1", "Yoon spoke.")
-                .entity("Person", "yoon suk-yeol", "Yoon", {}, {{"title", "President"}, {"party", ""}})
-                .get());
+  store.put(
+      DocBuilder("1", "Yoon spoke.")
+          .entity("Person", "yoon suk-yeol", "Yoon", {}, {{"title", "President"}, {"party", ""}})
+          .get());
   store.put(DocBuilder("2", "Yoon Suk-yeol spoke.")
                 .entity("Person", "yoon suk-yeol", "Yoon Suk-yeol", {},
                         {{"title", "Former President"}, {"party", "PPP"}, {"born", "1960"}})
@@ -608,7 +642,9 @@ TEST_CASE("Inside a batch, repeated entities still merge names and properties", 
   // a change that a failed put rolled back.
   auto yoon = [](const std::string& uri, const std::string& text, const std::string& name,
                  Properties props) {
-    return DocBuilder(uri, text).entity("Person", "yoon suk-yeol", name, {}, std::move(props)).get();
+    return DocBuilder(uri, text)
+        .entity("Person", "yoon suk-yeol", name, {}, std::move(props))
+        .get();
   };
   Store store(":memory:");
   Store::Batch batch(store);
@@ -639,7 +675,8 @@ TEST_CASE("merge_node_props patches node properties in one transaction", "[store
   store.put(document_a());
   const std::int64_t wang = node_id(store, "Wang Yi");
   const std::int64_t cho = node_id(store, "Cho Tae-yul");
-  store.merge_node_props({{wang, R"({"pagerank":0.25,"community":3})"}, {cho, R"({"pagerank":0.1})"}});
+  store.merge_node_props(
+      {{wang, R"({"pagerank":0.25,"community":3})"}, {cho, R"({"pagerank":0.1})"}});
   CHECK(store.node(wang)->props_json == R"({"pagerank":0.25,"community":3})");
   store.merge_node_props({{wang, R"({"pagerank":0.5})"}});
   CHECK(store.node(wang)->props_json == R"({"pagerank":0.5,"community":3})");
@@ -686,7 +723,8 @@ TEST_CASE("The views show names, weights and sentences to plain sqlite3 users", 
   REQUIRE(edges.executeStep());
   CHECK(edges.getColumn(0).getString() == "met-with");
   CHECK(edges.getColumn(3).getDouble() == 1);
-  SQLite::Statement evidence(raw, "SELECT sentence, uri FROM v_evidence WHERE type = 'trades-with'");
+  SQLite::Statement evidence(raw,
+                             "SELECT sentence, uri FROM v_evidence WHERE type = 'trades-with'");
   REQUIRE(evidence.executeStep());
   CHECK(evidence.getColumn(0).getString() == "China and Korea trade a lot.");
   CHECK(evidence.getColumn(1).getString() == "news/a.txt");
@@ -694,6 +732,6 @@ TEST_CASE("The views show names, weights and sentences to plain sqlite3 users", 
   REQUIRE(nodes.executeStep());
   CHECK(nodes.getColumn(0).getInt() == 1);
   CHECK(nodes.getColumn(1).getInt() == 1);
-  CHECK(query_int(raw, "SELECT count(*) FROM v_mentions WHERE text = 'Qingdao' AND kind = 'name'") ==
-        1);
+  CHECK(query_int(raw,
+                  "SELECT count(*) FROM v_mentions WHERE text = 'Qingdao' AND kind = 'name'") == 1);
 }
