@@ -20,7 +20,35 @@ struct GazSpan {
   bool title = false;  // matched as a title phrase (role), not as a name
 };
 
-enum class Source : std::uint8_t { kGazetteer, kPerson, kOrganization, kAlias };
+enum class Source : std::uint8_t {
+  kGazetteer,
+  kPerson,
+  kOrganization,
+  kAlias,
+  kSubdivision,  // a US state written as its AP abbreviation ("Conn.", "N.Y."): `subdivision`
+  kPlace,        // an unlisted place the text places itself ("Bethany, Conn."): `key`
+};
+
+// AP style abbreviations of US states (AP Stylebook, "state names"), as the segmenter
+// normalises them (periods dropped), with their ISO 3166-2 codes. Facts, not tuning.
+constexpr std::pair<std::string_view, std::string_view> kApStates[] = {
+    {"ala", "US-AL"}, {"ariz", "US-AZ"}, {"ark", "US-AR"}, {"calif", "US-CA"}, {"colo", "US-CO"},
+    {"conn", "US-CT"}, {"del", "US-DE"}, {"fla", "US-FL"}, {"ga", "US-GA"}, {"ill", "US-IL"},
+    {"ind", "US-IN"}, {"kan", "US-KS"}, {"kans", "US-KS"}, {"ky", "US-KY"}, {"la", "US-LA"},
+    {"md", "US-MD"}, {"mass", "US-MA"}, {"mich", "US-MI"}, {"minn", "US-MN"}, {"miss", "US-MS"},
+    {"mo", "US-MO"}, {"mont", "US-MT"}, {"neb", "US-NE"}, {"nebr", "US-NE"}, {"nev", "US-NV"},
+    {"nh", "US-NH"}, {"nj", "US-NJ"}, {"nm", "US-NM"}, {"ny", "US-NY"}, {"nc", "US-NC"},
+    {"nd", "US-ND"}, {"okla", "US-OK"}, {"ore", "US-OR"}, {"oreg", "US-OR"}, {"pa", "US-PA"},
+    {"penn", "US-PA"}, {"ri", "US-RI"}, {"sc", "US-SC"}, {"sd", "US-SD"}, {"tenn", "US-TN"},
+    {"tex", "US-TX"}, {"vt", "US-VT"}, {"va", "US-VA"}, {"wash", "US-WA"}, {"wva", "US-WV"},
+    {"wis", "US-WI"}, {"wisc", "US-WI"}, {"wyo", "US-WY"}};
+
+std::string_view ap_state_code(std::string_view norm) {
+  for (const auto& [abbreviation, code] : kApStates) {
+    if (abbreviation == norm) return code;
+  }
+  return {};
+}
 
 // A mention before resolution.
 struct MentionC {
@@ -34,6 +62,9 @@ struct MentionC {
   int country_hint = -1;             // generic organisations: the country that qualifies them
   bool demonym = false;
   bool short_form = false;           // a person named by part of a full name seen elsewhere
+  int subdivision = -1;              // kSubdivision, kPlace: the knowledge index of the state
+  bool lone_surname = false;         // a person known by one unlisted word only
+  std::uint32_t shown_first = UINT32_MAX;  // span starts here instead ("Mr." before a name)
   int entity = -1;                   // resolved entity, -1 = dropped
 };
 
@@ -267,6 +298,17 @@ class DocumentRun {
         i = role.last;
         continue;
       }
+      if (const int state = ap_state_at(i); state >= 0) {
+        MentionC m;
+        m.first = i;
+        m.last = i + 1;
+        m.sentence = sentence_index;
+        m.source = Source::kSubdivision;
+        m.subdivision = state;
+        add_mention(std::move(m));
+        ++i;
+        continue;
+      }
       if (!starts_run(i, s.last)) {
         ++i;
         continue;
@@ -276,6 +318,41 @@ class DocumentRun {
       classify_run(i, j, sentence_index, anchor, s.last);
       i = j;
     }
+  }
+
+  // A US state in AP style after a comma ("Bethany, Conn.", "Chisholm, Minn ."): the
+  // subdivision's knowledge index, or -1. The comma and the period keep "Miss", "Ind" and
+  // "La" as words everywhere else.
+  int ap_state_at(std::uint32_t i) const {
+    if (i == 0 || norm(i - 1) != "," || !tok(i).has(tf::kCapital)) return -1;
+    const bool period = tok(i).has(tf::kAbbrev) || (i + 1 < seg_.tokens.size() && norm(i + 1) == ".");
+    if (!period) return -1;
+    const std::string_view code = ap_state_code(norm(i));
+    return code.empty() ? -1 : k_.subdivision_index(code);
+  }
+
+  // The US state or the country named right after a comma that follows [.., j): a place's
+  // own qualifier ("Aiken, S.C.", "Saint-Gall, Switzerland,"). Sets `country` or `state`.
+  bool qualifier_after(std::uint32_t j, std::uint32_t last, int& state, int& country) const {
+    state = country = -1;
+    if (j + 1 >= last || norm(j) != ",") return false;
+    if ((state = ap_state_at(j + 1)) >= 0) return true;
+    if (!is_name_span(j + 1)) return false;
+    const GazSpan& span = spans_[span_at_[j + 1]];
+    // The qualifier ends the phrase: "..., Texas," or "..., Ohio." but not "..., Texas officials".
+    const std::uint32_t after = span.last;
+    if (after < last) {
+      const std::string_view w = norm(after);
+      if (w != "," && w != "." && w != "(" && w != ";" && w != "-" && w != ":" && w != "\"") return false;
+    }
+    for (const Candidate& c : span.entry->candidates) {
+      if (c.kind == CandidateKind::kSubdivision && k_.subdivisions()[c.index].country == "US" && !span.entry->ambiguous) {
+        state = static_cast<int>(c.index);
+      }
+      if (c.kind == CandidateKind::kCountry) country = static_cast<int>(c.index);
+    }
+    if (state >= 0) country = -1;
+    return state >= 0 || country >= 0;
   }
 
   bool starts_run(std::uint32_t i, std::uint32_t sentence_last) const {
@@ -479,8 +556,44 @@ class DocumentRun {
     add_mention(std::move(m));
   }
 
-  void add_person(std::uint32_t i, std::uint32_t j, std::uint32_t sentence) {
+  bool only_place_candidates(const PhraseEntry& entry) const {
+    bool place = false;
+    for (const Candidate& c : entry.candidates) {
+      if (c.kind == CandidateKind::kCity || c.kind == CandidateKind::kSubdivision) place = true;
+      else if (c.kind != CandidateKind::kTitle) return false;
+    }
+    return place;
+  }
+
+  // A run that names a person on its own: a known given name or an initial first.
+  bool strong_person(std::uint32_t i, std::uint32_t j) const {
+    return word_count(i, j) >= 2 && ((lex(i) & lf::kGivenName) != 0 || tok(i).has(tf::kInitial)) &&
+           (lex(i) & lf::kCommon) == 0;
+  }
+
+  void add_place(std::uint32_t i, std::uint32_t j, std::uint32_t sentence, int state, int country) {
     MentionC m;
+    m.first = i;
+    m.last = j;
+    m.sentence = sentence;
+    m.source = Source::kPlace;
+    m.label = Label::kPlace;
+    m.subdivision = state;
+    m.country_hint = state >= 0 ? k_.country_index(k_.subdivisions()[state].country) : country;
+    m.key = key_of(i, j) + "@" + (state >= 0 ? k_.subdivisions()[state].code : k_.countries()[country].iso2);
+    add_mention(std::move(m));
+  }
+
+  void add_person(std::uint32_t i, std::uint32_t j, std::uint32_t sentence, int anchor) {
+    MentionC m;
+    // CoNLL-style newswire and most NER conventions keep a courtesy title inside the name's
+    // span ("Mrs. Say"); roles ("President", "Dr.") stay outside as roles.
+    if (anchor >= 0 && roles_[anchor].last == i && roles_[anchor].last == roles_[anchor].first + 1) {
+      const std::string_view w = norm(roles_[anchor].first);
+      if (w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme") {
+        m.shown_first = roles_[anchor].first;
+      }
+    }
     m.first = i;
     m.last = j;
     m.sentence = sentence;
@@ -573,16 +686,40 @@ class DocumentRun {
       if (rest < j) classify_run(rest, j, sentence, -1, last);
       return;
     }
+    const bool one_name = is_name_span(i) && spans_[span_at_[i]].last == j;
+    // 3a. A listed place name right after a person's title is that person's name
+    //     ("President Lincoln", "Gov. Jackson"); a country or organisation never is.
+    if (one_name && anchor >= 0 && !roles_[anchor].honorific && only_place_candidates(*spans_[span_at_[i]].entry)) {
+      add_person(i, j, sentence, anchor);
+      return;
+    }
+    // 3b. An unlisted name the text qualifies as a place: "Bethany, Conn.", "Saint-Gall,
+    //     Switzerland," (a listed one resolves with the state as context).
+    if (!one_name && anchor < 0 && word_count(i, j) <= 3 && !tok(i).has(tf::kInitial)) {
+      int state = -1, country = -1;
+      if (qualifier_after(j, last, state, country) && !strong_person(i, j)) {
+        add_place(i, j, sentence, state, country);
+        return;
+      }
+    }
     // 3. One gazetteer name.
-    if (is_name_span(i) && spans_[span_at_[i]].last == j && !(anchor >= 0 && word_count(i, j) == 1 &&
-                                                               false)) {
+    if (one_name) {
       const int m = add_gazetteer(span_at_[i], sentence);
       acronym_definition(i, j, last, m);
       return;
     }
     // 4. People.
     if (person_evidence(i, j, anchor, last)) {
-      add_person(i, j, sentence);
+      add_person(i, j, sentence, anchor);
+      return;
+    }
+    // 4b. One unlisted capitalised word that is a known surname and no English word, or that
+    //     speaks ("Oswald", "Lifa said"): a person named by surname alone.
+    if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kCapital) && !tok(i).has(tf::kAllCaps) &&
+        !tok(i).has(tf::kAbbrev) && (lex(i) & lf::kCommon) == 0 &&
+        ((lex(i) & lf::kSurname) != 0 || (j < last && (lex(j) & lf::kSpeechVerb) != 0 && norm(j) != "told"))) {
+      add_person(i, j, sentence, -1);
+      mentions_.back().lone_surname = true;
       return;
     }
     // 5. Otherwise the gazetteer names inside, and unexplained words wait for short forms.
@@ -713,6 +850,12 @@ class DocumentRun {
   // the candidates of an ambiguous name.
   void collect_context() {
     for (const MentionC& m : mentions_) {
+      if (m.source == Source::kSubdivision) {
+        context_subdivisions_.insert(m.subdivision);
+        const int c = k_.country_index(k_.subdivisions()[m.subdivision].country);
+        if (c >= 0) context_countries_.insert(c);
+        continue;
+      }
       if (m.source != Source::kGazetteer || m.entry->ambiguous) continue;
       int country = -1, sub = -1, city = -1, n = 0;
       for (const Candidate& c : m.entry->candidates) {
@@ -910,7 +1053,9 @@ class DocumentRun {
         m.short_form = e >= 0;
         if (e < 0) {
           bool created = false;
-          e = entity_for(labels::kPerson, m.key, Label::kPerson, m.first, &created);
+          // One surname alone says too little to merge across documents.
+          const std::string key = m.lone_surname ? m.key + "@" + document_tag() : m.key;
+          e = entity_for(labels::kPerson, key, Label::kPerson, m.first, &created);
           if (created) entities_[e].out.name = text_of(m.first, m.last);
         }
         m.entity = e;
@@ -931,7 +1076,21 @@ class DocumentRun {
       mentions_.push_back(std::move(m));
     }
     for (MentionC& m : mentions_) {
-      if (m.source == Source::kGazetteer) {
+      if (m.source == Source::kSubdivision) {
+        m.entity = subdivision_entity(m.subdivision, m.first);
+      } else if (m.source == Source::kPlace) {
+        bool created = false;
+        m.entity = entity_for(labels::kPlace, m.key, Label::kPlace, m.first, &created);
+        if (created) {
+          EntityB& b = entities_[m.entity];
+          b.out.name = text_of(m.first, m.last);
+          b.out.props["kind"] = "place";
+          b.country = m.country_hint;
+          b.subdivision = m.subdivision;
+          if (b.country >= 0) b.out.props["country"] = k_.countries()[b.country].iso2;
+          if (b.subdivision >= 0) b.out.props["subdivision"] = k_.subdivisions()[b.subdivision].code;
+        }
+      } else if (m.source == Source::kGazetteer) {
         m.entity = resolve_gazetteer(m);
       } else if (m.source == Source::kOrganization) {
         std::string key = m.key;
@@ -1285,7 +1444,7 @@ class DocumentRun {
       for (const int i : by_entity[e]) {
         const MentionC& m = mentions_[i];
         Mention mention;
-        mention.span = {tok(m.first).start, tok(m.last - 1).end};
+        mention.span = {tok(m.shown_first != UINT32_MAX ? m.shown_first : m.first).start, tok(m.last - 1).end};
         mention.text = doc_.text.substr(mention.span.start, mention.span.size());
         mention.kind = kind_of(m, entity, mention.text);
         if (mention.text != entity.name &&
