@@ -303,7 +303,7 @@ void write_graph_attributes(std::string& out, const Diagram& diagram, const DotS
   out += "  graph [layout=\"";
   out += to_string(style.engine);
   out += "\", charset=\"UTF-8\", fontname=" + quoted(style.font) +
-         ", fontsize=\"10\", bgcolor=\"white\", pad=\"0.3\", outputorder=\"edgesfirst\"";
+         ", fontsize=\"12\", bgcolor=\"white\", pad=\"0.3\", outputorder=\"edgesfirst\"";
   switch (style.engine) {
     case LayoutEngine::kDot:
       out += ", rankdir=\"LR\", nodesep=\"0.25\", ranksep=\"0.6\"";
@@ -329,10 +329,9 @@ void write_graph_attributes(std::string& out, const Diagram& diagram, const DotS
   }
   out += "];\n";
   out += "  node [fontname=" + quoted(style.font) + ", penwidth=\"1.2\", margin=\"0.08,0.04\"];\n";
-  out += "  edge [fontname=" + quoted(style.font) + ", fontsize=\"8\", arrowsize=\"0.8\", arrowhead=\"normal\"";
-  // neato's preferred edge length (inches): longer when a label has to sit on the edge.
-  if (style.engine == LayoutEngine::kNeato && style.edge_labels) out += ", len=\"1.6\"";
-  out += "];\n";
+  // (No len= for neato: with pack=true Graphviz 2.42 ignores it, checked with -Tplain.)
+  out += "  edge [fontname=" + quoted(style.font) +
+         ", fontsize=\"8\", arrowsize=\"0.8\", arrowhead=\"normal\"];\n";
 }
 
 void write_node(std::string& out, const Diagram& diagram, const DiagramNode& node,
