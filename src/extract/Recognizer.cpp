@@ -556,6 +556,38 @@ class DocumentRun {
     add_mention(std::move(m));
   }
 
+  // Headlines and datelines in capitals say nothing about acronyms.
+  bool sentence_all_caps(std::uint32_t sentence) const {
+    const Sentence& s = seg_.sentences[sentence];
+    std::size_t words = 0, caps = 0;
+    for (std::uint32_t t = s.first; t < s.last; ++t) {
+      if (!tok(t).has(tf::kWord) || tok(t).has(tf::kNumber)) continue;
+      ++words;
+      caps += tok(t).has(tf::kAllCaps);
+    }
+    return words > 0 && caps * 2 > words;
+  }
+
+  static bool not_an_organization_acronym(std::string_view w) {
+    static constexpr std::string_view kList[] = {
+        "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "am", "pm", "bc", "ad",
+        "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "tv", "ok", "id", "dna", "rna", "hiv", "aids",
+        "ufo", "mp", "mps", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "usa", "us",
+        "uk", "eu", "mph", "kg", "km", "mm", "cm", "ft", "lb", "lbs", "oz", "pc", "it", "ai", "vip",
+        "faq", "pdf", "pr", "rip", "sos", "vs", "jr", "sr", "phd", "md", "ma", "ba", "bs", "msc",
+        "a", "i", "o", "tnt", "icbm", "icbms", "awacs", "rpg", "atm", "suv", "suvs", "gps", "sars",
+        "covid", "led", "lcd", "dvd", "cd", "cds", "usb", "www", "http", "html", "ny", "la", "dc"};
+    for (const std::string_view x : kList) {
+      if (x == w) return true;
+    }
+    return false;
+  }
+
+  static bool is_institution_word(std::string_view w) {
+    return w == "congress" || w == "senate" || w == "parliament" || w == "navy" || w == "army" ||
+           w == "pentagon" || w == "kremlin" || w == "legislature" || w == "politburo" || w == "cabinet";
+  }
+
   bool only_place_candidates(const PhraseEntry& entry) const {
     bool place = false;
     for (const Candidate& c : entry.candidates) {
@@ -711,6 +743,22 @@ class DocumentRun {
     // 4. People.
     if (person_evidence(i, j, anchor, last)) {
       add_person(i, j, sentence, anchor);
+      return;
+    }
+    // 4a. An unlisted acronym in running text names an organisation far more often than
+    //     anything else ("the NRC said", "GAO"); measures, time zones and the like are listed
+    //     out. Its key stays document-local: three letters say too little to merge on.
+    if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kAllCaps) && !tok(i).has(tf::kNumber) &&
+        !sentence_all_caps(sentence) && tok(i).end - tok(i).start >= 2 && tok(i).end - tok(i).start <= 6 &&
+        !not_an_organization_acronym(norm(i))) {
+      add_organization(i, j, sentence);
+      mentions_.back().country_hint = -2;
+      return;
+    }
+    // 4c. An institution named by its common noun alone ("Congress", "the Navy"): an
+    //     organisation of the document's own country, kept document-local.
+    if (j == i + 1 && tok(i).has(tf::kCapital) && !initial_position(i) && is_institution_word(norm(i))) {
+      add_organization(i, j, sentence);
       return;
     }
     // 4b. One unlisted capitalised word that is a known surname and no English word, or that

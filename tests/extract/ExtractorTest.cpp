@@ -390,3 +390,56 @@ TEST_CASE("Excluded spans yield nothing and the same input gives the same output
     }
   }
 }
+
+TEST_CASE("Newswire place qualifiers: AP state abbreviations and 'Place, Country'", "[extract][recognise]") {
+  const auto r = run("The plant in Hollowbrook , Tex. , closed. Later Vance Fieldstone of Brightwater, "
+                     "Tex., wrote from Nowhereville, France, and Mr. Smith met Pelosi.");
+  check_offsets(r);
+  const Entity* texas = find_entity(r, "Place:US-TX");
+  REQUIRE(texas != nullptr);
+  CHECK(mention_texts(*texas) == std::vector<std::string>{"Tex.", "Tex."});
+  const Entity* hollowbrook = find_entity(r, "Place:Hollowbrook@US-TX");
+  REQUIRE(hollowbrook == nullptr);  // keys are normalised names
+  REQUIRE(find_entity(r, "Place:hollowbrook@US-TX") != nullptr);
+  CHECK(find_entity(r, "Place:hollowbrook@US-TX")->props.at("subdivision") == "US-TX");
+  CHECK(find_entity(r, "Place:brightwater@US-TX") != nullptr);
+  CHECK(find_entity(r, "Place:nowhereville@FR") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:hollowbrook@US-TX", "Place:US-TX") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:nowhereville@FR", "Country:FR") != nullptr);
+  // A name with a given name first is a person even before a comma and a place.
+  CHECK(find_entity(r, "Place:vance fieldstone@US-TX") == nullptr);
+  // Courtesy titles sit inside the person's span; the name and key leave them out.
+  const Entity* smith = nullptr;
+  for (const Entity& e : r.entities) {
+    if (e.label == "Person" && e.name == "Smith") smith = &e;
+  }
+  REQUIRE(smith != nullptr);
+  CHECK(mention_texts(*smith) == std::vector<std::string>{"Mr. Smith"});
+}
+
+TEST_CASE("Titles make place names people; acronyms and institutions are organisations",
+          "[extract][recognise]") {
+  const auto r = run("President Springfield spoke. Officials at the NRC and the GAO met. The town "
+                     "council wrote to Congress at 10 a.m. GMT. Smith said so.");
+  check_offsets(r);
+  bool springfield_person = false, nrc = false, gao = false, congress = false, gmt = false, smith = false;
+  for (const Entity& e : r.entities) {
+    if (e.label == "Person" && e.name == "Springfield") springfield_person = true;
+    if (e.label == "Organization" && e.name == "NRC") nrc = true;
+    if (e.label == "Organization" && e.name == "GAO") gao = true;
+    if (e.label == "Organization" && e.name == "Congress") congress = true;
+    if (e.name == "GMT") gmt = true;
+    if (e.label == "Person" && e.name == "Smith") smith = true;
+    CHECK(e.id.find("Place:geonames:") == std::string::npos);  // no Springfield city
+  }
+  CHECK(springfield_person);
+  CHECK(nrc);
+  CHECK(gao);
+  CHECK(congress);
+  CHECK_FALSE(gmt);
+  CHECK(smith);
+  // Acronyms and lone surnames stay document-local.
+  for (const Entity& e : r.entities) {
+    if (e.name == "NRC" || e.name == "Smith") CHECK(e.key.find("@doc:") != std::string::npos);
+  }
+}
