@@ -870,6 +870,10 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
       }
       // WAL lets readers (a viewer, `skein stats`) run while a loader writes; NORMAL sync is
       // durable at every checkpoint and never corrupts: a crash loses at most the last commits.
+      // 16 KiB pages for a new file: a typical article (2-5 KB) wastes up to a page's remainder
+      // on 4 KiB pages (the BBC corpus stored at 2.2x its text; at 16 KiB, 2.0x, for ~10% more
+      // write time). Only takes effect before the first write; existing stores keep theirs.
+      if (version == 0) impl_->db->exec("PRAGMA page_size = 16384");
       if (!memory) impl_->db->exec("PRAGMA journal_mode = WAL");
       impl_->db->exec("PRAGMA synchronous = NORMAL");
       impl_->version = apply_migrations(handle, path, migrations, options.busy_timeout_ms);
