@@ -55,6 +55,9 @@ TEST_CASE("skein render writes SVG named by -o, in-process with no plugin config
   CHECK(count(svg, "class=\"node\"") > 20);
   CHECK(count(svg, "class=\"edge\"") > 20);
   CHECK(svg.find("Skein") == std::string::npos);  // no --title given: no title row
+  // Edge tooltips quote the supporting sentence with the document it came from.
+  CHECK(svg.find("examples/articles/") != std::string::npos);
+  CHECK(svg.find("sentence") != std::string::npos);
 }
 
 TEST_CASE("skein render picks the format from the extension or --format", "[render][cli]") {
