@@ -131,9 +131,11 @@ ExportContext::ExportContext(const ExportInput& input, const ExportOptions& opti
 
 void ExportContext::scan_properties() {
   std::map<std::string, ValueKind> kinds;
-  rapidjson::Document document;
   for (const auto& node : view_.nodes()) {
     if (node.props_json.empty() || node.props_json == "{}") continue;
+    // A Document per node: re-parsing into one Document keeps every earlier parse's memory in
+    // its pool allocator, which would grow with the graph.
+    rapidjson::Document document;
     document.Parse(node.props_json.c_str(), node.props_json.size());
     if (document.HasParseError() || !document.IsObject()) {
       throw Error("cannot export: node " + decimal(node.id) + " has props that are not a JSON object");
@@ -166,6 +168,7 @@ void ExportContext::scan_properties() {
   for (graph::NodeIndex u = 0; u < view_.node_count(); ++u) {
     const auto& json = view_.node(u).props_json;
     if (json.empty() || json == "{}") continue;
+    rapidjson::Document document;
     document.Parse(json.c_str(), json.size());
     if (pagerank_column_ >= 0) {
       auto it = document.FindMember("pagerank");

@@ -153,7 +153,8 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
     text(line, row.facts.key);
     line += ',';
     const std::string label = neo4j_label(row.node->label);
-    text(line, label == "Entity" ? label : "Entity" + std::string(1, kDelimiter) + label);
+    // Not text(): the delimiter between the two labels must stay (labels are identifiers).
+    append_csv_quoted(line, label == "Entity" ? label : "Entity" + std::string(1, kDelimiter) + label);
     line += ',';
     text(line, row.name);
     line += ',';
