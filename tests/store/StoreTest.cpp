@@ -158,6 +158,37 @@ TEST_CASE("A file that is not a SQLite database is refused and left untouched", 
   CHECK_FALSE(std::filesystem::exists(path + "-wal"));
 }
 
+TEST_CASE("A damaged store fails with a StoreError naming it, never a crash", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("damaged.db");
+  {
+    Store store(path);
+    Store::Batch batch(store);
+    for (int i = 0; i < 40; ++i) {
+      auto doc = document_a();
+      doc.document.uri = "news/" + std::to_string(i);
+      doc.document.text += std::string(3000, ' ');  // several pages of documents
+      doc.document.sha256.clear();
+      store.put(doc);
+    }
+    batch.commit();
+  }
+  // Keep the header page, scribble over the rest.
+  std::string bytes = read_bytes(path);
+  REQUIRE(bytes.size() > 3 * 16384);
+  for (std::size_t i = 16384; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+  write_bytes(path, bytes);
+  auto use_it = [&] {
+    Store store(path);
+    store.stats();
+    std::size_t edges = 0;
+    store.for_each_edge(EdgeQuery{}, [&](const EdgeRecord&) { ++edges; });
+    store.put(document_b());
+  };
+  REQUIRE_THROWS_AS(use_it(), StoreError);
+  REQUIRE_THROWS_WITH(use_it(), Contains(path));
+}
+
 TEST_CASE("Another program's SQLite database is not turned into a store", "[store]") {
   TempDir dir;
   const std::string path = dir.file("other.db");
