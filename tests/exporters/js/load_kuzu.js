@@ -72,10 +72,17 @@ function relColumns(file) {
     sentences: (await run('MATCH (e:Evidence) RETURN e.sentence AS s ORDER BY e.key')).map(r => r.s),
   };
   if (fromKey && toKey) {
-    const rows = await run(
-      `MATCH p = (a:Entity)-[:Rel* SHORTEST 1..30]-(b:Entity) WHERE a.key = '${fromKey.replace(/'/g, "\\'")}' ` +
-      `AND b.key = '${toKey.replace(/'/g, "\\'")}' RETURN properties(nodes(p), 'key') AS keys`);
+    // An endpoint is an entity key, or "#<store id>".
+    const match = (variable, key) => key.startsWith('#')
+      ? `${variable}.store_id = ${Number(key.slice(1))}`
+      : `${variable}.key = '${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    const where = `WHERE ${match('a', fromKey)} AND ${match('b', toKey)}`;
+    const rows = await run(`MATCH p = (a:Entity)-[:Rel* SHORTEST 1..30]-(b:Entity) ${where} ` +
+                           `RETURN properties(nodes(p), 'key') AS keys`);
     result.path = rows.length > 0 ? rows[0].keys : [];
+    const all = await run(`MATCH p = (a:Entity)-[:Rel* ALL SHORTEST 1..30]-(b:Entity) ${where} ` +
+                          `RETURN properties(nodes(p), 'store_id') AS ids`);
+    result.allPaths = all.map(r => r.ids.map(Number));
   }
   console.log(JSON.stringify(result));
 })().catch(error => { console.error(String(error)); process.exit(1); });
