@@ -1227,10 +1227,22 @@ void Store::set_relation_symmetry(const std::string& type, bool symmetric) {
       (statement->bind(index++, values), ...);
       statement->exec();
     };
+    {
+      // Ingest declares the ontology's types on every run: when nothing changes, write
+      // nothing (the edges of a type already declared are already filed that way).
+      auto current = impl_->use("SELECT symmetric FROM relation_types WHERE type = ?1");
+      current->bind(1, type);
+      if (current->executeStep() && (current->getColumn(0).getInt() != 0) == symmetric) {
+        impl_->symmetry[type] = symmetric;
+        scope.commit();
+        return;
+      }
+    }
     run("INSERT INTO relation_types (type, symmetric) VALUES (?1, ?2) "
         "ON CONFLICT (type) DO UPDATE SET symmetric = excluded.symmetric",
         type, symmetric ? 1 : 0);
-    run("UPDATE edges SET symmetric = ?2 WHERE type = ?1", type, symmetric ? 1 : 0);
+    run("UPDATE edges SET symmetric = ?2 WHERE type = ?1 AND symmetric <> ?2", type,
+        symmetric ? 1 : 0);
     if (symmetric) {
       // Reversed edges: fold into the twin when there is one, else flip in place.
       std::vector<std::int64_t> folded;

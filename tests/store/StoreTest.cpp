@@ -381,6 +381,15 @@ TEST_CASE("Declaring a type symmetric folds its reversed edges into one", "[stor
   CHECK(edges.front().weight == 2);
   CHECK(edges.front().confidence == Approx(0.75));
   CHECK(store.evidence(edges.front().id).size() == 2);
+  // Declaring it again changes nothing; declaring it directed only clears the flag.
+  store.set_relation_symmetry("allied-with", true);
+  CHECK(all_edges(store, Query().types({"allied-with"})).size() == 1);
+  store.set_relation_symmetry("allied-with", false);
+  auto directed = all_edges(store, Query().types({"allied-with"}));
+  REQUIRE(directed.size() == 1);
+  CHECK_FALSE(directed.front().symmetric);
+  CHECK(directed.front().weight == 2);
+  store.set_relation_symmetry("allied-with", true);
   auto types = store.relation_types();
   CHECK(std::find(types.begin(), types.end(), std::pair<std::string, bool>{"allied-with", true}) !=
         types.end());
