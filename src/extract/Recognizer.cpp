@@ -194,6 +194,8 @@ class DocumentRun {
     }
     // An all-capitals surface matches a listed acronym, or a long enough name (datelines).
     if (all_caps && !acronym && letters < 4) return false;
+    // Days and months are never places ("On Friday", "in March"), whatever a gazetteer says.
+    if (last - first == 1 && is_calendar_word(norm(first))) return false;
     if (last - first == 1 && !acronym && (lex(first) & lf::kCommon) != 0) {
       // A capitalised common word standing first in the sentence is not a name, except a
       // country ("Turkey", "Chad").
@@ -211,6 +213,29 @@ class DocumentRun {
     }
     (void)sentence_last;
     return true;
+  }
+
+  static bool is_calendar_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+    for (const std::string_view x : kWords) {
+      if (x == w) return true;
+    }
+    return false;
+  }
+
+  // A word mixing letters and digits ("PA2904034294", "B52"): a code, never part of a name
+  // (hyphenated forms such as "COVID-19" are separate tokens and still join).
+  bool is_code(std::uint32_t i) const {
+    bool digit = false, letter = false;
+    for (std::uint32_t b = tok(i).start; b < tok(i).end; ++b) {
+      const char c = doc_.text[b];
+      if (c >= '0' && c <= '9') digit = true;
+      else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letter = true;
+    }
+    return digit && letter;
   }
 
   void gazetteer_scan(const Sentence& s, std::vector<GazSpan>& spans) const {
@@ -359,7 +384,7 @@ class DocumentRun {
     if (is_name_span(i)) return true;
     if (!tok(i).has(tf::kWord)) return false;
     if (!capish(i)) return false;
-    if (tok(i).has(tf::kNumber)) return false;
+    if (tok(i).has(tf::kNumber) || is_code(i)) return false;
     if ((lex(i) & lf::kConnector) != 0 && initial_position(i)) return false;
     return !positional_capital(i, sentence_last);
   }
@@ -375,7 +400,7 @@ class DocumentRun {
         continue;
       }
       const Token& t = tok(j);
-      if (t.has(tf::kWord) && (capish(j) || t.has(tf::kInitial)) && !t.has(tf::kNumber)) {
+      if (t.has(tf::kWord) && (capish(j) || t.has(tf::kInitial)) && !t.has(tf::kNumber) && !is_code(j)) {
         if ((lex(j) & (lf::kOrgHead | lf::kOrgSuffix)) != 0) org_context = true;
         ++j;
         continue;
@@ -525,6 +550,25 @@ class DocumentRun {
     if (is_name_span(i) && spans_[span_at_[i]].last == j) {
       add_gazetteer(span_at_[i], sentence);
       return;
+    }
+    // "U.S. Navy", "Soviet Congress": a state and its institution are two mentions (the
+    // institution keeps the state as its qualifier); a proper name such as "Polish
+    // Development Bank" stays whole.
+    if (j == i + 2 && is_name_span(i) && spans_[span_at_[i]].last == i + 1 && is_institution_word(norm(i + 1))) {
+      const int country = qualifying_country(i, j);
+      if (country >= 0) {
+        add_gazetteer(span_at_[i], sentence);
+        MentionC m;
+        m.first = i + 1;
+        m.last = j;
+        m.sentence = sentence;
+        m.source = Source::kOrganization;
+        m.label = Label::kOrganization;
+        m.key = key_of(i + 1, j);
+        m.country_hint = country;
+        add_mention(std::move(m));
+        return;
+      }
     }
     MentionC m;
     m.first = i;
@@ -1217,7 +1261,12 @@ class DocumentRun {
               : p.type == PatternItem::Type::kSource ? type.source
                                                      : p.labels;
           int coerced = -1;
-          const bool ok = p.type == PatternItem::Type::kEntity && specs.empty()
+          // A demonym stands for its state only as an adjective before a name or a title
+          // ("Soviet Navy", "Chinese Foreign Minister Wang"); "in Spanish" is a language.
+          const bool demonym_alone = mentions_[units_[u].index].demonym &&
+                                     (u + 1 >= n || units_[u + 1].type == Unit::Type::kToken);
+          const bool ok = demonym_alone ? false
+                          : p.type == PatternItem::Type::kEntity && specs.empty()
                               ? true
                               : (label_ok(e, specs) || (coerced = metonymy_country(e, specs)) >= 0);
           if (ok) {

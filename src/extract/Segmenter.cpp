@@ -392,7 +392,14 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
     std::size_t j = i + c.len;
     Cls cls = c.cls;
     bool possessive = false;
-    if (c.cls == Cls::kApostrophe && !space_before && !out.tokens.empty()) {
+    if (c.cls == Cls::kApostrophe && space_before && !out.tokens.empty() &&
+        (out.tokens.back().flags & token_flags::kWord) != 0 && j < limit && (text[j] == 's' || text[j] == 'S') &&
+        j + 1 < limit && (text[j + 1] == ' ' || text[j + 1] == '\n')) {
+      // A detached "'s" between spaces is the possessive of tokenised text ("China 's"):
+      // no word starts with an apostrophe and stops after the s.
+      j += 1;
+      possessive = true;
+    } else if (c.cls == Cls::kApostrophe && !space_before && !out.tokens.empty()) {
       // "'s" after a word, or a bare "'" after a plural ("the countries' ties").
       if (j < limit && (text[j] == 's' || text[j] == 'S') &&
           (j + 1 >= limit || !is_alnum(decode(text, j + 1).cls))) {

@@ -4,7 +4,8 @@
 //
 // Tokens:
 //  - words: letters and digits; an internal apostrophe stays inside ("Xi'an", "O'Brien",
-//    "didn't") except the possessive "'s", which is a token of its own ("China" "'s");
+//    "didn't") except the possessive "'s", which is a token of its own ("China" "'s"; so is a
+//    detached "'s" between spaces, as tokenised corpora write it: "China 's");
 //    dotted abbreviations stay whole ("U.S.", "J.", "Dr.", "Jan."); numbers keep their inner
 //    separators ("3.5", "1,000"); a hyphen splits a word into word, "-", word, with the
 //    kJoined flag on the parts so "Suk-yeol" and "Korea-China" can be put back together.

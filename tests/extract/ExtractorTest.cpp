@@ -443,3 +443,42 @@ TEST_CASE("Titles make place names people; acronyms and institutions are organis
     if (e.name == "NRC" || e.name == "Smith") CHECK(e.key.find("@doc:") != std::string::npos);
   }
 }
+
+TEST_CASE("Organisations are placed by datelines, possessives, headquarters and their state",
+          "[extract][relations]") {
+  const auto r = run("SPRINGFIELD , Tex. ( Acme Corp. ) -- Officials said. France 's Zenith Institute grew. "
+                     "The U.S. Navy and the Acme Corp. headquarters in Paris, France, met.");
+  check_offsets(r);
+  auto id_of = [&](const std::string& name) {
+    for (const Entity& e : r.entities) {
+      if (e.name == name) return e.id;
+    }
+    return std::string("(none: " + name + ")");
+  };
+  CHECK(find_relation(r, "located-in", id_of("Acme Corp."), "Place:US-TX") != nullptr);
+  CHECK(find_relation(r, "located-in", id_of("Zenith Institute"), "Country:FR") != nullptr);
+  // "U.S. Navy": the state and its institution, one placed in the other.
+  CHECK(find_relation(r, "located-in", id_of("Navy"), "Country:US") != nullptr);
+  bool headquarters = false;
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "located-in" && rel.source == id_of("Acme Corp.") && rel.target.rfind("Place:geonames:", 0) == 0) {
+      headquarters = true;
+    }
+  }
+  CHECK(headquarters);
+}
+
+TEST_CASE("Days, codes and lone demonyms do not make places or relations", "[extract][recognise]") {
+  const auto r = run("On Friday , officials in Paris spoke. PA2904034294 Paris Radio in French 0400 GMT. "
+                     "The Acme Television in Chinese aired it.");
+  check_offsets(r);
+  for (const Entity& e : r.entities) {
+    CHECK(e.name != "Friday");
+    CHECK(e.name.find("PA2904034294") == std::string::npos);
+  }
+  for (const Relation& rel : r.relations) {
+    if (rel.basis != "text") continue;  // Paris is in France by the gazetteer, not the text
+    CHECK(rel.target != "Country:FR");
+    CHECK(rel.target != "Country:CN");
+  }
+}

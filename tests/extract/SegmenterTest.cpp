@@ -86,6 +86,18 @@ TEST_CASE("Apostrophes: inner ones stay, possessives split", "[extract][segment]
   CHECK(seg.tokens[12].has(token_flags::kPossessive));
 }
 
+TEST_CASE("A detached 's of tokenised text is a possessive; a quoted word is not", "[extract][segment]") {
+  const std::string text = "Beijing 's square and 'sorry' said Ms. X 's friend";
+  const auto seg = run(text);
+  const auto tokens = token_texts(text, seg);
+  CHECK(tokens == std::vector<std::string>{"Beijing", "'s", "square", "and", "'", "sorry", "'", "said",
+                                           "Ms.", "X", "'s", "friend"});
+  CHECK(seg.tokens[1].has(token_flags::kPossessive));
+  CHECK(seg.norm_of(seg.tokens[1]) == "'s");
+  CHECK_FALSE(seg.tokens[4].has(token_flags::kPossessive));
+  CHECK(seg.tokens[10].has(token_flags::kPossessive));
+}
+
 TEST_CASE("Non-ASCII letters are letters and fold case", "[extract][segment]") {
   const std::string text = "Île-de-France hosted Zhōngguó officials in Xi’an.";
   const auto seg = run(text);
