@@ -922,7 +922,7 @@ Store::Batch::Batch(Store& store) : store_(store) {
 }
 
 Store::Batch::~Batch() {
-  if (done_) return;
+  if (done_ || !store_.impl_) return;  // committed, or the Store was moved from
   Impl& impl = *store_.impl_;
   sqlite3* handle = impl.db->getHandle();
   if (sqlite3_get_autocommit(handle) == 0)
