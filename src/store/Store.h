@@ -33,7 +33,8 @@
 // Thread-safety: a Store is used by one thread at a time (its connection is opened without
 // SQLite's mutexes). Several processes may open the same file (WAL): readers see the last
 // committed snapshot; writers wait up to busy_timeout_ms. A Batch must not outlive its Store,
-// and the visit callbacks of for_each_* must not write to the same Store.
+// and the visit callbacks of for_each_* must not write to the same Store nor start the same
+// for_each_* again on it (other reads are fine).
 
 #include <cstdint>
 #include <functional>
