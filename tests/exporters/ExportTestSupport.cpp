@@ -130,14 +130,20 @@ ProcessResult run_node(const std::string& script, const std::vector<std::string>
   REQUIRE(std::filesystem::exists(js_dir() + "/node_modules/graphology-gexf"));
   std::string command = "node ";  // appended: `"..." + std::string&&` trips GCC 12 -Wrestrict
   command += shell_quote(js_dir() + "/" + script);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
+  for (const auto& arg : args) {
+    command += ' ';
+    command += shell_quote(arg);
+  }
   return run_process(command);
 }
 
 ProcessResult run_python(const std::string& script, const std::vector<std::string>& args) {
   std::string command = "/usr/bin/python3 ";
   command += shell_quote(clients_dir() + "/" + script);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
+  for (const auto& arg : args) {
+    command += ' ';
+    command += shell_quote(arg);
+  }
   return run_process(command);
 }
 
