@@ -195,6 +195,11 @@ class Store {
   std::vector<MentionRecord> mentions(std::int64_t node_id, std::size_t limit = 0) const;
   void for_each_document(const std::function<void(const DocumentRecord&)>& visit) const;
   std::optional<std::string> document_text(std::int64_t document_id) const;
+  // Rebuilds what extraction stored for one document: the document, every entity it mentions
+  // (with the node's current name, aliases and string-valued props), and every relation it
+  // supports with that document's evidence. put() of the result into another store files the
+  // same graph, which is how stores merge. nullopt when there is no such document.
+  std::optional<DocumentExtraction> document_extraction(std::int64_t document_id) const;
 
   // ---- relation types ------------------------------------------------------------------
   // Declares whether `type` is symmetric (stored once per node pair, smaller id first). The

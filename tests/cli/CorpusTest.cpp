@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <regex>
+#include <string>
+#include <vector>
 #include <sstream>
 
 #include "CliRunner.h"
@@ -64,4 +66,79 @@ TEST_CASE("the BBC corpus is stored or reported document by document, and re-ing
     INFO(table);
     CHECK(field(stats_after, table) == field(stats_before, table));
   }
+}
+
+namespace {
+
+// The graph of a store as sorted lines, independent of node ids and of which endpoint of a
+// symmetric relation was stored first.
+std::vector<std::string> graph_lines(const TempDir& dir, const std::string& db) {
+  std::vector<std::string> lines;
+  auto relations = run_skein("relations --json --limit 0 --db " + db, dir.path());
+  REQUIRE(relations.exit_code == 0);
+  rapidjson::Document json;
+  json.Parse(relations.out.c_str());
+  REQUIRE_FALSE(json.HasParseError());
+  for (const auto& relation : json["relations"].GetArray()) {
+    std::string source = relation["source"].GetString();
+    std::string target = relation["target"].GetString();
+    if (relation["symmetric"].GetBool() && target < source) std::swap(source, target);
+    lines.push_back(std::string(relation["type"].GetString()) + " " + source + " " + target + " " +
+                    std::to_string(relation["weight"].GetDouble()));
+  }
+  auto entities = run_skein("entities --json --limit 0 --db " + db, dir.path());
+  json.Parse(entities.out.c_str());
+  REQUIRE_FALSE(json.HasParseError());
+  for (const auto& entity : json["entities"].GetArray()) {
+    lines.push_back(std::string(entity["id"].GetString()) + " " +
+                    std::to_string(entity["mentions"].GetInt64()));
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("shards ingested, extracted or merged in any order give the same graph as one ingest",
+          "[cli][corpus]") {
+  TempDir dir;
+  const auto bbc = shared_dir() / "corpus" / "bbc";
+  const auto business = shell_quote((bbc / "business").string());
+  const auto tech = shell_quote((bbc / "tech").string());
+  REQUIRE(run_skein("ingest -q --db all.db " + business + " " + tech, dir.path()).exit_code == 0);
+  const auto expected = graph_lines(dir, "all.db");
+  REQUIRE(expected.size() > 100);
+
+  SECTION("merging shard stores, later shard first") {
+    REQUIRE(run_skein("ingest -q --db tech.db " + tech, dir.path()).exit_code == 0);
+    REQUIRE(run_skein("ingest -q --db business.db " + business, dir.path()).exit_code == 0);
+    auto merged = run_skein("merge tech.db business.db -o merged.db", dir.path());
+    INFO(merged.err);
+    REQUIRE(merged.exit_code == 0);
+    CHECK(graph_lines(dir, "merged.db") == expected);
+  }
+  SECTION("loading extracted shards in reverse order") {
+    REQUIRE(run_skein("extract " + tech + " > tech.jsonl", dir.path()).exit_code == 0);
+    REQUIRE(run_skein("extract " + business + " > business.jsonl", dir.path()).exit_code == 0);
+    auto loaded = run_skein("load --db loaded.db tech.jsonl business.jsonl", dir.path());
+    INFO(loaded.err);
+    REQUIRE(loaded.exit_code == 0);
+    CHECK(graph_lines(dir, "loaded.db") == expected);
+  }
+  SECTION("ingesting with one or two extraction threads") {
+    REQUIRE(run_skein("ingest -q --jobs 2 --db two.db " + business + " " + tech, dir.path()).exit_code == 0);
+    CHECK(graph_lines(dir, "two.db") == expected);
+  }
+}
+
+TEST_CASE("merge refuses to overwrite an existing store or merge a store into itself", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", "Talks\n\nJapan exports cars to Germany.\n");
+  REQUIRE(run_skein("ingest -q --db a.db a.txt", dir.path()).exit_code == 0);
+  CHECK(run_skein("merge a.db -o a.db", dir.path()).exit_code == 1);
+  REQUIRE(run_skein("ingest -q --db b.db a.txt", dir.path()).exit_code == 0);
+  auto existing = run_skein("merge a.db -o b.db", dir.path());
+  CHECK(existing.exit_code == 1);
+  CHECK(existing.err.find("b.db exists") != std::string::npos);
+  CHECK(run_skein("merge a.db -o c.db", dir.path()).exit_code == 0);
 }
