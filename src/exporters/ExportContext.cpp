@@ -257,8 +257,8 @@ void ExportContext::compute_layout() {
     const double step = side / 2.0 / std::sqrt(static_cast<double>(n));
     for (std::size_t k = 0; k < n; ++k) {
       const double radius = step * std::sqrt(static_cast<double>(k) + 0.5);
-      x_[order[k]] = static_cast<float>(radius * std::cos(golden * static_cast<double>(k)));
-      y_[order[k]] = static_cast<float>(radius * std::sin(golden * static_cast<double>(k)));
+      x_[order[k]] = std::round(radius * std::cos(golden * static_cast<double>(k)) * 100.0) / 100.0;
+      y_[order[k]] = std::round(radius * std::sin(golden * static_cast<double>(k)) * 100.0) / 100.0;
     }
     return;
   }
@@ -282,8 +282,8 @@ void ExportContext::compute_layout() {
       boost::cooling(boost::linear_cooling<double>(std::max(1, options_.force_layout_iterations))));
   for (graph::NodeIndex u = 0; u < n; ++u) {
     // Rounded to 1/100 so the bytes do not depend on the last bits of the floating point.
-    x_[u] = static_cast<float>(std::round(positions[u][0] * 100.0) / 100.0);
-    y_[u] = static_cast<float>(std::round(positions[u][1] * 100.0) / 100.0);
+    x_[u] = std::round(positions[u][0] * 100.0) / 100.0;
+    y_[u] = std::round(positions[u][1] * 100.0) / 100.0;
   }
 }
 

@@ -133,7 +133,7 @@ class ExportContext {
 
   std::vector<NodeFacts> facts_;       // only with a store
   std::vector<std::uint32_t> first_day_, last_day_;  // YYYYMMDD, 0 = none
-  std::vector<float> x_, y_;
+  std::vector<double> x_, y_;  // rounded to 1/100 so they print short and exact
   std::vector<float> rank_;            // pagerank per node (NaN when absent), if the column exists
   std::vector<std::int64_t> community_;  // community per node (-1 when absent)
 };
