@@ -118,8 +118,8 @@ TEST_CASE("shards ingested, extracted or merged in any order give the same graph
     CHECK(graph_lines(dir, "merged.db") == expected);
   }
   SECTION("loading extracted shards in reverse order") {
-    REQUIRE(run_skein("extract " + tech + " > tech.jsonl", dir.path()).exit_code == 0);
-    REQUIRE(run_skein("extract " + business + " > business.jsonl", dir.path()).exit_code == 0);
+    REQUIRE(run_skein("extract -o tech.jsonl " + tech, dir.path()).exit_code == 0);
+    REQUIRE(run_skein("extract -o business.jsonl " + business, dir.path()).exit_code == 0);
     auto loaded = run_skein("load --db loaded.db tech.jsonl business.jsonl", dir.path());
     INFO(loaded.err);
     REQUIRE(loaded.exit_code == 0);

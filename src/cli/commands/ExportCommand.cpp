@@ -23,12 +23,15 @@ namespace {
 void add_fallback_filter_options(ArgParser& parser, graph::GraphFilter& filter, int& top) {
   parser.list("-l,--label", "LABEL", "only entities with these labels", filter.labels)
       .list("-t,--type", "TYPE", "only these relation types", filter.types)
-      .option("--min-weight", "W", "only relations with at least this much evidence", filter.min_weight)
-      .option("--min-confidence", "C", "only relations at least this confident (0..1)", filter.min_confidence)
+      .option("--min-weight", "W", "only relations with at least this much evidence",
+              filter.min_weight)
+      .option("--min-confidence", "C", "only relations at least this confident (0..1)",
+              filter.min_confidence)
       .option("--from", "DATE", "evidence published on/after DATE (YYYY-MM-DD)", filter.from_date)
       .option("--to", "DATE", "evidence published on/before DATE", filter.to_date)
       .flag("--text-only", "ignore gazetteer facts", filter.text_only)
-      .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)", filter.focus)
+      .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
+            filter.focus)
       .option("--depth", "N", "hops around --focus", filter.focus_depth);
   parser.option("--top", "N", "only the N entities of highest PageRank", top);
 }
@@ -41,16 +44,17 @@ int run(const std::vector<std::string>& args) {
   std::string output, gexf_version = "1.3", style = "cytoscape", layout = "auto";
   int batch = 500;
   bool no_provenance = false;
-  ArgParser parser("export FORMAT [options]",
-                   "Writes the graph for other tools. FORMAT is one of:\n"
-                   "  neo4j    a directory of neo4j-admin import CSVs (entities, relations, documents,\n"
-                   "           evidence) with import.sh\n"
-                   "  cypher   one idempotent Cypher script (constraints, then batched MERGE)\n"
-                   "  gexf     GEXF 1.3 for Gephi (layout, colours, sizes, dynamic spells)\n"
-                   "  graphml  GraphML (NetworkX, igraph, Gephi, yEd)\n"
-                   "  json     Cytoscape.js elements, or --style d3 / jgf\n"
-                   "  csv      Gephi spreadsheet CSVs: a directory with nodes.csv and edges.csv\n"
-                   "Single-file formats go to stdout unless -o is given; neo4j and csv need a directory.");
+  ArgParser parser(
+      "export FORMAT [options]",
+      "Writes the graph for other tools. FORMAT is one of:\n"
+      "  neo4j    a directory of neo4j-admin import CSVs (entities, relations, documents,\n"
+      "           evidence) with import.sh\n"
+      "  cypher   one idempotent Cypher script (constraints, then batched MERGE)\n"
+      "  gexf     GEXF 1.3 for Gephi (layout, colours, sizes, dynamic spells)\n"
+      "  graphml  GraphML (NetworkX, igraph, Gephi, yEd)\n"
+      "  json     Cytoscape.js elements, or --style d3 / jgf\n"
+      "  csv      Gephi spreadsheet CSVs: a directory with nodes.csv and edges.csv\n"
+      "Single-file formats go to stdout unless -o is given; neo4j and csv need a directory.");
   add_store_option(parser, db);
   parser.positionals("FORMAT", "neo4j, cypher, gexf, graphml, json or csv", positionals, 1, 1)
       .option("-o,--output", "PATH", "file (or directory for neo4j/csv) to write", output)
@@ -58,7 +62,8 @@ int run(const std::vector<std::string>& args) {
       .option("--style", "STYLE", "json shape: cytoscape, d3 or jgf", style)
       .option("--layout", "KIND", "node positions: auto, force, spiral or none", layout)
       .option("--batch", "N", "rows per UNWIND statement in the cypher script", batch)
-      .flag("--no-provenance", "leave documents, mentions and evidence out (neo4j, cypher)", no_provenance);
+      .flag("--no-provenance", "leave documents, mentions and evidence out (neo4j, cypher)",
+            no_provenance);
 #ifdef SKEIN_HAVE_GRAPH_OPTIONS
   add_graph_filter_options(parser, filter);
 #else
@@ -93,13 +98,16 @@ int run(const std::vector<std::string>& args) {
   if (!json_style) throw UsageError("--style must be cytoscape, d3 or jgf, not '" + style + "'");
   options.json_style = *json_style;
   const auto layout_kind = exporters::parse_layout(layout);
-  if (!layout_kind) throw UsageError("--layout must be auto, force, spiral or none, not '" + layout + "'");
+  if (!layout_kind)
+    throw UsageError("--layout must be auto, force, spiral or none, not '" + layout + "'");
   options.layout = *layout_kind;
   if (batch < 1) throw UsageError("--batch must be at least 1");
   options.cypher_batch_rows = static_cast<std::size_t>(batch);
   options.provenance = !no_provenance;
   if (output.empty()) {
-    output = exporters::writes_directory(*format) ? "skein-" + std::string(exporters::format_name(*format)) : "-";
+    output = exporters::writes_directory(*format)
+                 ? "skein-" + std::string(exporters::format_name(*format))
+                 : "-";
   }
 
   auto store = open_existing_store(db);
@@ -113,7 +121,8 @@ int run(const std::vector<std::string>& args) {
   return exit_code::kSuccess;
 }
 
-const bool registered = register_command({"export", "write the graph for Neo4j, Gephi or the web", run});
+const bool registered =
+    register_command({"export", "write the graph for Neo4j, Gephi or the web", run});
 
 }  // namespace
 }  // namespace skein::cli

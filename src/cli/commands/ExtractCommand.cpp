@@ -1,6 +1,7 @@
 // skein extract: documents in, one extraction JSON object per line out; no store. A clean
 // filter for shell pipelines and for running the map step of a large job elsewhere.
 
+#include <fstream>
 #include <iostream>
 
 #include "cli/ArgParser.h"
@@ -16,17 +17,24 @@ namespace {
 
 int run(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
-  std::string data_dir, rules_dir;
+  std::string data_dir, rules_dir, output;
   ArgParser parser("extract [options] [PATH|-]...",
                    "Extracts entities and relations and writes one JSON object per document to\n"
                    "stdout (the contract 'skein load' reads). Reads stdin when no PATH is given.");
   parser.option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
       .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
+      .option("-o,--output", "FILE", "write to FILE instead of stdout", output)
       .positionals("PATH...", "text or JSONL files, directories, or - for stdin", paths, 0, 0);
   if (!parser.parse(args)) return 0;
   if (paths.empty()) paths.push_back("-");
 
   extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary | std::ios::trunc);
+    if (!file) throw InputError(output, "cannot open for writing");
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
   ingest::DocumentSource source(paths);
   Diagnostics diagnostics;
   std::size_t failed = 0;
@@ -41,11 +49,11 @@ int run(const std::vector<std::string>& args) {
     report();
     std::string line = to_json_line(extractor.extract(*document));
     line += '\n';
-    std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
   report();
-  std::cout.flush();
-  if (!std::cout) throw Error("cannot write to stdout");
+  out.flush();
+  if (!out) throw Error("cannot write to " + (output.empty() ? std::string("stdout") : output));
   return failed > 0 ? exit_code::kInputOrStore : exit_code::kSuccess;
 }
 
