@@ -108,8 +108,9 @@ struct Row {
 };
 
 // Runs one export in a child; the child writes "seconds bytes growth" to a pipe.
-Row measure(const std::string& name, exporters::Format format, const exporters::ExportOptions& options,
-            const graph::GraphView& view, const fs::path& out) {
+Row measure(const std::string& name, exporters::Format format,
+            const exporters::ExportOptions& options, const graph::GraphView& view,
+            const fs::path& out) {
   Row row{name};
   int pipe_fd[2];
   if (pipe(pipe_fd) != 0) return row;
@@ -149,10 +150,14 @@ int main(int argc, char** argv) {
   bool peer = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--nodes" && i + 1 < argc) nodes = std::stoul(argv[++i]);
-    else if (arg == "--edges" && i + 1 < argc) edges = std::stoul(argv[++i]);
-    else if (arg == "--out" && i + 1 < argc) out = argv[++i];
-    else if (arg == "--no-peer") peer = false;
+    if (arg == "--nodes" && i + 1 < argc)
+      nodes = std::stoul(argv[++i]);
+    else if (arg == "--edges" && i + 1 < argc)
+      edges = std::stoul(argv[++i]);
+    else if (arg == "--out" && i + 1 < argc)
+      out = argv[++i];
+    else if (arg == "--no-peer")
+      peer = false;
     else {
       std::cerr << "usage: bench_export_speed [--nodes N] [--edges M] [--out DIR] [--no-peer]\n";
       return 1;
@@ -166,7 +171,8 @@ int main(int argc, char** argv) {
   const double build_seconds = std::chrono::duration<double>(Clock::now() - build_start).count();
   const long view_kib = status_kib("VmRSS:") - rss_before;
   std::printf("graph: %zu nodes, %zu edges; view built in %.2f s, holds %.0f MiB (RSS growth)\n\n",
-              view.node_count(), view.edge_count(), build_seconds, static_cast<double>(view_kib) / 1024.0);
+              view.node_count(), view.edge_count(), build_seconds,
+              static_cast<double>(view_kib) / 1024.0);
 
   struct Case {
     const char* name;
@@ -189,7 +195,8 @@ int main(int argc, char** argv) {
       {"json d3", exporters::Format::kJson, "d3.json", d3},
       {"csv (Gephi)", exporters::Format::kCsv, "csv", defaults},
   };
-  std::printf("%-16s %9s %10s %9s %16s\n", "format", "seconds", "MiB out", "MB/s", "peak +MiB (view)");
+  std::printf("%-16s %9s %10s %9s %16s\n", "format", "seconds", "MiB out", "MB/s",
+              "peak +MiB (view)");
   double graphml_seconds = 0;
   for (const auto& c : cases) {
     const Row row = measure(c.name, c.format, c.options, view, out / c.path);
@@ -200,7 +207,8 @@ int main(int argc, char** argv) {
     if (c.format == exporters::Format::kGraphml) graphml_seconds = row.seconds;
     const double mib = static_cast<double>(row.bytes) / (1024.0 * 1024.0);
     std::printf("%-16s %9.2f %10.1f %9.1f %9.1f (%.0f)\n", c.name, row.seconds, mib,
-                static_cast<double>(row.bytes) / 1e6 / row.seconds, static_cast<double>(row.peak_growth_kib) / 1024.0,
+                static_cast<double>(row.bytes) / 1e6 / row.seconds,
+                static_cast<double>(row.peak_growth_kib) / 1024.0,
                 static_cast<double>(view_kib) / 1024.0);
   }
   if (peer) {
@@ -209,8 +217,8 @@ int main(int argc, char** argv) {
       std::ofstream list(edge_list);
       for (const auto& edge : view.edges()) list << edge.source << ' ' << edge.target << '\n';
     }
-    const std::string command = "/usr/bin/python3 " + std::string(SKEIN_BENCH_PEER) + " " + edge_list.string() +
-                                " " + (out / "igraph.graphml").string();
+    const std::string command = "/usr/bin/python3 " + std::string(SKEIN_BENCH_PEER) + " " +
+                                edge_list.string() + " " + (out / "igraph.graphml").string();
     std::printf("\npeer: %s\n", command.c_str());
     FILE* pipe = popen(command.c_str(), "r");
     char buffer[512] = {};
@@ -219,9 +227,12 @@ int main(int argc, char** argv) {
     double load = 0, write_s = 0;
     unsigned long long bytes = 0;
     if (got > 0 && status == 0 &&
-        std::sscanf(buffer, "{\"load_s\": %lf, \"write_s\": %lf, \"bytes\": %llu}", &load, &write_s, &bytes) == 3) {
-      std::printf("igraph write_graphml: %.2f s for %.1f MiB (fewer attributes); skein graphml / igraph = %.2fx\n",
-                  write_s, static_cast<double>(bytes) / (1024.0 * 1024.0), graphml_seconds / write_s);
+        std::sscanf(buffer, "{\"load_s\": %lf, \"write_s\": %lf, \"bytes\": %llu}", &load, &write_s,
+                    &bytes) == 3) {
+      std::printf(
+          "igraph write_graphml: %.2f s for %.1f MiB (fewer attributes); skein graphml / igraph = "
+          "%.2fx\n",
+          write_s, static_cast<double>(bytes) / (1024.0 * 1024.0), graphml_seconds / write_s);
     } else {
       std::printf("igraph peer unavailable (python3-igraph missing?)\n");
     }

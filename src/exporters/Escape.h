@@ -41,7 +41,9 @@ namespace skein::exporters {
 // Decimal text of an integer. (Used instead of std::to_string, whose inlined form trips a
 // false -Wrestrict warning in GCC 12 at -O2.)
 std::string decimal(long long value);
-inline std::string decimal(unsigned long long value) { return decimal(static_cast<long long>(value)); }
+inline std::string decimal(unsigned long long value) {
+  return decimal(static_cast<long long>(value));
+}
 inline std::string decimal(long value) { return decimal(static_cast<long long>(value)); }
 inline std::string decimal(unsigned long value) { return decimal(static_cast<long long>(value)); }
 inline std::string decimal(int value) { return decimal(static_cast<long long>(value)); }

@@ -1,20 +1,20 @@
 #include "exporters/ExportContext.h"
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
-#include <map>
-#include <numbers>
-#include <set>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/fruchterman_reingold.hpp>
 #include <boost/graph/random_layout.hpp>
 #include <boost/graph/topology.hpp>
 #include <boost/random/linear_congruential.hpp>
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numbers>
+#include <set>
 
 #include "core/Error.h"
 #include "exporters/Escape.h"
@@ -47,8 +47,9 @@ Value to_value(const rapidjson::Value& json) {
   } else if (json.IsString()) {
     value.kind = ValueKind::kString;
     value.text = valid_utf8(std::string_view(json.GetString(), json.GetStringLength()));
-  } else if (json.IsArray() && std::all_of(json.Begin(), json.End(),
-                                           [](const rapidjson::Value& v) { return v.IsString(); })) {
+  } else if (json.IsArray() && std::all_of(json.Begin(), json.End(), [](const rapidjson::Value& v) {
+               return v.IsString();
+             })) {
     value.kind = ValueKind::kStringList;
     for (const auto& item : json.GetArray()) {
       value.list.push_back(valid_utf8(std::string_view(item.GetString(), item.GetStringLength())));
@@ -69,9 +70,9 @@ ValueKind merge_kinds(ValueKind a, ValueKind b) {
 }
 
 // Fixed, colour-blind-friendly-ish palette for communities and unknown labels.
-constexpr Rgb kPalette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {214, 39, 40},
-                            {148, 103, 189}, {140, 86, 75}, {227, 119, 194}, {127, 127, 127},
-                            {188, 189, 34},  {23, 190, 207}, {57, 59, 121},  {173, 73, 74}};
+constexpr Rgb kPalette[] = {{31, 119, 180},  {255, 127, 14}, {44, 160, 44},   {214, 39, 40},
+                            {148, 103, 189}, {140, 86, 75},  {227, 119, 194}, {127, 127, 127},
+                            {188, 189, 34},  {23, 190, 207}, {57, 59, 121},   {173, 73, 74}};
 constexpr std::size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
 
 std::uint64_t fnv1a(std::string_view text) {
@@ -98,13 +99,18 @@ std::uint32_t date_number(const std::string& date) {
 std::string date_text(std::uint32_t number) {
   if (number == 0) return {};
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", number / 10000, number / 100 % 100, number % 100);
+  std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", number / 10000, number / 100 % 100,
+                number % 100);
   return buffer;
 }
 
-ExportContext::ExportContext(const ExportInput& input, const ExportOptions& options, bool need_layout)
-    : view_(input.view), store_(input.store),
-      filter_(input.filter), options_(options), need_layout_(need_layout) {
+ExportContext::ExportContext(const ExportInput& input, const ExportOptions& options,
+                             bool need_layout)
+    : view_(input.view),
+      store_(input.store),
+      filter_(input.filter),
+      options_(options),
+      need_layout_(need_layout) {
   // Identity check: every format names nodes by store id, so two nodes sharing one would
   // silently merge in the reader.
   for (graph::NodeIndex u = 0; u < view_.node_count(); ++u) {
@@ -125,7 +131,8 @@ ExportContext::ExportContext(const ExportInput& input, const ExportOptions& opti
   scan_properties();
   if (store_ != nullptr) load_store_facts();
   compute_dates();
-  for (graph::NodeIndex u = 0; u < view_.node_count(); ++u) max_degree_ = std::max(max_degree_, view_.degree(u));
+  for (graph::NodeIndex u = 0; u < view_.node_count(); ++u)
+    max_degree_ = std::max(max_degree_, view_.degree(u));
   if (need_layout_) compute_layout();
 }
 
@@ -138,12 +145,14 @@ void ExportContext::scan_properties() {
     rapidjson::Document document;
     document.Parse(node.props_json.c_str(), node.props_json.size());
     if (document.HasParseError() || !document.IsObject()) {
-      throw Error("cannot export: node " + decimal(node.id) + " has props that are not a JSON object");
+      throw Error("cannot export: node " + decimal(node.id) +
+                  " has props that are not a JSON object");
     }
     for (const auto& member : document.GetObject()) {
       Value value = to_value(member.value);
       if (!value.present) continue;
-      std::string key = valid_utf8(std::string_view(member.name.GetString(), member.name.GetStringLength()));
+      std::string key =
+          valid_utf8(std::string_view(member.name.GetString(), member.name.GetStringLength()));
       auto [it, inserted] = kinds.emplace(key, value.kind);
       if (!inserted) it->second = merge_kinds(it->second, value.kind);
     }
@@ -152,12 +161,14 @@ void ExportContext::scan_properties() {
   for (const auto& [key, kind] : kinds) {
     std::string name = identifier(key);
     if (used.count(name) != 0) name = "prop_" + name;
-    for (int suffix = 2; used.count(name) != 0; ++suffix) name = identifier(key) + "_" + decimal(suffix);
+    for (int suffix = 2; used.count(name) != 0; ++suffix)
+      name = identifier(key) + "_" + decimal(suffix);
     used.insert(name);
     if (key == "pagerank" && (kind == ValueKind::kDouble || kind == ValueKind::kLong)) {
       pagerank_column_ = static_cast<int>(columns_.size());
     }
-    if (key == "community" && kind == ValueKind::kLong) community_column_ = static_cast<int>(columns_.size());
+    if (key == "community" && kind == ValueKind::kLong)
+      community_column_ = static_cast<int>(columns_.size());
     columns_.push_back({key, name, kind});
   }
   if (pagerank_column_ < 0 && community_column_ < 0) return;
@@ -237,7 +248,8 @@ void ExportContext::compute_layout() {
   const std::size_t n = view_.node_count();
   LayoutKind kind = options_.layout;
   if (kind == LayoutKind::kNone || n == 0) return;
-  if (kind == LayoutKind::kAuto) kind = n <= options_.force_layout_max_nodes ? LayoutKind::kForce : LayoutKind::kSpiral;
+  if (kind == LayoutKind::kAuto)
+    kind = n <= options_.force_layout_max_nodes ? LayoutKind::kForce : LayoutKind::kSpiral;
   x_.assign(n, 0);
   y_.assign(n, 0);
   // Side of the drawing area grows with sqrt(n) so the density stays readable in Gephi.
@@ -275,7 +287,8 @@ void ExportContext::compute_layout() {
   boost::minstd_rand generator(20240601u);
   Topology topology(generator, side);
   std::vector<Topology::point_type> positions(n);
-  auto position_map = boost::make_iterator_property_map(positions.begin(), boost::get(boost::vertex_index, graph));
+  auto position_map =
+      boost::make_iterator_property_map(positions.begin(), boost::get(boost::vertex_index, graph));
   boost::random_graph_layout(graph, position_map, topology);
   boost::fruchterman_reingold_force_directed_layout(
       graph, position_map, topology,
@@ -294,9 +307,11 @@ void ExportContext::parse_props(const std::string& json, std::vector<Value>& out
   document.Parse(json.c_str(), json.size());
   if (!document.IsObject()) return;  // checked in scan_properties
   for (const auto& member : document.GetObject()) {
-    std::string key = valid_utf8(std::string_view(member.name.GetString(), member.name.GetStringLength()));
-    auto it = std::lower_bound(columns_.begin(), columns_.end(), key,
-                               [](const PropertyColumn& column, const std::string& k) { return column.key < k; });
+    std::string key =
+        valid_utf8(std::string_view(member.name.GetString(), member.name.GetStringLength()));
+    auto it = std::lower_bound(
+        columns_.begin(), columns_.end(), key,
+        [](const PropertyColumn& column, const std::string& k) { return column.key < k; });
     if (it == columns_.end() || it->key != key) continue;
     Value value = to_value(member.value);
     if (!value.present) continue;
@@ -362,7 +377,8 @@ std::optional<std::int64_t> ExportContext::community_of(graph::NodeIndex u) cons
 Rgb ExportContext::color(graph::NodeIndex u) const {
   if (community_column_ >= 0) {
     auto community = community_of(u);
-    return community ? kPalette[static_cast<std::size_t>(*community) % kPaletteSize] : Rgb{160, 160, 160};
+    return community ? kPalette[static_cast<std::size_t>(*community) % kPaletteSize]
+                     : Rgb{160, 160, 160};
   }
   const auto& label = view_.node(u).label;
   if (label == "Person") return {66, 133, 244};
@@ -386,15 +402,20 @@ double ExportContext::size(graph::NodeIndex u) const {
 
 std::string ExportContext::value_text(const Value& value) {
   switch (value.kind) {
-    case ValueKind::kBool: return value.boolean ? "true" : "false";
-    case ValueKind::kLong: return decimal(value.integer);
-    case ValueKind::kDouble: return std::isfinite(value.number) ? format_double(value.number) : std::string();
-    case ValueKind::kString: return value.text;
+    case ValueKind::kBool:
+      return value.boolean ? "true" : "false";
+    case ValueKind::kLong:
+      return decimal(value.integer);
+    case ValueKind::kDouble:
+      return std::isfinite(value.number) ? format_double(value.number) : std::string();
+    case ValueKind::kString:
+      return value.text;
     case ValueKind::kStringList: {
       rapidjson::StringBuffer buffer;
       rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
       writer.StartArray();
-      for (const auto& item : value.list) writer.String(item.data(), static_cast<rapidjson::SizeType>(item.size()));
+      for (const auto& item : value.list)
+        writer.String(item.data(), static_cast<rapidjson::SizeType>(item.size()));
       writer.EndArray();
       return std::string(buffer.GetString(), buffer.GetSize());
     }

@@ -56,11 +56,11 @@ struct NodeFacts {
 struct NodeRow {
   graph::NodeIndex index = graph::kNoNode;
   const graph::Node* node = nullptr;
-  std::string id;                 // "n<store id>"
-  std::string name;               // valid UTF-8
+  std::string id;    // "n<store id>"
+  std::string name;  // valid UTF-8
   std::vector<std::string> aliases;
   NodeFacts facts;
-  std::vector<Value> props;       // aligned with ExportContext::columns()
+  std::vector<Value> props;  // aligned with ExportContext::columns()
 };
 
 struct Rgb {
@@ -69,8 +69,9 @@ struct Rgb {
 
 // The fixed node attribute names the property columns must not reuse.
 inline constexpr const char* kFixedNodeNames[] = {
-    "id", "key", "label", "type", "name", "aliases", "store_id", "degree", "mention_count",
-    "document_count", "first_seen", "last_seen", "x", "y", "size", "color", "labels"};
+    "id",       "key",    "label",         "type",           "name",       "aliases",
+    "store_id", "degree", "mention_count", "document_count", "first_seen", "last_seen",
+    "x",        "y",      "size",          "color",          "labels"};
 
 class ExportContext {
  public:
@@ -131,10 +132,10 @@ class ExportContext {
   double rank_min_ = 0, rank_max_ = 0;
   std::size_t max_degree_ = 0;
 
-  std::vector<NodeFacts> facts_;       // only with a store
+  std::vector<NodeFacts> facts_;                     // only with a store
   std::vector<std::uint32_t> first_day_, last_day_;  // YYYYMMDD, 0 = none
   std::vector<double> x_, y_;  // rounded to 1/100 so they print short and exact
-  std::vector<float> rank_;            // pagerank per node (NaN when absent), if the column exists
+  std::vector<float> rank_;    // pagerank per node (NaN when absent), if the column exists
   std::vector<std::int64_t> community_;  // community per node (-1 when absent)
 };
 

@@ -19,13 +19,15 @@ void check_options(const ExportOptions& options) {
 }
 
 bool needs_layout(Format format) {
-  return format == Format::kGexf || format == Format::kGraphml || format == Format::kJson || format == Format::kCsv;
+  return format == Format::kGexf || format == Format::kGraphml || format == Format::kJson ||
+         format == Format::kCsv;
 }
 
 using StreamWriter = void (*)(const ExportContext&, Sink&, ExportSummary&);
 
-ExportSummary write_stream(Format format, StreamWriter writer, const ExportInput& input, std::ostream& out,
-                           const ExportOptions& options, const std::string& name) {
+ExportSummary write_stream(Format format, StreamWriter writer, const ExportInput& input,
+                           std::ostream& out, const ExportOptions& options,
+                           const std::string& name) {
   check_options(options);
   ExportContext context(input, options, needs_layout(format));
   ExportSummary summary;
@@ -38,11 +40,16 @@ ExportSummary write_stream(Format format, StreamWriter writer, const ExportInput
 
 StreamWriter stream_writer(Format format) {
   switch (format) {
-    case Format::kCypher: return write_cypher_to;
-    case Format::kGexf: return write_gexf_to;
-    case Format::kGraphml: return write_graphml_to;
-    case Format::kJson: return write_json_to;
-    default: return nullptr;
+    case Format::kCypher:
+      return write_cypher_to;
+    case Format::kGexf:
+      return write_gexf_to;
+    case Format::kGraphml:
+      return write_graphml_to;
+    case Format::kJson:
+      return write_json_to;
+    default:
+      return nullptr;
   }
 }
 
@@ -84,7 +91,8 @@ ExportSummary export_graph(Format format, const ExportInput& input, const std::s
   check_options(options);
   if (path.empty()) throw UsageError("no output path given");
   if (writes_directory(format)) {
-    if (path == "-") throw UsageError(std::string(format_name(format)) + " writes a directory: give -o DIR");
+    if (path == "-")
+      throw UsageError(std::string(format_name(format)) + " writes a directory: give -o DIR");
     ExportContext context(input, options, needs_layout(format));
     ExportSummary summary;
     if (format == Format::kNeo4j) {
@@ -107,16 +115,16 @@ ExportSummary export_graph(Format format, const ExportInput& input, const std::s
   return summary;
 }
 
-ExportSummary write_cypher(const ExportInput& input, std::ostream& out, const ExportOptions& options,
-                           const std::string& name) {
+ExportSummary write_cypher(const ExportInput& input, std::ostream& out,
+                           const ExportOptions& options, const std::string& name) {
   return write_stream(Format::kCypher, write_cypher_to, input, out, options, name);
 }
 ExportSummary write_gexf(const ExportInput& input, std::ostream& out, const ExportOptions& options,
                          const std::string& name) {
   return write_stream(Format::kGexf, write_gexf_to, input, out, options, name);
 }
-ExportSummary write_graphml(const ExportInput& input, std::ostream& out, const ExportOptions& options,
-                            const std::string& name) {
+ExportSummary write_graphml(const ExportInput& input, std::ostream& out,
+                            const ExportOptions& options, const std::string& name) {
   return write_stream(Format::kGraphml, write_graphml_to, input, out, options, name);
 }
 ExportSummary write_json(const ExportInput& input, std::ostream& out, const ExportOptions& options,

@@ -57,10 +57,10 @@ enum class JsonStyle { kCytoscape, kD3, kJgf };
 std::optional<JsonStyle> parse_json_style(std::string_view name);  // cytoscape, d3, jgf
 
 enum class LayoutKind {
-  kAuto,   // force-directed (Fruchterman-Reingold) up to force_layout_max_nodes, else spiral
-  kForce,  // always force-directed (slow past a few thousand nodes)
-  kSpiral, // deterministic phyllotaxis spiral, ordered by community then rank: O(n)
-  kNone,   // no positions written
+  kAuto,    // force-directed (Fruchterman-Reingold) up to force_layout_max_nodes, else spiral
+  kForce,   // always force-directed (slow past a few thousand nodes)
+  kSpiral,  // deterministic phyllotaxis spiral, ordered by community then rank: O(n)
+  kNone,    // no positions written
 };
 std::optional<LayoutKind> parse_layout(std::string_view name);  // auto, force, spiral, none
 
@@ -91,7 +91,7 @@ struct ExportSummary {
   std::size_t documents = 0;  // provenance rows (0 without a store)
   std::size_t mentions = 0;   // entity->document links
   std::size_t evidence = 0;
-  std::uint64_t bytes = 0;    // total bytes written
+  std::uint64_t bytes = 0;  // total bytes written
 };
 
 // Writes `format` to `path`: a directory for neo4j and csv (created if missing; the files in
@@ -100,14 +100,15 @@ ExportSummary export_graph(Format format, const ExportInput& input, const std::s
                            const ExportOptions& options = {});
 
 // Single-file formats written to a stream (tests, stdout). `name` is used in error messages.
-ExportSummary write_cypher(const ExportInput& input, std::ostream& out, const ExportOptions& options = {},
-                           const std::string& name = "<stream>");
-ExportSummary write_gexf(const ExportInput& input, std::ostream& out, const ExportOptions& options = {},
-                         const std::string& name = "<stream>");
+ExportSummary write_cypher(const ExportInput& input, std::ostream& out,
+                           const ExportOptions& options = {}, const std::string& name = "<stream>");
+ExportSummary write_gexf(const ExportInput& input, std::ostream& out,
+                         const ExportOptions& options = {}, const std::string& name = "<stream>");
 ExportSummary write_graphml(const ExportInput& input, std::ostream& out,
-                            const ExportOptions& options = {}, const std::string& name = "<stream>");
-ExportSummary write_json(const ExportInput& input, std::ostream& out, const ExportOptions& options = {},
-                         const std::string& name = "<stream>");
+                            const ExportOptions& options = {},
+                            const std::string& name = "<stream>");
+ExportSummary write_json(const ExportInput& input, std::ostream& out,
+                         const ExportOptions& options = {}, const std::string& name = "<stream>");
 
 // The neo4j-admin array delimiter used in the CSVs (U+001F, "unit separator"): a single
 // character that never occurs in exported values, because it is stripped from them.

@@ -13,7 +13,8 @@
 
 namespace skein::exporters {
 
-void write_gephi_csv_files(const ExportContext& context, const std::string& directory, ExportSummary& summary) {
+void write_gephi_csv_files(const ExportContext& context, const std::string& directory,
+                           ExportSummary& summary) {
   namespace fs = std::filesystem;
   const fs::path dir(directory);
   std::error_code error;
@@ -67,7 +68,8 @@ void write_gephi_csv_files(const ExportContext& context, const std::string& dire
           line += ExportContext::value_text(v);
         }
       }
-      if (context.has_positions()) line += ',' + format_double(context.x(u)) + ',' + format_double(context.y(u));
+      if (context.has_positions())
+        line += ',' + format_double(context.x(u)) + ',' + format_double(context.y(u));
       const Rgb rgb = context.color(u);
       line += ',' + format_double(context.size(u)) + ',' + hex_color(rgb.r, rgb.g, rgb.b) + '\n';
       sink->write(line);
@@ -100,7 +102,8 @@ void write_gephi_csv_files(const ExportContext& context, const std::string& dire
       line += ',' + decimal(edge.id) + (edge.symmetric ? ",true," : ",false,");
       if (std::isfinite(edge.confidence)) line += format_double(edge.confidence);
       if (context.has_dates()) {
-        line += ',' + date_text(date_number(edge.first_seen)) + ',' + date_text(date_number(edge.last_seen));
+        line += ',' + date_text(date_number(edge.first_seen)) + ',' +
+                date_text(date_number(edge.last_seen));
       }
       line += '\n';
       sink->write(line);

@@ -2,9 +2,9 @@
 // Graph Format v2. RapidJSON's Writer streams straight into the Sink (no DOM), escaping
 // every string; non-finite numbers are left out (JSON has none).
 
-#include <cmath>
-
 #include <rapidjson/writer.h>
+
+#include <cmath>
 
 #include "exporters/Escape.h"
 #include "exporters/Writers.h"
@@ -26,7 +26,9 @@ class SinkStream {
 
 using JsonWriter = rapidjson::Writer<SinkStream>;
 
-void key(JsonWriter& w, std::string_view name) { w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); }
+void key(JsonWriter& w, std::string_view name) {
+  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+}
 void string(JsonWriter& w, std::string_view value) {
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
@@ -57,11 +59,21 @@ void string_list(JsonWriter& w, std::string_view name, const std::vector<std::st
 void value(JsonWriter& w, std::string_view name, const Value& v) {
   if (!v.present) return;
   switch (v.kind) {
-    case ValueKind::kBool: field(w, name, v.boolean); break;
-    case ValueKind::kLong: field(w, name, v.integer); break;
-    case ValueKind::kDouble: field(w, name, v.number); break;
-    case ValueKind::kString: field(w, name, std::string_view(v.text)); break;
-    case ValueKind::kStringList: string_list(w, name, v.list); break;
+    case ValueKind::kBool:
+      field(w, name, v.boolean);
+      break;
+    case ValueKind::kLong:
+      field(w, name, v.integer);
+      break;
+    case ValueKind::kDouble:
+      field(w, name, v.number);
+      break;
+    case ValueKind::kString:
+      field(w, name, std::string_view(v.text));
+      break;
+    case ValueKind::kStringList:
+      string_list(w, name, v.list);
+      break;
   }
 }
 
@@ -82,7 +94,8 @@ void node_fields(const ExportContext& context, const NodeRow& row, JsonWriter& w
     field(w, "first_seen", std::string_view(row.facts.first_seen));
     field(w, "last_seen", std::string_view(row.facts.last_seen));
   }
-  for (std::size_t i = 0; i < row.props.size(); ++i) value(w, context.columns()[i].name, row.props[i]);
+  for (std::size_t i = 0; i < row.props.size(); ++i)
+    value(w, context.columns()[i].name, row.props[i]);
   field(w, "size", context.size(u));
   const Rgb rgb = context.color(u);
   field(w, "color", std::string_view(hex_color(rgb.r, rgb.g, rgb.b)));

@@ -19,11 +19,16 @@ constexpr char kDelimiter = kNeo4jArrayDelimiter;
 
 const char* neo4j_type(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kBool: return "boolean";
-    case ValueKind::kLong: return "long";
-    case ValueKind::kDouble: return "double";
-    case ValueKind::kString: return "string";
-    case ValueKind::kStringList: return "string[]";
+    case ValueKind::kBool:
+      return "boolean";
+    case ValueKind::kLong:
+      return "long";
+    case ValueKind::kDouble:
+      return "double";
+    case ValueKind::kString:
+      return "string";
+    case ValueKind::kStringList:
+      return "string[]";
   }
   return "string";
 }
@@ -49,11 +54,21 @@ void array(std::string& line, const std::vector<std::string>& items) {
 void value(std::string& line, const Value& v) {
   if (!v.present) return;
   switch (v.kind) {
-    case ValueKind::kBool: line += v.boolean ? "true" : "false"; break;
-    case ValueKind::kLong: line += decimal(v.integer); break;
-    case ValueKind::kDouble: number(line, v.number); break;
-    case ValueKind::kString: text(line, v.text); break;
-    case ValueKind::kStringList: array(line, v.list); break;
+    case ValueKind::kBool:
+      line += v.boolean ? "true" : "false";
+      break;
+    case ValueKind::kLong:
+      line += decimal(v.integer);
+      break;
+    case ValueKind::kDouble:
+      number(line, v.number);
+      break;
+    case ValueKind::kString:
+      text(line, v.text);
+      break;
+    case ValueKind::kStringList:
+      array(line, v.list);
+      break;
   }
 }
 
@@ -132,7 +147,8 @@ std::string neo4j_relationship_type(std::string_view type) {
   return out;
 }
 
-void write_neo4j_files(const ExportContext& context, const std::string& directory, ExportSummary& summary) {
+void write_neo4j_files(const ExportContext& context, const std::string& directory,
+                       ExportSummary& summary) {
   namespace fs = std::filesystem;
   const fs::path dir(directory);
   std::error_code error;
@@ -142,9 +158,11 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
 
   // Entities.
   std::string header =
-      "key:ID(Entity),:LABEL,name,aliases:string[],store_id:long,type,degree:long,mention_count:long,"
+      "key:ID(Entity),:LABEL,name,aliases:string[],store_id:long,type,degree:long,mention_count:"
+      "long,"
       "document_count:long,first_seen:date,last_seen:date";
-  for (const auto& column : context.columns()) header += "," + column.name + ":" + neo4j_type(column.kind);
+  for (const auto& column : context.columns())
+    header += "," + column.name + ":" + neo4j_type(column.kind);
   CsvFile entities(dir / "entities.csv", header, summary);
   NodeRow row;
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) {
@@ -154,7 +172,8 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
     line += ',';
     const std::string label = neo4j_label(row.node->label);
     // Not text(): the delimiter between the two labels must stay (labels are identifiers).
-    append_csv_quoted(line, label == "Entity" ? label : "Entity" + std::string(1, kDelimiter) + label);
+    append_csv_quoted(line,
+                      label == "Entity" ? label : "Entity" + std::string(1, kDelimiter) + label);
     line += ',';
     text(line, row.name);
     line += ',';
@@ -176,10 +195,11 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
   summary.nodes = view.node_count();
 
   // Relationships between entities.
-  CsvFile relationships(dir / "relationships.csv",
-                        ":START_ID(Entity),:END_ID(Entity),:TYPE,store_id:long,relation,symmetric:boolean,"
-                        "weight:double,confidence:double,first_seen:date,last_seen:date",
-                        summary);
+  CsvFile relationships(
+      dir / "relationships.csv",
+      ":START_ID(Entity),:END_ID(Entity),:TYPE,store_id:long,relation,symmetric:boolean,"
+      "weight:double,confidence:double,first_seen:date,last_seen:date",
+      summary);
   for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
     const auto& edge = view.edge(e);
     auto& line = relationships.line;
@@ -192,14 +212,16 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
     number(line, edge.weight);
     line += ',';
     number(line, edge.confidence);
-    line += ',' + date_text(date_number(edge.first_seen)) + ',' + date_text(date_number(edge.last_seen));
+    line += ',' + date_text(date_number(edge.first_seen)) + ',' +
+            date_text(date_number(edge.last_seen));
     relationships.end_row();
   }
   relationships.finish(summary);
   summary.edges = view.edge_count();
 
   // Provenance: mentions, evidence and the documents they cite (empty without a store).
-  CsvFile mentioned(dir / "mentioned_in.csv", ":START_ID(Entity),:END_ID(Document),:TYPE,count:long", summary);
+  CsvFile mentioned(dir / "mentioned_in.csv",
+                    ":START_ID(Entity),:END_ID(Document),:TYPE,count:long", summary);
   std::set<std::int64_t> documents;
   for_each_mention_link(context, [&](const MentionLink& link) {
     documents.insert(link.document_id);
@@ -212,12 +234,14 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
   });
   mentioned.finish(summary);
 
-  CsvFile evidence(dir / "evidence.csv",
-                   "key:ID(Evidence),:LABEL,relation,relation_store_id:long,source_key,target_key,sentence,"
-                   "rule,basis,confidence:double,start:long,end:long,document_uri,published:date",
-                   summary);
+  CsvFile evidence(
+      dir / "evidence.csv",
+      "key:ID(Evidence),:LABEL,relation,relation_store_id:long,source_key,target_key,sentence,"
+      "rule,basis,confidence:double,start:long,end:long,document_uri,published:date",
+      summary);
   CsvFile from(dir / "evidence_from.csv", ":START_ID(Evidence),:END_ID(Document),:TYPE", summary);
-  CsvFile about(dir / "evidence_about.csv", ":START_ID(Evidence),:END_ID(Entity),:TYPE,role", summary);
+  CsvFile about(dir / "evidence_about.csv", ":START_ID(Evidence),:END_ID(Entity),:TYPE,role",
+                summary);
   for_each_evidence(context, [&](const EvidenceItem& item) {
     const auto& edge = view.edge(item.edge);
     const auto& record = item.record;
@@ -263,8 +287,8 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
   from.finish(summary);
   about.finish(summary);
 
-  CsvFile docs(dir / "documents.csv", "uri:ID(Document),:LABEL,store_id:long,doc_id,title,published:date,sha256",
-               summary);
+  CsvFile docs(dir / "documents.csv",
+               "uri:ID(Document),:LABEL,store_id:long,doc_id,title,published:date,sha256", summary);
   for_each_referenced_document(context, documents, [&](const store::DocumentRecord& record) {
     auto& line = docs.line;
     text(line, record.uri);
@@ -284,7 +308,8 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
   script->finish();
   summary.bytes += script->bytes();
   summary.files.push_back((dir / "import.sh").string());
-  fs::permissions(dir / "import.sh", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+  fs::permissions(dir / "import.sh",
+                  fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
                   fs::perm_options::add, error);
 }
 

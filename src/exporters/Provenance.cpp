@@ -17,8 +17,11 @@ bool wanted(const ExportContext& context, const store::EvidenceRecord& record) {
   if (filter == nullptr) return true;
   if (filter->text_only && record.basis == "knowledge") return false;
   // Same rule as the store's date filter: undated evidence fails any date bound.
-  if (!filter->from_date.empty() && (record.published.empty() || record.published < filter->from_date)) return false;
-  if (!filter->to_date.empty() && (record.published.empty() || record.published.substr(0, 10) > filter->to_date)) {
+  if (!filter->from_date.empty() &&
+      (record.published.empty() || record.published < filter->from_date))
+    return false;
+  if (!filter->to_date.empty() &&
+      (record.published.empty() || record.published.substr(0, 10) > filter->to_date)) {
     return false;
   }
   return true;
@@ -26,7 +29,8 @@ bool wanted(const ExportContext& context, const store::EvidenceRecord& record) {
 
 }  // namespace
 
-void for_each_mention_link(const ExportContext& context, const std::function<void(const MentionLink&)>& visit) {
+void for_each_mention_link(const ExportContext& context,
+                           const std::function<void(const MentionLink&)>& visit) {
   if (context.store() == nullptr || !context.options().provenance) return;
   const auto& view = context.view();
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) {
@@ -42,7 +46,8 @@ void for_each_mention_link(const ExportContext& context, const std::function<voi
   }
 }
 
-void for_each_evidence(const ExportContext& context, const std::function<void(const EvidenceItem&)>& visit) {
+void for_each_evidence(const ExportContext& context,
+                       const std::function<void(const EvidenceItem&)>& visit) {
   if (context.store() == nullptr || !context.options().provenance) return;
   const auto& view = context.view();
   EvidenceItem item;
@@ -52,7 +57,8 @@ void for_each_evidence(const ExportContext& context, const std::function<void(co
     for (auto& record : context.store()->evidence(edge.id)) {
       if (!wanted(context, record)) continue;
       if (endpoints.empty()) {
-        endpoints = edge.type + "\n" + context.node_key(edge.source) + "\n" + context.node_key(edge.target);
+        endpoints =
+            edge.type + "\n" + context.node_key(edge.source) + "\n" + context.node_key(edge.target);
       }
       item.edge = e;
       // Content-derived, so re-exporting a rebuilt store MERGEs onto the same Evidence nodes.
@@ -72,7 +78,8 @@ void for_each_evidence(const ExportContext& context, const std::function<void(co
 std::set<std::int64_t> referenced_documents(const ExportContext& context) {
   std::set<std::int64_t> ids;
   for_each_mention_link(context, [&](const MentionLink& link) { ids.insert(link.document_id); });
-  for_each_evidence(context, [&](const EvidenceItem& item) { ids.insert(item.record.document_id); });
+  for_each_evidence(context,
+                    [&](const EvidenceItem& item) { ids.insert(item.record.document_id); });
   return ids;
 }
 

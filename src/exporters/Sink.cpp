@@ -28,7 +28,8 @@ void Sink::drain() {
   out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   if (!*out_) {
     const int error = errno;
-    throw Error("cannot write " + name_ + (error != 0 ? std::string(": ") + std::strerror(error) : ""));
+    throw Error("cannot write " + name_ +
+                (error != 0 ? std::string(": ") + std::strerror(error) : ""));
   }
   written_ += buffer_.size();
   buffer_.clear();
@@ -41,7 +42,8 @@ void Sink::finish() {
   if (auto* file = dynamic_cast<std::ofstream*>(owned_.get())) file->close();
   if (!*out_) {
     const int error = errno;
-    throw Error("cannot write " + name_ + (error != 0 ? std::string(": ") + std::strerror(error) : ""));
+    throw Error("cannot write " + name_ +
+                (error != 0 ? std::string(": ") + std::strerror(error) : ""));
   }
 }
 

@@ -13,8 +13,10 @@
 
 namespace skein::exporters {
 
-void write_neo4j_files(const ExportContext& context, const std::string& directory, ExportSummary& summary);
-void write_gephi_csv_files(const ExportContext& context, const std::string& directory, ExportSummary& summary);
+void write_neo4j_files(const ExportContext& context, const std::string& directory,
+                       ExportSummary& summary);
+void write_gephi_csv_files(const ExportContext& context, const std::string& directory,
+                           ExportSummary& summary);
 void write_cypher_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
 void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
 void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
@@ -29,7 +31,8 @@ struct MentionLink {
   std::int64_t count = 0;  // mentions of the node in that document
 };
 // Each node's documents, node by node, documents in id order.
-void for_each_mention_link(const ExportContext& context, const std::function<void(const MentionLink&)>& visit);
+void for_each_mention_link(const ExportContext& context,
+                           const std::function<void(const MentionLink&)>& visit);
 
 struct EvidenceItem {
   graph::EdgeIndex edge = graph::kNoEdge;
@@ -37,7 +40,8 @@ struct EvidenceItem {
   store::EvidenceRecord record;
 };
 // Each edge's evidence within the filter's date range and basis, edge by edge.
-void for_each_evidence(const ExportContext& context, const std::function<void(const EvidenceItem&)>& visit);
+void for_each_evidence(const ExportContext& context,
+                       const std::function<void(const EvidenceItem&)>& visit);
 
 // Store ids of the documents the mentions and evidence above refer to.
 std::set<std::int64_t> referenced_documents(const ExportContext& context);

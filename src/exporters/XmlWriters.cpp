@@ -24,22 +24,31 @@ struct Attribute {
 
 const char* gexf_type(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kBool: return "boolean";
-    case ValueKind::kLong: return "long";
-    case ValueKind::kDouble: return "double";
-    case ValueKind::kString: return "string";
-    case ValueKind::kStringList: return "liststring";
+    case ValueKind::kBool:
+      return "boolean";
+    case ValueKind::kLong:
+      return "long";
+    case ValueKind::kDouble:
+      return "double";
+    case ValueKind::kString:
+      return "string";
+    case ValueKind::kStringList:
+      return "liststring";
   }
   return "string";
 }
 
 const char* graphml_type(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kBool: return "boolean";
-    case ValueKind::kLong: return "long";
-    case ValueKind::kDouble: return "double";
+    case ValueKind::kBool:
+      return "boolean";
+    case ValueKind::kLong:
+      return "long";
+    case ValueKind::kDouble:
+      return "double";
     case ValueKind::kString:
-    case ValueKind::kStringList: return "string";  // lists travel as JSON array text
+    case ValueKind::kStringList:
+      return "string";  // lists travel as JSON array text
   }
   return "string";
 }
@@ -71,12 +80,23 @@ std::string gexf_list(const std::vector<std::string>& items) {
     out += '"';
     for (char c : items[i]) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: out += c;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          out += c;
       }
     }
     out += '"';
@@ -114,7 +134,9 @@ class XmlLine {
   std::string line_;
 };
 
-std::string number_text(double value) { return std::isfinite(value) ? format_double(value) : std::string(); }
+std::string number_text(double value) {
+  return std::isfinite(value) ? format_double(value) : std::string();
+}
 
 }  // namespace
 
@@ -138,7 +160,8 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
   auto declare = [&](const std::string& name, const char* type) {
     x.raw("      <attribute").attr("id", name).attr("title", name).attr("type", type).raw("/>\n");
   };
-  for (const auto& attribute : fixed_node_attributes(context)) declare(attribute.name, attribute.gexf_type);
+  for (const auto& attribute : fixed_node_attributes(context))
+    declare(attribute.name, attribute.gexf_type);
   for (const auto& column : context.columns()) declare(column.name, gexf_type(column.kind));
   x.raw("    </attributes>\n    <attributes class=\"edge\">\n");
   declare("relation", "string");
@@ -160,7 +183,8 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) {
     context.load_node(u, row);
     x.raw("      <node").attr("id", row.id).attr("label", row.name);
-    if (!row.facts.first_seen.empty()) x.attr("start", row.facts.first_seen).attr("end", row.facts.last_seen);
+    if (!row.facts.first_seen.empty())
+      x.attr("start", row.facts.first_seen).attr("end", row.facts.last_seen);
     x.raw(">\n        <attvalues>\n");
     attvalue("type", valid_utf8(row.node->label));
     attvalue("key", row.facts.key);
@@ -198,7 +222,9 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
           .attr("z", "0")
           .raw("/>\n");
     }
-    x.raw("        <viz:size").attr("value", format_double(context.size(u))).raw("/>\n      </node>\n");
+    x.raw("        <viz:size")
+        .attr("value", format_double(context.size(u)))
+        .raw("/>\n      </node>\n");
     x.flush();
   }
   x.raw("    </nodes>\n    <edges").attr("count", decimal(view.edge_count())).raw(">\n");
@@ -214,7 +240,8 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
     if (std::isfinite(edge.weight)) x.attr("weight", format_double(edge.weight));
     const std::string first = date_text(date_number(edge.first_seen));
     const std::string last = date_text(date_number(edge.last_seen));
-    if (!first.empty() || !last.empty()) x.attr("start", first.empty() ? last : first).attr("end", last.empty() ? first : last);
+    if (!first.empty() || !last.empty())
+      x.attr("start", first.empty() ? last : first).attr("end", last.empty() ? first : last);
     x.raw(">\n        <attvalues>\n");
     attvalue("relation", type);
     attvalue("store_id", decimal(edge.id));
@@ -225,7 +252,9 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
       attvalue("last_seen", last.empty() ? first : last);
     }
     x.raw("        </attvalues>\n");
-    x.raw("        <viz:thickness").attr("value", number_text(std::max(1.0, std::sqrt(edge.weight)))).raw("/>\n");
+    x.raw("        <viz:thickness")
+        .attr("value", number_text(std::max(1.0, std::sqrt(edge.weight))))
+        .raw("/>\n");
     x.raw("      </edge>\n");
     x.flush();
   }
@@ -238,7 +267,9 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
 void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& summary) {
   const auto& view = context.view();
   XmlLine x(sink);
-  x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+  x.raw(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml "
+      "xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
   auto key = [&](const char* domain, const std::string& name, const char* type) {
     x.raw("  <key")
         .attr("id", std::string(domain[0] == 'n' ? "v_" : "e_") + name)
@@ -248,7 +279,8 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
         .raw("/>\n");
   };
   key("node", "label", "string");
-  for (const auto& attribute : fixed_node_attributes(context)) key("node", attribute.name, attribute.graphml_type);
+  for (const auto& attribute : fixed_node_attributes(context))
+    key("node", attribute.name, attribute.graphml_type);
   for (const auto& column : context.columns()) key("node", column.name, graphml_type(column.kind));
   if (context.has_positions()) {
     key("node", "x", "double");
@@ -268,12 +300,18 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
     key("edge", "first_seen", "string");
     key("edge", "last_seen", "string");
   }
-  x.raw("  <graph id=\"skein\"").attr("edgedefault", context.all_symmetric() ? "undirected" : "directed").raw(">\n");
+  x.raw("  <graph id=\"skein\"")
+      .attr("edgedefault", context.all_symmetric() ? "undirected" : "directed")
+      .raw(">\n");
   x.flush();
 
   NodeRow row;
   auto data = [&](const char* prefix, std::string_view name, std::string_view value) {
-    x.raw("      <data").attr("key", std::string(prefix) + std::string(name)).raw(">").text(value).raw("</data>\n");
+    x.raw("      <data")
+        .attr("key", std::string(prefix) + std::string(name))
+        .raw(">")
+        .text(value)
+        .raw("</data>\n");
   };
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) {
     context.load_node(u, row);

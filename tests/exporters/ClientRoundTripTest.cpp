@@ -4,13 +4,12 @@
 // hostile graph's names (quotes, commas, newlines, <, &, backslashes, emoji, RTL) must come
 // back unchanged from each of them.
 
-#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
-
-#include <rapidjson/document.h>
 
 #include "ExportTestSupport.h"
 #include "exporters/Exporter.h"
@@ -36,7 +35,8 @@ rapidjson::Document parse_output(const test::ProcessResult& result) {
 
 std::vector<std::string> strings(const rapidjson::Value& array) {
   std::vector<std::string> out;
-  for (const auto& item : array.GetArray()) out.emplace_back(item.IsString() ? item.GetString() : "<not a string>");
+  for (const auto& item : array.GetArray())
+    out.emplace_back(item.IsString() ? item.GetString() : "<not a string>");
   return out;
 }
 
@@ -53,9 +53,9 @@ std::string export_file(Format format, const ScratchDir& dir, const std::string&
   return path;
 }
 
-const std::set<std::string> kNodeAttributes = {"aliases", "community", "degree", "end",       "key",
-                                               "pagerank", "prop_name", "role",  "store_id", "tags",
-                                               "type",     "verified", "weird_key_"};
+const std::set<std::string> kNodeAttributes = {
+    "aliases", "community", "degree", "end",  "key",      "pagerank",  "prop_name",
+    "role",    "store_id",  "tags",   "type", "verified", "weird_key_"};
 
 }  // namespace
 
@@ -67,8 +67,8 @@ TEST_CASE("GEXF 1.3 validates against the official RELAX NG schema", "[exporters
     ExportOptions options;
     options.layout = layout;
     const auto path = export_file(Format::kGexf, dir, "graph.gexf", options);
-    const auto result = test::run_process("xmllint --noout --relaxng " + test::shell_quote(schema) + " " +
-                                          test::shell_quote(path));
+    const auto result = test::run_process("xmllint --noout --relaxng " + test::shell_quote(schema) +
+                                          " " + test::shell_quote(path));
     INFO(result.errors);
     CHECK(result.status == 0);
   }
@@ -94,15 +94,18 @@ TEST_CASE("GEXF 1.3 loads in graphology with the same counts, attributes and hos
   CHECK(attributes == kNodeAttributes);
   const auto& first = json["aliases"]["n101"];
   REQUIRE(first.IsArray());
-  CHECK(strings(first) == std::vector<std::string>{"alias, with comma", "quote\"d", "new\nline", "semi;colon"});
+  CHECK(strings(first) ==
+        std::vector<std::string>{"alias, with comma", "quote\"d", "new\nline", "semi;colon"});
   const auto& node = json["nodeData"]["n102"];
   CHECK(node["pagerank"].GetDouble() == Approx(0.06));
   CHECK(node["community"].GetInt() == 1);
   CHECK(node["verified"].GetBool());
   CHECK(strings(node["tags"]) == std::vector<std::string>{"a,b", "c\"d"});
   std::size_t undirected = 0;
-  for (const auto& edge : json["edgeList"].GetArray()) undirected += edge["undirected"].GetBool() ? 1 : 0;
-  CHECK(undirected == 10);  // every met-with and trades-with; located-in and affiliated-with stay directed
+  for (const auto& edge : json["edgeList"].GetArray())
+    undirected += edge["undirected"].GetBool() ? 1 : 0;
+  CHECK(undirected ==
+        10);  // every met-with and trades-with; located-in and affiliated-with stay directed
 }
 
 TEST_CASE("GEXF 1.2 loads in NetworkX", "[exporters][clients]") {
@@ -126,7 +129,8 @@ TEST_CASE("GEXF 1.2 loads in NetworkX", "[exporters][clients]") {
   CHECK(std::string(json["nodes_data"]["n103"]["prop_name"].GetString()) == "clash");
 }
 
-TEST_CASE("GraphML loads in NetworkX and igraph with labels and attributes intact", "[exporters][clients]") {
+TEST_CASE("GraphML loads in NetworkX and igraph with labels and attributes intact",
+          "[exporters][clients]") {
   ScratchDir dir("graphml");
   const auto path = export_file(Format::kGraphml, dir, "graph.graphml");
   const auto nx = parse_output(test::run_python("read_networkx.py", {"graphml", path}));
@@ -151,7 +155,8 @@ TEST_CASE("GraphML loads in NetworkX and igraph with labels and attributes intac
   CHECK(ig["pagerank"][0].GetDouble() == Approx(0.05));
 }
 
-TEST_CASE("The Cypher script passes Neo4j's Cypher linter with zero diagnostics", "[exporters][clients]") {
+TEST_CASE("The Cypher script passes Neo4j's Cypher linter with zero diagnostics",
+          "[exporters][clients]") {
   ScratchDir dir("cypher");
   for (std::size_t batch : {500, 2}) {
     ExportOptions options;
@@ -159,7 +164,9 @@ TEST_CASE("The Cypher script passes Neo4j's Cypher linter with zero diagnostics"
     const auto path = export_file(Format::kCypher, dir, "graph.cypher", options);
     const auto json = parse_output(test::run_node("lint_cypher.mjs", {path}));
     INFO(test::read_file(path).substr(0, 3000));
-    INFO("diagnostics: " << (json["diagnostics"].Size() > 0 ? json["diagnostics"][0]["message"].GetString() : ""));
+    INFO("diagnostics: " << (json["diagnostics"].Size() > 0
+                                 ? json["diagnostics"][0]["message"].GetString()
+                                 : ""));
     CHECK(json["diagnostics"].Size() == 0);
     CHECK(json["statements"].GetUint() >= 3 + 5 + 4);  // constraints, labels, relation types
   }
@@ -177,9 +184,11 @@ TEST_CASE("The neo4j CSVs load into Kuzu with the same counts and the GraphView'
   const auto paths = graph::ShortestPath(view, from, to).run().paths;
   REQUIRE(paths.size() == 1);
   std::vector<std::string> expected_path;
-  for (auto u : paths[0].nodes) expected_path.push_back(view.node(u).label + ":#" + std::to_string(view.node(u).id));
+  for (auto u : paths[0].nodes)
+    expected_path.push_back(view.node(u).label + ":#" + std::to_string(view.node(u).id));
 
-  const auto json = parse_output(test::run_node("load_kuzu.js", {out, expected_path.front(), expected_path.back()}));
+  const auto json = parse_output(
+      test::run_node("load_kuzu.js", {out, expected_path.front(), expected_path.back()}));
   CHECK(json["entities"].GetUint() == view.node_count());
   CHECK(json["relationships"].GetUint() == view.edge_count());
   CHECK(json["documents"].GetUint() == 0);  // no store: provenance files hold headers only
@@ -202,7 +211,13 @@ TEST_CASE("The neo4j CSVs load into Kuzu with the same counts and the GraphView'
 
 TEST_CASE("The array delimiter never survives inside a neo4j value", "[exporters][clients]") {
   graph::GraphView::Builder builder;
-  builder.add_node({1, "Person", "sneaky\x1fname", {"a\x1f" "b", "c"}, "{\"tags\":[\"x\\u001fy\"]}"});
+  builder.add_node({1,
+                    "Person",
+                    "sneaky\x1fname",
+                    {"a\x1f"
+                     "b",
+                     "c"},
+                    "{\"tags\":[\"x\\u001fy\"]}"});
   const auto view = std::move(builder).build();
   ScratchDir dir("neo4j-delimiter");
   export_graph(Format::kNeo4j, {view}, dir / "neo4j");

@@ -1,7 +1,6 @@
 // Escaping, naming and determinism of the writers, checked on exact bytes.
 
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "ExportTestSupport.h"
@@ -12,20 +11,23 @@
 using namespace skein;
 using namespace skein::exporters;
 
-TEST_CASE("Cypher string literals escape backslashes, quotes and control characters", "[exporters]") {
+TEST_CASE("Cypher string literals escape backslashes, quotes and control characters",
+          "[exporters]") {
   std::string out;
   append_cypher_string(out, "it's a \\ \"test\"\n\t\x01");
   CHECK(out == "'it\\'s a \\\\ \"test\"\\n\\t\\u0001'");
 }
 
-TEST_CASE("XML escaping keeps line breaks as character references and replaces what XML cannot hold",
-          "[exporters]") {
+TEST_CASE(
+    "XML escaping keeps line breaks as character references and replaces what XML cannot hold",
+    "[exporters]") {
   std::string out;
   append_xml(out, "a<b>&\"'\n\r\t\x02\xEF\xBF\xBE\xF0\x9F\xA6\x8A");
   CHECK(out == "a&lt;b&gt;&amp;&quot;&apos;&#10;&#13;&#9;\xEF\xBF\xBD\xEF\xBF\xBD\xF0\x9F\xA6\x8A");
 }
 
-TEST_CASE("CSV fields are always quoted RFC 4180 style and lose the array delimiter", "[exporters]") {
+TEST_CASE("CSV fields are always quoted RFC 4180 style and lose the array delimiter",
+          "[exporters]") {
   std::string out;
   append_csv_quoted(out, "say \"hi\", ok\x1f;", kNeo4jArrayDelimiter);
   CHECK(out == "\"say \"\"hi\"\", ok;\"");
@@ -85,7 +87,8 @@ TEST_CASE("An output path that cannot be written is an error naming it", "[expor
   CHECK_THROWS_AS(write_gexf({view}, out, options), UsageError);
 }
 
-TEST_CASE("Property keys become safe, unique names that never clash with fixed attributes", "[exporters]") {
+TEST_CASE("Property keys become safe, unique names that never clash with fixed attributes",
+          "[exporters]") {
   const auto view = test::hostile_view();
   std::ostringstream out;
   write_graphml({view}, out);
@@ -115,7 +118,8 @@ TEST_CASE("The Cypher script is idempotent by construction: constraints first, t
   CHECK(text.find("CREATE (") == std::string::npos);  // nodes and relationships only MERGEd
   // 10 nodes in 5 labels with batches of 3: Person has 4 nodes -> 2 statements.
   std::size_t merges = 0;
-  for (auto at = text.find("MERGE (n:Entity"); at != std::string::npos; at = text.find("MERGE (n:Entity", at + 1)) {
+  for (auto at = text.find("MERGE (n:Entity"); at != std::string::npos;
+       at = text.find("MERGE (n:Entity", at + 1)) {
     ++merges;
   }
   CHECK(merges == 6);  // Country 2, GeoPlace 1, Organization 2, Person 4, Place 1 -> 1+1+1+2+1

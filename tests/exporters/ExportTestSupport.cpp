@@ -4,12 +4,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <catch2/catch.hpp>
 
 namespace skein::exporters::test {
 
@@ -20,7 +19,8 @@ const std::vector<std::string>& hostile_names() {
       "Line\nbreak\r\nCRLF\tTab",
       "<tag attr=\"x\"> & ampersand &amp; ]]>",
       "Back\\slash \\n not a newline \\",
-      "\xF0\x9F\xA6\x8A Fox \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
+      "\xF0\x9F\xA6\x8A Fox "
+      "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
       "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF \xD8\xA8\xD9\x86 \xD8\xB3\xD9\x84\xD9\x85\xD8\xA7\xD9\x86",
       "\xD7\x99\xD7\xA9\xD7\xA8\xD7\x90\xD7\x9C (\xE2\x80\x8F RTL mark)",
       "  padded  with  spaces  ",
@@ -31,7 +31,7 @@ const std::vector<std::string>& hostile_names() {
 
 graph::GraphView hostile_view() {
   const auto& names = hostile_names();
-  const char* labels[] = {"Person", "Organization", "Country", "Place", "Person",
+  const char* labels[] = {"Person", "Organization", "Country", "Place",     "Person",
                           "Person", "Organization", "Country", "geo place", "Person"};
   graph::GraphView::Builder builder;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -51,10 +51,11 @@ graph::GraphView hostile_view() {
     node.props_json = props;
     builder.add_node(std::move(node));
   }
-  auto edge = [&](graph::NodeIndex s, graph::NodeIndex t, const char* type, bool symmetric, double weight,
-                  const char* first = "", const char* last = "") {
+  auto edge = [&](graph::NodeIndex s, graph::NodeIndex t, const char* type, bool symmetric,
+                  double weight, const char* first = "", const char* last = "") {
     graph::Edge e;
-    e.id = 1000 + static_cast<std::int64_t>(s) * 20 + t + (std::string(type) == "trades-with" ? 500 : 0);
+    e.id = 1000 + static_cast<std::int64_t>(s) * 20 + t +
+           (std::string(type) == "trades-with" ? 500 : 0);
     e.type = type;
     e.source = s;
     e.target = t;
@@ -77,8 +78,9 @@ graph::GraphView hostile_view() {
 
 ScratchDir::ScratchDir(const std::string& name) {
   static std::atomic<int> counter{0};
-  path_ = std::filesystem::temp_directory_path() /
-          ("skein-export-" + name + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  path_ =
+      std::filesystem::temp_directory_path() /
+      ("skein-export-" + name + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(path_);
   std::filesystem::create_directories(path_);
 }

@@ -1,12 +1,11 @@
 // Provenance from a real store: documents, mentions and evidence sentences reach Neo4j (CSV
 // into Kuzu, Cypher through the linter), and per-node counts and dates reach GEXF.
 
-#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <sstream>
-
-#include <rapidjson/document.h>
 
 #include "ExportTestSupport.h"
 #include "core/Sha256.h"
@@ -51,7 +50,8 @@ class Doc {
     relation.confidence = confidence;
     const auto at = e_.document.text.find(sentence);
     REQUIRE(at != std::string::npos);
-    relation.evidence.push_back({{at, at + sentence.size()}, "rule \"" + type + "\"", sentence, confidence});
+    relation.evidence.push_back(
+        {{at, at + sentence.size()}, "rule \"" + type + "\"", sentence, confidence});
     e_.relations.push_back(std::move(relation));
     return *this;
   }
@@ -64,16 +64,18 @@ class Doc {
 // Two documents, one met-with edge seen in both, one trades-with edge in the first:
 //   Wang Yi --met-with-- Cho Tae-yul (evidence in A and B);  China --trades-with-- Korea (A)
 void fill(store::Store& store) {
-  store.put(Doc("news/a \"quoted\", file.txt", "Talks; \"Seoul\" <report>",
-                "Wang Yi met Cho Tae-yul in Seoul, said \"sources\".\nChina and Korea trade a lot.", "2024-05-13")
-                .entity("Person", "wang yi", "Wang Yi")
-                .entity("Person", "cho tae-yul", "Cho Tae-yul")
-                .entity("Country", "CN", "China")
-                .entity("Country", "KR", "Korea")
-                .relation("met-with", "Person:cho tae-yul", "Person:wang yi",
-                          "Wang Yi met Cho Tae-yul in Seoul, said \"sources\".", 0.8)
-                .relation("trades-with", "Country:CN", "Country:KR", "China and Korea trade a lot.", 0.6)
-                .get());
+  store.put(
+      Doc("news/a \"quoted\", file.txt", "Talks; \"Seoul\" <report>",
+          "Wang Yi met Cho Tae-yul in Seoul, said \"sources\".\nChina and Korea trade a lot.",
+          "2024-05-13")
+          .entity("Person", "wang yi", "Wang Yi")
+          .entity("Person", "cho tae-yul", "Cho Tae-yul")
+          .entity("Country", "CN", "China")
+          .entity("Country", "KR", "Korea")
+          .relation("met-with", "Person:cho tae-yul", "Person:wang yi",
+                    "Wang Yi met Cho Tae-yul in Seoul, said \"sources\".", 0.8)
+          .relation("trades-with", "Country:CN", "Country:KR", "China and Korea trade a lot.", 0.6)
+          .get());
   store.put(Doc("news/b.txt", "", "Wang Yi met Cho Tae-yul again \\ later.", "2024-06-01")
                 .entity("Person", "wang yi", "Wang Yi")
                 .entity("Person", "cho tae-yul", "Cho Tae-yul")
@@ -84,7 +86,8 @@ void fill(store::Store& store) {
 
 }  // namespace
 
-TEST_CASE("Neo4j CSVs from a store carry documents, mentions and evidence into Kuzu", "[exporters][clients]") {
+TEST_CASE("Neo4j CSVs from a store carry documents, mentions and evidence into Kuzu",
+          "[exporters][clients]") {
   store::Store store(":memory:");
   fill(store);
   const auto view = graph::GraphView::from_store(store);
@@ -96,7 +99,8 @@ TEST_CASE("Neo4j CSVs from a store carry documents, mentions and evidence into K
   CHECK(summary.evidence == 3);
   CHECK(summary.mentions == 6);  // 4 entities in A, 2 in B
 
-  const auto result = test::run_node("load_kuzu.js", {dir / "neo4j", "Person:wang yi", "Person:cho tae-yul"});
+  const auto result =
+      test::run_node("load_kuzu.js", {dir / "neo4j", "Person:wang yi", "Person:cho tae-yul"});
   INFO(result.errors);
   REQUIRE(result.status == 0);
   rapidjson::Document json;
@@ -110,7 +114,8 @@ TEST_CASE("Neo4j CSVs from a store carry documents, mentions and evidence into K
   CHECK(json["evidenceLinks"].GetUint() == 3 * 3);  // FROM_DOCUMENT + two ABOUT each
   std::set<std::string> keys;
   for (const auto& key : json["keys"].GetArray()) keys.insert(key.GetString());
-  CHECK(keys == std::set<std::string>{"Person:wang yi", "Person:cho tae-yul", "Country:CN", "Country:KR"});
+  CHECK(keys ==
+        std::set<std::string>{"Person:wang yi", "Person:cho tae-yul", "Country:CN", "Country:KR"});
   std::set<std::string> sentences;
   for (const auto& s : json["sentences"].GetArray()) sentences.insert(s.GetString());
   CHECK(sentences.count("Wang Yi met Cho Tae-yul in Seoul, said \"sources\".") == 1);
@@ -126,7 +131,8 @@ TEST_CASE("Neo4j CSVs from a store carry documents, mentions and evidence into K
   CHECK(filtered.evidence == 1);
 }
 
-TEST_CASE("The Cypher script from a store lints clean and MERGEs documents and evidence", "[exporters][clients]") {
+TEST_CASE("The Cypher script from a store lints clean and MERGEs documents and evidence",
+          "[exporters][clients]") {
   store::Store store(":memory:");
   fill(store);
   const auto view = graph::GraphView::from_store(store);
@@ -156,6 +162,8 @@ TEST_CASE("GEXF from a store is dynamic and carries mention counts", "[exporters
   write_gexf({view, &store}, out);
   const std::string text = out.str();
   CHECK(text.find("mode=\"dynamic\" timeformat=\"date\"") != std::string::npos);
-  CHECK(text.find("<attribute id=\"mention_count\" title=\"mention_count\" type=\"long\"/>") != std::string::npos);
-  CHECK(text.find("start=\"2024-05-13\" end=\"2024-06-01\"") != std::string::npos);  // the met-with edge
+  CHECK(text.find("<attribute id=\"mention_count\" title=\"mention_count\" type=\"long\"/>") !=
+        std::string::npos);
+  CHECK(text.find("start=\"2024-05-13\" end=\"2024-06-01\"") !=
+        std::string::npos);  // the met-with edge
 }

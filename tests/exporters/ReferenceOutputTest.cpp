@@ -3,12 +3,11 @@
 // built into a scratch directory and compares every file byte for byte, so a change to a
 // writer (or to extraction) that is not followed by regenerating the references fails here.
 
-#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
-
-#include <rapidjson/document.h>
 
 #include "ExportTestSupport.h"
 
@@ -22,8 +21,8 @@ TEST_CASE("The reference exports in exports/ are what the current binary makes f
   test::ScratchDir dir("reference");
   const std::string source = SKEIN_SOURCE_DIR;
   const auto result = test::run_process("SKEIN=" + test::shell_quote(binary) + " " +
-                                        test::shell_quote(source + "/scripts/export-examples.sh") + " " +
-                                        test::shell_quote(dir.path().string()));
+                                        test::shell_quote(source + "/scripts/export-examples.sh") +
+                                        " " + test::shell_quote(dir.path().string()));
   INFO(result.errors);
   REQUIRE(result.status == 0);
   std::size_t compared = 0;
@@ -31,7 +30,8 @@ TEST_CASE("The reference exports in exports/ are what the current binary makes f
     if (!entry.is_regular_file()) continue;
     const auto relative = fs::relative(entry.path(), dir.path());
     const auto reference = fs::path(source) / "exports" / relative;
-    INFO("stale reference: " << reference.string() << " (regenerate with scripts/export-examples.sh)");
+    INFO("stale reference: " << reference.string()
+                             << " (regenerate with scripts/export-examples.sh)");
     REQUIRE(fs::exists(reference));
     CHECK(test::read_file(reference.string()) == test::read_file(entry.path().string()));
     ++compared;
@@ -47,7 +47,8 @@ TEST_CASE("Kuzu's shortest paths over the exported CSVs are the ones `skein path
   const std::string source = SKEIN_SOURCE_DIR;
   const std::string db = test::shell_quote(dir / "examples.db");
   const std::string skein = test::shell_quote(binary) + " --db " + db + " ";
-  auto ingest = test::run_process("cd " + test::shell_quote(source) + " && " + skein + "ingest examples/articles");
+  auto ingest = test::run_process("cd " + test::shell_quote(source) + " && " + skein +
+                                  "ingest examples/articles");
   INFO(ingest.errors);
   REQUIRE(ingest.status == 0);
   auto exported = test::run_process(skein + "export neo4j -o " + test::shell_quote(dir / "neo4j"));
@@ -59,8 +60,8 @@ TEST_CASE("Kuzu's shortest paths over the exported CSVs are the ones `skein path
       {"Han Ji", "France"}, {"Claire Moreau", "Vietnam"}, {"Seoul", "Germany"}};
   std::size_t compared = 0;
   for (const auto& [from, to] : pairs) {
-    auto path = test::run_process(skein + "path " + test::shell_quote(from) + " " + test::shell_quote(to) +
-                                  " --all --max-hops 0 --json");
+    auto path = test::run_process(skein + "path " + test::shell_quote(from) + " " +
+                                  test::shell_quote(to) + " --all --max-hops 0 --json");
     INFO(from << " -> " << to << ": " << path.errors);
     REQUIRE(path.status == 0);
     rapidjson::Document cli;
@@ -74,7 +75,8 @@ TEST_CASE("Kuzu's shortest paths over the exported CSVs are the ones `skein path
       cli_paths.insert(ids);
     }
     const auto first = *cli_paths.begin();
-    std::string from_id = "#", to_id = "#";  // appended: `"#" + std::string&&` trips GCC 12 -Wrestrict
+    std::string from_id = "#",
+                to_id = "#";  // appended: `"#" + std::string&&` trips GCC 12 -Wrestrict
     from_id += std::to_string(first.front());
     to_id += std::to_string(first.back());
     auto kuzu = test::run_node("load_kuzu.js", {dir / "neo4j", from_id, to_id});
