@@ -2,7 +2,8 @@
 
 #include <charconv>
 #include <fstream>
-#include <sstream>
+#include <future>
+#include <utility>
 
 #include "core/Error.h"
 #include "extract/Segmenter.h"
@@ -10,12 +11,36 @@
 namespace skein::extract {
 namespace {
 
+// One sized read: the data files are a few MB, and a stringstream copy of each showed in
+// start-up profiles.
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw InputError(path, "cannot open data file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw InputError(path, "cannot read data file");
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), size)) throw InputError(path, "cannot read data file");
+  return text;
+}
+
+// normalize_phrase() without the segmenter for the common case of a plain ASCII word or
+// phrase (letters and digits, single spaces): its normal form is its lower case. Anything
+// else (periods, apostrophes, hyphens, non-ASCII letters) takes the segmenter's path, so
+// text and gazetteer still meet on one normal form.
+std::string fast_normalize(std::string_view s) {
+  bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
+  for (std::size_t i = 0; plain && i < s.size(); ++i) {
+    const char c = s[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum && !(c == ' ' && s[i - 1] != ' ')) plain = false;
+  }
+  if (!plain) return normalize_phrase(s);
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -103,6 +128,10 @@ std::string lower_ascii(std::string_view s) {
 }  // namespace
 
 void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t flags) {
+  if (deferred_ != nullptr) {
+    deferred_->emplace_back(norm_token, flags);
+    return;
+  }
   lexicon_.get_or_insert(norm_token, 0) |= flags;
 }
 
@@ -113,7 +142,7 @@ PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase) {
 }
 
 void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
-  std::string norm = normalize_phrase(surface);
+  std::string norm = fast_normalize(surface);
   // "The Gambia", "the United States": the article is matched outside the name.
   if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
   if (norm.empty()) return;
@@ -146,7 +175,33 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
 
 Knowledge::Knowledge(const std::string& data_dir) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
-  phrases_.reserve(1 << 16);
+  // Start-up is mostly hash-table inserts that miss the cache, in two independent halves: the
+  // word lists (given names, surnames, common words) fill the lexicon on a second thread while
+  // this one builds the phrase table. Lexicon flags that phrases add (first words, demonym
+  // words) wait in `deferred` and are applied once the word lists are in.
+  lexicon_.reserve(1 << 17, 1 << 20);
+  auto words = std::async(std::launch::async, [this, &dir] { load_word_lists(dir); });
+  std::vector<std::pair<std::string, std::uint32_t>> deferred;
+  deferred.reserve(1 << 16);
+  deferred_ = &deferred;
+  try {
+    load_gazetteer(dir);
+  } catch (...) {
+    deferred_ = nullptr;
+    try { words.get(); } catch (...) {}  // the gazetteer's error is the one to report
+    throw;
+  }
+  deferred_ = nullptr;
+  words.get();  // rethrows the word lists' InputError
+  for (const auto& [word, flags] : deferred) lexicon_.get_or_insert(word, 0) |= flags;
+  load_ambiguous(dir);
+}
+
+void Knowledge::load_gazetteer(const std::string& dir) {
+  phrases_.reserve(1 << 17);
+  // Sized for the bundled data (about 130k lexicon words, 100k phrases and prefixes), so the
+  // tables never rehash while loading; smaller data wastes a little memory, larger grows.
+  phrase_index_.reserve(1 << 17, 2 << 20);
 
   {
     const std::string path = dir + "countries.tsv";
@@ -248,8 +303,12 @@ Knowledge::Knowledge(const std::string& data_dir) {
       titles_.push_back(std::move(t));
     });
   }
+}
+
+void Knowledge::load_word_lists(const std::string& dir) {
+  // Runs beside load_gazetteer(): it alone writes the lexicon until the constructor joins it.
   for_each_row(dir + "given_names.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
-    add_lexicon_flags(normalize_phrase(f[0]), lexicon_flags::kGivenName);
+    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kGivenName;
   });
   for_each_row(dir + "surnames.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
     std::uint32_t flags = lexicon_flags::kSurname;
@@ -260,13 +319,16 @@ Knowledge::Knowledge(const std::string& data_dir) {
         flags |= lexicon_flags::kSurnameFirst;
       }
     }
-    add_lexicon_flags(normalize_phrase(f[0]), flags);
+    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
   });
   for_each_row(dir + "common_words.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
-    add_lexicon_flags(normalize_phrase(f[0]), lexicon_flags::kCommon);
+    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kCommon;
   });
+}
+
+void Knowledge::load_ambiguous(const std::string& dir) {
   for_each_row(dir + "ambiguous.tsv", 3, [&](const std::vector<std::string_view>& f, std::size_t) {
-    std::string norm = normalize_phrase(f[0]);
+    std::string norm = fast_normalize(f[0]);
     if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
     const std::uint32_t* index = phrase_index_.find(norm);
     if (index == nullptr) return;  // nothing to link anyway

@@ -12,7 +12,8 @@
 //    with it, so longest-match needs one lookup per token of the match.
 //
 // Loading throws InputError("path:line: reason") for a missing file, a wrong header or a
-// malformed line. After construction everything is read-only: thread-safe to share.
+// malformed line. It uses one helper thread (the word lists load beside the gazetteer).
+// After construction everything is read-only: thread-safe to share.
 
 #include <cstdint>
 #include <cstring>
@@ -130,7 +131,7 @@ class FlatStringMap {
   const std::uint32_t* find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
     const std::uint64_t h = hash(key);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = home(h);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.hash == 0) return nullptr;
       if (s.hash == h && s.key_size == key.size() && same(keys_.data() + s.key_start, key)) {
@@ -143,7 +144,7 @@ class FlatStringMap {
   std::uint32_t& get_or_insert(std::string_view key, std::uint32_t initial) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = hash(key);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = home(h);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
         s.hash = h;
@@ -163,7 +164,29 @@ class FlatStringMap {
 
   std::size_t size() const { return size_; }
 
+  // Makes room for `count` keys holding `key_bytes` bytes in all, so loading never rehashes.
+  void reserve(std::size_t count, std::size_t key_bytes) {
+    std::size_t slots = 1024;
+    while (slots < count * 2) slots *= 2;
+    if (slots > slots_.size()) {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(slots, Slot{});
+      mask_ = slots_.size() - 1;
+      for (const Slot& s : old) {
+        if (s.hash == 0) continue;
+        std::size_t i = home(s.hash);
+        while (slots_[i].hash != 0) i = (i + 1) & mask_;
+        slots_[i] = s;
+      }
+    }
+    keys_.reserve(key_bytes);
+  }
+
  private:
+  // The home slot of a hash. Bit 0 of every stored hash is forced to 1 (0 marks an empty
+  // slot), so the low bit must not pick the slot: using it left every even slot without a
+  // home and made probe chains long enough to dominate start-up.
+  std::size_t home(std::uint64_t h) const { return static_cast<std::size_t>(h >> 1) & mask_; }
   // Keys are short words: a plain loop beats a memcmp call.
   static bool same(const char* stored, std::string_view key) {
     for (std::size_t i = 0; i < key.size(); ++i) {
@@ -183,7 +206,7 @@ class FlatStringMap {
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.hash == 0) continue;
-      std::size_t i = s.hash & mask_;
+      std::size_t i = home(s.hash);
       while (slots_[i].hash != 0) i = (i + 1) & mask_;
       slots_[i] = s;
     }
@@ -228,6 +251,9 @@ class Knowledge {
   std::size_t max_phrase_tokens() const { return max_phrase_tokens_; }
 
  private:
+  void load_gazetteer(const std::string& dir);   // countries ... titles: the phrase table
+  void load_word_lists(const std::string& dir);  // given names, surnames, common words
+  void load_ambiguous(const std::string& dir);   // marks phrases; needs the phrase table
   void add_phrase(std::string_view surface, Candidate candidate);
   PhraseEntry& phrase_entry(std::string_view norm_phrase);
 
@@ -244,6 +270,9 @@ class Knowledge {
   PhraseMap<int> subdivision_by_code_;
   std::unordered_map<std::uint32_t, int> country_by_capital_;
   std::size_t max_phrase_tokens_ = 1;
+  // While loading: lexicon flags from phrases, applied after the word lists (see the
+  // constructor); null afterwards.
+  std::vector<std::pair<std::string, std::uint32_t>>* deferred_ = nullptr;
 };
 
 }  // namespace skein::extract

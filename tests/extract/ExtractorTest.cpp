@@ -361,6 +361,24 @@ TEST_CASE("A missing or malformed data file is an input error naming it", "[extr
   } catch (const InputError& e) {
     CHECK(std::string(e.what()) == (dir / "cities.tsv").string() + ":17: expected 7 tab-separated fields, found 2");
   }
+  // The word lists load on a helper thread: their errors still reach the caller, and a
+  // gazetteer error wins when both files are bad.
+  std::filesystem::copy_file(kFixtures + "/cities.tsv", dir / "cities.tsv",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove(dir / "surnames.tsv");
+  try {
+    Extractor x(ExtractorOptions{dir.string(), kRules});
+    FAIL("missing surnames.tsv must not load");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("surnames.tsv") != std::string::npos);
+  }
+  std::filesystem::remove(dir / "countries.tsv");
+  try {
+    Extractor x(ExtractorOptions{dir.string(), kRules});
+    FAIL("missing countries.tsv must not load");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("countries.tsv") != std::string::npos);
+  }
   std::filesystem::remove_all(dir);
 }
 
