@@ -49,7 +49,7 @@ class Sink {
   std::uint64_t bytes() const { return written_ + buffer_.size(); }
 
  private:
-  static constexpr std::size_t kCapacity = 256 * 1024;
+  static constexpr std::size_t kCapacity = std::size_t{256} * 1024;
   void drain();
 
   std::unique_ptr<std::ostream> owned_;  // set by open_file
