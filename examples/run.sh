@@ -5,7 +5,7 @@
 #   examples/run.sh SKEIN_BINARY [STORE] [OUT_DIR]
 #
 # STORE defaults to OUT_DIR/examples.db, OUT_DIR to ./examples-out. The store is rebuilt from
-# scratch each run. Steps whose command the binary does not have yet are skipped with a note.
+# scratch each run.
 set -euo pipefail
 
 if [[ $# -lt 1 || $1 == -h || $1 == --help ]]; then
@@ -21,44 +21,33 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 mkdir -p "$out"
 rm -f "$store" "$store-wal" "$store-shm"
 
-# The commands this binary has, from its overview ("  name   summary" lines).
-commands=$("$skein" --help | awk '/^commands:/ {on=1; next} on && /^  [a-z]/ {print $1}')
-has() { grep -qx "$1" <<<"$commands"; }
 step() { printf '\n== %s\n' "$*"; }
-skip() { printf '\n== (skipped: this skein has no "%s" command yet)\n' "$1"; }
 
 step "ingest $here/articles"
 "$skein" ingest --db "$store" "$here/articles"
 
-if has stats; then step stats; "$skein" stats --db "$store"; else skip stats; fi
+step stats
+"$skein" stats --db "$store"
 
-if has eval; then
-  step "eval against $here/gold.jsonl"
-  "$skein" eval --format gold "$here/gold.jsonl" --errors 2
-else
-  skip eval
-fi
+step "eval against $here/gold.jsonl"
+"$skein" eval --format gold "$here/gold.jsonl" --errors 2
 
-if has analyze; then step analyze; "$skein" analyze --db "$store"; else skip analyze; fi
+step analyze
+"$skein" analyze --db "$store"
 
-if has render; then
-  step "render $out/examples.svg"
-  "$skein" render --db "$store" -o "$out/examples.svg"
-else
-  skip render
-fi
+step "rank --top 10"
+"$skein" rank --db "$store" --top 10
 
-if has export; then
-  for format in gexf graphml json cypher; do
-    step "export $format"
-    "$skein" export "$format" --db "$store" -o "$out/examples.$format"
-  done
-  for format in neo4j csv; do
-    step "export $format"
-    "$skein" export "$format" --db "$store" -o "$out/$format"
-  done
-else
-  skip export
-fi
+step "render $out/examples.svg"
+"$skein" render --db "$store" -o "$out/examples.svg"
+
+for format in gexf graphml json cypher; do
+  step "export $format"
+  "$skein" export "$format" --db "$store" -o "$out/examples.$format"
+done
+for format in neo4j csv; do
+  step "export $format"
+  "$skein" export "$format" --db "$store" -o "$out/$format"
+done
 
 step "done: store $store, outputs in $out/"

@@ -14,6 +14,6 @@ fi
 
 build_dir=build
 if [[ "${SKEIN_SANITIZE:-OFF}" == ON ]]; then build_dir=build-asan; fi
-SKEIN_BUILD_DIR=$build_dir SKEIN_BUILD_TYPE=${SKEIN_BUILD_TYPE:-RelWithDebInfo} scripts/build.sh \
+SKEIN_BUILD_DIR=$build_dir SKEIN_BUILD_TYPE=${SKEIN_BUILD_TYPE:-Release} scripts/build.sh \
   -DSKEIN_WERROR="${SKEIN_WERROR:-OFF}" -DSKEIN_SANITIZE="${SKEIN_SANITIZE:-OFF}"
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 900
