@@ -1044,6 +1044,18 @@ class DocumentRun {
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
     const Scored& best = scored.front();
     if (scored.size() > 1 && scored[1].score >= best.score) return unlinked(m);
+    if (entry.ambiguous && !best.context) {
+      // "Washington state": the word after the name picks the subdivision.
+      if (m.last < seg_.tokens.size() && norm(m.last) == "state") {
+        for (const Candidate& c : entry.candidates) {
+          if (c.kind == CandidateKind::kSubdivision) return subdivision_entity(static_cast<int>(c.index), m.first);
+        }
+      }
+      // Without context, a name that is how news shortens a national capital ("Washington"
+      // for "Washington, D.C.") is that capital.
+      const int capital = capital_shortened_as(m);
+      if (capital >= 0) return city_entity(capital, m.first);
+    }
     if (entry.ambiguous) {
       if (!best.context) return unlinked(m);
       if (!entry.ambiguous_ids.empty()) {
@@ -1066,6 +1078,23 @@ class DocumentRun {
       case CandidateKind::kRegion: return region_entity(index, m.first);
       case CandidateKind::kOrganization: return organization_entity(index, m.first);
       case CandidateKind::kTitle: break;
+    }
+    return -1;
+  }
+
+  // The city index of a national capital whose name is this mention and a short qualifier
+  // ("Washington" -> "Washington D.C." / "Washington, D.C."), or -1.
+  int capital_shortened_as(const MentionC& m) const {
+    const std::string name = text_of(m.first, m.last);
+    for (const CountryInfo& country : k_.countries()) {
+      const std::string& capital = country.capital;
+      if (country.capital_geonames == 0 || capital.size() <= name.size() + 1 || capital.size() > name.size() + 6 ||
+          capital.compare(0, name.size(), name) != 0 || (capital[name.size()] != ' ' && capital[name.size()] != ',')) {
+        continue;
+      }
+      for (std::size_t i = 0; i < k_.cities().size(); ++i) {
+        if (k_.cities()[i].geonames == country.capital_geonames) return static_cast<int>(i);
+      }
     }
     return -1;
   }
@@ -1152,6 +1181,22 @@ class DocumentRun {
         }
         m.entity = e;
       }
+    }
+    // A one-word place name that is the surname or given name of one person named in full
+    // in this document is that person ("Martín Ibarra ... Ibarra signed" is no city in
+    // Ecuador), unless a locative preposition makes it a place ("flew to Ibarra").
+    for (MentionC& m : mentions_) {
+      if (m.source != Source::kGazetteer || m.last != m.first + 1 || !only_place_candidates(*m.entry)) continue;
+      if (m.first > 0) {
+        const std::string_view p = norm(m.first - 1);
+        if (p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "of") continue;
+      }
+      const int e = short_form(m.first, m.last);
+      if (e < 0) continue;
+      m.source = Source::kPerson;
+      m.label = Label::kPerson;
+      m.entity = e;
+      m.short_form = true;
     }
     // Unexplained capitalised words that are the surname or given name of one person.
     for (const auto& [token, sentence] : pending_) {

@@ -500,3 +500,25 @@ TEST_CASE("Days, codes and lone demonyms do not make places or relations", "[ext
     CHECK(rel.target != "Country:CN");
   }
 }
+
+TEST_CASE("Washington is the capital without context and the state where the text says so",
+          "[extract][resolve]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  CHECK(find_entity(run("Officials in Washington said the talks went well.", real), "Place:geonames:4140963") != nullptr);
+  CHECK(find_entity(run("Rain fell across Washington state and Oregon.", real), "Place:US-WA") != nullptr);
+  const auto seattle = run("Seattle , Washington , is wet.", real);
+  CHECK(find_entity(seattle, "Place:US-WA") != nullptr);
+  CHECK(find_entity(seattle, "Place:geonames:4140963") == nullptr);
+}
+
+TEST_CASE("A person's surname is not a city of the same name (Ibarra)", "[extract][resolve]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  const auto r = run("Chilean President Valentina Rojas met Argentine President Martín Ibarra in Santiago. "
+                     "Rojas and Ibarra signed a declaration. Ibarra also held talks in Santiago.", real);
+  check_offsets(r);
+  const Entity* ibarra = find_entity(r, "Person:martín ibarra");
+  REQUIRE(ibarra != nullptr);
+  CHECK(ibarra->mentions.size() == 3);
+  for (const Entity& e : r.entities) CHECK(e.name != "Ibarra");
+  for (const Relation& rel : r.relations) CHECK(rel.source.find("Place:geonames:3655673") == std::string::npos);
+}
