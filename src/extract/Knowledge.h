@@ -37,6 +37,7 @@ inline constexpr std::uint32_t kConnector = 1u << 8;    // "of", "and", "de" ins
 inline constexpr std::uint32_t kSpeechVerb = 1u << 9;   // "said", "told": a speaker is near
 inline constexpr std::uint32_t kPersonPrefix = 1u << 10; // name particles: "van", "al", "bin"
 inline constexpr std::uint32_t kDemonymWord = 1u << 11;  // any token of a demonym phrase
+inline constexpr std::uint32_t kPlaceSuffix = 1u << 12;  // "street", "county": ends a place name
 }  // namespace lexicon_flags
 
 enum class CandidateKind : std::uint8_t {

@@ -64,6 +64,7 @@ struct MentionC {
   bool short_form = false;           // a person named by part of a full name seen elsewhere
   int subdivision = -1;              // kSubdivision, kPlace: the knowledge index of the state
   bool lone_surname = false;         // a person known by one unlisted word only
+  bool region = false;               // kPlace: part of a listed place ("Southern California")
   std::uint32_t shown_first = UINT32_MAX;  // span starts here instead ("Mr." before a name)
   int entity = -1;                   // resolved entity, -1 = dropped
 };
@@ -389,12 +390,32 @@ class DocumentRun {
     return !positional_capital(i, sentence_last);
   }
 
+  static bool is_name_suffix(std::string_view w) {
+    return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+  }
+
+  // A capitalised one-word title inside a name, not in front of it: "Martin Luther King Jr.",
+  // "Avihu Bin-Nun", "John King said", "General Motors" is handled as an organisation.
+  bool title_inside_name(std::uint32_t i, std::uint32_t j, std::uint32_t last) const {
+    if (j == i || spans_[span_at_[j]].last != j + 1 || !tok(j).has(tf::kCapital)) return false;
+    if (tok(j).has(tf::kJoined) && tok(j - 1).has(tf::kJoined)) return true;  // "Bin-Nun"
+    if (is_name_suffix(norm(j))) return j - i >= 2;                          // "King Jr."
+    if (!tok(j - 1).has(tf::kWord) || !capish(j - 1)) return false;
+    if ((lex(j - 1) & lf::kGivenName) == 0 || (lex(j - 1) & lf::kCommon) != 0) return false;
+    // The word after must not start a new name ("John Minister Wang" is two).
+    return j + 1 >= last || !capish(j + 1) || is_name_suffix(norm(j + 1));
+  }
+
   std::uint32_t extend_run(std::uint32_t i, std::uint32_t last) const {
     std::uint32_t j = i;
     bool org_context = false;  // after "Bank", "Center": "of"/"for" may follow
     bool of_seen = false;      // after "Bank of": "and"/"the" may follow
     while (j < last) {
-      if (is_title_span(j)) break;
+      if (is_title_span(j) && !title_inside_name(i, j, last)) break;
+      if (is_title_span(j)) {
+        j = spans_[span_at_[j]].last;
+        continue;
+      }
       if (is_name_span(j)) {
         j = spans_[span_at_[j]].last;
         continue;
@@ -647,7 +668,27 @@ class DocumentRun {
            (lex(i) & lf::kCommon) == 0;
   }
 
+  bool in_word_set(std::string_view set, std::string_view word) const {
+    for (const auto& [name, words] : rules_.word_sets) {
+      if (name == set) return contains(words, word);
+    }
+    return false;
+  }
+
+  // A place the text names and qualifies itself. With neither a state nor a country its key
+  // is document-local ("Main Street" is in every town).
   void add_place(std::uint32_t i, std::uint32_t j, std::uint32_t sentence, int state, int country) {
+    if (state < 0 && country < 0) {
+      MentionC m;
+      m.first = i;
+      m.last = j;
+      m.sentence = sentence;
+      m.source = Source::kPlace;
+      m.label = Label::kPlace;
+      m.key = key_of(i, j) + "@" + document_tag();
+      add_mention(std::move(m));
+      return;
+    }
     MentionC m;
     m.first = i;
     m.last = j;
@@ -737,6 +778,14 @@ class DocumentRun {
         return;
       }
     }
+    // 0. A one-word title in front of an organisation's name is part of it ("General
+    //    Motors", "General Accounting Office").
+    if (anchor >= 0 && roles_[anchor].last == i && roles_[anchor].last == roles_[anchor].first + 1 &&
+        !roles_[anchor].honorific && tok(roles_[anchor].first).has(tf::kCapital) && !is_name_span(j - 1) &&
+        (lex(j - 1) & lf::kOrgSuffix) != 0 && capish(j - 1)) {
+      add_organization(roles_[anchor].first, j, sentence);
+      return;
+    }
     // 1. Organisation heads ("Bank of Korea", "Ministry of Commerce").
     for (std::uint32_t t = i; t + 1 < j; ++t) {
       if ((lex(t) & lf::kOrgHead) != 0 && !is_name_span(t) && (norm(t + 1) == "of" || norm(t + 1) == "for")) {
@@ -763,6 +812,30 @@ class DocumentRun {
       return;
     }
     const bool one_name = is_name_span(i) && spans_[span_at_[i]].last == j;
+    // 2b. A name ending in a place word is a place ("Nelson Street", "Ocala National Forest",
+    //     "Tiananmen Square"); such names repeat from town to town, so the key stays local.
+    //     A given name in front does not make it a person ("Nelson Street"); a speech verb
+    //     next to it does ("John Park said").
+    if (!one_name && anchor < 0 && j - i >= 2 && capish(j - 1) && !is_name_span(j - 1) &&
+        (lex(j - 1) & lf::kPlaceSuffix) != 0 && !(j < last && (lex(j) & lf::kSpeechVerb) != 0) &&
+        !(i > 0 && (lex(i - 1) & lf::kSpeechVerb) != 0)) {
+      add_place(i, j, sentence, -1, -1);
+      return;
+    }
+    // 2c. A compass word before a listed place names part of it ("Southern California").
+    if (j - i >= 2 && in_word_set("compass", norm(i)) && tok(i).has(tf::kCapital) && is_name_span(i + 1) &&
+        spans_[span_at_[i + 1]].last == j) {
+      int state = -1, country = -1;
+      for (const Candidate& c : spans_[span_at_[i + 1]].entry->candidates) {
+        if (c.kind == CandidateKind::kSubdivision && state < 0) state = static_cast<int>(c.index);
+        if (c.kind == CandidateKind::kCountry && country < 0) country = static_cast<int>(c.index);
+      }
+      if ((state >= 0) != (country >= 0) && !spans_[span_at_[i + 1]].entry->ambiguous) {
+        add_place(i, j, sentence, state, country);
+        mentions_.back().region = true;
+        return;
+      }
+    }
     // 3a. A listed place name right after a person's title is that person's name
     //     ("President Lincoln", "Gov. Jackson"); a country or organisation never is.
     if (one_name && anchor >= 0 && !roles_[anchor].honorific && only_place_candidates(*spans_[span_at_[i]].entry)) {
@@ -1221,7 +1294,7 @@ class DocumentRun {
         if (created) {
           EntityB& b = entities_[m.entity];
           b.out.name = text_of(m.first, m.last);
-          b.out.props["kind"] = "place";
+          b.out.props["kind"] = m.region ? "region" : "place";
           b.country = m.country_hint;
           b.subdivision = m.subdivision;
           if (b.country >= 0) b.out.props["country"] = k_.countries()[b.country].iso2;
@@ -1642,6 +1715,7 @@ Recognizer::Recognizer(Knowledge& knowledge, const RuleSet& rules, const Extract
                                : list == "org-head"    ? lf::kOrgHead
                                : list == "connector"   ? lf::kConnector
                                : list == "speech-verb" ? lf::kSpeechVerb
+                               : list == "place-suffix" ? lf::kPlaceSuffix
                                                        : lf::kPersonPrefix | lf::kConnector;
     for (const std::string& w : words) knowledge.add_lexicon_flags(w, flag);
   }

@@ -14,7 +14,7 @@ namespace {
 
 const char* const kLabels[] = {"Person", "Organization", "Country", "Place"};
 const char* const kWordLists[] = {"org-suffix", "org-head", "connector", "speech-verb",
-                                  "name-particle"};
+                                  "name-particle", "place-suffix"};
 
 std::vector<std::string_view> words_of(std::string_view line) {
   std::vector<std::string_view> out;
@@ -248,7 +248,7 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
       if (words.size() < 3) ctx.fail("expected 'words <list> <words...>'");
       if (std::find(std::begin(kWordLists), std::end(kWordLists), words[1]) == std::end(kWordLists)) {
         ctx.fail("unknown word list '" + std::string(words[1]) +
-                 "' (expected org-suffix, org-head, connector, speech-verb or name-particle)");
+                 "' (expected org-suffix, org-head, connector, speech-verb, name-particle or place-suffix)");
       }
       auto it = std::find_if(rules.word_lists.begin(), rules.word_lists.end(),
                              [&](const auto& l) { return l.first == words[1]; });

@@ -73,7 +73,7 @@ struct RuleSet {
   std::vector<std::string> hypothetical_cues;  // modal words near the trigger
   std::vector<std::string> condition_cues;     // clause openers: "if", "unless"
   // Word lists for the recogniser: list name (org-suffix, org-head, connector, speech-verb,
-  // name-particle) and the normalised words.
+  // name-particle, place-suffix) and the normalised words.
   std::vector<std::pair<std::string, std::vector<std::string>>> word_lists;
   // Named word sets patterns refer to as $name ("set compass east west north south").
   std::vector<std::pair<std::string, std::vector<std::string>>> word_sets;

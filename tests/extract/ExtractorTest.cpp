@@ -522,3 +522,29 @@ TEST_CASE("A person's surname is not a city of the same name (Ibarra)", "[extrac
   for (const Entity& e : r.entities) CHECK(e.name != "Ibarra");
   for (const Relation& rel : r.relations) CHECK(rel.source.find("Place:geonames:3655673") == std::string::npos);
 }
+
+TEST_CASE("Titles inside names, place words and compass regions", "[extract][recognise]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  const auto r = run("Yesterday Martin Luther King Jr. spoke near Nelson Street while General Motors and the "
+                     "General Accounting Office stayed out of Southern California.", real);
+  check_offsets(r);
+  auto has = [&](const std::string& label, const std::string& text) {
+    for (const Entity& e : r.entities) {
+      if (e.label != label) continue;
+      for (const Mention& m : e.mentions) {
+        if (m.text == text) return true;
+      }
+    }
+    return false;
+  };
+  CHECK(has("Person", "Martin Luther King Jr."));
+  CHECK(has("Place", "Nelson Street"));
+  CHECK(has("Organization", "General Motors"));
+  CHECK(has("Organization", "General Accounting Office"));
+  CHECK(has("Place", "Southern California"));
+  // A street name says nothing about which town: its key stays in the document.
+  for (const Entity& e : r.entities) {
+    if (e.name == "Nelson Street") CHECK(e.key.find("@doc:") != std::string::npos);
+    if (e.name == "Southern California") CHECK(e.key == "southern california@US-CA");
+  }
+}
