@@ -479,6 +479,13 @@ class DocumentRun {
     return n;
   }
 
+  // What only follows a person: an age (", 53 ,") or ", who".
+  bool person_apposition_after(std::uint32_t j, std::uint32_t last) const {
+    if (j + 2 >= last || norm(j) != ",") return false;
+    if (norm(j + 1) == "who") return true;
+    return tok(j + 1).has(tf::kNumber) && tok(j + 1).end - tok(j + 1).start <= 3 && norm(j + 2) == ",";
+  }
+
   // Title after the run: ", a former visiting fellow at", ", director of".
   bool apposition_after(std::uint32_t j, std::uint32_t last) const {
     if (j >= last || norm(j) != ",") return false;
@@ -882,7 +889,8 @@ class DocumentRun {
     //     speaks ("Oswald", "Lifa said"): a person named by surname alone.
     if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kCapital) && !tok(i).has(tf::kAllCaps) &&
         !tok(i).has(tf::kAbbrev) && (lex(i) & lf::kCommon) == 0 &&
-        ((lex(i) & lf::kSurname) != 0 || (j < last && (lex(j) & lf::kSpeechVerb) != 0 && norm(j) != "told"))) {
+        ((lex(i) & lf::kSurname) != 0 || (j < last && (lex(j) & lf::kSpeechVerb) != 0 && norm(j) != "told") ||
+         apposition_after(j, last) || person_apposition_after(j, last))) {
       add_person(i, j, sentence, -1);
       mentions_.back().lone_surname = true;
       return;

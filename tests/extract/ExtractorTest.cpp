@@ -548,3 +548,15 @@ TEST_CASE("Titles inside names, place words and compass regions", "[extract][rec
     if (e.name == "Southern California") CHECK(e.key == "southern california@US-CA");
   }
 }
+
+TEST_CASE("One unlisted word followed by an age or 'who' is a person", "[extract][recognise]") {
+  const auto r = run("Zorbakov , 53 , left early. Quellmann , who wrote it , stayed. Acme , the shop , closed.");
+  bool zorbakov = false, quellmann = false;
+  for (const Entity& e : r.entities) {
+    if (e.label == "Person" && e.name == "Zorbakov") zorbakov = true;
+    if (e.label == "Person" && e.name == "Quellmann") quellmann = true;
+    CHECK(e.name != "Acme");
+  }
+  CHECK(zorbakov);
+  CHECK(quellmann);
+}
