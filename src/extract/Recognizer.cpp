@@ -499,6 +499,8 @@ class DocumentRun {
 
   bool person_evidence(std::uint32_t i, std::uint32_t j, int anchor, std::uint32_t last) const {
     const std::size_t n = word_count(i, j);
+    // A lone common word between two titles is an adjective ("dissident Soviet historian").
+    if (n == 1 && j < last && is_title_span(j) && (lex(i) & lf::kCommon) != 0) return false;
     if (anchor >= 0) {
       // "President Yoon", "Foreign Minister Wang Yi"; but not "President Obama's Washington".
       if (n >= 2 || !is_name_span(i)) return true;

@@ -560,3 +560,15 @@ TEST_CASE("One unlisted word followed by an age or 'who' is a person", "[extract
   CHECK(zorbakov);
   CHECK(quellmann);
 }
+
+TEST_CASE("A common word between two titles is an adjective, not a name", "[extract][recognise]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  const auto r = run("It was told by dissident Soviet historian Roy Medvedev in the Soviet Union.", real);
+  bool medvedev = false;
+  for (const Entity& e : r.entities) {
+    CHECK_FALSE((e.label == "Person" && e.name == "Soviet"));
+    if (e.label == "Person" && e.name == "Roy Medvedev") medvedev = true;
+  }
+  CHECK(medvedev);
+  CHECK(find_entity(r, "Place:soviet-union") != nullptr);
+}
