@@ -6,7 +6,7 @@ set -euo pipefail
 BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libsqlitecpp-dev libsqlite3-dev
-  libgraphviz-dev graphviz fonts-dejavu-core libicu-dev iso-codes catch2
+  libgraphviz-dev graphviz fonts-dejavu-core libicu-dev libssl-dev iso-codes catch2
 )
 # Tools the test suite uses as independent peers and validators.
 TEST_PACKAGES=(

@@ -2,6 +2,7 @@
 // errors to exit codes (0 success, 1 usage error, 2 input or store error); the commands own
 // no pipeline logic either: they wire the modules together.
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -31,6 +32,10 @@ void print_overview() {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // Past a file-size limit (ulimit -f) the kernel sends SIGXFSZ, whose default action kills us
+  // mid-write with no message. Ignored, the write fails with EFBIG instead and SQLite reports
+  // a disk I/O error that the command turns into a one-line error and exit code 2.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   // Global options may come before the command name; they are handed to the command.
   std::vector<std::string> global;

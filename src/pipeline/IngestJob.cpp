@@ -85,6 +85,7 @@ class WorkerPool {
       Result result;
       result.uri = job.document.uri;
       try {
+        ingest::mark_debris(job.document);
         result.extraction = extractor_.extract(job.document);
       } catch (const std::exception& error) {
         result.error = error.what();
@@ -151,11 +152,19 @@ void declare_relation_types(const extract::Extractor& extractor, store::Store& s
   }
 }
 
-IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor& extractor,
+IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& make_extractor,
                         store::Store& store, const IngestOptions& options,
                         const DiagnosticCallback& on_diagnostic,
                         const ProgressCallback& on_progress) {
   IngestCounts counts;
+  std::unique_ptr<extract::Extractor> extractor_holder;
+  auto extractor = [&]() -> const extract::Extractor& {
+    if (!extractor_holder) {
+      extractor_holder = make_extractor();
+      declare_relation_types(*extractor_holder, store);
+    }
+    return *extractor_holder;
+  };
   BatchWriter writer(store, options);
   Diagnostics diagnostics;
   auto report_new_diagnostics = [&] {
@@ -195,7 +204,8 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor
       }
       DocumentExtraction extraction;
       try {
-        extraction = extractor.extract(*document);
+        ingest::mark_debris(*document);
+        extraction = extractor().extract(*document);
       } catch (const std::exception& error) {
         diagnostics.push_back(Diagnostic{document->uri, 0, error.what()});
         report_new_diagnostics();
@@ -211,12 +221,12 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor
   // Parallel: this thread reads and writes; workers extract. At most `window` documents are
   // in flight, which bounds memory whatever the corpus size.
   const std::size_t window = static_cast<std::size_t>(jobs) * 8;
-  WorkerPool pool(extractor, jobs);
+  std::optional<WorkerPool> pool;  // started with the first document that needs extracting
   std::size_t submitted = 0;
   std::size_t written = 0;
   bool inputs_done = false;
   auto write_next = [&] {
-    Result result = pool.take(written++);
+    Result result = pool->take(written++);
     if (!result.extraction) {
       diagnostics.push_back(Diagnostic{result.uri, 0, result.error});
       report_new_diagnostics();
@@ -238,7 +248,8 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor
         if (on_progress) on_progress(counts);
         continue;
       }
-      pool.submit(Job{submitted++, std::move(*document)});
+      if (!pool) pool.emplace(extractor(), jobs);
+      pool->submit(Job{submitted++, std::move(*document)});
       continue;
     }
     write_next();

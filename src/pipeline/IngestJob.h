@@ -7,8 +7,13 @@
 //    because results are written strictly in input order.
 //  - Atomic documents: each batch is one transaction; an interrupted run loses at most the
 //    uncommitted batch, and never leaves part of a document.
-//  - Incremental: a document whose uri and sha256 are already stored is not extracted again.
+//  - Incremental: a document whose uri and sha256 are already stored is not extracted again,
+//    and the extractor (whose knowledge files take a moment to load) is only built once a
+//    document needs it: re-running over an unchanged corpus costs reading and hashing only.
 //  - Per-document problems become Diagnostics and the run goes on.
+//  - Debris is marked (ingest::mark_debris) just before extraction, on the extracting thread,
+//    so the source may be opened with ReadOptions::mark_debris = false and unchanged
+//    documents cost no debris scan.
 //
 // Thread-safety: run() is called from one thread; it owns the worker threads it starts and
 // joins them before returning (also when it throws).
@@ -16,6 +21,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -58,7 +64,12 @@ using DiagnosticCallback = std::function<void(const Diagnostic&)>;
 // node pair). Cheap when the store already agrees; call it before writing.
 void declare_relation_types(const extract::Extractor& extractor, store::Store& store);
 
-IngestCounts run_ingest(ingest::DocumentSource& source, const extract::Extractor& extractor,
+// Builds the extractor when the first document needs one (may throw InputError).
+using ExtractorFactory = std::function<std::unique_ptr<extract::Extractor>()>;
+
+// Runs the pipeline. The first time an extractor is built, its relation types are declared
+// to the store (declare_relation_types).
+IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& make_extractor,
                         store::Store& store, const IngestOptions& options,
                         const DiagnosticCallback& on_diagnostic,
                         const ProgressCallback& on_progress = {});

@@ -46,10 +46,13 @@ int run(const std::vector<std::string>& args) {
   if (batch < 1) throw UsageError("--batch must be at least 1");
 
   const auto started = std::chrono::steady_clock::now();
-  extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
   store::Store store(db);
-  pipeline::declare_relation_types(extractor, store);
-  ingest::DocumentSource source(paths);
+  ingest::ReadOptions read_options;
+  read_options.mark_debris = false;  // the pipeline marks debris only where it extracts
+  ingest::DocumentSource source(paths, read_options);
+  auto make_extractor = [&] {
+    return std::make_unique<extract::Extractor>(extract::ExtractorOptions{data_dir, rules_dir});
+  };
 
   pipeline::IngestOptions options;
   options.jobs = static_cast<unsigned>(jobs);
@@ -58,7 +61,7 @@ int run(const std::vector<std::string>& args) {
   auto last_progress = std::chrono::steady_clock::now();
   bool progress_shown = false;
   auto counts = pipeline::run_ingest(
-      source, extractor, store, options,
+      source, make_extractor, store, options,
       [&](const Diagnostic& diagnostic) {
         if (progress_shown) std::cerr << "\r\033[K";
         std::cerr << "skein ingest: " << utf8::printable(diagnostic.to_string()) << "\n";
