@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Ingest and scale benchmark (issue "Speed and scale"). Prints figures and ratios measured in
+# this one run:
+#   1. BBC corpus: ingest with --jobs 1 and --jobs 2 into fresh stores (best of 3), and the
+#      incremental re-run into a store that already holds the corpus;
+#   2. a synthetic corpus of N news-like documents (make_corpus.py, default 1,000,000 ≈ 1 GB):
+#      ingest time, peak memory, store size per document and against the raw text;
+#   3. `skein extract` peak memory on a ~1 MB stream and on the whole synthetic stream;
+#   4. on the resulting graph: GraphView + PageRank and Louvain (skein rank / communities)
+#      against igraph loading the same edge list and running the same algorithms.
+#
+#   bench/ingest_scale/run.sh [--docs N] [--skein PATH] [--work DIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+docs=1000000
+skein=$root/build/src/cli/skein
+work=${TMPDIR:-/tmp}/skein-ingest-scale
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --docs) docs=$2; shift 2 ;;
+    --skein) skein=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "usage: $0 [--docs N] [--skein PATH] [--work DIR]" >&2; exit 1 ;;
+  esac
+done
+bbc=$root/../shared/corpus/bbc
+mkdir -p "$work"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "skein: $skein"
+
+# seconds and peak KB of a command; its own output is discarded.
+# (exit status ignored: the BBC corpus holds one file that is not UTF-8, so ingest exits 2)
+measure() { { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null || true; } | tail -n 1; }
+best_of_3() {
+  local best=""
+  for _ in 1 2 3; do
+    rm -f "$work/b.db" "$work/b.db-wal" "$work/b.db-shm"
+    local t; t=$(measure "$skein" ingest -q --db "$work/b.db" "$@" | cut -d' ' -f1)
+    if [[ -z $best ]] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+  done
+  echo "$best"
+}
+ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+
+echo
+echo "== 1. BBC corpus ($(find "$bbc" -type f | wc -l) files)"
+t1=$(best_of_3 --jobs 1 "$bbc")
+t2=$(best_of_3 --jobs 2 "$bbc")
+docs_bbc=$("$skein" stats --json --db "$work/b.db" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
+inc=$(measure "$skein" ingest -q --db "$work/b.db" --jobs 2 "$bbc" | cut -d' ' -f1)
+echo "fresh, --jobs 1: ${t1} s ($(awk "BEGIN{printf \"%.0f\", $docs_bbc / $t1}") docs/s)"
+echo "fresh, --jobs 2: ${t2} s ($(awk "BEGIN{printf \"%.0f\", $docs_bbc / $t2}") docs/s)  speed-up $(ratio "$t1" "$t2")x (target >= 1.7)"
+echo "incremental re-run: ${inc} s  -> $(ratio "$t2" "$inc")x faster than a fresh ingest (target >= 20)"
+
+echo
+echo "== 2. synthetic corpus, $docs documents"
+corpus=$work/synthetic-$docs.jsonl
+[[ -s $corpus ]] || /usr/bin/python3 "$here/make_corpus.py" "$docs" "$corpus"
+raw=$(stat -c %s "$corpus")
+text_bytes=$(/usr/bin/python3 -c '
+import json,sys
+total=0
+for line in open(sys.argv[1], encoding="utf-8"):
+    total += len(json.loads(line)["text"].encode())
+print(total)' "$corpus")
+rm -f "$work/s.db" "$work/s.db-wal" "$work/s.db-shm"
+read -r ts peak < <(measure "$skein" ingest -q --db "$work/s.db" "$corpus")
+size=$(stat -c %s "$work/s.db")
+echo "ingest: ${ts} s ($(awk "BEGIN{printf \"%.0f\", $docs / $ts}") docs/s; target <= 900 s for 1M), peak memory $((peak / 1024)) MB (target <= 1024)"
+echo "store: $((size / 1048576)) MB, $((size / docs)) bytes/document; raw JSONL $((raw / 1048576)) MB, text $((text_bytes / 1048576)) MB; store/text $(ratio "$size" "$text_bytes")x"
+"$skein" stats --db "$work/s.db" | sed -n '3,9p'
+
+echo
+echo "== 3. skein extract memory, small stream vs the whole stream"
+head -c 1000000 "$corpus" | head -n -1 > "$work/small.jsonl"
+read -r _ small_peak < <(measure "$skein" extract "$work/small.jsonl")
+read -r te big_peak < <(measure "$skein" extract "$corpus")
+echo "1 MB stream: $((small_peak / 1024)) MB peak; $((raw / 1048576)) MB stream: $((big_peak / 1024)) MB peak (${te} s); growth $(awk "BEGIN{printf \"%.1f\", 100 * ($big_peak - $small_peak) / $small_peak}")% (target <= 10%)"
+
+echo
+echo "== 4. analytics on the resulting graph: skein vs igraph"
+"$skein" export csv --db "$work/s.db" -o "$work/csv" >/dev/null 2>&1
+read -r tr _ < <(measure "$skein" rank --db "$work/s.db" --by pagerank --top 10)
+read -r tc _ < <(measure "$skein" communities --db "$work/s.db")
+/usr/bin/python3 - "$work/csv" "$tr" "$tc" <<'PY'
+import csv, sys, time
+folder, skein_rank, skein_louvain = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+start = time.perf_counter()
+import igraph
+ids, edges = {}, []
+with open(f"{folder}/nodes.csv", newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        ids[row["Id"]] = len(ids)
+with open(f"{folder}/edges.csv", newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        edges.append((ids[row["Source"]], ids[row["Target"]]))
+g = igraph.Graph(n=len(ids), edges=edges, directed=False)
+loaded = time.perf_counter()
+g.pagerank()
+ranked = time.perf_counter()
+g.community_multilevel()
+done = time.perf_counter()
+print(f"graph: {len(ids)} nodes, {len(edges)} edges")
+print(f"skein rank --by pagerank (process, store, GraphView, PageRank, output): {skein_rank:.2f} s")
+print(f"igraph load edge list + PageRank: {ranked - start:.2f} s  -> ratio {(ranked - start) / skein_rank:.2f}x")
+print(f"skein communities (process, store, GraphView, Louvain, output): {skein_louvain:.2f} s")
+print(f"igraph load + Louvain: {(loaded - start) + (done - ranked):.2f} s  -> ratio {((loaded - start) + (done - ranked)) / skein_louvain:.2f}x")
+PY
