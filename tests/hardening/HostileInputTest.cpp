@@ -201,10 +201,10 @@ std::vector<HostileCase> hostile_cases() {
   add({"directory with a symbolic link loop and a dangling link",
        [](const TempDir& d) {
          d.write("docs/a.txt", kGood);
-         std::filesystem::create_symlink("..", d / "docs/up");
+         std::filesystem::create_symlink(".", d / "docs/self");
          std::filesystem::create_symlink("nowhere.txt", d / "docs/dangling.txt");
          return std::string("docs");
-       }, 2, {"docs/up: directory already read", "docs/dangling.txt: cannot read"}, 1});
+       }, 2, {"docs/self: directory already read", "docs/dangling.txt: cannot read"}, 1});
   add({"empty directory", [](const TempDir& d) {
          std::filesystem::create_directories(d / "nothing");
          return std::string("nothing");
@@ -220,7 +220,7 @@ std::vector<HostileCase> hostile_cases() {
        [](const TempDir&) {
          // Does not exist: the message must show the name with its control bytes escaped.
          return shell_quote("evil\x1b[31m\x07name.txt");
-       }, 2, {"evil\\x1b[31m\\x07name.txt: cannot read"}, 0});
+       }, 2, {"evil\\x1B[31m\\x07name.txt: cannot read"}, 0});
   add({"no path at all", [](const TempDir&) { return std::string(); }, 1, {}, 0});
   add({"unknown option", [](const TempDir&) { return std::string("--frobnicate x"); }, 1,
        {"unknown option"}, 0});

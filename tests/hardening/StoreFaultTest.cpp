@@ -189,14 +189,19 @@ TEST_CASE("files that are not Skein stores are refused and never overwritten",
   victims.push_back({"foreign.db", slurp(dir / "foreign.db")});
   for (const auto& victim : victims) {
     dir.write(victim.name, victim.content);
-    for (const std::string command : {"ingest -q a.txt", "stats", "entities", "export json", "merge good.db"}) {
-      INFO(victim.name << " / " << command);
-      auto outcome = run("--db " + victim.name + " " + command, dir.path(), std::chrono::seconds(60));
+    // "@" stands for the victim's name.
+    for (std::string command : std::vector<std::string>{
+             "--db @ ingest -q a.txt", "--db @ stats", "--db @ entities", "--db @ export json",
+             "--db @ load /dev/null", "merge @ good.db -o merged.db", "merge good.db --into-existing -o @"}) {
+      command.replace(command.find('@'), 1, victim.name);
+      INFO(command);
+      auto outcome = run(command, dir.path(), std::chrono::seconds(60));
       INFO(outcome.err);
       CHECK(outcome.exit_code == 2);
       CHECK(outcome.err.find(victim.name + ": ") != std::string::npos);
       CHECK(std::count(outcome.err.begin(), outcome.err.end(), '\n') == 1);
       CHECK(slurp(dir / victim.name) == victim.content);
+      std::filesystem::remove(dir / "merged.db");
     }
   }
   // A directory given as the store.
