@@ -52,7 +52,7 @@ TEST_CASE("readers during a long ingest see consistent snapshots and never a loc
   const std::vector<std::string> readers = {
       "stats --json",
       "show 'Wang Yi'",
-      "path 'Wang Yi' Japan",
+      "path 'Wang Yi' China",
       "render -f dot",
       "export json",
       "entities -n 20",

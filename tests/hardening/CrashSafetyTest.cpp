@@ -95,19 +95,20 @@ TEST_CASE("ingest killed with SIGKILL at random points leaves whole documents an
 
   int kills = 0;
   int stores = 0;
-  // Four stores, each killed six times at random moments and then run to completion: the
-  // later kills of a store land in runs that resume a partly filled store.
-  for (int round = 0; round < 4; ++round) {
+  // Each round starts a fresh store and kills ingests into it at random moments until one
+  // run gets to the end by itself (or six kills): the later kills of a round land in runs
+  // that resume a partly filled store. Then it runs to completion and is compared.
+  for (int round = 0; round < 12 && kills < 24; ++round) {
     TempDir dir;
     ++stores;
     for (int attempt = 0; attempt < 6; ++attempt) {
-      std::uniform_real_distribution<double> moment(0.02, full_seconds * 0.9);
+      std::uniform_real_distribution<double> moment(0.02, full_seconds * 0.8);
       const double delay = moment(random);
       Background ingest(quoted_binary() + " " + args + " >/dev/null 2>&1", dir.path());
       std::this_thread::sleep_for(std::chrono::duration<double>(delay));
       const bool was_running = ingest.running();
       ingest.kill_hard();
-      if (!was_running) continue;  // it finished first: not a kill
+      if (!was_running) break;  // it finished first: this store is complete
       ++kills;
       INFO("round " << round << " kill " << attempt << " after " << delay << " s");
       if (!std::filesystem::exists(dir / "store.db")) continue;  // killed before creating it
