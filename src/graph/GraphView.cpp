@@ -312,6 +312,9 @@ bool GraphView::walkable_into(NodeIndex u, std::size_t i) const {
   return (impl_->flags[impl_->offsets[u] + i] & kBackward) != 0;
 }
 std::size_t GraphView::offset(NodeIndex u) const { return impl_->offsets[u]; }
+std::span<const std::uint32_t> GraphView::adjacency_offsets() const { return impl_->offsets; }
+std::span<const NodeIndex> GraphView::adjacency() const { return impl_->neighbor; }
+std::span<const float> GraphView::adjacency_weights() const { return impl_->weight; }
 
 std::size_t GraphView::topology_bytes() const {
   const Impl& i = *impl_;

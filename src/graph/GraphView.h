@@ -159,6 +159,13 @@ class GraphView {
   bool walkable_into(NodeIndex u, std::size_t i) const;
   // Offset of u's first entry in the flat arrays (offsets(u+1) - offsets(u) = degree(u)).
   std::size_t offset(NodeIndex u) const;
+  // The whole projection as flat arrays, for inner loops that should not pay a call per node:
+  // adjacency_offsets() has node_count() + 1 entries, and u's entries in adjacency() and
+  // adjacency_weights() are [adjacency_offsets()[u], adjacency_offsets()[u + 1]). The spans
+  // stay valid as long as the view.
+  std::span<const std::uint32_t> adjacency_offsets() const;
+  std::span<const NodeIndex> adjacency() const;
+  std::span<const float> adjacency_weights() const;
 
   // Bytes held by the topology arrays (offsets, neighbours, weights, edges, direction flags).
   std::size_t topology_bytes() const;

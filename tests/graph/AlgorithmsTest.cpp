@@ -38,6 +38,25 @@ TEST_CASE("Betweenness on a path counts the pairs each inner node separates", "[
   CHECK(normalised.score[2] == Approx(4.0 / 6.0));
 }
 
+// Regression guard for the level-by-level backward sweep: 1 and 2 sit on the same BFS level
+// from 0 (and from 3), so the edge between them must not carry any dependency.
+//     1
+//   /  \
+//  0 -- | -- 3     (edges 0-1, 0-2, 1-2, 1-3, 2-3)
+//   \  /
+//     2
+TEST_CASE("Betweenness ignores edges between nodes of the same BFS level", "[graph]") {
+  BetweennessOptions options;
+  options.normalized = false;
+  const auto view = GraphView::from_edges(4, {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {2, 3}});
+  CHECK(Betweenness(view, options).run().score == std::vector<double>{0, 0.5, 0.5, 0});
+  options.threads = 2;
+  options.samples = 3;  // three sources, blocks split across two threads
+  const auto sampled = Betweenness(view, options).run();
+  CHECK(sampled.sources == 3);
+  CHECK(sum(sampled.score) > 0);
+}
+
 TEST_CASE("Sampled betweenness with every node as a source equals the exact one", "[graph]") {
   const GraphView view = GraphView::from_edges(200, generate::barabasi_albert(200, 2, 5));
   const auto exact = Betweenness(view).run();
