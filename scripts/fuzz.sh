@@ -23,6 +23,9 @@ CC=clang CXX=clang++ cmake -S fuzz -B "$build_dir" -G Ninja "${launcher[@]}" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSKEIN_FUZZ=ON >/dev/null
 cmake --build "$build_dir" --target "${targets[@]}" --parallel "$(nproc)"
 
+export UBSAN_OPTIONS="suppressions=$PWD/fuzz/ubsan.supp:halt_on_error=1:print_stacktrace=1"
+export ASAN_OPTIONS="detect_leaks=1"
+
 run_target() {
   local target="$1" seconds="$2" build_dir="$3"
   # Work on a copy: what the fuzzer adds stays in the build dir, the seeds stay small.
