@@ -1,5 +1,6 @@
 #include "extract/Knowledge.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <future>
@@ -197,6 +198,17 @@ Knowledge::Knowledge(const std::string& data_dir) {
   load_ambiguous(dir);
 }
 
+std::vector<std::string> known_aliases(std::string_view name, std::string_view aliases, std::string_view more) {
+  std::vector<std::string> out;
+  for (const std::string_view list : {more, aliases}) {
+    for (const std::string_view alias : split(list, '|')) {
+      if (alias.empty() || alias == name || std::find(out.begin(), out.end(), alias) != out.end()) continue;
+      out.emplace_back(alias);
+    }
+  }
+  return out;
+}
+
 void Knowledge::load_gazetteer(const std::string& dir) {
   phrases_.reserve(1 << 17);
   // Sized for the bundled data (about 130k lexicon words, 100k phrases and prefixes), so the
@@ -215,6 +227,7 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       c.capital_geonames = parse_number<std::uint32_t>(f[7], path, line, "capital_geonames");
       c.region = f[8];
       c.subregion = f[9];
+      c.aliases = f[4];
       if (c.iso2.size() != 2) throw InputError(path, line, "iso2 must have two letters");
       const auto index = static_cast<std::uint32_t>(countries_.size());
       add_phrase(c.name, {CandidateKind::kCountry, 0, index});
@@ -239,6 +252,7 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       s.name = f[2];
       s.full_name = f[3];
       s.type = f[4];
+      s.aliases = f[5];
       if (s.code.find('-') == std::string::npos) {
         throw InputError(path, line, "code '" + s.code + "' is not an ISO 3166-2 code");
       }
@@ -264,8 +278,14 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       c.capital = !f[6].empty() && f[6] != "0" && f[6] != "false" && f[6] != "no";
       const auto index = static_cast<std::uint32_t>(cities_.size());
       add_phrase(c.name, {CandidateKind::kCity, 0, index});
+      const bool ascii = std::all_of(c.name.begin(), c.name.end(), [](char ch) { return (ch & 0x80) == 0; });
       for (const std::string_view alias : split(f[2], '|')) {
-        if (!alias.empty()) add_phrase(alias, {CandidateKind::kCity, 0, index});
+        if (alias.empty()) continue;
+        add_phrase(alias, {CandidateKind::kCity, 0, index});
+        if (!ascii && c.ascii_name.empty() &&
+            std::all_of(alias.begin(), alias.end(), [](char ch) { return (ch & 0x80) == 0; })) {
+          c.ascii_name = alias;
+        }
       }
       cities_.push_back(std::move(c));
     });
@@ -285,7 +305,7 @@ void Knowledge::load_gazetteer(const std::string& dir) {
   {
     const std::string path = dir + "organizations.tsv";
     for_each_row(path, 5, [&](const std::vector<std::string_view>& f, std::size_t) {
-      OrganizationInfo o{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4])};
+      OrganizationInfo o{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4]), std::string(f[2])};
       const auto index = static_cast<std::uint32_t>(organizations_.size());
       add_phrase(o.name, {CandidateKind::kOrganization, 0, index});
       for (const std::string_view alias : split(f[2], '|')) {

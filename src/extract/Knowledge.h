@@ -67,16 +67,21 @@ struct PhraseEntry {
   std::vector<std::string> ambiguous_ids;  // the ids ambiguous.tsv names (may be empty)
 };
 
+// `aliases` fields hold the file's alias column as written ('|'-separated): the names an
+// entity card lists besides the canonical one (see known_aliases()).
 struct CountryInfo {
   std::string iso2, iso3, name, official_name, capital, region, subregion;
+  std::string aliases;
   std::uint32_t capital_geonames = 0;
 };
 struct SubdivisionInfo {
   std::string code, country, name, full_name, type;
+  std::string aliases;
 };
 struct CityInfo {
   std::uint32_t geonames = 0;
   std::string name, country, subdivision;  // subdivision: ISO 3166-2 code or empty
+  std::string ascii_name;                  // the listed ASCII spelling of a non-ASCII name, or empty
   std::uint64_t population = 0;
   bool capital = false;  // national capital
 };
@@ -85,7 +90,13 @@ struct RegionInfo {
 };
 struct OrganizationInfo {
   std::string key, name, kind, country;
+  std::string aliases;
 };
+
+// The distinct names in `name` and the '|'-separated `aliases` (then `more`) other than
+// `name` itself, in file order: "Republic of Korea", "ROK", ... for South Korea.
+std::vector<std::string> known_aliases(std::string_view name, std::string_view aliases,
+                                       std::string_view more = {});
 struct TitleInfo {
   std::string phrase, kind;
 };

@@ -81,6 +81,7 @@ struct EntityB {
   int country = -1;      // knowledge index (Country entities, and the country of a Place)
   int subdivision = -1;  // knowledge index of a subdivision entity, or a city's subdivision
   int city = -1;         // knowledge index of a city entity
+  int region = -1;       // knowledge index of a region entity (regions.tsv)
   std::uint32_t first_token = 0;
 };
 
@@ -406,6 +407,17 @@ class DocumentRun {
     return j + 1 >= last || !capish(j + 1) || is_name_suffix(norm(j + 1));
   }
 
+  // The lower-case second syllable of a hyphenated East Asian given name after a surname
+  // ("Han Ji-woo", "Kim Min-ho"): short, and an English word only by accident. Compounds
+  // such as "-based" or "-led" are longer or end in "ed".
+  bool korean_given_name_part(std::uint32_t run_first, std::uint32_t k) const {
+    if ((lex(run_first) & lf::kSurnameFirst) == 0 || k < run_first + 3) return false;
+    const std::string_view w = norm(k);
+    if (w.size() > 4 || (w.size() >= 2 && w.substr(w.size() - 2) == "ed")) return false;
+    // The syllable before the hyphen is a capitalised short word right after the surname.
+    return k == run_first + 3 && tok(run_first + 1).has(tf::kCapital) && norm(run_first + 1).size() <= 4;
+  }
+
   std::uint32_t extend_run(std::uint32_t i, std::uint32_t last) const {
     std::uint32_t j = i;
     bool org_context = false;  // after "Bank", "Center": "of"/"for" may follow
@@ -427,13 +439,13 @@ class DocumentRun {
         continue;
       }
       if (t.has(tf::kJoined) && j > i && tok(j - 1).has(tf::kJoined) && t.has(tf::kWord) &&
-          (lex(j) & lf::kCommon) == 0) {
+          ((lex(j) & lf::kCommon) == 0 || korean_given_name_part(i, j))) {
         ++j;  // "Suk-yeol", "Jin-gon": lower-case part of a capitalised compound ("-based" is not)
         continue;
       }
       if (t.has(tf::kJoined) && !t.has(tf::kWord) && j > i && j + 1 < last &&
           tok(j + 1).has(tf::kJoined) && tok(j + 1).has(tf::kWord) &&
-          (capish(j + 1) || (lex(j + 1) & lf::kCommon) == 0)) {
+          (capish(j + 1) || (lex(j + 1) & lf::kCommon) == 0 || korean_given_name_part(i, j + 1))) {
         ++j;  // the hyphen itself
         continue;
       }
@@ -671,6 +683,22 @@ class DocumentRun {
     return place;
   }
 
+  // Whether some city or subdivision candidate of `entry` lies in the state (or country).
+  bool listed_in(const PhraseEntry& entry, int state, int country) const {
+    const std::string_view code = state >= 0 ? std::string_view(k_.subdivisions()[state].code) : std::string_view();
+    const std::string_view iso2 =
+        state >= 0 ? std::string_view(k_.subdivisions()[state].country) : std::string_view(k_.countries()[country].iso2);
+    for (const Candidate& c : entry.candidates) {
+      if (c.kind == CandidateKind::kCity) {
+        const CityInfo& city = k_.cities()[c.index];
+        if (state >= 0 ? city.subdivision == code : city.country == iso2) return true;
+      } else if (c.kind == CandidateKind::kSubdivision) {
+        if (k_.subdivisions()[c.index].country == iso2) return true;
+      }
+    }
+    return false;
+  }
+
   // A run that names a person on its own: a known given name or an initial first.
   bool strong_person(std::uint32_t i, std::uint32_t j) const {
     return word_count(i, j) >= 2 && ((lex(i) & lf::kGivenName) != 0 || tok(i).has(tf::kInitial)) &&
@@ -853,9 +881,20 @@ class DocumentRun {
     }
     // 3b. An unlisted name the text qualifies as a place: "Bethany, Conn.", "Saint-Gall,
     //     Switzerland," (a listed one resolves with the state as context).
-    if (!one_name && anchor < 0 && word_count(i, j) <= 3 && !tok(i).has(tf::kInitial)) {
+    if (!one_name && anchor < 0 && word_count(i, j) <= 3 && !tok(i).has(tf::kInitial) &&
+        !(j == i + 1 && is_calendar_word(norm(i)))) {
       int state = -1, country = -1;
       if (qualifier_after(j, last, state, country) && !strong_person(i, j)) {
+        add_place(i, j, sentence, state, country);
+        return;
+      }
+    }
+    // 3c. A listed place name the text qualifies with a state or country where none of its
+    //     listed namesakes lies ("Astoria, Ore." when only Astoria, N.Y. is listed): a small
+    //     unlisted town of that state, not the listed namesake.
+    if (one_name && anchor < 0 && only_place_candidates(*spans_[span_at_[i]].entry)) {
+      int state = -1, country = -1;
+      if (qualifier_after(j, last, state, country) && !listed_in(*spans_[span_at_[i]].entry, state, country)) {
         add_place(i, j, sentence, state, country);
         return;
       }
@@ -941,6 +980,7 @@ class DocumentRun {
     if (created) {
       EntityB& b = entities_[e];
       b.out.name = c.name;
+      b.out.aliases = known_aliases(c.name, c.aliases, c.official_name);
       b.out.props["iso2"] = c.iso2;
       b.out.props["iso3"] = c.iso3;
       if (!c.region.empty()) b.out.props["region"] = c.region;
@@ -956,6 +996,7 @@ class DocumentRun {
     if (created) {
       EntityB& b = entities_[e];
       b.out.name = s.name;
+      b.out.aliases = known_aliases(s.name, s.aliases, s.full_name);
       b.out.props["kind"] = "subdivision";
       b.out.props["country"] = s.country;
       b.out.props["iso3166_2"] = s.code;
@@ -974,6 +1015,7 @@ class DocumentRun {
     if (created) {
       EntityB& b = entities_[e];
       b.out.name = c.name;
+      if (!c.ascii_name.empty()) b.out.aliases.push_back(c.ascii_name);
       b.out.props["kind"] = "city";
       b.out.props["country"] = c.country;
       b.out.props["geonames"] = std::to_string(c.geonames);
@@ -994,6 +1036,7 @@ class DocumentRun {
       b.out.name = r.name;
       b.out.props["kind"] = r.kind.empty() ? "region" : r.kind;
       if (!r.parent.empty()) b.out.props["parent"] = r.parent;
+      b.region = region;
     }
     return e;
   }
@@ -1005,6 +1048,7 @@ class DocumentRun {
     if (created) {
       EntityB& b = entities_[e];
       b.out.name = o.name;
+      b.out.aliases = known_aliases(o.name, o.aliases);
       if (!o.kind.empty()) b.out.props["kind"] = o.kind;
       if (!o.country.empty()) b.out.props["country"] = o.country;
     }
@@ -1421,6 +1465,17 @@ class DocumentRun {
         }
         return p.optional && match(rule, type, item + 1, u, b, end);
       }
+      case PatternItem::Type::kStart:
+        return u == 0 && match(rule, type, item + 1, u, b, end);
+      case PatternItem::Type::kEnd: {
+        for (std::size_t v = u; v < n; ++v) {
+          if (units_[v].type != Unit::Type::kToken || tok(units_[v].first).has(tf::kWord) ||
+              tok(units_[v].first).has(tf::kNumber)) {
+            return false;
+          }
+        }
+        return match(rule, type, item + 1, u, b, end);
+      }
       case PatternItem::Type::kSkip: {
         for (int s = 0; s <= p.max_skip && u + static_cast<std::size_t>(s) <= n; ++s) {
           if (match(rule, type, item + 1, u + static_cast<std::size_t>(s), b, end)) return true;
@@ -1447,6 +1502,38 @@ class DocumentRun {
     return "";
   }
 
+  // Whether "a located-in b" can be true given what the gazetteer knows of both ends. Text
+  // rules see lists ("Delta, Orion, Piedmont", "the Yangtze, the Mekong") and loose commas
+  // as appositions; a fact that contradicts the knowledge is a misreading, never news:
+  //  - a continent is inside nothing, and nothing is inside a listed city but an unlisted
+  //    place (a district, a street);
+  //  - a listed city, subdivision or region with a known country is in no other country,
+  //    and a listed city with a known subdivision is in no other subdivision of its country;
+  //  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);
+  //  - a region whose parent is not a country is no part of any one country.
+  bool plausible_located_in(const EntityB& a, const EntityB& b) const {
+    const auto kind_of = [](const EntityB& e) {
+      const auto it = e.out.props.find("kind");
+      return it == e.out.props.end() ? std::string_view() : std::string_view(it->second);
+    };
+    const std::string_view source_kind = kind_of(a);
+    if (a.region >= 0 && source_kind == "continent") return false;
+    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0)) return false;
+    if (b.label == Label::kCountry && b.country >= 0) {
+      if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country) return false;
+      if (a.region >= 0 && source_kind != "water") {
+        const std::string& parent = k_.regions()[a.region].parent;
+        if (parent != k_.countries()[b.country].iso2) return false;
+      }
+    }
+    if (b.subdivision >= 0 && b.city < 0 && a.city >= 0 && a.subdivision >= 0 && a.subdivision != b.subdivision &&
+        a.country == b.country) {
+      return false;
+    }
+    if (a.region >= 0 && b.region >= 0 && k_.regions()[a.region].parent != k_.regions()[b.region].key) return false;
+    return true;
+  }
+
   void add_relation(const std::string& type, bool symmetric, std::string source, std::string target,
                     const std::string& basis, const Evidence& evidence, const std::string& role,
                     const std::string& modality) {
@@ -1466,13 +1553,17 @@ class DocumentRun {
       it = relation_index_.emplace(std::move(key), relations_.size() - 1).first;
     }
     Relation& r = relations_[it->second];
-    for (const Evidence& e : r.evidence) {
-      if (e.span == evidence.span && e.rule == evidence.rule) return;  // same sentence, same rule
-    }
     if (basis == basis::kText) r.basis = basis::kText;
     // The most specific role wins: "minister of foreign affairs" over "counterpart".
     if (!role.empty() && (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {
       r.props["role"] = role;
+    }
+    // One sentence is one piece of evidence, however many rules see the fact in it: two
+    // rules matching the same words must not raise the confidence of the edge.
+    for (Evidence& e : r.evidence) {
+      if (e.span != evidence.span) continue;
+      if (evidence.confidence > e.confidence) e = evidence;
+      return;
     }
     r.evidence.push_back(evidence);
   }
@@ -1522,6 +1613,13 @@ class DocumentRun {
           const Unit& tu = units_[b.target_unit];
           MentionC& sm = mentions_[su.index];
           MentionC& tm = mentions_[tu.index];
+          // A match the gazetteer contradicts is no match: a later rule may still read the
+          // words right.
+          if (static_cast<int>(type_index) == located_in_) {
+            const int source = b.source_country >= 0 ? country_entity(b.source_country, sm.first) : sm.entity;
+            const int target = b.target_country >= 0 ? country_entity(b.target_country, tm.first) : tm.entity;
+            if (!plausible_located_in(entities_[source], entities_[target])) continue;
+          }
           std::string mod = modality(s, units_[u].first, units_[end - 1].last);
           double confidence = rule.confidence;
           if (!rule.also) matched = true;
@@ -1566,6 +1664,8 @@ class DocumentRun {
         return false;
       }
       case PatternItem::Type::kSkip: return true;
+      case PatternItem::Type::kStart: return &unit == &units_.front();
+      case PatternItem::Type::kEnd: return true;
     }
     return true;
   }
@@ -1712,6 +1812,7 @@ class DocumentRun {
   std::string document_tag_;
   std::vector<int> sorted_mentions_;
   std::vector<Relation> relations_;
+  const int located_in_ = rules_.type_index("located-in");
   std::unordered_map<RelationKey, std::size_t, RelationKeyHash> relation_index_;
 };
 

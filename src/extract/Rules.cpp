@@ -98,6 +98,14 @@ std::vector<PatternItem> parse_pattern(std::string_view text, const Context& ctx
       items.push_back(std::move(item));
       continue;
     }
+    if (word == "^" || word == "$") {
+      // Sentence anchors: datelines and captions are told apart by where they stand.
+      if (item.optional) ctx.fail("an anchor cannot be optional");
+      item.type = word == "^" ? PatternItem::Type::kStart : PatternItem::Type::kEnd;
+      if (word == "^" && !items.empty()) ctx.fail("'^' must be the first item");
+      items.push_back(std::move(item));
+      continue;
+    }
     const std::string_view head = word.substr(0, word.find(':'));
     if (head == "A" || head == "B" || head == "E" || head == "R") {
       item.type = head == "A"   ? PatternItem::Type::kSource
@@ -139,7 +147,12 @@ std::vector<PatternItem> parse_pattern(std::string_view text, const Context& ctx
     items.push_back(std::move(item));
   }
   if (!has_source || !has_target) ctx.fail("pattern needs both slots A and B");
-  if (items.front().type == PatternItem::Type::kSkip || items.back().type == PatternItem::Type::kSkip) {
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+    if (items[i].type == PatternItem::Type::kEnd) ctx.fail("'$' must be the last item");
+  }
+  const std::size_t first = items.front().type == PatternItem::Type::kStart ? 1 : 0;
+  const std::size_t last = items.size() - (items.back().type == PatternItem::Type::kEnd ? 2 : 1);
+  if (items[first].type == PatternItem::Type::kSkip || items[last].type == PatternItem::Type::kSkip) {
     ctx.fail("a pattern cannot start or end with a skip");
   }
   return items;

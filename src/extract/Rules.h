@@ -19,6 +19,8 @@
 //                $name expands a word set declared with "set name word word ...")
 //   item?        optional (words, E and R)
 //   ...N         skip up to N units (N in 1..20; "..." alone is 4), shortest skip first
+//   ^            only as the first item: the match starts at the sentence's first unit
+//   $            only as the last item: nothing but punctuation follows in the sentence
 //
 // Thread-safety: a RuleSet is a read-only value after loading.
 
@@ -36,7 +38,7 @@ struct LabelSpec {
 };
 
 struct PatternItem {
-  enum class Type : std::uint8_t { kWord, kSource, kTarget, kEntity, kRole, kSkip };
+  enum class Type : std::uint8_t { kWord, kSource, kTarget, kEntity, kRole, kSkip, kStart, kEnd };
   Type type = Type::kWord;
   std::vector<std::string> words;  // kWord: normalised alternatives
   std::vector<LabelSpec> labels;   // slots: allowed labels (empty = the relation's endpoints)
