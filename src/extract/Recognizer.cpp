@@ -329,11 +329,14 @@ class DocumentRun {
         MentionC m;
         m.first = i;
         m.last = i + 1;
+        // The abbreviation's own period, split off in tokenised text ("Chisholm , Minn ."),
+        // belongs to it as it does when glued ("Minn."): where it also ends the sentence.
+        if (!tok(i).has(tf::kAbbrev) && i + 2 == s.last && norm(i + 1) == ".") m.last = i + 2;
         m.sentence = sentence_index;
         m.source = Source::kSubdivision;
         m.subdivision = state;
         add_mention(std::move(m));
-        ++i;
+        i = m.last;
         continue;
       }
       if (!starts_run(i, s.last)) {
@@ -699,6 +702,25 @@ class DocumentRun {
     return false;
   }
 
+  // Whether city [i, k) and the capitalised words [k, j) after it form a source line: at the
+  // start of a sentence or after a document code, and followed by "in <language>" or, for a
+  // name in capitals after a city that is not, nothing at all. "New York Times reported" is
+  // no source line.
+  bool source_line_at(std::uint32_t i, std::uint32_t k, std::uint32_t j, std::uint32_t last) const {
+    if (!(tok(i).has(tf::kSentenceStart) || i == 0 || is_code(i - 1))) return false;
+    // "in Spanish", "in English": a capitalised word after "in" and then a number or the end.
+    if (j + 1 < last && norm(j) == "in" && tok(j + 1).has(tf::kCapital) &&
+        (j + 2 >= last || tok(j + 2).has(tf::kNumber))) {
+      return true;
+    }
+    if (j != last && !(j + 1 == last && !tok(j).has(tf::kWord))) return false;
+    if (tok(i).has(tf::kAllCaps)) return false;
+    for (std::uint32_t t = k; t < j; ++t) {
+      if (tok(t).has(tf::kWord) && !tok(t).has(tf::kAllCaps)) return false;
+    }
+    return true;
+  }
+
   // A run that names a person on its own: a known given name or an initial first.
   bool strong_person(std::uint32_t i, std::uint32_t j) const {
     return word_count(i, j) >= 2 && ((lex(i) & lf::kGivenName) != 0 || tok(i).has(tf::kInitial)) &&
@@ -814,6 +836,16 @@ class DocumentRun {
         }
         return;
       }
+    }
+    // 0a. A monitoring service's source line names the city, then the source: "PA0302025694
+    //     Panama City ACAN in Spanish 2153 GMT", "Tokyo MAINICHI SHIMBUN". Two mentions: the
+    //     city and the organisation.
+    if (is_name_span(i) && spans_[span_at_[i]].last < j && only_place_candidates(*spans_[span_at_[i]].entry) &&
+        source_line_at(i, spans_[span_at_[i]].last, j, last)) {
+      const std::uint32_t k = spans_[span_at_[i]].last;
+      add_gazetteer(span_at_[i], sentence);
+      add_organization(k, j, sentence);
+      return;
     }
     // 0. A one-word title in front of an organisation's name is part of it ("General
     //    Motors", "General Accounting Office").
@@ -1433,14 +1465,16 @@ class DocumentRun {
               : p.type == PatternItem::Type::kSource ? type.source
                                                      : p.labels;
           int coerced = -1;
+          // Where a thing is, a capital is the city: "Havana Radio Reloj" is in Havana.
+          const bool locative = located_in_ >= 0 && &type == &rules_.types[located_in_];
           // A demonym stands for its state only as an adjective before a name or a title
           // ("Soviet Navy", "Chinese Foreign Minister Wang"); "in Spanish" is a language.
           const bool demonym_alone = mentions_[units_[u].index].demonym &&
                                      (u + 1 >= n || units_[u + 1].type == Unit::Type::kToken);
-          const bool ok = demonym_alone ? false
+          const bool ok = demonym_alone ? p.type == PatternItem::Type::kEntity && specs.empty()
                           : p.type == PatternItem::Type::kEntity && specs.empty()
                               ? true
-                              : (label_ok(e, specs) || (coerced = metonymy_country(e, specs)) >= 0);
+                              : (label_ok(e, specs) || (!locative && (coerced = metonymy_country(e, specs)) >= 0));
           if (ok) {
             Binding saved = b;
             if (p.type == PatternItem::Type::kSource) {
