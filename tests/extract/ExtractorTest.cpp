@@ -572,3 +572,138 @@ TEST_CASE("A common word between two titles is an adjective, not a name", "[extr
   CHECK(medvedev);
   CHECK(find_entity(r, "Place:soviet-union") != nullptr);
 }
+
+namespace {
+
+std::string id_named(const DocumentExtraction& r, const std::string& name) {
+  for (const Entity& e : r.entities) {
+    if (e.name == name) return e.id;
+  }
+  return "(none: " + name + ")";
+}
+
+std::size_t text_relations(const DocumentExtraction& r, const std::string& type) {
+  std::size_t n = 0;
+  for (const Relation& rel : r.relations) n += rel.type == type && rel.basis == "text";
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("Datelines on a line of their own and monitoring source lines place the source",
+          "[extract][relations]") {
+  const auto r = run("SEOUL , South Korea ( Acme Corp. )\n\n"
+                     "PA0302025694 Qingdao Harbor News in Chinese 2153 GMT 2 Feb 94\n\n"
+                     "Officials said Incheon , South Korea ( Zenith Corp. ) was quiet.\n\n"
+                     "INCHEON , South Korea ( Nova Corp. ) -- Trade grew.");
+  check_offsets(r);
+  const std::string acme = id_named(r, "Acme Corp.");
+  const Relation* in_city = find_relation(r, "located-in", acme, id_named(r, "Seoul"));
+  REQUIRE(in_city != nullptr);
+  CHECK(in_city->evidence.at(0).rule == "dateline-line");
+  const Relation* in_country = find_relation(r, "located-in", acme, "Country:KR");
+  REQUIRE(in_country != nullptr);
+  CHECK(in_country->evidence.size() == 1);
+  // Two rules (dateline-state, and dateline at the country) read the same words: one
+  // sentence stays one piece of evidence.
+  const Relation* nova = find_relation(r, "located-in", id_named(r, "Nova Corp."), "Country:KR");
+  REQUIRE(nova != nullptr);
+  CHECK(nova->evidence.size() == 1);
+  // The source line is a city and a source, not one organisation named after the city.
+  CHECK(find_relation(r, "located-in", id_named(r, "Harbor News"), "Place:geonames:1797929") != nullptr);
+  CHECK(id_named(r, "Qingdao Harbor News").rfind("(none", 0) == 0);
+  // Mid-sentence and without a dash, a bracketed organisation is no dateline.
+  CHECK(find_relation(r, "located-in", id_named(r, "Zenith Corp."), "Place:geonames:1843564") == nullptr);
+}
+
+TEST_CASE("A city starting an organisation's name outside a source line stays in the name",
+          "[extract][recognise]") {
+  const auto r = run("Chicago Tribune reported the news.");
+  check_offsets(r);
+  CHECK(id_named(r, "Chicago Tribune").rfind("Organization:", 0) == 0);
+  CHECK(find_entity(r, "Place:geonames:4887398") == nullptr);
+}
+
+TEST_CASE("located-in from 'the capital of', 'a city in' and 'Y's capital, X'", "[extract][relations]") {
+  const auto r = run("Seoul , the capital of South Korea , was calm. China 's capital , Beijing , was busy. "
+                     "Incheon , a port city in South Korea , grew.");
+  check_offsets(r);
+  CHECK(find_relation(r, "located-in", "Place:geonames:1835848", "Country:KR") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:geonames:1816670", "Country:CN") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:geonames:1843564", "Country:KR") != nullptr);
+}
+
+TEST_CASE("located-in never contradicts the gazetteer", "[extract][relations]") {
+  // Lists look like appositions: no city lies in another, a continent lies in nothing, and
+  // two regions nest only as regions.tsv says.
+  const auto lists = run("Delegates from Kinshasa , Chicago and Seoul came. Visitors from Asia , China and "
+                         "Taiwan came. Ships crossed East Asia , Taiwan Strait and more.");
+  check_offsets(lists);
+  CHECK(text_relations(lists, "located-in") == 0);
+  // The nesting regions.tsv states is kept.
+  const auto strait = run("Ships crossed the Taiwan Strait , East Asia , on Monday.");
+  CHECK(find_relation(strait, "located-in", "Place:taiwan-strait", "Place:east-asia") != nullptr);
+}
+
+TEST_CASE("A listed name qualified by a state none of its namesakes is in names a local place",
+          "[extract][resolve]") {
+  // Only the Springfields of Massachusetts and Illinois are listed.
+  const auto r = run("The plant in Springfield , Texas , closed.");
+  check_offsets(r);
+  CHECK(find_entity(r, "Place:geonames:4951788") == nullptr);
+  CHECK(find_entity(r, "Place:geonames:4250542") == nullptr);
+  REQUIRE(find_entity(r, "Place:springfield@US-TX") != nullptr);
+  CHECK(find_relation(r, "located-in", "Place:springfield@US-TX", "Place:US-TX") != nullptr);
+  // A namesake that is listed in the state is still linked.
+  const auto listed = run("The plant in Springfield , Illinois , closed.");
+  CHECK(find_relation(listed, "located-in", "Place:geonames:4250542", "Place:US-IL") != nullptr);
+}
+
+TEST_CASE("'A met with his <demonym> counterpart B' is a meeting", "[extract][relations]") {
+  const auto r = run("Chinese Foreign Minister Wang Yi met with his South Korean counterpart Park Jin in "
+                     "Qingdao, east China's Shandong Province, on Tuesday.");
+  check_offsets(r);
+  const std::string wang = id_named(r, "Wang Yi"), park = id_named(r, "Park Jin");
+  CHECK((find_relation(r, "met-with", wang, park) != nullptr || find_relation(r, "met-with", park, wang) != nullptr));
+  CHECK(find_relation(r, "affiliated-with", park, "Country:KR") != nullptr);
+}
+
+TEST_CASE("Hyphenated East Asian given names stay whole; '-based' compounds do not join",
+          "[extract][recognise]") {
+  // "woo" is a common English word in the fixture lists, as it is in the real ones.
+  const auto r = run("Foreign Minister Han Ji-woo met Kim Min-ho. A Chicago-based Acme Corp. grew.");
+  check_offsets(r);
+  CHECK(id_named(r, "Han Ji-woo").rfind("Person:", 0) == 0);
+  CHECK(id_named(r, "Han Ji").rfind("(none", 0) == 0);
+  CHECK(id_named(r, "Kim Min-ho").rfind("Person:", 0) == 0);
+  CHECK(find_relation(r, "located-in", "Organization:acme corp", "Place:geonames:4887398") != nullptr);
+}
+
+TEST_CASE("Entities carry the gazetteer's known aliases besides the forms in the text", "[extract][resolve]") {
+  const auto r = run("South Korea and the Xinhua reporters went to Xi’an and Shandong.");
+  check_offsets(r);
+  const Entity* korea = find_entity(r, "Country:KR");
+  REQUIRE(korea != nullptr);
+  for (const char* alias : {"Republic of Korea", "ROK", "Korea, Republic of", "S. Korea"}) {
+    CHECK(std::find(korea->aliases.begin(), korea->aliases.end(), alias) != korea->aliases.end());
+  }
+  const Entity* xinhua = find_entity(r, "Organization:xinhua");
+  REQUIRE(xinhua != nullptr);
+  CHECK(xinhua->aliases == std::vector<std::string>{"Xinhua News Agency"});
+  // A city lists only its ASCII spelling, not every alias.
+  const Entity* xian = find_entity(r, "Place:geonames:1790630");
+  REQUIRE(xian != nullptr);
+  CHECK(xian->aliases == std::vector<std::string>{"Xi'an"});
+}
+
+TEST_CASE("A detached sentence-final period belongs to the state abbreviation before it",
+          "[extract][recognise]") {
+  const auto r = run("The composer is a native of Hollowbrook , Tex .");
+  check_offsets(r);
+  const Entity* texas = find_entity(r, "Place:US-TX");
+  REQUIRE(texas != nullptr);
+  CHECK(mention_texts(*texas) == std::vector<std::string>{"Tex ."});
+  // A day before a comma and a country is no place.
+  const auto friday = run("On Friday , France protested.");
+  for (const Entity& e : friday.entities) CHECK(e.name != "Friday");
+}

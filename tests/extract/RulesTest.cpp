@@ -80,6 +80,20 @@ TEST_CASE("Malformed rule files name the file and line", "[extract][rules]") {
         "test.rules:1: unknown directive 'frobnicate' (expected relation, rule, set, cue or words)");
   CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : ...2 A B\n") ==
         "test.rules:2: a pattern cannot start or end with a skip");
+  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A ^ B\n") == "test.rules:2: '^' must be the first item");
+  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A $ B\n") == "test.rules:2: '$' must be the last item");
+  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : ^ ...2 A B $\n") ==
+        "test.rules:2: a pattern cannot start or end with a skip");
+}
+
+TEST_CASE("Sentence anchors open and close a pattern", "[extract][rules]") {
+  RuleSet rules;
+  parse_rules(std::string(kHeader) + "rule met-with line 0.5 : ^ A met B $\n", "test.rules", rules);
+  REQUIRE(rules.rules.size() == 1);
+  const std::vector<PatternItem>& items = rules.rules[0].items;
+  REQUIRE(items.size() == 5);
+  CHECK(items.front().type == PatternItem::Type::kStart);
+  CHECK(items.back().type == PatternItem::Type::kEnd);
 }
 
 TEST_CASE("Loading a directory without rule files is an input error", "[extract][rules]") {
