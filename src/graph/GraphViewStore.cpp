@@ -1,4 +1,5 @@
-// GraphView::from_store: reads the filtered store once into a Builder, then narrows the view
+// GraphView::from_store: reads the filtered store once into a Builder (nodes through the lean
+// for_each_node_brief: a view needs no mention statistics), then narrows the view
 // in memory (focus, isolated nodes, top N) so the SQL side stays one pass over nodes and one
 // over edges.
 
@@ -53,8 +54,16 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
   if (filter.top < 0) throw UsageError("--top must not be negative");
   if (filter.focus_depth < 0) throw UsageError("--depth must not be negative");
   Builder builder;
+  // Sized up front: a million Edge records regrown by doubling cost more in copies and page
+  // faults than the scan that fills them. The bounds are ids, so a filtered view reserves
+  // more than it keeps; build() gives the slack back.
+  const auto [max_node_id, max_edge_id] = store.max_ids();
+  builder.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, max_node_id)),
+                  static_cast<std::size_t>(std::max<std::int64_t>(0, max_edge_id)));
+  // Store ids are handed out densely, so a flat id -> index table is the cheap lookup; a
+  // store whose ids are sparse (many deletions) falls back to binary search over the pairs.
   std::vector<std::pair<std::int64_t, NodeIndex>> index;  // store id -> index, ids ascending
-  store.for_each_node(filter.labels, [&](const store::NodeRecord& record) {
+  store.for_each_node_brief(filter.labels, [&](const store::NodeBrief& record) {
     Node node;
     node.id = record.id;
     node.label = record.label;
@@ -63,9 +72,19 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
     node.props_json = record.props_json;
     index.emplace_back(record.id, builder.add_node(std::move(node)));
   });
-  // for_each_node promises id order; sort anyway so a lookup never depends on it.
+  // for_each_node_brief promises id order; sort anyway so a lookup never depends on it.
   if (!std::is_sorted(index.begin(), index.end())) std::sort(index.begin(), index.end());
+  std::vector<NodeIndex> dense;
+  const std::int64_t max_id = index.empty() ? 0 : index.back().first;
+  if (!index.empty() && index.front().first >= 0 &&
+      max_id <= 4 * static_cast<std::int64_t>(index.size()) + 1024) {
+    dense.assign(static_cast<std::size_t>(max_id) + 1, kNoNode);
+    for (const auto& [id, at] : index) dense[static_cast<std::size_t>(id)] = at;
+  }
   auto lookup = [&](std::int64_t id) -> NodeIndex {
+    if (!dense.empty()) {
+      return (id < 0 || id > max_id) ? kNoNode : dense[static_cast<std::size_t>(id)];
+    }
     auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(id, NodeIndex{0}));
     return (it == index.end() || it->first != id) ? kNoNode : it->second;
   };

@@ -204,8 +204,6 @@ void assign_text(std::string& target, const SQLite::Column& column) {
   target.assign(column.getText(), static_cast<std::size_t>(column.getBytes()));
 }
 
-// Fills `edge` in place: for_each_edge reuses one record, so a million rows cost no
-// allocations beyond the strings that outgrow their buffers.
 void read_edge(const SQLite::Statement& row, EdgeRecord& edge) {
   edge.id = row.getColumn(0).getInt64();
   assign_text(edge.type, row.getColumn(1));
@@ -219,6 +217,83 @@ void read_edge(const SQLite::Statement& row, EdgeRecord& edge) {
   edge.has_knowledge_basis = row.getColumn(9).getInt() != 0;
   assign_text(edge.first_seen, row.getColumn(10));
   assign_text(edge.last_seen, row.getColumn(11));
+}
+
+// ---- scans through the C API -------------------------------------------------------------
+// The whole-table readers (for_each_node_brief, for_each_edge) run their statements through
+// sqlite3 directly: SQLiteCpp 3.2 keeps a Statement's sqlite3_stmt private, and each of its
+// Column objects copies the statement's shared_ptr, which cost about a tenth of a
+// million-row scan. Errors are thrown as SQLite::Exception so guarded() words them as usual.
+
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using ScanStatement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+// Prepared per scan rather than cached: one prepare is negligible next to a scan, and a fresh
+// statement can never be left mid-step by an exception from a visit callback.
+ScanStatement prepare_scan(sqlite3* db, const char* sql) {
+  sqlite3_stmt* raw = nullptr;
+  const int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
+  ScanStatement statement(raw);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+  return statement;
+}
+
+// True while there is a row.
+bool step_scan(sqlite3* db, sqlite3_stmt* statement) {
+  const int rc = sqlite3_step(statement);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw SQLite::Exception(db, rc);
+}
+
+void check_bind(sqlite3* db, int rc) {
+  if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+}
+
+void bind_scan_text(sqlite3* db, sqlite3_stmt* statement, int index, const std::string& value) {
+  check_bind(db, sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()),
+                                   SQLITE_TRANSIENT));
+}
+
+// As bind_list: a JSON array, or NULL ("no filter") when empty.
+void bind_scan_list(sqlite3* db, sqlite3_stmt* statement, int index,
+                    const std::vector<std::string>& values) {
+  if (values.empty()) {
+    check_bind(db, sqlite3_bind_null(statement, index));
+  } else {
+    bind_scan_text(db, statement, index, strings_to_json(values));
+  }
+}
+
+// Copies column `index` of the current row into `target`, reusing its buffer. Text is read
+// before its length, as SQLite asks (the length may change when the text is converted).
+void assign_text(std::string& target, sqlite3_stmt* row, int index) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, index));
+  const auto bytes = static_cast<std::size_t>(sqlite3_column_bytes(row, index));
+  if (text == nullptr) {
+    target.clear();
+  } else {
+    target.assign(text, bytes);
+  }
+}
+
+// Fills `edge` in place: for_each_edge reuses one record, so a million rows cost no
+// allocations beyond the strings that outgrow their buffers.
+void read_edge(sqlite3_stmt* row, EdgeRecord& edge) {
+  edge.id = sqlite3_column_int64(row, 0);
+  assign_text(edge.type, row, 1);
+  edge.src = sqlite3_column_int64(row, 2);
+  edge.dst = sqlite3_column_int64(row, 3);
+  edge.symmetric = sqlite3_column_int(row, 4) != 0;
+  assign_text(edge.props_json, row, 5);
+  edge.weight = sqlite3_column_double(row, 6);
+  edge.confidence = sqlite3_column_double(row, 7);
+  edge.has_text_basis = sqlite3_column_int(row, 8) != 0;
+  edge.has_knowledge_basis = sqlite3_column_int(row, 9) != 0;
+  assign_text(edge.first_seen, row, 10);
+  assign_text(edge.last_seen, row, 11);
 }
 
 EdgeRecord read_edge(const SQLite::Statement& row) {
@@ -1087,6 +1162,56 @@ void Store::for_each_node(const std::vector<std::string>& labels,
   });
 }
 
+std::pair<std::int64_t, std::int64_t> Store::max_ids() const {
+  // max() of an INTEGER PRIMARY KEY is a seek to the last row, not a scan.
+  static constexpr const char* kSql =
+      "SELECT coalesce((SELECT max(id) FROM nodes), 0), coalesce((SELECT max(id) FROM edges), 0)";
+  return impl_->guarded([&] {
+    auto statement = impl_->use(kSql);
+    statement->executeStep();
+    return std::make_pair(statement->getColumn(0).getInt64(), statement->getColumn(1).getInt64());
+  });
+}
+
+void Store::for_each_node_brief(const std::vector<std::string>& labels,
+                                const std::function<void(const NodeBrief&)>& visit) const {
+  // Two ordered scans merged here instead of a correlated alias subquery per node: both walk
+  // their table's primary key (aliases is WITHOUT ROWID on (node, alias)), so each is one
+  // sequential pass and aliases come out in the order json_group_array gave for_each_node.
+  static constexpr const char* kNodes =
+      "SELECT n.id, n.label, n.key, n.name, n.props FROM nodes n "
+      "WHERE ?1 IS NULL OR n.label IN (SELECT value FROM json_each(?1)) ORDER BY n.id";
+  static constexpr const char* kAliases = "SELECT node, alias FROM aliases ORDER BY node, alias";
+  impl_->guarded([&] {
+    sqlite3* db = impl_->db->getHandle();
+    const ScanStatement nodes = prepare_scan(db, kNodes);
+    bind_scan_list(db, nodes.get(), 1, labels);
+    const ScanStatement aliases = prepare_scan(db, kAliases);
+    bool alias_pending = step_scan(db, aliases.get());
+    NodeBrief node;
+    std::string alias;
+    while (step_scan(db, nodes.get())) {
+      sqlite3_stmt* row = nodes.get();
+      node.id = sqlite3_column_int64(row, 0);
+      assign_text(node.label, row, 1);
+      assign_text(node.key, row, 2);
+      assign_text(node.name, row, 3);
+      assign_text(node.props_json, row, 4);
+      node.aliases.clear();
+      // Alias rows of nodes before this one belong to nodes the label filter skipped.
+      while (alias_pending && sqlite3_column_int64(aliases.get(), 0) < node.id) {
+        alias_pending = step_scan(db, aliases.get());
+      }
+      while (alias_pending && sqlite3_column_int64(aliases.get(), 0) == node.id) {
+        assign_text(alias, aliases.get(), 1);
+        if (alias != node.name) node.aliases.push_back(alias);
+        alias_pending = step_scan(db, aliases.get());
+      }
+      visit(node);
+    }
+  });
+}
+
 void Store::for_each_edge(const EdgeQuery& query,
                           const std::function<void(const EdgeRecord&)>& visit) const {
   // Without date or basis filters the cached columns are the answer: one scan of edges.
@@ -1116,27 +1241,23 @@ void Store::for_each_edge(const EdgeQuery& query,
   const bool everything = !filtered && query.types.empty() && query.labels.empty() &&
                           query.min_weight <= 0 && query.min_confidence <= 0;
   impl_->guarded([&] {
-    EdgeRecord edge;
-    if (everything) {  // the graph loader's case: a bare scan, no predicate per row
-      auto statement = impl_->use(kAll);
-      while (statement->executeStep()) {
-        read_edge(*statement, edge);
-        visit(edge);
+    sqlite3* db = impl_->db->getHandle();
+    const ScanStatement statement =
+        prepare_scan(db, everything ? kAll : (filtered ? kFiltered : kCached));
+    if (!everything) {  // the graph loader's case is a bare scan with no predicate per row
+      bind_scan_list(db, statement.get(), 1, query.types);
+      bind_scan_list(db, statement.get(), 2, query.labels);
+      check_bind(db, sqlite3_bind_double(statement.get(), 3, query.min_weight));
+      check_bind(db, sqlite3_bind_double(statement.get(), 4, query.min_confidence));
+      if (filtered) {
+        if (!query.from_date.empty()) bind_scan_text(db, statement.get(), 5, query.from_date);
+        if (!query.to_date.empty()) bind_scan_text(db, statement.get(), 6, query.to_date);
+        check_bind(db, sqlite3_bind_int(statement.get(), 7, query.text_only ? 1 : 0));
       }
-      return;
     }
-    auto statement = impl_->use(filtered ? kFiltered : kCached);
-    bind_list(*statement, 1, query.types);
-    bind_list(*statement, 2, query.labels);
-    statement->bind(3, query.min_weight);
-    statement->bind(4, query.min_confidence);
-    if (filtered) {
-      if (!query.from_date.empty()) statement->bind(5, query.from_date);
-      if (!query.to_date.empty()) statement->bind(6, query.to_date);
-      statement->bind(7, query.text_only ? 1 : 0);
-    }
-    while (statement->executeStep()) {
-      read_edge(*statement, edge);
+    EdgeRecord edge;
+    while (step_scan(db, statement.get())) {
+      read_edge(statement.get(), edge);
       visit(edge);
     }
   });

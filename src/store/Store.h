@@ -68,6 +68,16 @@ struct NodeRecord {
   std::string last_seen;
 };
 
+// A node as a graph loader needs it: NodeRecord without the mention statistics.
+struct NodeBrief {
+  std::int64_t id = 0;
+  std::string label;
+  std::string key;
+  std::string name;
+  std::vector<std::string> aliases;  // as NodeRecord::aliases: other names, sorted (bytewise)
+  std::string props_json = "{}";
+};
+
 struct EdgeRecord {
   std::int64_t id = 0;
   std::string type;
@@ -183,6 +193,15 @@ class Store {
   // All nodes (optionally only these labels), ordered by id.
   void for_each_node(const std::vector<std::string>& labels,
                      const std::function<void(const NodeRecord&)>& visit) const;
+  // The largest node id and edge id in use (0 when there are none), in O(log n): upper bounds
+  // on how many rows a scan can return, for readers that size their buffers first.
+  std::pair<std::int64_t, std::int64_t> max_ids() const;
+  // The same nodes in the same order as for_each_node, without mention_count,
+  // document_count and first/last seen (for_each_node joins every mention and document to
+  // compute those; this reads only the nodes and aliases tables, one pass over each). The
+  // record passed to `visit` is reused from row to row: copy what you keep.
+  void for_each_node_brief(const std::vector<std::string>& labels,
+                           const std::function<void(const NodeBrief&)>& visit) const;
   // All edges passing the query, ordered by id; weight/confidence computed over the evidence
   // that passes the query's date and basis filters (edges with none left are skipped).
   // A date filter counts only documents with a known published date. Without date or basis

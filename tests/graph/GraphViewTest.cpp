@@ -194,6 +194,44 @@ TEST_CASE("from_store holds every node and edge with their attributes", "[graph]
   CHECK(view.degree(k) == 4);
 }
 
+TEST_CASE("for_each_node_brief gives for_each_node's nodes, aliases and props in id order",
+          "[graph][store]") {
+  store::Store s = sample_store();
+  // Aliases on two nodes (one also named differently: "Republic of Korea" does not contain
+  // "South Korea", so it becomes an alias), and a property, so the alias merge and the label
+  // filter have work to do.
+  DocumentExtraction x = document("doc4", "2024-07-01",
+                                  {{"Country", "KR", "Republic of Korea"}, {"Place", "seoul", "Seoul"}},
+                                  {{"located-in", "Place:seoul", "Country:KR", 1.0}});
+  x.entities[0].aliases = {"ROK", "Korea"};
+  x.entities[1].aliases = {"Seoul City"};
+  x.entities[1].props = {{"wikidata", "Q8684"}};
+  s.put(x);
+  for (const std::vector<std::string>& labels :
+       {std::vector<std::string>{}, {"Place"}, {"Country", "Place"}, {"Nothing"}}) {
+    std::vector<store::NodeRecord> full;
+    s.for_each_node(labels, [&](const store::NodeRecord& n) { full.push_back(n); });
+    std::vector<store::NodeBrief> brief;
+    s.for_each_node_brief(labels, [&](const store::NodeBrief& n) { brief.push_back(n); });
+    REQUIRE(brief.size() == full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      CHECK(brief[i].id == full[i].id);
+      CHECK(brief[i].label == full[i].label);
+      CHECK(brief[i].key == full[i].key);
+      CHECK(brief[i].name == full[i].name);
+      CHECK(brief[i].aliases == full[i].aliases);
+      CHECK(brief[i].props_json == full[i].props_json);
+    }
+  }
+  std::vector<std::string> korea_aliases, seoul_aliases;
+  s.for_each_node_brief({}, [&](const store::NodeBrief& n) {
+    if (n.key == "KR") korea_aliases = n.aliases;
+    if (n.key == "seoul") seoul_aliases = n.aliases;
+  });
+  CHECK(korea_aliases == std::vector<std::string>{"Korea", "ROK", "Republic of Korea"});
+  CHECK(seoul_aliases == std::vector<std::string>{"Seoul City"});
+}
+
 TEST_CASE("from_store applies label, type, weight, date and basis filters", "[graph][store]") {
   const store::Store s = sample_store();
   GraphFilter f;
