@@ -10,13 +10,14 @@ void add_store_option(ArgParser& parser, std::string& db) {
   parser.option("--db", "FILE", "the Skein store (a SQLite file)", db);
 }
 
-store::Store open_existing_store(const std::string& db) {
+store::Store open_existing_store(const std::string& db, StoreAccess access) {
   std::error_code error;
   if (db != ":memory:" && !std::filesystem::exists(db, error)) {
     throw StoreError(db + ": no such store (create one with 'skein ingest PATH')");
   }
   store::StoreOptions options;
   options.create_if_missing = false;
+  options.read_only = access == StoreAccess::kRead;
   return store::Store(db, options);
 }
 

@@ -15,9 +15,12 @@ inline constexpr const char* kDefaultStore = "skein.db";
 // Adds "--db FILE" bound to `db` (default skein.db in the current directory).
 void add_store_option(ArgParser& parser, std::string& db);
 
-// Opens an existing store for reading; a missing file is a StoreError that says to ingest
-// first, instead of silently creating an empty store.
-store::Store open_existing_store(const std::string& db);
+enum class StoreAccess { kRead, kWrite };
+
+// Opens an existing store; a missing file is a StoreError that says to ingest first, instead
+// of silently creating an empty store. kRead opens read-only, so reading works on read-only
+// media and never takes a write lock.
+store::Store open_existing_store(const std::string& db, StoreAccess access = StoreAccess::kRead);
 
 // Resolves a user's entity argument by id ("Country:KR", a numeric node id), name, key or
 // alias, case-insensitively. Throws Error listing the candidates when ambiguous, or

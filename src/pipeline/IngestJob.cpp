@@ -26,16 +26,21 @@ std::size_t count_words(const std::string& text) {
   return words;
 }
 
-// A document in flight, numbered in input order.
+// Documents travel to the workers in chunks, numbered in input order: handing them over one
+// at a time cost more in locking and wake-ups than extracting a short document.
+constexpr std::size_t kChunkDocuments = 32;
+constexpr std::size_t kChunkBytes = 256u << 10;
+
 struct Job {
   std::size_t sequence = 0;
-  Document document;
+  std::vector<Document> documents;
 };
 struct Result {
   std::optional<DocumentExtraction> extraction;
   std::string error;  // set when extraction threw
   std::string uri;
 };
+using ChunkResult = std::vector<Result>;
 
 // Hands documents to worker threads and gives results back in input order.
 class WorkerPool {
@@ -62,11 +67,11 @@ class WorkerPool {
     work_ready_.notify_one();
   }
 
-  // Blocks until the result with this sequence number is ready.
-  Result take(std::size_t sequence) {
+  // Blocks until the results of the chunk with this sequence number are ready.
+  ChunkResult take(std::size_t sequence) {
     std::unique_lock lock(mutex_);
     result_ready_.wait(lock, [&] { return results_.count(sequence) > 0; });
-    Result result = std::move(results_[sequence]);
+    ChunkResult result = std::move(results_[sequence]);
     results_.erase(sequence);
     return result;
   }
@@ -82,17 +87,20 @@ class WorkerPool {
         job = std::move(queue_.front());
         queue_.pop_front();
       }
-      Result result;
-      result.uri = job.document.uri;
-      try {
-        ingest::mark_debris(job.document);
-        result.extraction = extractor_.extract(job.document);
-      } catch (const std::exception& error) {
-        result.error = error.what();
+      ChunkResult chunk(job.documents.size());
+      for (std::size_t i = 0; i < job.documents.size(); ++i) {
+        Result& result = chunk[i];
+        result.uri = job.documents[i].uri;
+        try {
+          ingest::mark_debris(job.documents[i]);
+          result.extraction = extractor_.extract(job.documents[i]);
+        } catch (const std::exception& error) {
+          result.error = error.what();
+        }
       }
       {
         std::lock_guard lock(mutex_);
-        results_[job.sequence] = std::move(result);
+        results_[job.sequence] = std::move(chunk);
       }
       result_ready_.notify_all();
     }
@@ -103,7 +111,7 @@ class WorkerPool {
   std::condition_variable work_ready_;
   std::condition_variable result_ready_;
   std::deque<Job> queue_;
-  std::map<std::size_t, Result> results_;
+  std::map<std::size_t, ChunkResult> results_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };
@@ -218,21 +226,32 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
     return counts;
   }
 
-  // Parallel: this thread reads and writes; workers extract. At most `window` documents are
-  // in flight, which bounds memory whatever the corpus size.
-  const std::size_t window = static_cast<std::size_t>(jobs) * 8;
+  // Parallel: this thread reads and writes; workers extract. At most `window` chunks are in
+  // flight, which bounds memory whatever the corpus size.
+  const std::size_t window = static_cast<std::size_t>(jobs) * 4;
   std::optional<WorkerPool> pool;  // started with the first document that needs extracting
   std::size_t submitted = 0;
   std::size_t written = 0;
   bool inputs_done = false;
+  Job pending;
+  std::size_t pending_bytes = 0;
+  auto submit_pending = [&] {
+    if (pending.documents.empty()) return;
+    if (!pool) pool.emplace(extractor(), jobs);
+    pending.sequence = submitted++;
+    pool->submit(std::move(pending));
+    pending = Job{};
+    pending_bytes = 0;
+  };
   auto write_next = [&] {
-    Result result = pool->take(written++);
-    if (!result.extraction) {
-      diagnostics.push_back(Diagnostic{result.uri, 0, result.error});
-      report_new_diagnostics();
-      return;
+    for (Result& result : pool->take(written++)) {
+      if (!result.extraction) {
+        diagnostics.push_back(Diagnostic{result.uri, 0, result.error});
+        report_new_diagnostics();
+        continue;
+      }
+      store_result(result.uri, *result.extraction);
     }
-    store_result(result.uri, *result.extraction);
   };
   while (!inputs_done || written < submitted) {
     if (!inputs_done && submitted - written < window) {
@@ -240,6 +259,7 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
       report_new_diagnostics();
       if (!document) {
         inputs_done = true;
+        submit_pending();
         continue;
       }
       ++counts.read;
@@ -248,8 +268,11 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
         if (on_progress) on_progress(counts);
         continue;
       }
-      if (!pool) pool.emplace(extractor(), jobs);
-      pool->submit(Job{submitted++, std::move(*document)});
+      pending_bytes += document->text.size();
+      pending.documents.push_back(std::move(*document));
+      if (pending.documents.size() >= kChunkDocuments || pending_bytes >= kChunkBytes) {
+        submit_pending();
+      }
       continue;
     }
     write_next();

@@ -42,7 +42,7 @@ int run(const std::vector<std::string>& args) {
   if (!parser.parse(args)) return 0;
   if (seed < 0) throw UsageError("--seed must not be negative");
 
-  store::Store store = open_existing_store(db);
+  store::Store store = open_existing_store(db, StoreAccess::kWrite);
   const graph::GraphView view = load_graph(store, filter);
   const std::size_t n = view.node_count();
 
