@@ -66,12 +66,18 @@ bool move_nodes(const LevelGraph& g, std::vector<std::uint32_t>& community, doub
 
   std::vector<double> link(n, 0.0);  // weight from the current node to each community
   std::vector<std::uint32_t> touched;
+  // Pruning (Ozaki et al. 2016): after the first pass only nodes with a neighbour that moved
+  // are visited again. Late passes move a few hundred of 100k nodes, so visiting everyone
+  // spent most of the run confirming that nothing changed; the modularity reached is the same
+  // to within noise (bench/graph_analytics checks it against NetworkX).
+  std::vector<std::uint8_t> active(n, 1), active_next(n, 0);
   bool any_move = false;
   bool improved = true;
   while (improved) {
     improved = false;
     double pass_gain = 0;
     for (std::uint32_t u : order) {
+      if (!active[u]) continue;
       const std::uint32_t own = community[u];
       const double k = strength[u];
       touched.clear();
@@ -101,9 +107,14 @@ bool move_nodes(const LevelGraph& g, std::vector<std::uint32_t>& community, doub
         improved = true;
         any_move = true;
         pass_gain += best_gain - stay_gain;
+        for (std::uint32_t a = g.offsets[u]; a < g.offsets[u + 1]; ++a) {
+          if (community[g.target[a]] != best) active_next[g.target[a]] = 1;
+        }
       }
     }
     if (pass_gain <= threshold) break;
+    active.swap(active_next);
+    std::fill(active_next.begin(), active_next.end(), 0);
   }
   return any_move;
 }
