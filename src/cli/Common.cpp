@@ -45,4 +45,15 @@ store::NodeRecord resolve_entity(const store::Store& store, const std::string& a
   throw Error(message);
 }
 
+void write_entity_fields(JsonOutput& out, const store::NodeRecord& node) {
+  out.field("id", node.label + ":" + node.key);
+  out.field("node", node.id);
+  out.field("label", node.label);
+  out.field("name", node.name);
+  out.string_array("aliases", node.aliases);
+  out.raw_field("props", node.props_json);
+  out.field("mentions", node.mention_count);
+  out.field("documents", node.document_count);
+}
+
 }  // namespace skein::cli

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/ArgParser.h"
+#include "cli/Json.h"
 #include "store/Store.h"
 
 namespace skein::cli {
@@ -26,5 +27,9 @@ store::Store open_existing_store(const std::string& db, StoreAccess access = Sto
 // alias, case-insensitively. Throws Error listing the candidates when ambiguous, or
 // suggesting the closest names when nothing matches.
 store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument);
+
+// The fields every JSON listing gives an entity: id, node, label, name, aliases, props,
+// mentions, documents (written into the object the caller has started).
+void write_entity_fields(JsonOutput& out, const store::NodeRecord& node);
 
 }  // namespace skein::cli

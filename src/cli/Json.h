@@ -34,6 +34,15 @@ class JsonOutput {
     writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType);
   }
 
+  // Writes a JSON array of strings under `name`.
+  template <typename Strings>
+  void string_array(std::string_view name, const Strings& values) {
+    key(name);
+    writer_.StartArray();
+    for (const auto& value : values) string(value);
+    writer_.EndArray();
+  }
+
   void print(std::ostream& out = std::cout) {
     out.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
     out << "\n";

@@ -62,17 +62,7 @@ int run(const std::vector<std::string>& args) {
   if (json) {
     JsonOutput out;
     out.w().StartObject();
-    out.field("id", node.label + ":" + node.key);
-    out.field("node", node.id);
-    out.field("label", node.label);
-    out.field("name", node.name);
-    out.key("aliases");
-    out.w().StartArray();
-    for (const auto& alias : node.aliases) out.string(alias);
-    out.w().EndArray();
-    out.raw_field("props", node.props_json);
-    out.field("mentions", node.mention_count);
-    out.field("documents", node.document_count);
+    write_entity_fields(out, node);
     out.key("relations");
     out.w().StartArray();
     for (const auto& edge : edges) {
