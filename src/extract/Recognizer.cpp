@@ -329,9 +329,6 @@ class DocumentRun {
         MentionC m;
         m.first = i;
         m.last = i + 1;
-        // The abbreviation's own period, split off in tokenised text ("Chisholm , Minn ."),
-        // belongs to it as it does when glued ("Minn."): where it also ends the sentence.
-        if (!tok(i).has(tf::kAbbrev) && i + 2 == s.last && norm(i + 1) == ".") m.last = i + 2;
         m.sentence = sentence_index;
         m.source = Source::kSubdivision;
         m.subdivision = state;
@@ -505,6 +502,11 @@ class DocumentRun {
   bool apposition_after(std::uint32_t j, std::uint32_t last) const {
     if (j >= last || norm(j) != ",") return false;
     std::uint32_t k = j + 1;
+    // ", India's finance minister": a listed name and a possessive may come first.
+    if (k + 1 < last && is_name_span(k) && spans_[span_at_[k]].last < last &&
+        tok(spans_[span_at_[k]].last).has(tf::kPossessive)) {
+      k = spans_[span_at_[k]].last + 1;
+    }
     for (int skipped = 0; k < last && skipped < 4; ++skipped, ++k) {
       if (is_title_span(k)) return !honorific_title(spans_[span_at_[k]]);
       if (!tok(k).has(tf::kLower) && !tok(k).has(tf::kNumber)) return false;
@@ -710,7 +712,7 @@ class DocumentRun {
     if (!(tok(i).has(tf::kSentenceStart) || i == 0 || is_code(i - 1))) return false;
     // "in Spanish", "in English": a capitalised word after "in" and then a number or the end.
     if (j + 1 < last && norm(j) == "in" && tok(j + 1).has(tf::kCapital) &&
-        (j + 2 >= last || tok(j + 2).has(tf::kNumber))) {
+        (j + 2 >= last || tok(j + 2).has(tf::kNumber) || (i > 0 && is_code(i - 1)))) {
       return true;
     }
     if (j != last && !(j + 1 == last && !tok(j).has(tf::kWord))) return false;
@@ -1643,6 +1645,7 @@ class DocumentRun {
           Binding b;
           std::size_t end = 0;
           if (!match(rule, type, 0, u, b, end)) continue;
+          if (rule.not_in_list && in_list(u, end)) continue;
           const Unit& su = units_[b.source_unit];
           const Unit& tu = units_[b.target_unit];
           MentionC& sm = mentions_[su.index];
@@ -1678,6 +1681,34 @@ class DocumentRun {
         }
       }
     }
+  }
+
+  // Whether units [first, end) sit in a list of names: "[match] , E" or "[match] and|or E"
+  // with E no person ("Paris, Amsterdam and Lisbon"; "Rockville, Md., Bernero said" is no
+  // list), "E , E , [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y."
+  // has one), or "[match] E" (the last name continues: "Bayern Munich").
+  bool in_list(std::size_t first, std::size_t end) const {
+    const auto entity = [&](std::size_t u) { return u < units_.size() && units_[u].type == Unit::Type::kEntity; };
+    const auto word = [&](std::size_t u, std::string_view w) {
+      return u < units_.size() && units_[u].type == Unit::Type::kToken && norm(units_[u].first) == w;
+    };
+    if (first >= 4 && word(first - 1, ",") && entity(first - 2) && word(first - 3, ",") && entity(first - 4)) {
+      return true;
+    }
+    if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) && entity(end + 1)) {
+      // The next name continues the list unless it is a person or the larger unit the last
+      // name lies in ("Azusa, Calif.": a chain of addresses, not a list).
+      const EntityB& last = entities_[mentions_[units_[end - 1].index].entity];
+      const EntityB& next = entities_[mentions_[units_[end + 1].index].entity];
+      const auto is_subdivision = [](const EntityB& e) {
+        const auto kind = e.out.props.find("kind");
+        return kind != e.out.props.end() && kind->second == "subdivision";
+      };
+      const bool larger = (next.label == Label::kCountry && last.label != Label::kCountry) ||
+                          (is_subdivision(next) && last.label == Label::kPlace && !is_subdivision(last));
+      if (next.label != Label::kPerson && !larger) return true;
+    }
+    return entity(end);
   }
 
   // A cheap test of the first pattern item, before the backtracking matcher runs.

@@ -213,10 +213,14 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
       const std::size_t colon = line.find(':');
       const std::vector<std::string_view> head =
           words_of(colon == std::string_view::npos ? line : line.substr(0, colon));
-      if (colon == std::string_view::npos || head.size() < 4 || head.size() > 5 ||
-          (head.size() == 5 && head[4] != "also")) {
-        ctx.fail("expected 'rule <relation> <name> <confidence> [also] : <pattern>'");
+      bool flags_ok = colon != std::string_view::npos && head.size() >= 4 && head.size() <= 6;
+      bool also = false, not_in_list = false;
+      for (std::size_t i = 4; flags_ok && i < head.size(); ++i) {
+        bool& flag = head[i] == "also" ? also : not_in_list;
+        if ((head[i] != "also" && head[i] != "nolist") || flag) flags_ok = false;
+        flag = true;
       }
+      if (!flags_ok) ctx.fail("expected 'rule <relation> <name> <confidence> [also] [nolist] : <pattern>'");
       RelationRule rule;
       rule.relation = head[1];
       const int type = rules.type_index(rule.relation);
@@ -236,7 +240,8 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
                    other.file + ":" + std::to_string(other.line) + ")");
         }
       }
-      rule.also = head.size() == 5;
+      rule.also = also;
+      rule.not_in_list = not_in_list;
       rule.items = parse_pattern(line.substr(colon + 1), ctx, rules);
       rule.file = source;
       rule.line = line_number;

@@ -6,6 +6,7 @@
 //   relation located-in directed Place|Organization -> Place|Country
 //   rule met-with verb 0.85 : A ...3 met|meets|meet with? B
 //   rule affiliated-with second 0.7 also : A , ...8 and R at B   ("also": see below)
+//   rule located-in appos 0.8 nolist : A:Place , B:Place|Country   ("nolist": RelationRule)
 //   cue negation not never n't
 //   words org-suffix agency institute
 //
@@ -61,6 +62,10 @@ struct RelationRule {
   std::string name;      // rule name, reported in evidence
   double confidence = 0.0;
   bool also = false;     // fires even where an earlier rule of its type matched
+  // "nolist": the match must not sit in a list of names ("Paris, Amsterdam and Lisbon",
+  // "Leeds, Paris, Rome"): no entity and comma right before it, no comma, "and" or "or"
+  // and an entity right after it, and no entity glued to its end ("Bayern Munich").
+  bool not_in_list = false;
   std::vector<PatternItem> items;
   std::string file;
   std::size_t line = 0;

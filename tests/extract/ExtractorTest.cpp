@@ -696,14 +696,8 @@ TEST_CASE("Entities carry the gazetteer's known aliases besides the forms in the
   CHECK(xian->aliases == std::vector<std::string>{"Xi'an"});
 }
 
-TEST_CASE("A detached sentence-final period belongs to the state abbreviation before it",
-          "[extract][recognise]") {
-  const auto r = run("The composer is a native of Hollowbrook , Tex .");
-  check_offsets(r);
-  const Entity* texas = find_entity(r, "Place:US-TX");
-  REQUIRE(texas != nullptr);
-  CHECK(mention_texts(*texas) == std::vector<std::string>{"Tex ."});
-  // A day before a comma and a country is no place.
+TEST_CASE("A day before a comma and a country is no place", "[extract][recognise]") {
   const auto friday = run("On Friday , France protested.");
+  check_offsets(friday);
   for (const Entity& e : friday.entities) CHECK(e.name != "Friday");
 }
