@@ -82,6 +82,7 @@ struct EntityB {
   int subdivision = -1;  // knowledge index of a subdivision entity, or a city's subdivision
   int city = -1;         // knowledge index of a city entity
   int region = -1;       // knowledge index of a region entity (regions.tsv)
+  bool namesake = false; // an ambiguous listed place name left unlinked: city-sized
   std::uint32_t first_token = 0;
 };
 
@@ -1292,6 +1293,7 @@ class DocumentRun {
       entities_[e].out.name = text_of(m.first, m.last);
       entities_[e].out.props["kind"] = "place";
       entities_[e].out.props["linked"] = "false";
+      entities_[e].namesake = true;
     }
     return e;
   }
@@ -1542,7 +1544,8 @@ class DocumentRun {
   // rules see lists ("Delta, Orion, Piedmont", "the Yangtze, the Mekong") and loose commas
   // as appositions; a fact that contradicts the knowledge is a misreading, never news:
   //  - a continent is inside nothing, and nothing is inside a listed city but an unlisted
-  //    place (a district, a street);
+  //    place (a district, a street) - not an unlinked namesake of a listed place either
+  //    ("In London, Brent crude fell" with London left unlinked);
   //  - a listed city, subdivision or region with a known country is in no other country,
   //    and a listed city with a known subdivision is in no other subdivision of its country;
   //  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);
@@ -1554,7 +1557,21 @@ class DocumentRun {
     };
     const std::string_view source_kind = kind_of(a);
     if (a.region >= 0 && source_kind == "continent") return false;
-    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0)) return false;
+    // An organisation is somewhere smaller than a continent ("the PSP in Europe" is a market),
+    // and an intergovernmental one belongs to no one member ("Russia WTO talks").
+    if (a.label == Label::kOrganization && kind_of(b) == "continent") return false;
+    if (a.label == Label::kOrganization && source_kind == "intergovernmental" && b.label == Label::kCountry) return false;
+    // A listed organisation with a home country is in no other country ("the American Red
+    // Cross" read as the Geneva committee), except a news organisation: its datelines place
+    // its bureaus ("BANGKOK, Thailand (AP)").
+    if (a.label == Label::kOrganization && b.label == Label::kCountry && b.country >= 0 &&
+        source_kind.substr(0, 4) != "news") {
+      const auto home = a.out.props.find("country");
+      if (home != a.out.props.end() && !home->second.empty() && home->second != k_.countries()[b.country].iso2) {
+        return false;
+      }
+    }
+    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake)) return false;
     if (b.label == Label::kCountry && b.country >= 0) {
       if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country) return false;
       if (a.region >= 0 && source_kind != "water") {
@@ -1692,8 +1709,14 @@ class DocumentRun {
     const auto word = [&](std::size_t u, std::string_view w) {
       return u < units_.size() && units_[u].type == Unit::Type::kToken && norm(units_[u].first) == w;
     };
-    if (first >= 4 && word(first - 1, ",") && entity(first - 2) && word(first - 3, ",") && entity(first - 4)) {
+    // A list item need not be recognised: any capitalised word will do ("Internazionale").
+    const auto item = [&](std::size_t u) { return entity(u) || (u < units_.size() && capish(units_[u].first)); };
+    if (first >= 4 && word(first - 1, ",") && item(first - 2) && word(first - 3, ",") && item(first - 4)) {
       return true;
+    }
+    if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) && end + 1 < units_.size() &&
+        capish(units_[end + 1].first)) {
+      return true;  // "England, Scotland and Wales" with Wales unrecognised
     }
     if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) && entity(end + 1)) {
       // The next name continues the list unless it is a person or the larger unit the last

@@ -701,3 +701,32 @@ TEST_CASE("A day before a comma and a country is no place", "[extract][recognise
   check_offsets(friday);
   for (const Entity& e : friday.entities) CHECK(e.name != "Friday");
 }
+
+TEST_CASE("Lists of places are no appositions, address chains are", "[extract][relations]") {
+  // Shandong and Shaanxi are both provinces of China: only the list says they do not nest.
+  const auto list = run("Farmers in Shandong , Shaanxi and Hebei grew more. Officials from Paris , Seoul , "
+                        "Shandong , Shaanxi went home.");
+  check_offsets(list);
+  CHECK(find_relation(list, "located-in", "Place:CN-SD", "Place:CN-SN") == nullptr);
+  const auto chain = run("The port of Qingdao , Shandong , China , grew.");
+  check_offsets(chain);
+  CHECK(find_relation(chain, "located-in", "Place:geonames:1797929", "Place:CN-SD") != nullptr);
+}
+
+TEST_CASE("Organisations are placed only where the gazetteer allows", "[extract][relations]") {
+  const auto r = run("South Korea 's UN envoy spoke. The UN in Beijing agreed. South Korea 's CGTN aired it. "
+                     "China 's CGTN aired it too. The Acme Corp. in Asia grew.\n\n"
+                     "SEOUL , South Korea ( Xinhua ) -- Trade grew.");
+  check_offsets(r);
+  // Intergovernmental: in a city, never in one member state.
+  CHECK(find_relation(r, "located-in", "Organization:un", "Country:KR") == nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:un", "Place:geonames:1816670") != nullptr);
+  // A listed home country rules out another, except for a news agency's dateline bureau.
+  CHECK(find_relation(r, "located-in", "Organization:cgtn", "Country:KR") == nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:cgtn", "Country:CN") != nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:xinhua", "Country:KR") != nullptr);
+  // A continent is a market, not an address.
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "located-in") CHECK(rel.target != "Place:asia");
+  }
+}
