@@ -38,6 +38,7 @@ inline constexpr const char* kAlias = "alias";      // another listed name: "Rep
 inline constexpr const char* kDemonym = "demonym";  // an adjective or people noun: "Korean", "Americans"
 inline constexpr const char* kShort = "short";      // part of a name seen in full: "Wang"
 inline constexpr const char* kAcronym = "acronym";  // letters standing for a name: "ROK", "THAAD"
+inline constexpr const char* kMetonym = "metonym";  // a capital acting as its state: "Seoul agreed"
 }  // namespace mention_kinds
 
 struct Mention {

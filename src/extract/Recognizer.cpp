@@ -62,6 +62,7 @@ struct MentionC {
   int country_hint = -1;             // generic organisations: the country that qualifies them
   bool demonym = false;
   bool short_form = false;           // a person named by part of a full name seen elsewhere
+  bool metonym = false;              // a capital standing for its state: never an alias of it
   int subdivision = -1;              // kSubdivision, kPlace: the knowledge index of the state
   bool lone_surname = false;         // a person known by one unlisted word only
   bool region = false;               // kPlace: part of a listed place ("Southern California")
@@ -1682,8 +1683,14 @@ class DocumentRun {
             confidence *= 0.3;
           }
           // Capital metonymy: the mention now names the state.
-          if (b.source_country >= 0) sm.entity = country_entity(b.source_country, sm.first);
-          if (b.target_country >= 0) tm.entity = country_entity(b.target_country, tm.first);
+          if (b.source_country >= 0) {
+            sm.entity = country_entity(b.source_country, sm.first);
+            sm.metonym = true;
+          }
+          if (b.target_country >= 0) {
+            tm.entity = country_entity(b.target_country, tm.first);
+            tm.metonym = true;
+          }
           std::string role;
           if (b.role_unit >= 0) {
             const Unit& ru = units_[b.role_unit];
@@ -1830,6 +1837,7 @@ class DocumentRun {
   // How the mention names its entity (core/Extraction.h's mention_kinds).
   static const char* kind_of(const MentionC& m, const Entity& entity, const std::string& text) {
     if (m.demonym) return mention_kinds::kDemonym;
+    if (m.metonym) return mention_kinds::kMetonym;
     if (m.source == Source::kAlias) return mention_kinds::kAcronym;
     if (m.short_form) return mention_kinds::kShort;
     return text == entity.name ? mention_kinds::kName : mention_kinds::kAlias;
@@ -1860,7 +1868,8 @@ class DocumentRun {
         mention.span = {tok(m.shown_first != UINT32_MAX ? m.shown_first : m.first).start, tok(m.last - 1).end};
         mention.text = doc_.text.substr(mention.span.start, mention.span.size());
         mention.kind = kind_of(m, entity, mention.text);
-        if (mention.text != entity.name &&
+        // "Seoul" acting as South Korea is a mention of the country, not another name for it.
+        if (!m.metonym && mention.text != entity.name &&
             std::find(entity.aliases.begin(), entity.aliases.end(), mention.text) == entity.aliases.end()) {
           entity.aliases.push_back(mention.text);
         }

@@ -157,6 +157,10 @@ TEST_CASE("A capital stands for its state only where the sentence makes it one",
   REQUIRE(cn != nullptr);
   CHECK(kr->mentions.size() == 1);
   CHECK(kr->mentions[0].span.start == 0);
+  // The capital names the state here, but it is not another name for it.
+  CHECK(kr->mentions[0].kind == "metonym");
+  CHECK(std::find(kr->aliases.begin(), kr->aliases.end(), "Seoul") == kr->aliases.end());
+  CHECK(std::find(cn->aliases.begin(), cn->aliases.end(), "Beijing") == cn->aliases.end());
   CHECK(cn->mentions.size() == 1);
   const Entity* seoul = find_entity(r, "Place:geonames:1835848");
   REQUIRE(seoul != nullptr);
