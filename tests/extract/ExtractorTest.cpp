@@ -264,6 +264,18 @@ TEST_CASE("trades-with from trade partners and bilateral trade", "[extract][rela
   CHECK(find_relation(r, "trades-with", "Country:KR", "Country:CN") == nullptr);
 }
 
+TEST_CASE("trades-with from exports to and imports from, with the goods in between",
+          "[extract][relations]") {
+  // (The fixture gazetteer knows China, South Korea, the United States, Pakistan and France.)
+  const auto r = run("China exports cars to France. Pakistan imported rice from the United States.");
+  check_offsets(r);
+  CHECK(find_relation(r, "trades-with", "Country:CN", "Country:FR") != nullptr);
+  CHECK(find_relation(r, "trades-with", "Country:PK", "Country:US") != nullptr);
+  // Not a fact: negated, or only planned.
+  CHECK(run("China did not export cars to France.").relations.empty());
+  CHECK(run("China plans to export rice to Pakistan.").relations.empty());
+}
+
 TEST_CASE("located-in from appositions, possessives, 'in' and '-based'", "[extract][relations]") {
   const auto r = run(
       "They met in Qingdao, east China's Shandong Province. The Stimson Center in Washington hosted "
