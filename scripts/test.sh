@@ -13,7 +13,12 @@ if [[ -f tests/exporters/js/install.sh ]]; then
 fi
 
 build_dir=build
-if [[ "${SKEIN_SANITIZE:-OFF}" == ON ]]; then build_dir=build-asan; fi
+if [[ "${SKEIN_SANITIZE:-OFF}" == ON ]]; then
+  build_dir=build-asan
+  # Third-party font caches live until exit by design; see the file for what is suppressed.
+  export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+fi
 SKEIN_BUILD_DIR=$build_dir SKEIN_BUILD_TYPE=${SKEIN_BUILD_TYPE:-Release} scripts/build.sh \
   -DSKEIN_WERROR="${SKEIN_WERROR:-OFF}" -DSKEIN_SANITIZE="${SKEIN_SANITIZE:-OFF}"
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 900
