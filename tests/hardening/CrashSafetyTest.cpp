@@ -98,11 +98,13 @@ TEST_CASE("ingest killed with SIGKILL at random points leaves whole documents an
   // Each round starts a fresh store and kills ingests into it at random moments until one
   // run gets to the end by itself (or six kills): the later kills of a round land in runs
   // that resume a partly filled store. Then it runs to completion and is compared.
-  for (int round = 0; round < 12 && kills < 24; ++round) {
+  for (int round = 0; round < 24 && kills < 24; ++round) {
     TempDir dir;
     ++stores;
     for (int attempt = 0; attempt < 6; ++attempt) {
-      std::uniform_real_distribution<double> moment(0.02, full_seconds * 0.8);
+      // A resumed run skips what is already stored, so it has less left to do: each later kill
+      // of a round is drawn from a shorter window, or most of them would come too late.
+      std::uniform_real_distribution<double> moment(0.02, full_seconds * 0.8 / (attempt + 1));
       const double delay = moment(random);
       Background ingest(quoted_binary() + " " + args + " >/dev/null 2>&1", dir.path());
       std::this_thread::sleep_for(std::chrono::duration<double>(delay));
