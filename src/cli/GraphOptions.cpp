@@ -71,4 +71,30 @@ graph::NodeIndex resolve_in_view(const store::Store& store, const graph::GraphVi
   return *index;
 }
 
+void write_members_json(JsonOutput& out, const graph::GraphView& view,
+                        const std::vector<graph::NodeIndex>& group, std::size_t shown) {
+  out.key("members");
+  out.w().StartArray();
+  for (std::size_t i = 0; i < shown && i < group.size(); ++i) {
+    const auto& node = view.node(group[i]);
+    out.w().StartObject();
+    out.field("id", node.id);
+    out.field("name", node.name);
+    out.field("label", node.label);
+    out.w().EndObject();
+  }
+  out.w().EndArray();
+}
+
+std::string member_names(const graph::GraphView& view, const std::vector<graph::NodeIndex>& group,
+                         std::size_t shown) {
+  std::string names;
+  for (std::size_t i = 0; i < shown && i < group.size(); ++i) {
+    if (i > 0) names += ", ";
+    names += view.node(group[i]).name;
+  }
+  if (shown < group.size()) names += ", ...";
+  return names;
+}
+
 }  // namespace skein::cli

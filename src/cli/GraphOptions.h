@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/ArgParser.h"
+#include "cli/Json.h"
 #include "graph/GraphView.h"
 #include "store/Store.h"
 
@@ -32,5 +33,12 @@ graph::GraphView load_graph(const store::Store& store, graph::GraphFilter& filte
 // the entity exists but the filters left it out.
 graph::NodeIndex resolve_in_view(const store::Store& store, const graph::GraphView& view,
                                  const std::string& argument);
+
+// The first `shown` members of a group (communities, components): as a JSON array of
+// {id, name, label} under "members", or as "name, name, ..." for a table cell.
+void write_members_json(JsonOutput& out, const graph::GraphView& view,
+                        const std::vector<graph::NodeIndex>& group, std::size_t shown);
+std::string member_names(const graph::GraphView& view, const std::vector<graph::NodeIndex>& group,
+                         std::size_t shown);
 
 }  // namespace skein::cli

@@ -75,17 +75,7 @@ int run(const std::vector<std::string>& args) {
       out.w().StartObject();
       out.field("community", static_cast<std::int64_t>(c));
       out.field("size", groups[c].size());
-      out.key("members");
-      out.w().StartArray();
-      for (std::size_t i = 0; i < shown(groups[c]); ++i) {
-        const auto& node = view.node(groups[c][i]);
-        out.w().StartObject();
-        out.field("id", node.id);
-        out.field("name", node.name);
-        out.field("label", node.label);
-        out.w().EndObject();
-      }
-      out.w().EndArray();
+      write_members_json(out, view, groups[c], shown(groups[c]));
       out.w().EndObject();
     }
     out.w().EndArray();
@@ -101,12 +91,7 @@ int run(const std::vector<std::string>& args) {
       ++hidden;
       continue;
     }
-    std::string names;
-    for (std::size_t i = 0; i < shown(groups[c]); ++i) {
-      if (i > 0) names += ", ";
-      names += view.node(groups[c][i]).name;
-    }
-    if (shown(groups[c]) < groups[c].size()) names += ", ...";
+    const std::string names = member_names(view, groups[c], shown(groups[c]));
     table.add_row({std::to_string(c), std::to_string(groups[c].size()), names});
   }
   table.print(std::cout);
