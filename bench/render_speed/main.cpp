@@ -45,11 +45,11 @@ namespace {
 using skein::render::Diagram;
 using skein::render::LayoutEngine;
 
-// A deterministic relationship graph: a ring plus pseudo-random chords, labels and relation
-// types cycling, weights 1..3 (an LCG so every machine gets the same graph).
-Diagram synthetic(std::size_t nodes) {
+const char* const kRelationTypes[] = {"met-with", "affiliated-with", "trades-with", "located-in"};
+
+// `nodes` entities, the four labels cycling, and no relations yet.
+Diagram labelled_nodes(std::size_t nodes) {
   static const char* kLabels[] = {"Person", "Organization", "Country", "Place"};
-  static const char* kTypes[] = {"met-with", "affiliated-with", "trades-with", "located-in"};
   Diagram diagram;
   for (std::size_t i = 0; i < nodes; ++i) {
     skein::render::DiagramNode node;
@@ -58,80 +58,77 @@ Diagram synthetic(std::size_t nodes) {
     node.label = kLabels[i % 4];
     diagram.nodes.push_back(std::move(node));
   }
-  std::uint64_t state = 12345;
-  auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return state >> 33;
-  };
-  std::int64_t edge_id = 0;
-  auto add = [&](std::size_t a, std::size_t b, std::size_t kind) {
-    if (a == b) return;
-    skein::render::DiagramEdge edge;
-    edge.id = ++edge_id;
-    edge.source = a;
-    edge.target = b;
-    edge.type = kTypes[kind % 4];
-    edge.directed = kind % 2 == 1;
-    edge.weight = static_cast<double>(1 + kind % 3);
-    edge.evidence.push_back({"A supporting sentence for relation " + std::to_string(edge_id) + ".",
-                             "corpus/doc" + std::to_string(edge_id % 97) + ".txt", "2024-01-01"});
-    diagram.edges.push_back(std::move(edge));
-  };
-  for (std::size_t i = 0; i < nodes; ++i) {
-    add(i, (i + 1) % nodes, i);
-    if (i % 2 == 0) add(i, static_cast<std::size_t>(next() % nodes), i + 1);
-    add(i, static_cast<std::size_t>(next() % nodes), i + 2);
-  }
-  std::vector<std::size_t> degree(nodes, 0);
+  return diagram;
+}
+
+// A relation a -> b; `kind` picks its type, direction and weight (1..3), and it gets one
+// evidence sentence. Edge ids count from 1 in the order added.
+void add_edge(Diagram& diagram, std::size_t a, std::size_t b, std::size_t kind) {
+  skein::render::DiagramEdge edge;
+  edge.id = static_cast<std::int64_t>(diagram.edges.size() + 1);
+  edge.source = a;
+  edge.target = b;
+  edge.type = kRelationTypes[kind % 4];
+  edge.directed = kind % 2 == 1;
+  edge.weight = static_cast<double>(1 + kind % 3);
+  edge.evidence.push_back({"A supporting sentence for relation " + std::to_string(edge.id) + ".",
+                           "corpus/doc" + std::to_string(edge.id % 97) + ".txt", "2024-01-01"});
+  diagram.edges.push_back(std::move(edge));
+}
+
+// Node size by degree, as `skein render` sizes an unanalysed graph.
+void fill_degrees(Diagram& diagram) {
+  std::vector<std::size_t> degree(diagram.nodes.size(), 0);
   for (const auto& edge : diagram.edges) {
     ++degree[edge.source];
     ++degree[edge.target];
   }
-  for (std::size_t i = 0; i < nodes; ++i) {
+  for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
     diagram.nodes[i].degree = degree[i];
     diagram.nodes[i].score = static_cast<double>(degree[i]);
   }
+}
+
+// A deterministic pseudo-random sequence (an LCG, so every machine gets the same graph).
+class Lcg {
+ public:
+  explicit Lcg(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    state_ = state_ * 6364136223846793005ull + 1442695040888963407ull;
+    return state_ >> 33;
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+// A ring plus pseudo-random chords, labels and relation types cycling, weights 1..3.
+Diagram synthetic(std::size_t nodes) {
+  Diagram diagram = labelled_nodes(nodes);
+  Lcg random(12345);
+  auto add = [&](std::size_t a, std::size_t b, std::size_t kind) {
+    if (a != b) add_edge(diagram, a, b, kind);
+  };
+  for (std::size_t i = 0; i < nodes; ++i) {
+    add(i, (i + 1) % nodes, i);
+    if (i % 2 == 0) add(i, static_cast<std::size_t>(random.next() % nodes), i + 1);
+    add(i, static_cast<std::size_t>(random.next() % nodes), i + 2);
+  }
+  fill_degrees(diagram);
   return diagram;
 }
 
 // A news-shaped graph: node i links to one earlier node chosen with a strong preference for
 // the first few dozen (hubs), and every tenth node gets one more link to any earlier node.
 Diagram news_shaped(std::size_t nodes) {
-  Diagram diagram = synthetic(nodes);
-  diagram.edges.clear();
-  std::uint64_t state = 777;
-  auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return state >> 33;
-  };
-  static const char* kTypes[] = {"met-with", "affiliated-with", "trades-with", "located-in"};
-  std::int64_t edge_id = 0;
-  auto add = [&](std::size_t a, std::size_t b, std::size_t kind) {
-    skein::render::DiagramEdge edge;
-    edge.id = ++edge_id;
-    edge.source = a;
-    edge.target = b;
-    edge.type = kTypes[kind % 4];
-    edge.directed = kind % 2 == 1;
-    edge.weight = static_cast<double>(1 + kind % 3);
-    edge.evidence.push_back({"A supporting sentence for relation " + std::to_string(edge_id) + ".",
-                             "corpus/doc" + std::to_string(edge_id % 97) + ".txt", "2024-01-01"});
-    diagram.edges.push_back(std::move(edge));
-  };
+  Diagram diagram = labelled_nodes(nodes);
+  Lcg random(777);
   for (std::size_t i = 1; i < nodes; ++i) {
     const std::size_t hubs = std::min<std::size_t>(i, 40);
-    add(i, static_cast<std::size_t>(next() % hubs), i);
-    if (i % 10 == 0) add(i, static_cast<std::size_t>(next() % i), i + 1);
+    add_edge(diagram, i, static_cast<std::size_t>(random.next() % hubs), i);
+    if (i % 10 == 0) add_edge(diagram, i, static_cast<std::size_t>(random.next() % i), i + 1);
   }
-  std::vector<std::size_t> degree(nodes, 0);
-  for (const auto& edge : diagram.edges) {
-    ++degree[edge.source];
-    ++degree[edge.target];
-  }
-  for (std::size_t i = 0; i < nodes; ++i) {
-    diagram.nodes[i].degree = degree[i];
-    diagram.nodes[i].score = static_cast<double>(degree[i]);
-  }
+  fill_degrees(diagram);
   return diagram;
 }
 
