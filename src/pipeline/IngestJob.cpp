@@ -199,17 +199,20 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
     report_new_diagnostics();
     if (on_progress) on_progress(counts);
   };
+  // Counts a document just read; true when it is stored already as it is (nothing to do).
+  auto already_stored = [&](const Document& document) {
+    ++counts.read;
+    if (!store.contains(document.uri, document.sha256)) return false;
+    ++counts.unchanged;
+    if (on_progress) on_progress(counts);
+    return true;
+  };
 
   const unsigned jobs = options.jobs == 0 ? 1 : options.jobs;
   if (jobs == 1) {
     while (auto document = source.next(diagnostics)) {
       report_new_diagnostics();
-      ++counts.read;
-      if (store.contains(document->uri, document->sha256)) {
-        ++counts.unchanged;
-        if (on_progress) on_progress(counts);
-        continue;
-      }
+      if (already_stored(*document)) continue;
       DocumentExtraction extraction;
       try {
         ingest::mark_debris(*document);
@@ -262,12 +265,7 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
         submit_pending();
         continue;
       }
-      ++counts.read;
-      if (store.contains(document->uri, document->sha256)) {
-        ++counts.unchanged;
-        if (on_progress) on_progress(counts);
-        continue;
-      }
+      if (already_stored(*document)) continue;
       pending_bytes += document->text.size();
       pending.documents.push_back(std::move(*document));
       if (pending.documents.size() >= kChunkDocuments || pending_bytes >= kChunkBytes) {
