@@ -5,8 +5,19 @@
 // evidence, excluded debris) is a UTF-8 byte offset into `text`, end exclusive, so evidence can
 // always be shown in place. `sha256` is the lowercase hex SHA-256 of `text`: the identity of
 // the content. `uri` is the identity of the source (a path, or path#id / url for JSONL).
+//
+// `file_stamp` is set only for a document that is one whole plain-text file (never for a JSON
+// Lines record, stdin, or a FIFO or device named as input): the file's size and modification
+// time, taken with fstat on the opened file *before* its bytes were read, so a file written
+// while it was being read carries the older stamp and is read again next time. It is left
+// unset when the modification time is not safely in the past (see kStampSettleSeconds): a
+// second write in the same timestamp tick, with the same size, would otherwise look unchanged.
+// A store keeps the stamp next to the sha256 so a later ingest can trust "same path, same
+// size, same mtime" and skip the file without reading it.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +34,18 @@ struct ByteSpan {
   friend bool operator==(const ByteSpan&, const ByteSpan&) = default;
 };
 
+// What a file looked like when it was read: st_size and st_mtim in nanoseconds since the epoch.
+struct FileStamp {
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// A file modified less than this many seconds before it was opened gets no stamp: file systems
+// keep mtime in ticks (a few ms on ext4; 1-2 s on some network and FAT file systems), and two
+// same-size writes within one tick leave identical stamps (git's "racily clean" problem).
+inline constexpr std::int64_t kStampSettleSeconds = 2;
+
 struct Document {
   std::string id;         // the input's own id (JSONL "id"); empty when it has none
   std::string uri;        // where it came from; unique per document in a store
@@ -33,6 +56,8 @@ struct Document {
   // Page debris (share buttons, "Download", repeated captions) that extraction must skip.
   // Sorted, non-overlapping; the bytes stay in `text` so offsets never shift.
   std::vector<ByteSpan> excluded;
+  // Size and mtime of the file this whole document was read from, when trustworthy (above).
+  std::optional<FileStamp> file_stamp;
 };
 
 }  // namespace skein

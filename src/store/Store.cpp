@@ -39,12 +39,23 @@ namespace {
 
 constexpr const char* kFindDocument = "SELECT id, sha256 FROM documents WHERE uri = ?1";
 constexpr const char* kInsertDocument =
-    "INSERT INTO documents (uri, doc_id, sha256, title, published, ingested_at, text_bytes, text) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7)";
+    "INSERT INTO documents (uri, doc_id, sha256, title, published, ingested_at, text_bytes, text, "
+    "file_size, file_mtime_ns) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?6, ?7, ?8, ?9)";
 constexpr const char* kUpdateDocument =
     "UPDATE documents SET doc_id = ?2, sha256 = ?3, title = ?4, published = ?5, "
-    "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), text_bytes = ?6, text = ?7 "
-    "WHERE id = ?1";
+    "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), text_bytes = ?6, text = ?7, "
+    "file_size = ?8, file_mtime_ns = ?9 WHERE id = ?1";
+// One probe of a covering index per file on a re-run. The planner would pick uri's UNIQUE
+// index (one row, so "best") and then read the row, which holds the text before the stamp
+// columns: every document's text paged in. Hence INDEXED BY.
+constexpr const char* kHasFileStamp =
+    "SELECT 1 FROM documents INDEXED BY documents_file_stamp "
+    "WHERE uri = ?1 AND file_size = ?2 AND file_mtime_ns = ?3";
+constexpr const char* kSetFileStampByUri =
+    "UPDATE documents SET file_size = ?2, file_mtime_ns = ?3 WHERE uri = ?1";
+constexpr const char* kSetFileStampById =
+    "UPDATE documents SET file_size = ?2, file_mtime_ns = ?3 WHERE id = ?1";
 constexpr const char* kDocumentEdges = "SELECT DISTINCT edge FROM evidence WHERE document = ?1";
 constexpr const char* kDocumentNodes = "SELECT DISTINCT node FROM mentions WHERE document = ?1";
 constexpr const char* kDeleteDocumentEvidence = "DELETE FROM evidence WHERE document = ?1";
@@ -456,6 +467,19 @@ struct Store::Impl {
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
   bool batch_open = false;
+  // A read transaction that has_file_stamp() keeps open across calls: on its own each lookup
+  // is a transaction whose WAL lock and file check (three system calls) cost more than the
+  // lookup, and a re-run does one per file. Ended before any write transaction starts, and
+  // after kLookupsPerTransaction lookups, so that other processes' commits become visible and
+  // the WAL can be checkpointed past it.
+  static constexpr int kLookupsPerTransaction = 256;
+  bool lookup_transaction = false;
+  int lookups = 0;
+  void end_lookup_transaction() {
+    if (!lookup_transaction) return;
+    lookup_transaction = false;
+    db->exec("COMMIT");
+  }
   // Relation type -> symmetric. Reloaded at the start of every write transaction, so another
   // process's set_relation_symmetry or a rolled-back put never leaves it stale.
   std::unordered_map<std::string, bool> symmetry;
@@ -548,6 +572,7 @@ struct Store::Impl {
   class WriteScope {
    public:
     explicit WriteScope(Impl& impl) : impl_(impl) {
+      impl_.end_lookup_transaction();
       if (impl_.batch_open) {
         impl_.db->exec("SAVEPOINT skein_write");
       } else {
@@ -678,12 +703,21 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     auto find = use(kFindDocument);
     find->bind(1, document.uri);
     if (find->executeStep()) {
-      if (find->getColumn(1).getString() == sha256) {
+      document_id = find->getColumn(0).getInt64();
+      replacing = find->getColumn(1).getString() != sha256;
+      if (!replacing) {
+        // Same text: only a new stamp (the file was touched) is worth writing. A document
+        // without one (load, merge) leaves the stored stamp be: it still describes the file.
+        if (document.file_stamp) {
+          auto stamp = use(kSetFileStampById);
+          stamp->bind(1, document_id);
+          stamp->bind(2, document.file_stamp->size);
+          stamp->bind(3, document.file_stamp->mtime_ns);
+          stamp->exec();
+        }
         scope.commit();
         return PutOutcome::kUnchanged;
       }
-      document_id = find->getColumn(0).getInt64();
-      replacing = true;
     }
   }
 
@@ -711,6 +745,13 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     statement->bindNoCopy(first++, document.published);
     statement->bind(first++, static_cast<std::int64_t>(document.text.size()));
     statement->bindNoCopy(first++, document.text);
+    if (document.file_stamp) {
+      statement->bind(first++, document.file_stamp->size);
+      statement->bind(first++, document.file_stamp->mtime_ns);
+    } else {
+      statement->bind(first++);  // NULL: no file vouches for this text
+      statement->bind(first++);
+    }
     statement->exec();
     if (!replacing) document_id = db->getLastInsertRowid();
   }
@@ -999,6 +1040,7 @@ Store::Batch::Batch(Store& store) : store_(store) {
   impl.require_writable("start a batch");
   if (impl.batch_open) throw StoreError(impl.path + ": batches do not nest");
   impl.guarded([&] {
+    impl.end_lookup_transaction();
     impl.db->exec("BEGIN IMMEDIATE");
     try {
       impl.load_symmetry();
@@ -1041,6 +1083,44 @@ bool Store::contains(const std::string& uri, const std::string& sha256) const {
     statement->bind(1, uri);
     statement->bind(2, sha256);
     return statement->executeStep();
+  });
+}
+
+bool Store::has_file_stamp(const std::string& uri, const FileStamp& stamp) const {
+  Impl& impl = *impl_;
+  return impl.guarded([&] {
+    if (!impl.lookup_transaction && !impl.batch_open &&
+        sqlite3_get_autocommit(impl.db->getHandle()) != 0) {
+      impl.db->exec("BEGIN");  // deferred: a read transaction from the first SELECT on
+      impl.lookup_transaction = true;
+      impl.lookups = 0;
+    }
+    bool found = false;
+    {
+      auto statement = impl.use(kHasFileStamp);
+      statement->bindNoCopy(1, uri);
+      statement->bind(2, stamp.size);
+      statement->bind(3, stamp.mtime_ns);
+      found = statement->executeStep();
+    }
+    if (impl.lookup_transaction && ++impl.lookups >= Impl::kLookupsPerTransaction) {
+      impl.end_lookup_transaction();
+    }
+    return found;
+  });
+}
+
+void Store::set_file_stamp(const std::string& uri, const FileStamp& stamp) {
+  impl_->require_writable("record the file stamp of " + uri);
+  impl_->guarded([&] {
+    impl_->end_lookup_transaction();  // an UPDATE in it would have to upgrade a stale snapshot
+    // One UPDATE is atomic on its own: no savepoint needed inside a batch, nor a transaction
+    // outside one.
+    auto statement = impl_->use(kSetFileStampByUri);
+    statement->bindNoCopy(1, uri);
+    statement->bind(2, stamp.size);
+    statement->bind(3, stamp.mtime_ns);
+    statement->exec();
   });
 }
 

@@ -7,10 +7,16 @@
 //    rewritten. A file that is not a SQLite database is refused and left untouched.
 //  - put() stores one DocumentExtraction whole or not at all. Keyed by document uri:
 //      new uri                    -> document, nodes, aliases, mentions, edges, evidence added;
-//      same uri, same sha256      -> nothing changes (PutOutcome::kUnchanged);
+//      same uri, same sha256      -> nothing changes (PutOutcome::kUnchanged), except that
+//                                    the document's file_stamp, when it has one, replaces
+//                                    the stored one;
 //      same uri, other sha256     -> the document's mentions and evidence are replaced, the
 //                                    weights of the edges it touched recomputed, and edges
 //                                    (and nodes) left with no evidence/mentions removed.
+//  - File stamps: put() stores Document::file_stamp next to the sha256 (NULL without one, so
+//    text from `load`, `merge` or JSON Lines never vouches for a file). A stored stamp means
+//    "the file at uri, with this size and mtime, had the stored text"; ingest trusts it to skip
+//    reading the file (has_file_stamp).
 //  - Nodes are unique per (label, key); edges per (type, src, dst), symmetric types stored with
 //    the smaller node id first. Edge weight = number of evidence rows; edge confidence =
 //    noisy-or of the evidence confidences (1 - prod(1 - c)). Both are maintained by put().
@@ -180,6 +186,19 @@ class Store {
   // True when a document with this uri and this content is already stored (lets ingest skip
   // extraction for unchanged documents).
   bool contains(const std::string& uri, const std::string& sha256) const;
+
+  // True when the document stored under `uri` carries exactly this file stamp: the file was
+  // read with this size and mtime and its text is what the store holds, so an ingest may skip
+  // it unread. False when there is no such document or its stamp differs or is NULL. One
+  // probe of a covering index through a statement prepared once. Outside a Batch, successive
+  // calls share one read transaction (a snapshot), ended by the next write, Batch or
+  // set_file_stamp and after every 256 calls: a commit by another process may go unseen for
+  // up to that many calls.
+  bool has_file_stamp(const std::string& uri, const FileStamp& stamp) const;
+  // Records `stamp` on the document stored under `uri` (a file touched but not changed:
+  // its sha256 matched, so the next run can skip it). No effect when no document has this
+  // uri. Runs inside the open Batch, else on its own. Throws StoreError when read-only.
+  void set_file_stamp(const std::string& uri, const FileStamp& stamp);
 
   // ---- reading -------------------------------------------------------------------------
   StoreStats stats() const;

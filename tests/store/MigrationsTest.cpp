@@ -108,3 +108,40 @@ TEST_CASE("A version 1 store is migrated on open and keeps its rows", "[store]")
   CHECK(mentions.front().kind.empty());
   CHECK(store.contains("old.txt", "abc"));
 }
+
+TEST_CASE("A version 2 store gains empty file stamps on open and keeps its rows", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("v2.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const auto& all = embedded_migrations();
+    REQUIRE(all.size() >= 3);
+    REQUIRE(apply_migrations(raw.getHandle(), path, {all[0], all[1]}) == 2);
+    raw.exec(
+        "INSERT INTO documents (uri, sha256, ingested_at, text_bytes, text) "
+        "VALUES ('old.txt', 'abc', '2024-01-01T00:00:00Z', 11, 'Seoul rises');"
+        "INSERT INTO nodes (label, key, name) VALUES ('Place', 'seoul', 'Seoul');"
+        "INSERT INTO mentions (node, document, byte_start, byte_end, kind) "
+        "VALUES (1, 1, 0, 5, 'name');");
+  }
+  REQUIRE_THROWS_WITH(Store(path, read_only_options()), Contains("needs migrating"));
+  {
+    Store store(path);
+    CHECK(store.schema_version() == Store::latest_schema_version());
+    CHECK(store.contains("old.txt", "abc"));
+    REQUIRE(store.mentions(1).size() == 1);
+    CHECK(store.mentions(1).front().kind == "name");
+    // Rows from before the stamps have none (NULL): they are read and hashed as before.
+    SQLite::Database raw(path);
+    CHECK(query_int(raw,
+                    "SELECT count(*) FROM documents "
+                    "WHERE file_size IS NULL AND file_mtime_ns IS NULL") == 1);
+    CHECK(query_int(raw,
+                    "SELECT count(*) FROM sqlite_schema "
+                    "WHERE type = 'index' AND name = 'documents_file_stamp'") == 1);
+    CHECK_FALSE(store.has_file_stamp("old.txt", {11, 0}));
+    store.set_file_stamp("old.txt", {11, 42});
+    CHECK(store.has_file_stamp("old.txt", {11, 42}));
+    CHECK(query_int(raw, "SELECT file_mtime_ns FROM documents WHERE uri = 'old.txt'") == 42);
+  }
+}

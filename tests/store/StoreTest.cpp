@@ -272,6 +272,116 @@ TEST_CASE("put adds, skips unchanged and replaces documents with exact row count
   CHECK_FALSE(store.document_text(999).has_value());
 }
 
+// The raw stamp columns of one document: {file_size, file_mtime_ns}, -1 for NULL.
+std::pair<std::int64_t, std::int64_t> raw_stamp(const std::string& path, const std::string& uri) {
+  SQLite::Database raw(path);
+  SQLite::Statement row(raw, "SELECT file_size, file_mtime_ns FROM documents WHERE uri = ?1");
+  row.bind(1, uri);
+  REQUIRE(row.executeStep());
+  const auto value = [&](int column) {
+    return row.getColumn(column).isNull() ? std::int64_t{-1} : row.getColumn(column).getInt64();
+  };
+  return {value(0), value(1)};
+}
+
+TEST_CASE("put stores a document's file stamp and has_file_stamp matches it exactly", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("stamps.db");
+  Store store(path);
+  const FileStamp stamp{64, 1'700'000'000'123'456'789};
+  auto a = document_a();
+  a.document.file_stamp = stamp;
+  CHECK(store.put(a) == PutOutcome::kAdded);
+  CHECK(store.put(document_b()) == PutOutcome::kAdded);  // no stamp: NULL, never a match
+  CHECK(raw_stamp(path, "news/a.txt") == std::pair<std::int64_t, std::int64_t>{64, stamp.mtime_ns});
+  CHECK(raw_stamp(path, "news/b.txt") == std::pair<std::int64_t, std::int64_t>{-1, -1});
+
+  CHECK(store.has_file_stamp("news/a.txt", stamp));
+  CHECK_FALSE(store.has_file_stamp("news/a.txt", {65, stamp.mtime_ns}));      // other size
+  CHECK_FALSE(store.has_file_stamp("news/a.txt", {64, stamp.mtime_ns + 1}));  // 1 ns later
+  CHECK_FALSE(store.has_file_stamp("news/other.txt", stamp));
+  CHECK_FALSE(store.has_file_stamp("news/b.txt", {0, 0}));
+
+  // Same text under a new stamp (a touched file): unchanged, and the stamp moves on.
+  const FileStamp touched{64, stamp.mtime_ns + 5'000'000'000};
+  a.document.file_stamp = touched;
+  CHECK(store.put(a) == PutOutcome::kUnchanged);
+  CHECK(store.has_file_stamp("news/a.txt", touched));
+  CHECK_FALSE(store.has_file_stamp("news/a.txt", stamp));
+  // Same text without a stamp (load, merge): the stored stamp still describes the file.
+  a.document.file_stamp.reset();
+  CHECK(store.put(a) == PutOutcome::kUnchanged);
+  CHECK(store.has_file_stamp("news/a.txt", touched));
+  // New text without a stamp: no file vouches for it any more.
+  auto a2 = DocBuilder("news/a.txt", "Wang Yi met Park Jin in Seoul.")
+                .entity("Person", "wang yi", "Wang Yi")
+                .get();
+  CHECK(store.put(a2) == PutOutcome::kReplaced);
+  CHECK_FALSE(store.has_file_stamp("news/a.txt", touched));
+  CHECK(raw_stamp(path, "news/a.txt") == std::pair<std::int64_t, std::int64_t>{-1, -1});
+}
+
+TEST_CASE("set_file_stamp records a stamp on a stored document and nothing else", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("stamps.db");
+  {
+    Store store(path);
+    store.put(document_a());
+    store.put(document_b());
+    const FileStamp stamp{10, 20};
+    store.set_file_stamp("news/b.txt", stamp);
+    CHECK(store.has_file_stamp("news/b.txt", stamp));
+    CHECK_FALSE(store.has_file_stamp("news/a.txt", stamp));
+    store.set_file_stamp("news/b.txt", {11, 21});
+    CHECK_FALSE(store.has_file_stamp("news/b.txt", stamp));
+    CHECK(store.has_file_stamp("news/b.txt", {11, 21}));
+    store.set_file_stamp("news/missing.txt", stamp);  // no such document: no effect
+    CHECK(store.stats().documents == 2);
+    // Inside a batch it is part of the batch: rolled back with it.
+    {
+      Store::Batch batch(store);
+      store.set_file_stamp("news/a.txt", {1, 2});
+      CHECK(store.has_file_stamp("news/a.txt", {1, 2}));
+    }
+    CHECK_FALSE(store.has_file_stamp("news/a.txt", {1, 2}));
+  }
+  Store read_only_store(path, read_only());
+  CHECK(read_only_store.has_file_stamp("news/b.txt", {11, 21}));
+  CHECK_THROWS_WITH(read_only_store.set_file_stamp("news/b.txt", {1, 1}),
+                    Contains(path) && Contains("read-only"));
+}
+
+TEST_CASE("Stamp lookups share a read transaction that never stands in a writer's way", "[store]") {
+  // has_file_stamp keeps one read transaction open across calls; every kind of write that
+  // may follow must still work, in this connection and in another one.
+  TempDir dir;
+  const std::string path = dir.file("lookups.db");
+  Store store(path);
+  Store other(path, short_wait());
+  auto a = document_a();
+  a.document.file_stamp = FileStamp{1, 1};
+  CHECK_FALSE(store.has_file_stamp("news/a.txt", {1, 1}));
+  CHECK(store.put(a) == PutOutcome::kAdded);  // its own transaction, after a lookup
+  CHECK(store.has_file_stamp("news/a.txt", {1, 1}));
+  store.set_file_stamp("news/a.txt", {2, 2});
+  CHECK(store.has_file_stamp("news/a.txt", {2, 2}));
+  {
+    Store::Batch batch(store);  // BEGIN IMMEDIATE, after a lookup
+    CHECK(store.put(document_b()) == PutOutcome::kAdded);
+    CHECK(store.has_file_stamp("news/a.txt", {2, 2}));  // inside the batch
+    batch.commit();
+  }
+  CHECK(store.has_file_stamp("news/a.txt", {2, 2}));
+  store.set_relation_symmetry("visited", false);
+  // Another connection writes while this one holds a lookup snapshot: not blocked...
+  CHECK(store.has_file_stamp("news/a.txt", {2, 2}));
+  other.set_file_stamp("news/a.txt", {3, 3});
+  // ... and its commit is seen within 256 lookups.
+  bool seen = false;
+  for (int i = 0; i < 300 && !seen; ++i) seen = store.has_file_stamp("news/a.txt", {3, 3});
+  CHECK(seen);
+}
+
 TEST_CASE("Replacing a document recomputes weights and removes orphan edges and nodes", "[store]") {
   Store store(":memory:");
   store.put(document_a());
