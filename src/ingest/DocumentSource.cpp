@@ -8,10 +8,16 @@
 // Diagnostic, because the caller's contract is that reading goes on.
 #include "ingest/DocumentSource.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <exception>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -28,6 +34,10 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kStdinName = "<stdin>";
+
+struct DirCloser {
+  void operator()(DIR* dir) const { ::closedir(dir); }
+};
 
 struct FileCloser {
   void operator()(std::FILE* file) const {
@@ -46,8 +56,15 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string lowercase_extension(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
+// The extension as fs::path::extension() sees it (from the last '.' of the file name, unless
+// the name starts with it), lowercased; found without building an fs::path, since every file
+// of a walk is asked.
+std::string lowercase_extension(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || name == "..") return {};
+  std::string ext(name.substr(dot));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
@@ -59,6 +76,24 @@ bool is_json_lines_path(const std::string& path) {
 }
 
 std::string errno_text(int error) { return std::strerror(error); }
+
+FileStamp stamp_of(const struct stat& status) {
+  return {
+      static_cast<std::int64_t>(status.st_size),
+      static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec};
+}
+
+std::int64_t now_ns() {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// An exception from ReadOptions::skip_if_unchanged, carried past next()'s conversion of
+// exceptions into Diagnostics (it is the caller's failure, not the file's).
+struct SkipCallbackError {
+  std::exception_ptr error;
+};
 
 // Buffered line reader over a C stream, bounded: a line longer than the limit is consumed and
 // reported as too long instead of being accumulated.
@@ -209,18 +244,27 @@ std::optional<Document> text_document(std::string bytes, const std::string& sour
 }
 
 std::optional<Document> read_text_file(const std::string& path, const ReadOptions& options, Diagnostics& diagnostics) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > options.max_document_bytes) {
-    diagnostics.push_back({path, 0, "larger than the " + std::to_string(options.max_document_bytes) +
-                                        "-byte document limit (" + std::to_string(size) + " bytes)"});
-    return std::nullopt;
-  }
   errno = 0;
   FilePtr file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     diagnostics.push_back({path, 0, "cannot open: " + errno_text(errno)});
     return std::nullopt;
+  }
+  // The stamp is taken from the open file before reading, so a write during the read leaves
+  // the stored stamp older than the file and the next run reads it again. The clock is read
+  // first: a file modified within kStampSettleSeconds of it gets no stamp (Document.h).
+  const std::int64_t opened_ns = now_ns();
+  std::optional<FileStamp> stamp;
+  struct stat status {};
+  if (::fstat(::fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode)) {
+    const auto size = static_cast<std::uintmax_t>(status.st_size);
+    if (size > options.max_document_bytes) {
+      diagnostics.push_back({path, 0, "larger than the " + std::to_string(options.max_document_bytes) +
+                                          "-byte document limit (" + std::to_string(size) + " bytes)"});
+      return std::nullopt;
+    }
+    const FileStamp taken = stamp_of(status);
+    if (taken.mtime_ns <= opened_ns - kStampSettleSeconds * 1'000'000'000) stamp = taken;
   }
   std::string bytes;
   int error = 0;
@@ -228,7 +272,9 @@ std::optional<Document> read_text_file(const std::string& path, const ReadOption
     diagnostics.push_back({path, 0, "cannot read: " + errno_text(error)});
     return std::nullopt;
   }
-  return text_document(std::move(bytes), path, options, diagnostics);
+  auto doc = text_document(std::move(bytes), path, options, diagnostics);
+  if (doc) doc->file_stamp = stamp;
+  return doc;
 }
 
 // One JSON Lines input being read. Line numbers are 1-based and count every physical line,
@@ -341,16 +387,25 @@ class JsonLinesReader {
 }  // namespace
 
 struct DocumentSource::Impl {
+  // A regular file found by a walk, with the stamp the walk's stat saw (offered to
+  // skip_if_unchanged without a second stat; a change since then is caught next run).
+  struct WalkedFile {
+    std::string path;
+    FileStamp stamp;
+  };
+
   std::vector<std::string> inputs;
   std::size_t next_input = 0;
   ReadOptions options;
-  std::vector<std::string> walked;  // regular files found under the current directory input
+  std::vector<WalkedFile> walked;  // regular files found under the current directory input
   std::size_t next_walked = 0;
   std::optional<JsonLinesReader> json_lines;
   bool stdin_used = false;
+  std::size_t skipped_unchanged = 0;
 
   std::optional<Document> step(Diagnostics& diagnostics, bool& exhausted);
-  std::optional<Document> open_file(const std::string& path, Diagnostics& diagnostics);
+  // `stamp`: the file's size and mtime when it is known to be a regular file, else null.
+  std::optional<Document> open_file(const std::string& path, const FileStamp* stamp, Diagnostics& diagnostics);
   std::optional<Document> open_stdin(Diagnostics& diagnostics);
   void walk(const std::string& root, Diagnostics& diagnostics);
 };
@@ -376,41 +431,71 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
       diagnostics.push_back({dir.string(), 0, "directory already read through another path (symbolic link loop?); skipped"});
       continue;
     }
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      diagnostics.push_back({dir.string(), 0, "cannot list directory: " + ec.message()});
+    // readdir and plain strings rather than fs::directory_iterator: a re-run that skips every
+    // file spends most of its time here, and fs::path parses its components at every step.
+    const std::unique_ptr<DIR, DirCloser> listing(::opendir(dir.c_str()));
+    if (!listing) {
+      const int error = errno;
+      diagnostics.push_back({dir.string(), 0, "cannot list directory: " + errno_text(error)});
       continue;
     }
-    std::vector<fs::path> children;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (!it->path().filename().string().starts_with(".")) children.push_back(it->path());  // hidden: .git, swap files
+    // Joined as fs::path's operator/ does: no second separator after a trailing one.
+    const std::string prefix = dir.native().ends_with('/') ? dir.native() : dir.native() + '/';
+    std::vector<std::string> children;
+    int list_error = 0;
+    while (true) {
+      errno = 0;  // readdir returns null both at the end and on an error
+      const dirent* entry = ::readdir(listing.get());
+      if (entry == nullptr) {
+        list_error = errno;
+        break;
+      }
+      if (entry->d_name[0] != '.') children.push_back(prefix + entry->d_name);  // hidden: .git, swap files, . and ..
     }
-    if (ec) diagnostics.push_back({dir.string(), 0, "cannot list directory: " + ec.message()});
+    if (list_error != 0) {
+      diagnostics.push_back({dir.string(), 0, "cannot list directory: " + errno_text(list_error)});
+    }
     // Children in sorted order, subdirectories pushed in reverse so they pop in sorted order:
     // which of two links to one directory is walked (and which path names its files) is then
     // deterministic, not up to the file system's listing order.
     std::sort(children.begin(), children.end());
     std::vector<fs::path> subdirectories;
-    for (const fs::path& path : children) {
-      std::error_code status_ec;
-      const fs::file_status status = fs::status(path, status_ec);  // follows symlinks
-      if (status_ec) {
-        diagnostics.push_back({path.string(), 0, "cannot read: " + status_ec.message()});
-      } else if (fs::is_directory(status)) {
-        subdirectories.push_back(path);
-      } else if (fs::is_regular_file(status)) {
-        walked.push_back(path.string());
+    for (std::string& path : children) {
+      struct stat status {};
+      if (::stat(path.c_str(), &status) != 0) {  // follows symlinks
+        const int error = errno;
+        diagnostics.push_back({path, 0, "cannot read: " + errno_text(error)});
+      } else if (S_ISDIR(status.st_mode)) {
+        subdirectories.emplace_back(path);
+      } else if (S_ISREG(status.st_mode)) {
+        walked.push_back({std::move(path), stamp_of(status)});
       }
       // Sockets, FIFOs and devices inside a tree are not documents; they are passed over.
     }
     stack.insert(stack.end(), subdirectories.rbegin(), subdirectories.rend());
   }
-  std::sort(walked.begin(), walked.end());  // std::string compares bytes as unsigned: byte-wise order
+  // std::string compares bytes as unsigned: byte-wise order
+  std::sort(walked.begin(), walked.end(),
+            [](const WalkedFile& a, const WalkedFile& b) { return a.path < b.path; });
 }
 
-std::optional<Document> DocumentSource::Impl::open_file(const std::string& path, Diagnostics& diagnostics) {
-  if (!is_json_lines_path(path)) return read_text_file(path, options, diagnostics);
+std::optional<Document> DocumentSource::Impl::open_file(const std::string& path, const FileStamp* stamp,
+                                                        Diagnostics& diagnostics) {
+  if (!is_json_lines_path(path)) {
+    if (stamp != nullptr && options.skip_if_unchanged) {
+      bool skip = false;
+      try {
+        skip = options.skip_if_unchanged(path, *stamp);
+      } catch (...) {
+        throw SkipCallbackError{std::current_exception()};
+      }
+      if (skip) {
+        ++skipped_unchanged;
+        return std::nullopt;
+      }
+    }
+    return read_text_file(path, options, diagnostics);
+  }
   errno = 0;
   FilePtr file(std::fopen(path.c_str(), "rb"));
   if (!file) {
@@ -463,25 +548,30 @@ std::optional<Document> DocumentSource::Impl::step(Diagnostics& diagnostics, boo
     json_lines.reset();
     return std::nullopt;
   }
-  if (next_walked < walked.size()) return open_file(walked[next_walked++], diagnostics);
+  if (next_walked < walked.size()) {
+    const WalkedFile& file = walked[next_walked++];
+    return open_file(file.path, &file.stamp, diagnostics);
+  }
   if (next_input == inputs.size()) {
     exhausted = true;
     return std::nullopt;
   }
   const std::string& input = inputs[next_input++];
   if (input == "-") return open_stdin(diagnostics);
-  std::error_code ec;
-  const fs::file_status status = fs::status(input, ec);
-  if (ec) {
-    diagnostics.push_back({input, 0, "cannot read: " + ec.message()});
+  struct stat status {};
+  if (::stat(input.c_str(), &status) != 0) {
+    const int error = errno;
+    diagnostics.push_back({input, 0, "cannot read: " + errno_text(error)});
     return std::nullopt;
   }
-  if (fs::is_directory(status)) {
+  if (S_ISDIR(status.st_mode)) {
     walk(input, diagnostics);
     return std::nullopt;
   }
-  // A named input that is not a directory is read whatever it is (a FIFO or /dev/fd/N too).
-  return open_file(input, diagnostics);
+  // A named input that is not a directory is read whatever it is (a FIFO or /dev/fd/N too);
+  // only a regular file has a stamp worth comparing.
+  const FileStamp stamp = stamp_of(status);
+  return open_file(input, S_ISREG(status.st_mode) ? &stamp : nullptr, diagnostics);
 }
 
 DocumentSource::DocumentSource(std::vector<std::string> paths, ReadOptions options)
@@ -492,15 +582,19 @@ DocumentSource::DocumentSource(std::vector<std::string> paths, ReadOptions optio
 
 DocumentSource::~DocumentSource() = default;
 
+std::size_t DocumentSource::skipped_unchanged() const { return impl_->skipped_unchanged; }
+
 std::optional<Document> DocumentSource::next(Diagnostics& diagnostics) {
   while (true) {
     bool exhausted = false;
     try {
       if (auto doc = impl_->step(diagnostics, exhausted)) return doc;
+    } catch (const SkipCallbackError& e) {
+      std::rethrow_exception(e.error);
     } catch (const std::exception& e) {
       // Only resource exhaustion can get here; the input that caused it is abandoned.
       const std::string source = impl_->next_walked > 0 && impl_->next_walked <= impl_->walked.size()
-                                     ? impl_->walked[impl_->next_walked - 1]
+                                     ? impl_->walked[impl_->next_walked - 1].path
                                      : (impl_->next_input > 0 ? impl_->inputs[impl_->next_input - 1] : std::string());
       diagnostics.push_back({source, 0, std::string("cannot read: ") + e.what()});
       impl_->json_lines.reset();

@@ -39,10 +39,16 @@
 //    skipped at every level below the directory given. Sockets, FIFOs and devices found in a
 //    walk are passed over; named directly, any non-directory input is read as a file.
 //  - "-" may be given once; a second "-" gets a Diagnostic. stdin is never closed.
+//  - File stamps: a plain-text regular file's Document carries file_stamp (Document.h), from
+//    fstat on the opened file before reading. When ReadOptions::skip_if_unchanged is set, a
+//    plain-text regular file (walked or named; never a JSON Lines file, stdin, or a FIFO or
+//    device named as input) is first stat'ed and offered to it; a file it accepts is not
+//    opened, produces no Document, and is counted by skipped_unchanged().
 //
 // Thread-safety: one DocumentSource per thread.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +64,12 @@ struct ReadOptions {
   // Larger documents are reported and skipped. A JSON line may be up to twice this plus 4 KiB
   // (escapes take room) before it is reported as too long without being held in memory.
   std::size_t max_document_bytes = 64u << 20;
+  // Empty (the default): every file is read. Set: asked, on the thread calling next(), about
+  // each plain-text regular file before it is opened, with its uri (the path as it would be
+  // stored) and its current size and mtime (stat, following symbolic links); true skips the
+  // file unread. An exception it throws propagates out of next() (it is the caller's failure,
+  // not the file's) and the file is not read. Typically: "the store has this stamp for uri".
+  std::function<bool(const std::string& uri, const FileStamp& stamp)> skip_if_unchanged;
 };
 
 class DocumentSource {
@@ -70,6 +82,10 @@ class DocumentSource {
   // The next document, or nullopt when every input is exhausted. Problems are appended to
   // `diagnostics`; they never throw.
   std::optional<Document> next(Diagnostics& diagnostics);
+
+  // How many files skip_if_unchanged has skipped so far (they are neither returned nor
+  // reported). A caller counting documents adds the increase after each next().
+  std::size_t skipped_unchanged() const;
 
  private:
   struct Impl;

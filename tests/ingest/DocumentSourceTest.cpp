@@ -1,4 +1,8 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
+#include <stdexcept>
 
 #include "TempDir.h"
 #include "core/Sha256.h"
@@ -17,6 +21,16 @@ std::vector<Document> read_all(std::vector<std::string> paths, Diagnostics& diag
   while (auto doc = source.next(diagnostics)) documents.push_back(std::move(*doc));
   return documents;
 }
+
+// Sets a file's modification time to `ns` nanoseconds since the epoch.
+void set_mtime_ns(const std::string& path, std::int64_t ns) {
+  const timespec times[2] = {
+      {0, UTIME_OMIT},
+      {static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)}};
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+constexpr std::int64_t kLongAgo = 1'600'000'000'123'456'789;  // 2020-09-13, with nanoseconds
 
 }  // namespace
 
@@ -119,4 +133,91 @@ TEST_CASE("an input list with nothing readable ends without throwing", "[ingest]
   CHECK_FALSE(source.next(diagnostics).has_value());
   CHECK_FALSE(source.next(diagnostics).has_value());  // stays exhausted
   CHECK(diagnostics.size() == 2);
+}
+
+TEST_CASE("a settled plain-text file carries its size and mtime; a fresh one and JSONL do not",
+          "[ingest]") {
+  TempDir dir;
+  const std::string old_file = dir.write("old.txt", "Seoul talks resume.\n");
+  set_mtime_ns(old_file, kLongAgo);
+  const std::string fresh = dir.write("fresh.txt", "Written just now.\n");  // mtime: now
+  const std::string lines = dir.write("lines.jsonl", "{\"text\":\"one\"}\n");
+  set_mtime_ns(lines, kLongAgo);
+  Diagnostics diagnostics;
+  const auto docs = read_all({old_file, fresh, lines}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  REQUIRE(docs.size() == 3);
+  REQUIRE(docs[0].file_stamp.has_value());
+  CHECK(*docs[0].file_stamp == FileStamp{20, kLongAgo});
+  // Written within kStampSettleSeconds: a second same-size write in the same mtime tick could
+  // not be told apart, so no stamp vouches for it.
+  CHECK_FALSE(docs[1].file_stamp.has_value());
+  CHECK_FALSE(docs[2].file_stamp.has_value());  // a JSON Lines record is not a whole file
+}
+
+TEST_CASE("a file the skip filter accepts is not read, not returned, and counted", "[ingest]") {
+  //   root/a.txt  root/b.txt (skipped)  root/c.jsonl (2 records)  root/sub/d.txt; named e.txt
+  TempDir dir;
+  const std::string a = dir.write("root/a.txt", "Alpha text.");
+  // b.txt holds a NUL byte: were it read, it would be a diagnostic.
+  const std::string b_bytes("Bravo\0text, longer.", 19);
+  const std::string b = dir.write("root/b.txt", b_bytes);
+  const std::string c = dir.write("root/c.jsonl", "{\"text\":\"one\"}\n{\"text\":\"two\"}\n");
+  const std::string d = dir.write("root/sub/d.txt", "Delta.");
+  const std::string e = dir.write("e.txt", "Echo.");
+  for (const std::string& path : {a, b, c, d, e}) set_mtime_ns(path, kLongAgo);
+
+  std::vector<std::pair<std::string, FileStamp>> offered;
+  ReadOptions options;
+  options.skip_if_unchanged = [&](const std::string& uri, const FileStamp& stamp) {
+    offered.emplace_back(uri, stamp);
+    return uri == b;
+  };
+  DocumentSource source({dir.path("root"), e}, options);
+  Diagnostics diagnostics;
+  std::vector<std::string> uris;
+  CHECK(source.skipped_unchanged() == 0);
+  while (auto doc = source.next(diagnostics)) uris.push_back(doc->uri);
+  CHECK(diagnostics.empty());  // b.txt was never opened
+  CHECK(uris == std::vector<std::string>{a, c + "#L1", c + "#L2", d, e});
+  CHECK(source.skipped_unchanged() == 1);
+  // Every plain-text file is offered with its stat, the JSON Lines file never.
+  REQUIRE(offered.size() == 4);
+  CHECK(offered[0].first == a);
+  CHECK(offered[1].first == b);
+  CHECK(offered[1].second == FileStamp{static_cast<std::int64_t>(b_bytes.size()), kLongAgo});
+  CHECK(offered[2].first == d);
+  CHECK(offered[3].first == e);
+  CHECK(offered[3].second == FileStamp{5, kLongAgo});
+}
+
+TEST_CASE("a failing skip filter stops next() with its own exception", "[ingest]") {
+  TempDir dir;
+  const std::string a = dir.write("a.txt", "Alpha.");
+  ReadOptions options;
+  options.skip_if_unchanged = [](const std::string&, const FileStamp&) -> bool {
+    throw std::runtime_error("store is gone");
+  };
+  DocumentSource source({a}, options);
+  Diagnostics diagnostics;
+  CHECK_THROWS_WITH(source.next(diagnostics), "store is gone");  // not a per-file diagnostic
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("a named input that is not a regular file is never offered to the skip filter",
+          "[ingest]") {
+  // A device, a FIFO or stdin has no size and mtime that say anything about its content.
+  bool asked = false;
+  ReadOptions options;
+  options.skip_if_unchanged = [&](const std::string&, const FileStamp&) {
+    asked = true;
+    return true;
+  };
+  DocumentSource source({"/dev/null"}, options);
+  Diagnostics diagnostics;
+  CHECK_FALSE(source.next(diagnostics).has_value());
+  CHECK_FALSE(asked);
+  CHECK(source.skipped_unchanged() == 0);
+  REQUIRE(diagnostics.size() == 1);  // read, and found empty
+  CHECK_THAT(diagnostics[0].message, Catch::Contains("no text"));
 }
