@@ -130,6 +130,15 @@ class BatchWriter {
     return outcome;
   }
 
+  // Records the new stamp of a file that was touched but not changed, in the open batch (a
+  // stamp counts as a document towards batch_documents, so a run of many touched files still
+  // commits in bounded transactions).
+  void set_file_stamp(const std::string& uri, const FileStamp& stamp) {
+    if (!batch_) batch_.emplace(store_);
+    store_.set_file_stamp(uri, stamp);
+    if (++documents_ >= options_.batch_documents) commit();
+  }
+
   void commit() {
     if (batch_) {
       batch_->commit();
@@ -158,6 +167,14 @@ void declare_relation_types(const extract::Extractor& extractor, store::Store& s
     }
     if (!agrees) store.set_relation_symmetry(info.type, info.symmetric);
   }
+}
+
+std::function<bool(const std::string& uri, const FileStamp& stamp)> skip_unchanged_files(
+    store::Store& store, const IngestOptions& options) {
+  if (options.rehash) return {};
+  return [&store](const std::string& uri, const FileStamp& stamp) {
+    return store.has_file_stamp(uri, stamp);
+  };
 }
 
 IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& make_extractor,
@@ -199,10 +216,25 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
     report_new_diagnostics();
     if (on_progress) on_progress(counts);
   };
+  // Counts the files the source skipped unread since the last call (after every next()).
+  std::size_t skipped_seen = source.skipped_unchanged();
+  auto count_skipped = [&] {
+    const std::size_t skipped = source.skipped_unchanged();
+    if (skipped == skipped_seen) return;
+    counts.read += skipped - skipped_seen;
+    counts.unchanged += skipped - skipped_seen;
+    skipped_seen = skipped;
+    if (on_progress) on_progress(counts);
+  };
   // Counts a document just read; true when it is stored already as it is (nothing to do).
   auto already_stored = [&](const Document& document) {
     ++counts.read;
     if (!store.contains(document.uri, document.sha256)) return false;
+    // Same text under a new stamp (touched, restored from a backup, or first read with this
+    // skein): record the stamp so the next run skips the file unread.
+    if (document.file_stamp && !store.has_file_stamp(document.uri, *document.file_stamp)) {
+      writer.set_file_stamp(document.uri, *document.file_stamp);
+    }
     ++counts.unchanged;
     if (on_progress) on_progress(counts);
     return true;
@@ -211,6 +243,7 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
   const unsigned jobs = options.jobs == 0 ? 1 : options.jobs;
   if (jobs == 1) {
     while (auto document = source.next(diagnostics)) {
+      count_skipped();
       report_new_diagnostics();
       if (already_stored(*document)) continue;
       DocumentExtraction extraction;
@@ -224,6 +257,7 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
       }
       store_result(document->uri, extraction);
     }
+    count_skipped();
     report_new_diagnostics();
     writer.commit();
     return counts;
@@ -259,6 +293,7 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
   while (!inputs_done || written < submitted) {
     if (!inputs_done && submitted - written < window) {
       auto document = source.next(diagnostics);
+      count_skipped();
       report_new_diagnostics();
       if (!document) {
         inputs_done = true;

@@ -1,7 +1,9 @@
 // End-to-end tests of the skein command line: exit codes, help, errors, and the
 // ingest -> store -> read round trip on small inputs.
 
+#include <fcntl.h>
 #include <rapidjson/document.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -28,6 +30,17 @@ const char* kArticle =
     "Chinese Foreign Minister Wang Yi met with his South Korean counterpart Park Jin in Qingdao, "
     "east China's Shandong Province, on Tuesday. China was South Korea's largest trading partner "
     "last year.\n";
+
+// Sets a file's modification time to `ns` nanoseconds since the epoch (as touch -d would).
+void set_mtime_ns(const std::filesystem::path& path, std::int64_t ns) {
+  const timespec times[2] = {
+      {0, UTIME_OMIT},
+      {static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)}};
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+// Long settled (ingest stamps only files not modified in the last seconds), with nanoseconds.
+constexpr std::int64_t kLongAgo = 1'600'000'000'123'456'789;
 
 }  // namespace
 
@@ -127,6 +140,73 @@ TEST_CASE("a changed document replaces its old version", "[cli]") {
   auto stats = parse_json(run_skein("stats --json", dir.path()).out);
   CHECK(stats["documents"].GetInt64() == 1);
   CHECK(stats["relations"].GetInt64() == 0);
+}
+
+TEST_CASE("a re-run skips files with their stored size and mtime; --rehash reads them all",
+          "[cli]") {
+  TempDir dir;
+  const auto a = dir.write("docs/a.txt", kArticle);
+  const auto b = dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Germany.\n");
+  set_mtime_ns(a, kLongAgo);
+  set_mtime_ns(b, kLongAgo);
+  auto first = run_skein("ingest -q docs", dir.path());
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("ingested 2 documents: 2 new, 0 replaced, 0 unchanged, 0 failed") == 0);
+  // Skipped unread, yet counted as read and unchanged, exactly as when they were hashed.
+  auto second = run_skein("ingest -q docs", dir.path());
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.find("ingested 2 documents: 0 new, 0 replaced, 2 unchanged, 0 failed") == 0);
+
+  // New text of the same size with the old mtime put back: the stamp is trusted...
+  dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Denmark.\n");
+  set_mtime_ns(b, kLongAgo);
+  auto trusted = run_skein("ingest -q docs", dir.path());
+  REQUIRE(trusted.exit_code == 0);
+  CHECK(trusted.out.find("0 new, 0 replaced, 2 unchanged") != std::string::npos);
+  // ... and --rehash reads and hashes every file regardless.
+  auto rehashed = run_skein("ingest -q --rehash docs", dir.path());
+  INFO(rehashed.err);
+  REQUIRE(rehashed.exit_code == 0);
+  CHECK(rehashed.out.find("ingested 2 documents: 0 new, 1 replaced, 1 unchanged") == 0);
+
+  auto help = run_skein("ingest --help", dir.path());
+  CHECK(help.out.find("--rehash") != std::string::npos);
+}
+
+TEST_CASE("a file rewritten at the same size is replaced; a touched one is unchanged and restamped",
+          "[cli]") {
+  TempDir dir;
+  const auto a = dir.write("docs/a.txt", kArticle);
+  const auto b = dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Germany.\n");
+  set_mtime_ns(a, kLongAgo);
+  set_mtime_ns(b, kLongAgo);
+  REQUIRE(run_skein("ingest -q docs", dir.path()).exit_code == 0);
+
+  // Same size, new text, new mtime: read, hashed, replaced.
+  dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Denmark.\n");
+  set_mtime_ns(b, kLongAgo + 1'000'000'000);
+  auto changed = run_skein("ingest -q docs", dir.path());
+  REQUIRE(changed.exit_code == 0);
+  CHECK(changed.out.find("ingested 2 documents: 0 new, 1 replaced, 1 unchanged") == 0);
+
+  // Touched (new mtime, same text): read, found unchanged by its hash, and its new stamp kept.
+  set_mtime_ns(a, kLongAgo + 7'000'000'000);
+  auto touched = run_skein("ingest -q docs", dir.path());
+  REQUIRE(touched.exit_code == 0);
+  CHECK(touched.out.find("ingested 2 documents: 0 new, 0 replaced, 2 unchanged") == 0);
+  // Proof that the touched stamp was stored: a same-size edit hidden under that very mtime is
+  // now trusted as unchanged (with the old stamp it would have been read and replaced).
+  std::string edited = kArticle;
+  edited[edited.find("Tuesday")] = 'X';
+  dir.write("docs/a.txt", edited);
+  set_mtime_ns(a, kLongAgo + 7'000'000'000);
+  auto fast = run_skein("ingest -q docs", dir.path());
+  REQUIRE(fast.exit_code == 0);
+  CHECK(fast.out.find("0 new, 0 replaced, 2 unchanged") != std::string::npos);
+  auto rehashed = run_skein("ingest -q --rehash docs", dir.path());
+  REQUIRE(rehashed.exit_code == 0);
+  CHECK(rehashed.out.find("0 new, 1 replaced, 1 unchanged") != std::string::npos);
 }
 
 TEST_CASE("a missing input path is reported by name, exit 2, and the others are stored", "[cli]") {

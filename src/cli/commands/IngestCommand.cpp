@@ -28,17 +28,23 @@ int run(const std::vector<std::string>& args) {
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int batch = 500;
   bool quiet = false;
+  bool rehash = false;
   std::string data_dir, rules_dir;
   ArgParser parser("ingest [options] PATH...",
                    "Reads documents, extracts entities and relations, and stores them. PATH is a\n"
                    "text file, a JSONL file (one {\"id\",\"title\",\"text\",\"published\",\"url\"} per\n"
                    "line), a directory (read recursively, in sorted order) or '-' for stdin.\n"
-                   "Unchanged documents are skipped; a changed document replaces its old version.");
+                   "Unchanged documents are skipped; a changed document replaces its old version.\n"
+                   "A file whose path, size and modification time are those stored is not read\n"
+                   "again; any other file is read and its content hash decides.");
   add_store_option(parser, db);
   parser.option("-j,--jobs", "N", "extraction threads", jobs)
       .option("--batch", "N", "documents per transaction", batch)
       .option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
       .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
+      .flag("--rehash",
+            "read and hash every file even when its size and modification time are unchanged",
+            rehash)
       .flag("-q,--quiet", "no progress line and no per-document messages", quiet)
       .positionals("PATH...", "files, directories, or - for stdin", paths, 1, 0);
   if (!parser.parse(args)) return 0;
@@ -47,16 +53,18 @@ int run(const std::vector<std::string>& args) {
 
   const auto started = std::chrono::steady_clock::now();
   store::Store store(db);
+  pipeline::IngestOptions options;
+  options.jobs = static_cast<unsigned>(jobs);
+  options.batch_documents = static_cast<std::size_t>(batch);
+  options.rehash = rehash;
   ingest::ReadOptions read_options;
   read_options.mark_debris = false;  // the pipeline marks debris only where it extracts
+  read_options.skip_if_unchanged = pipeline::skip_unchanged_files(store, options);
   ingest::DocumentSource source(paths, read_options);
   auto make_extractor = [&] {
     return std::make_unique<extract::Extractor>(extract::ExtractorOptions{data_dir, rules_dir});
   };
 
-  pipeline::IngestOptions options;
-  options.jobs = static_cast<unsigned>(jobs);
-  options.batch_documents = static_cast<std::size_t>(batch);
   const bool show_progress = !quiet && isatty(STDERR_FILENO);
   auto last_progress = std::chrono::steady_clock::now();
   bool progress_shown = false;
