@@ -130,23 +130,34 @@ std::string_view to_string(ImageFormat format) {
   return "svg";
 }
 
+namespace {
+
+// The one Graphviz context of the process, made on first use and freed at exit. Only one:
+// the pango text-layout plugin (Graphviz 2.42) remembers the last font name in a static
+// pointer into the context's font dictionary, so freeing a context and laying out in another
+// one afterwards made it compare against freed memory (AddressSanitizer, heap-use-after-free
+// in textspan_size). Callers hold graphviz_mutex().
+GVC_t* shared_context() {
+  static const std::unique_ptr<GVC_t, ContextDeleter> context(
+      gvContextPlugins(kBuiltinPlugins, 0));  // demand_loading = 0: only the table above
+  return context.get();
+}
+
+}  // namespace
+
 struct GraphvizEngine::Impl {
-  std::unique_ptr<GVC_t, ContextDeleter> context;
+  GVC_t* context = nullptr;  // shared_context(); not owned
 };
 
 GraphvizEngine::GraphvizEngine() : impl_(std::make_unique<Impl>()) {
   std::lock_guard lock(graphviz_mutex());
   agseterrf(capture_message);
   captured_messages().clear();
-  // demand_loading = 0: never read config6a or scan GVBINDIR, only the table above.
-  impl_->context.reset(gvContextPlugins(kBuiltinPlugins, 0));
-  if (!impl_->context) throw Error("graphviz: cannot create a rendering context");
+  impl_->context = shared_context();
+  if (impl_->context == nullptr) throw Error("graphviz: cannot create a rendering context");
 }
 
-GraphvizEngine::~GraphvizEngine() {
-  std::lock_guard lock(graphviz_mutex());
-  impl_->context.reset();
-}
+GraphvizEngine::~GraphvizEngine() = default;
 
 std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engine,
                                    ImageFormat format, std::string_view source) const {
@@ -169,17 +180,17 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
                      "graphviz cannot parse the DOT text" + (reason.empty() ? "" : ": " + reason));
   }
   reset_random_state();
-  if (gvLayout(impl_->context.get(), graph.get(), engine_name.c_str()) != 0) {
+  if (gvLayout(impl_->context, graph.get(), engine_name.c_str()) != 0) {
     std::string reason = last_message();
     throw Error("graphviz: " + engine_name + " layout failed" +
                 (reason.empty() ? "" : ": " + reason));
   }
-  Layout layout(impl_->context.get(), graph.get());
+  Layout layout(impl_->context, graph.get());
 
   char* raw = nullptr;
   unsigned int length = 0;
   const int status =
-      gvRenderData(impl_->context.get(), graph.get(), format_name.c_str(), &raw, &length);
+      gvRenderData(impl_->context, graph.get(), format_name.c_str(), &raw, &length);
   RenderData data(raw);
   if (status != 0 || !data) {
     std::string reason = last_message();
@@ -192,7 +203,7 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
 std::vector<std::string> GraphvizEngine::plugins(const std::string& kind) const {
   std::lock_guard lock(graphviz_mutex());
   int count = 0;
-  char** list = gvPluginList(impl_->context.get(), mutable_chars(kind.c_str()), &count, nullptr);
+  char** list = gvPluginList(impl_->context, mutable_chars(kind.c_str()), &count, nullptr);
   std::vector<std::string> names;
   if (list == nullptr) return names;
   for (int i = 0; i < count; ++i) {

@@ -7,6 +7,9 @@
 //    gvContext(): Debian's gvContext() needs a plugin list (config6a) that no package owns,
 //    and without it every engine is "not recognized". So rendering works with
 //    GVBINDIR=/nonexistent or on a machine where `dot -c` was never run.
+//  - Every engine uses one context shared by the process (made by the first engine, freed at
+//    exit): Graphviz 2.42's pango plugin keeps pointers into a context's font table across
+//    layouts, so a second context after a freed one would read freed memory.
 //  - render() parses the DOT text (agmemread), lays it out with the engine, renders it to
 //    memory and frees everything it made, also when it fails. A DOT syntax error, an engine
 //    or format the built-in plugins do not provide, or a failed layout/render is an Error
@@ -37,7 +40,8 @@ std::string_view to_string(ImageFormat format);
 
 class GraphvizEngine {
  public:
-  // Creates the Graphviz context. Throws Error when libgvc cannot make one.
+  // Attaches to the process's Graphviz context, creating it on first use. Throws Error when
+  // libgvc cannot make one.
   GraphvizEngine();
   ~GraphvizEngine();
   GraphvizEngine(const GraphvizEngine&) = delete;
