@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -959,6 +960,34 @@ int Store::Impl::delete_orphans(const std::set<std::int64_t>& candidates) {
 
 // ---- Store ------------------------------------------------------------------------------
 
+namespace {
+
+// True when `path` lies on a file system mounted read-only (a read-only bind mount, a CD).
+bool on_read_only_file_system(const std::string& path) {
+  struct statvfs info {};
+  return statvfs(path.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY) != 0;
+}
+
+// An SQLite URI for `path` with `immutable=1`: SQLite then reads the file as it is, without
+// the WAL index (-shm) it would otherwise have to create next to it. Only for files that
+// nothing can change, such as those on a read-only file system.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      uri += kHex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+}  // namespace
+
 Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   impl_->options = options;
@@ -969,11 +998,18 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
   }
   // NOMUTEX: a Store is used by one thread at a time (see Store.h), so SQLite's own
   // per-call mutexes are pure overhead (about 5% of a put).
-  const int flags =
+  int flags =
       SQLite::OPEN_NOMUTEX |
       (options.read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  // A WAL store on read-only media cannot be opened the usual way (SQLite would need to
+  // create its -shm file there); nothing can change it either, so read it as immutable.
+  std::string open_name = path;
+  if (options.read_only && !memory && on_read_only_file_system(path)) {
+    open_name = immutable_uri(path);
+    flags |= SQLITE_OPEN_URI;
+  }
   impl_->guarded([&] {
-    impl_->db = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
+    impl_->db = std::make_unique<SQLite::Database>(open_name, flags, options.busy_timeout_ms);
     sqlite3* handle = impl_->db->getHandle();
     const auto& migrations = embedded_migrations();
     // Read-only checks first: nothing below may write to a file that is not (yet) ours.

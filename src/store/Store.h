@@ -54,7 +54,9 @@
 namespace skein::store {
 
 struct StoreOptions {
-  bool read_only = false;         // open without write access; put() then throws StoreError
+  // Open without write access; put() then throws StoreError. A store on a file system mounted
+  // read-only is opened as immutable, so it can be read there too.
+  bool read_only = false;
   int busy_timeout_ms = 10000;    // how long to wait for another writer before failing
   bool create_if_missing = true;  // false: opening a missing file is a StoreError
 };
