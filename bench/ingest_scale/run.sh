@@ -9,7 +9,7 @@
 #   4. on the resulting graph: GraphView + PageRank and Louvain (skein rank / communities)
 #      against igraph loading the same edge list and running the same algorithms.
 #
-#   bench/ingest_scale/run.sh [--docs N] [--skein PATH] [--work DIR]
+#   bench/ingest_scale/run.sh [--docs N] [--skein PATH] [--work DIR]     (--docs 0: BBC only)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -48,10 +48,19 @@ echo "== 1. BBC corpus ($(find "$bbc" -type f | wc -l) files)"
 t1=$(best_of_3 --jobs 1 "$bbc")
 t2=$(best_of_3 --jobs 2 "$bbc")
 docs_bbc=$("$skein" stats --json --db "$work/b.db" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
-inc=$(measure "$skein" ingest -q --db "$work/b.db" --jobs 2 "$bbc" | cut -d' ' -f1)
+# A re-run takes milliseconds, below /usr/bin/time's 10 ms resolution: best of 5, timed in ns.
+inc=""
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  "$skein" ingest -q --db "$work/b.db" --jobs 2 "$bbc" >/dev/null 2>&1 || true
+  t=$(awk "BEGIN{printf \"%.4f\", ($(date +%s%N) - $start) / 1e9}")
+  if [[ -z $inc ]] || awk "BEGIN{exit !($t < $inc)}"; then inc=$t; fi
+done
 echo "fresh, --jobs 1: ${t1} s ($(awk "BEGIN{printf \"%.0f\", $docs_bbc / $t1}") docs/s)"
 echo "fresh, --jobs 2: ${t2} s ($(awk "BEGIN{printf \"%.0f\", $docs_bbc / $t2}") docs/s)  speed-up $(ratio "$t1" "$t2")x (target >= 1.7)"
 echo "incremental re-run: ${inc} s  -> $(ratio "$t2" "$inc")x faster than a fresh ingest (target >= 20)"
+
+[[ $docs -gt 0 ]] || exit 0
 
 echo
 echo "== 2. synthetic corpus, $docs documents"
@@ -103,7 +112,9 @@ g.community_multilevel()
 done = time.perf_counter()
 print(f"graph: {len(ids)} nodes, {len(edges)} edges")
 print(f"skein rank --by pagerank (process, store, GraphView, PageRank, output): {skein_rank:.2f} s")
-print(f"igraph load edge list + PageRank: {ranked - start:.2f} s  -> ratio {(ranked - start) / skein_rank:.2f}x")
+print(f"igraph load edge list + PageRank: {ranked - start:.2f} s  -> ratio {(ranked - start) / skein_rank:.2f}x"
+      f"  (of which PageRank alone {ranked - loaded:.2f} s)")
 print(f"skein communities (process, store, GraphView, Louvain, output): {skein_louvain:.2f} s")
-print(f"igraph load + Louvain: {(loaded - start) + (done - ranked):.2f} s  -> ratio {((loaded - start) + (done - ranked)) / skein_louvain:.2f}x")
+print(f"igraph load + Louvain: {(loaded - start) + (done - ranked):.2f} s  -> ratio {((loaded - start) + (done - ranked)) / skein_louvain:.2f}x"
+      f"  (of which Louvain alone {done - ranked:.2f} s)")
 PY
