@@ -18,6 +18,7 @@
 
 #include "core/Error.h"
 #include "core/Sha256.h"
+#include "core/Utf8.h"
 
 namespace skein {
 namespace {
@@ -137,9 +138,13 @@ class LineReader {
     return it == object.MemberEnd() ? nullptr : &it->value;
   }
 
+  // A string value, which must decode to valid UTF-8: the parser validates the line's bytes,
+  // but a \u escape of a lone surrogate ("\udebe") decodes to bytes that are not UTF-8.
   std::string string(const rapidjson::Value& value, const std::string& path) const {
     if (!value.IsString()) fail(path, "expected a string");
-    return std::string(value.GetString(), value.GetStringLength());
+    std::string result(value.GetString(), value.GetStringLength());
+    if (!utf8::is_valid(result)) fail(path, "not valid UTF-8 (a \\u escape of a lone surrogate?)");
+    return result;
   }
 
   std::string required_string(const rapidjson::Value& object, const std::string& path,
@@ -208,7 +213,7 @@ class LineReader {
     const std::string field = join(path, "props");
     this->object(*value, field);
     for (const auto& entry : value->GetObject()) {
-      const std::string name(entry.name.GetString(), entry.name.GetStringLength());
+      const std::string name = string(entry.name, field);
       result[name] = string(entry.value, field + "." + name);
     }
     return result;

@@ -132,6 +132,14 @@ TEST_CASE("malformed extraction lines give precise reasons with source and line"
              Catch::Contains("document.sha256: does not match"));
   CHECK_THAT(error_of(replace(good, R"("title":"Talks")", "\"title\":\"caf\xE9\"")),
              Catch::Contains("invalid JSON"));
+  // Valid bytes, invalid text: a \u escape of a lone surrogate decodes to bytes that are not
+  // UTF-8 (found by fuzz_extraction_json; the writer then refused what the reader accepted).
+  CHECK_THAT(error_of(replace(good, R"("title":"Talks")", R"("title":"\udebe")")),
+             Catch::Contains("document.title: not valid UTF-8"));
+  CHECK_THAT(error_of(replace(good, R"("text":"Yoon met)", R"("text":"\udc00Yoon met)")),
+             Catch::Contains("document.text: not valid UTF-8"));
+  // A proper surrogate pair is one character and reads fine.
+  CHECK_NOTHROW(extraction_from_json_line(replace(good, R"("title":"Talks")", R"("title":"\ud83d\ude00")"), "x.jsonl", 7));
 }
 
 TEST_CASE("deeply nested JSON is refused without recursing", "[core]") {
