@@ -122,7 +122,7 @@ class BatchWriter {
   BatchWriter(store::Store& store, const IngestOptions& options) : store_(store), options_(options) {}
 
   store::PutOutcome put(const DocumentExtraction& extraction) {
-    if (!batch_) batch_.emplace(store_);
+    if (!batch_) batch_.emplace(store_, store::Store::Batch::OnFailure::kAbandonBatch);
     auto outcome = store_.put(extraction);
     ++documents_;
     bytes_ += extraction.document.text.size();
@@ -134,7 +134,7 @@ class BatchWriter {
   // stamp counts as a document towards batch_documents, so a run of many touched files still
   // commits in bounded transactions).
   void set_file_stamp(const std::string& uri, const FileStamp& stamp) {
-    if (!batch_) batch_.emplace(store_);
+    if (!batch_) batch_.emplace(store_, store::Store::Batch::OnFailure::kAbandonBatch);
     store_.set_file_stamp(uri, stamp);
     if (++documents_ >= options_.batch_documents) commit();
   }

@@ -468,6 +468,11 @@ struct Store::Impl {
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
   bool batch_open = false;
+  // The open batch's puts each get a savepoint (Batch::OnFailure::kKeepOthers). Without them
+  // (kAbandonBatch) a put that fails part-way sets batch_broken, and the batch can then only
+  // be rolled back.
+  bool batch_savepoints = true;
+  bool batch_broken = false;
   // A read transaction that has_file_stamp() keeps open across calls: on its own each lookup
   // is a transaction whose WAL lock and file check (three system calls) cost more than the
   // lookup, and a re-run does one per file. Ended before any write transaction starts, and
@@ -575,7 +580,11 @@ struct Store::Impl {
     explicit WriteScope(Impl& impl) : impl_(impl) {
       impl_.end_lookup_transaction();
       if (impl_.batch_open) {
-        impl_.db->exec("SAVEPOINT skein_write");
+        if (impl_.batch_broken) {
+          throw StoreError(impl_.path + ": an earlier write in this batch failed part-way; "
+                                        "the batch can only be rolled back");
+        }
+        if (impl_.batch_savepoints) impl_.db->exec("SAVEPOINT skein_write");
       } else {
         impl_.db->exec("BEGIN IMMEDIATE");
         try {
@@ -591,9 +600,11 @@ struct Store::Impl {
       // Errors here cannot be reported (destructors never throw); SQLite leaves the
       // transaction rolled back on the failures that would make these fail.
       sqlite3* handle = impl_.db->getHandle();
-      if (impl_.batch_open) {
+      if (impl_.batch_open && impl_.batch_savepoints) {
         sqlite3_exec(handle, "ROLLBACK TO skein_write; RELEASE skein_write", nullptr, nullptr,
                      nullptr);
+      } else if (impl_.batch_open) {
+        impl_.batch_broken = true;  // part of this write may be in the transaction
       } else if (sqlite3_get_autocommit(handle) == 0) {
         sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
       }
@@ -601,7 +612,10 @@ struct Store::Impl {
       impl_.staged.clear();
     }
     void commit() {
-      impl_.db->exec(impl_.batch_open ? "RELEASE skein_write" : "COMMIT");
+      if (!impl_.batch_open)
+        impl_.db->exec("COMMIT");
+      else if (impl_.batch_savepoints)
+        impl_.db->exec("RELEASE skein_write");
       done_ = true;
     }
     WriteScope(const WriteScope&) = delete;
@@ -1071,7 +1085,7 @@ int Store::latest_schema_version() {
   return migrations.empty() ? 0 : migrations.back().version;
 }
 
-Store::Batch::Batch(Store& store) : store_(store) {
+Store::Batch::Batch(Store& store, OnFailure on_failure) : store_(store) {
   Impl& impl = *store_.impl_;
   impl.require_writable("start a batch");
   if (impl.batch_open) throw StoreError(impl.path + ": batches do not nest");
@@ -1086,6 +1100,8 @@ Store::Batch::Batch(Store& store) : store_(store) {
     }
   });
   impl.batch_open = true;
+  impl.batch_savepoints = on_failure == OnFailure::kKeepOthers;
+  impl.batch_broken = false;
   impl.symmetry_dirty = false;
   impl.cache.clear();
 }
@@ -1103,6 +1119,9 @@ Store::Batch::~Batch() {
 void Store::Batch::commit() {
   Impl& impl = *store_.impl_;
   if (done_) throw StoreError(impl.path + ": batch committed twice");
+  if (impl.batch_broken) {
+    throw StoreError(impl.path + ": a write in this batch failed part-way; it cannot be committed");
+  }
   impl.guarded([&] { impl.db->exec("COMMIT"); });
   done_ = true;
   impl.batch_open = false;

@@ -22,7 +22,8 @@
 //    noisy-or of the evidence confidences (1 - prod(1 - c)). Both are maintained by put().
 //  - Writes go through a Batch: one transaction for many documents. Without an open batch,
 //    put() runs in its own transaction. Inside a batch each put() is a savepoint: a put that
-//    throws leaves nothing of its document behind, and the batch's other documents stay.
+//    throws leaves nothing of its document behind, and the batch's other documents stay
+//    (unless the batch was opened with OnFailure::kAbandonBatch: then it is all rolled back).
 //  - put() checks the extraction before writing: a relation whose source or target is not
 //    among the document's entities, a span outside the text, a confidence outside [0, 1], an
 //    empty uri, label, key or entity id, or an entity listed twice is a StoreError naming the
@@ -172,7 +173,14 @@ class Store {
   // uncommitted batch rolls every put() in it back. Batches do not nest.
   class Batch {
    public:
-    explicit Batch(Store& store);
+    // What a put() that throws inside the batch costs:
+    //  - kKeepOthers: only its own document (each put is a savepoint); the batch goes on.
+    //  - kAbandonBatch: the whole batch. No savepoints, which saves copying every page a put
+    //    touches (~15% of ingest time); after a failed put, later writes and commit() throw
+    //    StoreError and only destroying the batch (rolling it all back) is left. For writers
+    //    that stop at the first store failure anyway, as ingest does.
+    enum class OnFailure { kKeepOthers, kAbandonBatch };
+    explicit Batch(Store& store, OnFailure on_failure = OnFailure::kKeepOthers);
     ~Batch();
     void commit();
     Batch(const Batch&) = delete;

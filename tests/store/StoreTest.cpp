@@ -791,6 +791,49 @@ TEST_CASE("Node names and properties merge across documents by the documented ru
   CHECK(store.find_nodes("yoon").size() == 1);
 }
 
+TEST_CASE("A failed put in a batch without savepoints abandons the whole batch", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("skein.db");
+  { Store(path).put(document_a()); }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec(
+        "CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN NEW.rule = 'boom' "
+        "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
+  }
+  Store store(path);
+  auto good = DocBuilder("news/c.txt", "France and Spain.")
+                  .entity("Country", "FR", "France")
+                  .entity("Country", "ES", "Spain")
+                  .get();
+  auto bad = DocBuilder("news/d.txt", "Korea and Japan.")
+                 .entity("Country", "KR", "Korea")
+                 .entity("Country", "JP", "Japan")
+                 .relation("trades-with", "Country:KR", "Country:JP", "Korea and Japan.")
+                 .get();
+  bad.relations.front().evidence.front().rule = "boom";
+  {
+    Store::Batch batch(store, Store::Batch::OnFailure::kAbandonBatch);
+    CHECK(store.put(good) == PutOutcome::kAdded);
+    CHECK_THROWS_WITH(store.put(bad), Contains("refused by test trigger"));
+    // Part of the failed put may be in the transaction: nothing more may be written or kept.
+    CHECK_THROWS_WITH(store.put(document_b()), Contains("can only be rolled back"));
+    CHECK_THROWS_WITH(batch.commit(), Contains("cannot be committed"));
+  }
+  CHECK(store.stats().documents == 1);  // document_a only: the batch was rolled back whole
+  CHECK(store.find_nodes("Spain").empty());
+  CHECK(store.find_nodes("Japan").empty());
+  // The store is usable again, and the default batch keeps the others when one put fails.
+  {
+    Store::Batch batch(store);
+    CHECK(store.put(good) == PutOutcome::kAdded);
+    CHECK_THROWS(store.put(bad));
+    batch.commit();
+  }
+  CHECK(store.stats().documents == 2);
+  CHECK_FALSE(store.find_nodes("Spain").empty());
+}
+
 TEST_CASE("Inside a batch, repeated entities still merge names and properties", "[store]") {
   // The batch remembers nodes it wrote; that memory must never hide a real change, nor keep
   // a change that a failed put rolled back.
