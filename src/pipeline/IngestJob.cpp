@@ -8,6 +8,10 @@
 #include <optional>
 #include <thread>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "extract/Extractor.h"
 #include "ingest/DocumentSource.h"
 #include "store/Store.h"
@@ -30,6 +34,7 @@ std::size_t count_words(const std::string& text) {
 // at a time cost more in locking and wake-ups than extracting a short document.
 constexpr std::size_t kChunkDocuments = 32;
 constexpr std::size_t kChunkBytes = 256u << 10;
+constexpr int kWorkerNiceness = 5;
 
 struct Job {
   std::size_t sequence = 0;
@@ -78,6 +83,11 @@ class WorkerPool {
 
  private:
   void work() {
+    // The one writer bounds throughput, and with as many workers as cores it shares a core
+    // with one of them; a lower priority for the workers (Linux nice is per thread) lets it run
+    // when it has something to write (measured: --jobs 2 on 2 cores ~5% faster). Raising one's
+    // own niceness is always allowed; if it fails, nothing else changes.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kWorkerNiceness);
     for (;;) {
       Job job;
       {
