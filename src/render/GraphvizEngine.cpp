@@ -1,6 +1,9 @@
 #include "render/GraphvizEngine.h"
 
+#include <dlfcn.h>
+
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <mutex>
 
@@ -10,27 +13,83 @@
 
 #include "core/Error.h"
 
-// The plugin libraries are linked directly (see CMakeLists.txt); each exports one library
-// descriptor under the libltdl "preloaded symbol" name gvContextPlugins() looks for.
-extern "C" {
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-extern gvplugin_library_t gvplugin_pango_LTX_library;
-}
-
 namespace skein::render {
 namespace {
 
-// gvContextPlugins() walks this until the null entry and installs every entry whose name
-// looks like "gvplugin_<name>_LTX_library", exactly as libltdl's preloaded-symbol table would.
-const lt_symlist_t kBuiltinPlugins[] = {
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-    {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
-    {nullptr, nullptr},
+// Graphviz is loaded (dlopen) when the first engine is made, not when skein starts: libgvc,
+// its plugins and what they need (pango, cairo, fontconfig, glib, X11: some 40 libraries)
+// were most of every command's start-up, and only rendering uses them. The paths are the
+// build machine's (SKEIN_GRAPHVIZ_* in CMakeLists.txt); libgvc's functions are called
+// through these pointers, and libcgraph's are found through libgvc, which needs it.
+struct GraphvizLibrary {
+  decltype(&gvContextPlugins) context_plugins = nullptr;
+  decltype(&gvFreeContext) free_context = nullptr;
+  decltype(&gvLayout) layout = nullptr;
+  decltype(&gvFreeLayout) free_layout = nullptr;
+  decltype(&gvRenderData) render_data = nullptr;
+  decltype(&gvFreeRenderData) free_render_data = nullptr;
+  decltype(&gvPluginList) plugin_list = nullptr;
+  decltype(&agmemread) read_graph = nullptr;
+  decltype(&agclose) close_graph = nullptr;
+  decltype(&agseterrf) set_error_function = nullptr;
+  // What gvContextPlugins() walks, up to the null entry: each plugin library's descriptor
+  // under the libltdl "preloaded symbol" name, exactly as libltdl's table would hold it.
+  std::array<lt_symlist_t, 5> plugins{};
 };
+
+void* open_library(const char* path) {
+  void* handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    const char* reason = dlerror();
+    throw Error(std::string("graphviz: cannot load ") + path + ": " +
+                (reason != nullptr ? reason : "unknown error") +
+                " (rendering needs Debian's graphviz package)");
+  }
+  return handle;
+}
+
+template <typename Pointer>
+void find_symbol(void* handle, const char* library, const char* name, Pointer& out) {
+  void* address = dlsym(handle, name);
+  if (address == nullptr) throw Error(std::string("graphviz: ") + library + " has no " + name);
+  out = reinterpret_cast<Pointer>(address);
+}
+
+GraphvizLibrary load_graphviz() {
+  // Never closed: Graphviz keeps process-wide state that must outlive every engine.
+  void* gvc = open_library(SKEIN_GRAPHVIZ_LIBGVC);
+  GraphvizLibrary lib;
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvContextPlugins", lib.context_plugins);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvFreeContext", lib.free_context);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvLayout", lib.layout);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvFreeLayout", lib.free_layout);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvRenderData", lib.render_data);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvFreeRenderData", lib.free_render_data);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "gvPluginList", lib.plugin_list);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "agmemread", lib.read_graph);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "agclose", lib.close_graph);
+  find_symbol(gvc, SKEIN_GRAPHVIZ_LIBGVC, "agseterrf", lib.set_error_function);
+  const std::array<std::pair<const char*, const char*>, 4> plugins = {{
+      {SKEIN_GRAPHVIZ_PLUGIN_DOT_LAYOUT, "gvplugin_dot_layout_LTX_library"},
+      {SKEIN_GRAPHVIZ_PLUGIN_NEATO_LAYOUT, "gvplugin_neato_layout_LTX_library"},
+      {SKEIN_GRAPHVIZ_PLUGIN_CORE, "gvplugin_core_LTX_library"},
+      {SKEIN_GRAPHVIZ_PLUGIN_PANGO, "gvplugin_pango_LTX_library"},
+  }};
+  for (std::size_t i = 0; i < plugins.size(); ++i) {
+    const auto& [path, name] = plugins[i];
+    lib.plugins[i].name = name;
+    find_symbol(open_library(path), path, name, lib.plugins[i].address);
+  }
+  lib.plugins.back() = {nullptr, nullptr};
+  return lib;
+}
+
+// Loaded on first use (a failed load is retried by the next call). Callers hold
+// graphviz_mutex().
+const GraphvizLibrary& graphviz() {
+  static const GraphvizLibrary library = load_graphviz();
+  return library;
+}
 
 // One lock for all of cgraph/gvc: their error handler, string pool and attribute
 // dictionaries are process globals shared by every context.
@@ -83,13 +142,13 @@ void reset_random_state() {
 }
 
 struct ContextDeleter {
-  void operator()(GVC_t* context) const noexcept { gvFreeContext(context); }
+  void operator()(GVC_t* context) const noexcept { graphviz().free_context(context); }
 };
 struct GraphDeleter {
-  void operator()(Agraph_t* graph) const noexcept { agclose(graph); }
+  void operator()(Agraph_t* graph) const noexcept { graphviz().close_graph(graph); }
 };
 struct RenderDataDeleter {
-  void operator()(char* data) const noexcept { gvFreeRenderData(data); }
+  void operator()(char* data) const noexcept { graphviz().free_render_data(data); }
 };
 using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
 using RenderData = std::unique_ptr<char, RenderDataDeleter>;
@@ -98,7 +157,7 @@ using RenderData = std::unique_ptr<char, RenderDataDeleter>;
 class Layout {
  public:
   Layout(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
-  ~Layout() { gvFreeLayout(context_, graph_); }
+  ~Layout() { graphviz().free_layout(context_, graph_); }
   Layout(const Layout&) = delete;
   Layout& operator=(const Layout&) = delete;
 
@@ -138,8 +197,9 @@ namespace {
 // one afterwards made it compare against freed memory (AddressSanitizer, heap-use-after-free
 // in textspan_size). Callers hold graphviz_mutex().
 GVC_t* shared_context() {
+  // demand_loading = 0: only the built-in table, never config6a or GVBINDIR.
   static const std::unique_ptr<GVC_t, ContextDeleter> context(
-      gvContextPlugins(kBuiltinPlugins, 0));  // demand_loading = 0: only the table above
+      graphviz().context_plugins(graphviz().plugins.data(), 0));
   return context.get();
 }
 
@@ -151,7 +211,7 @@ struct GraphvizEngine::Impl {
 
 GraphvizEngine::GraphvizEngine() : impl_(std::make_unique<Impl>()) {
   std::lock_guard lock(graphviz_mutex());
-  agseterrf(capture_message);
+  graphviz().set_error_function(capture_message);
   captured_messages().clear();
   impl_->context = shared_context();
   if (impl_->context == nullptr) throw Error("graphviz: cannot create a rendering context");
@@ -170,17 +230,17 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
   const std::string format_name(to_string(format));
 
   std::lock_guard lock(graphviz_mutex());
-  agseterrf(capture_message);
+  graphviz().set_error_function(capture_message);
   captured_messages().clear();
 
-  GraphHandle graph(agmemread(text.c_str()));
+  GraphHandle graph(graphviz().read_graph(text.c_str()));
   if (!graph) {
     std::string reason = last_message();
     throw InputError(std::string(source),
                      "graphviz cannot parse the DOT text" + (reason.empty() ? "" : ": " + reason));
   }
   reset_random_state();
-  if (gvLayout(impl_->context, graph.get(), engine_name.c_str()) != 0) {
+  if (graphviz().layout(impl_->context, graph.get(), engine_name.c_str()) != 0) {
     std::string reason = last_message();
     throw Error("graphviz: " + engine_name + " layout failed" +
                 (reason.empty() ? "" : ": " + reason));
@@ -190,7 +250,7 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
   char* raw = nullptr;
   unsigned int length = 0;
   const int status =
-      gvRenderData(impl_->context, graph.get(), format_name.c_str(), &raw, &length);
+      graphviz().render_data(impl_->context, graph.get(), format_name.c_str(), &raw, &length);
   RenderData data(raw);
   if (status != 0 || !data) {
     std::string reason = last_message();
@@ -203,7 +263,7 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
 std::vector<std::string> GraphvizEngine::plugins(const std::string& kind) const {
   std::lock_guard lock(graphviz_mutex());
   int count = 0;
-  char** list = gvPluginList(impl_->context, mutable_chars(kind.c_str()), &count, nullptr);
+  char** list = graphviz().plugin_list(impl_->context, mutable_chars(kind.c_str()), &count, nullptr);
   std::vector<std::string> names;
   if (list == nullptr) return names;
   for (int i = 0; i < count; ++i) {

@@ -7,6 +7,9 @@
 //    gvContext(): Debian's gvContext() needs a plugin list (config6a) that no package owns,
 //    and without it every engine is "not recognized". So rendering works with
 //    GVBINDIR=/nonexistent or on a machine where `dot -c` was never run.
+//  - libgvc and the four plugins are loaded (dlopen, from the paths of the build machine's
+//    Debian packages) when the first engine is made, so commands that draw nothing never load
+//    Graphviz and its ~40 libraries; a missing library is an Error naming it.
 //  - Every engine uses one context shared by the process (made by the first engine, freed at
 //    exit): Graphviz 2.42's pango plugin keeps pointers into a context's font table across
 //    layouts, so a second context after a freed one would read freed memory.

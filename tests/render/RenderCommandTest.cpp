@@ -127,3 +127,24 @@ TEST_CASE("skein render output is the same bytes twice", "[render][cli]") {
   CHECK(first == second);
   CHECK(first.size() > 10000);
 }
+
+TEST_CASE("Graphviz is loaded only when a picture is drawn", "[render][cli]") {
+  // LD_DEBUG=files makes the dynamic loader name every library it loads, on stderr.
+  const auto libraries_loaded = [](const std::string& command) {
+    std::string log;
+    run("LD_DEBUG=files " + command + " 2>&1 >/dev/null", &log);
+    return log;
+  };
+  const std::string stats = libraries_loaded(shell_quote(kSkein) + " stats --db " +
+                                             shell_quote(example_store()));
+  CHECK(stats.find("libsqlite3") != std::string::npos);  // the log does list libraries
+  CHECK(stats.find("libgvc") == std::string::npos);
+  CHECK(stats.find("libcairo") == std::string::npos);
+  const std::string dot = libraries_loaded(shell_quote(kSkein) + " render --format dot --db " +
+                                           shell_quote(example_store()));
+  CHECK(dot.find("libgvc") == std::string::npos);  // DOT is written by Skein itself
+  const std::string svg = libraries_loaded(shell_quote(kSkein) + " render --format svg --db " +
+                                           shell_quote(example_store()));
+  CHECK(svg.find("libgvc.so") != std::string::npos);
+  CHECK(svg.find("libgvplugin_pango.so") != std::string::npos);
+}
