@@ -1,6 +1,6 @@
 #pragma once
 // Lays out and renders DOT text in-process through libgvc (Graphviz 2.42/2.43), with the
-// layout, core and pango plugins compiled into the program.
+// layout, core and pango plugins built into the context (no plugin config file is read).
 //
 // Contract
 //  - The context is created with gvContextPlugins() and a built-in plugin table, never with
