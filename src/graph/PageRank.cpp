@@ -31,6 +31,29 @@ PageRankResult PageRank::run() const {
     out_weight[u] = sum;
   }
 
+  // What each node gathers from, when walks are directed or weighted: its walkable in-arcs
+  // with their factors, laid out once as a flat CSR, so the iterations below run over plain
+  // arrays instead of asking the view per arc per iteration (on an 837k-node store graph that
+  // was most of `skein rank`).
+  const bool plain = !options_.directed && !options_.weighted;
+  std::vector<std::size_t> in_start;
+  std::vector<NodeIndex> in_node;
+  std::vector<double> in_factor;
+  if (!plain) {
+    in_start.reserve(n + 1);
+    in_start.push_back(0);
+    for (NodeIndex u = 0; u < n; ++u) {
+      const auto nb = view_.neighbors(u);
+      const auto w = view_.neighbor_weights(u);
+      for (std::size_t i = 0; i < nb.size(); ++i) {
+        if (options_.directed && !view_.walkable_into(u, i)) continue;
+        in_node.push_back(nb[i]);
+        in_factor.push_back(options_.weighted ? static_cast<double>(w[i]) : 1.0);
+      }
+      in_start.push_back(in_node.size());
+    }
+  }
+
   std::vector<double> rank(n, 1.0 / nd), next(n), share(n);
   for (int iteration = 1; iteration <= options_.max_iterations; ++iteration) {
     double dangling = 0;
@@ -45,15 +68,12 @@ PageRankResult PageRank::run() const {
     const double base = (1.0 - d) / nd + d * dangling / nd;
     double change = 0;
     for (NodeIndex u = 0; u < n; ++u) {
-      const auto nb = view_.neighbors(u);
       double sum = 0;
-      if (!options_.directed && !options_.weighted) {
-        for (NodeIndex v : nb) sum += share[v];
+      if (plain) {
+        for (NodeIndex v : view_.neighbors(u)) sum += share[v];
       } else {
-        const auto w = view_.neighbor_weights(u);
-        for (std::size_t i = 0; i < nb.size(); ++i) {
-          if (options_.directed && !view_.walkable_into(u, i)) continue;
-          sum += share[nb[i]] * (options_.weighted ? static_cast<double>(w[i]) : 1.0);
+        for (std::size_t a = in_start[u]; a < in_start[u + 1]; ++a) {
+          sum += share[in_node[a]] * in_factor[a];
         }
       }
       next[u] = base + d * sum;
