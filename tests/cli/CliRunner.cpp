@@ -10,16 +10,12 @@
 #include <stdexcept>
 
 namespace skein::testing {
-namespace {
-
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
 }
-
-}  // namespace
 
 TempDir::TempDir() {
   std::random_device random;

@@ -36,6 +36,9 @@ RunResult run_skein(const std::string& arguments, const std::filesystem::path& w
 
 std::string shell_quote(const std::string& text);
 
+// The bytes of a file ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
+
 // Paths compiled in by CMake.
 std::filesystem::path source_dir();
 std::filesystem::path shared_dir();

@@ -14,13 +14,6 @@
 namespace skein::hardening {
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 // fork + exec /bin/sh -c in a new process group, so one kill(-pid) reaches every process the
 // command starts (skein itself, not only the shell in front of it).
 pid_t spawn(const std::string& command, const std::filesystem::path& dir) {
@@ -78,8 +71,8 @@ Outcome run_shell(const std::string& command, const std::filesystem::path& dir,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   outcome.exit_code = decode(status);
   outcome.max_rss_kib = usage.ru_maxrss;
-  outcome.out = slurp(out);
-  outcome.err = slurp(err);
+  outcome.out = testing::read_file(out);
+  outcome.err = testing::read_file(err);
   return outcome;
 }
 

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "HardeningSupport.h"
@@ -18,6 +16,7 @@ using skein::hardening::run_shell;
 using skein::hardening::quoted_binary;
 using skein::hardening::store_health;
 using skein::hardening::well_formed_errors;
+using skein::testing::read_file;
 using skein::testing::shell_quote;
 using skein::testing::TempDir;
 
@@ -25,13 +24,6 @@ namespace {
 
 std::string corpus_dir(const std::string& section) {
   return shell_quote((skein::testing::shared_dir() / "corpus" / "bbc" / section).string());
-}
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 const char* kArticle = "Japan and China signed a trade agreement in Tokyo on Monday.\n";
@@ -102,7 +94,7 @@ TEST_CASE("a store on a read-only file system is refused for writing and left un
   }
   dir.write("ro/a.txt", kArticle);
   REQUIRE(run("--db ro/store.db ingest -q ro/a.txt", dir.path()).exit_code == 0);
-  const std::string before = slurp(dir / "ro/store.db");
+  const std::string before = read_file(dir / "ro/store.db");
   // Root ignores file modes, so chmod cannot make a read-only store here: a read-only bind
   // mount of its directory (in a private mount namespace) can.
   auto outcome = run_shell(
@@ -113,7 +105,7 @@ TEST_CASE("a store on a read-only file system is refused for writing and left un
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.find("ro/store.db: ") != std::string::npos);
   CHECK(well_formed_errors(outcome.err, "ingest"));
-  CHECK(slurp(dir / "ro/store.db") == before);
+  CHECK(read_file(dir / "ro/store.db") == before);
   // Readers work on read-only media: the store is opened as immutable there.
   auto reader = run_shell(
       "unshare -m sh -c 'mount --bind ro ro && mount -o remount,ro,bind ro && " + quoted_binary() +
@@ -122,7 +114,7 @@ TEST_CASE("a store on a read-only file system is refused for writing and left un
   INFO(reader.err);
   CHECK(reader.exit_code == 0);
   CHECK(reader.out.find("\"documents\":1,") != std::string::npos);
-  CHECK(slurp(dir / "ro/store.db") == before);
+  CHECK(read_file(dir / "ro/store.db") == before);
 }
 
 TEST_CASE("a store locked by another writer makes ingest wait, then fail clearly",
@@ -169,7 +161,7 @@ TEST_CASE("files that are not Skein stores are refused and never overwritten",
   TempDir dir;
   dir.write("a.txt", kArticle);
   REQUIRE(run("--db good.db ingest -q a.txt", dir.path()).exit_code == 0);
-  const std::string good = slurp(dir / "good.db");
+  const std::string good = read_file(dir / "good.db");
 
   struct Victim {
     std::string name;
@@ -187,7 +179,7 @@ TEST_CASE("files that are not Skein stores are refused and never overwritten",
                     "INSERT INTO invoices VALUES (1, 9.5)'",
                     dir.path())
               .exit_code == 0);
-  victims.push_back({"foreign.db", slurp(dir / "foreign.db")});
+  victims.push_back({"foreign.db", read_file(dir / "foreign.db")});
   for (const auto& victim : victims) {
     dir.write(victim.name, victim.content);
     // "@" stands for the victim's name.
@@ -201,7 +193,7 @@ TEST_CASE("files that are not Skein stores are refused and never overwritten",
       CHECK(outcome.exit_code == 2);
       CHECK(outcome.err.find(victim.name + ": ") != std::string::npos);
       CHECK(std::count(outcome.err.begin(), outcome.err.end(), '\n') == 1);
-      CHECK(slurp(dir / victim.name) == victim.content);
+      CHECK(read_file(dir / victim.name) == victim.content);
       std::filesystem::remove(dir / "merged.db");
     }
   }
@@ -218,13 +210,13 @@ TEST_CASE("a store from a newer schema version is refused and left unchanged",
   dir.write("a.txt", kArticle);
   REQUIRE(run("--db store.db ingest -q a.txt", dir.path()).exit_code == 0);
   REQUIRE(run_shell("sqlite3 store.db 'PRAGMA user_version = 999'", dir.path()).exit_code == 0);
-  const std::string before = slurp(dir / "store.db");
+  const std::string before = read_file(dir / "store.db");
   for (const std::string command : {"ingest -q a.txt", "stats", "show Japan", "render -f dot",
                                     "export graphml", "load /dev/null"}) {
     INFO(command);
     auto outcome = run("--db store.db " + command, dir.path(), std::chrono::seconds(60));
     CHECK(outcome.exit_code == 2);
     CHECK(outcome.err.find("store.db: store schema version 999 is newer") != std::string::npos);
-    CHECK(slurp(dir / "store.db") == before);
+    CHECK(read_file(dir / "store.db") == before);
   }
 }
