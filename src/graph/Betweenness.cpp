@@ -18,10 +18,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <numeric>
 #include <random>
-#include <thread>
 
 #include "graph/detail/Parallel.h"
 
@@ -226,7 +224,8 @@ BetweennessResult Betweenness::run() const {
   const std::size_t blocks = std::min<std::size_t>(sources.size(), 4 * std::size_t{threads});
   std::vector<std::vector<double>> partial(blocks);
   std::atomic<std::size_t> next_block{0};
-  auto worker = [&] {
+  // Threads claim blocks as they go, so one that gets less CPU does fewer.
+  detail::run_on_threads(threads, [&](unsigned) {
     Workspace ws(n);
     for (std::size_t b; (b = next_block.fetch_add(1, std::memory_order_relaxed)) < blocks;) {
       std::vector<double> sums(n, 0.0);
@@ -236,28 +235,7 @@ BetweennessResult Betweenness::run() const {
       }
       partial[b] = std::move(sums);
     }
-  };
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::exception_ptr> errors(threads);
-    {
-      std::vector<std::jthread> pool;
-      pool.reserve(threads);
-      for (unsigned t = 0; t < threads; ++t) {
-        pool.emplace_back([&, t] {
-          try {
-            worker();
-          } catch (...) {
-            errors[t] = std::current_exception();
-          }
-        });
-      }
-    }  // joins
-    for (auto& error : errors) {
-      if (error) std::rethrow_exception(error);
-    }
-  }
+  });
   for (const auto& sums : partial) {
     for (std::size_t v = 0; v < n; ++v) result.score[v] += sums[v];
   }
