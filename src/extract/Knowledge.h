@@ -180,17 +180,7 @@ class FlatStringMap {
   void reserve(std::size_t count, std::size_t key_bytes) {
     std::size_t slots = 1024;
     while (slots < count * 2) slots *= 2;
-    if (slots > slots_.size()) {
-      std::vector<Slot> old = std::move(slots_);
-      slots_.assign(slots, Slot{});
-      mask_ = slots_.size() - 1;
-      for (const Slot& s : old) {
-        if (s.hash == 0) continue;
-        std::size_t i = home(s.hash);
-        while (slots_[i].hash != 0) i = (i + 1) & mask_;
-        slots_[i] = s;
-      }
-    }
+    if (slots > slots_.size()) rehash(slots);
     keys_.reserve(key_bytes);
   }
 
@@ -212,9 +202,11 @@ class FlatStringMap {
     std::uint32_t key_size = 0;
     std::uint32_t value = 0;
   };
-  void grow() {
+  void grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+  // Moves every entry into a table of `slots` slots (a power of two).
+  void rehash(std::size_t slots) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.hash == 0) continue;
