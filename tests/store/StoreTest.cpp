@@ -535,11 +535,11 @@ TEST_CASE("A put that refers to an unknown entity fails whole and leaves nothing
   CHECK(stats.evidence == 1);
 }
 
-TEST_CASE("A database failure in the middle of a put rolls that document back", "[store]") {
-  // A trigger makes SQLite refuse the evidence row, after the document, nodes, mentions and
-  // edge of the same put were already written.
-  TempDir dir;
-  const std::string path = dir.file("skein.db");
+namespace {
+
+// A store holding document_a() whose evidence table refuses rows with rule 'boom' (a trigger),
+// so a put fails after its document, nodes, mentions and edge were already written.
+Store store_with_boom_trigger(const std::string& path) {
   { Store(path).put(document_a()); }
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
@@ -547,13 +547,27 @@ TEST_CASE("A database failure in the middle of a put rolls that document back", 
         "CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN NEW.rule = 'boom' "
         "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
   }
-  Store store(path);
+  return Store(path);
+}
+
+// A document whose one evidence row the boom trigger refuses.
+DocumentExtraction korea_japan_refused() {
   auto doc = DocBuilder("news/d.txt", "Korea and Japan.")
                  .entity("Country", "KR", "Korea")
                  .entity("Country", "JP", "Japan")
                  .relation("trades-with", "Country:KR", "Country:JP", "Korea and Japan.")
                  .get();
   doc.relations.front().evidence.front().rule = "boom";
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("A database failure in the middle of a put rolls that document back", "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("skein.db");
+  Store store = store_with_boom_trigger(path);
+  const auto doc = korea_japan_refused();
   CHECK_THROWS_WITH(store.put(doc), Contains(path) && Contains("refused by test trigger"));
   CHECK(store.stats().documents == 1);
   CHECK(store.find_nodes("Japan").empty());
@@ -794,24 +808,12 @@ TEST_CASE("Node names and properties merge across documents by the documented ru
 TEST_CASE("A failed put in a batch without savepoints abandons the whole batch", "[store]") {
   TempDir dir;
   const std::string path = dir.file("skein.db");
-  { Store(path).put(document_a()); }
-  {
-    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec(
-        "CREATE TRIGGER boom BEFORE INSERT ON evidence WHEN NEW.rule = 'boom' "
-        "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
-  }
-  Store store(path);
+  Store store = store_with_boom_trigger(path);
   auto good = DocBuilder("news/c.txt", "France and Spain.")
                   .entity("Country", "FR", "France")
                   .entity("Country", "ES", "Spain")
                   .get();
-  auto bad = DocBuilder("news/d.txt", "Korea and Japan.")
-                 .entity("Country", "KR", "Korea")
-                 .entity("Country", "JP", "Japan")
-                 .relation("trades-with", "Country:KR", "Country:JP", "Korea and Japan.")
-                 .get();
-  bad.relations.front().evidence.front().rule = "boom";
+  const auto bad = korea_japan_refused();
   {
     Store::Batch batch(store, Store::Batch::OnFailure::kAbandonBatch);
     CHECK(store.put(good) == PutOutcome::kAdded);
