@@ -42,6 +42,16 @@ void set_mtime_ns(const std::filesystem::path& path, std::int64_t ns) {
 // Long settled (ingest stamps only files not modified in the last seconds), with nanoseconds.
 constexpr std::int64_t kLongAgo = 1'600'000'000'123'456'789;
 
+// Writes a file dated kLongAgo, so ingest stamps it.
+std::filesystem::path write_settled(const TempDir& dir, const std::string& name,
+                                    const std::string& content) {
+  const auto path = dir.write(name, content);
+  set_mtime_ns(path, kLongAgo);
+  return path;
+}
+
+const char* const kTradeTalks = "Trade talks\n\nJapan exports cars to Germany.\n";
+
 }  // namespace
 
 TEST_CASE("skein with no command prints the overview and exits 1", "[cli]") {
@@ -145,10 +155,8 @@ TEST_CASE("a changed document replaces its old version", "[cli]") {
 TEST_CASE("a re-run skips files with their stored size and mtime; --rehash reads them all",
           "[cli]") {
   TempDir dir;
-  const auto a = dir.write("docs/a.txt", kArticle);
-  const auto b = dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Germany.\n");
-  set_mtime_ns(a, kLongAgo);
-  set_mtime_ns(b, kLongAgo);
+  const auto a = write_settled(dir, "docs/a.txt", kArticle);
+  const auto b = write_settled(dir, "docs/b.txt", kTradeTalks);
   auto first = run_skein("ingest -q docs", dir.path());
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
@@ -177,10 +185,8 @@ TEST_CASE("a re-run skips files with their stored size and mtime; --rehash reads
 TEST_CASE("a file rewritten at the same size is replaced; a touched one is unchanged and restamped",
           "[cli]") {
   TempDir dir;
-  const auto a = dir.write("docs/a.txt", kArticle);
-  const auto b = dir.write("docs/b.txt", "Trade talks\n\nJapan exports cars to Germany.\n");
-  set_mtime_ns(a, kLongAgo);
-  set_mtime_ns(b, kLongAgo);
+  const auto a = write_settled(dir, "docs/a.txt", kArticle);
+  const auto b = write_settled(dir, "docs/b.txt", kTradeTalks);
   REQUIRE(run_skein("ingest -q docs", dir.path()).exit_code == 0);
 
   // Same size, new text, new mtime: read, hashed, replaced.
