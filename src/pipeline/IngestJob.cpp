@@ -132,11 +132,9 @@ class BatchWriter {
   BatchWriter(store::Store& store, const IngestOptions& options) : store_(store), options_(options) {}
 
   store::PutOutcome put(const DocumentExtraction& extraction) {
-    if (!batch_) batch_.emplace(store_, store::Store::Batch::OnFailure::kAbandonBatch);
+    open();
     auto outcome = store_.put(extraction);
-    ++documents_;
-    bytes_ += extraction.document.text.size();
-    if (documents_ >= options_.batch_documents || bytes_ >= options_.batch_bytes) commit();
+    count_write(extraction.document.text.size());
     return outcome;
   }
 
@@ -144,9 +142,9 @@ class BatchWriter {
   // stamp counts as a document towards batch_documents, so a run of many touched files still
   // commits in bounded transactions).
   void set_file_stamp(const std::string& uri, const FileStamp& stamp) {
-    if (!batch_) batch_.emplace(store_, store::Store::Batch::OnFailure::kAbandonBatch);
+    open();
     store_.set_file_stamp(uri, stamp);
-    if (++documents_ >= options_.batch_documents) commit();
+    count_write(0);
   }
 
   void commit() {
@@ -159,6 +157,17 @@ class BatchWriter {
   }
 
  private:
+  // Ingest stops at its first store failure anyway, so its batches take no savepoint per
+  // document (Store::Batch::OnFailure::kAbandonBatch).
+  void open() {
+    if (!batch_) batch_.emplace(store_, store::Store::Batch::OnFailure::kAbandonBatch);
+  }
+  void count_write(std::size_t text_bytes) {
+    ++documents_;
+    bytes_ += text_bytes;
+    if (documents_ >= options_.batch_documents || bytes_ >= options_.batch_bytes) commit();
+  }
+
   store::Store& store_;
   const IngestOptions& options_;
   std::optional<store::Store::Batch> batch_;
