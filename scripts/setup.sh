@@ -8,10 +8,13 @@ BUILD_PACKAGES=(
   libboost-graph-dev rapidjson-dev libsqlitecpp-dev libsqlite3-dev
   libgraphviz-dev graphviz fonts-dejavu-core libicu-dev libssl-dev iso-codes catch2
 )
-# Tools the test suite uses as independent peers and validators.
+# Tools the test suite uses as independent peers and validators. NetworkX's PageRank and
+# spectral code import numpy and scipy, which python3-networkx only recommends: with
+# --no-install-recommends they must be named here (a fresh machine lacked them).
+# util-linux gives unshare and mount for the store-fault tests.
 TEST_PACKAGES=(
-  sqlite3 libxml2-utils python3 python3-networkx python3-igraph
-  nodejs npm parallel clang libclang-rt-14-dev
+  sqlite3 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph
+  nodejs npm parallel clang libclang-rt-14-dev util-linux
 )
 
 wanted=("${BUILD_PACKAGES[@]}")

@@ -12,6 +12,8 @@ bash scripts/setup.sh --with-test-tools
 if [[ -f tests/exporters/js/install.sh ]]; then
   bash tests/exporters/js/install.sh
 fi
+# Fail now, with the full list, if anything the tests call is missing.
+bash scripts/preflight.sh
 
 build_dir=build
 extra=()
