@@ -39,7 +39,15 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 fi
+# The host's way out to the package registries comes along: its resolver and the local CA
+# certificates its network trusts (an HTTPS-inspecting proxy's CA, say). That is the machine's
+# network, not the project's dependencies; without it npm fails with SELF_SIGNED_CERT_IN_CHAIN.
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1 || true
+fi
 
 # The project as committed (a clone of HEAD, so uncommitted files cannot help it), with
 # shared/ beside it where the scripts and tests look for it.
@@ -58,7 +66,8 @@ run_inside() {
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
     exec chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-      LANG=C.UTF-8 TERM=dumb bash -c "cd /work/skein && $*"
+      LANG=C.UTF-8 TERM=dumb NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
+      bash -c "cd /work/skein && $*"
   ' run_inside "$root" "$@"
 }
 
