@@ -42,6 +42,9 @@ struct GoldMention {
   std::string label;       // a LabelClass name of the dataset
   std::string name;        // the entity this mention refers to (the mention text by default)
   std::size_t group = 0;   // index of the entity (coreference group) within the document
+  // Borderline: a prediction matching it is neither right nor wrong, and missing it is no
+  // miss (the file's "optional": true).
+  bool optional = false;
 };
 
 struct GoldRelation {
@@ -49,6 +52,11 @@ struct GoldRelation {
   std::size_t source = 0;     // group index (see GoldMention::group)
   std::size_t target = 0;     // group index
   std::string original_type;  // the dataset's own type name (OrgBased_In), for recall by origin
+  // Borderline: neither rewarded nor penalised, and missing it is no miss ("optional": true).
+  bool optional = false;
+  // A party is only a pronoun or description in the evidence sentence, so finding it needs
+  // coreference ("coref": true); the report counts these found and missed per type.
+  bool coref = false;
 };
 
 // A span the gold marks as an entity of a class that is not scored (CoNLL04's Other).

@@ -105,6 +105,13 @@ class LineParser {
     return text;
   }
 
+  bool bool_member(const Value& object, const char* name, const std::string& where) const {
+    const Value* value = member(object, name);
+    if (value == nullptr) return false;
+    if (!value->IsBool()) throw error(where + name + ": expected true or false");
+    return value->GetBool();
+  }
+
   void read_document(const Value& root, Document& document) const {
     document.id = string_member(root, "id", "", false);
     const std::string path = string_member(root, "path", "", false);
@@ -190,7 +197,7 @@ class LineParser {
       if (name.empty()) name = text.substr(span.start, span.size());
       auto [it, inserted] = group_of.try_emplace({label, name}, gold.group_count);
       if (inserted) ++gold.group_count;
-      gold.mentions.push_back({span, span, label, name, it->second});
+      gold.mentions.push_back({span, span, label, name, it->second, bool_member(entity, "optional", where)});
     }
     // Relations refer to the entity list order, so sort only after endpoints are resolved:
     // keep the listed order in `listed_` and sort at the end of read_relations.
@@ -244,7 +251,8 @@ class LineParser {
       const auto key = symmetric ? std::tuple(type, std::min(source, target), std::max(source, target))
                                  : std::tuple(type, source, target);
       if (!seen.insert(key).second) throw error(where + ": duplicate relation");
-      gold.relations.push_back({type, source, target, type});
+      gold.relations.push_back({type, source, target, type, bool_member(relation, "optional", where + "."),
+                                bool_member(relation, "coref", where + ".")});
     }
     std::stable_sort(gold.mentions.begin(), gold.mentions.end(),
                      [](const GoldMention& a, const GoldMention& b) { return a.span.start < b.span.start; });

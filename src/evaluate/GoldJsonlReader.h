@@ -3,9 +3,10 @@
 // line, that users write by hand for their own documents.
 //
 //   {"id": "a01", "path": "a01.txt" | "text": "...", "title"?, "published"?,
-//    "entities": [{"text": "Moreau", "label": "Person", "name"?: "Emmanuel Moreau"}
+//    "entities": [{"text": "Moreau", "label": "Person", "name"?: "Emmanuel Moreau", "optional"?: true}
 //               | {"start": 10, "end": 16, "label": "Country", "text"?: "France"}],
-//    "relations": [{"type": "met-with", "source": 0 | "Emmanuel Moreau", "target": ...}]}
+//    "relations": [{"type": "met-with", "source": 0 | "Emmanuel Moreau", "target": ...,
+//                   "optional"?: true, "coref"?: true}]}
 //
 // - "path" is relative to the gold file's folder; the file's bytes become the text and its
 //   first non-blank line the title. Page debris is marked as ingest would mark it.
@@ -20,6 +21,10 @@
 // - Labels: Person, Organization, Country, Place, or any other label (scored as given).
 //   Relation types: met-with and trades-with (symmetric), located-in and affiliated-with
 //   (directed), or any other type (directed).
+// - "optional": true on an entity or relation marks a borderline item: the scorer neither
+//   rewards nor penalises a prediction matching it, and missing it is no miss.
+//   "coref": true on a relation marks one whose party is only a pronoun or description in the
+//   evidence sentence; the report counts those found and missed. Both default to false.
 // - Blank lines are skipped.
 //
 // Throws InputError "file:line: reason" naming the field on anything malformed: bad JSON,

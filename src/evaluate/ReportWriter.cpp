@@ -136,6 +136,11 @@ void write_text_report(std::ostream& out, const Report& report, std::size_t max_
       out << pad("  from " + origin, width) << pad(std::to_string(counts.gold()), 6, true)
           << "          recall " << fixed3(counts.recall()) << "\n";
     }
+    if (row.coref.gold() > 0) {
+      out << pad("  needing coref", width) << pad(std::to_string(row.coref.gold()), 6, true) << "          found "
+          << row.coref.tp << ", missed " << row.coref.fn << " (lenient: found " << row.coref_lenient.tp
+          << ", missed " << row.coref_lenient.fn << ")\n";
+    }
   }
   write_row(out, "micro (covered)", width, report.relation_micro);
   if (!uncovered.empty()) {
@@ -212,6 +217,13 @@ std::string to_json(const Report& report, std::size_t max_examples) {
       w.Key("recall"); w.Double(counts.recall());
       w.EndObject();
     }
+    w.EndObject();
+    w.Key("coref");
+    w.StartObject();
+    w.Key("found"); w.Uint64(row.coref.tp);
+    w.Key("missed"); w.Uint64(row.coref.fn);
+    w.Key("found_lenient"); w.Uint64(row.coref_lenient.tp);
+    w.Key("missed_lenient"); w.Uint64(row.coref_lenient.fn);
     w.EndObject();
     w.EndObject();
   }

@@ -118,10 +118,15 @@ struct Scorer::Impl {
     std::vector<bool> used(gold.size(), false);
     for (std::size_t p = 0; p < predicted.size(); ++p) {
       std::size_t best = SIZE_MAX, best_overlap = 0;
-      for (std::size_t g = 0; g < gold.size(); ++g) {
-        if (used[g] || !mention_matches(predicted[p], gold[g], mode)) continue;
-        const std::size_t overlap = overlap_size(predicted[p].span, gold[g].span);
-        if (best == SIZE_MAX || overlap > best_overlap) { best = g; best_overlap = overlap; }
+      // Required gold first: an optional mention only takes what no required one would.
+      for (const bool optional_pass : {false, true}) {
+        for (std::size_t g = 0; g < gold.size(); ++g) {
+          if (gold[g].optional != optional_pass) continue;
+          if (used[g] || !mention_matches(predicted[p], gold[g], mode)) continue;
+          const std::size_t overlap = overlap_size(predicted[p].span, gold[g].span);
+          if (best == SIZE_MAX || overlap > best_overlap) { best = g; best_overlap = overlap; }
+        }
+        if (best != SIZE_MAX) break;
       }
       if (best != SIZE_MAX) { used[best] = true; match[p] = best; }
     }
@@ -189,11 +194,13 @@ struct Scorer::Impl {
       std::vector<bool> gold_matched(gold.mentions.size(), false);
       for (std::size_t p = 0; p < predicted.size(); ++p) {
         Counts& counts = row_counts(entity_rows, predicted[p].klass->name, mode);
-        if (match[p] != SIZE_MAX) { ++counts.tp; gold_matched[match[p]] = true; }
-        else ++counts.fp;
+        if (match[p] == SIZE_MAX) { ++counts.fp; continue; }
+        gold_matched[match[p]] = true;
+        if (!gold.mentions[match[p]].optional) ++counts.tp;
+        else if (mode == Mode::kStrict) ++notes["predicted mentions matching optional gold"];
       }
       for (std::size_t g = 0; g < gold.mentions.size(); ++g) {
-        if (!gold_matched[g]) ++row_counts(entity_rows, gold.mentions[g].label, mode).fn;
+        if (!gold_matched[g] && !gold.mentions[g].optional) ++row_counts(entity_rows, gold.mentions[g].label, mode).fn;
       }
       if (mode != Mode::kStrict) continue;
       for (std::size_t p = 0; p < predicted.size(); ++p) {
@@ -217,7 +224,7 @@ struct Scorer::Impl {
         record(entity_errors, kind, true, {uri, span_text(pm.span), pm.label, gold_label, context_of(text, pm.span)});
       }
       for (std::size_t g = 0; g < gold.mentions.size(); ++g) {
-        if (gold_matched[g]) continue;
+        if (gold_matched[g] || gold.mentions[g].optional) continue;
         const auto& gm = gold.mentions[g];
         ErrorKind kind = ErrorKind::kMissed;
         std::string predicted_label;
@@ -307,18 +314,30 @@ struct Scorer::Impl {
       std::vector<bool> gold_used(gold.relations.size(), false);
       std::vector<bool> predicted_matched(relations.size(), false);
       for (std::size_t p = 0; p < relations.size(); ++p) {
-        for (std::size_t g = 0; g < gold.relations.size(); ++g) {
-          if (gold_used[g] || !matches(relations[p], gold.relations[g], mode)) continue;
-          gold_used[g] = predicted_matched[p] = true;
-          break;
+        std::size_t matched = SIZE_MAX;
+        // Required gold first, so an optional relation never takes a prediction from one.
+        for (const bool optional_pass : {false, true}) {
+          for (std::size_t g = 0; g < gold.relations.size() && matched == SIZE_MAX; ++g) {
+            if (gold.relations[g].optional != optional_pass) continue;
+            if (gold_used[g] || !matches(relations[p], gold.relations[g], mode)) continue;
+            matched = g;
+          }
         }
         Counts& counts = row_counts(relation_rows, relations[p].type->name, mode);
-        if (predicted_matched[p]) ++counts.tp; else ++counts.fp;
+        if (matched == SIZE_MAX) { ++counts.fp; continue; }
+        gold_used[matched] = predicted_matched[p] = true;
+        if (!gold.relations[matched].optional) ++counts.tp;
+        else if (mode == Mode::kStrict) ++notes["predicted relations matching optional gold"];
       }
       for (std::size_t g = 0; g < gold.relations.size(); ++g) {
         const auto& gr = gold.relations[g];
+        if (gr.optional) continue;
         Counts& counts = row_counts(relation_rows, gr.type, mode);
         if (!gold_used[g]) ++counts.fn;
+        if (gr.coref) {
+          Counts& coref = mode == Mode::kStrict ? relation_rows[gr.type].coref : relation_rows[gr.type].coref_lenient;
+          if (gold_used[g]) ++coref.tp; else ++coref.fn;
+        }
         if (mode == Mode::kStrict) {
           auto& origin = relation_rows[gr.type].by_original_type[gr.original_type];
           if (gold_used[g]) ++origin.tp; else ++origin.fn;
@@ -352,7 +371,7 @@ struct Scorer::Impl {
       for (std::size_t g = 0; g < gold.relations.size(); ++g) {
         const auto& gr = gold.relations[g];
         // Uncovered types could never be predicted: listing them as misses would drown the rest.
-        if (gold_used[g] || !dataset->relation_type(gr.type)->covered) continue;
+        if (gold_used[g] || gr.optional || !dataset->relation_type(gr.type)->covered) continue;
         ErrorKind kind = ErrorKind::kRelationMissed;
         std::string predicted_type;
         for (const auto& pr : relations) {
@@ -371,7 +390,8 @@ struct Scorer::Impl {
         ByteSpan where{std::min(s.start, t.start), std::max(s.end, t.end)};
         // Endpoints far apart (a title and a body line): show the source's surroundings only.
         if (where.size() > 240) where = s;
-        const std::string label = gr.original_type == gr.type ? gr.type : gr.type + " (" + gr.original_type + ")";
+        std::string label = gr.original_type == gr.type ? gr.type : gr.type + " (" + gr.original_type + ")";
+        if (gr.coref) label += " (coref)";
         record(relation_errors, kind, false,
                {uri, group_text(gr.source) + " -> " + group_text(gr.target), predicted_type, label, context_of(text, where)});
       }

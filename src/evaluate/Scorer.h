@@ -21,6 +21,11 @@
 // relations whose basis is "knowledge" and relations whose "modality" property is "negated"
 // or "hypothetical" (not asserted by the text).
 //
+// Optional gold (GoldMention/GoldRelation::optional) is borderline: predictions are matched to
+// required gold first; one that matches only an optional item is neither a true nor a false
+// positive (counted in the notes), and an unmatched optional item is not a false negative.
+// Gold relations marked coref are scored like the rest and also counted found/missed per type.
+//
 // Error breakdown (strict matching). False positives: wrong label (overlaps gold of another
 // class), wrong boundary (overlaps gold of its class, other span), spurious, spurious-unscored
 // (overlaps an unscored span such as CoNLL04's Other). False negatives: wrong label, wrong
@@ -72,6 +77,10 @@ struct RelationRow : ScoreRow {
   // Strict recall split by the dataset's own type name (Located_In / OrgBased_In), when the
   // dataset maps several of its types onto this one. tp and fn only.
   std::map<std::string, Counts> by_original_type;
+  // Gold relations marked coref (a party only a pronoun or description in the evidence
+  // sentence): tp = found, fn = missed; strict and lenient. Also counted in the row above.
+  Counts coref;
+  Counts coref_lenient;
 };
 
 enum class ErrorKind {

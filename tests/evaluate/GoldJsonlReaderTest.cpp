@@ -106,6 +106,29 @@ TEST_CASE("a gold document given by path is read relative to the gold file with 
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("optional and coref flags are read from entities and relations, false by default", "[evaluate]") {
+  const Dataset dataset = parse_gold_jsonl(
+      R"({"text": "The Polish banker Moreau met Adler.", "entities": [{"text": "Polish", "label": "Country",)"
+      R"( "name": "Poland", "optional": true}, {"text": "Moreau", "label": "Person"}, {"text": "Adler", "label": "Person"}],)"
+      R"( "relations": [{"type": "met-with", "source": 1, "target": 2, "coref": true},)"
+      R"( {"type": "affiliated-with", "source": 1, "target": 0, "optional": true, "coref": false}]})",
+      "gold.jsonl", ".");
+  const GoldDocument& gold = dataset.documents.at(0);
+  REQUIRE(gold.mentions.size() == 3);
+  CHECK(gold.mentions[0].optional);
+  CHECK_FALSE(gold.mentions[1].optional);
+  REQUIRE(gold.relations.size() == 2);
+  CHECK(gold.relations[0].coref);
+  CHECK_FALSE(gold.relations[0].optional);
+  CHECK(gold.relations[1].optional);
+  CHECK_FALSE(gold.relations[1].coref);
+  CHECK(error_of(R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country", "optional": 1}], "relations": []})") ==
+        "gold.jsonl:1: entities[0].optional: expected true or false");
+  CHECK(error_of(R"({"text": "Poland, France.", "entities": [{"text": "Poland", "label": "Country"}, {"text": "France", "label": "Country"}],)"
+                 R"( "relations": [{"type": "met-with", "source": 0, "target": 1, "coref": "yes"}]})") ==
+        "gold.jsonl:1: relations[0].coref: expected true or false");
+}
+
 TEST_CASE("malformed gold lines are errors naming the file, the line and the field", "[evaluate]") {
   const std::string ok = R"({"text": "Poland and France.", "entities": [], "relations": []})";
   CHECK(error_of(ok + "\n{\"text\": \"x\", \"entities\": [{\"text\": \"x\"}], \"relations\": []}") ==

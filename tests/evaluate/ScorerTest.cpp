@@ -369,3 +369,97 @@ TEST_CASE("gold spans can be scored as normalised or as written", "[evaluate]") 
   CHECK(report.entity_micro.strict.fp == 1);
   CHECK(report.entity_micro.lenient.tp == 2);
 }
+
+TEST_CASE("optional gold is neither rewarded nor penalised, and missing it is no miss", "[evaluate]") {
+  const Dataset dataset = skein_dataset();
+  GoldBuilder gold("Moreau of Vistula Bank met Adler of Oder Bank and the Polish mayor of Gdańsk.");
+  gold.mention("Moreau", "Person").mention("Vistula Bank", "Organization").mention("Adler", "Person")
+      .mention("Oder Bank", "Organization").mention("Polish", "Country", "Poland").mention("Gdańsk", "Place")
+      .relation("met-with", "Moreau", "Adler")
+      .relation("affiliated-with", "Moreau", "Vistula Bank")
+      .relation("affiliated-with", "Adler", "Oder Bank")
+      .relation("located-in", "Vistula Bank", "Gdańsk");
+  gold.gold.mentions[4].optional = true;   // "Polish"
+  gold.gold.relations[2].optional = true;  // Adler -> Oder Bank
+  gold.gold.relations[3].optional = true;  // Vistula Bank -> Gdańsk
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("P:moreau", "Person", "Moreau").entity("O:vistula", "Organization", "Vistula Bank")
+      .entity("P:adler", "Person", "Adler").entity("O:oder", "Organization", "Oder Bank")
+      .entity("C:PL", "Country", "Polish")
+      .relation("met-with", "P:moreau", "P:adler")
+      .relation("affiliated-with", "P:adler", "O:oder");  // matches an optional relation only
+  // Gdańsk is not predicted; nor is Vistula Bank -> Gdańsk (optional).
+
+  Scorer scorer(dataset);
+  scorer.add(gold.gold, predicted.extraction);
+  const Report report = scorer.report();
+
+  // Entities: "Polish" matched optional gold (no tp, no fp); Gdańsk missed.
+  CHECK(report.entity_row("Country")->strict.tp == 0);
+  CHECK(report.entity_row("Country")->strict.fp == 0);
+  CHECK(report.entity_row("Country")->strict.fn == 0);
+  CHECK(report.entity_micro.strict.tp == 4);
+  CHECK(report.entity_micro.strict.fp == 0);
+  CHECK(report.entity_micro.strict.fn == 1);
+  CHECK(report.notes.at("predicted mentions matching optional gold") == 1);
+  // Relations: affiliated-with has one required gold (missed) and one optional (predicted).
+  const RelationRow* affiliated = report.relation_row("affiliated-with");
+  CHECK(affiliated->strict.tp == 0);
+  CHECK(affiliated->strict.fp == 0);
+  CHECK(affiliated->strict.fn == 1);
+  CHECK(report.relation_row("located-in")->strict.fn == 0);
+  CHECK(report.relation_row("met-with")->strict.tp == 1);
+  CHECK(report.notes.at("predicted relations matching optional gold") == 1);
+  CHECK(group_count(report.relation_errors, ErrorKind::kRelationSpurious, true) == 0);
+  CHECK(group_count(report.relation_errors, ErrorKind::kEndpointMissed, false) == 0);
+  CHECK(group_count(report.relation_errors, ErrorKind::kRelationMissed, false) == 1);  // Moreau -> Vistula
+}
+
+TEST_CASE("a prediction takes required gold before optional gold of the same span", "[evaluate]") {
+  const Dataset dataset = skein_dataset();
+  GoldBuilder gold("Moreau met Adler.");
+  gold.mention("Moreau", "Person").mention("Adler", "Person")
+      .relation("met-with", "Moreau", "Adler").relation("trades-with", "Moreau", "Adler");
+  gold.gold.relations[1].optional = true;
+  // An optional copy of the met-with listed before the required one (the reader would refuse
+  // it, but the scorer must not depend on order): the prediction takes the required one.
+  gold.gold.relations.insert(gold.gold.relations.begin(), gold.gold.relations[0]);
+  gold.gold.relations[0].optional = true;
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("P:m", "Person", "Moreau").entity("P:a", "Person", "Adler")
+      .relation("met-with", "P:m", "P:a");
+  Scorer scorer(dataset);
+  scorer.add(gold.gold, predicted.extraction);
+  const Report report = scorer.report();
+  CHECK(report.relation_row("met-with")->strict.tp == 1);
+  CHECK(report.relation_row("met-with")->strict.fn == 0);
+  CHECK(report.relation_row("trades-with")->strict.fn == 0);
+}
+
+TEST_CASE("relations needing coreference are counted found and missed per type", "[evaluate]") {
+  const Dataset dataset = skein_dataset();
+  GoldBuilder gold("Moreau runs Vistula Bank. The banker met Adler. Nowak met Kowalski.");
+  gold.mention("Moreau", "Person").mention("Vistula Bank", "Organization").mention("Adler", "Person")
+      .mention("Nowak", "Person").mention("Kowalski", "Person")
+      .relation("met-with", "Moreau", "Adler").relation("met-with", "Nowak", "Kowalski")
+      .relation("affiliated-with", "Moreau", "Vistula Bank");
+  gold.gold.relations[0].coref = true;  // "The banker" is Moreau
+  gold.gold.relations[1].coref = true;  // not really, but lets the test see a miss
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("P:m", "Person", "Moreau").entity("P:a", "Person", "Adler")
+      .entity("P:n", "Person", "Nowak").entity("P:k", "Person", "Kowalski")
+      .relation("met-with", "P:m", "P:a");
+  Scorer scorer(dataset);
+  scorer.add(gold.gold, predicted.extraction);
+  const Report report = scorer.report();
+  const RelationRow* met = report.relation_row("met-with");
+  CHECK(met->strict.tp == 1);
+  CHECK(met->strict.fn == 1);
+  CHECK(met->coref.tp == 1);
+  CHECK(met->coref.fn == 1);
+  CHECK(met->coref_lenient.tp == 1);
+  CHECK(report.relation_row("affiliated-with")->coref.gold() == 0);
+  const auto* missed = find_group(report.relation_errors, ErrorKind::kRelationMissed, false);
+  REQUIRE(missed != nullptr);
+  CHECK(missed->examples.at(0).gold == "met-with (coref)");
+}
