@@ -63,9 +63,16 @@ struct Entity {
 
 struct Evidence {
   ByteSpan span;     // the supporting sentence (for knowledge-basis relations: the mention)
-  std::string rule;  // name of the rule that fired
+  std::string rule;  // name of the rule (or model) that fired
   std::string text;  // exactly the document text under span
   double confidence = 1.0;  // this piece of evidence's confidence in [0, 1]
+  // The extraction component that produced it ("relation-rules", "knowledge-relations"); JSON
+  // "component", optional (empty when not said, as in older JSONL). The store keeps it in its
+  // rule column as "component/rule" (qualified_rule).
+  std::string component = {};
+
+  // "component/rule", or the rule alone when no component is said.
+  std::string qualified_rule() const { return component.empty() ? rule : component + "/" + rule; }
 };
 
 struct Relation {

@@ -294,6 +294,7 @@ std::string to_json_line(const DocumentExtraction& extraction) {
       out.number("start", evidence.span.start);
       out.number("end", evidence.span.end);
       out.string("rule", evidence.rule);
+      if (!evidence.component.empty()) out.string("component", evidence.component);
       out.string("text", evidence.text);
       out.real("confidence", evidence.confidence);
       out.end_object();
@@ -432,6 +433,7 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
         value.span = in.span(entry, evidence_path, doc.text);
         value.text = doc.text.substr(value.span.start, value.span.size());
         value.rule = in.required_string(entry, evidence_path, "rule");
+        value.component = in.optional_string(entry, evidence_path, "component");
         value.confidence = in.confidence(entry, evidence_path);
         relation.evidence.push_back(std::move(value));
       }

@@ -2,15 +2,17 @@
 
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <unordered_map>
 
 #include "core/Error.h"
+#include "extract/AnnotatedDocument.h"
+#include "extract/Component.h"
+#include "extract/ExtractionBuilder.h"
 #include "extract/Knowledge.h"
-#include "extract/Recognizer.h"
 #include "extract/Rules.h"
-#include "extract/Segmenter.h"
 
 #ifndef SKEIN_SOURCE_DIR
 #define SKEIN_SOURCE_DIR "."
@@ -41,14 +43,40 @@ std::string default_data_dir() { return resolve_dir("SKEIN_DATA_DIR", "data", "d
 std::string default_rules_dir() { return resolve_dir("SKEIN_RULES_DIR", "schema", "schema"); }
 
 struct Extractor::Impl {
-  explicit Impl(const ExtractorOptions& options)
-      : knowledge(options.data_dir.empty() ? default_data_dir() : options.data_dir),
+  explicit Impl(const ExtractorOptions& extractor_options)
+      : options(extractor_options),
+        data_dir(options.data_dir.empty() ? default_data_dir() : options.data_dir),
         rules(load_rules(options.rules_dir.empty() ? default_rules_dir() : options.rules_dir)),
-        recognizer(knowledge, rules, options) {}
+        knowledge(data_dir, rules.word_lists),
+        components(make_pipeline(options.components, ComponentContext{knowledge, rules, options, data_dir})) {}
 
-  Knowledge knowledge;
+  DocumentExtraction run(const Document& document, std::vector<double>* seconds) const {
+    AnnotatedDocument annotated(document);
+    if (seconds == nullptr) {
+      for (const auto& component : components) component->process(annotated);
+      return build_extraction(annotated);
+    }
+    if (seconds->size() < components.size() + 1) seconds->resize(components.size() + 1, 0.0);
+    auto last = std::chrono::steady_clock::now();
+    auto lap = [&](std::size_t slot) {
+      const auto now = std::chrono::steady_clock::now();
+      (*seconds)[slot] += std::chrono::duration<double>(now - last).count();
+      last = now;
+    };
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      components[i]->process(annotated);
+      lap(i);
+    }
+    DocumentExtraction out = build_extraction(annotated);
+    lap(components.size());
+    return out;
+  }
+
+  ExtractorOptions options;
+  std::string data_dir;
   RuleSet rules;
-  Recognizer recognizer;
+  Knowledge knowledge;  // after the rules: their word lists become lexicon flags
+  std::vector<std::unique_ptr<Component>> components;
 };
 
 Extractor::Extractor(ExtractorOptions options) : impl_(std::make_unique<Impl>(options)) {}
@@ -56,8 +84,16 @@ Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
-DocumentExtraction Extractor::extract(const Document& document) const {
-  return impl_->recognizer.run(document);
+DocumentExtraction Extractor::extract(const Document& document) const { return impl_->run(document, nullptr); }
+
+DocumentExtraction Extractor::extract(const Document& document, std::vector<double>& seconds) const {
+  return impl_->run(document, &seconds);
+}
+
+std::vector<std::string> Extractor::component_names() const {
+  std::vector<std::string> out;
+  for (const auto& component : impl_->components) out.push_back(component->name());
+  return out;
 }
 
 std::vector<RelationTypeInfo> Extractor::relation_types() const {

@@ -1,6 +1,7 @@
 #pragma once
-// The extraction pipeline: segmentation -> gazetteer matching -> entity recognition ->
-// resolution -> relation rules. Turns one Document into a DocumentExtraction (see
+// The extraction pipeline: an ordered list of named components (Component.h; by default
+// segmentation -> gazetteer matching -> entity recognition -> resolution -> relation rules)
+// over one AnnotatedDocument. Turns one Document into a DocumentExtraction (see
 // core/Extraction.h for the contract; every offset points into document.text, and the
 // document's `excluded` spans are never extracted from).
 //
@@ -8,6 +9,7 @@
 // it throws InputError naming the file and line when one is missing or malformed.
 // extract() is const and thread-safe: one Extractor serves every worker thread.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +18,9 @@
 
 namespace skein::extract {
 
+// One component's options, key -> value ("model" -> a model file; see Component.h).
+using ComponentOptions = std::map<std::string, std::string>;
+
 struct ExtractorOptions {
   std::string data_dir;   // knowledge resources; empty = default_data_dir()
   std::string rules_dir;  // relation/ontology rule files; empty = default_rules_dir()
@@ -23,6 +28,11 @@ struct ExtractorOptions {
   // dropped by default, so the graph holds facts only. When true they are kept with
   // props.modality = "negated" or "hypothetical" and their confidence multiplied by 0.3.
   bool keep_modal_relations = false;
+  // The components to run, in order (Component.h lists the known ones); empty = the default
+  // pipeline, default_components(). An unknown name is a UsageError listing the known ones.
+  std::vector<std::string> components = {};
+  // Options per component name, e.g. {"ner", {{"model", "models/ner.bin"}}}.
+  std::map<std::string, ComponentOptions> component_options = {};
 };
 
 // A relation type as the rule files declare it (schema/*.rules).
@@ -46,6 +56,12 @@ class Extractor {
   Extractor& operator=(Extractor&&) noexcept;
 
   DocumentExtraction extract(const Document& document) const;
+  // The same, adding each component's wall time in seconds to `seconds` (one slot per
+  // component, in pipeline order, then one for building the output; resized as needed).
+  DocumentExtraction extract(const Document& document, std::vector<double>& seconds) const;
+
+  // The names of the components this extractor runs, in order.
+  std::vector<std::string> component_names() const;
 
   // Every relation type of the loaded rule files, in declaration order.
   std::vector<RelationTypeInfo> relation_types() const;

@@ -174,7 +174,7 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
   entry.candidates.push_back(candidate);
 }
 
-Knowledge::Knowledge(const std::string& data_dir) {
+Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
   // Start-up is mostly hash-table inserts that miss the cache, in two independent halves: the
   // word lists (given names, surnames, common words) fill the lexicon on a second thread while
@@ -196,6 +196,16 @@ Knowledge::Knowledge(const std::string& data_dir) {
   words.get();  // rethrows the word lists' InputError
   for (const auto& [word, flags] : deferred) lexicon_.get_or_insert(word, 0) |= flags;
   load_ambiguous(dir);
+  // The rule files' word lists become lexicon flags.
+  for (const auto& [list, list_words] : word_lists) {
+    const std::uint32_t flag = list == "org-suffix"     ? lexicon_flags::kOrgSuffix
+                               : list == "org-head"     ? lexicon_flags::kOrgHead
+                               : list == "connector"    ? lexicon_flags::kConnector
+                               : list == "speech-verb"  ? lexicon_flags::kSpeechVerb
+                               : list == "place-suffix" ? lexicon_flags::kPlaceSuffix
+                                                        : lexicon_flags::kPersonPrefix | lexicon_flags::kConnector;
+    for (const std::string& w : list_words) add_lexicon_flags(w, flag);
+  }
 }
 
 std::vector<std::string> known_aliases(std::string_view name, std::string_view aliases, std::string_view more) {

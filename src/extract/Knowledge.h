@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace skein::extract {
@@ -224,10 +225,15 @@ class FlatStringMap {
 template <typename V>
 using PhraseMap = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
 
+// Named word lists from the rule files (RuleSet::word_lists): list name and normalised words.
+using WordLists = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
 class Knowledge {
  public:
-  // Loads every file of `data_dir`. Throws InputError.
-  explicit Knowledge(const std::string& data_dir);
+  // Loads every file of `data_dir`, then gives the words of `word_lists` their lexicon flags
+  // (org-suffix, org-head, connector, speech-verb, place-suffix; any other list marks name
+  // particles). Throws InputError.
+  explicit Knowledge(const std::string& data_dir, const WordLists& word_lists = {});
 
   std::uint32_t lexicon(std::string_view norm_token) const {
     const std::uint32_t* flags = lexicon_.find(norm_token);
@@ -237,9 +243,6 @@ class Knowledge {
     const std::uint32_t* index = phrase_index_.find(norm_phrase);
     return index == nullptr ? nullptr : &phrases_[*index];
   }
-  // Adds lexicon flags (organisation suffixes and heads come from the rule files).
-  void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
-
   const std::vector<CountryInfo>& countries() const { return countries_; }
   const std::vector<SubdivisionInfo>& subdivisions() const { return subdivisions_; }
   const std::vector<CityInfo>& cities() const { return cities_; }
@@ -260,6 +263,7 @@ class Knowledge {
   void load_ambiguous(const std::string& dir);   // marks phrases; needs the phrase table
   void add_phrase(std::string_view surface, Candidate candidate);
   PhraseEntry& phrase_entry(std::string_view norm_phrase);
+  void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
 
   FlatStringMap lexicon_;
   FlatStringMap phrase_index_;      // normalised phrase -> index into phrases_

@@ -853,7 +853,7 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     for (const Evidence& e : evidence) {
       insert->bind(3, static_cast<std::int64_t>(e.span.start));
       insert->bind(4, static_cast<std::int64_t>(e.span.end));
-      insert->bindNoCopy(5, e.rule);
+      insert->bind(5, e.qualified_rule());
       insert->bind(7, e.confidence);
       insert->exec();
       insert->tryReset();

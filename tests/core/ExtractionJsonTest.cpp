@@ -176,3 +176,20 @@ TEST_CASE("a mention's kind is written when set and read back, and optional when
   CHECK_THAT(error_of(replace(line, "\"kind\":\"short\"", "\"kind\":3")),
              Catch::Contains("entities[0].mentions[0].kind: expected a string"));
 }
+
+TEST_CASE("an evidence row's component is written when set and read back, and optional when reading", "[core]") {
+  DocumentExtraction x = sample();
+  x.relations[0].evidence[0].component = "relation-rules";
+  const std::string line = to_json_line(x);
+  CHECK(line.find(R"("rule":"met","component":"relation-rules","text":)") != std::string::npos);
+  const DocumentExtraction back = extraction_from_json_line(line, "x.jsonl", 1);
+  CHECK(back.relations[0].evidence[0].component == "relation-rules");
+  CHECK(back.relations[0].evidence[0].qualified_rule() == "relation-rules/met");
+  // Older JSONL has no component: it reads as empty, and the row's rule stands alone.
+  const DocumentExtraction old = extraction_from_json_line(to_json_line(sample()), "x.jsonl", 1);
+  CHECK(old.relations[0].evidence[0].component.empty());
+  CHECK(old.relations[0].evidence[0].qualified_rule() == "met");
+  CHECK(to_json_line(sample()).find("\"component\"") == std::string::npos);
+  CHECK_THAT(error_of(replace(line, R"("component":"relation-rules")", R"("component":1)")),
+             Catch::Contains("relations[0].evidence[0].component: expected a string"));
+}

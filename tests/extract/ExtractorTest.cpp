@@ -301,6 +301,7 @@ TEST_CASE("Gazetteer facts are marked as knowledge, never as text", "[extract][r
   REQUIRE(qingdao->evidence.size() == 1);
   CHECK(qingdao->evidence[0].text == "Qingdao");
   CHECK(qingdao->evidence[0].rule == "gazetteer");
+  CHECK(qingdao->evidence[0].component == "knowledge-relations");
   // Beijing's subdivision is not named: it goes to the country, which is.
   const Relation* beijing = find_relation(r, "located-in", "Place:geonames:1816670", "Country:CN");
   REQUIRE(beijing != nullptr);

@@ -6,6 +6,7 @@
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
+#include "cli/ComponentOptions.h"
 #include "core/Error.h"
 #include "core/ExtractionJson.h"
 #include "core/Utf8.h"
@@ -18,6 +19,7 @@ namespace {
 int run(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::string data_dir, rules_dir, output;
+  ComponentFlags component_flags;
   ArgParser parser("extract [options] [PATH|-]...",
                    "Extracts entities and relations and writes one JSON object per document to\n"
                    "stdout (the contract 'skein load' reads). Reads stdin when no PATH is given.");
@@ -25,10 +27,11 @@ int run(const std::vector<std::string>& args) {
       .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
       .option("-o,--output", "FILE", "write to FILE instead of stdout", output)
       .positionals("PATH...", "text or JSONL files, directories, or - for stdin", paths, 0, 0);
+  add_component_options(parser, component_flags);
   if (!parser.parse(args)) return 0;
   if (paths.empty()) paths.push_back("-");
 
-  extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
+  extract::Extractor extractor(extractor_options(data_dir, rules_dir, component_flags));
   std::ofstream file;
   if (!output.empty()) {
     file.open(output, std::ios::binary | std::ios::trunc);

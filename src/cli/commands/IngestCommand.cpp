@@ -11,6 +11,7 @@
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
+#include "cli/ComponentOptions.h"
 #include "cli/Common.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
@@ -30,6 +31,7 @@ int run(const std::vector<std::string>& args) {
   bool quiet = false;
   bool rehash = false;
   std::string data_dir, rules_dir;
+  ComponentFlags component_flags;
   ArgParser parser("ingest [options] PATH...",
                    "Reads documents, extracts entities and relations, and stores them. PATH is a\n"
                    "text file, a JSONL file (one {\"id\",\"title\",\"text\",\"published\",\"url\"} per\n"
@@ -47,9 +49,11 @@ int run(const std::vector<std::string>& args) {
             rehash)
       .flag("-q,--quiet", "no progress line and no per-document messages", quiet)
       .positionals("PATH...", "files, directories, or - for stdin", paths, 1, 0);
+  add_component_options(parser, component_flags);
   if (!parser.parse(args)) return 0;
   if (jobs < 1) throw UsageError("--jobs must be at least 1");
   if (batch < 1) throw UsageError("--batch must be at least 1");
+  const extract::ExtractorOptions extractor_settings = extractor_options(data_dir, rules_dir, component_flags);
 
   const auto started = std::chrono::steady_clock::now();
   store::Store store(db);
@@ -61,9 +65,7 @@ int run(const std::vector<std::string>& args) {
   read_options.mark_debris = false;  // the pipeline marks debris only where it extracts
   read_options.skip_if_unchanged = pipeline::skip_unchanged_files(store, options);
   ingest::DocumentSource source(paths, read_options);
-  auto make_extractor = [&] {
-    return std::make_unique<extract::Extractor>(extract::ExtractorOptions{data_dir, rules_dir});
-  };
+  auto make_extractor = [&] { return std::make_unique<extract::Extractor>(extractor_settings); };
 
   const bool show_progress = !quiet && isatty(STDERR_FILENO);
   auto last_progress = std::chrono::steady_clock::now();

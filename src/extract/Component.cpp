@@ -1,0 +1,123 @@
+#include "extract/Component.h"
+
+#include <algorithm>
+
+#include "core/Error.h"
+#include "extract/GazetteerComponent.h"
+#include "extract/KnowledgeRelations.h"
+#include "extract/MentionRecognizer.h"
+#include "extract/RelationMatcher.h"
+#include "extract/Resolver.h"
+#include "extract/SegmenterComponent.h"
+
+namespace skein::extract {
+namespace {
+
+template <typename T>
+ComponentFactory factory_of(const char* name) {
+  return [name](const ComponentContext& context, const ComponentOptions& options) -> std::unique_ptr<Component> {
+    return std::make_unique<T>(name, context, options);
+  };
+}
+
+std::string known_names() {
+  std::string out;
+  for (const ComponentInfo& info : component_registry()) {
+    if (!out.empty()) out += ", ";
+    out += info.name;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ComponentContext::model_path(const ComponentOptions& component_options,
+                                         const std::string& fallback) const {
+  const auto it = component_options.find("model");
+  const std::string& name = it == component_options.end() || it->second.empty() ? fallback : it->second;
+  if (name.empty() || name.front() == '/') return name;
+  return data_dir.empty() || data_dir.back() == '/' ? data_dir + name : data_dir + "/" + name;
+}
+
+const std::vector<ComponentInfo>& component_registry() {
+  using namespace layers;
+  // Add a component here: name, description, needs, provides, factory.
+  static const std::vector<ComponentInfo> registry = {
+      {"segmenter", "tokens, sentences and lexicon flags", {}, {kTokens},
+       factory_of<SegmenterComponent>("segmenter")},
+      {"gazetteer", "longest-match gazetteer names and title phrases", {kTokens}, {kGazetteer},
+       factory_of<GazetteerComponent>("gazetteer")},
+      {"recognizer", "rule-based mentions of people, organisations, places and acronyms, and roles",
+       {kTokens, kGazetteer}, {kMentions}, factory_of<MentionRecognizer>("recognizer")},
+      {"resolver", "mentions to entities: gazetteer ids, short forms, document-local keys", {kMentions},
+       {kEntities}, factory_of<Resolver>("resolver")},
+      {"relation-rules", "relations from the patterns of the rule files (schema/)", {kEntities}, {kRelations},
+       factory_of<RelationMatcher>("relation-rules")},
+      {"knowledge-relations", "located-in facts the gazetteer knows about the places named", {kEntities},
+       {kRelations}, factory_of<KnowledgeRelations>("knowledge-relations")},
+  };
+  return registry;
+}
+
+std::vector<std::string> default_components() {
+  return {"segmenter", "gazetteer", "recognizer", "resolver", "relation-rules", "knowledge-relations"};
+}
+
+const ComponentInfo& component_info(std::string_view name) {
+  for (const ComponentInfo& info : component_registry()) {
+    if (info.name == name) return info;
+  }
+  throw UsageError("unknown extraction component '" + std::string(name) + "' (known: " + known_names() + ")");
+}
+
+void set_component_option(ExtractorOptions& options, std::string_view assignment) {
+  const std::size_t dot = assignment.find('.');
+  const std::size_t equals = assignment.find('=');
+  if (dot == std::string_view::npos || equals == std::string_view::npos || dot == 0 || equals < dot + 2) {
+    throw UsageError("component option '" + std::string(assignment) + "' is not NAME.KEY=VALUE");
+  }
+  const std::string name(assignment.substr(0, dot));
+  component_info(name);
+  options.component_options[name][std::string(assignment.substr(dot + 1, equals - dot - 1))] =
+      std::string(assignment.substr(equals + 1));
+}
+
+void check_pipeline(const std::vector<std::string>& names, const ExtractorOptions& options) {
+  const std::vector<std::string> list = names.empty() ? default_components() : names;
+  std::vector<std::string> provided;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const ComponentInfo& info = component_info(list[i]);
+    const auto begin = list.begin(), here = list.begin() + static_cast<std::ptrdiff_t>(i);
+    if (std::find(begin, here, list[i]) != here) {
+      throw UsageError("extraction component '" + list[i] + "' is listed twice");
+    }
+    for (const std::string& need : info.needs) {
+      if (std::find(provided.begin(), provided.end(), need) == provided.end()) {
+        throw UsageError("extraction component '" + info.name + "' needs " + need +
+                         ", which no component before it provides");
+      }
+    }
+    provided.insert(provided.end(), info.provides.begin(), info.provides.end());
+  }
+  for (const auto& [name, component_options] : options.component_options) {
+    if (std::find(list.begin(), list.end(), name) == list.end()) {
+      component_info(name);  // an unknown name says so first
+      throw UsageError("options given for extraction component '" + name + "', which is not in the pipeline");
+    }
+  }
+}
+
+std::vector<std::unique_ptr<Component>> make_pipeline(const std::vector<std::string>& names,
+                                                      const ComponentContext& context) {
+  check_pipeline(names, context.options);
+  std::vector<std::unique_ptr<Component>> out;
+  for (const std::string& name : names.empty() ? default_components() : names) {
+    const ComponentInfo& info = component_info(name);
+    const auto options = context.options.component_options.find(info.name);
+    out.push_back(info.make(context, options == context.options.component_options.end() ? ComponentOptions{}
+                                                                                        : options->second));
+  }
+  return out;
+}
+
+}  // namespace skein::extract

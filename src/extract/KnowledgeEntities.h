@@ -1,0 +1,33 @@
+#pragma once
+// The entities the knowledge lists (a country, subdivision, city, region or organisation),
+// made once per document with their name, known aliases and properties from data/. The
+// resolver makes them for mentions; the relation rules make a country for a capital acting as
+// its state.
+//
+// Thread-safety: adds to one AnnotatedDocument; reads the Knowledge.
+
+#include <cstdint>
+
+#include "extract/AnnotatedDocument.h"
+#include "extract/Knowledge.h"
+
+namespace skein::extract {
+
+class KnowledgeEntities {
+ public:
+  KnowledgeEntities(AnnotatedDocument& document, const Knowledge& knowledge) : d_(document), k_(knowledge) {}
+
+  // Each returns the index in document.entities of the entity for this knowledge index,
+  // creating it (first seen at `first_token`) when the document has none yet.
+  int country_entity(int country, std::uint32_t first_token);
+  int subdivision_entity(int sub, std::uint32_t first_token);
+  int city_entity(int city, std::uint32_t first_token);
+  int region_entity(int region, std::uint32_t first_token);
+  int organization_entity(int org, std::uint32_t first_token);
+
+ private:
+  AnnotatedDocument& d_;
+  const Knowledge& k_;
+};
+
+}  // namespace skein::extract

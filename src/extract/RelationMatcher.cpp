@@ -1,0 +1,418 @@
+#include "extract/RelationMatcher.h"
+
+#include <algorithm>
+
+#include "extract/KnowledgeEntities.h"
+#include "extract/TokenHelpers.h"
+
+namespace skein::extract {
+namespace {
+
+namespace tf = token_flags;
+
+// A pattern matches units: an entity mention, a title phrase (role) or one token.
+struct Unit {
+  enum class Type : std::uint8_t { kToken, kEntity, kRole } type = Type::kToken;
+  std::uint32_t first = 0, last = 0;
+  int index = -1;  // mention or role index
+};
+
+// The rule matcher's work on one document.
+class RelationRun : public TokenView {
+ public:
+  RelationRun(AnnotatedDocument& document, const Knowledge& knowledge, const RuleSet& rules,
+              const std::vector<std::vector<const RelationRule*>>& rules_by_type, bool keep_modal_relations,
+              const char* component)
+      : TokenView(document),
+        d_(document),
+        k_(knowledge),
+        rules_(rules),
+        rules_by_type_(rules_by_type),
+        keep_modal_relations_(keep_modal_relations),
+        component_(component),
+        known_(document, knowledge),
+        seg_(document.segmentation),
+        mentions_(document.mentions),
+        roles_(document.roles),
+        entities_(document.entities) {}
+
+  void run() {
+    for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) relate_sentence(s);
+  }
+
+ private:
+  bool label_ok(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) const {
+    for (const LabelSpec& s : specs) {
+      if (s.label != e.out.label) continue;
+      if (s.kind.empty()) return true;
+      const auto it = e.out.props.find("kind");
+      if (it != e.out.props.end() && it->second == s.kind) return true;
+    }
+    return false;
+  }
+
+  // A capital city may act as its state ("Seoul was Beijing's largest trading partner") where
+  // the slot takes a Country and not a Place: returns the Country's knowledge index or -1.
+  int metonymy_country(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) const {
+    if (e.city < 0 || !k_.cities()[e.city].capital) return -1;
+    bool country = false;
+    for (const LabelSpec& s : specs) {
+      if (s.label == labels::kPlace) return -1;
+      if (s.label == labels::kCountry) country = true;
+    }
+    if (!country) return -1;
+    return k_.country_of_capital(k_.cities()[e.city].geonames);
+  }
+
+  struct Binding {
+    int source_unit = -1, target_unit = -1, role_unit = -1;
+    int source_country = -1, target_country = -1;  // metonymy
+  };
+
+  bool match(const RelationRule& rule, const RelationTypeDef& type, std::size_t item, std::size_t u,
+             Binding& b, std::size_t& end) const {
+    if (item == rule.items.size()) {
+      end = u;
+      return true;
+    }
+    const PatternItem& p = rule.items[item];
+    const std::size_t n = units_.size();
+    switch (p.type) {
+      case PatternItem::Type::kWord: {
+        // A one-word title ("partner") is still the word a pattern may name.
+        if (u < n && units_[u].last == units_[u].first + 1 && units_[u].type != Unit::Type::kEntity) {
+          const std::string_view w = norm(units_[u].first);
+          for (const std::string& alt : p.words) {
+            if (alt == w) return match(rule, type, item + 1, u + 1, b, end);
+          }
+        }
+        return p.optional && match(rule, type, item + 1, u, b, end);
+      }
+      case PatternItem::Type::kSource:
+      case PatternItem::Type::kTarget:
+      case PatternItem::Type::kEntity: {
+        if (u < n && units_[u].type == Unit::Type::kEntity) {
+          const ResolvedEntity& e = entities_[mentions_[units_[u].index].entity];
+          const std::vector<LabelSpec>& specs =
+              !p.labels.empty() ? p.labels
+              : p.type == PatternItem::Type::kTarget ? type.target
+              : p.type == PatternItem::Type::kSource ? type.source
+                                                     : p.labels;
+          int coerced = -1;
+          // Where a thing is, a capital is the city: "Havana Radio Reloj" is in Havana.
+          const bool locative = located_in_ >= 0 && &type == &rules_.types[located_in_];
+          // A demonym stands for its state only as an adjective before a name or a title
+          // ("Soviet Navy", "Chinese Foreign Minister Wang"); "in Spanish" is a language.
+          const bool demonym_alone = mentions_[units_[u].index].demonym &&
+                                     (u + 1 >= n || units_[u + 1].type == Unit::Type::kToken);
+          const bool ok = demonym_alone ? p.type == PatternItem::Type::kEntity && specs.empty()
+                          : p.type == PatternItem::Type::kEntity && specs.empty()
+                              ? true
+                              : (label_ok(e, specs) || (!locative && (coerced = metonymy_country(e, specs)) >= 0));
+          if (ok) {
+            Binding saved = b;
+            if (p.type == PatternItem::Type::kSource) {
+              b.source_unit = static_cast<int>(u);
+              b.source_country = coerced;
+            } else if (p.type == PatternItem::Type::kTarget) {
+              b.target_unit = static_cast<int>(u);
+              b.target_country = coerced;
+            }
+            if (match(rule, type, item + 1, u + 1, b, end)) return true;
+            b = saved;
+          }
+        }
+        return p.optional && match(rule, type, item + 1, u, b, end);
+      }
+      case PatternItem::Type::kRole: {
+        if (u < n && units_[u].type == Unit::Type::kRole && !roles_[units_[u].index].honorific) {
+          const int saved = b.role_unit;
+          b.role_unit = static_cast<int>(u);
+          if (match(rule, type, item + 1, u + 1, b, end)) return true;
+          b.role_unit = saved;
+        }
+        return p.optional && match(rule, type, item + 1, u, b, end);
+      }
+      case PatternItem::Type::kStart:
+        return u == 0 && match(rule, type, item + 1, u, b, end);
+      case PatternItem::Type::kEnd: {
+        for (std::size_t v = u; v < n; ++v) {
+          if (units_[v].type != Unit::Type::kToken || tok(units_[v].first).has(tf::kWord) ||
+              tok(units_[v].first).has(tf::kNumber)) {
+            return false;
+          }
+        }
+        return match(rule, type, item + 1, u, b, end);
+      }
+      case PatternItem::Type::kSkip: {
+        for (int s = 0; s <= p.max_skip && u + static_cast<std::size_t>(s) <= n; ++s) {
+          if (match(rule, type, item + 1, u + static_cast<std::size_t>(s), b, end)) return true;
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // Negation and hypothetical cues around a match: in the matched units and the three tokens
+  // before; condition words ("if") anywhere in the sentence up to the match's end.
+  std::string modality(const Sentence& s, std::uint32_t first_token, std::uint32_t last_token) const {
+    const std::uint32_t from = first_token >= s.first + 3 ? first_token - 3 : s.first;
+    for (std::uint32_t t = from; t < last_token; ++t) {
+      if (!tok(t).has(tf::kWord)) continue;
+      const std::string_view w = norm(t);
+      if (contains(rules_.negation_cues, w)) return "negated";
+      if (contains(rules_.hypothetical_cues, w)) return "hypothetical";
+    }
+    for (std::uint32_t t = s.first; t < last_token; ++t) {
+      if (tok(t).has(tf::kWord) && contains(rules_.condition_cues, norm(t))) return "hypothetical";
+    }
+    return "";
+  }
+
+  // Whether "a located-in b" can be true given what the gazetteer knows of both ends. Text
+  // rules see lists ("Delta, Orion, Piedmont", "the Yangtze, the Mekong") and loose commas
+  // as appositions; a fact that contradicts the knowledge is a misreading, never news:
+  //  - a continent is inside nothing, and nothing is inside a listed city but an unlisted
+  //    place (a district, a street) - not an unlinked namesake of a listed place either
+  //    ("In London, Brent crude fell" with London left unlinked);
+  //  - a listed city, subdivision or region with a known country is in no other country,
+  //    and a listed city with a known subdivision is in no other subdivision of its country;
+  //  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);
+  //  - a region whose parent is not a country is no part of any one country.
+  bool plausible_located_in(const ResolvedEntity& a, const ResolvedEntity& b) const {
+    const auto kind_of = [](const ResolvedEntity& e) {
+      const auto it = e.out.props.find("kind");
+      return it == e.out.props.end() ? std::string_view() : std::string_view(it->second);
+    };
+    const std::string_view source_kind = kind_of(a);
+    if (a.region >= 0 && source_kind == "continent") return false;
+    // An organisation is somewhere smaller than a continent ("the PSP in Europe" is a market),
+    // and an intergovernmental one belongs to no one member ("Russia WTO talks").
+    if (a.label == EntityLabel::kOrganization && kind_of(b) == "continent") return false;
+    if (a.label == EntityLabel::kOrganization && source_kind == "intergovernmental" && b.label == EntityLabel::kCountry) return false;
+    // A listed organisation with a home country is in no other country ("the American Red
+    // Cross" read as the Geneva committee), except a news organisation: its datelines place
+    // its bureaus ("BANGKOK, Thailand (AP)").
+    if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry && b.country >= 0 &&
+        source_kind.substr(0, 4) != "news") {
+      const auto home = a.out.props.find("country");
+      if (home != a.out.props.end() && !home->second.empty() && home->second != k_.countries()[b.country].iso2) {
+        return false;
+      }
+    }
+    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake)) return false;
+    if (b.label == EntityLabel::kCountry && b.country >= 0) {
+      if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country) return false;
+      if (a.region >= 0 && source_kind != "water") {
+        const std::string& parent = k_.regions()[a.region].parent;
+        if (parent != k_.countries()[b.country].iso2) return false;
+      }
+    }
+    if (b.subdivision >= 0 && b.city < 0 && a.city >= 0 && a.subdivision >= 0 && a.subdivision != b.subdivision &&
+        a.country == b.country) {
+      return false;
+    }
+    if (a.region >= 0 && b.region >= 0 && k_.regions()[a.region].parent != k_.regions()[b.region].key) return false;
+    return true;
+  }
+
+  void relate_sentence(std::uint32_t sentence_index) {
+    const Sentence& s = seg_.sentences[sentence_index];
+    // Units: entity mentions and roles of this sentence, other tokens one by one.
+    units_.clear();
+    int entity_units = 0;
+    std::size_t m = sentence_mentions_begin(sentence_index);
+    std::size_t r = sentence_roles_begin(sentence_index);
+    for (std::uint32_t t = s.first; t < s.last;) {
+      while (m < sorted_mentions_.size() && mentions_[sorted_mentions_[m]].first < t) ++m;
+      while (r < roles_.size() && roles_[r].first < t) ++r;
+      if (m < sorted_mentions_.size() && mentions_[sorted_mentions_[m]].first == t) {
+        const int index = sorted_mentions_[m];
+        units_.push_back({Unit::Type::kEntity, t, mentions_[index].last, index});
+        ++entity_units;
+        t = mentions_[index].last;
+        continue;
+      }
+      if (r < roles_.size() && roles_[r].first == t) {
+        units_.push_back({Unit::Type::kRole, t, roles_[r].last, static_cast<int>(r)});
+        t = roles_[r].last;
+        continue;
+      }
+      units_.push_back({Unit::Type::kToken, t, t + 1, -1});
+      ++t;
+    }
+    if (entity_units < 2) return;
+    Evidence evidence;
+    evidence.span = s.span;
+    std::string sentence_text;  // made on the first match only
+    for (std::size_t type_index = 0; type_index < rules_.types.size(); ++type_index) {
+      const RelationTypeDef& type = rules_.types[type_index];
+      const std::vector<const RelationRule*>& type_rules = rules_by_type_[type_index];
+      for (std::size_t u = 0; u < units_.size(); ++u) {
+        bool matched = false;
+        for (const RelationRule* rule_ptr : type_rules) {
+          const RelationRule& rule = *rule_ptr;
+          if (matched && !rule.also) continue;
+          if (!could_start(rule, units_[u])) continue;
+          Binding b;
+          std::size_t end = 0;
+          if (!match(rule, type, 0, u, b, end)) continue;
+          if (rule.not_in_list && in_list(u, end)) continue;
+          const Unit& su = units_[b.source_unit];
+          const Unit& tu = units_[b.target_unit];
+          EntityMention& sm = mentions_[su.index];
+          EntityMention& tm = mentions_[tu.index];
+          // A match the gazetteer contradicts is no match: a later rule may still read the
+          // words right.
+          if (static_cast<int>(type_index) == located_in_) {
+            const int source = b.source_country >= 0 ? known_.country_entity(b.source_country, sm.first) : sm.entity;
+            const int target = b.target_country >= 0 ? known_.country_entity(b.target_country, tm.first) : tm.entity;
+            if (!plausible_located_in(entities_[source], entities_[target])) continue;
+          }
+          std::string mod = modality(s, units_[u].first, units_[end - 1].last);
+          double confidence = rule.confidence;
+          if (!rule.also) matched = true;
+          if (!mod.empty()) {
+            if (!keep_modal_relations_) continue;
+            confidence *= 0.3;
+          }
+          // Capital metonymy: the mention now names the state.
+          if (b.source_country >= 0) {
+            sm.entity = known_.country_entity(b.source_country, sm.first);
+            sm.metonym = true;
+          }
+          if (b.target_country >= 0) {
+            tm.entity = known_.country_entity(b.target_country, tm.first);
+            tm.metonym = true;
+          }
+          std::string role;
+          if (b.role_unit >= 0) {
+            const Unit& ru = units_[b.role_unit];
+            role = text_of(ru.first, ru.last);
+          }
+          if (sentence_text.empty()) sentence_text = text().substr(s.span.start, s.span.size());
+          evidence.component = component_;
+          evidence.rule = rule.name;
+          evidence.text = sentence_text;
+          evidence.confidence = confidence;
+          d_.add_relation(type.name, type.symmetric, entities_[sm.entity].out.id,
+                       entities_[tm.entity].out.id, basis::kText, evidence, role, mod);
+        }
+      }
+    }
+  }
+
+  // Whether units [first, end) sit in a list of names: "[match] , E" or "[match] and|or E"
+  // with E no person ("Paris, Amsterdam and Lisbon"; "Rockville, Md., Bernero said" is no
+  // list), "E , E , [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y."
+  // has one), or "[match] E" (the last name continues: "Bayern Munich").
+  bool in_list(std::size_t first, std::size_t end) const {
+    const auto entity = [&](std::size_t u) { return u < units_.size() && units_[u].type == Unit::Type::kEntity; };
+    const auto word = [&](std::size_t u, std::string_view w) {
+      return u < units_.size() && units_[u].type == Unit::Type::kToken && norm(units_[u].first) == w;
+    };
+    // A list item need not be recognised: any capitalised word will do ("Internazionale").
+    const auto item = [&](std::size_t u) { return entity(u) || (u < units_.size() && capish(units_[u].first)); };
+    if (first >= 4 && word(first - 1, ",") && item(first - 2) && word(first - 3, ",") && item(first - 4)) {
+      return true;
+    }
+    if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) && end + 1 < units_.size() &&
+        capish(units_[end + 1].first)) {
+      return true;  // "England, Scotland and Wales" with Wales unrecognised
+    }
+    if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) && entity(end + 1)) {
+      // The next name continues the list unless it is a person or the larger unit the last
+      // name lies in ("Azusa, Calif.": a chain of addresses, not a list).
+      const ResolvedEntity& last = entities_[mentions_[units_[end - 1].index].entity];
+      const ResolvedEntity& next = entities_[mentions_[units_[end + 1].index].entity];
+      const auto is_subdivision = [](const ResolvedEntity& e) {
+        const auto kind = e.out.props.find("kind");
+        return kind != e.out.props.end() && kind->second == "subdivision";
+      };
+      const bool larger = (next.label == EntityLabel::kCountry && last.label != EntityLabel::kCountry) ||
+                          (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
+      if (next.label != EntityLabel::kPerson && !larger) return true;
+    }
+    return entity(end);
+  }
+
+  // A cheap test of the first pattern item, before the backtracking matcher runs.
+  bool could_start(const RelationRule& rule, const Unit& unit) const {
+    const PatternItem& first = rule.items.front();
+    if (first.optional) return true;
+    switch (first.type) {
+      case PatternItem::Type::kSource:
+      case PatternItem::Type::kTarget:
+      case PatternItem::Type::kEntity: return unit.type == Unit::Type::kEntity;
+      case PatternItem::Type::kRole: return unit.type == Unit::Type::kRole;
+      case PatternItem::Type::kWord: {
+        if (unit.type == Unit::Type::kEntity || unit.last != unit.first + 1) return false;
+        const std::string_view w = norm(unit.first);
+        for (const std::string& alt : first.words) {
+          if (alt == w) return true;
+        }
+        return false;
+      }
+      case PatternItem::Type::kSkip: return true;
+      case PatternItem::Type::kStart: return &unit == &units_.front();
+      case PatternItem::Type::kEnd: return true;
+    }
+    return true;
+  }
+
+  std::size_t sentence_mentions_begin(std::uint32_t sentence) {
+    if (sorted_mentions_.empty() && !mentions_.empty()) {
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        if (mentions_[i].entity >= 0) sorted_mentions_.push_back(static_cast<int>(i));
+      }
+      std::sort(sorted_mentions_.begin(), sorted_mentions_.end(),
+                [&](int a, int b) { return mentions_[a].first < mentions_[b].first; });
+    }
+    const std::uint32_t first = seg_.sentences[sentence].first;
+    return static_cast<std::size_t>(
+        std::lower_bound(sorted_mentions_.begin(), sorted_mentions_.end(), first,
+                         [&](int a, std::uint32_t t) { return mentions_[a].first < t; }) -
+        sorted_mentions_.begin());
+  }
+
+  std::size_t sentence_roles_begin(std::uint32_t sentence) const {
+    const std::uint32_t first = seg_.sentences[sentence].first;
+    return static_cast<std::size_t>(
+        std::lower_bound(roles_.begin(), roles_.end(), first,
+                         [](const Role& a, std::uint32_t t) { return a.first < t; }) -
+        roles_.begin());
+  }
+
+  AnnotatedDocument& d_;
+  const Knowledge& k_;
+  const RuleSet& rules_;
+  const std::vector<std::vector<const RelationRule*>>& rules_by_type_;
+  const bool keep_modal_relations_;
+  const char* component_;
+  KnowledgeEntities known_;
+  const Segmentation& seg_;
+  std::vector<EntityMention>& mentions_;
+  const std::vector<Role>& roles_;
+  std::vector<ResolvedEntity>& entities_;
+  std::vector<Unit> units_;
+  std::vector<int> sorted_mentions_;
+  const int located_in_ = rules_.type_index("located-in");
+};
+
+}  // namespace
+
+RelationMatcher::RelationMatcher(std::string name, const ComponentContext& context, const ComponentOptions& options)
+    : Component(std::move(name), options),
+      knowledge_(context.knowledge),
+      rules_(context.rules),
+      keep_modal_relations_(context.options.keep_modal_relations) {
+  rules_by_type_.resize(rules_.types.size());
+  for (const RelationRule& rule : rules_.rules) rules_by_type_[rule.type_index].push_back(&rule);
+}
+
+void RelationMatcher::process(AnnotatedDocument& document) const {
+  RelationRun(document, knowledge_, rules_, rules_by_type_, keep_modal_relations_, name().c_str()).run();
+}
+
+}  // namespace skein::extract

@@ -1,0 +1,25 @@
+#pragma once
+// The "resolver" component: turns mentions into entities. People named in full first, so a
+// surname or given name alone ("Yoon", "President Yoon") becomes the one full name it fits;
+// listed names pick among their gazetteer candidates by kind, population and the countries
+// and states the document names unambiguously (an ambiguous name without context stays a
+// document-local place, or is dropped); text-found organisations and places get keys
+// qualified by their country or state, or kept local to the document; acronyms follow what
+// they abbreviate.
+//
+// Thread-safety: process() is const; its per-document state lives on its stack.
+
+#include "extract/Component.h"
+
+namespace skein::extract {
+
+class Resolver : public Component {
+ public:
+  Resolver(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  void process(AnnotatedDocument& document) const override;
+
+ private:
+  const Knowledge& knowledge_;
+};
+
+}  // namespace skein::extract

@@ -1,0 +1,142 @@
+#pragma once
+// Token-level questions every rule component asks of an annotated document: what a token is
+// (capitalised, a code, a calendar word), its normalised form and lexicon flags, and the text
+// and normalised key of a token range. One home for them; all inline and read-only.
+//
+// Thread-safety: a TokenView only reads its document.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/AnnotatedDocument.h"
+
+namespace skein::extract {
+
+// ASCII lower case (the gazetteer's keys and acronyms are ASCII where this is used).
+inline std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+inline bool contains(const std::vector<std::string>& list, std::string_view word) {
+  for (const std::string& w : list) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+// Days and months: never places ("On Friday", "in March"), whatever a gazetteer says.
+inline bool is_calendar_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december"};
+  for (const std::string_view x : kWords) {
+    if (x == w) return true;
+  }
+  return false;
+}
+
+// Whether every candidate of `entry` other than a title is a city or subdivision.
+inline bool only_place_candidates(const PhraseEntry& entry) {
+  bool place = false;
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == CandidateKind::kCity || c.kind == CandidateKind::kSubdivision) place = true;
+    else if (c.kind != CandidateKind::kTitle) return false;
+  }
+  return place;
+}
+
+class TokenView {
+ public:
+  explicit TokenView(const AnnotatedDocument& document)
+      : doc_(document), seg_(document.segmentation), text_(document.document.text) {}
+
+  const Token& tok(std::uint32_t i) const { return seg_.tokens[i]; }
+  std::string_view norm(std::uint32_t i) const { return seg_.norm_of(seg_.tokens[i]); }
+  std::uint32_t lex(std::uint32_t i) const { return seg_.tokens[i].lexicon; }
+  std::size_t token_count() const { return seg_.tokens.size(); }
+  const std::string& text() const { return text_; }
+
+  bool capish(std::uint32_t i) const {
+    return tok(i).has(token_flags::kCapital) || tok(i).has(token_flags::kAllCaps);
+  }
+  // A position where any word is capitalised: sentence start, after a quote, colon or bracket.
+  bool initial_position(std::uint32_t i) const {
+    if (tok(i).has(token_flags::kSentenceStart)) return true;
+    if (i == 0) return true;
+    const std::string_view p = norm(i - 1);
+    return p == "\"" || p == ":" || p == "(" || p == "'" || p == "--" || p == "-" || p == ";";
+  }
+  // A capitalised word that is only capitalised because of where it stands ("The", "During").
+  bool positional_capital(std::uint32_t i, std::uint32_t sentence_last) const {
+    namespace lf = lexicon_flags;
+    if (!initial_position(i)) return false;
+    const std::uint32_t l = lex(i);
+    if ((l & lf::kCommon) == 0) return false;
+    if ((l & (lf::kGivenName | lf::kSurname | lf::kSurnameFirst)) != 0 && i + 1 < sentence_last &&
+        capish(i + 1) && (lex(i + 1) & lf::kCommon) == 0) {
+      return false;  // "Park Jin met ...", "Will Smith said ..."
+    }
+    return true;
+  }
+  // The document text of tokens [first, last).
+  std::string text_of(std::uint32_t first, std::uint32_t last) const {
+    return text_.substr(tok(first).start, tok(last - 1).end - tok(first).start);
+  }
+  // Normalised name of tokens [first, last): spaces where the text has them, hyphens glued.
+  std::string key_of(std::uint32_t first, std::uint32_t last) const {
+    std::string out;
+    for (std::uint32_t i = first; i < last; ++i) {
+      if (i > first && tok(i).has(token_flags::kSpaceBefore)) out.push_back(' ');
+      out += norm(i);
+    }
+    return out;
+  }
+  // A word mixing letters and digits ("PA2904034294", "B52"): a code, never part of a name
+  // (hyphenated forms such as "COVID-19" are separate tokens and still join).
+  bool is_code(std::uint32_t i) const {
+    bool digit = false, letter = false;
+    for (std::uint32_t b = tok(i).start; b < tok(i).end; ++b) {
+      const char c = text_[b];
+      if (c >= '0' && c <= '9') digit = true;
+      else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letter = true;
+    }
+    return digit && letter;
+  }
+  // Words of a name: hyphenated parts count once, lower-case connectors and particles not.
+  std::size_t word_count(std::uint32_t first, std::uint32_t last) const {
+    namespace tf = token_flags;
+    std::size_t n = 0;
+    for (std::uint32_t i = first; i < last; ++i) {
+      if (!tok(i).has(tf::kWord)) continue;
+      if (tok(i).has(tf::kJoined) && i > first && tok(i - 1).has(tf::kJoined)) continue;
+      if ((lex(i) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0 && tok(i).has(tf::kLower)) {
+        continue;
+      }
+      ++n;
+    }
+    return n;
+  }
+
+  // Gazetteer spans (after the gazetteer component ran).
+  bool is_title_span(std::uint32_t i) const {
+    return doc_.span_at[i] >= 0 && doc_.gazetteer_spans[doc_.span_at[i]].title;
+  }
+  bool is_name_span(std::uint32_t i) const {
+    return doc_.span_at[i] >= 0 && !doc_.gazetteer_spans[doc_.span_at[i]].title;
+  }
+  const GazetteerSpan& span_starting(std::uint32_t i) const { return doc_.gazetteer_spans[doc_.span_at[i]]; }
+
+ private:
+  const AnnotatedDocument& doc_;
+  const Segmentation& seg_;
+  const std::string& text_;
+};
+
+}  // namespace skein::extract

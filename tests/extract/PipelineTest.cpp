@@ -1,0 +1,185 @@
+// The extraction pipeline as named components (extract/Component.h): the registry, choosing
+// and checking the list, what each component records, and per-component timing. Uses the
+// fixture knowledge (tests/extract/fixtures/data) and the project's rule files (schema/).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/Error.h"
+#include "extract/AnnotatedDocument.h"
+#include "extract/Component.h"
+#include "extract/Extractor.h"
+
+using namespace skein;
+using namespace skein::extract;
+
+namespace {
+
+const std::string kFixtures = SKEIN_SOURCE_DIR "/tests/extract/fixtures/data";
+const std::string kRules = SKEIN_SOURCE_DIR "/schema";
+const std::string kText =
+    "During a meeting between Chinese Foreign Minister Wang Yi and his South Korean counterpart "
+    "Park Jin in Qingdao, trade came up.\n\nWang Yi (right) meets with Park Jin in Qingdao. "
+    "Officials from Shandong came too.";
+
+Document document() {
+  Document d;
+  d.uri = "test.txt";
+  d.text = kText;
+  return d;
+}
+
+ExtractorOptions options(std::vector<std::string> components = {}) {
+  ExtractorOptions o{kFixtures, kRules};
+  o.components = std::move(components);
+  return o;
+}
+
+std::string usage_error(const ExtractorOptions& o) {
+  try {
+    Extractor x(o);
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  FAIL("no UsageError");
+  return {};
+}
+
+std::size_t count_type(const DocumentExtraction& r, const std::string& type) {
+  return static_cast<std::size_t>(
+      std::count_if(r.relations.begin(), r.relations.end(), [&](const Relation& x) { return x.type == type; }));
+}
+
+}  // namespace
+
+TEST_CASE("The default pipeline runs the built-in components in order", "[extract][pipeline]") {
+  const Extractor x(options());
+  CHECK(x.component_names() == std::vector<std::string>{"segmenter", "gazetteer", "recognizer", "resolver",
+                                                        "relation-rules", "knowledge-relations"});
+  CHECK(x.component_names() == default_components());
+  // Naming the default list explicitly gives the same extraction.
+  const Extractor named(options(default_components()));
+  const DocumentExtraction a = x.extract(document());
+  const DocumentExtraction b = named.extract(document());
+  REQUIRE(a.entities.size() == b.entities.size());
+  for (std::size_t i = 0; i < a.entities.size(); ++i) CHECK(a.entities[i].id == b.entities[i].id);
+  CHECK(a.relations.size() == b.relations.size());
+}
+
+TEST_CASE("Unknown, repeated and unfed components are errors that say why", "[extract][pipeline]") {
+  const std::string unknown = usage_error(options({"segmenter", "tagger"}));
+  CHECK_THAT(unknown, Catch::Contains("unknown extraction component 'tagger'"));
+  CHECK_THAT(unknown, Catch::Contains("segmenter, gazetteer, recognizer, resolver, relation-rules, knowledge-relations"));
+  CHECK_THAT(usage_error(options({"segmenter", "segmenter"})), Catch::Contains("'segmenter' is listed twice"));
+  CHECK_THAT(usage_error(options({"segmenter", "recognizer"})),
+             Catch::Contains("'recognizer' needs gazetteer, which no component before it provides"));
+  CHECK_THAT(usage_error(options({"gazetteer", "segmenter"})), Catch::Contains("'gazetteer' needs tokens"));
+  ExtractorOptions stray = options({"segmenter"});
+  stray.component_options["resolver"]["model"] = "x.bin";
+  CHECK_THAT(usage_error(stray), Catch::Contains("options given for extraction component 'resolver'"));
+}
+
+TEST_CASE("A component left out adds nothing, and the others work without it", "[extract][pipeline]") {
+  const DocumentExtraction all = Extractor(options()).extract(document());
+  REQUIRE(count_type(all, "met-with") == 1);
+  const DocumentExtraction no_rules =
+      Extractor(options({"segmenter", "gazetteer", "recognizer", "resolver", "knowledge-relations"})).extract(document());
+  CHECK(no_rules.entities.size() == all.entities.size());
+  CHECK(count_type(no_rules, "met-with") == 0);
+  for (const Relation& r : no_rules.relations) CHECK(r.basis == basis::kKnowledge);
+  CHECK(count_type(no_rules, "located-in") >= 1);
+  const DocumentExtraction tokens_only = Extractor(options({"segmenter"})).extract(document());
+  CHECK(tokens_only.entities.empty());
+  CHECK(tokens_only.relations.empty());
+  CHECK(tokens_only.document.text == kText);
+}
+
+TEST_CASE("Evidence rows name the component and the rule that produced them", "[extract][pipeline]") {
+  const DocumentExtraction r = Extractor(options()).extract(document());
+  bool text = false, knowledge = false;
+  for (const Relation& relation : r.relations) {
+    for (const Evidence& e : relation.evidence) {
+      CHECK(!e.rule.empty());
+      if (relation.basis == basis::kText) {
+        CHECK(e.component == "relation-rules");
+        text = true;
+      } else {
+        CHECK(e.component == "knowledge-relations");
+        CHECK(e.rule == "gazetteer");
+        knowledge = true;
+      }
+      CHECK(e.qualified_rule() == e.component + "/" + e.rule);
+    }
+  }
+  CHECK(text);
+  CHECK(knowledge);
+}
+
+TEST_CASE("Mentions in the annotated document record component, rule and confidence", "[extract][pipeline]") {
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kFixtures, rules.word_lists);
+  const ExtractorOptions o = options();
+  const auto components = make_pipeline({}, ComponentContext{knowledge, rules, o, kFixtures});
+  const Document d = document();
+  AnnotatedDocument annotated(d);
+  for (const auto& c : components) c->process(annotated);
+  REQUIRE(!annotated.segmentation.tokens.empty());
+  CHECK(annotated.span_at.size() == annotated.segmentation.tokens.size());
+  CHECK(annotated.pos.empty());              // no tagger in the default pipeline
+  CHECK(annotated.dependency_head.empty());  // nor a parser
+  REQUIRE(!annotated.mentions.empty());
+  bool person = false, place = false;
+  for (const EntityMention& m : annotated.mentions) {
+    CHECK(std::string(m.component) != "");
+    CHECK(std::string(m.rule) != "");
+    CHECK(m.confidence == 1.0f);  // rules decide with certainty
+    const std::string text = d.text.substr(annotated.segmentation.tokens[m.first].start,
+                                           annotated.segmentation.tokens[m.last - 1].end -
+                                               annotated.segmentation.tokens[m.first].start);
+    if (text == "Park Jin" && m.source == MentionSource::kPerson) {
+      CHECK(std::string(m.component) == "recognizer");
+      CHECK(std::string(m.rule) == "person");
+      person = true;
+    }
+    if (text == "Qingdao") {
+      CHECK(std::string(m.component) == "recognizer");
+      CHECK(std::string(m.rule) == "gazetteer-name");
+      place = true;
+    }
+  }
+  CHECK(person);
+  CHECK(place);
+  CHECK(!annotated.entities.empty());
+  CHECK(!annotated.relations.empty());
+}
+
+TEST_CASE("Component options are checked and a model path resolves against the data directory",
+          "[extract][pipeline]") {
+  ExtractorOptions o = options();
+  set_component_option(o, "recognizer.model=models/ner.bin");
+  CHECK(o.component_options["recognizer"]["model"] == "models/ner.bin");
+  CHECK_THROWS_WITH(set_component_option(o, "recognizer=x"), Catch::Contains("is not NAME.KEY=VALUE"));
+  CHECK_THROWS_WITH(set_component_option(o, "tagger.model=x"), Catch::Contains("unknown extraction component 'tagger'"));
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kFixtures, rules.word_lists);
+  const ComponentContext context{knowledge, rules, o, "/data/dir"};
+  CHECK(context.model_path(o.component_options["recognizer"], "models/default.bin") == "/data/dir/models/ner.bin");
+  CHECK(context.model_path({}, "models/default.bin") == "/data/dir/models/default.bin");
+  CHECK(context.model_path({{"model", "/abs/ner.bin"}}, "x") == "/abs/ner.bin");
+  const auto built = make_pipeline({}, context);
+  CHECK(built[2]->name() == "recognizer");
+  CHECK(built[2]->options().at("model") == "models/ner.bin");
+}
+
+TEST_CASE("Timing each component gives one slot per component and the same extraction", "[extract][pipeline]") {
+  const Extractor x(options());
+  std::vector<double> seconds;
+  const DocumentExtraction timed = x.extract(document(), seconds);
+  const DocumentExtraction plain = x.extract(document());
+  REQUIRE(seconds.size() == x.component_names().size() + 1);  // and one for the output
+  for (const double s : seconds) CHECK(s >= 0.0);
+  CHECK(timed.entities.size() == plain.entities.size());
+  CHECK(timed.relations.size() == plain.relations.size());
+}
