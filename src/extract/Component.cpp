@@ -39,24 +39,37 @@ std::string ComponentContext::model_path(const ComponentOptions& component_optio
   return data_dir.empty() || data_dir.back() == '/' ? data_dir + name : data_dir + "/" + name;
 }
 
-const std::vector<ComponentInfo>& component_registry() {
+namespace {
+
+std::vector<ComponentInfo>& registry_storage() {
   using namespace layers;
-  // Add a component here: name, description, needs, provides, factory.
-  static const std::vector<ComponentInfo> registry = {
-      {"segmenter", "tokens, sentences and lexicon flags", {}, {kTokens},
+  // Add a component here: name, description, needs, provides, option keys, factory.
+  static std::vector<ComponentInfo> registry = {
+      {"segmenter", "tokens, sentences and lexicon flags", {}, {kTokens}, {},
        factory_of<SegmenterComponent>("segmenter")},
-      {"gazetteer", "longest-match gazetteer names and title phrases", {kTokens}, {kGazetteer},
+      {"gazetteer", "longest-match gazetteer names and title phrases", {kTokens}, {kGazetteer}, {},
        factory_of<GazetteerComponent>("gazetteer")},
       {"recognizer", "rule-based mentions of people, organisations, places and acronyms, and roles",
-       {kTokens, kGazetteer}, {kMentions}, factory_of<MentionRecognizer>("recognizer")},
+       {kTokens, kGazetteer}, {kMentions}, {}, factory_of<MentionRecognizer>("recognizer")},
       {"resolver", "mentions to entities: gazetteer ids, short forms, document-local keys", {kMentions},
-       {kEntities}, factory_of<Resolver>("resolver")},
-      {"relation-rules", "relations from the patterns of the rule files (schema/)", {kEntities}, {kRelations},
+       {kEntities}, {}, factory_of<Resolver>("resolver")},
+      {"relation-rules", "relations from the patterns of the rule files (schema/)", {kEntities}, {kRelations}, {},
        factory_of<RelationMatcher>("relation-rules")},
       {"knowledge-relations", "located-in facts the gazetteer knows about the places named", {kEntities},
-       {kRelations}, factory_of<KnowledgeRelations>("knowledge-relations")},
+       {kRelations}, {}, factory_of<KnowledgeRelations>("knowledge-relations")},
   };
   return registry;
+}
+
+}  // namespace
+
+const std::vector<ComponentInfo>& component_registry() { return registry_storage(); }
+
+void register_component(ComponentInfo info) {
+  for (const ComponentInfo& known : registry_storage()) {
+    if (known.name == info.name) throw UsageError("extraction component '" + info.name + "' is already registered");
+  }
+  registry_storage().push_back(std::move(info));
 }
 
 std::vector<std::string> default_components() {
@@ -100,9 +113,16 @@ void check_pipeline(const std::vector<std::string>& names, const ExtractorOption
     provided.insert(provided.end(), info.provides.begin(), info.provides.end());
   }
   for (const auto& [name, component_options] : options.component_options) {
+    const ComponentInfo& info = component_info(name);  // an unknown name says so first
     if (std::find(list.begin(), list.end(), name) == list.end()) {
-      component_info(name);  // an unknown name says so first
       throw UsageError("options given for extraction component '" + name + "', which is not in the pipeline");
+    }
+    for (const auto& [key, value] : component_options) {
+      if (std::find(info.option_keys.begin(), info.option_keys.end(), key) != info.option_keys.end()) continue;
+      std::string takes;
+      for (const std::string& k : info.option_keys) takes += (takes.empty() ? "" : ", ") + k;
+      throw UsageError("extraction component '" + name + "' has no option '" + key + "' (it takes " +
+                       (takes.empty() ? std::string("none") : takes) + ")");
     }
   }
 }

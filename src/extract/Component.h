@@ -22,7 +22,7 @@
 //
 // Adding a component (a tagger, a learned recogniser): derive from Component, put its class in
 // its own file, and add one ComponentInfo row to the table in Component.cpp (name, one-line
-// description, needs, provides, factory). Its options arrive in ComponentOptions from
+// description, needs, provides, option keys, factory). Its options arrive in ComponentOptions from
 // ExtractorOptions::component_options[name]; by convention a model file is the "model" option
 // (ComponentContext::model_path resolves it, relative names against the data directory).
 // Evidence rows and mentions a component adds name it (Component::name()) and the rule or
@@ -97,11 +97,16 @@ struct ComponentInfo {
   std::string description;            // one line, for --help and --components list
   std::vector<std::string> needs;     // layers (layers::) that must be there before it runs
   std::vector<std::string> provides;  // layers it fills
+  std::vector<std::string> option_keys;  // the options it takes ("model"); others are an error
   ComponentFactory make;
 };
 
-// Every known component, the built-in ones in default order.
+// Every known component: the built-in ones in default order, then any registered.
 const std::vector<ComponentInfo>& component_registry();
+// Adds a component to the registry (a component compiled outside this module, or a test's).
+// Throws UsageError when the name is taken. Not thread-safe: register before building any
+// Extractor.
+void register_component(ComponentInfo info);
 // The names of the default pipeline.
 std::vector<std::string> default_components();
 // The registry entry of `name`; throws UsageError listing the known names when there is none.
@@ -112,7 +117,8 @@ const ComponentInfo& component_info(std::string_view name);
 void set_component_option(ExtractorOptions& options, std::string_view assignment);
 
 // Checks a pipeline without building it: throws UsageError for an unknown or repeated name,
-// a component whose needs no earlier one provides, or options for a component not in it.
+// a component whose needs no earlier one provides, options for a component not in it, or an
+// option key the component does not take.
 void check_pipeline(const std::vector<std::string>& names, const ExtractorOptions& options);
 
 // Builds the components `names` (empty = default_components()) in order. Throws UsageError for

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,37 @@ std::string usage_error(const ExtractorOptions& o) {
   FAIL("no UsageError");
   return {};
 }
+
+// A stand-in tagger: gives every token the tag its "tag" option names.
+class TestTagger : public Component {
+ public:
+  TestTagger(const ComponentContext& context, const ComponentOptions& component_options)
+      : Component("test-tagger", component_options),
+        model(context.model_path(component_options, "models/test.bin")),
+        tag_(upos::from_name(component_options.count("tag") != 0 ? component_options.at("tag") : "X")) {}
+  void process(AnnotatedDocument& document) const override {
+    document.pos.assign(document.segmentation.tokens.size(), tag_);
+    document.pos_confidence.assign(document.segmentation.tokens.size(), 1.0f);
+  }
+  std::string model;
+
+ private:
+  upos::Tag tag_;
+};
+
+ComponentInfo test_tagger_info() {
+  return {"test-tagger", "tags every token alike", {layers::kTokens}, {layers::kPos}, {"model", "tag"},
+          [](const ComponentContext& context, const ComponentOptions& component_options) -> std::unique_ptr<Component> {
+            return std::make_unique<TestTagger>(context, component_options);
+          }};
+}
+
+void register_test_tagger() {
+  static const bool registered = (register_component(test_tagger_info()), true);
+  (void)registered;
+}
+
+void register_test_tagger_again() { register_component(test_tagger_info()); }
 
 std::size_t count_type(const DocumentExtraction& r, const std::string& type) {
   return static_cast<std::size_t>(
@@ -158,19 +190,41 @@ TEST_CASE("Mentions in the annotated document record component, rule and confide
 TEST_CASE("Component options are checked and a model path resolves against the data directory",
           "[extract][pipeline]") {
   ExtractorOptions o = options();
-  set_component_option(o, "recognizer.model=models/ner.bin");
-  CHECK(o.component_options["recognizer"]["model"] == "models/ner.bin");
   CHECK_THROWS_WITH(set_component_option(o, "recognizer=x"), Catch::Contains("is not NAME.KEY=VALUE"));
   CHECK_THROWS_WITH(set_component_option(o, "tagger.model=x"), Catch::Contains("unknown extraction component 'tagger'"));
+  set_component_option(o, "recognizer.model=models/ner.bin");
+  CHECK(o.component_options["recognizer"]["model"] == "models/ner.bin");
+  // The rule-based recogniser takes no model: a key it does not know is an error, not ignored.
+  CHECK_THAT(usage_error(o), Catch::Contains("'recognizer' has no option 'model' (it takes none)"));
   const RuleSet rules = load_rules(kRules);
   const Knowledge knowledge(kFixtures, rules.word_lists);
   const ComponentContext context{knowledge, rules, o, "/data/dir"};
   CHECK(context.model_path(o.component_options["recognizer"], "models/default.bin") == "/data/dir/models/ner.bin");
   CHECK(context.model_path({}, "models/default.bin") == "/data/dir/models/default.bin");
   CHECK(context.model_path({{"model", "/abs/ner.bin"}}, "x") == "/abs/ner.bin");
-  const auto built = make_pipeline({}, context);
-  CHECK(built[2]->name() == "recognizer");
-  CHECK(built[2]->options().at("model") == "models/ner.bin");
+}
+
+TEST_CASE("A registered component runs where it is listed and gets its options", "[extract][pipeline]") {
+  register_test_tagger();
+  CHECK_THROWS_WITH(register_test_tagger_again(), Catch::Contains("'test-tagger' is already registered"));
+  ExtractorOptions o = options({"segmenter", "test-tagger", "gazetteer", "recognizer", "resolver"});
+  set_component_option(o, "test-tagger.model=tagger.bin");
+  set_component_option(o, "test-tagger.tag=PROPN");
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kFixtures, rules.word_lists);
+  const auto components = make_pipeline(o.components, ComponentContext{knowledge, rules, o, "/data"});
+  REQUIRE(components.size() == 5);
+  CHECK(components[1]->name() == "test-tagger");
+  CHECK(static_cast<const TestTagger&>(*components[1]).model == "/data/tagger.bin");
+  const Document d = document();
+  AnnotatedDocument annotated(d);
+  for (const auto& c : components) c->process(annotated);
+  REQUIRE(annotated.pos.size() == annotated.segmentation.tokens.size());
+  CHECK(upos::name(annotated.pos.front()) == "PROPN");
+  CHECK(!annotated.entities.empty());
+  // Through the Extractor, and its needs are checked like any other's.
+  CHECK(Extractor(o).component_names()[1] == "test-tagger");
+  CHECK_THAT(usage_error(options({"test-tagger"})), Catch::Contains("'test-tagger' needs tokens"));
 }
 
 TEST_CASE("Timing each component gives one slot per component and the same extraction", "[extract][pipeline]") {
