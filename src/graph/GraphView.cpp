@@ -185,6 +185,14 @@ void GraphView::Impl::build_topology() {
     }
   }
   offsets[n] = static_cast<std::uint32_t>(neighbor.size());
+  forward_start.assign(n, 0);
+  pairs_before.assign(n + 1, 0);
+  for (NodeIndex u = 0; u < n; ++u) {
+    const auto first = neighbor.begin() + offsets[u];
+    const auto last = neighbor.begin() + offsets[u + 1];
+    forward_start[u] = static_cast<std::uint32_t>(std::upper_bound(first, last, u) - neighbor.begin());
+    pairs_before[u + 1] = pairs_before[u] + (offsets[u + 1] - forward_start[u]);
+  }
   neighbor.shrink_to_fit();
   weight.shrink_to_fit();
   rep_edge.shrink_to_fit();
@@ -333,12 +341,29 @@ std::size_t GraphView::offset(NodeIndex u) const { return impl_->offsets[u]; }
 std::span<const std::uint32_t> GraphView::adjacency_offsets() const { return impl_->offsets; }
 std::span<const NodeIndex> GraphView::adjacency() const { return impl_->neighbor; }
 std::span<const float> GraphView::adjacency_weights() const { return impl_->weight; }
+std::span<const EdgeIndex> GraphView::adjacency_edges() const { return impl_->rep_edge; }
+
+std::size_t GraphView::pair_count() const { return impl_->neighbor.size() / 2; }
+std::size_t GraphView::forward_offset(NodeIndex u) const { return impl_->forward_start[u]; }
+
+std::uint32_t GraphView::pair_index(NodeIndex u, std::size_t i) const {
+  const Impl& g = *impl_;
+  const std::uint32_t at = g.offsets[u] + static_cast<std::uint32_t>(i);
+  const NodeIndex v = g.neighbor[at];
+  if (u < v) return g.pairs_before[u] + (at - g.forward_start[u]);
+  // Seen from the larger end: find u in v's forward entries.
+  const auto first = g.neighbor.begin() + g.forward_start[v];
+  const auto last = g.neighbor.begin() + g.offsets[v + 1];
+  const auto it = std::lower_bound(first, last, u);
+  return g.pairs_before[v] + static_cast<std::uint32_t>(it - first);
+}
 
 std::size_t GraphView::topology_bytes() const {
   const Impl& i = *impl_;
   return i.offsets.capacity() * sizeof(std::uint32_t) + i.neighbor.capacity() * sizeof(NodeIndex) +
          i.weight.capacity() * sizeof(float) + i.rep_edge.capacity() * sizeof(EdgeIndex) +
-         i.flags.capacity() * sizeof(std::uint8_t);
+         i.flags.capacity() * sizeof(std::uint8_t) +
+         (i.forward_start.capacity() + i.pairs_before.capacity()) * sizeof(std::uint32_t);
 }
 
 }  // namespace skein::graph

@@ -166,6 +166,16 @@ class GraphView {
   std::span<const std::uint32_t> adjacency_offsets() const;
   std::span<const NodeIndex> adjacency() const;
   std::span<const float> adjacency_weights() const;
+  std::span<const EdgeIndex> adjacency_edges() const;  // representative edge per entry
+
+  // Neighbour pairs, each counted once (= arc_count() / 2), and a dense numbering of them:
+  // pair_index(u, i) is the index in [0, pair_count()) of the pair at u's i-th entry, the same
+  // from either end. Pairs are numbered by (smaller end, larger end). O(1) from the smaller
+  // end, O(log degree) from the larger. This is the edge index of the Boost.Graph model.
+  std::size_t pair_count() const;
+  std::uint32_t pair_index(NodeIndex u, std::size_t i) const;
+  // Absolute position (in adjacency()) of u's first neighbour greater than u.
+  std::size_t forward_offset(NodeIndex u) const;
 
   // Bytes held by the topology arrays (offsets, neighbours, weights, edges, direction flags).
   std::size_t topology_bytes() const;
