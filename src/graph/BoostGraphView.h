@@ -21,6 +21,7 @@
 //  - edge_weight (get(boost::edge_weight, g)): the summed weight of the pair's relations.
 //  - confidence_map(view): the confidence of the pair's representative (heaviest) relation.
 //  - relation_map(view): that representative EdgeIndex, to reach the Edge record.
+//  - HopCostMap(view): Skein's weighted-path cost, 1 / summed weight.
 // Thread-safety: as GraphView (read-only; any number of threads).
 
 #include <algorithm>
@@ -37,6 +38,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include "graph/GraphView.h"
+#include "graph/detail/HopCost.h"
 
 namespace skein::graph {
 
@@ -243,6 +245,21 @@ class EdgeValueMap {
  private:
   const GraphView* view_ = nullptr;
   bool undirected_ = true;
+};
+
+// Skein's weighted-path cost of an edge, 1 / summed weight (graph/detail/HopCost.h), as a
+// Boost weight map for dijkstra_shortest_paths, brandes_betweenness_centrality and the like.
+class HopCostMap {
+ public:
+  using key_type = BoostEdge;
+  using value_type = double;
+  using reference = double;
+  using category = boost::readable_property_map_tag;
+  explicit HopCostMap(const GraphView& view) : weights_(view.adjacency_weights().data()) {}
+  friend double get(const HopCostMap& map, const BoostEdge& e) { return detail::hop_cost(map.weights_[e.entry]); }
+
+ private:
+  const float* weights_;
 };
 
 using EdgeIndexMap = EdgeValueMap<0>;

@@ -218,11 +218,20 @@ void GraphView::Impl::build_topology() {
 
 // ---- GraphView ---------------------------------------------------------------------------
 
-GraphView::GraphView() : impl_(std::make_unique<Impl>()) { impl_->build_topology(); }
-GraphView::GraphView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphView::GraphView() : impl_(std::make_unique<Impl>()) {
+  impl_->build_topology();
+  cache_topology();
+}
+GraphView::GraphView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { cache_topology(); }
 GraphView::~GraphView() = default;
 GraphView::GraphView(GraphView&&) noexcept = default;
 GraphView& GraphView::operator=(GraphView&&) noexcept = default;
+
+void GraphView::cache_topology() {
+  node_count_ = impl_->nodes.size();
+  offsets_ = impl_->offsets.data();
+  neighbor_ = impl_->neighbor.data();
+}
 
 GraphView GraphView::from_edges(std::size_t node_count,
                                 const std::vector<std::pair<NodeIndex, NodeIndex>>& edges,
@@ -278,7 +287,6 @@ GraphView GraphView::induced_subgraph(const std::vector<NodeIndex>& keep) const 
   return GraphView(std::move(impl));
 }
 
-std::size_t GraphView::node_count() const { return impl_->nodes.size(); }
 std::size_t GraphView::edge_count() const { return impl_->edges.size(); }
 const Node& GraphView::node(NodeIndex index) const { return impl_->nodes.at(index); }
 const Edge& GraphView::edge(EdgeIndex index) const { return impl_->edges.at(index); }
@@ -317,14 +325,8 @@ std::vector<EdgeIndex> GraphView::edges_between(NodeIndex u, NodeIndex v) const 
   return out;
 }
 
-std::size_t GraphView::degree(NodeIndex u) const {
-  return impl_->offsets[u + 1] - impl_->offsets[u];
-}
 std::size_t GraphView::arc_count() const { return impl_->neighbor.size(); }
 
-std::span<const NodeIndex> GraphView::neighbors(NodeIndex u) const {
-  return {impl_->neighbor.data() + impl_->offsets[u], degree(u)};
-}
 std::span<const float> GraphView::neighbor_weights(NodeIndex u) const {
   return {impl_->weight.data() + impl_->offsets[u], degree(u)};
 }
@@ -337,9 +339,7 @@ bool GraphView::walkable(NodeIndex u, std::size_t i) const {
 bool GraphView::walkable_into(NodeIndex u, std::size_t i) const {
   return (impl_->flags[impl_->offsets[u] + i] & kBackward) != 0;
 }
-std::size_t GraphView::offset(NodeIndex u) const { return impl_->offsets[u]; }
 std::span<const std::uint32_t> GraphView::adjacency_offsets() const { return impl_->offsets; }
-std::span<const NodeIndex> GraphView::adjacency() const { return impl_->neighbor; }
 std::span<const float> GraphView::adjacency_weights() const { return impl_->weight; }
 std::span<const EdgeIndex> GraphView::adjacency_edges() const { return impl_->rep_edge; }
 
