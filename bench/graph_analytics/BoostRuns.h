@@ -12,6 +12,10 @@
 
 namespace skein::bench {
 
+// The clock every timing in this bench reads: wall time, or process CPU time when set.
+inline bool use_cpu_time = false;
+double now_seconds();
+
 struct BoostTimes {
   double components = -1;         // connected_components on the GraphView
   double bfs = -1;                // breadth_first_search (distance recorder) on the GraphView
