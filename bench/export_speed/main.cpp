@@ -1,7 +1,8 @@
 // bench_export_speed: time, output size and peak memory of every export format on a
 // deterministic 100k-node / 1M-edge graph, with igraph's GraphML writer as the named peer.
 //
-// usage: bench_export_speed [--nodes N] [--edges M] [--out DIR] [--no-peer]
+// usage: bench_export_speed [--nodes N] [--edges M] [--layout-nodes N] [--out DIR] [--no-peer]
+// --layout-nodes: size of the graph (3 edges per node) that the positions line lays out.
 //
 // Memory: the view is built first; then each format runs in a forked child that resets its
 // peak-RSS counter (/proc/self/clear_refs "5"), exports, and reports VmHWM - VmRSS at start:
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +24,7 @@
 
 #include "exporters/Exporter.h"
 #include "graph/GraphView.h"
+#include "graph/Layout.h"
 
 using namespace skein;
 using Clock = std::chrono::steady_clock;
@@ -144,8 +147,53 @@ Row measure(const std::string& name, exporters::Format format,
 
 }  // namespace
 
+// Positions for a ~2,000-node graph (the largest that `auto` lays out by force): the Layout
+// alone, and a GEXF export with positions against the same export without them; igraph's
+// force-directed layouts on the same edges as the named peer.
+void layout_speed(const fs::path& out, bool peer, std::size_t nodes) {
+  const auto view = make_view(nodes, 3 * nodes);
+  std::printf("\npositions: %zu nodes, %zu edges\n", view.node_count(), view.edge_count());
+  double layout_s = 1e300, layout_cpu_s = 1e300;
+  for (int i = 0; i < 3; ++i) {
+    const auto start = Clock::now();
+    const std::clock_t cpu_start = std::clock();
+    const auto result = graph::Layout(view).run();
+    layout_cpu_s = std::min(layout_cpu_s, static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
+    layout_s = std::min(layout_s, std::chrono::duration<double>(Clock::now() - start).count());
+    if (result.x.size() != view.node_count()) std::printf("layout returned %zu positions\n", result.x.size());
+  }
+  exporters::ExportOptions with, without;
+  with.layout = exporters::LayoutKind::kForce;
+  without.layout = exporters::LayoutKind::kNone;
+  const Row positioned = measure("gexf + positions", exporters::Format::kGexf, with, view, out / "positioned.gexf");
+  const Row bare = measure("gexf, no positions", exporters::Format::kGexf, without, view, out / "bare.gexf");
+  // CPU time beside wall time: on a shared machine the wall clock mostly measures the others.
+  std::printf("graph::Layout (Barnes-Hut, default options): %.3f s wall, %.3f s CPU  [target <= 1 s: %s]\n",
+              layout_s, layout_cpu_s, layout_s <= 1.0 ? "PASS" : "FAIL");
+  std::printf("gexf export with positions %.3f s, without %.3f s  [with positions <= 1 s: %s]\n",
+              positioned.seconds, bare.seconds, positioned.ok && positioned.seconds <= 1.0 ? "PASS" : "FAIL");
+  if (!peer) return;
+  const fs::path edge_list = out / "layout-edges.txt";
+  {
+    std::ofstream list(edge_list);
+    for (const auto& edge : view.edges()) list << edge.source << ' ' << edge.target << '\n';
+  }
+  const std::string command = "/usr/bin/python3 " + std::string(SKEIN_BENCH_LAYOUT_PEER) + " " + edge_list.string();
+  FILE* pipe = popen(command.c_str(), "r");
+  char buffer[256] = {};
+  const std::size_t got = pipe != nullptr ? std::fread(buffer, 1, sizeof buffer - 1, pipe) : 0;
+  const int status = pipe != nullptr ? pclose(pipe) : -1;
+  double fr = 0, drl = 0;
+  if (got > 0 && status == 0 && std::sscanf(buffer, "{\"fr_s\": %lf, \"drl_s\": %lf}", &fr, &drl) == 2) {
+    std::printf("igraph layout_fruchterman_reingold %.3f s (%.1fx ours), layout_drl %.3f s (%.1fx ours)\n", fr,
+                fr / layout_s, drl, drl / layout_s);
+  } else {
+    std::printf("igraph layout peer unavailable (python3-igraph missing?)\n");
+  }
+}
+
 int main(int argc, char** argv) {
-  std::size_t nodes = 100000, edges = 1000000;
+  std::size_t nodes = 100000, edges = 1000000, layout_nodes = 2000;
   fs::path out = fs::temp_directory_path() / "skein-bench-export";
   bool peer = true;
   for (int i = 1; i < argc; ++i) {
@@ -156,10 +204,12 @@ int main(int argc, char** argv) {
       edges = std::stoul(argv[++i]);
     else if (arg == "--out" && i + 1 < argc)
       out = argv[++i];
+    else if (arg == "--layout-nodes" && i + 1 < argc)
+      layout_nodes = std::stoul(argv[++i]);
     else if (arg == "--no-peer")
       peer = false;
     else {
-      std::cerr << "usage: bench_export_speed [--nodes N] [--edges M] [--out DIR] [--no-peer]\n";
+      std::cerr << "usage: bench_export_speed [--nodes N] [--edges M] [--layout-nodes N] [--out DIR] [--no-peer]\n";
       return 1;
     }
   }
@@ -237,6 +287,7 @@ int main(int argc, char** argv) {
       std::printf("igraph peer unavailable (python3-igraph missing?)\n");
     }
   }
+  layout_speed(out, peer, layout_nodes);
   fs::remove_all(out);
   return 0;
 }

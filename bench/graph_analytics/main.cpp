@@ -4,11 +4,15 @@
 //
 // usage: bench_graph_analytics [--nodes N] [--m M] [--store FILE] [--no-store]
 //                              [--nx-betweenness K] [--nx-louvain] [--no-peers]
+//                              [--betweenness-nodes N] [--cpu-time]
+// --cpu-time: time with the CPU clock (process CPU time here, thread_time in peers.py) instead of
+// the wall clock, for a machine shared with other jobs; multi-threaded runs then add up threads.
 // The store (default /tmp/skein-bench-graph.db) is written once through Store::put with
 // synthetic extractions and reused by later runs when it already holds the same graph.
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,9 +26,12 @@
 
 #include <rapidjson/document.h>
 
+#include "BoostRuns.h"
 #include "core/Extraction.h"
 #include "graph/Betweenness.h"
 #include "graph/Components.h"
+#include "graph/CoreDecomposition.h"
+#include "graph/CutStructure.h"
 #include "graph/Generators.h"
 #include "graph/GraphView.h"
 #include "graph/Louvain.h"
@@ -42,9 +49,9 @@ template <class Fn>
 double best_of(int repeats, Fn&& fn) {
   double best = 1e300;
   for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
+    const double start = bench::now_seconds();
     fn();
-    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
+    best = std::min(best, bench::now_seconds() - start);
   }
   return best;
 }
@@ -110,6 +117,23 @@ rapidjson::Document run_peers(const std::string& edge_file, const std::string& e
   return doc;
 }
 
+// One algorithm three ways: Boost on the GraphView, Skein's hand-written code (if any), igraph.
+void three_way(const std::string& what, double boost_s, double hand_s, const rapidjson::Document& peers,
+               const std::string& igraph_key) {
+  auto cell = [](double s) {
+    if (s < 0) return std::string("         -");
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%10.4f", s);
+    return std::string(buffer);
+  };
+  const double igraph_s = peers.HasMember(igraph_key.c_str()) ? peers[igraph_key.c_str()].GetDouble() : -1;
+  const double used = hand_s >= 0 ? std::min(hand_s, boost_s) : boost_s;
+  std::printf("%-34s %s %s %s", what.c_str(), cell(boost_s).c_str(), cell(hand_s).c_str(), cell(igraph_s).c_str());
+  if (hand_s >= 0) std::printf(" %8.1fx", boost_s / hand_s); else std::printf(" %9s", "-");
+  if (igraph_s >= 0) std::printf(" %8.1fx", igraph_s / used); else std::printf(" %9s", "-");
+  std::printf("\n");
+}
+
 void row(const std::string& what, double ours, const rapidjson::Document& peers,
          const std::string& igraph_key, const std::string& nx_key) {
   std::printf("%-34s %10.4f", what.c_str(), ours);
@@ -128,6 +152,7 @@ void row(const std::string& what, double ours, const rapidjson::Document& peers,
 
 int main(int argc, char** argv) {
   std::size_t n = 100000, m = 10;
+  std::size_t exact_n = 2000;  // exact betweenness runs on a smaller BA graph (O(n*m))
   std::string store_path = "/tmp/skein-bench-graph.db", peer_options;
   bool use_store = true, use_peers = true;
   for (int i = 1; i < argc; ++i) {
@@ -146,6 +171,11 @@ int main(int argc, char** argv) {
     else if (arg == "--no-peers") use_peers = false;
     else if (arg == "--nx-betweenness") peer_options += " --nx-betweenness " + next();
     else if (arg == "--nx-louvain") peer_options += " --nx-louvain";
+    else if (arg == "--betweenness-nodes") exact_n = std::stoul(next());
+    else if (arg == "--cpu-time") {
+      bench::use_cpu_time = true;
+      peer_options += " --cpu-time";
+    }
     else {
       std::cerr << "unknown option " << arg << "\n";
       return 1;
@@ -226,9 +256,77 @@ int main(int argc, char** argv) {
   bopt.threads = 1;
   const double t_betweenness_1 = best_of(1, [&] { Betweenness(view, bopt).run(); });
 
+  CoreResult cores;
+  const double t_cores = best_of(3, [&] { cores = CoreDecomposition(view).run(); });
+  CutResult cuts;
+  const double t_cuts = best_of(3, [&] { cuts = CutStructure(view).run(); });
+  ShortestPathOptions weighted_path;
+  weighted_path.weighted = true;
+  const double t_dijkstra = best_of(3, [&] { ShortestPath(view, 0, static_cast<NodeIndex>(n - 1), weighted_path).run(); });
+  const auto boost = bench::time_boost(view, pagerank.iterations, components.component, bfs.distance, 3);
+
+  // Exact betweenness on a smaller graph of the same kind, weighted with integer weights.
+  const auto small_edges = generate::barabasi_albert(exact_n, m, 2);
+  std::vector<double> small_weights;
+  for (std::size_t i = 0; i < small_edges.size(); ++i) small_weights.push_back(static_cast<double>(1 + (i * 7919) % 5));
+  const GraphView small = GraphView::from_edges(exact_n, small_edges, small_weights);
+  const std::string small_file = "/tmp/skein-bench-graph-small.txt";
+  {
+    std::ofstream out(small_file);
+    out << exact_n << "\n";
+    for (std::size_t i = 0; i < small_edges.size(); ++i)
+      out << small_edges[i].first << ' ' << small_edges[i].second << ' ' << small_weights[i] << '\n';
+  }
+  BetweennessOptions exact;
+  exact.normalized = false;
+  exact.threads = 1;
+  BetweennessResult exact_hand;
+  const double t_exact_hand = best_of(1, [&] { exact_hand = Betweenness(small, exact).run(); });
+  exact.weighted = true;
+  BetweennessResult exact_hand_weighted;
+  const double t_exact_hand_weighted = best_of(1, [&] { exact_hand_weighted = Betweenness(small, exact).run(); });
+  std::vector<double> exact_boost, exact_boost_weighted;
+  const double t_exact_boost = bench::time_boost_betweenness(small, false, exact_boost);
+  const double t_exact_boost_weighted = bench::time_boost_betweenness(small, true, exact_boost_weighted);
+  double worst = 0, worst_weighted = 0;
+  for (std::size_t v = 0; v < exact_n; ++v) {
+    // Both are pair counts (Boost halves its undirected sums itself).
+    worst = std::max(worst, std::fabs(exact_boost[v] - exact_hand.score[v]));
+    worst_weighted = std::max(worst_weighted, std::fabs(exact_boost_weighted[v] - exact_hand_weighted.score[v]));
+  }
+
   rapidjson::Document peers;
   peers.SetObject();
-  if (use_peers) peers = run_peers(edge_file, peer_options);
+  if (use_peers) peers = run_peers(edge_file, peer_options + " --small " + small_file);
+
+  std::printf("\nEach algorithm three ways (seconds; best of 3 unless noted). boost = Boost.Graph on the\n"
+              "GraphView (graph/BoostGraphView.h, no copy); hand = Skein's hand-written code where it\n"
+              "remains; boost/hand = how much faster the hand-written code is; igraph/skein = igraph over\n"
+              "the faster of the two. Exact betweenness: BA n=%zu m=%zu, 1 thread, one run.\n\n",
+              exact_n, m);
+  std::printf("%-34s %10s %10s %10s %9s %9s\n", "algorithm", "boost", "hand", "igraph", "boost/hand",
+              "igraph/skein");
+  three_way("connected components", boost.components, t_components, peers, "igraph_components");
+  three_way("BFS from one node", boost.bfs, t_bfs, peers, "igraph_bfs");
+  three_way("PageRank (same iterations)", boost.pagerank, t_pagerank, peers, "igraph_pagerank");
+  three_way("core numbers (Skein = Boost's)", boost.core_numbers, -1, peers, "igraph_coreness");
+  std::printf("%-34s %10.4f\n", "  Skein's CoreDecomposition", t_cores);
+  three_way("articulation points + bridges", boost.biconnected, t_cuts, peers, "igraph_articulation");
+  three_way("  articulation points alone", boost.articulation, -1, peers, "");
+  three_way("biconnected components", boost.biconnected, -1, peers, "igraph_biconnected");
+  three_way("Dijkstra, one source (Skein = Boost's)", boost.dijkstra, -1, peers, "igraph_dijkstra");
+  std::printf("%-34s %10.4f\n", "  Skein's weighted ShortestPath", t_dijkstra);
+  three_way("exact betweenness", t_exact_boost, t_exact_hand, peers, "igraph_betweenness");
+  three_way("exact betweenness, weighted", t_exact_boost_weighted, -1, peers, "igraph_betweenness_weighted");
+  std::printf("%-34s %10.4f\n", "  Skein's weighted Betweenness", t_exact_hand_weighted);
+  std::printf("\nstorage: Boost on a compressed_sparse_row_graph copy instead of the GraphView's own CSR\n");
+  std::printf("  copy build %.4f s, %.1f bytes/edge extra; components %.4f s, BFS %.4f s, PageRank %.4f s\n",
+              boost.csr_build, boost.csr_bytes_per_edge, boost.csr_components, boost.csr_bfs, boost.csr_pagerank);
+  std::printf("  (GraphView as the Boost graph: components %.4f s, BFS %.4f s, PageRank %.4f s, no copy)\n",
+              boost.components, boost.bfs, boost.pagerank);
+  std::printf("exact betweenness, largest |boost - hand| (pair counts): %.3g unweighted, %.3g weighted\n",
+              worst, worst_weighted);
+  for (const auto& what : boost.mismatches) std::printf("MISMATCH: Boost's %s differs from Skein's\n", what.c_str());
 
   std::printf("\n%-34s %10s %10s %8s %10s %8s\n", "operation (seconds; ratio = peer/ours)", "skein",
               "igraph", "ratio", "networkx", "ratio");

@@ -5,11 +5,6 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/fruchterman_reingold.hpp>
-#include <boost/graph/random_layout.hpp>
-#include <boost/graph/topology.hpp>
-#include <boost/random/linear_congruential.hpp>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -18,6 +13,7 @@
 
 #include "core/Error.h"
 #include "exporters/Escape.h"
+#include "graph/Layout.h"
 #include "store/Store.h"
 
 namespace skein::exporters {
@@ -274,30 +270,13 @@ void ExportContext::compute_layout() {
     }
     return;
   }
-  // Fruchterman-Reingold from Boost on the undirected simple projection. Deterministic: a
-  // fixed-seed random start and no other randomness.
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  using Topology = boost::square_topology<boost::minstd_rand>;
-  Graph graph(n);
-  for (graph::NodeIndex u = 0; u < n; ++u) {
-    for (graph::NodeIndex v : view_.neighbors(u)) {
-      if (u < v) boost::add_edge(u, v, graph);
-    }
-  }
-  boost::minstd_rand generator(20240601u);
-  Topology topology(generator, side);
-  std::vector<Topology::point_type> positions(n);
-  auto position_map =
-      boost::make_iterator_property_map(positions.begin(), boost::get(boost::vertex_index, graph));
-  boost::random_graph_layout(graph, position_map, topology);
-  boost::fruchterman_reingold_force_directed_layout(
-      graph, position_map, topology,
-      boost::cooling(boost::linear_cooling<double>(std::max(1, options_.force_layout_iterations))));
-  for (graph::NodeIndex u = 0; u < n; ++u) {
-    // Rounded to 1/100 so the bytes do not depend on the last bits of the floating point.
-    x_[u] = std::round(positions[u][0] * 100.0) / 100.0;
-    y_[u] = std::round(positions[u][1] * 100.0) / 100.0;
-  }
+  // Force-directed: the graph module's Layout (Kamada-Kawai for small components, Barnes-Hut
+  // for large ones), spaced so the drawing spans about the same side as the spiral.
+  graph::LayoutOptions layout;
+  layout.iterations = std::max(1, options_.force_layout_iterations);
+  const auto positions = graph::Layout(view_, layout).run();
+  x_ = positions.x;
+  y_ = positions.y;
 }
 
 void ExportContext::parse_props(const std::string& json, std::vector<Value>& out) const {

@@ -57,8 +57,8 @@ enum class JsonStyle { kCytoscape, kD3, kJgf };
 std::optional<JsonStyle> parse_json_style(std::string_view name);  // cytoscape, d3, jgf
 
 enum class LayoutKind {
-  kAuto,    // force-directed (Fruchterman-Reingold) up to force_layout_max_nodes, else spiral
-  kForce,   // always force-directed (slow past a few thousand nodes)
+  kAuto,    // force-directed (graph/Layout.h) up to force_layout_max_nodes, else spiral
+  kForce,   // always force-directed (Barnes-Hut: ~0.2 s per 1,000 nodes at 200 iterations)
   kSpiral,  // deterministic phyllotaxis spiral, ordered by community then rank: O(n)
   kNone,    // no positions written
 };
@@ -71,7 +71,7 @@ struct ExportOptions {
   JsonStyle json_style = JsonStyle::kCytoscape;
   LayoutKind layout = LayoutKind::kAuto;
   std::size_t force_layout_max_nodes = 2000;  // kAuto switches to the spiral above this
-  int force_layout_iterations = 100;          // Fruchterman-Reingold cooling steps
+  int force_layout_iterations = 200;          // Barnes-Hut force-directed cooling steps
   std::size_t cypher_batch_rows = 500;        // rows per UNWIND statement (>= 1)
   bool provenance = true;  // with a store: documents, mentions and evidence (neo4j, cypher)
 };

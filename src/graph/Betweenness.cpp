@@ -21,6 +21,10 @@
 #include <numeric>
 #include <random>
 
+#include <boost/graph/betweenness_centrality.hpp>
+
+#include "core/Error.h"
+#include "graph/BoostGraphView.h"
 #include "graph/detail/Parallel.h"
 
 namespace skein::graph {
@@ -53,6 +57,17 @@ struct Csr {
   const NodeIndex* neighbor;
   std::uint64_t arcs;
 };
+
+// Sums over sources count each pair from both ends: normalise as NetworkX does, or halve.
+// `factor` is the sampling estimate's n/k (1 when exact), folded into the one multiply.
+void scale_scores(std::vector<double>& score, std::size_t n, bool normalized, double factor) {
+  double scale = 0.5;
+  if (normalized) {
+    scale = n > 2 ? 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2)) : 1.0;
+  }
+  scale *= factor;
+  for (double& x : score) x *= scale;
+}
 
 void set_marks(std::uint64_t* mark, const NodeIndex* nodes, std::uint32_t begin, std::uint32_t end) {
   for (std::uint32_t i = begin; i < end; ++i) mark[nodes[i] >> 6] |= bit(nodes[i]);
@@ -200,7 +215,22 @@ BetweennessResult Betweenness::run() const {
   BetweennessResult result;
   const std::size_t n = view_.node_count();
   result.score.assign(n, 0.0);
+  if (options_.weighted && options_.samples > 0) {
+    throw UsageError("graph: weighted betweenness is exact only; it cannot be sampled");
+  }
   if (n == 0) return result;
+  if (options_.weighted) {
+    // Boost's Brandes with Dijkstra inside. It halves undirected sums into pair counts; double
+    // them back so the scaling below is shared with the unweighted path.
+    boost::brandes_betweenness_centrality(
+        view_, boost::centrality_map(boost::make_iterator_property_map(
+                   result.score.begin(), boost::typed_identity_property_map<NodeIndex>()))
+                   .weight_map(HopCostMap(view_)));
+    for (double& x : result.score) x *= 2;
+    result.sources = n;
+    scale_scores(result.score, n, options_.normalized, 1.0);
+    return result;
+  }
 
   std::vector<NodeIndex> sources(n);
   std::iota(sources.begin(), sources.end(), 0);
@@ -240,15 +270,8 @@ BetweennessResult Betweenness::run() const {
     for (std::size_t v = 0; v < n; ++v) result.score[v] += sums[v];
   }
 
-  double scale = 1.0;
-  if (options_.normalized) {
-    scale = n > 2 ? 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2)) : 0.0;
-    if (n <= 2) scale = 1.0;  // every score is 0 anyway
-  } else {
-    scale = 0.5;
-  }
-  if (sampled) scale *= static_cast<double>(n) / static_cast<double>(sources.size());
-  for (double& x : result.score) x *= scale;
+  scale_scores(result.score, n, options_.normalized,
+               sampled ? static_cast<double>(n) / static_cast<double>(sources.size()) : 1.0);
   return result;
 }
 

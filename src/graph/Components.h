@@ -29,4 +29,17 @@ class ConnectedComponents {
   const GraphView& view_;
 };
 
+// Strongly connected components of the directed relations (Boost's strong_components on the
+// view's DirectedView): u and v share one when each can reach the other walking relations
+// forwards (a symmetric relation walks both ways). Ids are numbered as above, by each
+// component's lowest NodeIndex.
+class StrongComponents {
+ public:
+  explicit StrongComponents(const GraphView& view) : view_(view) {}
+  ComponentsResult run() const;
+
+ private:
+  const GraphView& view_;
+};
+
 }  // namespace skein::graph

@@ -1,9 +1,13 @@
-// Bucket-sorted peeling: nodes kept in an array ordered by current degree with bucket starts,
-// so lowering a neighbour's degree is a swap to the front of its bucket (O(1)).
+// Boost's core_numbers (Batagelj-Zaversnik bucket peeling) on the view itself: the
+// hand-written peeling it replaced was only 1.3x faster on the bench graph (see README.md).
 
 #include "graph/CoreDecomposition.h"
 
 #include <algorithm>
+
+#include <boost/graph/core_numbers.hpp>
+
+#include "graph/BoostGraphView.h"
 
 namespace skein::graph {
 
@@ -20,46 +24,9 @@ CoreResult CoreDecomposition::run() const {
   CoreResult result;
   result.core.assign(n, 0);
   if (n == 0) return result;
-  std::vector<std::uint32_t> degree(n);
-  std::uint32_t max_degree = 0;
-  for (NodeIndex v = 0; v < n; ++v) {
-    degree[v] = static_cast<std::uint32_t>(view_.degree(v));
-    max_degree = std::max(max_degree, degree[v]);
-  }
-  std::vector<std::uint32_t> bucket_start(max_degree + 2, 0);
-  for (NodeIndex v = 0; v < n; ++v) ++bucket_start[degree[v] + 1];
-  for (std::size_t d = 1; d < bucket_start.size(); ++d) bucket_start[d] += bucket_start[d - 1];
-  std::vector<NodeIndex> order(n);
-  std::vector<std::uint32_t> position(n);
-  {
-    std::vector<std::uint32_t> fill(bucket_start.begin(), bucket_start.end() - 1);
-    for (NodeIndex v = 0; v < n; ++v) {
-      position[v] = fill[degree[v]]++;
-      order[position[v]] = v;
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const NodeIndex v = order[i];
-    for (NodeIndex w : view_.neighbors(v)) {
-      if (degree[w] > degree[v]) {
-        // Move w to the front of its bucket, then shrink the bucket by one.
-        const std::uint32_t dw = degree[w];
-        const std::uint32_t front = bucket_start[dw];
-        const NodeIndex u = order[front];
-        if (u != w) {
-          std::swap(order[front], order[position[w]]);
-          position[u] = position[w];
-          position[w] = front;
-        }
-        ++bucket_start[dw];
-        --degree[w];
-      }
-    }
-  }
-  for (NodeIndex v = 0; v < n; ++v) {
-    result.core[v] = degree[v];
-    result.max_core = std::max(result.max_core, degree[v]);
-  }
+  boost::core_numbers(view_, boost::make_iterator_property_map(result.core.begin(),
+                                                               boost::typed_identity_property_map<NodeIndex>()));
+  for (std::uint32_t c : result.core) result.max_core = std::max(result.max_core, c);
   return result;
 }
 

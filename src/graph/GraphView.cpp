@@ -185,6 +185,14 @@ void GraphView::Impl::build_topology() {
     }
   }
   offsets[n] = static_cast<std::uint32_t>(neighbor.size());
+  forward_start.assign(n, 0);
+  pairs_before.assign(n + 1, 0);
+  for (NodeIndex u = 0; u < n; ++u) {
+    const auto first = neighbor.begin() + offsets[u];
+    const auto last = neighbor.begin() + offsets[u + 1];
+    forward_start[u] = static_cast<std::uint32_t>(std::upper_bound(first, last, u) - neighbor.begin());
+    pairs_before[u + 1] = pairs_before[u] + (offsets[u + 1] - forward_start[u]);
+  }
   neighbor.shrink_to_fit();
   weight.shrink_to_fit();
   rep_edge.shrink_to_fit();
@@ -210,11 +218,20 @@ void GraphView::Impl::build_topology() {
 
 // ---- GraphView ---------------------------------------------------------------------------
 
-GraphView::GraphView() : impl_(std::make_unique<Impl>()) { impl_->build_topology(); }
-GraphView::GraphView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphView::GraphView() : impl_(std::make_unique<Impl>()) {
+  impl_->build_topology();
+  cache_topology();
+}
+GraphView::GraphView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { cache_topology(); }
 GraphView::~GraphView() = default;
 GraphView::GraphView(GraphView&&) noexcept = default;
 GraphView& GraphView::operator=(GraphView&&) noexcept = default;
+
+void GraphView::cache_topology() {
+  node_count_ = impl_->nodes.size();
+  offsets_ = impl_->offsets.data();
+  neighbor_ = impl_->neighbor.data();
+}
 
 GraphView GraphView::from_edges(std::size_t node_count,
                                 const std::vector<std::pair<NodeIndex, NodeIndex>>& edges,
@@ -270,7 +287,6 @@ GraphView GraphView::induced_subgraph(const std::vector<NodeIndex>& keep) const 
   return GraphView(std::move(impl));
 }
 
-std::size_t GraphView::node_count() const { return impl_->nodes.size(); }
 std::size_t GraphView::edge_count() const { return impl_->edges.size(); }
 const Node& GraphView::node(NodeIndex index) const { return impl_->nodes.at(index); }
 const Edge& GraphView::edge(EdgeIndex index) const { return impl_->edges.at(index); }
@@ -309,14 +325,8 @@ std::vector<EdgeIndex> GraphView::edges_between(NodeIndex u, NodeIndex v) const 
   return out;
 }
 
-std::size_t GraphView::degree(NodeIndex u) const {
-  return impl_->offsets[u + 1] - impl_->offsets[u];
-}
 std::size_t GraphView::arc_count() const { return impl_->neighbor.size(); }
 
-std::span<const NodeIndex> GraphView::neighbors(NodeIndex u) const {
-  return {impl_->neighbor.data() + impl_->offsets[u], degree(u)};
-}
 std::span<const float> GraphView::neighbor_weights(NodeIndex u) const {
   return {impl_->weight.data() + impl_->offsets[u], degree(u)};
 }
@@ -329,16 +339,31 @@ bool GraphView::walkable(NodeIndex u, std::size_t i) const {
 bool GraphView::walkable_into(NodeIndex u, std::size_t i) const {
   return (impl_->flags[impl_->offsets[u] + i] & kBackward) != 0;
 }
-std::size_t GraphView::offset(NodeIndex u) const { return impl_->offsets[u]; }
 std::span<const std::uint32_t> GraphView::adjacency_offsets() const { return impl_->offsets; }
-std::span<const NodeIndex> GraphView::adjacency() const { return impl_->neighbor; }
 std::span<const float> GraphView::adjacency_weights() const { return impl_->weight; }
+std::span<const EdgeIndex> GraphView::adjacency_edges() const { return impl_->rep_edge; }
+
+std::size_t GraphView::pair_count() const { return impl_->neighbor.size() / 2; }
+std::size_t GraphView::forward_offset(NodeIndex u) const { return impl_->forward_start[u]; }
+
+std::uint32_t GraphView::pair_index(NodeIndex u, std::size_t i) const {
+  const Impl& g = *impl_;
+  const std::uint32_t at = g.offsets[u] + static_cast<std::uint32_t>(i);
+  const NodeIndex v = g.neighbor[at];
+  if (u < v) return g.pairs_before[u] + (at - g.forward_start[u]);
+  // Seen from the larger end: find u in v's forward entries.
+  const auto first = g.neighbor.begin() + g.forward_start[v];
+  const auto last = g.neighbor.begin() + g.offsets[v + 1];
+  const auto it = std::lower_bound(first, last, u);
+  return g.pairs_before[v] + static_cast<std::uint32_t>(it - first);
+}
 
 std::size_t GraphView::topology_bytes() const {
   const Impl& i = *impl_;
   return i.offsets.capacity() * sizeof(std::uint32_t) + i.neighbor.capacity() * sizeof(NodeIndex) +
          i.weight.capacity() * sizeof(float) + i.rep_edge.capacity() * sizeof(EdgeIndex) +
-         i.flags.capacity() * sizeof(std::uint8_t);
+         i.flags.capacity() * sizeof(std::uint8_t) +
+         (i.forward_start.capacity() + i.pairs_before.capacity()) * sizeof(std::uint32_t);
 }
 
 }  // namespace skein::graph

@@ -133,7 +133,7 @@ class GraphView {
   GraphView induced_subgraph(const std::vector<NodeIndex>& keep) const;
 
   // ---- attributes ----------------------------------------------------------------------
-  std::size_t node_count() const;
+  std::size_t node_count() const { return node_count_; }
   std::size_t edge_count() const;
   const Node& node(NodeIndex index) const;
   const Edge& edge(EdgeIndex index) const;
@@ -146,11 +146,11 @@ class GraphView {
 
   // ---- topology (the undirected simple projection described above) ---------------------
   // Number of distinct neighbours of u (self-loops not counted).
-  std::size_t degree(NodeIndex u) const;
+  std::size_t degree(NodeIndex u) const { return offsets_[u + 1] - offsets_[u]; }
   // Number of adjacency entries over all nodes (= 2 x distinct neighbour pairs).
   std::size_t arc_count() const;
   // u's neighbours, sorted; the i-th entries of the three spans belong together.
-  std::span<const NodeIndex> neighbors(NodeIndex u) const;
+  std::span<const NodeIndex> neighbors(NodeIndex u) const { return {neighbor_ + offsets_[u], degree(u)}; }
   std::span<const float> neighbor_weights(NodeIndex u) const;   // summed parallel weights
   std::span<const EdgeIndex> neighbor_edges(NodeIndex u) const; // representative edge
   // True when the i-th neighbour entry of u can be walked from u (an edge u->v or symmetric).
@@ -158,14 +158,24 @@ class GraphView {
   // True when the i-th neighbour v of u can walk to u (an edge v->u or symmetric).
   bool walkable_into(NodeIndex u, std::size_t i) const;
   // Offset of u's first entry in the flat arrays (offsets(u+1) - offsets(u) = degree(u)).
-  std::size_t offset(NodeIndex u) const;
+  std::size_t offset(NodeIndex u) const { return offsets_[u]; }
   // The whole projection as flat arrays, for inner loops that should not pay a call per node:
   // adjacency_offsets() has node_count() + 1 entries, and u's entries in adjacency() and
   // adjacency_weights() are [adjacency_offsets()[u], adjacency_offsets()[u + 1]). The spans
   // stay valid as long as the view.
   std::span<const std::uint32_t> adjacency_offsets() const;
-  std::span<const NodeIndex> adjacency() const;
+  std::span<const NodeIndex> adjacency() const { return {neighbor_, offsets_[node_count_]}; }
   std::span<const float> adjacency_weights() const;
+  std::span<const EdgeIndex> adjacency_edges() const;  // representative edge per entry
+
+  // Neighbour pairs, each counted once (= arc_count() / 2), and a dense numbering of them:
+  // pair_index(u, i) is the index in [0, pair_count()) of the pair at u's i-th entry, the same
+  // from either end. Pairs are numbered by (smaller end, larger end). O(1) from the smaller
+  // end, O(log degree) from the larger. This is the edge index of the Boost.Graph model.
+  std::size_t pair_count() const;
+  std::uint32_t pair_index(NodeIndex u, std::size_t i) const;
+  // Absolute position (in adjacency()) of u's first neighbour greater than u.
+  std::size_t forward_offset(NodeIndex u) const;
 
   // Bytes held by the topology arrays (offsets, neighbours, weights, edges, direction flags).
   std::size_t topology_bytes() const;
@@ -173,7 +183,14 @@ class GraphView {
  private:
   struct Impl;
   explicit GraphView(std::unique_ptr<Impl> impl);
+  void cache_topology();
   std::unique_ptr<Impl> impl_;
+  // Copies of Impl's CSR pointers, so the per-node accessors above inline into the algorithms'
+  // (and the Boost.Graph model's) inner loops. Moving a GraphView moves the Impl, not its
+  // vectors, so the pointers stay valid.
+  std::size_t node_count_ = 0;
+  const std::uint32_t* offsets_ = nullptr;
+  const NodeIndex* neighbor_ = nullptr;
 };
 
 }  // namespace skein::graph

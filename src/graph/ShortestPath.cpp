@@ -5,20 +5,17 @@
 #include <string>
 #include <utility>
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "core/Error.h"
+#include "graph/BoostGraphView.h"
+#include "graph/detail/HopCost.h"
 
 namespace skein::graph {
 
 namespace {
 
-double hop_cost(float weight) {
-  // Edges always carry positive weight (evidence rows); guard anyway so a zero never makes
-  // an infinitely expensive (or negative) hop.
-  return weight > 0 ? 1.0 / static_cast<double>(weight) : std::numeric_limits<double>::max() / 4;
-}
+using detail::hop_cost;
 
 std::size_t position_of(const GraphView& view, NodeIndex u, NodeIndex v) {
   const auto nb = view.neighbors(u);
@@ -127,39 +124,19 @@ ShortestPathResult ShortestPath::unweighted() const {
 }
 
 ShortestPathResult ShortestPath::weighted_unbounded() const {
-  // Boost's Dijkstra on a Boost CSR graph built from our arrays (both directions already in
-  // them). Building it costs one copy of the topology, fine for a single query.
-  struct ArcCost {
-    double cost;
-  };
-  using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, ArcCost>;
+  // Boost's Dijkstra on the view itself (graph/BoostGraphView.h), with Skein's hop cost.
   const std::size_t n = view_.node_count();
-  std::vector<std::pair<NodeIndex, NodeIndex>> arcs;
-  std::vector<ArcCost> costs;
-  arcs.reserve(view_.arc_count());
-  costs.reserve(view_.arc_count());
-  for (NodeIndex u = 0; u < n; ++u) {
-    const auto nb = view_.neighbors(u);
-    const auto w = view_.neighbor_weights(u);
-    for (std::size_t i = 0; i < nb.size(); ++i) {
-      arcs.emplace_back(u, nb[i]);
-      costs.push_back({hop_cost(w[i])});
-    }
-  }
-  BoostGraph g(boost::edges_are_sorted, arcs.begin(), arcs.end(), costs.begin(), n);
-  std::vector<BoostGraph::vertex_descriptor> parent(n);
+  std::vector<NodeIndex> parent(n);
   std::vector<double> distance(n);
-  boost::dijkstra_shortest_paths(
-      g, source_,
-      boost::predecessor_map(
-          boost::make_iterator_property_map(parent.begin(), boost::get(boost::vertex_index, g)))
-          .distance_map(
-              boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, g)))
-          .weight_map(boost::get(&ArcCost::cost, g)));
+  const boost::typed_identity_property_map<NodeIndex> index;
+  boost::dijkstra_shortest_paths(view_, source_,
+                                 boost::predecessor_map(boost::make_iterator_property_map(parent.begin(), index))
+                                     .distance_map(boost::make_iterator_property_map(distance.begin(), index))
+                                     .weight_map(HopCostMap(view_)));
   ShortestPathResult result;
   if (parent[target_] == target_) return result;  // Boost leaves unreached nodes as their own parent
   std::vector<NodeIndex> nodes;
-  for (NodeIndex v = target_; v != source_; v = static_cast<NodeIndex>(parent[v])) nodes.push_back(v);
+  for (NodeIndex v = target_; v != source_; v = parent[v]) nodes.push_back(v);
   nodes.push_back(source_);
   std::reverse(nodes.begin(), nodes.end());
   result.paths.push_back(make_path(std::move(nodes)));

@@ -8,8 +8,10 @@
 //        lexicographic order of NodeIndex sequences from the source).
 //      weighted: least total cost where a hop costs 1 / (summed weight of the edges between
 //        the two nodes), so well-evidenced relations are preferred over more hops through
-//        weak ones. Unbounded queries use Boost's Dijkstra; with max_hops the query is the
-//        exact hop-bounded minimum (a Bellman-Ford limited to max_hops rounds).
+//        weak ones. Unbounded queries use Boost's dijkstra_shortest_paths on the view itself;
+//        with max_hops the query is the exact hop-bounded minimum, a Bellman-Ford limited to
+//        max_hops rounds (Dijkstra with a hop-limit visitor would prune a cheap long prefix
+//        and miss the cheapest path within the limit, so Boost has no exact equivalent).
 //      max_hops > 0 bounds the length of every returned path; a pair farther apart has no
 //      path (an empty result, not an error).
 //    Each hop carries the representative (heaviest) edge between its two nodes; use

@@ -333,3 +333,23 @@ TEST_CASE("entities and relations list what was stored, as tables and as JSON", 
     CHECK(std::string(relation["type"].GetString()) == "met-with");
   }
 }
+
+TEST_CASE("rank --by betweenness --weighted is exact and components --strong refines components",
+          "[cli]") {
+  TempDir dir;
+  const std::string articles = shell_quote(std::string(SKEIN_SOURCE_DIR) + "/examples/articles");
+  REQUIRE(run_skein("ingest -q " + articles, dir.path()).exit_code == 0);
+  const auto weighted = run_skein("rank --by betweenness --weighted --top 0 --json", dir.path());
+  REQUIRE(weighted.exit_code == 0);
+  const auto plain = run_skein("rank --by betweenness --top 0 --json", dir.path());
+  REQUIRE(plain.exit_code == 0);
+  CHECK(parse_json(weighted.out).IsObject());
+  // Weighted betweenness cannot be sampled: a usage error, exit 1.
+  CHECK(run_skein("rank --by betweenness --weighted --samples 5", dir.path()).exit_code == 1);
+  // Every strong component lies inside one connected component, so there are at least as
+  // many; the examples' one-way relations (located-in) make strictly more.
+  const auto connected = parse_json(run_skein("components --json --limit 0", dir.path()).out);
+  const auto strong = parse_json(run_skein("components --strong --json --limit 0", dir.path()).out);
+  CHECK(strong["nodes"].GetUint64() == connected["nodes"].GetUint64());
+  CHECK(strong["components"].GetUint64() > connected["components"].GetUint64());
+}

@@ -28,6 +28,13 @@ def main():
     out["betweenness"] = [bc[v] for v in range(n)]
     bc = nx.betweenness_centrality(g, normalized=False)
     out["betweenness_raw"] = [bc[v] for v in range(n)]
+    # Weighted: Skein's hop cost, 1 / weight (graph/detail/HopCost.h).
+    for u, v, data in g.edges(data=True):
+        data["cost"] = 1.0 / data["weight"]
+    bc = nx.betweenness_centrality(g, normalized=True, weight="cost")
+    out["betweenness_weighted"] = [bc[v] for v in range(n)]
+    bc = nx.betweenness_centrality(g, normalized=False, weight="cost")
+    out["betweenness_weighted_raw"] = [bc[v] for v in range(n)]
     hc = nx.harmonic_centrality(g)
     out["harmonic"] = [hc[v] for v in range(n)]
     comp = [0] * n

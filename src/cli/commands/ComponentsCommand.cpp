@@ -20,13 +20,15 @@ int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
   graph::GraphFilter filter;
   int limit = 20, members = 5;
-  bool json = false;
+  bool json = false, strong = false;
   ArgParser parser("components [options]",
                    "Lists the connected components (groups of entities linked by any chain of\n"
-                   "relations, direction ignored), largest first.");
+                   "relations, direction ignored), largest first. With --strong, the strongly\n"
+                   "connected ones: entities that reach each other following relation directions.");
   add_store_option(parser, db);
   parser.option("--limit", "N", "list at most N components (0 = all)", limit)
       .option("--members", "N", "members to show per component (0 = all)", members)
+      .flag("--strong", "strongly connected components (directed relations walked forwards only)", strong)
       .flag("--json", "print JSON", json);
   add_graph_filter_options(parser, filter);
   if (!parser.parse(args)) return 0;
@@ -34,7 +36,7 @@ int run(const std::vector<std::string>& args) {
 
   const store::Store store = open_existing_store(db);
   const graph::GraphView view = load_graph(store, filter);
-  const auto result = graph::ConnectedComponents(view).run();
+  const auto result = strong ? graph::StrongComponents(view).run() : graph::ConnectedComponents(view).run();
   std::vector<std::vector<graph::NodeIndex>> groups(result.count());
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) groups[result.component[u]].push_back(u);
   for (auto& group : groups) {
@@ -77,7 +79,7 @@ int run(const std::vector<std::string>& args) {
     table.add_row({std::to_string(c), std::to_string(result.size[c]), names});
   }
   table.print(std::cout);
-  std::cout << result.count() << " components over " << view.node_count() << " entities\n";
+  std::cout << result.count() << (strong ? " strong" : "") << " components over " << view.node_count() << " entities\n";
   return 0;
 }
 

@@ -30,7 +30,10 @@ int run(const std::vector<std::string>& args) {
   add_store_option(parser, db);
   parser.option("--by", "SCORE", "pagerank, betweenness, degree or closeness", by)
       .option("--top", "N", "show the N best (0 = all)", top)
-      .flag("--weighted", "pagerank: follow well-evidenced relations more often", weighted)
+      .flag("--weighted",
+            "pagerank: follow well-evidenced relations more often; betweenness: shortest paths\n"
+            "by cost 1/weight, as path --weighted (exact)",
+            weighted)
       .flag("--directed", "pagerank: walk asymmetric relations only forwards", directed)
       .option("--samples", "K",
               "betweenness: K sampled sources (default: exact up to 5000 entities, else 256)", samples)
@@ -53,7 +56,9 @@ int run(const std::vector<std::string>& args) {
     score = graph::PageRank(view, options).run().rank;
   } else if (by == "betweenness") {
     graph::BetweennessOptions options;
-    options.samples = samples >= 0 ? static_cast<std::size_t>(samples) : (n > 5000 ? 256 : 0);
+    options.weighted = weighted;
+    // Weighted betweenness is exact only (Boost's Brandes); sampling is for the unweighted.
+    options.samples = samples >= 0 ? static_cast<std::size_t>(samples) : (n > 5000 && !weighted ? 256 : 0);
     auto result = graph::Betweenness(view, options).run();
     if (result.sources < n) note = "estimated from " + std::to_string(result.sources) + " sampled sources";
     score = std::move(result.score);

@@ -22,6 +22,10 @@ struct GraphView::Impl {
   std::vector<float> weight;
   std::vector<EdgeIndex> rep_edge;
   std::vector<std::uint8_t> flags;
+  // Per node: position of the first neighbour > u, and the number of pairs {x, y} (x < y)
+  // with x < u; together they give each pair a dense index (GraphView::pair_index).
+  std::vector<std::uint32_t> forward_start;
+  std::vector<std::uint32_t> pairs_before;
 
   void build_topology();
 };
