@@ -1,0 +1,120 @@
+// Messages that help (issue 16): a foreign SQLite file or a directory given as the store, a
+// mistyped command or option, an unknown relation type or label, each with one clear line;
+// option help that states a default once; relations filtered to one entity.
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "CliRunner.h"
+
+using skein::testing::run_skein;
+using skein::testing::TempDir;
+
+namespace {
+
+const char* const kArticle =
+    "Ministers meet in Seoul\n\n"
+    "Chinese Foreign Minister Wang Yi met with his South Korean counterpart Park Jin in Qingdao, "
+    "east China's Shandong Province, on Tuesday. Japan exports cars to Germany.\n";
+
+}  // namespace
+
+TEST_CASE("someone else's SQLite file is 'not a Skein store' for every command, and is left unchanged",
+          "[cli]") {
+  TempDir dir;
+  REQUIRE(std::system(("sqlite3 " + (dir / "other-app.db").string() + " 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'").c_str()) == 0);
+  dir.write("a.txt", kArticle);
+  const std::string before = skein::testing::read_file(dir / "other-app.db");
+  for (const char* command : {"stats", "entities", "relations", "show 'Wang Yi'", "ingest a.txt", "export json -o x.json"}) {
+    INFO(command);
+    auto result = run_skein(std::string("--db other-app.db ") + command, dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find(": other-app.db: not a Skein store (a SQLite database with tables of its own") !=
+          std::string::npos);
+    CHECK(result.err.find("migrat") == std::string::npos);
+  }
+  CHECK(skein::testing::read_file(dir / "other-app.db") == before);
+}
+
+TEST_CASE("a directory given as --db is named as a directory, not a disk I/O error", "[cli]") {
+  TempDir dir;
+  std::filesystem::create_directory(dir / "some-directory");
+  dir.write("a.txt", kArticle);
+  for (const char* command : {"stats", "ingest a.txt"}) {
+    INFO(command);
+    auto result = run_skein(std::string("--db some-directory ") + command, dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find(": some-directory: a directory, not a store file; give a file name, e.g. --db "
+                          "some-directory/skein.db\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("a mistyped command or option gets a did-you-mean", "[cli]") {
+  TempDir dir;
+  auto command = run_skein("ingset a.txt", dir.path());
+  CHECK(command.exit_code == 1);
+  CHECK(command.err == "skein: unknown command 'ingset'; did you mean ingest?\n");
+  auto option = run_skein("relations --tpye met-with", dir.path());
+  CHECK(option.exit_code == 1);
+  CHECK(option.err == "skein relations: unknown option '--tpye'; did you mean --type?\n");
+  auto far = run_skein("relations --frobnicate", dir.path());
+  CHECK(far.err == "skein relations: unknown option '--frobnicate' (see --help)\n");
+}
+
+TEST_CASE("an unknown relation type or label is an error listing the known ones; --entity filters relations",
+          "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
+  auto type = run_skein("relations --type meets", dir.path());
+  CHECK(type.exit_code == 1);
+  CHECK(type.err == "skein relations: unknown relation type 'meets' (known: affiliated-with, located-in, met-with, "
+                    "trades-with)\n");
+  CHECK(type.out.empty());
+  auto label = run_skein("entities --label Persons", dir.path());
+  CHECK(label.exit_code == 1);
+  CHECK(label.err == "skein entities: unknown label 'Persons'; did you mean Person? (known: Country, Organization, "
+                     "Person, Place)\n");
+  CHECK(run_skein("relations --label Persons", dir.path()).exit_code == 1);
+  CHECK(run_skein("relations --type met-with --label Person", dir.path()).exit_code == 0);
+
+  auto all = run_skein("relations --json --limit 0", dir.path());
+  auto one = run_skein("relations --json --limit 0 --entity 'Park Jin'", dir.path());
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.out.find("\"total\":2,") != std::string::npos);
+  CHECK(all.out.find("\"total\":2,") == std::string::npos);
+  CHECK(one.out.find("Japan") == std::string::npos);
+  CHECK(run_skein("relations --entity 'Nobody Here'", dir.path()).exit_code == 2);
+}
+
+TEST_CASE("no option's help states its default twice", "[cli]") {
+  TempDir dir;
+  auto overview = run_skein("--help", dir.path());
+  std::istringstream lines(overview.out);
+  std::size_t commands = 0;
+  bool in_commands = false;
+  for (std::string line; std::getline(lines, line);) {
+    if (line == "commands:") {
+      in_commands = true;
+      continue;
+    }
+    if (!in_commands || line.size() < 3 || line[2] == ' ') {
+      if (in_commands && line.empty()) break;
+      continue;
+    }
+    const std::string name = line.substr(2, line.find(' ', 2) - 2);
+    ++commands;
+    auto help = run_skein(name + " --help", dir.path());
+    std::istringstream help_lines(help.out);
+    for (std::string help_line; std::getline(help_lines, help_line);) {
+      INFO(name << ": " << help_line);
+      const std::size_t first = help_line.find("(default");
+      CHECK((first == std::string::npos || help_line.find("(default", first + 1) == std::string::npos));
+      CHECK(help_line.find("(default ") == std::string::npos);  // only the parser's "(default: X)"
+    }
+  }
+  CHECK(commands > 10);
+}
