@@ -11,6 +11,7 @@
 #include "CliRunner.h"
 
 using skein::testing::run_skein;
+using skein::testing::source_dir;
 using skein::testing::TempDir;
 
 namespace {
@@ -117,4 +118,48 @@ TEST_CASE("no option's help states its default twice", "[cli]") {
     }
   }
   CHECK(commands > 10);
+}
+
+TEST_CASE("numbers are printed rounded to 6 significant digits, in JSON and in text", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
+  REQUIRE(run_skein("analyze", dir.path()).exit_code == 0);
+  for (const char* command : {"show --json 'Park Jin'", "show 'Park Jin'", "entities --json"}) {
+    INFO(command);
+    const std::string out = run_skein(command, dir.path()).out;
+    const std::size_t at = out.find("\"pagerank\":");
+    REQUIRE(at != std::string::npos);
+    const std::string number = out.substr(at + 11, out.find_first_of(",}", at) - at - 11);
+    INFO(number);
+    std::size_t digits = 0;
+    bool leading = true;
+    for (char c : number) {
+      if (c == 'e') break;
+      if (c < '0' || c > '9') continue;
+      if (leading && c == '0') continue;
+      leading = false;
+      ++digits;
+    }
+    CHECK(digits >= 1);
+    CHECK(digits <= 6);
+  }
+}
+
+TEST_CASE("the neo4j import.sh takes --overwrite, passed to neo4j-admin as --overwrite-destination", "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
+  REQUIRE(run_skein("export neo4j -o neo4j", dir.path()).exit_code == 0);
+  dir.write("fake-admin", "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/admin-args\"\n");
+  std::filesystem::permissions(dir / "fake-admin", std::filesystem::perms::owner_all);
+  const std::string run = "cd " + skein::testing::shell_quote(dir.path().string()) + " && NEO4J_ADMIN=" +
+                          skein::testing::shell_quote((dir / "fake-admin").string()) + " sh neo4j/import.sh ";
+  REQUIRE(std::system((run + "--overwrite graph").c_str()) == 0);
+  CHECK(skein::testing::read_file(dir / "admin-args").starts_with("database import full --overwrite-destination=true graph "));
+  REQUIRE(std::system((run + "").c_str()) == 0);
+  CHECK(skein::testing::read_file(dir / "admin-args").starts_with("database import full neo4j --array-delimiter"));
+  CHECK(std::system((run + "--force 2>/dev/null").c_str()) != 0);
+  CHECK(skein::testing::read_file(source_dir() / "exports/neo4j/README.md").find("{name: 'Han Ji-woo'}") !=
+        std::string::npos);
 }
