@@ -2,6 +2,8 @@
 // mistyped command or option, an unknown relation type or label, each with one clear line;
 // option help that states a default once; relations filtered to one entity.
 
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -162,4 +164,58 @@ TEST_CASE("the neo4j import.sh takes --overwrite, passed to neo4j-admin as --ove
   CHECK(std::system((run + "--force 2>/dev/null").c_str()) != 0);
   CHECK(skein::testing::read_file(source_dir() / "exports/neo4j/README.md").find("{name: 'Han Ji-woo'}") !=
         std::string::npos);
+}
+
+TEST_CASE("load refuses, as file:line, a relation whose ends contradict its type's labels or that has no evidence",
+          "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  auto extracted = run_skein("extract a.txt", dir.path());
+  REQUIRE(extracted.exit_code == 0);
+  std::string good = extracted.out.substr(0, extracted.out.find('\n'));
+  REQUIRE(good.find("\"type\":\"met-with\"") != std::string::npos);
+  const auto replace_first = [](std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+  };
+  // The same line under another uri, with its met-with relabelled as located-in: the ontology
+  // (schema/ontology.rules) lets located-in link places to places and countries, not people.
+  std::string contradicting = replace_first(good, "\"uri\":\"a.txt\"", "\"uri\":\"b.txt\"");
+  contradicting = replace_first(contradicting, "\"type\":\"met-with\"", "\"type\":\"located-in\"");
+  std::string no_evidence = replace_first(good, "\"uri\":\"a.txt\"", "\"uri\":\"c.txt\"");
+  const std::size_t evidence = no_evidence.find("\"evidence\":[", no_evidence.find("\"relations\":["));
+  no_evidence = no_evidence.substr(0, evidence) + "\"evidence\":[]" +
+                no_evidence.substr(no_evidence.find(']', no_evidence.find("}]", evidence)) + 1);
+  dir.write("lines.jsonl", good + "\n" + contradicting + "\n" + no_evidence + "\n");
+  auto load = run_skein("load lines.jsonl", dir.path());
+  CHECK(load.exit_code == 2);
+  CHECK(load.out.find("loaded 1 new") != std::string::npos);
+  CHECK(load.err.find("skein load: lines.jsonl:2: relations[") != std::string::npos);
+  CHECK(load.err.find("located-in cannot link a Person to a Person (the ontology allows") != std::string::npos);
+  CHECK(load.err.find("skein load: lines.jsonl:3: relations[0].evidence: a relation needs at least one piece of "
+                      "evidence") != std::string::npos);
+}
+
+TEST_CASE("docs/jsonl.md's worked example is what skein extract writes, and load stores it", "[cli]") {
+  TempDir dir;
+  const std::string doc = skein::testing::read_file(source_dir() / "docs/jsonl.md");
+  const auto block = [&](const std::string& fence) {
+    const std::size_t start = doc.find("```" + fence + "\n");
+    REQUIRE(start != std::string::npos);
+    const std::size_t body = start + fence.size() + 4;
+    return doc.substr(body, doc.find("```", body) - body);
+  };
+  dir.write("ex.txt", block("text"));
+  auto extracted = run_skein("extract ex.txt", dir.path());
+  REQUIRE(extracted.exit_code == 0);
+  rapidjson::Document documented, actual;
+  documented.Parse(block("json").c_str());
+  REQUIRE_FALSE(documented.HasParseError());
+  actual.Parse(extracted.out.c_str());
+  REQUIRE_FALSE(actual.HasParseError());
+  CHECK(documented == actual);
+  CHECK(doc.find("## The id rule") != std::string::npos);
+  dir.write("ex.jsonl", extracted.out);
+  CHECK(run_skein("load ex.jsonl", dir.path()).exit_code == 0);
 }
