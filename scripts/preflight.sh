@@ -20,7 +20,7 @@ fi
 
 # Python modules the oracle and client scripts import, with the interpreter they run under
 # (/usr/bin/python3: Debian's packages install there, whatever python3 comes first on PATH).
-for module in networkx numpy scipy igraph; do
+for module in networkx numpy scipy igraph reportlab; do
   /usr/bin/python3 -c "import $module" >/dev/null 2>&1 || missing+=("python3 module:$module")
 done
 # NetworkX's PageRank needs numpy and scipy at call time, not at import: exercise it.

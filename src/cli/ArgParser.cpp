@@ -1,5 +1,7 @@
 #include "cli/ArgParser.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <iostream>
@@ -31,7 +33,46 @@ std::string format_double(double value) {
   return out.str();
 }
 
+// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+// neighbouring letters ("tpye" is one edit from "type"), ignoring case.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  const auto same = [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  };
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)});
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+std::string without_dashes(const std::string& text) {
+  const std::size_t start = text.find_first_not_of('-');
+  return start == std::string::npos ? std::string() : text.substr(start);
+}
+
 }  // namespace
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string bare = without_dashes(word);
+  std::string best;
+  std::size_t best_distance = std::min<std::size_t>(3, std::max<std::size_t>(1, bare.size() / 3)) + 1;
+  for (const std::string& candidate : candidates) {
+    const std::size_t distance = edit_distance(bare, without_dashes(candidate));
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
 
 ArgParser::ArgParser(std::string usage, std::string description)
     : usage_(std::move(usage)), description_(std::move(description)) {}
@@ -142,7 +183,15 @@ bool ArgParser::parse(const std::vector<std::string>& args) {
     }
     const Spec* spec = find(name);
     if (spec == nullptr) {
-      throw UsageError("unknown option '" + name + "' (see --help)");
+      std::vector<std::string> known{"--help"};
+      for (const auto& candidate : specs_) {
+        for (const auto& option_name : candidate.names) {
+          if (option_name.starts_with("--")) known.push_back(option_name);
+        }
+      }
+      const std::string suggestion = name.starts_with("--") ? closest_match(name, known) : std::string();
+      throw UsageError("unknown option '" + name + "'" +
+                       (suggestion.empty() ? " (see --help)" : "; did you mean " + suggestion + "?"));
     }
     if (spec->metavar.empty()) {
       if (has_inline_value) throw UsageError(name + " takes no value");
@@ -181,7 +230,11 @@ std::string ArgParser::help_text() const {
     for (const auto& name : spec.names) names += (names.empty() ? "" : ", ") + name;
     out << "  " << names << (spec.metavar.empty() ? "" : " " + spec.metavar) << "\n      "
         << spec.help;
-    if (!spec.default_text.empty()) out << " (default: " << spec.default_text << ")";
+    // A help text that explains its default itself ("(default: exact up to 5000 ...)") says
+    // it once: the bare value would repeat or contradict it.
+    if (!spec.default_text.empty() && spec.help.find("(default") == std::string::npos) {
+      out << " (default: " << spec.default_text << ")";
+    }
     out << "\n";
   }
   out << "  -h, --help\n      show this help\n";

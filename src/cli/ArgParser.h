@@ -16,6 +16,10 @@
 
 namespace skein::cli {
 
+// The candidate closest to `word` by edit distance (ignoring case and leading dashes), when it
+// is close enough to be a typo (at most a third of its length, and at most 3 edits); else "".
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
 class ArgParser {
  public:
   // `usage` is the synopsis after "skein", e.g. "ingest [options] PATH...".

@@ -1,8 +1,11 @@
 #include "cli/Common.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "core/Error.h"
+#include "core/Extraction.h"
 
 namespace skein::cli {
 
@@ -43,6 +46,30 @@ store::NodeRecord resolve_entity(const store::Store& store, const std::string& a
   }
   message += "; name one by its id";
   throw Error(message);
+}
+
+void require_known(const std::vector<std::string>& given, const std::vector<std::string>& known,
+                   const std::string& what) {
+  for (const std::string& value : given) {
+    if (std::find(known.begin(), known.end(), value) != known.end()) continue;
+    std::string list;
+    for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
+    const std::string suggestion = closest_match(value, known);
+    throw UsageError("unknown " + what + " '" + value + "'" +
+                     (suggestion.empty() ? "" : "; did you mean " + suggestion + "?") + " (known: " + list + ")");
+  }
+}
+
+std::vector<std::string> known_labels(const store::Store& store) {
+  std::set<std::string> labels{labels::kPerson, labels::kOrganization, labels::kCountry, labels::kPlace};
+  store.for_each_node({}, [&](const store::NodeRecord& node) { labels.insert(node.label); });
+  return {labels.begin(), labels.end()};
+}
+
+std::vector<std::string> known_relation_types(const store::Store& store) {
+  std::vector<std::string> types;
+  for (const auto& [type, symmetric] : store.relation_types()) types.push_back(type);
+  return types;
 }
 
 void write_entity_fields(JsonOutput& out, const store::NodeRecord& node) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "cli/ArgParser.h"
 #include "cli/Json.h"
@@ -27,6 +28,18 @@ store::Store open_existing_store(const std::string& db, StoreAccess access = Sto
 // alias, case-insensitively. Throws Error listing the candidates when ambiguous, or
 // suggesting the closest names when nothing matches.
 store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument);
+
+// Throws UsageError naming the first of `given` that is not in `known`, with the known
+// values listed (and the closest as a "did you mean"); `what` names them ("relation type").
+void require_known(const std::vector<std::string>& given, const std::vector<std::string>& known,
+                   const std::string& what);
+
+// Entity labels a filter may name: the labels of the ontology (core/Extraction.h) and any other
+// label the store's nodes carry, sorted.
+std::vector<std::string> known_labels(const store::Store& store);
+
+// Relation types a filter may name: every type the store knows (declared or seen).
+std::vector<std::string> known_relation_types(const store::Store& store);
 
 // The fields every JSON listing gives an entity: id, node, label, name, aliases, props,
 // mentions, documents (written into the object the caller has started).

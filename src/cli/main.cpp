@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
@@ -76,7 +77,11 @@ int main(int argc, char** argv) {
       return skein::exit_code::kInputOrStore;
     }
   }
-  std::cerr << "skein: unknown command '" << skein::utf8::printable(name)
-            << "' (run 'skein --help' for the list)\n";
+  std::vector<std::string> names;
+  for (const auto& command : skein::cli::commands()) names.push_back(command.name);
+  const std::string suggestion = skein::cli::closest_match(name, names);
+  std::cerr << "skein: unknown command '" << skein::utf8::printable(name) << "'"
+            << (suggestion.empty() ? " (run 'skein --help' for the list)" : "; did you mean " + suggestion + "?")
+            << "\n";
   return skein::exit_code::kUsage;
 }

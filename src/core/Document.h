@@ -51,6 +51,7 @@ struct Document {
   std::string uri;        // where it came from; unique per document in a store
   std::string title;      // first line of a text file, or JSONL "title"; may be empty
   std::string published;  // ISO 8601 date (YYYY-MM-DD) when known, else empty
+  std::string author;     // byline from an HTML page's or PDF's metadata; empty when unknown
   std::string text;       // the text exactly as given (valid UTF-8 after reading)
   std::string sha256;     // lowercase hex SHA-256 of text
   // Page debris (share buttons, "Download", repeated captions) that extraction must skip.

@@ -438,6 +438,11 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
         relation.evidence.push_back(std::move(value));
       }
     }
+    // Every relation is there because of something: a relation with no evidence could only
+    // be shown as an empty quote.
+    if (relation.evidence.empty()) {
+      in.fail(LineReader::join(path, "evidence"), "a relation needs at least one piece of evidence (a supporting span)");
+    }
     result.relations.push_back(std::move(relation));
   }
   return result;

@@ -15,8 +15,8 @@
 //
 // Reading is strict about what it uses and lenient about what it does not: every field named
 // above is type-checked; "document.text", "document.uri", "entities", "relations", each
-// entity's "id"/"label"/"name", each relation's "type"/"source"/"target" and each evidence
-// "rule" and span are required, the rest default (confidence 1, basis "text", empty strings and
+// entity's "id"/"label"/"name", each relation's "type"/"source"/"target" and at least one
+// "evidence" entry, and each evidence "rule" and span are required, the rest default (confidence 1, basis "text", empty strings and
 // lists). Unknown fields are ignored so newer writers stay readable. Checked: offsets
 // start <= end <= text size and on UTF-8 character boundaries; each mention/evidence "text"
 // equals the document text under its span; "sha256", when present, equals the text's hash

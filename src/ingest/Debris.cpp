@@ -129,7 +129,32 @@ std::vector<ByteSpan> normalized(std::vector<ByteSpan> spans) {
   return out;
 }
 
+std::string_view trim_spaces(std::string_view line) {
+  while (!line.empty()) {
+    const std::size_t n = space_length(line, 0);
+    if (n == 0) break;
+    line.remove_prefix(n);
+  }
+  while (!line.empty()) {
+    std::size_t n = 0;
+    for (std::size_t len = 1; len <= 3 && len <= line.size(); ++len) {
+      if (space_length(line, line.size() - len) == len) {
+        n = len;
+        break;
+      }
+    }
+    if (n == 0) break;
+    line.remove_suffix(n);
+  }
+  return line;
+}
+
 }  // namespace
+
+bool is_debris_line(std::string_view line) {
+  const std::string_view visible = trim_spaces(line);
+  return !visible.empty() && is_boilerplate(fold(visible));
+}
 
 void mark_debris(Document& document) {
   const std::string_view text = document.text;

@@ -27,6 +27,10 @@
 
 #include "core/Sha256.h"
 #include "core/Utf8.h"
+#include "ingest/CsvReader.h"
+#include "ingest/HtmlReader.h"
+#include "ingest/InputFilter.h"
+#include "ingest/PdfReader.h"
 #include "ingest/PublishedDate.h"
 
 namespace skein::ingest {
@@ -171,21 +175,49 @@ bool read_all(std::FILE* file, std::size_t limit, std::string& out, int& error) 
   return true;
 }
 
-// The checks every text body passes, whether from a file or a JSON line. Returns the reason it
-// cannot be used, or an empty string. `offset_base` shifts reported offsets to file offsets.
-std::string text_problem(std::string_view text, std::size_t offset_base, bool from_json) {
+// The checks every text body passes, whether from a file or a field of a record (`field`
+// names it, as "\"text\"" or "the text column"; empty for a whole file). Returns the reason
+// it cannot be used, or an empty string. `offset_base` shifts reported offsets to file offsets.
+std::string text_problem(std::string_view text, std::size_t offset_base, const std::string& field = {}) {
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
-    if (from_json) return "\"text\" contains a NUL character";
+    if (!field.empty()) return field + " contains a NUL character";
     return "contains a NUL byte at byte offset " + std::to_string(at + offset_base) +
            ": a binary file, not text";
   }
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
-    if (from_json) return "\"text\" is not valid UTF-8 (an unpaired surrogate escape?)";
+    if (field == "\"text\"") return field + " is not valid UTF-8 (an unpaired surrogate escape?)";
+    if (!field.empty()) return field + " is not valid UTF-8; convert the file to UTF-8 (for example iconv -f WINDOWS-1252 -t UTF-8)";
     return "not valid UTF-8 at byte offset " + std::to_string(bad + offset_base) +
            "; convert it to UTF-8 (for example iconv -f WINDOWS-1252 -t UTF-8)";
   }
-  if (is_blank(text)) return from_json ? "\"text\" is empty or only whitespace" : "no text (empty or only whitespace)";
+  if (is_blank(text)) return !field.empty() ? field + " is empty or only whitespace" : "no text (empty or only whitespace)";
+  return {};
+}
+
+// A file that is not text but a known format, named with what to turn it into text with;
+// empty when the bytes and name say nothing.
+std::string format_hint(const std::string& path, std::string_view bytes) {
+  const std::string ext = lowercase_extension(path);
+  const auto any_of = [&](std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), ext) != list.end();
+  };
+  if (any_of({".docx", ".doc", ".odt", ".rtf", ".epub", ".pages", ".wpd"}) || bytes.starts_with("{\\rtf")) {
+    return "a word-processor file (" + (ext.empty() ? std::string("RTF") : ext) +
+           "), not text: convert it first, e.g. pandoc FILE -t plain -o FILE.txt";
+  }
+  if (any_of({".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp"})) {
+    return "an office file (" + ext + "), not text: convert it first, e.g. libreoffice --headless --convert-to " +
+           (any_of({".xlsx", ".xls", ".ods"}) ? "csv" : "pdf") + " FILE";
+  }
+  if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("GIF8") ||
+      bytes.starts_with("II*") || bytes.starts_with("MM\0*") || any_of({".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp"})) {
+    return "an image, not text: run OCR first, e.g. tesseract FILE out (or ocrmypdf for a scanned PDF)";
+  }
+  if (bytes.starts_with("\x1F\x8B") || bytes.starts_with("PK\x03\x04") || bytes.starts_with("BZh") ||
+      bytes.starts_with("\xFD" "7zXZ") || any_of({".gz", ".zip", ".bz2", ".xz", ".tar", ".tgz", ".7z"})) {
+    return "an archive or compressed file, not text: unpack it and ingest the folder";
+  }
   return {};
 }
 
@@ -199,7 +231,8 @@ std::string first_line_title(const Document& doc) {
     const std::string_view line = trim(std::string_view(doc.text).substr(start, end - start));
     if (!line.empty()) {
       const auto offset = static_cast<std::size_t>(line.data() - doc.text.data());
-      const bool debris = std::any_of(doc.excluded.begin(), doc.excluded.end(),
+      const bool debris = is_debris_line(line) ||
+                          std::any_of(doc.excluded.begin(), doc.excluded.end(),
                                       [&](const ByteSpan& span) { return span.contains(offset); });
       if (!debris) return std::string(line);
     }
@@ -234,12 +267,34 @@ std::optional<Document> text_document(std::string bytes, const std::string& sour
     bom = 3;
     bytes.erase(0, 3);
   }
-  if (const std::string problem = text_problem(bytes, bom, false); !problem.empty()) return report(problem);
+  const std::string ext = lowercase_extension(source);
   Document doc;
   doc.uri = source;
-  doc.text = std::move(bytes);
+  if (ext == ".pdf" || looks_like_pdf(bytes)) {
+    PdfText pdf = read_pdf(bytes);
+    if (!pdf.problem.empty()) return report(pdf.problem);
+    doc.text = std::move(pdf.text);
+    doc.title = std::move(pdf.title);
+    doc.author = std::move(pdf.author);
+  } else if (const std::string hint = format_hint(source, bytes); !hint.empty()) {
+    return report(hint);
+  } else if ((ext == ".html" || ext == ".htm" || ext == ".xhtml" || looks_like_html(bytes)) &&
+             std::memchr(bytes.data(), '\0', bytes.size()) == nullptr) {
+    // Before the UTF-8 check: a page may declare another charset, which libxml2 converts.
+    HtmlArticle page = read_html(bytes);
+    if (is_blank(page.text)) return report("an HTML page with no article text found in it");
+    if (!utf8::is_valid(page.text)) return report("an HTML page whose text is not valid UTF-8 after decoding");
+    doc.text = std::move(page.text);
+    doc.title = std::move(page.title);
+    doc.published = std::move(page.published);
+    doc.author = std::move(page.author);
+  } else if (const std::string problem = text_problem(bytes, bom); !problem.empty()) {
+    return report(problem);
+  } else {
+    doc.text = std::move(bytes);
+  }
   finish_document(doc, options);
-  doc.title = first_line_title(doc);
+  if (doc.title.empty()) doc.title = first_line_title(doc);
   return doc;
 }
 
@@ -357,7 +412,7 @@ class JsonLinesReader {
       reason = "\"text\" is larger than the " + std::to_string(options_.max_document_bytes) + "-byte document limit";
       return std::nullopt;
     }
-    reason = text_problem(doc.text, 0, true);
+    reason = text_problem(doc.text, 0, "\"text\"");
     if (!reason.empty()) return std::nullopt;
     std::string published;
     std::string url;
@@ -400,8 +455,11 @@ struct DocumentSource::Impl {
   std::vector<WalkedFile> walked;  // regular files found under the current directory input
   std::size_t next_walked = 0;
   std::optional<JsonLinesReader> json_lines;
+  std::optional<CsvReader> csv;
+  std::string csv_path;  // the file `csv` reads
   bool stdin_used = false;
   std::size_t skipped_unchanged = 0;
+  std::vector<std::string> skipped_notes;
 
   std::optional<Document> step(Diagnostics& diagnostics, bool& exhausted);
   // `stamp`: the file's size and mtime when it is known to be a regular file, else null.
@@ -416,6 +474,8 @@ struct DocumentSource::Impl {
 void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostics) {
   walked.clear();
   next_walked = 0;
+  const InputFilter filter(options.include, options.exclude);
+  const std::string root_prefix = root.ends_with('/') ? root : root + '/';
   std::set<fs::path> visited;
   std::vector<fs::path> stack{fs::path(root)};
   while (!stack.empty()) {
@@ -468,7 +528,12 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
       } else if (S_ISDIR(status.st_mode)) {
         subdirectories.emplace_back(path);
       } else if (S_ISREG(status.st_mode)) {
-        walked.push_back({std::move(path), stamp_of(status)});
+        const std::string_view relative = std::string_view(path).substr(root_prefix.size());
+        if (filter.accepts(relative)) {
+          walked.push_back({std::move(path), stamp_of(status)});
+        } else if (filter.is_skipped_note(relative)) {
+          skipped_notes.push_back(std::move(path));
+        }
       }
       // Sockets, FIFOs and devices inside a tree are not documents; they are passed over.
     }
@@ -481,6 +546,20 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
 
 std::optional<Document> DocumentSource::Impl::open_file(const std::string& path, const FileStamp* stamp,
                                                         Diagnostics& diagnostics) {
+  if (is_csv_path(path)) {
+    errno = 0;
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+      diagnostics.push_back({path, 0, "cannot open: " + errno_text(errno)});
+      return std::nullopt;
+    }
+    csv_path = path;
+    csv.emplace(path, file,
+                CsvColumns{options.csv_text_column, options.csv_id_column, options.csv_title_column,
+                           options.csv_date_column},
+                options.max_document_bytes);
+    return std::nullopt;
+  }
   if (!is_json_lines_path(path)) {
     if (stamp != nullptr && options.skip_if_unchanged) {
       bool skip = false;
@@ -543,6 +622,20 @@ std::optional<Document> DocumentSource::Impl::open_stdin(Diagnostics& diagnostic
 
 std::optional<Document> DocumentSource::Impl::step(Diagnostics& diagnostics, bool& exhausted) {
   exhausted = false;
+  if (csv) {
+    while (auto record = csv->next(diagnostics)) {
+      Document& doc = record->document;
+      if (const std::string problem = text_problem(doc.text, 0, "the text column"); !problem.empty()) {
+        diagnostics.push_back({csv_path, record->line, problem});
+        continue;
+      }
+      finish_document(doc, options);
+      if (doc.title.empty()) doc.title = first_line_title(doc);
+      return std::move(record->document);
+    }
+    csv.reset();
+    return std::nullopt;
+  }
   if (json_lines) {
     if (auto doc = json_lines->next(diagnostics)) return doc;
     json_lines.reset();
@@ -584,6 +677,8 @@ DocumentSource::~DocumentSource() = default;
 
 std::size_t DocumentSource::skipped_unchanged() const { return impl_->skipped_unchanged; }
 
+const std::vector<std::string>& DocumentSource::skipped_notes() const { return impl_->skipped_notes; }
+
 std::optional<Document> DocumentSource::next(Diagnostics& diagnostics) {
   while (true) {
     bool exhausted = false;
@@ -598,6 +693,7 @@ std::optional<Document> DocumentSource::next(Diagnostics& diagnostics) {
                                      : (impl_->next_input > 0 ? impl_->inputs[impl_->next_input - 1] : std::string());
       diagnostics.push_back({source, 0, std::string("cannot read: ") + e.what()});
       impl_->json_lines.reset();
+      impl_->csv.reset();
     }
     if (exhausted) return std::nullopt;
   }

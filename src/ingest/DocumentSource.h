@@ -9,8 +9,18 @@
 //  - *.jsonl, *.ndjson, *.json  : one JSON object per line: {"id","title","text","published",
 //  (JSON Lines)                   "url"}, only "text" required. uri = url if given, else
 //                                 "<path>#<id>" if id given, else "<path>#L<line>".
+//  - *.csv, *.tsv, *.tab        : one document per record, from the columns ReadOptions names
+//                                 (CsvReader.h). uri = "<path>#<id>" or "<path>#L<line>".
+//  - *.html, *.htm, *.xhtml, or a file that starts like an HTML page: the article's main text
+//                                 as plain text, with title, date and author from the page's
+//                                 metadata (HtmlReader.h).
+//  - *.pdf, or a file that starts with "%PDF-": the text layer through poppler, a blank line
+//                                 between paragraphs and pages (PdfReader.h).
 //  - anything else              : a plain UTF-8 text file; title = first non-blank line,
 //                                 uri = the path as given (joined with the directory walk).
+// For HTML and PDF the stored `text` is the extracted plain text, so every offset points into
+// it and its sha256 is the document's identity. Office files, images, archives and the like
+// are reported with what to convert them with (pandoc, libreoffice, OCR).
 // Problems with one document or line (unreadable file, invalid UTF-8, bad JSON line, empty
 // text) become a Diagnostic naming the file and line, and reading goes on with the next one.
 // Every returned Document has text exactly as given, sha256 set, and `excluded` debris marked.
@@ -25,9 +35,10 @@
 //  - A UTF-8 byte order mark at the start of a file (or of stdin, or of a JSONL file's first
 //    line) is removed: it is an encoding signature, not text. `text`, its offsets and its
 //    sha256 are those of the bytes after it; every other byte is kept as given (CRLF too).
-//  - Plain-text title: the first non-blank line, trimmed of ASCII whitespace, skipping lines
-//    marked as debris when mark_debris is on (a scraped page that starts with a "Download"
-//    button gets its headline as title, not "Download").
+//  - Plain-text title: the first non-blank line, trimmed of ASCII whitespace, skipping debris
+//    lines (is_debris_line, and the lines marked in `excluded` when mark_debris is on): a
+//    scraped page that starts with a "Download" button gets its headline as title, whether or
+//    not debris is marked at read time.
 //  - JSON Lines: blank lines are skipped but counted, so Diagnostic::line is the line number
 //    an editor shows. "text" must be a string; "id" a string or integer; "title",
 //    "published", "url" strings or null; anything else is a Diagnostic for that line. Unknown
@@ -52,6 +63,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/Document.h"
@@ -70,6 +82,16 @@ struct ReadOptions {
   // file unread. An exception it throws propagates out of next() (it is the caller's failure,
   // not the file's) and the file is not read. Typically: "the store has this stamp for uri".
   std::function<bool(const std::string& uri, const FileStamp& stamp)> skip_if_unchanged;
+  // CSV/TSV input (*.csv, *.tsv, *.tab): the columns to read (CsvReader.h). Without a text
+  // column a CSV file is reported, with its column names, and not read.
+  std::string csv_text_column;
+  std::string csv_id_column;     // optional
+  std::string csv_title_column;  // optional
+  std::string csv_date_column;   // optional
+  // Directory walks only (InputFilter.h): globs of files to read and to leave out. Notes
+  // (README, SOURCE, LICENSE, ...) are left out unless an include pattern names them.
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
 };
 
 class DocumentSource {
@@ -87,6 +109,10 @@ class DocumentSource {
   // reported). A caller counting documents adds the increase after each next().
   std::size_t skipped_unchanged() const;
 
+  // The note files (README, SOURCE, LICENSE, ...) that directory walks have passed over so
+  // far, by path, so the caller can say so.
+  const std::vector<std::string>& skipped_notes() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
@@ -98,5 +124,9 @@ class DocumentSource {
 // line's visible content, never its newline. Spans already present are kept and merged, so
 // calling it twice changes nothing. Text is not modified. Thread-safe for distinct documents.
 void mark_debris(Document& document);
+
+// True when one line, on its own, is page debris by the rules above that need no context (a
+// UI word or share/follow boilerplate; not the repeat rule). Used to pick a title.
+bool is_debris_line(std::string_view line);
 
 }  // namespace skein::ingest

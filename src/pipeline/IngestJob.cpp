@@ -1,5 +1,6 @@
 #include "pipeline/IngestJob.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -186,6 +187,45 @@ void declare_relation_types(const extract::Extractor& extractor, store::Store& s
     }
     if (!agrees) store.set_relation_symmetry(info.type, info.symmetric);
   }
+}
+
+std::string relation_label_problem(const extract::Extractor& extractor, const DocumentExtraction& extraction) {
+  const auto types = extractor.relation_types();
+  const auto label_of = [&](const std::string& id) -> std::string {
+    for (const Entity& entity : extraction.entities) {
+      if (entity.id == id) return entity.label;
+    }
+    return {};
+  };
+  const auto allows = [](const std::vector<std::string>& allowed, const std::string& label) {
+    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& spec) {
+      return spec.substr(0, spec.find('.')) == label;  // "Place.city": the label part
+    });
+  };
+  const auto list = [](const std::vector<std::string>& allowed) {
+    std::string text;
+    for (const std::string& spec : allowed) {
+      const std::string label = spec.substr(0, spec.find('.'));
+      if (text.find(label) == std::string::npos) text += (text.empty() ? "" : ", ") + label;
+    }
+    return text;
+  };
+  for (std::size_t i = 0; i < extraction.relations.size(); ++i) {
+    const Relation& relation = extraction.relations[i];
+    const auto type = std::find_if(types.begin(), types.end(),
+                                   [&](const extract::RelationTypeInfo& info) { return info.type == relation.type; });
+    if (type == types.end()) continue;
+    const std::string source = label_of(relation.source);
+    const std::string target = label_of(relation.target);
+    // A symmetric type may list its ends in either order.
+    const bool fits = (allows(type->source_labels, source) && allows(type->target_labels, target)) ||
+                      (type->symmetric && allows(type->source_labels, target) && allows(type->target_labels, source));
+    if (!fits) {
+      return "relations[" + std::to_string(i) + "]: " + relation.type + " cannot link a " + source + " to a " +
+             target + " (the ontology allows " + list(type->source_labels) + " to " + list(type->target_labels) + ")";
+    }
+  }
+  return {};
 }
 
 std::function<bool(const std::string& uri, const FileStamp& stamp)> skip_unchanged_files(

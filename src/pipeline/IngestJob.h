@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/Document.h"
+#include "core/Extraction.h"
 #include "core/Error.h"
 
 namespace skein::ingest {
@@ -70,6 +71,12 @@ using DiagnosticCallback = std::function<void(const Diagnostic&)>;
 // Tells the store which of the extractor's relation types are symmetric (stored once per
 // node pair). Cheap when the store already agrees; call it before writing.
 void declare_relation_types(const extract::Extractor& extractor, store::Store& store);
+
+// The first relation of `extraction` whose ends contradict the labels the ontology allows for
+// its type (the extractor's relation_types(), from schema/*.rules; a "Place.city" end is
+// checked by its label, Place), as "relations[2]: met-with cannot link a Place (...)"; empty
+// when every relation agrees. Types the ontology does not declare are not checked.
+std::string relation_label_problem(const extract::Extractor& extractor, const DocumentExtraction& extraction);
 
 // Builds the extractor when the first document needs one (may throw InputError).
 using ExtractorFactory = std::function<std::unique_ptr<extract::Extractor>()>;

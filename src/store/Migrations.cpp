@@ -96,6 +96,13 @@ std::string describe_sqlite_error(int code, std::string_view message, int busy_t
   return text;
 }
 
+void check_is_skein_store(sqlite3* db, const std::string& path, int version) {
+  if (version == 0 && query_int(db, path, "SELECT count(*) FROM sqlite_schema") > 0) {
+    throw StoreError(path + ": not a Skein store (a SQLite database with tables of its own and " +
+                     "user_version 0); refusing to read or change it");
+  }
+}
+
 int read_schema_version(sqlite3* db, const std::string& path) {
   // schema_version forces SQLite to read and check the header and schema page: a garbage file
   // fails here ("file is not a database") before anything could be written to it.
@@ -125,10 +132,7 @@ int apply_migrations(sqlite3* db, const std::string& path, const std::vector<Mig
       transaction.commit(path, busy_timeout_ms);
       continue;
     }
-    if (version == 0 && query_int(db, path, "SELECT count(*) FROM sqlite_schema") > 0) {
-      throw StoreError(path + ": a SQLite database but not a Skein store (user_version 0 and " +
-                       "tables of its own); refusing to change it");
-    }
+    check_is_skein_store(db, path, version);
     if (migration.version != version + 1) {
       throw StoreError(path + ": schema migration " + std::string(migration.name) +
                        " does not follow version " + std::to_string(version));

@@ -33,6 +33,10 @@ int apply_migrations(sqlite3* db, const std::string& path, const std::vector<Mig
 // PRAGMA user_version of `db`; throws StoreError naming `path` when the file is not a database.
 int read_schema_version(sqlite3* db, const std::string& path);
 
+// Throws StoreError "<path>: not a Skein store ..." when `db`, at schema `version` (its
+// user_version), is someone else's SQLite database: version 0 with tables in it. Read-only.
+void check_is_skein_store(sqlite3* db, const std::string& path, int version);
+
 // One readable line for a SQLite failure, without the path: "database is locked (another
 // writer held it for 10 s)", "file is not a database", ... `code` is the (extended) result code.
 std::string describe_sqlite_error(int code, std::string_view message, int busy_timeout_ms);

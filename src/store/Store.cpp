@@ -1006,6 +1006,10 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
   impl_->path = path;
   impl_->options = options;
   const bool memory = path == ":memory:";
+  if (std::error_code ignored; !memory && std::filesystem::is_directory(path, ignored)) {
+    throw StoreError(path + ": a directory, not a store file; give a file name, e.g. --db " +
+                     (path.ends_with('/') ? path : path + "/") + "skein.db");
+  }
   if (!memory && !std::filesystem::exists(path) &&
       (options.read_only || !options.create_if_missing)) {
     throw StoreError(path + ": no such store");
@@ -1028,6 +1032,7 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
     const auto& migrations = embedded_migrations();
     // Read-only checks first: nothing below may write to a file that is not (yet) ours.
     const int version = read_schema_version(handle, path);
+    check_is_skein_store(handle, path, version);
     const int latest = latest_schema_version();
     if (version > latest) {
       throw StoreError(path + ": store schema version " + std::to_string(version) +
@@ -1042,14 +1047,6 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
       }
       impl_->version = version;
     } else {
-      if (version == 0) {
-        SQLite::Statement tables(*impl_->db, "SELECT count(*) FROM sqlite_schema");
-        tables.executeStep();
-        if (tables.getColumn(0).getInt64() > 0) {
-          throw StoreError(path + ": a SQLite database but not a Skein store (user_version 0 and " +
-                           "tables of its own); refusing to change it");
-        }
-      }
       // WAL lets readers (a viewer, `skein stats`) run while a loader writes; NORMAL sync is
       // durable at every checkpoint and never corrupts: a crash loses at most the last commits.
       // 16 KiB pages for a new file: a typical article (2-5 KB) wastes up to a page's remainder

@@ -39,6 +39,7 @@ int run(const std::vector<std::string>& args) {
   };
   const std::string needle = fold(contains);
   auto store = open_existing_store(db);
+  if (!labels.empty()) require_known(labels, known_labels(store), "label");
   std::vector<store::NodeRecord> nodes;
   store.for_each_node(labels, [&](const store::NodeRecord& node) {
     if (needle.empty() || fold(node.name).find(needle) != std::string::npos) nodes.push_back(node);

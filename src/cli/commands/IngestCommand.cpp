@@ -13,6 +13,7 @@
 #include "cli/Command.h"
 #include "cli/ComponentOptions.h"
 #include "cli/Common.h"
+#include "cli/InputOptions.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
 #include "extract/Extractor.h"
@@ -32,10 +33,13 @@ int run(const std::vector<std::string>& args) {
   bool rehash = false;
   std::string data_dir, rules_dir;
   ComponentFlags component_flags;
+  ingest::ReadOptions read_options;
   ArgParser parser("ingest [options] PATH...",
                    "Reads documents, extracts entities and relations, and stores them. PATH is a\n"
-                   "text file, a JSONL file (one {\"id\",\"title\",\"text\",\"published\",\"url\"} per\n"
-                   "line), a directory (read recursively, in sorted order) or '-' for stdin.\n"
+                   "text file, an HTML page, a PDF, a CSV/TSV file (one document per row, with\n"
+                   "--text-column), a JSONL file (one {\"id\",\"title\",\"text\",\"published\",\"url\"}\n"
+                   "per line), a directory (read recursively, in sorted order, leaving out README,\n"
+                   "SOURCE, LICENSE and similar notes) or '-' for stdin.\n"
                    "Unchanged documents are skipped; a changed document replaces its old version.\n"
                    "A file whose path, size and modification time are those stored is not read\n"
                    "again; any other file is read and its content hash decides.");
@@ -47,9 +51,10 @@ int run(const std::vector<std::string>& args) {
       .flag("--rehash",
             "read and hash every file even when its size and modification time are unchanged",
             rehash)
-      .flag("-q,--quiet", "no progress line and no per-document messages", quiet)
-      .positionals("PATH...", "files, directories, or - for stdin", paths, 1, 0);
+      .flag("-q,--quiet", "no progress line and no per-document messages", quiet);
+  add_input_options(parser, read_options);
   add_component_options(parser, component_flags);
+  parser.positionals("PATH...", "files, directories, or - for stdin", paths, 1, 0);
   if (!parser.parse(args)) return 0;
   if (jobs < 1) throw UsageError("--jobs must be at least 1");
   if (batch < 1) throw UsageError("--batch must be at least 1");
@@ -61,7 +66,6 @@ int run(const std::vector<std::string>& args) {
   options.jobs = static_cast<unsigned>(jobs);
   options.batch_documents = static_cast<std::size_t>(batch);
   options.rehash = rehash;
-  ingest::ReadOptions read_options;
   read_options.mark_debris = false;  // the pipeline marks debris only where it extracts
   read_options.skip_if_unchanged = pipeline::skip_unchanged_files(store, options);
   ingest::DocumentSource source(paths, read_options);
@@ -88,6 +92,7 @@ int run(const std::vector<std::string>& args) {
                      static_cast<double>(progress.read) / std::max(seconds, 1e-9));
       });
   if (progress_shown) std::cerr << "\r\033[K";
+  if (!quiet) report_skipped_notes(source, "ingest");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   auto stats = store.stats();

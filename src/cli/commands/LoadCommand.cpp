@@ -35,7 +35,8 @@ int run(const std::vector<std::string>& args) {
 
   store::Store store(db);
   // The ontology says which relation types are symmetric; the extraction lines do not.
-  pipeline::declare_relation_types(extract::Extractor(extract::ExtractorOptions{data_dir, rules_dir}), store);
+  const extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
+  pipeline::declare_relation_types(extractor, store);
   std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
   for (const auto& path : paths) {
     std::ifstream file;
@@ -57,6 +58,9 @@ int run(const std::vector<std::string>& args) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       try {
         auto extraction = extraction_from_json_line(line, source, line_number);
+        if (const std::string problem = pipeline::relation_label_problem(extractor, extraction); !problem.empty()) {
+          throw InputError(source, line_number, problem);
+        }
         switch (store.put(extraction)) {
           case store::PutOutcome::kAdded: ++added; break;
           case store::PutOutcome::kReplaced: ++replaced; break;

@@ -25,7 +25,7 @@ int run(const std::vector<std::string>& args) {
                    "Lists the entities within --depth hops of ENTITY (name, alias or id), nearest\n"
                    "first, with the relations that reach each one from the hop before.");
   add_store_option(parser, db);
-  parser.option("--depth", "N", "hops to go out (default 1)", depth)
+  parser.option("--depth", "N", "hops to go out", depth)
       .flag("--json", "print JSON", json)
       .positionals("ENTITY", "the entity at the centre", entity, 1, 1);
   // The neighbourhood has its own centre and --depth, so the filter's --focus is left out.

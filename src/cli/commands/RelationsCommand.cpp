@@ -19,6 +19,7 @@ int run(const std::vector<std::string>& args) {
   store::EdgeQuery query;
   int limit = 50;
   bool json = false;
+  std::string entity;
   ArgParser parser("relations [options]",
                    "Lists relations, best evidenced first. Weight is the number of supporting\n"
                    "sentences (or gazetteer facts); confidence combines their confidences.");
@@ -30,18 +31,25 @@ int run(const std::vector<std::string>& args) {
       .option("--from", "DATE", "evidence from documents published on/after DATE (YYYY-MM-DD)", query.from_date)
       .option("--to", "DATE", "evidence from documents published on/before DATE", query.to_date)
       .flag("--text-only", "ignore facts that come from the gazetteer rather than the text", query.text_only)
+      .option("-e,--entity", "NAME", "only relations of this entity (a name, alias or id)", entity)
       .option("-n,--limit", "N", "at most N rows (0 = all)", limit)
       .flag("--json", "JSON output", json);
   if (!parser.parse(args)) return 0;
   if (limit < 0) throw UsageError("--limit must not be negative");
 
   auto store = open_existing_store(db);
+  require_known(query.types, known_relation_types(store), "relation type");
+  const std::vector<std::string> labels = query.labels.empty() ? std::vector<std::string>{} : known_labels(store);
+  require_known(query.labels, labels, "label");
+  const std::int64_t only_node = entity.empty() ? -1 : resolve_entity(store, entity).id;
   std::unordered_map<std::int64_t, std::pair<std::string, std::string>> names;  // id -> name, id text
   store.for_each_node({}, [&](const store::NodeRecord& node) {
     names[node.id] = {node.name, node.label + ":" + node.key};
   });
   std::vector<store::EdgeRecord> edges;
-  store.for_each_edge(query, [&](const store::EdgeRecord& edge) { edges.push_back(edge); });
+  store.for_each_edge(query, [&](const store::EdgeRecord& edge) {
+    if (only_node < 0 || edge.src == only_node || edge.dst == only_node) edges.push_back(edge);
+  });
   std::stable_sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
     return a.confidence > b.confidence;

@@ -106,7 +106,7 @@ int run(const std::vector<std::string>& args) {
     }
     std::cout << "\n";
   }
-  if (node.props_json != "{}" && !node.props_json.empty()) std::cout << "  props: " << p(node.props_json) << "\n";
+  if (node.props_json != "{}" && !node.props_json.empty()) std::cout << "  props: " << p(rounded_json(node.props_json)) << "\n";
   std::cout << "  mentioned " << node.mention_count << " times in " << node.document_count
             << " document(s)\n";
   if (edges.empty()) {
@@ -119,7 +119,7 @@ int run(const std::vector<std::string>& args) {
     std::cout << "\n  " << edge.type << " " << arrow << " " << p(other.name) << " [" << other.label
               << "]  weight " << edge.weight << ", confidence "
               << static_cast<int>(edge.confidence * 100 + 0.5) << "%";
-    if (edge.props_json != "{}" && !edge.props_json.empty()) std::cout << "  " << p(edge.props_json);
+    if (edge.props_json != "{}" && !edge.props_json.empty()) std::cout << "  " << p(rounded_json(edge.props_json));
     std::cout << "\n";
     for (const auto& evidence : store.evidence(edge.id, limit)) {
       std::cout << "    " << (evidence.basis == "knowledge" ? "[gazetteer] " : "") << "\""
