@@ -122,7 +122,7 @@ void write_gephi_csv_files(const ExportContext& context, const std::string& dire
           line += ',';
           text(ExportContext::value_text(list));
         }
-        summary.evidence += ev.shown.size();
+        count_shown(ev, summary);
       }
       line += '\n';
       sink->write(line);

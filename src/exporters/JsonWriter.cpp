@@ -124,7 +124,7 @@ void evidence_fields(const ExportContext& context, graph::EdgeIndex e, EdgeEvide
     w.EndObject();
   }
   w.EndArray();
-  summary.evidence += ev.shown.size();
+  count_shown(ev, summary);
 }
 
 void edge_fields(const graph::Edge& edge, JsonWriter& w) {

@@ -111,6 +111,12 @@ void load_edge_evidence(const ExportContext& context, graph::EdgeIndex e, EdgeEv
   out.shown.resize(cap);
 }
 
+void count_shown(EdgeEvidence& evidence, ExportSummary& summary) {
+  summary.evidence += evidence.shown.size();
+  for (const auto& record : evidence.shown) evidence.cited.insert(record.document_id);
+  summary.documents = evidence.cited.size();
+}
+
 std::vector<std::string> evidence_list(const EdgeEvidence& evidence, EvidenceField field) {
   std::vector<std::string> list;
   list.reserve(evidence.shown.size());

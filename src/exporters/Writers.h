@@ -54,6 +54,7 @@ std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& conte
 struct EdgeEvidence {
   std::size_t count = 0;                    // rows passing the filter
   std::vector<store::EvidenceRecord> shown;  // the first ExportOptions::evidence_per_edge
+  std::set<std::int64_t> cited;             // documents shown so far, over all edges
 };
 // True when the four graph formats write per-edge evidence: a store, provenance on, and
 // ExportOptions::evidence_per_edge > 0.
@@ -61,6 +62,9 @@ bool carries_edge_evidence(const ExportContext& context);
 // The edge's count and its first sentences, ordered by document date (undated last), then
 // document, then position in it.
 void load_edge_evidence(const ExportContext& context, graph::EdgeIndex e, EdgeEvidence& out);
+// Adds the shown sentences to summary.evidence and their distinct documents to
+// summary.documents (call once per edge, after writing it).
+void count_shown(EdgeEvidence& evidence, ExportSummary& summary);
 
 // The shown evidence as parallel lists, one per field, in this order and under these names
 // in every graph format (dates YYYY-MM-DD, empty when the document has none).

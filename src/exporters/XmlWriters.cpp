@@ -284,7 +284,7 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
         for (const auto& list : kEvidenceLists)
           attvalue(list.name, gexf_list(evidence_list(ev, list.field)));
       }
-      summary.evidence += ev.shown.size();
+      count_shown(ev, summary);
     }
     x.raw("        </attvalues>\n");
     x.raw("        <viz:thickness")
@@ -434,7 +434,7 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
           data("e_", field.name, ExportContext::value_text(list));
         }
       }
-      summary.evidence += ev.shown.size();
+      count_shown(ev, summary);
     }
     x.raw("    </edge>\n");
     x.flush();

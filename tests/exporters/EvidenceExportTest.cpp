@@ -212,6 +212,7 @@ TEST_CASE("JSON edges carry an evidence array capped by evidence_per_edge, with 
   options.evidence_per_edge = 2;
   const auto summary = export_graph(Format::kJson, {view, &store}, dir / "graph.json", options);
   CHECK(summary.evidence == 3);  // two of met-with's four, and located-in's one
+  CHECK(summary.documents == 2);  // old and new
   rapidjson::Document json;
   json.Parse(test::read_file(dir / "graph.json").c_str());
   REQUIRE_FALSE(json.HasParseError());
