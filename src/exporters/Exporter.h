@@ -73,7 +73,10 @@ struct ExportOptions {
   std::size_t force_layout_max_nodes = 2000;  // kAuto switches to the spiral above this
   int force_layout_iterations = 200;          // Barnes-Hut force-directed cooling steps
   std::size_t cypher_batch_rows = 500;        // rows per UNWIND statement (>= 1)
-  bool provenance = true;  // with a store: documents, mentions and evidence (neo4j, cypher)
+  bool provenance = true;  // with a store: documents, mentions and evidence (every format)
+  // With a store: supporting sentences written per edge (with their documents' uri, title and
+  // date, and a count of all of them) in GEXF, GraphML, JSON and CSV; 0 = none.
+  std::size_t evidence_per_edge = 5;
 };
 
 // What to export. `store` is optional (provenance and per-node counts come from it);

@@ -1,7 +1,8 @@
 // Gephi's spreadsheet import: nodes.csv (Id, Label, ...) and edges.csv (Source, Target, Type,
 // Weight, ...). No BOM (Gephi then misses the Source/Target columns). "Type" is Gephi's edge
 // direction (Directed/Undirected); Skein's relation type is in "Relation". Gephi has no list
-// type in CSV, so aliases are written as JSON array text.
+// type in CSV, so aliases are written as JSON array text, and so are the evidence lists that
+// follow evidence_count at the end of each edge row when there is a store.
 
 #include <cmath>
 #include <filesystem>
@@ -84,7 +85,15 @@ void write_gephi_csv_files(const ExportContext& context, const std::string& dire
     auto sink = Sink::open_file(path);
     sink->write("Source,Target,Type,Id,Label,Weight,Relation,store_id,symmetric,confidence");
     if (context.has_dates()) sink->write(",first_seen,last_seen");
+    const bool evidence = carries_edge_evidence(context);
+    if (evidence) {
+      sink->write(",evidence_count");
+      for (const auto& list : kEvidenceLists) sink->write(std::string(",") + list.name);
+    }
     sink->put('\n');
+    EdgeEvidence ev;
+    Value list;
+    list.kind = ValueKind::kStringList;
     for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
       const auto& edge = view.edge(e);
       const std::string type = valid_utf8(edge.type);
@@ -104,6 +113,16 @@ void write_gephi_csv_files(const ExportContext& context, const std::string& dire
       if (context.has_dates()) {
         line += ',' + date_text(date_number(edge.first_seen)) + ',' +
                 date_text(date_number(edge.last_seen));
+      }
+      if (evidence) {
+        load_edge_evidence(context, e, ev);
+        line += ',' + decimal(ev.count);
+        for (const auto& field : kEvidenceLists) {
+          list.list = evidence_list(ev, field.field);
+          line += ',';
+          text(ExportContext::value_text(list));
+        }
+        count_shown(ev, summary);
       }
       line += '\n';
       sink->write(line);

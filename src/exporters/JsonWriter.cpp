@@ -1,6 +1,7 @@
 // Web JSON in three shapes: Cytoscape.js elements (default), d3-force nodes/links, and JSON
 // Graph Format v2. RapidJSON's Writer streams straight into the Sink (no DOM), escaping
-// every string; non-finite numbers are left out (JSON has none).
+// every string; non-finite numbers are left out (JSON has none). With a store each edge carries
+// evidence_count and an `evidence` array of its first sentences with their documents.
 
 #include <rapidjson/writer.h>
 
@@ -101,6 +102,31 @@ void node_fields(const ExportContext& context, const NodeRow& row, JsonWriter& w
   field(w, "color", std::string_view(hex_color(rgb.r, rgb.g, rgb.b)));
 }
 
+// The edge's evidence: its count, then the first sentences, each with its document and span.
+void evidence_fields(const ExportContext& context, graph::EdgeIndex e, EdgeEvidence& ev,
+                     JsonWriter& w, ExportSummary& summary) {
+  if (!carries_edge_evidence(context)) return;
+  load_edge_evidence(context, e, ev);
+  field(w, "evidence_count", static_cast<std::int64_t>(ev.count));
+  key(w, "evidence");
+  w.StartArray();
+  for (const auto& record : ev.shown) {
+    w.StartObject();
+    field(w, "sentence", std::string_view(record.sentence));
+    field(w, "uri", std::string_view(record.document_uri));
+    if (!record.document_title.empty()) field(w, "title", std::string_view(record.document_title));
+    const std::string date = date_text(date_number(record.published));
+    if (!date.empty()) field(w, "date", std::string_view(date));
+    field(w, "start", static_cast<std::int64_t>(record.start));
+    field(w, "end", static_cast<std::int64_t>(record.end));
+    field(w, "basis", std::string_view(valid_utf8(record.basis)));
+    field(w, "confidence", record.confidence);
+    w.EndObject();
+  }
+  w.EndArray();
+  count_shown(ev, summary);
+}
+
 void edge_fields(const graph::Edge& edge, JsonWriter& w) {
   field(w, "relation", std::string_view(valid_utf8(edge.type)));
   field(w, "store_id", static_cast<std::int64_t>(edge.id));
@@ -121,6 +147,7 @@ void write_json_to(const ExportContext& context, Sink& sink, ExportSummary& summ
   SinkStream stream(sink);
   JsonWriter w(stream);
   NodeRow row;
+  EdgeEvidence ev;
   w.StartObject();
   if (style == JsonStyle::kCytoscape) {
     key(w, "elements");
@@ -158,6 +185,7 @@ void write_json_to(const ExportContext& context, Sink& sink, ExportSummary& summ
       field(w, "target", std::string_view(ExportContext::node_id(view.node(edge.target))));
       field(w, "label", std::string_view(valid_utf8(edge.type)));
       edge_fields(edge, w);
+      evidence_fields(context, e, ev, w, summary);
       w.EndObject();
       w.EndObject();
     }
@@ -189,6 +217,7 @@ void write_json_to(const ExportContext& context, Sink& sink, ExportSummary& summ
       field(w, "source", std::string_view(ExportContext::node_id(view.node(edge.source))));
       field(w, "target", std::string_view(ExportContext::node_id(view.node(edge.target))));
       edge_fields(edge, w);
+      evidence_fields(context, e, ev, w, summary);
       w.EndObject();
     }
     w.EndArray();
@@ -230,6 +259,7 @@ void write_json_to(const ExportContext& context, Sink& sink, ExportSummary& summ
       key(w, "metadata");
       w.StartObject();
       edge_fields(edge, w);
+      evidence_fields(context, e, ev, w, summary);
       w.EndObject();
       w.EndObject();
     }

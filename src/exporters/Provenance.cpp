@@ -1,7 +1,10 @@
-// Provenance rows read from the store for the neo4j and cypher exports. Evidence and mentions
-// are fetched per edge / per node (prepared statements in the store), so nothing is held for
-// the whole graph except the set of referenced document ids.
+// Provenance rows read from the store: documents, mentions and evidence for the neo4j and
+// cypher exports, and each edge's first sentences for GEXF, GraphML, JSON and CSV. Evidence and
+// mentions are fetched per edge / per node (prepared statements in the store), so nothing is
+// held for the whole graph except the set of referenced document ids. Every evidence row any
+// export writes comes through edge_evidence_rows(), the one place the filter is applied.
 
+#include <algorithm>
 #include <map>
 
 #include "core/Sha256.h"
@@ -46,6 +49,22 @@ void for_each_mention_link(const ExportContext& context,
   }
 }
 
+// The edge's evidence rows that pass the view's filter, strings repaired to valid UTF-8.
+std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& context,
+                                                      graph::EdgeIndex e) {
+  std::vector<store::EvidenceRecord> rows;
+  if (context.store() == nullptr || !context.options().provenance) return rows;
+  for (auto& record : context.store()->evidence(context.view().edge(e).id)) {
+    if (!wanted(context, record)) continue;
+    record.document_uri = valid_utf8(record.document_uri);
+    record.document_title = valid_utf8(record.document_title);
+    record.sentence = valid_utf8(record.sentence);
+    record.rule = valid_utf8(record.rule);
+    rows.push_back(std::move(record));
+  }
+  return rows;
+}
+
 void for_each_evidence(const ExportContext& context,
                        const std::function<void(const EvidenceItem&)>& visit) {
   if (context.store() == nullptr || !context.options().provenance) return;
@@ -54,8 +73,7 @@ void for_each_evidence(const ExportContext& context,
   for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
     const auto& edge = view.edge(e);
     std::string endpoints;  // computed once per edge, only if it has evidence
-    for (auto& record : context.store()->evidence(edge.id)) {
-      if (!wanted(context, record)) continue;
+    for (auto& record : edge_evidence_rows(context, e)) {
       if (endpoints.empty()) {
         endpoints =
             edge.type + "\n" + context.node_key(edge.source) + "\n" + context.node_key(edge.target);
@@ -65,14 +83,60 @@ void for_each_evidence(const ExportContext& context,
       item.key = "ev:" + sha256_hex(record.document_uri + "\n" + decimal(record.start) + "\n" +
                                     decimal(record.end) + "\n" + record.rule + "\n" + endpoints)
                              .substr(0, 32);
-      record.document_uri = valid_utf8(record.document_uri);
-      record.document_title = valid_utf8(record.document_title);
-      record.sentence = valid_utf8(record.sentence);
-      record.rule = valid_utf8(record.rule);
       item.record = std::move(record);
       visit(item);
     }
   }
+}
+
+bool carries_edge_evidence(const ExportContext& context) {
+  return context.store() != nullptr && context.options().provenance &&
+         context.options().evidence_per_edge > 0;
+}
+
+void load_edge_evidence(const ExportContext& context, graph::EdgeIndex e, EdgeEvidence& out) {
+  out.shown = edge_evidence_rows(context, e);
+  out.count = out.shown.size();
+  // Oldest first; undated documents after dated ones; then document and position in it.
+  auto order = [](const store::EvidenceRecord& a, const store::EvidenceRecord& b) {
+    if (a.published.empty() != b.published.empty()) return b.published.empty();
+    if (a.published != b.published) return a.published < b.published;
+    if (a.document_id != b.document_id) return a.document_id < b.document_id;
+    if (a.start != b.start) return a.start < b.start;
+    return a.id < b.id;
+  };
+  const std::size_t cap = std::min(out.shown.size(), context.options().evidence_per_edge);
+  std::partial_sort(out.shown.begin(), out.shown.begin() + static_cast<std::ptrdiff_t>(cap),
+                    out.shown.end(), order);
+  out.shown.resize(cap);
+}
+
+void count_shown(EdgeEvidence& evidence, ExportSummary& summary) {
+  summary.evidence += evidence.shown.size();
+  for (const auto& record : evidence.shown) evidence.cited.insert(record.document_id);
+  summary.documents = evidence.cited.size();
+}
+
+std::vector<std::string> evidence_list(const EdgeEvidence& evidence, EvidenceField field) {
+  std::vector<std::string> list;
+  list.reserve(evidence.shown.size());
+  for (const auto& record : evidence.shown) {
+    switch (field) {
+      case EvidenceField::kSentence:
+        list.push_back(record.sentence);
+        break;
+      case EvidenceField::kUri:
+        list.push_back(record.document_uri);
+        break;
+      case EvidenceField::kTitle:
+        list.push_back(record.document_title);
+        break;
+      case EvidenceField::kDate:
+        list.push_back(date_text(date_number(record.published)));
+        break;
+    }
+  }
+  return list;
 }
 
 std::set<std::int64_t> referenced_documents(const ExportContext& context) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "exporters/ExportContext.h"
 #include "exporters/Sink.h"
@@ -42,6 +43,41 @@ struct EvidenceItem {
 // Each edge's evidence within the filter's date range and basis, edge by edge.
 void for_each_evidence(const ExportContext& context,
                        const std::function<void(const EvidenceItem&)>& visit);
+
+// ---- evidence per edge (GEXF, GraphML, JSON, CSV) ---------------------------------------
+
+// The edge's evidence rows that pass the view's filter (date range, basis), in stored order;
+// empty without a store or with provenance off. The one source of evidence for every format.
+std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& context,
+                                                      graph::EdgeIndex e);
+
+struct EdgeEvidence {
+  std::size_t count = 0;                    // rows passing the filter
+  std::vector<store::EvidenceRecord> shown;  // the first ExportOptions::evidence_per_edge
+  std::set<std::int64_t> cited;             // documents shown so far, over all edges
+};
+// True when the four graph formats write per-edge evidence: a store, provenance on, and
+// ExportOptions::evidence_per_edge > 0.
+bool carries_edge_evidence(const ExportContext& context);
+// The edge's count and its first sentences, ordered by document date (undated last), then
+// document, then position in it.
+void load_edge_evidence(const ExportContext& context, graph::EdgeIndex e, EdgeEvidence& out);
+// Adds the shown sentences to summary.evidence and their distinct documents to
+// summary.documents (call once per edge, after writing it).
+void count_shown(EdgeEvidence& evidence, ExportSummary& summary);
+
+// The shown evidence as parallel lists, one per field, in this order and under these names
+// in every graph format (dates YYYY-MM-DD, empty when the document has none).
+enum class EvidenceField { kSentence, kUri, kTitle, kDate };
+struct EvidenceList {
+  const char* name;
+  EvidenceField field;
+};
+inline constexpr EvidenceList kEvidenceLists[] = {{"evidence_sentences", EvidenceField::kSentence},
+                                                  {"evidence_uris", EvidenceField::kUri},
+                                                  {"evidence_titles", EvidenceField::kTitle},
+                                                  {"evidence_dates", EvidenceField::kDate}};
+std::vector<std::string> evidence_list(const EdgeEvidence& evidence, EvidenceField field);
 
 // Store ids of the documents the mentions and evidence above refer to.
 std::set<std::int64_t> referenced_documents(const ExportContext& context);

@@ -1,12 +1,16 @@
 // GEXF (1.3, or 1.2draft for older readers) and GraphML. Both are written as plain text with
 // every attribute value escaped by append_xml; no DOM is built, so memory stays flat.
 //
-// Edge direction: Skein mixes symmetric (met-with) and directed (located-in) relations. When
-// a view holds both, GEXF 1.3 uses defaultedgetype="directed" with type="undirected" on the
-// symmetric edges (Gephi and graphology read mixed graphs); GEXF 1.2 readers such as NetworkX
-// reject mixed graphs, so there symmetric edges become type="mutual" (both directions).
-// GraphML readers (NetworkX, igraph) reject per-edge directed="false" in a directed graph, so
-// GraphML keeps edgedefault and marks symmetry in a `symmetric` data key instead.
+// Edge direction: Skein mixes symmetric (met-with) and directed (located-in) relations, and a
+// symmetric relation must read as one undirected edge. When a view holds both, GEXF 1.3 uses
+// defaultedgetype="directed" with type="undirected" on the symmetric edges (Gephi and
+// graphology read mixed graphs). GEXF 1.2 readers (NetworkX) and GraphML readers (NetworkX,
+// igraph) reject mixed graphs (and type="mutual" would double every symmetric edge), so there
+// a mixed graph is undirected and each directed relation names its ends in source_id and
+// target_id attributes.
+//
+// Evidence (with a store): evidence_count, then the first sentences and their documents'
+// uris, titles and dates as parallel lists: GEXF liststring values, GraphML JSON array text.
 
 #include <cmath>
 
@@ -138,6 +142,11 @@ std::string number_text(double value) {
   return std::isfinite(value) ? format_double(value) : std::string();
 }
 
+// A mixed graph written undirected (GEXF 1.2, GraphML) keeps direction in attributes.
+bool mixed(const ExportContext& context) {
+  return !context.all_symmetric() && !context.all_directed();
+}
+
 }  // namespace
 
 void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summary) {
@@ -152,9 +161,11 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
       .raw(">\n  <meta>\n    <creator>Skein</creator>\n    <description>knowledge graph: ")
       .text(decimal(view.node_count()) + " entities, " + decimal(view.edge_count()) + " relations")
       .raw("</description>\n  </meta>\n  <graph");
-  const char* default_type = context.all_symmetric() ? "undirected" : "directed";
-  const bool mixed = !context.all_symmetric() && !context.all_directed();
-  x.attr("defaultedgetype", default_type);
+  // Mixed: per-edge types in 1.3; in 1.2 undirected, direction kept in source_id/target_id.
+  const bool typed_edges = mixed(context) && v13;
+  const bool endpoints = mixed(context) && !v13;
+  const bool evidence = carries_edge_evidence(context);
+  x.attr("defaultedgetype", context.all_symmetric() || endpoints ? "undirected" : "directed");
   if (context.has_dates()) x.attr("mode", "dynamic").attr("timeformat", "date");
   x.raw(">\n    <attributes class=\"node\">\n");
   auto declare = [&](const std::string& name, const char* type) {
@@ -171,6 +182,14 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
   if (context.has_dates()) {
     declare("first_seen", "string");
     declare("last_seen", "string");
+  }
+  if (endpoints) {
+    declare("source_id", "string");
+    declare("target_id", "string");
+  }
+  if (evidence) {
+    declare("evidence_count", "long");
+    for (const auto& list : kEvidenceLists) declare(list.name, "liststring");
   }
   x.raw("    </attributes>\n    <nodes");
   x.attr("count", decimal(view.node_count())).raw(">\n");
@@ -228,14 +247,17 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
     x.flush();
   }
   x.raw("    </nodes>\n    <edges").attr("count", decimal(view.edge_count())).raw(">\n");
+  EdgeEvidence ev;
   for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
     const auto& edge = view.edge(e);
     const std::string type = valid_utf8(edge.type);
+    const std::string source = ExportContext::node_id(view.node(edge.source));
+    const std::string target = ExportContext::node_id(view.node(edge.target));
     x.raw("      <edge")
         .attr("id", ExportContext::edge_id(e))
-        .attr("source", ExportContext::node_id(view.node(edge.source)))
-        .attr("target", ExportContext::node_id(view.node(edge.target)));
-    if (mixed && edge.symmetric) x.attr("type", v13 ? "undirected" : "mutual");
+        .attr("source", source)
+        .attr("target", target);
+    if (typed_edges && edge.symmetric) x.attr("type", "undirected");
     x.attr("label", type).attr("kind", type);
     if (std::isfinite(edge.weight)) x.attr("weight", format_double(edge.weight));
     const std::string first = date_text(date_number(edge.first_seen));
@@ -250,6 +272,19 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
     if (context.has_dates() && (!first.empty() || !last.empty())) {
       attvalue("first_seen", first.empty() ? last : first);
       attvalue("last_seen", last.empty() ? first : last);
+    }
+    if (endpoints && !edge.symmetric) {
+      attvalue("source_id", source);
+      attvalue("target_id", target);
+    }
+    if (evidence) {
+      load_edge_evidence(context, e, ev);
+      attvalue("evidence_count", decimal(ev.count));
+      if (!ev.shown.empty()) {
+        for (const auto& list : kEvidenceLists)
+          attvalue(list.name, gexf_list(evidence_list(ev, list.field)));
+      }
+      count_shown(ev, summary);
     }
     x.raw("        </attvalues>\n");
     x.raw("        <viz:thickness")
@@ -300,8 +335,19 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
     key("edge", "first_seen", "string");
     key("edge", "last_seen", "string");
   }
+  const bool endpoints = mixed(context);
+  if (endpoints) {
+    key("edge", "source_id", "string");
+    key("edge", "target_id", "string");
+  }
+  const bool evidence = carries_edge_evidence(context);
+  if (evidence) {
+    key("edge", "evidence_count", "long");
+    for (const auto& list : kEvidenceLists) key("edge", list.name, "string");
+  }
   x.raw("  <graph id=\"skein\"")
-      .attr("edgedefault", context.all_symmetric() ? "undirected" : "directed")
+      .attr("edgedefault", context.all_directed() && !context.all_symmetric() ? "directed"
+                                                                              : "undirected")
       .raw(">\n");
   x.flush();
 
@@ -350,13 +396,18 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
     x.raw("    </node>\n");
     x.flush();
   }
+  EdgeEvidence ev;
+  Value list;
+  list.kind = ValueKind::kStringList;
   for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
     const auto& edge = view.edge(e);
     const std::string type = valid_utf8(edge.type);
+    const std::string source = ExportContext::node_id(view.node(edge.source));
+    const std::string target = ExportContext::node_id(view.node(edge.target));
     x.raw("    <edge")
         .attr("id", ExportContext::edge_id(e))
-        .attr("source", ExportContext::node_id(view.node(edge.source)))
-        .attr("target", ExportContext::node_id(view.node(edge.target)))
+        .attr("source", source)
+        .attr("target", target)
         .raw(">\n");
     data("e_", "label", type);
     data("e_", "relation", type);
@@ -369,6 +420,21 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
     if (context.has_dates() && (!first.empty() || !last.empty())) {
       data("e_", "first_seen", first.empty() ? last : first);
       data("e_", "last_seen", last.empty() ? first : last);
+    }
+    if (endpoints && !edge.symmetric) {
+      data("e_", "source_id", source);
+      data("e_", "target_id", target);
+    }
+    if (evidence) {
+      load_edge_evidence(context, e, ev);
+      data("e_", "evidence_count", decimal(ev.count));
+      if (!ev.shown.empty()) {
+        for (const auto& field : kEvidenceLists) {
+          list.list = evidence_list(ev, field.field);
+          data("e_", field.name, ExportContext::value_text(list));
+        }
+      }
+      count_shown(ev, summary);
     }
     x.raw("    </edge>\n");
     x.flush();

@@ -116,10 +116,23 @@ TEST_CASE("GEXF 1.2 loads in NetworkX", "[exporters][clients]") {
   CHECK(test::read_file(path).find("xmlns=\"http://www.gexf.net/1.2draft\"") != std::string::npos);
   const auto json = parse_output(test::run_python("read_networkx.py", {"gexf", path}));
   CHECK(json["nodes"].GetUint() == 10);
-  // Mixed graph in 1.2: symmetric edges are "mutual", which NetworkX reads as two directions.
-  CHECK(json["directed"].GetBool());
-  // (The mutual self-loop on 110 is one edge both ways: NetworkX keys it once.)
-  CHECK(json["edges"].GetUint() == 2 + 2 * 9 + 1);
+  // Mixed graph in 1.2: undirected, so each symmetric relation is one edge; the directed ones
+  // name their ends in source_id/target_id.
+  CHECK_FALSE(json["directed"].GetBool());
+  CHECK(json["edges"].GetUint() == 12);
+  std::size_t directed = 0;
+  for (const auto& edge : json["edges_data"].GetArray()) {
+    const auto& data = edge[2];
+    const bool symmetric = data["symmetric"].GetBool();
+    CHECK(data.HasMember("source_id") == !symmetric);
+    if (symmetric) continue;
+    ++directed;
+    if (std::string(data["relation"].GetString()) == "located-in") {
+      CHECK(std::string(data["source_id"].GetString()) == "n101");
+      CHECK(std::string(data["target_id"].GetString()) == "n104");
+    }
+  }
+  CHECK(directed == 2);
   CHECK(strings(json["names"]) == hostile_names());
   auto attributes = string_set(json["node_attributes"]);
   for (const auto& name : kNodeAttributes) {
@@ -136,6 +149,7 @@ TEST_CASE("GraphML loads in NetworkX and igraph with labels and attributes intac
   const auto nx = parse_output(test::run_python("read_networkx.py", {"graphml", path}));
   CHECK(nx["nodes"].GetUint() == 10);
   CHECK(nx["edges"].GetUint() == 12);
+  CHECK_FALSE(nx["directed"].GetBool());  // mixed: symmetric relations read undirected, once
   CHECK(strings(nx["names"]) == hostile_names());
   auto nx_attributes = string_set(nx["node_attributes"]);
   for (const auto& name : kNodeAttributes) {
@@ -150,6 +164,12 @@ TEST_CASE("GraphML loads in NetworkX and igraph with labels and attributes intac
   const auto ig = parse_output(test::run_python("read_igraph.py", {path}));
   CHECK(ig["nodes"].GetUint() == 10);
   CHECK(ig["edges"].GetUint() == 12);
+  CHECK_FALSE(ig["directed"].GetBool());
+  const auto relations = strings(ig["edges_data"]["relation"]);
+  const auto targets = strings(ig["edges_data"]["target_id"]);
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    if (relations[i] == "located-in") CHECK(targets[i] == "n104");
+  }
   CHECK(strings(ig["names"]) == hostile_names());
   CHECK(string_set(ig["node_attributes"]).count("pagerank") == 1);
   CHECK(ig["pagerank"][0].GetDouble() == Approx(0.05));

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/Sha256.h"
+
 namespace skein::exporters::test {
 
 const std::vector<std::string>& hostile_names() {
@@ -74,6 +76,43 @@ graph::GraphView hostile_view() {
   for (graph::NodeIndex u = 3; u < 9; ++u) edge(u, u + 1, "met-with", true, 1);
   edge(9, 9, "met-with", true, 1);
   return std::move(builder).build();
+}
+
+Doc::Doc(std::string uri, std::string title, std::string text, std::string published) {
+  e_.document.uri = std::move(uri);
+  e_.document.title = std::move(title);
+  e_.document.text = std::move(text);
+  e_.document.published = std::move(published);
+  e_.document.sha256 = sha256_hex(e_.document.text);
+}
+
+Doc& Doc::entity(const std::string& label, const std::string& key, const std::string& name) {
+  Entity entity;
+  entity.label = label;
+  entity.key = key;
+  entity.id = Entity::make_id(label, key);
+  entity.name = name;
+  const auto& text = e_.document.text;
+  for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1))
+    entity.mentions.push_back({{at, at + name.size()}, name});
+  e_.entities.push_back(std::move(entity));
+  return *this;
+}
+
+Doc& Doc::relation(const std::string& type, const std::string& source, const std::string& target,
+                   const std::string& sentence, double confidence, const std::string& basis) {
+  Relation relation;
+  relation.type = type;
+  relation.source = source;
+  relation.target = target;
+  relation.confidence = confidence;
+  relation.basis = basis;
+  const auto at = e_.document.text.find(sentence);
+  REQUIRE(at != std::string::npos);
+  relation.evidence.push_back(
+      {{at, at + sentence.size()}, "rule \"" + type + "\"", sentence, confidence});
+  e_.relations.push_back(std::move(relation));
+  return *this;
 }
 
 ScratchDir::ScratchDir(const std::string& name) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/Extraction.h"
 #include "graph/GraphView.h"
 
 namespace skein::exporters::test {
@@ -23,6 +24,22 @@ namespace skein::exporters::test {
 // verified, tags, a Cypher keyword `end`, a clashing `name`, an unsafe "weird key!").
 graph::GraphView hostile_view();
 const std::vector<std::string>& hostile_names();
+
+// Builds one document's extraction for a test store: mentions and evidence are found by
+// searching the text for the given names and sentences.
+class Doc {
+ public:
+  Doc(std::string uri, std::string title, std::string text, std::string published);
+  Doc& entity(const std::string& label, const std::string& key, const std::string& name);
+  // `sentence` must occur in the text; `basis` is basis::kText or basis::kKnowledge.
+  Doc& relation(const std::string& type, const std::string& source, const std::string& target,
+                const std::string& sentence, double confidence,
+                const std::string& basis = basis::kText);
+  const DocumentExtraction& get() const { return e_; }
+
+ private:
+  DocumentExtraction e_;
+};
 
 // A fresh empty directory under the system temp dir, removed when the object dies.
 class ScratchDir {

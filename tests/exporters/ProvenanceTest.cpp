@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "ExportTestSupport.h"
-#include "core/Sha256.h"
 #include "exporters/Exporter.h"
 #include "graph/GraphView.h"
 #include "store/Store.h"
@@ -18,48 +17,7 @@ using namespace skein::exporters;
 
 namespace {
 
-// Minimal extraction builder: mentions and evidence found by searching the text.
-class Doc {
- public:
-  Doc(std::string uri, std::string title, std::string text, std::string published) {
-    e_.document.uri = std::move(uri);
-    e_.document.title = std::move(title);
-    e_.document.text = std::move(text);
-    e_.document.published = std::move(published);
-    e_.document.sha256 = sha256_hex(e_.document.text);
-  }
-  Doc& entity(const std::string& label, const std::string& key, const std::string& name) {
-    Entity entity;
-    entity.label = label;
-    entity.key = key;
-    entity.id = Entity::make_id(label, key);
-    entity.name = name;
-    const auto& text = e_.document.text;
-    for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-      entity.mentions.push_back({{at, at + name.size()}, name});
-    }
-    e_.entities.push_back(std::move(entity));
-    return *this;
-  }
-  Doc& relation(const std::string& type, const std::string& source, const std::string& target,
-                const std::string& sentence, double confidence) {
-    Relation relation;
-    relation.type = type;
-    relation.source = source;
-    relation.target = target;
-    relation.confidence = confidence;
-    const auto at = e_.document.text.find(sentence);
-    REQUIRE(at != std::string::npos);
-    relation.evidence.push_back(
-        {{at, at + sentence.size()}, "rule \"" + type + "\"", sentence, confidence});
-    e_.relations.push_back(std::move(relation));
-    return *this;
-  }
-  const DocumentExtraction& get() const { return e_; }
-
- private:
-  DocumentExtraction e_;
-};
+using test::Doc;
 
 // Two documents, one met-with edge seen in both, one trades-with edge in the first:
 //   Wang Yi --met-with-- Cho Tae-yul (evidence in A and B);  China --trades-with-- Korea (A)

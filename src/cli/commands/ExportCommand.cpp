@@ -42,7 +42,7 @@ int run(const std::vector<std::string>& args) {
   graph::GraphFilter filter;
   std::vector<std::string> positionals;
   std::string output, gexf_version = "1.3", style = "cytoscape", layout = "auto";
-  int batch = 500;
+  int batch = 500, evidence = 5;
   bool no_provenance = false;
   ArgParser parser(
       "export FORMAT [options]",
@@ -62,8 +62,9 @@ int run(const std::vector<std::string>& args) {
       .option("--style", "STYLE", "json shape: cytoscape, d3 or jgf", style)
       .option("--layout", "KIND", "node positions: auto, force, spiral or none", layout)
       .option("--batch", "N", "rows per UNWIND statement in the cypher script", batch)
-      .flag("--no-provenance", "leave documents, mentions and evidence out (neo4j, cypher)",
-            no_provenance);
+      .option("--evidence", "N", "sentences per relation in gexf, graphml, json, csv (0 = none)",
+              evidence)
+      .flag("--no-provenance", "leave documents, mentions and evidence out", no_provenance);
 #ifdef SKEIN_HAVE_GRAPH_OPTIONS
   add_graph_filter_options(parser, filter);
 #else
@@ -104,6 +105,8 @@ int run(const std::vector<std::string>& args) {
   if (batch < 1) throw UsageError("--batch must be at least 1");
   options.cypher_batch_rows = static_cast<std::size_t>(batch);
   options.provenance = !no_provenance;
+  if (evidence < 0) throw UsageError("--evidence must not be negative");
+  options.evidence_per_edge = static_cast<std::size_t>(evidence);
   if (output.empty()) {
     output = exporters::writes_directory(*format)
                  ? "skein-" + std::string(exporters::format_name(*format))

@@ -23,4 +23,8 @@ print(json.dumps({
     "names": [row["Label"] for row in nodes],
     "aliases": [json.loads(row["aliases"]) for row in nodes],
     "types": sorted({row["Type"] for row in edges}),
+    # Per edge (when the export has evidence): the count and the sentence list.
+    "evidence_counts": [int(row["evidence_count"]) for row in edges if "evidence_count" in row],
+    "sentences": [json.loads(row["evidence_sentences"]) for row in edges
+                  if "evidence_sentences" in row],
 }))

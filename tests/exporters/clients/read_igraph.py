@@ -14,6 +14,9 @@ print(json.dumps({
     "edge_attributes": sorted(graph.es.attributes()),
     "names": graph.vs["label"] if graph.vcount() else [],
     "ids": graph.vs["id"] if graph.vcount() else [],
+    # Edge attributes by name, one value per edge (strings; igraph writes "" where missing).
+    "edges_data": {name: graph.es[name] for name in graph.es.attributes()
+                   if name in ("relation", "source_id", "target_id", "evidence_sentences")},
     # igraph fills a missing numeric attribute with NaN, which JSON cannot carry: null.
     "pagerank": [None if math.isnan(value) else value for value in graph.vs["pagerank"]]
     if "pagerank" in graph.vs.attributes() else [],

@@ -19,4 +19,5 @@ print(json.dumps({
     "edge_attributes": edge_attributes,
     "names": [data.get("label") for _, data in graph.nodes(data=True)],
     "nodes_data": {node: data for node, data in graph.nodes(data=True)},
+    "edges_data": [[u, v, data] for u, v, data in graph.edges(data=True)],
 }, default=str))

@@ -20,7 +20,9 @@ const edgeAttributes = new Set();
 const edges = [];
 graph.forEachEdge((id, attributes, source, target, sa, ta, undirected) => {
   Object.keys(attributes).forEach(k => edgeAttributes.add(k));
-  edges.push({id, source, target, undirected, relation: attributes.relation, weight: attributes.weight});
+  edges.push({id, source, target, undirected, relation: attributes.relation, weight: attributes.weight,
+              evidenceCount: attributes.evidence_count, sentences: attributes.evidence_sentences,
+              dates: attributes.evidence_dates});
 });
 console.log(JSON.stringify({
   nodes: graph.order, edges: graph.size, type: graph.type,
