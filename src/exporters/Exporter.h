@@ -1,7 +1,8 @@
 #pragma once
 // Exporters: a GraphView (plus, optionally, the store it came from) written out for other
 // tools: Neo4j (bulk-import CSVs or an idempotent Cypher script), Gephi (GEXF 1.3/1.2,
-// GraphML, spreadsheet CSVs) and web viewers (Cytoscape.js / d3 / JSON Graph Format).
+// GraphML, spreadsheet CSVs), web viewers (Cytoscape.js / d3 / JSON Graph Format) and Skein's
+// own browser view (one self-contained HTML page; see ViewerPage.h and exports/html/).
 // Each format's contract, with a reference output and how to load it, is in exports/<format>/.
 //
 // Contract
@@ -45,9 +46,9 @@ struct GraphFilter;
 
 namespace skein::exporters {
 
-enum class Format { kNeo4j, kCypher, kGexf, kGraphml, kJson, kCsv };
+enum class Format { kNeo4j, kCypher, kGexf, kGraphml, kJson, kCsv, kHtml };
 
-// "neo4j", "cypher", "gexf", "graphml", "json", "csv" (nullopt otherwise).
+// "neo4j", "cypher", "gexf", "graphml", "json", "csv", "html" (nullopt otherwise).
 std::optional<Format> parse_format(std::string_view name);
 std::string_view format_name(Format format);
 // True for formats that write a directory of files (neo4j, csv) rather than one file.
@@ -74,6 +75,11 @@ struct ExportOptions {
   int force_layout_iterations = 100;          // Fruchterman-Reingold cooling steps
   std::size_t cypher_batch_rows = 500;        // rows per UNWIND statement (>= 1)
   bool provenance = true;  // with a store: documents, mentions and evidence (neo4j, cypher)
+  // html: evidence sentences embedded per relation (the panel says how many more the store
+  // has); 0 leaves sentences out but still counts them.
+  std::size_t evidence_per_relation = 5;
+  std::string web_dir;  // html: the viewer and its libraries ("" = default_web_dir())
+  std::string title = "Skein graph";  // html: the page title
 };
 
 // What to export. `store` is optional (provenance and per-node counts come from it);
@@ -109,6 +115,13 @@ ExportSummary write_graphml(const ExportInput& input, std::ostream& out,
                             const std::string& name = "<stream>");
 ExportSummary write_json(const ExportInput& input, std::ostream& out,
                          const ExportOptions& options = {}, const std::string& name = "<stream>");
+
+// The browser view's graph data alone (the JSON the page embeds, and what `skein serve`
+// answers with): {"meta", "documents", "nodes", "edges"}, described in exports/html/README.md.
+// Every '<' is written as \u003c so the text can sit inside a <script> element.
+ExportSummary write_viewer_json(const ExportInput& input, std::ostream& out,
+                                const ExportOptions& options = {},
+                                const std::string& name = "<stream>");
 
 // The neo4j-admin array delimiter used in the CSVs (U+001F, "unit separator"): a single
 // character that never occurs in exported values, because it is stripped from them.
