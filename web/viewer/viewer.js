@@ -83,6 +83,8 @@
       added.push(record.id);
     }
     for (const record of part.edges || []) {
+      // Served answers number their edges per answer: key them by store id instead.
+      if (serve) record.id = 'r' + record.store_id;
       if (edgeRecords.has(record.id) || !graph.hasNode(record.s) || !graph.hasNode(record.t)) continue;
       edgeRecords.set(record.id, record);
       knownTypes.add(record.type);
@@ -96,11 +98,13 @@
 
   // ---- filters ---------------------------------------------------------------------------
   const filter = {labels: null, types: null, minWeight: 0, minConfidence: 0, text: true,
-                  knowledge: true, from: '', to: '', hideUnlinked: false};
+                  knowledge: true, from: '', to: '', hideUnlinked: true};
   let hovered = null, hoveredNeighbors = new Set();
   let path = null;  // {nodes: Set, edges: Set}
   let selectedNode = null;
-  let colorBy = 'exported';
+  // Label colours by default: a graph with many small communities (most news graphs) turns
+  // community colours into noise; the menu switches.
+  let colorBy = 'label';
 
   function edgeShown(id) {
     const r = edgeRecords.get(id);
@@ -138,8 +142,7 @@
   function baseColor(id) {
     const r = records.get(id);
     if (colorBy === 'label') return labelColors[r.label] || '#888';
-    if (colorBy === 'community') return communityColor(r.community);
-    return r.color || '#888';
+    return communityColor(r.community);
   }
 
   // ---- drawing ---------------------------------------------------------------------------
@@ -211,8 +214,10 @@
     const title = doc.title || doc.uri || 'untitled';
     let href = doc.uri || '';
     if (href.startsWith('/')) href = 'file://' + href;
+    // Only web and file addresses become links; a relative path (as ingested) is shown as is.
     const safe = /^(https?|file):/i.test(href);
-    return safe ? el('a', {href, target: '_blank', rel: 'noopener noreferrer'}, title) : el('span', {}, title);
+    return safe ? el('a', {href, target: '_blank', rel: 'noopener noreferrer', title: doc.uri}, title)
+                : el('span', {title: doc.uri}, title, el('br'), el('code', {}, doc.uri || ''));
   }
   function factsTable(rows) {
     const table = el('table');
@@ -420,9 +425,10 @@
     if (serve) {
       const j = await api('path', Object.assign({from: records.get(from).store_id, to: records.get(to).store_id}, apiFilters()));
       if (j.found) {
-        addElements(j, null);
+        addElements(j.graph, null);
         indexNames();
-        found = {nodes: j.path.map((n) => 'n' + n), edges: j.path_edges.map((e) => 'e' + e)};
+        recompute();
+        found = {nodes: j.path.map((n) => 'n' + n), edges: j.path_edges.map((e) => 'r' + e)};
       }
     } else {
       found = localPath(from, to);
@@ -471,7 +477,7 @@
   function legend() {
     const box = $('legend');
     box.replaceChildren();
-    const byCommunity = colorBy === 'community' || (colorBy === 'exported' && meta.color_by === 'community');
+    const byCommunity = colorBy === 'community';
     if (byCommunity) {
       const best = new Map();  // community -> [count, top member]
       for (const [id, r] of records) {
