@@ -423,8 +423,8 @@ std::string overview(Reader& in, const Context& c) {
 }
 
 std::string path(Reader& in, const Context& c) {
-  const auto from = entity_id(in, c, "from");
-  const auto to = entity_id(in, c, "to");
+  const auto from = entity_id(in, c, "source");
+  const auto to = entity_id(in, c, "target");
   const auto max_hops = in.integer("max_hops", 6, 1, 12);
   const auto filter = read_filter(in);
   in.finish();

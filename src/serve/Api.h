@@ -6,7 +6,7 @@
 //   entity      one entity with its relations
 //   neighbours  an entity's neighbourhood (depth 1 or 2) as the browser view's graph JSON
 //   overview    the top entities by PageRank and the relations among them, laid out
-//   path        the fewest-hop chain of relations between two entities
+//   path        the fewest-hop chain of relations between two entities (source, target)
 //   evidence    the sentences behind one relation, with their documents
 // Every endpoint takes its parameters as name -> value (from the query string or a JSON
 // object body). Relation filters (type, label, min_weight, min_confidence, from, to,

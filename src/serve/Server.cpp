@@ -130,6 +130,10 @@ void Server::start() {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(kMaxBody);
   http.set_read_timeout(10);
+  // A worker serves one connection at a time: idle keep-alive connections must not hold the
+  // workers for long while other clients wait.
+  http.set_keep_alive_timeout(1);
+  http.set_keep_alive_max_count(50);
   http.set_write_timeout(10);
   http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     const auto host = request.get_header_value("Host");
@@ -168,11 +172,26 @@ void Server::start() {
     }
     answer(request.matches[1].str(), params, response);
   });
-  http.Post(R"(/api/([A-Za-z_]+))", [answer](const httplib::Request& request, httplib::Response& response) {
+  // The body is read here, chunk by chunk, so a chunked upload cannot grow past kMaxBody
+  // either (the library's own limit covers Content-Length bodies only).
+  http.Post(R"(/api/([A-Za-z_]+))", [answer](const httplib::Request& request,
+                                              httplib::Response& response,
+                                              const httplib::ContentReader& content) {
+    std::string body;
+    bool too_big = request.get_header_value<std::uint64_t>("Content-Length") > kMaxBody;
+    if (!too_big) content([&](const char* data, std::size_t size) {
+      if (body.size() + size > kMaxBody) {
+        too_big = true;
+        return false;
+      }
+      body.append(data, size);
+      return true;
+    });
     Params params;
     std::string error;
-    // The body is read as JSON whatever its declared type (a form body is not a JSON object).
-    if (!Api::params_from_json(request.body, params, error)) {
+    if (too_big) {
+      send_json(response, 413, json_error("the request body is larger than 64 KiB"));
+    } else if (!Api::params_from_json(body, params, error)) {  // whatever its declared type
       send_json(response, 400, json_error(error));
     } else {
       answer(request.matches[1].str(), params, response);

@@ -28,7 +28,7 @@ struct ServerOptions {
   std::string store_path = "skein.db";  // the store to serve (opened read-only)
   std::string host = "127.0.0.1";       // address to bind; loopback unless asked otherwise
   int port = 8080;                      // 0 = any free port
-  std::size_t threads = 4;              // worker threads (each with its own Store)
+  std::size_t threads = 8;              // worker threads (each with its own Store)
   std::size_t overview = 300;           // entities the page starts with
   std::string web_dir;                  // viewer and libraries ("" = default_web_dir())
   std::string title = "Skein";          // the page title

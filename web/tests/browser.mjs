@@ -172,9 +172,12 @@ async function main() {
         await page.type(input, name, {delay: 5});
         await page.waitForFunction((sel) => !document.querySelector(sel).parentElement.querySelector('ul').hidden, {timeout: 10000}, input);
         await page.keyboard.press('Enter');
+        await page.waitForFunction((sel) => !!document.querySelector(sel).dataset.id, {timeout: 10000}, input);
       }
       await page.click('#path-go');
-      await page.waitForFunction(() => /hop/.test(document.getElementById('path-result').textContent), {timeout: 10000});
+      await page.waitForFunction(() => /hop/.test(document.getElementById('path-result').textContent), {timeout: 10000})
+          .catch(async (e) => { throw new Error(e.message + ': path result reads ' + await page.$eval('#path-result', (p) => p.textContent) +
+                                                ' / ' + await page.$eval('#error', (p) => p.textContent)); });
       figures.path = await page.$eval('#path-result', (p) => p.textContent);
       check(figures.path.includes(opt.person) && figures.path.includes(opt['path-to']), `path reads '${figures.path}'`);
       await page.click('#path-clear');

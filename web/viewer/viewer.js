@@ -355,6 +355,7 @@
       if (!m) return;
       input.value = m.name;
       input.dataset.id = m.id;
+      serial++;  // an answer still on its way must not reopen the list over what is below it
       items = [];
       render();
       chosen(m);
@@ -423,7 +424,7 @@
     if (!from || !to) { out.textContent = 'Pick both ends from the suggestions.'; return; }
     let found = null;
     if (serve) {
-      const j = await api('path', Object.assign({from: records.get(from).store_id, to: records.get(to).store_id}, apiFilters()));
+      const j = await api('path', Object.assign({source: records.get(from).store_id, target: records.get(to).store_id}, apiFilters()));
       if (j.found) {
         addElements(j.graph, null);
         indexNames();

@@ -25,7 +25,7 @@ int run(const std::vector<std::string>& args) {
   add_store_option(parser, db);
   parser.option("--port", "N", "TCP port (0 = any free port; default 8080)", port)
       .option("--host", "ADDR", "address to bind (default 127.0.0.1)", options.host)
-      .option("--threads", "N", "worker threads, each with its own read-only store (default 4)",
+      .option("--threads", "N", "worker threads, each with its own read-only store (default 8)",
               threads)
       .option("--overview", "N", "entities the page starts with, by PageRank (default 300)",
               overview)
