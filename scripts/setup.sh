@@ -7,14 +7,16 @@ BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libsqlitecpp-dev libsqlite3-dev
   libgraphviz-dev graphviz fonts-dejavu-core libicu-dev libssl-dev iso-codes catch2
+  libcpp-httplib-dev
 )
 # Tools the test suite uses as independent peers and validators. NetworkX's PageRank and
 # spectral code import numpy and scipy, which python3-networkx only recommends: with
 # --no-install-recommends they must be named here (a fresh machine lacked them).
-# util-linux gives unshare and mount for the store-fault tests.
+# util-linux gives unshare and mount for the store-fault tests. chromium (Debian's, never a
+# downloaded build) runs the browser view's tests headless, driven by puppeteer-core from web/.
 TEST_PACKAGES=(
   sqlite3 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph
-  nodejs npm parallel clang libclang-rt-14-dev util-linux
+  nodejs npm parallel clang libclang-rt-14-dev util-linux chromium
 )
 
 wanted=("${BUILD_PACKAGES[@]}")

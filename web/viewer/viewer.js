@@ -157,6 +157,7 @@
     zIndex: true,
     defaultEdgeType: 'line',
     minEdgeThickness: 0.6,
+    stagePadding: 50,  // room for the labels of entities on the layout's edge
     nodeReducer(id, attrs) {
       const out = Object.assign({}, attrs);
       out.color = baseColor(id);
