@@ -149,7 +149,9 @@
   const container = $('graph');
   const largeGraph = graph.order > 5000;
   const renderer = new Sigma(graph, container, {
-    enableEdgeEvents: graph.size <= 60000,
+    // Edge picking draws every edge a second time; past a few thousand relations the panel's
+    // relation list is the way to a relation's evidence.
+    enableEdgeEvents: graph.size <= 5000,
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: largeGraph ? 9 : 6,
     labelDensity: 0.7,
@@ -612,12 +614,16 @@
   if (serve) startServe().catch((e) => showError('cannot load the overview: ' + e));
 
   // ---- test and bench handle ----------------------------------------------------------------
-  let frames = 0;
+  // Sigma draws once in its constructor; the first animation frame after that is when the
+  // reader sees the graph (ms since navigation started).
+  let frames = 1, firstFrameMs = null;
   renderer.on('afterRender', () => { frames++; });
+  requestAnimationFrame(() => { firstFrameMs = performance.now(); });
   window.skeinViewer = {
     ready: () => ready,
     renderer, graph,
     frames: () => frames,
+    firstFrameMs: () => firstFrameMs,
     // What sigma will draw after the filters: nodes and edges not hidden by the reducers.
     drawn() {
       let nodes = 0, edges = 0;
