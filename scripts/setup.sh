@@ -19,10 +19,21 @@ TEST_PACKAGES=(
   nodejs npm parallel clang libclang-rt-14-dev util-linux chromium
 )
 
+# `skein export html` and `skein serve` inline JavaScript libraries from the npm registry
+# (web/install.sh); --with-web installs node and npm for that and runs it.
+WEB_PACKAGES=(nodejs npm)
+
 wanted=("${BUILD_PACKAGES[@]}")
-if [[ "${1:-}" == "--with-test-tools" ]]; then
-  wanted+=("${TEST_PACKAGES[@]}")
-fi
+with_web=false
+for option in "$@"; do
+  case $option in
+    --with-test-tools) wanted+=("${TEST_PACKAGES[@]}") ;;
+    --with-web) wanted+=("${WEB_PACKAGES[@]}"); with_web=true ;;
+  esac
+done
+install_web() {
+  if $with_web; then bash "$(dirname "$0")/../web/install.sh" --runtime; fi
+}
 
 missing=()
 for pkg in "${wanted[@]}"; do
@@ -41,6 +52,7 @@ fi
 
 if ((${#missing[@]} == 0)); then
   echo "setup: all packages present"
+  install_web
   exit 0
 fi
 
@@ -49,3 +61,4 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 echo "setup: installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_web

@@ -9,12 +9,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export PUPPETEER_SKIP_DOWNLOAD=1
+libraries=(node_modules/sigma/dist/sigma.min.js node_modules/graphology/dist/graphology.umd.min.js)
 if [[ "${1:-}" == "--runtime" ]]; then
+  # Only the libraries skein inlines; leaves an existing install (with the test driver) alone.
+  if [[ -s ${libraries[0]} && -s ${libraries[1]} ]]; then
+    echo "web libraries present in $(pwd)/node_modules"
+    exit 0
+  fi
   npm ci --omit=dev --no-audit --no-fund --loglevel=error
 else
   npm ci --no-audit --no-fund --loglevel=error
 fi
-for file in node_modules/sigma/dist/sigma.min.js node_modules/graphology/dist/graphology.umd.min.js; do
+for file in "${libraries[@]}"; do
   [[ -s "$file" ]] || { echo "web/install.sh: $file is missing after npm ci" >&2; exit 1; }
 done
 echo "web libraries installed in $(pwd)/node_modules"
