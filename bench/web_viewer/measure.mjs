@@ -74,7 +74,7 @@ cy.one('render', () => { window.firstFrameMs = performance.now(); });
       await page.setViewport({width: 1400, height: 900});
       const name = webgl ? 'cytoscape_webgl' : 'cytoscape_canvas';
       try {
-        await page.goto('file://' + file, {timeout: 120000, waitUntil: 'commit'});
+        await page.goto('file://' + file, {timeout: 120000, waitUntil: 'domcontentloaded'});
         await page.waitForFunction('window.firstFrameMs !== null', {timeout: 120000});
         const first = await page.evaluate(() => window.firstFrameMs);
         results[name] = {first_draw_ms: Math.round(first), pan: await pan(page, '#cy')};
