@@ -50,4 +50,7 @@ for format in neo4j csv; do
   "$skein" export "$format" --db "$store" -o "$out/$format"
 done
 
+step "export html (open $out/examples.html in a browser)"
+"$skein" export html --db "$store" -o "$out/examples.html" --title "Skein examples"
+
 step "done: store $store, outputs in $out/"

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 missing=()
 
 # Executables the tests and their helper scripts start.
-for tool in xmllint sqlite3 parallel unshare mount script node npm /usr/bin/python3; do
+for tool in xmllint sqlite3 parallel unshare mount script node npm /usr/bin/python3 /usr/bin/chromium; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("tool:$tool")
 done
 if [[ "${SKEIN_SANITIZE:-OFF}" == ON ]]; then
@@ -34,9 +34,14 @@ for package in graphology graphology-gexf cytoscape kuzu @neo4j-cypher/language-
   [[ -f "$js_dir/node_modules/$package/package.json" ]] || missing+=("npm package:$package")
 done
 
+# The browser view's libraries and test driver (web/install.sh).
+for package in sigma graphology puppeteer-core; do
+  [[ -f "web/node_modules/$package/package.json" ]] || missing+=("npm package (web/):$package")
+done
+
 if ((${#missing[@]} > 0)); then
   echo "preflight: missing ${missing[*]}; run 'bash scripts/setup.sh --with-test-tools' as root" \
-    "and 'bash tests/exporters/js/install.sh'" >&2
+    "and 'bash tests/exporters/js/install.sh' and 'bash web/install.sh'" >&2
   exit 1
 fi
 echo "preflight: every tool, Python module and npm package the tests use is present"

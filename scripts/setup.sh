@@ -7,22 +7,35 @@ BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libsqlitecpp-dev libsqlite3-dev
   libgraphviz-dev graphviz fonts-dejavu-core libicu-dev libssl-dev iso-codes catch2
-  libxml2-dev libpoppler-cpp-dev
+  libxml2-dev libpoppler-cpp-dev libcpp-httplib-dev
 )
 # Tools the test suite uses as independent peers and validators. NetworkX's PageRank and
 # spectral code import numpy and scipy, which python3-networkx only recommends: with
 # --no-install-recommends they must be named here (a fresh machine lacked them).
 # util-linux gives unshare and mount for the store-fault tests. python3-reportlab writes the
-# PDF reports the ingest tests read back (with fonts-dejavu-core's TrueType font).
+# PDF reports the ingest tests read back (with fonts-dejavu-core's TrueType font). chromium
+# (Debian's, never a downloaded build) runs the browser view's tests headless, driven by
+# puppeteer-core from web/.
 TEST_PACKAGES=(
   sqlite3 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph
-  nodejs npm parallel clang libclang-rt-14-dev util-linux python3-reportlab
+  nodejs npm parallel clang libclang-rt-14-dev util-linux python3-reportlab chromium
 )
 
+# `skein export html` and `skein serve` inline JavaScript libraries from the npm registry
+# (web/install.sh); --with-web installs node and npm for that and runs it.
+WEB_PACKAGES=(nodejs npm)
+
 wanted=("${BUILD_PACKAGES[@]}")
-if [[ "${1:-}" == "--with-test-tools" ]]; then
-  wanted+=("${TEST_PACKAGES[@]}")
-fi
+with_web=false
+for option in "$@"; do
+  case $option in
+    --with-test-tools) wanted+=("${TEST_PACKAGES[@]}") ;;
+    --with-web) wanted+=("${WEB_PACKAGES[@]}"); with_web=true ;;
+  esac
+done
+install_web() {
+  if $with_web; then bash "$(dirname "$0")/../web/install.sh" --runtime; fi
+}
 
 missing=()
 for pkg in "${wanted[@]}"; do
@@ -41,6 +54,7 @@ fi
 
 if ((${#missing[@]} == 0)); then
   echo "setup: all packages present"
+  install_web
   exit 0
 fi
 
@@ -49,3 +63,4 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 echo "setup: installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_web

@@ -12,6 +12,8 @@ bash scripts/setup.sh --with-test-tools
 if [[ -f tests/exporters/js/install.sh ]]; then
   bash tests/exporters/js/install.sh
 fi
+# The browser view's libraries (inlined by `skein export html`) and the browser-test driver.
+bash web/install.sh
 # Fail now, with the full list, if anything the tests call is missing.
 bash scripts/preflight.sh
 

@@ -359,7 +359,10 @@ Rgb ExportContext::color(graph::NodeIndex u) const {
     return community ? kPalette[static_cast<std::size_t>(*community) % kPaletteSize]
                      : Rgb{160, 160, 160};
   }
-  const auto& label = view_.node(u).label;
+  return label_color(view_.node(u).label);
+}
+
+Rgb ExportContext::label_color(const std::string& label) {
   if (label == "Person") return {66, 133, 244};
   if (label == "Organization") return {219, 68, 55};
   if (label == "Country") return {15, 157, 88};

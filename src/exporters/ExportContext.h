@@ -101,6 +101,13 @@ class ExportContext {
   double y(graph::NodeIndex u) const { return y_[u]; }
   Rgb color(graph::NodeIndex u) const;
   double size(graph::NodeIndex u) const;
+  // What color() and size() follow: communities (from `skein analyze`) else labels; PageRank
+  // else degree. The colour a label gets when colouring by label.
+  bool colors_by_community() const { return community_column_ >= 0; }
+  bool sizes_by_rank() const { return pagerank_column_ >= 0; }
+  static Rgb label_color(const std::string& label);
+  // The node's community from its props, when it has one.
+  std::optional<std::int64_t> community(graph::NodeIndex u) const { return community_of(u); }
 
   // Renders a value as text for a column of kind `kind` (numbers in shortest form, lists as
   // a JSON array). Used by formats without typed values and for mixed-type columns.

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "core/Error.h"
+#include "exporters/ViewerPage.h"
 #include "exporters/Writers.h"
 
 namespace skein::exporters {
@@ -10,7 +11,8 @@ namespace {
 
 constexpr std::pair<std::string_view, Format> kFormats[] = {
     {"neo4j", Format::kNeo4j},     {"cypher", Format::kCypher}, {"gexf", Format::kGexf},
-    {"graphml", Format::kGraphml}, {"json", Format::kJson},     {"csv", Format::kCsv}};
+    {"graphml", Format::kGraphml}, {"json", Format::kJson},     {"csv", Format::kCsv},
+    {"html", Format::kHtml}};
 
 void check_options(const ExportOptions& options) {
   if (options.gexf_version != "1.3" && options.gexf_version != "1.2") {
@@ -20,7 +22,7 @@ void check_options(const ExportOptions& options) {
 
 bool needs_layout(Format format) {
   return format == Format::kGexf || format == Format::kGraphml || format == Format::kJson ||
-         format == Format::kCsv;
+         format == Format::kCsv || format == Format::kHtml;
 }
 
 using StreamWriter = void (*)(const ExportContext&, Sink&, ExportSummary&);
@@ -48,6 +50,8 @@ StreamWriter stream_writer(Format format) {
       return write_graphml_to;
     case Format::kJson:
       return write_json_to;
+    case Format::kHtml:
+      return write_html_to;
     default:
       return nullptr;
   }
@@ -104,7 +108,9 @@ ExportSummary export_graph(Format format, const ExportInput& input, const std::s
   }
   const StreamWriter writer = stream_writer(format);
   if (path == "-") return write_stream(format, writer, input, std::cout, options, "<stdout>");
-  // Build the context first so a bad view fails before the output file is truncated.
+  // Build the context (and find the viewer's libraries) first, so a bad view or a missing
+  // library fails before the output file is truncated.
+  if (format == Format::kHtml) load_viewer_page(options.web_dir, options.title);
   ExportContext context(input, options, needs_layout(format));
   auto sink = Sink::open_file(path);
   ExportSummary summary;
@@ -130,6 +136,11 @@ ExportSummary write_graphml(const ExportInput& input, std::ostream& out,
 ExportSummary write_json(const ExportInput& input, std::ostream& out, const ExportOptions& options,
                          const std::string& name) {
   return write_stream(Format::kJson, write_json_to, input, out, options, name);
+}
+
+ExportSummary write_viewer_json(const ExportInput& input, std::ostream& out,
+                                const ExportOptions& options, const std::string& name) {
+  return write_stream(Format::kHtml, write_viewer_data_to, input, out, options, name);
 }
 
 }  // namespace skein::exporters

@@ -1,7 +1,8 @@
 #pragma once
 // Exporters: a GraphView (plus, optionally, the store it came from) written out for other
 // tools: Neo4j (bulk-import CSVs or an idempotent Cypher script), Gephi (GEXF 1.3/1.2,
-// GraphML, spreadsheet CSVs) and web viewers (Cytoscape.js / d3 / JSON Graph Format).
+// GraphML, spreadsheet CSVs), web viewers (Cytoscape.js / d3 / JSON Graph Format) and Skein's
+// own browser view (one self-contained HTML page; see ViewerPage.h and exports/html/).
 // Each format's contract, with a reference output and how to load it, is in exports/<format>/.
 //
 // Contract
@@ -37,6 +38,7 @@
 
 namespace skein::store {
 class Store;
+struct EvidenceRecord;
 }
 namespace skein::graph {
 class GraphView;
@@ -45,9 +47,9 @@ struct GraphFilter;
 
 namespace skein::exporters {
 
-enum class Format { kNeo4j, kCypher, kGexf, kGraphml, kJson, kCsv };
+enum class Format { kNeo4j, kCypher, kGexf, kGraphml, kJson, kCsv, kHtml };
 
-// "neo4j", "cypher", "gexf", "graphml", "json", "csv" (nullopt otherwise).
+// "neo4j", "cypher", "gexf", "graphml", "json", "csv", "html" (nullopt otherwise).
 std::optional<Format> parse_format(std::string_view name);
 std::string_view format_name(Format format);
 // True for formats that write a directory of files (neo4j, csv) rather than one file.
@@ -77,6 +79,8 @@ struct ExportOptions {
   // With a store: supporting sentences written per edge (with their documents' uri, title and
   // date, and a count of all of them) in GEXF, GraphML, JSON and CSV; 0 = none.
   std::size_t evidence_per_edge = 5;
+  std::string web_dir;  // html: the viewer and its libraries ("" = default_web_dir())
+  std::string title = "Skein graph";  // html: the page title
 };
 
 // What to export. `store` is optional (provenance and per-node counts come from it);
@@ -112,6 +116,17 @@ ExportSummary write_graphml(const ExportInput& input, std::ostream& out,
                             const std::string& name = "<stream>");
 ExportSummary write_json(const ExportInput& input, std::ostream& out,
                          const ExportOptions& options = {}, const std::string& name = "<stream>");
+
+// The browser view's graph data alone (the JSON the page embeds, and what `skein serve`
+// answers with): {"meta", "documents", "nodes", "edges"}, described in exports/html/README.md.
+// Every '<' is written as \u003c so the text can sit inside a <script> element.
+ExportSummary write_viewer_json(const ExportInput& input, std::ostream& out,
+                                const ExportOptions& options = {},
+                                const std::string& name = "<stream>");
+
+// Whether one evidence row lies within the filter's dates and basis (what the exports and
+// `skein serve` keep of a relation's evidence).
+bool evidence_in_filter(const graph::GraphFilter& filter, const store::EvidenceRecord& record);
 
 // The neo4j-admin array delimiter used in the CSVs (U+001F, "unit separator"): a single
 // character that never occurs in exported values, because it is stripped from them.

@@ -16,21 +16,23 @@ namespace skein::exporters {
 namespace {
 
 bool wanted(const ExportContext& context, const store::EvidenceRecord& record) {
-  const auto* filter = context.filter();
-  if (filter == nullptr) return true;
-  if (filter->text_only && record.basis == "knowledge") return false;
+  return context.filter() == nullptr || evidence_in_filter(*context.filter(), record);
+}
+
+}  // namespace
+
+bool evidence_in_filter(const graph::GraphFilter& filter, const store::EvidenceRecord& record) {
+  if (filter.text_only && record.basis == "knowledge") return false;
   // Same rule as the store's date filter: undated evidence fails any date bound.
-  if (!filter->from_date.empty() &&
-      (record.published.empty() || record.published < filter->from_date))
+  if (!filter.from_date.empty() &&
+      (record.published.empty() || record.published < filter.from_date))
     return false;
-  if (!filter->to_date.empty() &&
-      (record.published.empty() || record.published.substr(0, 10) > filter->to_date)) {
+  if (!filter.to_date.empty() &&
+      (record.published.empty() || record.published.substr(0, 10) > filter.to_date)) {
     return false;
   }
   return true;
 }
-
-}  // namespace
 
 void for_each_mention_link(const ExportContext& context,
                            const std::function<void(const MentionLink&)>& visit) {

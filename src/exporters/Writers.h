@@ -22,6 +22,9 @@ void write_cypher_to(const ExportContext& context, Sink& sink, ExportSummary& su
 void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
 void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
 void write_json_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
+// The browser view: its data block alone, or the whole page around it.
+void write_viewer_data_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
+void write_html_to(const ExportContext& context, Sink& sink, ExportSummary& summary);
 
 // ---- provenance (shared by neo4j and cypher; all no-ops without a store) ----------------
 

@@ -43,6 +43,7 @@ int run(const std::vector<std::string>& args) {
   std::vector<std::string> positionals;
   std::string output, gexf_version = "1.3", style = "cytoscape", layout = "auto";
   int batch = 500, evidence = 5;
+  std::string title = "Skein graph";
   bool no_provenance = false;
   ArgParser parser(
       "export FORMAT [options]",
@@ -54,16 +55,19 @@ int run(const std::vector<std::string>& args) {
       "  graphml  GraphML (NetworkX, igraph, Gephi, yEd)\n"
       "  json     Cytoscape.js elements, or --style d3 / jgf\n"
       "  csv      Gephi spreadsheet CSVs: a directory with nodes.csv and edges.csv\n"
+      "  html     one self-contained page to explore the graph in a browser (sigma.js, WebGL):\n"
+      "           search, filters, evidence per relation, paths; needs web/install.sh\n"
       "Single-file formats go to stdout unless -o is given; neo4j and csv need a directory.");
   add_store_option(parser, db);
-  parser.positionals("FORMAT", "neo4j, cypher, gexf, graphml, json or csv", positionals, 1, 1)
+  parser.positionals("FORMAT", "neo4j, cypher, gexf, graphml, json, csv or html", positionals, 1, 1)
       .option("-o,--output", "PATH", "file (or directory for neo4j/csv) to write", output)
       .option("--gexf-version", "V", "1.3, or 1.2 for older readers (NetworkX)", gexf_version)
       .option("--style", "STYLE", "json shape: cytoscape, d3 or jgf", style)
       .option("--layout", "KIND", "node positions: auto, force, spiral or none", layout)
       .option("--batch", "N", "rows per UNWIND statement in the cypher script", batch)
-      .option("--evidence", "N", "sentences per relation in gexf, graphml, json, csv (0 = none)",
+      .option("--evidence", "N", "sentences per relation in gexf, graphml, json, csv, html (0 = none)",
               evidence)
+      .option("--title", "TEXT", "html: the page title", title)
       .flag("--no-provenance", "leave documents, mentions and evidence out", no_provenance);
 #ifdef SKEIN_HAVE_GRAPH_OPTIONS
   add_graph_filter_options(parser, filter);
@@ -78,7 +82,8 @@ int run(const std::vector<std::string>& args) {
       "  skein export neo4j -o out/neo4j && out/neo4j/import.sh\n"
       "  skein export cypher -o graph.cypher\n"
       "  skein export gexf --focus 'Yoon Suk-yeol' --depth 2 -o yoon.gexf\n"
-      "  skein export json --style d3 > graph.json\n");
+      "  skein export json --style d3 > graph.json\n"
+      "  skein export html --top 2000 -o graph.html   (open it from disk, no server needed)\n");
   if (!parser.parse(args)) return 0;
 #ifndef SKEIN_HAVE_GRAPH_OPTIONS
   if (top < 0) throw UsageError("--top must not be negative");
@@ -88,7 +93,7 @@ int run(const std::vector<std::string>& args) {
   const auto format = exporters::parse_format(positionals[0]);
   if (!format) {
     throw UsageError("unknown export format '" + positionals[0] +
-                     "' (expected neo4j, cypher, gexf, graphml, json or csv)");
+                     "' (expected neo4j, cypher, gexf, graphml, json, csv or html)");
   }
   exporters::ExportOptions options;
   options.gexf_version = gexf_version;
@@ -107,6 +112,7 @@ int run(const std::vector<std::string>& args) {
   options.provenance = !no_provenance;
   if (evidence < 0) throw UsageError("--evidence must not be negative");
   options.evidence_per_edge = static_cast<std::size_t>(evidence);
+  options.title = title;
   if (output.empty()) {
     output = exporters::writes_directory(*format)
                  ? "skein-" + std::string(exporters::format_name(*format))

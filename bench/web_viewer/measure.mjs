@@ -1,0 +1,103 @@
+// Measures a page in headless chromium (run by bench_web_viewer): Skein's exported page, and
+// Cytoscape.js (canvas renderer, and its WebGL renderer) drawing the same graph as the peer.
+//   node measure.mjs --html graph.html [--cytoscape graph.cyjs.json]
+// For each: ms from navigation to the first frame, ms until a search answers (sigma page) and
+// frame intervals (requestAnimationFrame) during a one-second mouse-drag pan.
+import fs from 'node:fs';
+import path from 'node:path';
+import {createRequire} from 'node:module';
+import {fileURLToPath} from 'node:url';
+import {launch, offlinePage} from '../../web/tests/browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const opt = {};
+for (let i = 2; i < process.argv.length; i += 2) opt[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+
+async function pan(page, selector) {
+  const box = await (await page.$(selector)).boundingBox();
+  await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (t) => { window.__frames.push(t); if (window.__frames.length < 400) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const x = box.x + box.width / 2, y = box.y + box.height / 2;
+  const started = Date.now();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60 && Date.now() - started < 1000; i++) {
+    await page.mouse.move(x + i * 5, y + i * 3);
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  await page.mouse.up();
+  const stamps = await page.evaluate(() => window.__frames);
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+  const q = (p) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))];
+  return {frames: gaps.length, median_ms: +q(0.5).toFixed(1), p95_ms: +q(0.95).toFixed(1), max_ms: +gaps[gaps.length - 1].toFixed(1)};
+}
+
+const results = {};
+const {browser, close} = await launch();
+try {
+  {
+    const {page} = await offlinePage(browser, 'file://');
+    await page.goto('file://' + opt.html, {timeout: 60000});
+    await page.waitForFunction('window.skeinViewer && window.skeinViewer.firstFrameMs() !== null', {timeout: 60000});
+    const first = await page.evaluate(() => window.skeinViewer.firstFrameMs());
+    const drawn = await page.evaluate(() => window.skeinViewer.drawn());
+    await page.type('#search', 'Person 12', {delay: 0});
+    await page.waitForSelector('#search-list li', {visible: true, timeout: 30000});
+    const interactive = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Escape');
+    results.sigma = {first_draw_ms: Math.round(first), search_answered_ms: Math.round(interactive), nodes: drawn.nodes, edges: drawn.edges,
+                     pan: await pan(page, '#graph')};
+    await page.close();
+  }
+  if (opt.cytoscape) {
+    const require = createRequire(path.join(here, '../../tests/exporters/js/package.json'));
+    // The package's exports map hides dist/: go there from the resolved main file.
+    const main = require.resolve('cytoscape');
+    const library = fs.readFileSync(path.join(main.slice(0, main.lastIndexOf('/dist/')), 'dist', 'cytoscape.min.js'), 'utf8');
+    const elements = fs.readFileSync(opt.cytoscape, 'utf8');
+    for (const webgl of [false, true]) {
+      const file = path.join(path.dirname(opt.cytoscape), `peer-cytoscape${webgl ? '-webgl' : ''}.html`);
+      fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><style>html,body,#cy{margin:0;width:100%;height:100%}</style>
+<div id="cy"></div><script>${library}</script><script>
+const json = ${elements.replace(/</g, '\\u003c')};
+window.firstFrameMs = null;
+const cy = cytoscape({container: document.getElementById('cy'), elements: json.elements, layout: {name: 'preset'},
+  hideEdgesOnViewport: true, ${webgl ? "renderer: {name: 'canvas', webgl: true}," : ''}
+  style: [{selector: 'node', style: {'background-color': 'data(color)', width: 'data(size)', height: 'data(size)'}},
+          {selector: 'edge', style: {width: 1, 'line-color': '#aaa'}}]});
+cy.one('render', () => { window.firstFrameMs = performance.now(); });
+</script>`);
+      const {page} = await offlinePage(browser, 'file://');
+      await page.setViewport({width: 1400, height: 900});
+      const name = webgl ? 'cytoscape_webgl' : 'cytoscape_canvas';
+      try {
+        await page.goto('file://' + file, {timeout: 120000, waitUntil: 'domcontentloaded'});
+        await page.waitForFunction('window.firstFrameMs !== null', {timeout: 120000});
+        const first = await page.evaluate(() => window.firstFrameMs);
+        results[name] = {first_draw_ms: Math.round(first), pan: await pan(page, '#cy')};
+      } catch (error) {
+        results[name] = {failed: `no first draw within 120 s (${error.message.split('\n')[0]})`};
+      }
+      await page.close().catch(() => {});
+    }
+  }
+} finally {
+  await close();
+}
+
+const s = results.sigma;
+console.log(`sigma.js (Skein's page): first draw ${s.first_draw_ms} ms, search answered at ${s.search_answered_ms} ms, ` +
+            `${s.nodes} entities and ${s.edges} relations drawn; pan frames median ${s.pan.median_ms} ms, p95 ${s.pan.p95_ms} ms (${s.pan.frames} frames)`);
+for (const name of ['cytoscape_canvas', 'cytoscape_webgl']) {
+  const c = results[name];
+  if (!c) continue;
+  if (c.failed) { console.log(`${name.replace('_', ' ')} (peer): ${c.failed}`); continue; }
+  console.log(`${name.replace('_', ' ')} (peer): first draw ${c.first_draw_ms} ms; pan frames median ${c.pan.median_ms} ms, p95 ${c.pan.p95_ms} ms (${c.pan.frames} frames)`);
+  console.log(`  ratio sigma/${name}: first draw ${(s.first_draw_ms / c.first_draw_ms).toFixed(2)}, pan p95 frame ${(s.pan.p95_ms / c.pan.p95_ms).toFixed(2)}`);
+}
+console.log(`${s.first_draw_ms <= 5000 ? 'PASS' : 'FAIL'} first draw <= 5000 ms`);
+console.log(`${s.search_answered_ms <= 5000 ? 'PASS' : 'FAIL'} interactive (search answered) <= 5000 ms`);
+console.log(JSON.stringify(results));
