@@ -15,7 +15,7 @@ enum Template : std::uint64_t {
   tBias = 1, tForm, tLower, tShape, tPrefix1, tPrefix2, tPrefix3, tSuffix1, tSuffix2, tSuffix3,
   tSuffix4, tLowerM1, tLowerM2, tLowerP1, tLowerP2, tShapeM1, tShapeP1, tSuffix3M1, tSuffix3P1,
   tBigramM1, tBigramP1, tShapeTrigram, tAttr, tAttrM1, tAttrP1, tTag1, tTag12, tTag1Lower,
-  tTag1Shape
+  tTag1Shape, tFormM1, tFormP1, tAttrShape, tLowerShape, tPrefix3P1
 };
 
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
@@ -131,8 +131,13 @@ void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& 
     h.push_back(mix(tBigramM1, mix(lower_at(k - 1), w[kLower])));
     h.push_back(mix(tBigramP1, mix(w[kLower], lower_at(k + 1))));
     h.push_back(mix(tShapeTrigram, mix(mix(shape_at(k - 1), w[kShape]), shape_at(k + 1))));
+    h.push_back(mix(tFormM1, at(k - 1, kForm, kBefore2, kBefore1, kAfter1, kAfter2)));
+    h.push_back(mix(tFormP1, at(k + 1, kForm, kBefore2, kBefore1, kAfter1, kAfter2)));
+    h.push_back(mix(tLowerShape, mix(w[kLower], w[kShape])));
+    h.push_back(mix(tPrefix3P1, at(k + 1, kPrefix3, kBefore2, kBefore1, kAfter1, kAfter2)));
     for (std::uint32_t a = 0; a < tokens[i].attribute_count; ++a) {
       h.push_back(mix(tAttr, tokens[i].attributes[a]));
+      h.push_back(mix(tAttrShape, mix(tokens[i].attributes[a], w[kShape])));
     }
     if (i > 0) {
       for (std::uint32_t a = 0; a < tokens[i - 1].attribute_count; ++a) {
