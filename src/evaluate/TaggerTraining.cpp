@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -91,6 +92,33 @@ std::vector<std::string> predict(const learn::TaggerModel& model, const std::vec
   return out;
 }
 
+// GUM's documents whose text licence lets a model trained on them ship (doc_manifest.tsv's
+// licence_class "permissive"); the dev-data README asks to train shipped models on these only.
+TaggedCorpus gum_permissive(TaggedCorpus corpus, const std::string& manifest_path) {
+  std::ifstream in(manifest_path);
+  if (!in) throw InputError(manifest_path, "cannot open file");
+  std::set<std::string> permissive;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::vector<std::string> cols;
+    std::stringstream fields(line);
+    for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
+    if (cols.size() < 5) throw InputError(manifest_path, number, "expected at least 5 tab-separated columns");
+    if (number == 1) {
+      if (cols[0] != "doc_id" || cols[4] != "licence_class") {
+        throw InputError(manifest_path, 1, "expected a header starting doc_id ... licence_class");
+      }
+      continue;
+    }
+    if (cols[4] == "permissive") permissive.insert(cols[0]);
+  }
+  std::erase_if(corpus.documents, [&](const TaggedDocument& d) { return permissive.count(d.id) == 0; });
+  corpus.source += " (permissive-licence documents)";
+  return corpus;
+}
+
 bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.last && b.first < a.last; }
 
 // One-to-one matching of one label's spans, greedy in gold order (the scoreboard's rule).
@@ -113,6 +141,14 @@ std::size_t matches(const std::vector<TokenSpan>& gold, const std::vector<TokenS
 
 }  // namespace
 
+namespace {
+// GUM: train on the permissive-licence documents only (what ships); score on all of dev.
+TaggedCorpus gum(const std::string& dir, const std::string& split) {
+  TaggedCorpus corpus = read_conllu(dir + "gum/dep/" + split);
+  return split == "train" ? gum_permissive(std::move(corpus), dir + "gum/doc_manifest.tsv") : corpus;
+}
+}  // namespace
+
 std::vector<TaggedCorpus> tagger_corpora(const std::string& kind, const std::string& split,
                                          const std::string& dev_data_dir) {
   check_kind(kind);
@@ -121,11 +157,11 @@ std::vector<TaggedCorpus> tagger_corpora(const std::string& kind, const std::str
   std::vector<TaggedCorpus> corpora;
   if (kind == "pos") {
     corpora.push_back(read_conllu(dir + "ud_english_ewt/en_ewt-ud-" + split + ".conllu"));
-    corpora.push_back(read_conllu(dir + "gum/dep/" + split));
+    corpora.push_back(gum(dir, split));
   } else {
     corpora.push_back(read_conll2003(dir + "conll2003/" + (split == "train" ? "eng.train" : "eng.testa")));
     corpora.push_back(tagged_from_conll04(read_conll04(dir + "conll04/conll04_" + split + ".json")));
-    corpora.push_back(read_conllu(dir + "gum/dep/" + split));
+    corpora.push_back(gum(dir, split));
   }
   return corpora;
 }

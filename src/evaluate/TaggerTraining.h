@@ -4,6 +4,9 @@
 // is scored on gold tokens. `skein train` and `skein eval --model` only call these.
 //
 //  - "pos": UPOS tags, from UD English EWT train and GUM train (dep/train).
+//    GUM train is restricted to the documents whose text licence is "permissive" in
+//    gum/doc_manifest.tsv (the dev-data README: train shipped models on those only); GUM dev
+//    is scored whole.
 //  - "ner": BILOU tags over PER, ORG, LOC, MISC, from CoNLL-2003 train, CoNLL04 train and GUM
 //    train (named person/place/organisation mentions; see ConlluReader.h). Tokens carry the
 //    knowledge attributes of extract/TokenAttributes.h (the same function the tagger

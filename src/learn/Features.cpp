@@ -89,6 +89,8 @@ std::uint64_t attribute_hash(std::string_view attribute) {
 void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& out) {
   out.hashes.clear();
   out.offsets.clear();
+  out.local_ends.clear();
+  out.local_keys.clear();
   out.word_hashes.resize(count * kWordHashCount);
   for (std::size_t i = 0; i < count; ++i) {
     word_hashes(tokens[i].word, &out.word_hashes[i * kWordHashCount]);
@@ -109,6 +111,9 @@ void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& 
     const auto shape_at = [&](std::ptrdiff_t j) { return at(j, kShape, kBefore2, kBefore1, kAfter1, kAfter2); };
     const auto suffix3_at = [&](std::ptrdiff_t j) { return at(j, kSuffix3, kBefore2, kBefore1, kAfter1, kAfter2); };
     std::vector<std::uint64_t>& h = out.hashes;
+    // Token-local features first (they depend on this token alone, so a tagger may cache
+    // their sum per distinct token: see local_keys), then the context features.
+    std::uint64_t local_key = w[kForm];
     h.push_back(mix(tBias, 0));
     h.push_back(mix(tForm, w[kForm]));
     h.push_back(mix(tLower, w[kLower]));
@@ -120,6 +125,14 @@ void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& 
     h.push_back(mix(tSuffix2, w[kSuffix2]));
     h.push_back(mix(tSuffix3, w[kSuffix3]));
     h.push_back(mix(tSuffix4, w[kSuffix4]));
+    h.push_back(mix(tLowerShape, mix(w[kLower], w[kShape])));
+    for (std::uint32_t a = 0; a < tokens[i].attribute_count; ++a) {
+      h.push_back(mix(tAttr, tokens[i].attributes[a]));
+      h.push_back(mix(tAttrShape, mix(tokens[i].attributes[a], w[kShape])));
+      local_key = mix(local_key, tokens[i].attributes[a]);
+    }
+    out.local_ends.push_back(static_cast<std::uint32_t>(h.size()));
+    out.local_keys.push_back(local_key);
     h.push_back(mix(tLowerM1, lower_at(k - 1)));
     h.push_back(mix(tLowerM2, lower_at(k - 2)));
     h.push_back(mix(tLowerP1, lower_at(k + 1)));
@@ -133,12 +146,7 @@ void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& 
     h.push_back(mix(tShapeTrigram, mix(mix(shape_at(k - 1), w[kShape]), shape_at(k + 1))));
     h.push_back(mix(tFormM1, at(k - 1, kForm, kBefore2, kBefore1, kAfter1, kAfter2)));
     h.push_back(mix(tFormP1, at(k + 1, kForm, kBefore2, kBefore1, kAfter1, kAfter2)));
-    h.push_back(mix(tLowerShape, mix(w[kLower], w[kShape])));
     h.push_back(mix(tPrefix3P1, at(k + 1, kPrefix3, kBefore2, kBefore1, kAfter1, kAfter2)));
-    for (std::uint32_t a = 0; a < tokens[i].attribute_count; ++a) {
-      h.push_back(mix(tAttr, tokens[i].attributes[a]));
-      h.push_back(mix(tAttrShape, mix(tokens[i].attributes[a], w[kShape])));
-    }
     if (i > 0) {
       for (std::uint32_t a = 0; a < tokens[i - 1].attribute_count; ++a) {
         h.push_back(mix(tAttrM1, tokens[i - 1].attributes[a]));

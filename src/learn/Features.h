@@ -48,6 +48,11 @@ inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 struct FeatureBuffer {
   std::vector<std::uint64_t> hashes;
   std::vector<std::uint32_t> offsets;
+  // Position i's token-local features (those that depend on its word and attributes alone)
+  // are hashes[offsets[i] .. local_ends[i]); local_keys[i] identifies that word-and-attributes
+  // combination, so their summed weights can be cached per distinct token.
+  std::vector<std::uint32_t> local_ends;
+  std::vector<std::uint64_t> local_keys;
   // per-token word hashes: kWordHashCount per token
   std::vector<std::uint64_t> word_hashes;
 };

@@ -1,11 +1,11 @@
 #include "learn/TaggerModel.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "core/Error.h"
 #include "core/Sha256.h"
@@ -51,6 +51,13 @@ class Reader {
     if (n > bytes_.size() - pos_) throw InputError(source_, "model file is truncated");
   }
   std::size_t remaining() const { return bytes_.size() - pos_; }
+  // `n` raw bytes (bounds checked), for arrays copied in one go.
+  const char* take(std::size_t n) {
+    need(n);
+    const char* p = bytes_.data() + pos_;
+    pos_ += n;
+    return p;
+  }
 
  private:
   std::string_view bytes_;
@@ -115,25 +122,29 @@ TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float 
   build_table();
 }
 
+namespace {
+// Never 0, so 0 can mark an empty slot.
+inline std::uint32_t check_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32) | 1u; }
+}  // namespace
+
 void TaggerModel::build_table() {
   std::size_t capacity = 16;
-  while (capacity * 2 < keys_.size() * 3) capacity *= 2;  // load factor at most 2/3
-  slot_keys_.assign(capacity, 0);
-  slot_rows_.assign(capacity, 0);
+  while (capacity < keys_.size() * 2) capacity *= 2;  // load factor at most 1/2: short probes
+  slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
   for (std::size_t r = 0; r < keys_.size(); ++r) {
-    std::size_t i = static_cast<std::size_t>(keys_[r] >> 1) & mask_;
-    while (slot_keys_[i] != 0) i = (i + 1) & mask_;
-    slot_keys_[i] = keys_[r];
-    slot_rows_[i] = static_cast<std::uint32_t>(r * tags_.size());
+    std::size_t i = home(keys_[r]);
+    while (slots_[i].check != 0) i = (i + 1) & mask_;
+    slots_[i] = {check_of(keys_[r]), static_cast<std::uint32_t>(r * tags_.size())};
   }
 }
 
 const std::int16_t* TaggerModel::row(std::uint64_t key) const {
-  for (std::size_t i = static_cast<std::size_t>(key >> 1) & mask_;; i = (i + 1) & mask_) {
-    const std::uint64_t k = slot_keys_[i];
-    if (k == key) return &weights_[slot_rows_[i]];
-    if (k == 0) return nullptr;
+  const std::uint32_t check = check_of(key);
+  for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+    const Slot& slot = slots_[i];
+    if (slot.check == check) return &weights_[slot.row];
+    if (slot.check == 0) return nullptr;
   }
 }
 
@@ -150,23 +161,58 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
   if (confidence_out != nullptr) confidence_out->resize(count);
   if (count == 0) return;
   static_features(tokens, count, workspace.features);
+  const FeatureBuffer& fb = workspace.features;
   const std::size_t n_tags = tags_.size();
   std::vector<std::int32_t>& scores = workspace.scores;
   scores.resize(n_tags);
+  std::vector<const std::int16_t*>& rows = workspace.rows;
+  constexpr std::size_t kCacheSlots = 4096;
+  if (workspace.cache_owner != this || workspace.cache_rows.size() != kCacheSlots * n_tags) {
+    workspace.cache_owner = this;
+    workspace.cache_keys.assign(kCacheSlots, 0);
+    workspace.cache_rows.assign(kCacheSlots * n_tags, 0);
+  }
+  const auto cache_slot = [&](std::size_t i) { return static_cast<std::size_t>(fb.local_keys[i] >> 7) & (kCacheSlots - 1); };
+  const auto cached = [&](std::size_t i) { return workspace.cache_keys[cache_slot(i)] == (fb.local_keys[i] | 1u); };
+  // Scoring is bound by memory latency (one table slot and one row per feature), so the slots
+  // of the next position are prefetched while this one is scored.
+  const auto prefetch_slots = [&](std::size_t i) {
+    if (i >= count) return;
+    const std::uint32_t from = cached(i) ? fb.local_ends[i] : fb.offsets[i];
+    for (std::uint32_t f = from; f < fb.offsets[i + 1]; ++f) __builtin_prefetch(&slots_[home(fb.hashes[f])]);
+  };
+  prefetch_slots(0);
   std::uint32_t prev = kNoTag;
   std::uint32_t prev2 = kNoTag;
-  const auto add_row = [&](std::uint64_t key) {
-    const std::int16_t* r = row(key);
-    if (r == nullptr) return;
-    for (std::size_t t = 0; t < n_tags; ++t) scores[t] += r[t];
-  };
   for (std::size_t i = 0; i < count; ++i) {
-    std::fill(scores.begin(), scores.end(), 0);
-    const FeatureBuffer& fb = workspace.features;
-    for (std::uint32_t f = fb.offsets[i]; f < fb.offsets[i + 1]; ++f) add_row(fb.hashes[f]);
+    const std::size_t slot = cache_slot(i);
+    std::int32_t* local = &workspace.cache_rows[slot * n_tags];
+    if (workspace.cache_keys[slot] != (fb.local_keys[i] | 1u)) {
+      std::fill(local, local + n_tags, 0);
+      for (std::uint32_t f = fb.offsets[i]; f < fb.local_ends[i]; ++f) {
+        if (const std::int16_t* r = row(fb.hashes[f])) {
+          for (std::size_t t = 0; t < n_tags; ++t) local[t] += r[t];
+        }
+      }
+      workspace.cache_keys[slot] = fb.local_keys[i] | 1u;
+    }
+    rows.clear();
+    for (std::uint32_t f = fb.local_ends[i]; f < fb.offsets[i + 1]; ++f) {
+      if (const std::int16_t* r = row(fb.hashes[f])) {
+        __builtin_prefetch(r);
+        rows.push_back(r);
+      }
+    }
+    prefetch_slots(i + 1);
     std::uint64_t dynamic[kDynamicFeatureCount];
     dynamic_features(fb, i, prev, prev2, dynamic);
-    for (const std::uint64_t key : dynamic) add_row(key);
+    for (const std::uint64_t key : dynamic) {
+      if (const std::int16_t* r = row(key)) rows.push_back(r);
+    }
+    std::copy(local, local + n_tags, scores.begin());
+    for (const std::int16_t* r : rows) {
+      for (std::size_t t = 0; t < n_tags; ++t) scores[t] += r[t];
+    }
     std::uint32_t best = kNoTag;
     for (std::uint32_t t = 0; t < n_tags; ++t) {
       if (!transitions_.allowed(prev, t)) continue;
@@ -175,12 +221,14 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     if (best == kNoTag) best = 0;  // no allowed tag: cannot happen for a consistent scheme
     if (i + 1 == count) best = transitions_.closing(best);
     if (confidence_out != nullptr) {
-      double total = 0;
-      const double top = scores[best] * static_cast<double>(scale_);
+      // Softmax of the chosen tag; tags more than 16 nats below it add under 1e-7 each.
+      float total = 0;
+      const float top = static_cast<float>(scores[best]) * scale_;
       for (std::uint32_t t = 0; t < n_tags; ++t) {
-        if (transitions_.allowed(prev, t)) total += std::exp(scores[t] * static_cast<double>(scale_) - top);
+        const float gap = static_cast<float>(scores[t]) * scale_ - top;
+        if (gap > -16.0f && transitions_.allowed(prev, t)) total += std::exp(gap);
       }
-      (*confidence_out)[i] = static_cast<float>(1.0 / total);
+      (*confidence_out)[i] = total > 0 ? 1.0f / total : 1.0f;
     }
     tags_out[i] = static_cast<std::uint16_t>(best);
     prev2 = prev;
@@ -220,11 +268,15 @@ void TaggerModel::save(const std::string& path) const {
 }
 
 TaggerModel TaggerModel::load(const std::string& path, std::string_view expected_kind) {
-  std::ifstream file(path, std::ios::binary);
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
   if (!file) throw InputError(path, "cannot open the model file (missing or unreadable)");
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  return parse(buffer.str(), path, expected_kind);
+  const std::streamoff size = file.tellg();
+  if (size < 0) throw InputError(path, "cannot read the model file");
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  file.seekg(0);
+  file.read(bytes.data(), size);
+  if (!file) throw InputError(path, "cannot read the model file");
+  return parse(bytes, path, expected_kind);
 }
 
 TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source,
@@ -266,16 +318,22 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
     throw InputError(source, "weight table size does not match the row count");
   }
   std::vector<std::uint64_t> keys(static_cast<std::size_t>(rows));
-  for (auto& k : keys) {
-    k = in.uint(8);
-    if (k == 0) throw InputError(source, "bad feature key");
+  std::vector<std::int16_t> weights(static_cast<std::size_t>(rows) * tag_count);
+  if constexpr (std::endian::native == std::endian::little) {
+    // The file is little-endian: copy the arrays whole (start-up time is a target).
+    std::memcpy(keys.data(), in.take(keys.size() * 8), keys.size() * 8);
+    std::memcpy(weights.data(), in.take(weights.size() * 2), weights.size() * 2);
+  } else {
+    for (auto& k : keys) k = in.uint(8);
+    for (auto& w : weights) w = static_cast<std::int16_t>(static_cast<std::uint16_t>(in.uint(2)));
+  }
+  if (std::find(keys.begin(), keys.end(), std::uint64_t{0}) != keys.end()) {
+    throw InputError(source, "bad feature key");
   }
   if (!std::is_sorted(keys.begin(), keys.end()) ||
       std::adjacent_find(keys.begin(), keys.end()) != keys.end()) {
     throw InputError(source, "feature keys are not ascending");
   }
-  std::vector<std::int16_t> weights(static_cast<std::size_t>(rows) * tag_count);
-  for (auto& w : weights) w = static_cast<std::int16_t>(static_cast<std::uint16_t>(in.uint(2)));
   return TaggerModel(std::move(kind), std::move(tags), scale, std::move(keys), std::move(weights));
 }
 

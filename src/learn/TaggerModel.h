@@ -59,10 +59,17 @@ class TagTransitions {
   std::vector<std::uint32_t> closing_;
 };
 
-// Scratch for tag(); one per thread, reused across sentences.
+// Scratch for tag(); one per thread, reused across sentences. It also caches, per distinct
+// token (word and attributes), the summed weights of its token-local features, so frequent
+// words cost a few lookups instead of a dozen: keep one workspace per model (using it with
+// another model empties the cache).
 struct TaggerWorkspace {
   FeatureBuffer features;
   std::vector<std::int32_t> scores;
+  std::vector<const std::int16_t*> rows;  // resolved weight rows of the current position
+  const void* cache_owner = nullptr;      // the model the cache below belongs to
+  std::vector<std::uint64_t> cache_keys;  // direct-mapped: local key (0 = empty)
+  std::vector<std::int32_t> cache_rows;   // per slot, one summed row of the model's tags
 };
 
 class TaggerModel {
@@ -93,6 +100,8 @@ class TaggerModel {
            std::vector<std::uint16_t>& tags_out, std::vector<float>* confidence_out = nullptr) const;
 
  private:
+  // The slot of a key in the table (its probe sequence's end when absent).
+  std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>(key >> 1) & mask_; }
   const std::int16_t* row(std::uint64_t key) const;
   void build_table();
 
@@ -102,9 +111,14 @@ class TaggerModel {
   std::vector<std::uint64_t> keys_;    // ascending, as in the file
   std::vector<std::int16_t> weights_;  // row-major, as in the file
   TagTransitions transitions_;
-  // Lookup table: slot -> key (0 = empty) and slot -> row start in weights_.
-  std::vector<std::uint64_t> slot_keys_;
-  std::vector<std::uint32_t> slot_rows_;
+  // Lookup table, 8 bytes a slot so a probe touches one cache line: the key's upper 32 bits
+  // (0 = empty; the slot index already fixes most of the lower bits) and the row's start in
+  // weights_. Keys are 64-bit hashes, so a false match needs 32 more bits to collide.
+  struct Slot {
+    std::uint32_t check = 0;
+    std::uint32_t row = 0;
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 

@@ -20,6 +20,7 @@ int run(const std::vector<std::string>& args) {
   std::string output, knowledge_dir;
   int epochs = static_cast<int>(learn::TrainerOptions{}.epochs);
   int limit = 0;
+  int prune = learn::TrainerOptions{}.prune_below;
   bool no_dev = false;
   bool quiet = false;
   ArgParser parser("train [options] pos|ner",
@@ -31,6 +32,7 @@ int run(const std::vector<std::string>& args) {
       .option("-o,--output", "FILE", "model file to write (default: data/models/KIND.skm)", output)
       .option("--epochs", "N", "passes over the training data", epochs)
       .option("--limit", "N", "at most N sentences from each training corpus (0: all)", limit)
+      .option("--prune", "Q", "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
       .option("--knowledge", "DIR", "knowledge resources for the ner attributes (default: the bundled data/)",
               knowledge_dir)
       .flag("--no-dev", "do not score the model on the dev splits", no_dev)
@@ -45,6 +47,7 @@ int run(const std::vector<std::string>& args) {
   if (kind != "pos" && kind != "ner") throw UsageError("unknown model kind '" + kind + "' (expected pos or ner)");
   if (epochs < 1) throw UsageError("--epochs must be 1 or more");
   if (limit < 0) throw UsageError("--limit must be 0 or more");
+  if (prune < 0 || prune > 32767) throw UsageError("--prune must be between 0 and 32767");
   const std::string data_dir = knowledge_dir.empty() ? extract::default_data_dir() : knowledge_dir;
   if (output.empty()) output = learn::default_model_path(data_dir, kind);
 
@@ -54,6 +57,7 @@ int run(const std::vector<std::string>& args) {
   evaluate::TaggerTrainingOptions options;
   options.trainer.epochs = static_cast<std::size_t>(epochs);
   options.limit = static_cast<std::size_t>(limit);
+  options.trainer.prune_below = prune;
   const learn::TaggerModel model = evaluate::train_tagger_model(
       kind, corpora, knowledge.get(), options, [&](std::size_t epoch, double accuracy) {
         if (!quiet) std::cerr << "epoch " << epoch << ": training accuracy " << accuracy << "\n";
