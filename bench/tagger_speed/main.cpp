@@ -26,6 +26,7 @@
 #include "extract/Extractor.h"
 #include "extract/Knowledge.h"
 #include "extract/Segmenter.h"
+#include "extract/LearnedTaggers.h"
 #include "extract/TokenAttributes.h"
 #include "ingest/DocumentSource.h"
 #include "learn/Features.h"
@@ -94,23 +95,16 @@ int main(int argc, char** argv) {
   std::printf("ner model load: %.0f ms (%zu rows)\n", 1000 * seconds_since(t), ner.row_count());
   const skein::extract::Knowledge knowledge(data);
   const skein::extract::TokenAttributes attributes(knowledge);
-  std::vector<std::uint64_t> attribute_hashes;
-  for (const auto& name : skein::extract::TokenAttributes::attribute_names()) {
-    attribute_hashes.push_back(skein::learn::attribute_hash(name));
-  }
+  // The run-time path the tagging components use (extract/LearnedTaggers.h).
+  const skein::extract::DocumentTagger pos_tagger(pos, nullptr);
+  const skein::extract::DocumentTagger ner_tagger(ner, &attributes);
   skein::extract::SegmenterHooks hooks;
   hooks.is_abbreviation = skein::extract::is_builtin_abbreviation;
   hooks.is_common_word = [&](std::string_view w) {
     return (knowledge.lexicon(w) & skein::extract::lexicon_flags::kCommon) != 0;
   };
 
-  // Segmentation and tagging buffers, reused across documents as a component would.
   skein::extract::Segmentation seg;
-  skein::extract::SentenceAttributes sentence_attributes;
-  skein::learn::TaggerWorkspace pos_workspace, ner_workspace;  // one per model (each caches)
-  std::vector<skein::learn::TokenView> views;
-  std::vector<std::string_view> norms;
-  std::vector<std::uint64_t> flat;
   std::vector<std::uint16_t> tags;
   std::vector<float> confidence;
   std::size_t tokens = 0, names = 0, entities = 0;
@@ -122,31 +116,14 @@ int main(int argc, char** argv) {
       auto t0 = Clock::now();
       skein::extract::segment(d.text, d.excluded, hooks, seg);
       seg_s += seconds_since(t0);
-      for (const auto& s : seg.sentences) {
-        const std::size_t n = s.last - s.first;
-        t0 = Clock::now();
-        views.resize(n);
-        norms.resize(n);
-        for (std::size_t k = 0; k < n; ++k) {
-          const auto& tok = seg.tokens[s.first + k];
-          views[k] = {std::string_view(d.text).substr(tok.start, tok.end - tok.start), nullptr, 0};
-          norms[k] = seg.norm_of(tok);
-        }
-        pos.tag(views.data(), n, pos_workspace, tags);
-        pos_s += seconds_since(t0);
-        t0 = Clock::now();
-        attributes.attributes_of(norms.data(), n, sentence_attributes);
-        flat.resize(sentence_attributes.ids.size());
-        for (std::size_t a = 0; a < flat.size(); ++a) flat[a] = attribute_hashes[sentence_attributes.ids[a]];
-        for (std::size_t k = 0; k < n; ++k) {
-          views[k].attributes = flat.data() + sentence_attributes.offsets[k];
-          views[k].attribute_count = sentence_attributes.offsets[k + 1] - sentence_attributes.offsets[k];
-        }
-        ner.tag(views.data(), n, ner_workspace, tags, &confidence);
-        for (const auto tg : tags) names += ner.tags()[tg] != "O" ? 1 : 0;
-        ner_s += seconds_since(t0);
-        tokens += n;
-      }
+      t0 = Clock::now();
+      pos_tagger.tag(d.text, seg, tags, confidence);
+      pos_s += seconds_since(t0);
+      t0 = Clock::now();
+      ner_tagger.tag(d.text, seg, tags, confidence);
+      names += ner_tagger.spans(tags, confidence).size();
+      ner_s += seconds_since(t0);
+      tokens += seg.tokens.size();
     }
     auto t0 = Clock::now();
     entities = 0;
@@ -161,7 +138,7 @@ int main(int argc, char** argv) {
   const double seg_m = median(t_segment), pos_m = median(t_pos), ner_m = median(t_ner), ex_m = median(t_extract);
   const auto tok = static_cast<double>(tokens);
   const auto wd = static_cast<double>(words);
-  std::printf("tokens (segmenter): %zu; name tokens tagged: %zu; extractor entities: %zu\n", tokens, names, entities);
+  std::printf("tokens (segmenter): %zu; NER spans: %zu; extractor entities: %zu\n", tokens, names, entities);
   std::printf("segmentation alone: %.0f tokens/s\n", tok / seg_m);
   std::printf("pos tagging:        %.0f tokens/s (%.1f%% of extract time)\n", tok / pos_m, 100 * pos_m / ex_m);
   std::printf("ner attrs+tagging:  %.0f tokens/s (%.1f%% of extract time)\n", tok / ner_m, 100 * ner_m / ex_m);

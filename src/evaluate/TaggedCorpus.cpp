@@ -39,6 +39,7 @@ Dataset to_dataset(const TaggedCorpus& corpus) {
                            {"Organization", {"Organization"}},
                            {"Location", {"Country", "Place"}}};
   dataset.scores_demonyms = false;  // nationalities are MISC in CoNLL-2003, unscored in GUM
+  dataset.unscored_spans_neutral = true;
   for (const TaggedDocument& doc : corpus.documents) {
     GoldDocument gold;
     gold.document.id = doc.id;

@@ -51,7 +51,8 @@ struct TaggedCorpus {
 
 // The corpus as a gold Dataset for `skein eval` through the extractor: one Document per
 // corpus document, its sentences joined by line breaks; PER -> Person, ORG -> Organization,
-// LOC -> Location (Country or Place); MISC and unscored spans become UnscoredSpans.
+// LOC -> Location (Country or Place); MISC and unscored spans become UnscoredSpans, and a
+// prediction on them alone counts neither way (Dataset::unscored_spans_neutral).
 Dataset to_dataset(const TaggedCorpus& corpus);
 
 // A CoNLL04 Dataset (Conll04Reader.h) as a TaggedCorpus: its text is the tokens joined by

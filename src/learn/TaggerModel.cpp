@@ -1,6 +1,7 @@
 #include "learn/TaggerModel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -119,6 +120,8 @@ TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float 
                          std::vector<std::uint64_t> keys, std::vector<std::int16_t> weights)
     : kind_(std::move(kind)), tags_(std::move(tags)), scale_(scale), keys_(std::move(keys)),
       weights_(std::move(weights)), transitions_(tags_) {
+  static std::atomic<std::uint64_t> next_instance{1};
+  instance_ = next_instance++;
   build_table();
 }
 
@@ -167,8 +170,8 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
   scores.resize(n_tags);
   std::vector<const std::int16_t*>& rows = workspace.rows;
   constexpr std::size_t kCacheSlots = 4096;
-  if (workspace.cache_owner != this || workspace.cache_rows.size() != kCacheSlots * n_tags) {
-    workspace.cache_owner = this;
+  if (workspace.cache_owner != instance_ || workspace.cache_rows.size() != kCacheSlots * n_tags) {
+    workspace.cache_owner = instance_;
     workspace.cache_keys.assign(kCacheSlots, 0);
     workspace.cache_rows.assign(kCacheSlots * n_tags, 0);
   }

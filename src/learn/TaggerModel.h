@@ -67,7 +67,7 @@ struct TaggerWorkspace {
   FeatureBuffer features;
   std::vector<std::int32_t> scores;
   std::vector<const std::int16_t*> rows;  // resolved weight rows of the current position
-  const void* cache_owner = nullptr;      // the model the cache below belongs to
+  std::uint64_t cache_owner = 0;          // TaggerModel::instance() the cache belongs to
   std::vector<std::uint64_t> cache_keys;  // direct-mapped: local key (0 = empty)
   std::vector<std::int32_t> cache_rows;   // per slot, one summed row of the model's tags
 };
@@ -91,6 +91,9 @@ class TaggerModel {
   const std::string& kind() const { return kind_; }
   const std::vector<std::string>& tags() const { return tags_; }
   std::size_t row_count() const { return keys_.size(); }
+  // A number no other model built by this process has (copies share it: same weights), so
+  // scratch keyed by it never outlives its model's meaning, unlike an address.
+  std::uint64_t instance() const { return instance_; }
   // The index of a tag name, or kNoTag.
   std::uint32_t tag_index(std::string_view tag) const;
 
@@ -105,6 +108,7 @@ class TaggerModel {
   const std::int16_t* row(std::uint64_t key) const;
   void build_table();
 
+  std::uint64_t instance_ = 0;
   std::string kind_;
   std::vector<std::string> tags_;
   float scale_ = 1.0f;
