@@ -198,7 +198,7 @@ void parse_conllu(std::string_view content, const std::string& source, TaggedCor
     }
     const std::string_view id = cols[0];
     if (id.find('-') != std::string_view::npos || id.find('.') != std::string_view::npos) continue;
-    if (id.empty() || id.find_first_not_of("0123456789") != std::string_view::npos ||
+    if (id.empty() || id.size() > 6 || id.find_first_not_of("0123456789") != std::string_view::npos ||
         std::stoul(std::string(id)) != words.size() + 1) {
       throw InputError(source, line_number, "bad word id '" + std::string(id) + "'");
     }

@@ -134,6 +134,12 @@ TEST_CASE("bad CoNLL-U lines are reported with file and line", "[evaluate]") {
   } catch (const skein::InputError& error) {
     CHECK(std::string(error.what()) == "x.conllu:1: bad word id '3'");
   }
+  try {  // too long for a number: refused, not an out-of-range crash
+    parse_conllu("99999999999999999999\ta\ta\tDET\t_\t_\t0\troot\t_\t_\n", "x.conllu", corpus);
+    FAIL("no error");
+  } catch (const skein::InputError& error) {
+    CHECK(std::string(error.what()) == "x.conllu:1: bad word id '99999999999999999999'");
+  }
 }
 
 TEST_CASE("eval tells CoNLL-2003 and CoNLL-U files by name", "[evaluate]") {
