@@ -87,8 +87,13 @@ struct Dataset {
   //    "demonym" are then left out of entity scoring and counted in the report's notes.
   //  - span_normalization: one line saying how gold spans were normalised ("" = not at all);
   //    the report then also shows the figures against the spans as written.
+  //  - unscored_spans_neutral: true when a predicted mention overlapping unscored gold spans
+  //    (and no scored mention) counts neither way, as CoNLL-2003's MISC and GUM's non-name
+  //    mentions are scored by ../shared/tools/scoreboard.py; false (CoNLL04's Other, Skein's
+  //    gold) makes it a false positive of the class "spurious-unscored".
   bool scores_demonyms = true;
   std::string span_normalization;
+  bool unscored_spans_neutral = false;
 
   // The class accepting a Skein label, or nullptr when the dataset does not score it.
   const LabelClass* class_of(const std::string& skein_label) const;

@@ -133,6 +133,17 @@ struct Scorer::Impl {
     return match;
   }
 
+  // True when `span` overlaps some unscored gold span and no scored gold mention.
+  static bool on_unscored_only(const GoldDocument& gold, ByteSpan span) {
+    for (const auto& m : gold.mentions) {
+      if (m.span.overlaps(span)) return false;
+    }
+    for (const auto& u : gold.unscored) {
+      if (u.span.overlaps(span)) return true;
+    }
+    return false;
+  }
+
   void note_unscored_demonym(const GoldDocument& gold, ByteSpan span) {
     for (const auto& unscored : gold.unscored) {
       if (unscored.span.overlaps(span)) {
@@ -181,6 +192,10 @@ struct Scorer::Impl {
       for (const auto& mention : entity.mentions) {
         if (!dataset->scores_demonyms && mention.kind == mention_kinds::kDemonym) {
           note_unscored_demonym(gold, mention.span);
+          continue;
+        }
+        if (dataset->unscored_spans_neutral && on_unscored_only(gold, mention.span)) {
+          ++notes["predicted mentions on unscored gold spans only (counted neither way)"];
           continue;
         }
         predicted.push_back({mention.span, entity.label, klass, e});

@@ -463,3 +463,20 @@ TEST_CASE("relations needing coreference are counted found and missed per type",
   REQUIRE(missed != nullptr);
   CHECK(missed->examples.at(0).gold == "met-with (coref)");
 }
+
+TEST_CASE("a dataset with neutral unscored spans counts a prediction on them neither way", "[evaluate]") {
+  Dataset dataset = skein_dataset();
+  dataset.unscored_spans_neutral = true;  // CoNLL-2003's MISC, as the scoreboard scores it
+  GoldBuilder gold("Mara Voss won the Danube Cup in Vienna.");
+  gold.mention("Mara Voss", "Person").mention("Vienna", "Place").unscored("Danube Cup", "MISC");
+  PredictionBuilder predicted(gold.gold);
+  predicted.entity("Person:voss", "Person", "Mara Voss")
+      .entity("Place:danube", "Place", "Danube")        // on the MISC span only: not scored
+      .entity("Place:vienna", "Place", "Vienna");
+  Scorer scorer(dataset);
+  scorer.add(gold.gold, predicted.extraction);
+  const Report report = scorer.report();
+  CHECK(report.entity_micro.strict.tp == 2);
+  CHECK(report.entity_micro.strict.fp == 0);
+  CHECK(report.entity_micro.strict.fn == 0);
+}

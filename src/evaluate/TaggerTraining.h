@@ -1,0 +1,86 @@
+#pragma once
+// Trains and scores the learned taggers from annotated corpora: the one place that knows
+// which corpora feed which model, how their annotations become tags, and how a tagger alone
+// is scored on gold tokens. `skein train` and `skein eval --model` only call these.
+//
+//  - "pos": UPOS tags, from UD English EWT train and GUM train (dep/train).
+//    GUM train is restricted to the documents whose text licence is "permissive" in
+//    gum/doc_manifest.tsv (the dev-data README: train shipped models on those only); GUM dev
+//    is scored whole.
+//  - "ner": BILOU tags over PER, ORG, LOC, MISC, from CoNLL-2003 train, CoNLL04 train and GUM
+//    train (named person/place/organisation mentions; see ConlluReader.h). Tokens carry the
+//    knowledge attributes of extract/TokenAttributes.h (the same function the tagger
+//    components use at run time).
+//
+// Scoring a tagger alone (tokens as the corpus gives them):
+//  - POS: token accuracy against UPOS.
+//  - NER: per label (PER, ORG, LOC) and micro over all three, strict (same tokens, same label)
+//    and lenient (overlapping, same label), one-to-one matching as ../shared/tools/scoreboard.py
+//    does. Gold MISC and unscored spans are not scored: a predicted span overlapping only such
+//    spans counts neither way, and predicted MISC spans are dropped. The confusion summary
+//    counts, per gold label, exact-span predictions with another label, partial overlaps and
+//    misses.
+//
+// Thread-safety: pure functions of their arguments.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "evaluate/TaggedCorpus.h"
+#include "extract/Knowledge.h"
+#include "learn/TaggerModel.h"
+#include "learn/TaggerTrainer.h"
+
+namespace skein::evaluate {
+
+// The corpora of one split ("train" or "dev") for a model kind ("pos" or "ner") under
+// `dev_data_dir` (../shared/dev-data). Throws UsageError for an unknown kind or split and
+// InputError for missing or malformed files.
+std::vector<TaggedCorpus> tagger_corpora(const std::string& kind, const std::string& split,
+                                         const std::string& dev_data_dir);
+
+struct TaggerTrainingOptions {
+  learn::TrainerOptions trainer;  // epochs, seed, pruning
+  std::size_t limit = 0;          // at most this many sentences from each corpus (0 = all)
+};
+
+// Trains a model of `kind` on `corpora`. `knowledge` is needed for "ner" (its attributes).
+learn::TaggerModel train_tagger_model(const std::string& kind, const std::vector<TaggedCorpus>& corpora,
+                                      const extract::Knowledge* knowledge,
+                                      const TaggerTrainingOptions& options,
+                                      const learn::EpochCallback& on_epoch = {});
+
+struct SpanCounts {
+  std::size_t true_positives = 0;  // matched predictions (= matched gold, one-to-one)
+  std::size_t predicted = 0;
+  std::size_t gold = 0;
+  double precision() const { return predicted == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(predicted); }
+  double recall() const { return gold == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(gold); }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+  }
+};
+
+struct TaggerScore {
+  std::string kind;
+  std::size_t sentences = 0;
+  std::size_t tokens = 0;
+  std::size_t tokens_correct = 0;                 // POS only
+  std::map<std::string, SpanCounts> strict;       // "PER", "ORG", "LOC", "ALL"
+  std::map<std::string, SpanCounts> lenient;
+  // gold label -> what happened to its unmatched spans ("ORG" = same span labelled ORG,
+  // "partial" = overlapped with the wrong extent, "missed") -> count; plus "spurious" under "-".
+  std::map<std::string, std::map<std::string, std::size_t>> confusion;
+  double accuracy() const { return tokens == 0 ? 0.0 : static_cast<double>(tokens_correct) / static_cast<double>(tokens); }
+};
+
+TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& corpus,
+                         const extract::Knowledge* knowledge);
+
+// A plain-text report of a score, a few lines, for the terminal.
+std::string format_tagger_score(const TaggerScore& score, const std::string& source);
+
+}  // namespace skein::evaluate

@@ -1,0 +1,56 @@
+#pragma once
+// Runs the learned taggers (learn/TaggerModel.h) over a segmented document: the run-time half
+// of what `skein train` builds, shared by the POS and NER components and bench/tagger_speed.
+//
+//  - Each sentence of the Segmentation is tagged as one sequence; words are the tokens' text.
+//  - An NER model also gets each token's knowledge attributes from TokenAttributes (the same
+//    function training used), computed from the tokens' normalised forms.
+//  - NER tags (BILOU, or BIO) decode into spans with a label and the model's confidence: the
+//    lowest per-token probability inside the span.
+//
+// Thread-safety: a DocumentTagger borrows its model (and Knowledge) and is immutable; tag()
+// may run on many threads at once. Per-thread scratch lives in thread_local workspaces, one
+// per model, so nothing is allocated per token once a thread has warmed up.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/Segmenter.h"
+#include "extract/TokenAttributes.h"
+#include "learn/TaggerModel.h"
+
+namespace skein::extract {
+
+struct TaggedSpan {
+  std::uint32_t first = 0, last = 0;  // tokens [first, last)
+  std::uint32_t label = 0;            // index into DocumentTagger::labels()
+  float confidence = 0;
+};
+
+class DocumentTagger {
+ public:
+  // `attributes` is required for a model trained with attributes (NER) and null otherwise.
+  DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes);
+
+  // One tag index (into model.tags()) and one confidence per token of `segmentation`.
+  void tag(std::string_view text, const Segmentation& segmentation, std::vector<std::uint16_t>& tags,
+           std::vector<float>& confidence) const;
+
+  // Span labels: the tag names without their B-/I-/L-/U- prefix ("PER", "ORG", ...).
+  const std::vector<std::string>& labels() const { return labels_; }
+  // Spans of a tag sequence from tag() (never crossing a sentence boundary, as tag() ends
+  // every sentence outside a name).
+  std::vector<TaggedSpan> spans(const std::vector<std::uint16_t>& tags, const std::vector<float>& confidence) const;
+
+ private:
+  const learn::TaggerModel& model_;
+  const TokenAttributes* attributes_;
+  std::vector<std::uint64_t> attribute_hashes_;  // by attribute id
+  std::vector<std::string> labels_;
+  std::vector<std::int32_t> label_of_tag_;  // -1 for O and non-entity tags
+  std::vector<char> prefix_of_tag_;         // 'B', 'I', 'L', 'U' or 0
+};
+
+}  // namespace skein::extract

@@ -1,0 +1,129 @@
+#pragma once
+// A trained sequence tagger: an averaged structured perceptron over hashed features (see
+// Features.h), decoded greedily left to right with the two previous tags as features.
+//
+// Weights: each kept feature hash owns one contiguous row of per-tag weights, quantised to
+// int16 with one scale for the whole model, in an open-addressing table keyed by the hash, so
+// scoring a position is one probe and one row addition per feature, with no allocation.
+//
+// Tag sets in a BIO or BILOU scheme (tags "O", "B-X", "I-X", "L-X", "U-X") are decoded under
+// their transition constraints: an I-X or L-X only continues a B-X or I-X, and a sentence
+// never ends inside a name. Other tag sets (UPOS) are unconstrained.
+//
+// Model file (written by save(), little-endian):
+//   "SKEINTAG" | u32 format version | str kind | u32 feature template version |
+//   u32 tag count, str tag... | f32 scale | u64 row count | u64 key... (ascending) |
+//   i16 weight... (row-major, tag count per row) | 64 hex digits: SHA-256 of all before
+// where str = u32 byte length + bytes. The same weights always give the same bytes.
+//
+// Loading a missing, truncated, foreign (wrong magic), corrupt (checksum), out-of-date
+// (format or template version) or wrong-kind file throws InputError naming the file and the
+// reason on one line; it never crashes.
+//
+// Thread-safety: a loaded model is immutable; tag() is const and may run on any number of
+// threads at once, each with its own TaggerWorkspace.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "learn/Features.h"
+
+namespace skein::learn {
+
+inline constexpr std::uint32_t kModelFormatVersion = 1;
+
+// Where a model of `kind` lives under a data folder: "<data_dir>/models/<kind>.skm".
+std::string default_model_path(const std::string& data_dir, std::string_view kind);
+
+// Which tag may follow which, derived from the tag names (see above).
+class TagTransitions {
+ public:
+  TagTransitions() = default;
+  explicit TagTransitions(const std::vector<std::string>& tags);
+  // `previous` is kNoTag at the sentence start.
+  bool allowed(std::uint32_t previous, std::uint32_t tag) const {
+    if (size_ == 0) return true;
+    return previous == kNoTag ? start_[tag] != 0 : allowed_[previous * size_ + tag] != 0;
+  }
+  // The tag to end a sentence with instead of `tag` (B-X -> U-X, I-X -> L-X in BILOU;
+  // unchanged otherwise).
+  std::uint32_t closing(std::uint32_t tag) const { return size_ == 0 ? tag : closing_[tag]; }
+
+ private:
+  std::size_t size_ = 0;  // 0 = unconstrained
+  std::vector<std::uint8_t> allowed_;
+  std::vector<std::uint8_t> start_;
+  std::vector<std::uint32_t> closing_;
+};
+
+// Scratch for tag(); one per thread, reused across sentences. It also caches, per distinct
+// token (word and attributes), the summed weights of its token-local features, so frequent
+// words cost a few lookups instead of a dozen: keep one workspace per model (using it with
+// another model empties the cache).
+struct TaggerWorkspace {
+  FeatureBuffer features;
+  std::vector<std::int32_t> scores;
+  std::vector<const std::int16_t*> rows;  // resolved weight rows of the current position
+  std::uint64_t cache_owner = 0;          // TaggerModel::instance() the cache belongs to
+  std::vector<std::uint64_t> cache_keys;  // direct-mapped: local key (0 = empty)
+  std::vector<std::int32_t> cache_rows;   // per slot, one summed row of the model's tags
+};
+
+class TaggerModel {
+ public:
+  // `keys` ascending and distinct, `weights` keys.size() * tags.size() values; `scale` turns
+  // a weight back into a score. Built by the trainer (or by tests).
+  TaggerModel(std::string kind, std::vector<std::string> tags, float scale,
+              std::vector<std::uint64_t> keys, std::vector<std::int16_t> weights);
+
+  // Reads and checks a model file; `expected_kind` ("pos", "ner") must match the file's.
+  static TaggerModel load(const std::string& path, std::string_view expected_kind);
+  // The same from bytes; `source` names them in errors.
+  static TaggerModel parse(std::string_view bytes, const std::string& source,
+                           std::string_view expected_kind);
+  std::string serialize() const;
+  // Writes serialize() to `path`; throws InputError when it cannot.
+  void save(const std::string& path) const;
+
+  const std::string& kind() const { return kind_; }
+  const std::vector<std::string>& tags() const { return tags_; }
+  std::size_t row_count() const { return keys_.size(); }
+  // A number no other model built by this process has (copies share it: same weights), so
+  // scratch keyed by it never outlives its model's meaning, unlike an address.
+  std::uint64_t instance() const { return instance_; }
+  // The index of a tag name, or kNoTag.
+  std::uint32_t tag_index(std::string_view tag) const;
+
+  // Tags `tokens[0..count)`: `tags_out` gets one tag index per token. `confidence_out`, when
+  // given, gets the model's probability of each chosen tag (softmax over the tag scores).
+  void tag(const TokenView* tokens, std::size_t count, TaggerWorkspace& workspace,
+           std::vector<std::uint16_t>& tags_out, std::vector<float>* confidence_out = nullptr) const;
+
+ private:
+  // The slot of a key in the table (its probe sequence's end when absent).
+  std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>(key >> 1) & mask_; }
+  const std::int16_t* row(std::uint64_t key) const;
+  void build_table();
+
+  std::uint64_t instance_ = 0;
+  std::string kind_;
+  std::vector<std::string> tags_;
+  float scale_ = 1.0f;
+  std::vector<std::uint64_t> keys_;    // ascending, as in the file
+  std::vector<std::int16_t> weights_;  // row-major, as in the file
+  TagTransitions transitions_;
+  // Lookup table, 8 bytes a slot so a probe touches one cache line: the key's upper 32 bits
+  // (0 = empty; the slot index already fixes most of the lower bits) and the row's start in
+  // weights_. Keys are 64-bit hashes, so a false match needs 32 more bits to collide.
+  struct Slot {
+    std::uint32_t check = 0;
+    std::uint32_t row = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
+}  // namespace skein::learn

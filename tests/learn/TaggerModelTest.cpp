@@ -1,0 +1,173 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/Error.h"
+#include "learn/TaggerModel.h"
+#include "learn/TaggerTrainer.h"
+
+using namespace skein::learn;
+
+namespace {
+
+// A made-up language the tagger must learn from context: capitalised words after "met" are
+// names (B/L or U), after "in" places; "x"-suffixed words are verbs; the rest is O. Words are
+// drawn from fixed lists with a fixed seed, so the data is the same on every run.
+const std::vector<std::string> kTags = {"O", "B-PER", "I-PER", "L-PER", "U-PER", "B-LOC", "I-LOC", "L-LOC", "U-LOC"};
+
+std::vector<TrainingSentence> toy_sentences(std::size_t count, std::uint64_t seed) {
+  const std::vector<std::string> names = {"Ada", "Bo", "Cyd", "Dee", "Eli", "Fay", "Gus", "Hal"};
+  const std::vector<std::string> places = {"Oslo", "Lima", "Rome", "Kyiv", "Doha", "Baku"};
+  const std::vector<std::string> fillers = {"the", "a", "then", "slowly", "today", "and"};
+  const std::vector<std::string> verbs = {"runx", "sawx", "metx"};
+  std::mt19937_64 rng(seed);
+  const auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  std::vector<TrainingSentence> out;
+  for (std::size_t i = 0; i < count; ++i) {
+    TrainingSentence s;
+    const auto add = [&](const std::string& w, std::uint16_t tag) {
+      s.words.push_back(w);
+      s.tags.push_back(tag);
+    };
+    add(pick(fillers), 0);
+    add("met", 0);
+    if (rng() % 2 == 0) {
+      add(pick(names), 4);
+    } else {
+      add(pick(names), 1);
+      add(pick(names), 3);
+    }
+    add(pick(verbs), 0);
+    add("in", 0);
+    add(pick(places), 8);
+    add(pick(fillers), 0);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+double accuracy(const TaggerModel& model, const std::vector<TrainingSentence>& sentences) {
+  TaggerWorkspace workspace;
+  std::vector<std::uint16_t> tags;
+  std::size_t right = 0, total = 0;
+  for (const TrainingSentence& s : sentences) {
+    std::vector<TokenView> views;
+    for (const std::string& w : s.words) views.push_back({w, nullptr, 0});
+    model.tag(views.data(), views.size(), workspace, tags);
+    for (std::size_t k = 0; k < tags.size(); ++k) {
+      right += tags[k] == s.tags[k] ? 1 : 0;
+      ++total;
+    }
+  }
+  return static_cast<double>(right) / static_cast<double>(total);
+}
+
+std::string error_of(const std::string& bytes, const std::string& kind = "ner") {
+  try {
+    TaggerModel::parse(bytes, "models/ner.skm", kind);
+  } catch (const skein::InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+const TaggerModel& toy_model() {
+  static const TaggerModel model = [] {
+    TrainerOptions options;
+    options.epochs = 4;
+    return train_tagger("ner", kTags, toy_sentences(300, 1), options);
+  }();
+  return model;
+}
+
+}  // namespace
+
+TEST_CASE("a tagger trained on a small made-up corpus tags unseen sentences of it correctly", "[learn]") {
+  // The majority tag (O) is right on 5 of 8 or 9 tokens; the model must do far better.
+  CHECK(accuracy(toy_model(), toy_sentences(100, 2)) > 0.97);
+}
+
+TEST_CASE("BILOU decoding never opens a name it does not close", "[learn]") {
+  const TaggerModel& model = toy_model();
+  TaggerWorkspace workspace;
+  std::vector<std::uint16_t> tags;
+  std::vector<float> confidence;
+  const std::vector<std::string> words = {"met", "Ada"};  // the sentence ends inside the name
+  std::vector<TokenView> views;
+  for (const std::string& w : words) views.push_back({w, nullptr, 0});
+  model.tag(views.data(), views.size(), workspace, tags, &confidence);
+  REQUIRE(tags.size() == 2);
+  const std::string last = model.tags()[tags[1]];
+  CHECK(last.rfind("B-", 0) != 0);
+  CHECK(last.rfind("I-", 0) != 0);
+  for (const float c : confidence) CHECK((c > 0.0f && c <= 1.0f));
+}
+
+TEST_CASE("training twice on the same sentences gives byte-identical model files", "[learn]") {
+  TrainerOptions options;
+  options.epochs = 3;
+  const auto sentences = toy_sentences(120, 7);
+  CHECK(train_tagger("ner", kTags, sentences, options).serialize() ==
+        train_tagger("ner", kTags, sentences, options).serialize());
+  TrainerOptions other = options;
+  other.seed = 99;
+  CHECK(train_tagger("ner", kTags, sentences, other).serialize() !=
+        train_tagger("ner", kTags, sentences, options).serialize());
+}
+
+TEST_CASE("a saved model loads back with the same tags, weights and decisions", "[learn]") {
+  const TaggerModel& model = toy_model();
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "skein-learn-roundtrip.skm";
+  model.save(path.string());
+  const TaggerModel loaded = TaggerModel::load(path.string(), "ner");
+  std::filesystem::remove(path);
+  CHECK(loaded.tags() == model.tags());
+  CHECK(loaded.row_count() == model.row_count());
+  CHECK(loaded.serialize() == model.serialize());
+  const auto sentences = toy_sentences(50, 3);
+  CHECK(accuracy(loaded, sentences) == accuracy(model, sentences));
+}
+
+TEST_CASE("bad model files are refused with one line naming the file and the reason", "[learn]") {
+  const std::string good = toy_model().serialize();
+  SECTION("missing") {
+    try {
+      TaggerModel::load("/nonexistent/ner.skm", "ner");
+      FAIL("no error");
+    } catch (const skein::InputError& error) {
+      CHECK(std::string(error.what()) == "/nonexistent/ner.skm: cannot open the model file (missing or unreadable)");
+    }
+  }
+  SECTION("empty") { CHECK(error_of("") == "models/ner.skm: not a Skein tagger model (wrong magic)"); }
+  SECTION("foreign magic") {
+    CHECK(error_of("PK\x03\x04 a zip file, not a model") == "models/ner.skm: not a Skein tagger model (wrong magic)");
+  }
+  SECTION("truncated") {
+    for (const std::size_t size : {std::size_t{8}, std::size_t{20}, good.size() / 2, good.size() - 1}) {
+      const std::string message = error_of(good.substr(0, size));
+      CHECK(message.rfind("models/ner.skm: model file is truncated", 0) == 0);
+    }
+  }
+  SECTION("a flipped byte") {
+    std::string corrupt = good;
+    corrupt[corrupt.size() / 2] = static_cast<char>(corrupt[corrupt.size() / 2] ^ 0x10);
+    CHECK(error_of(corrupt) == "models/ner.skm: model file is truncated or corrupt (checksum mismatch)");
+  }
+  SECTION("wrong kind") {
+    CHECK(error_of(good, "pos") == "models/ner.skm: wrong model kind: expected pos, found ner");
+  }
+  SECTION("the message is one line") {
+    CHECK(error_of(good.substr(0, 100)).find('\n') == std::string::npos);
+  }
+}
+
+TEST_CASE("a model from the same weights always serialises to the same bytes", "[learn]") {
+  const TaggerModel a("pos", {"NOUN", "VERB"}, 0.5f, {3, 9}, {1, -1, 2, 7});
+  const TaggerModel b("pos", {"NOUN", "VERB"}, 0.5f, {3, 9}, {1, -1, 2, 7});
+  CHECK(a.serialize() == b.serialize());
+  CHECK(TaggerModel::parse(a.serialize(), "x", "pos").serialize() == a.serialize());
+}
