@@ -84,7 +84,7 @@ void value(Writer& w, const std::string& name, const Value& v) {
 }
 
 // What the panel shows of one relation's evidence, gathered in one pass over the store.
-struct EdgeEvidence {
+struct ViewerEdgeEvidence {
   std::size_t total = 0;
   bool text = false, knowledge = false;
   struct Item {
@@ -126,7 +126,7 @@ void write_viewer_data_to(const ExportContext& context, Sink& sink, ExportSummar
   const auto& view = context.view();
   const std::size_t keep = context.options().evidence_per_edge;
   // Evidence first (within the filter's dates and basis): it decides the documents array.
-  std::vector<EdgeEvidence> evidence(view.edge_count());
+  std::vector<ViewerEdgeEvidence> evidence(view.edge_count());
   std::map<std::int64_t, std::size_t> document_index;
   std::vector<std::array<std::string, 3>> documents;  // title, uri, published
   for_each_evidence(context, [&](const EvidenceItem& item) {
