@@ -1,6 +1,6 @@
 #pragma once
-// Pieces every command shares: the --db option, opening the store, and turning an entity
-// argument (name, alias or id) into one node.
+// Pieces every command shares: the --db option, opening the store, and an entity's JSON
+// fields. (An entity argument becomes one node through Store::resolve_node.)
 
 #include <cstdint>
 #include <string>
@@ -22,11 +22,6 @@ enum class StoreAccess { kRead, kWrite };
 // of silently creating an empty store. kRead opens read-only, so reading works on read-only
 // media and never takes a write lock.
 store::Store open_existing_store(const std::string& db, StoreAccess access = StoreAccess::kRead);
-
-// Resolves a user's entity argument by id ("Country:KR", a numeric node id), name, key or
-// alias, case-insensitively. Throws Error listing the candidates when ambiguous, or
-// suggesting the closest names when nothing matches.
-store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument);
 
 // The fields every JSON listing gives an entity: id, node, label, name, aliases, props,
 // mentions, documents (written into the object the caller has started).

@@ -7,24 +7,16 @@
 #include "core/Sha256.h"
 #include "exporters/Escape.h"
 #include "exporters/Writers.h"
+#include "graph/EvidenceFilter.h"
 #include "graph/GraphView.h"
 
 namespace skein::exporters {
 namespace {
 
-bool wanted(const ExportContext& context, const store::EvidenceRecord& record) {
-  const auto* filter = context.filter();
-  if (filter == nullptr) return true;
-  if (filter->text_only && record.basis == "knowledge") return false;
-  // Same rule as the store's date filter: undated evidence fails any date bound.
-  if (!filter->from_date.empty() &&
-      (record.published.empty() || record.published < filter->from_date))
-    return false;
-  if (!filter->to_date.empty() &&
-      (record.published.empty() || record.published.substr(0, 10) > filter->to_date)) {
-    return false;
-  }
-  return true;
+// The filter's evidence part (none without a filter), applied by the store itself.
+store::EvidenceFilter evidence_filter_of(const ExportContext& context) {
+  return context.filter() == nullptr ? store::EvidenceFilter{}
+                                     : graph::evidence_filter(*context.filter());
 }
 
 }  // namespace
@@ -50,12 +42,12 @@ void for_each_evidence(const ExportContext& context,
                        const std::function<void(const EvidenceItem&)>& visit) {
   if (context.store() == nullptr || !context.options().provenance) return;
   const auto& view = context.view();
+  const store::EvidenceFilter filter = evidence_filter_of(context);
   EvidenceItem item;
   for (graph::EdgeIndex e = 0; e < view.edge_count(); ++e) {
     const auto& edge = view.edge(e);
     std::string endpoints;  // computed once per edge, only if it has evidence
-    for (auto& record : context.store()->evidence(edge.id)) {
-      if (!wanted(context, record)) continue;
+    for (auto& record : context.store()->evidence(edge.id, 0, filter)) {
       if (endpoints.empty()) {
         endpoints =
             edge.type + "\n" + context.node_key(edge.source) + "\n" + context.node_key(edge.target);

@@ -6,36 +6,15 @@
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
+#include "cli/GraphOptions.h"
 #include "core/Error.h"
 #include "exporters/Exporter.h"
 #include "graph/GraphView.h"
 
-#if __has_include("cli/GraphOptions.h")
-#include "cli/GraphOptions.h"
-#define SKEIN_HAVE_GRAPH_OPTIONS 1
-#endif
 
 namespace skein::cli {
 namespace {
 
-#ifndef SKEIN_HAVE_GRAPH_OPTIONS
-// Stand-in until cli/GraphOptions.h lands: the same options, declared here.
-void add_fallback_filter_options(ArgParser& parser, graph::GraphFilter& filter, int& top) {
-  parser.list("-l,--label", "LABEL", "only entities with these labels", filter.labels)
-      .list("-t,--type", "TYPE", "only these relation types", filter.types)
-      .option("--min-weight", "W", "only relations with at least this much evidence",
-              filter.min_weight)
-      .option("--min-confidence", "C", "only relations at least this confident (0..1)",
-              filter.min_confidence)
-      .option("--from", "DATE", "evidence published on/after DATE (YYYY-MM-DD)", filter.from_date)
-      .option("--to", "DATE", "evidence published on/before DATE", filter.to_date)
-      .flag("--text-only", "ignore gazetteer facts", filter.text_only)
-      .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
-            filter.focus)
-      .option("--depth", "N", "hops around --focus", filter.focus_depth);
-  parser.option("--top", "N", "only the N entities of highest PageRank", top);
-}
-#endif
 
 int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
@@ -64,12 +43,7 @@ int run(const std::vector<std::string>& args) {
       .option("--batch", "N", "rows per UNWIND statement in the cypher script", batch)
       .flag("--no-provenance", "leave documents, mentions and evidence out (neo4j, cypher)",
             no_provenance);
-#ifdef SKEIN_HAVE_GRAPH_OPTIONS
   add_graph_filter_options(parser, filter);
-#else
-  int top = 0;
-  add_fallback_filter_options(parser, filter, top);
-#endif
   parser.epilog(
       "Layout 'auto' is force-directed up to 2000 entities and a spiral by community and rank\n"
       "beyond. See exports/<format>/README.md for loading each format.\n"
@@ -79,10 +53,6 @@ int run(const std::vector<std::string>& args) {
       "  skein export gexf --focus 'Yoon Suk-yeol' --depth 2 -o yoon.gexf\n"
       "  skein export json --style d3 > graph.json\n");
   if (!parser.parse(args)) return 0;
-#ifndef SKEIN_HAVE_GRAPH_OPTIONS
-  if (top < 0) throw UsageError("--top must not be negative");
-  filter.top = static_cast<std::size_t>(top);
-#endif
 
   const auto format = exporters::parse_format(positionals[0]);
   if (!format) {
@@ -111,7 +81,7 @@ int run(const std::vector<std::string>& args) {
   }
 
   auto store = open_existing_store(db);
-  const auto view = graph::GraphView::from_store(store, filter);
+  const auto view = load_graph(store, filter);
   const auto summary = exporters::export_graph(*format, {view, &store, &filter}, output, options);
   std::cerr << "skein export: " << summary.nodes << " entities, " << summary.edges << " relations";
   if (summary.documents + summary.evidence > 0) {

@@ -38,7 +38,7 @@ int run(const std::vector<std::string>& args) {
   auto store = open_existing_store(db);
   std::unordered_map<std::int64_t, std::pair<std::string, std::string>> names;  // id -> name, id text
   store.for_each_node({}, [&](const store::NodeRecord& node) {
-    names[node.id] = {node.name, node.label + ":" + node.key};
+    names[node.id] = {node.name, Entity::make_id(node.label, node.key)};
   });
   std::vector<store::EdgeRecord> edges;
   store.for_each_edge(query, [&](const store::EdgeRecord& edge) { edges.push_back(edge); });
