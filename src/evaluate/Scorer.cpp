@@ -51,7 +51,7 @@ struct PredictedMention {
 
 struct PredictedRelation {
   const Relation* relation;
-  const RelationTypeInfo* type;
+  const ScoredRelationType* type;
   std::size_t source;  // entity indexes
   std::size_t target;
 };
@@ -236,7 +236,7 @@ struct Scorer::Impl {
     for (std::size_t e = 0; e < prediction.entities.size(); ++e) entity_index.emplace(prediction.entities[e].id, e);
     std::vector<PredictedRelation> relations;
     for (const auto& relation : prediction.relations) {
-      const RelationTypeInfo* type = dataset->relation_type(relation.type);
+      const ScoredRelationType* type = dataset->relation_type(relation.type);
       if (type == nullptr) { ++notes["predicted relations of unscored type " + relation.type]; continue; }
       if (!options.score_knowledge_relations && relation.basis == basis::kKnowledge) {
         ++notes["predicted relations from knowledge, not the text"];
