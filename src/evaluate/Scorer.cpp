@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "core/Utf8.h"
+
 namespace skein::evaluate {
 
 const char* to_string(ErrorKind kind) {
@@ -75,11 +77,8 @@ std::string context_of(const std::string& text, ByteSpan span) {
   if (end == std::string::npos) end = text.size();
   if (span.start > start + kRadius) start = span.start - kRadius;
   if (end > span.end + kRadius) end = span.end + kRadius;
-  auto continuation = [&](std::size_t i) {
-    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-  };
-  while (start > 0 && continuation(start)) --start;
-  while (continuation(end)) ++end;
+  start = utf8::floor_boundary(text, start);
+  end = utf8::ceil_boundary(text, end);
   std::string out = text.substr(start, end - start);
   std::replace(out.begin(), out.end(), '\n', ' ');
   return out;
