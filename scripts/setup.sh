@@ -11,10 +11,11 @@ BUILD_PACKAGES=(
 # Tools the test suite uses as independent peers and validators. NetworkX's PageRank and
 # spectral code import numpy and scipy, which python3-networkx only recommends: with
 # --no-install-recommends they must be named here (a fresh machine lacked them).
-# util-linux gives unshare and mount for the store-fault tests.
+# util-linux gives unshare and mount for the store-fault tests. clang-format-14 is what
+# scripts/format-check.sh (run by .ci/run) checks the layout with; clang-tidy-14 reads .clang-tidy.
 TEST_PACKAGES=(
   sqlite3 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph
-  nodejs npm parallel clang libclang-rt-14-dev util-linux
+  nodejs npm parallel clang libclang-rt-14-dev util-linux clang-format-14 clang-tidy-14
 )
 
 wanted=("${BUILD_PACKAGES[@]}")
