@@ -19,7 +19,7 @@
 //    reading the file (has_file_stamp).
 //  - Nodes are unique per (label, key); edges per (type, src, dst), symmetric types stored with
 //    the smaller node id first. Edge weight = number of evidence rows; edge confidence =
-//    noisy-or of the evidence confidences (1 - prod(1 - c)). Both are maintained by put().
+//    noisy-or of the evidence confidences (core/Confidence.h). Both are maintained by put().
 //  - Writes go through a Batch: one transaction for many documents. Without an open batch,
 //    put() runs in its own transaction. Inside a batch each put() is a savepoint: a put that
 //    throws leaves nothing of its document behind, and the batch's other documents stay
@@ -35,7 +35,10 @@
 //    evidence counts as one evidence row with an empty span and the relation's confidence.
 //    Relation props are also kept per evidence row.
 //  - Errors: StoreError naming the store file for anything the database refuses.
-//  - Case-insensitive matching (find_nodes, suggest_names) folds ASCII letters only.
+//  - Case-insensitive matching (find_nodes, suggest_names, resolve_node) folds ASCII letters
+//    only.
+//  - The evidence filter (EvidenceFilter: dates, basis) is applied here and nowhere else:
+//    for_each_edge, edges_of and evidence take it, so every reader selects the same evidence.
 //
 // Thread-safety: a Store is used by one thread at a time (its connection is opened without
 // SQLite's mutexes). Several processes may open the same file (WAL): readers see the last
