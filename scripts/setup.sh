@@ -15,10 +15,12 @@ BUILD_PACKAGES=(
 # util-linux gives unshare and mount for the store-fault tests. python3-reportlab writes the
 # PDF reports the ingest tests read back (with fonts-dejavu-core's TrueType font). chromium
 # (Debian's, never a downloaded build) runs the browser view's tests headless, driven by
-# puppeteer-core from web/.
+# puppeteer-core from web/. clang-format-14 is what scripts/format-check.sh (run by .ci/run)
+# checks the layout with; clang-tidy-14 reads .clang-tidy.
 TEST_PACKAGES=(
   sqlite3 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph
   nodejs npm parallel clang libclang-rt-14-dev util-linux python3-reportlab chromium
+  clang-format-14 clang-tidy-14
 )
 
 # `skein export html` and `skein serve` inline JavaScript libraries from the npm registry

@@ -24,30 +24,6 @@ store::Store open_existing_store(const std::string& db, StoreAccess access) {
   return store::Store(db, options);
 }
 
-store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument) {
-  auto matches = store.find_nodes(argument);
-  if (matches.size() == 1) return matches.front();
-  if (matches.empty()) {
-    std::string message = "no entity named '" + argument + "'";
-    auto suggestions = store.suggest_names(argument, 5);
-    if (!suggestions.empty()) {
-      message += "; did you mean ";
-      for (std::size_t i = 0; i < suggestions.size(); ++i) {
-        message += (i == 0 ? "'" : ", '") + suggestions[i] + "'";
-      }
-      message += "?";
-    }
-    throw Error(message);
-  }
-  std::string message = "'" + argument + "' is ambiguous: ";
-  for (std::size_t i = 0; i < matches.size() && i < 10; ++i) {
-    const auto& node = matches[i];
-    message += (i == 0 ? "" : ", ") + node.name + " (" + node.label + ":" + node.key + ")";
-  }
-  message += "; name one by its id";
-  throw Error(message);
-}
-
 void require_known(const std::vector<std::string>& given, const std::vector<std::string>& known,
                    const std::string& what) {
   for (const std::string& value : given) {
@@ -73,7 +49,7 @@ std::vector<std::string> known_relation_types(const store::Store& store) {
 }
 
 void write_entity_fields(JsonOutput& out, const store::NodeRecord& node) {
-  out.field("id", node.label + ":" + node.key);
+  out.field("id", Entity::make_id(node.label, node.key));
   out.field("node", node.id);
   out.field("label", node.label);
   out.field("name", node.name);

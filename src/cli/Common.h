@@ -1,6 +1,6 @@
 #pragma once
-// Pieces every command shares: the --db option, opening the store, and turning an entity
-// argument (name, alias or id) into one node.
+// Pieces every command shares: the --db option, opening the store, and an entity's JSON
+// fields. (An entity argument becomes one node through Store::resolve_node.)
 
 #include <cstdint>
 #include <string>
@@ -24,13 +24,6 @@ enum class StoreAccess { kRead, kWrite };
 // media and never takes a write lock.
 store::Store open_existing_store(const std::string& db, StoreAccess access = StoreAccess::kRead);
 
-// Resolves a user's entity argument by id ("Country:KR", a numeric node id), name, key or
-// alias, case-insensitively. Throws Error listing the candidates when ambiguous, or
-// suggesting the closest names when nothing matches.
-store::NodeRecord resolve_entity(const store::Store& store, const std::string& argument);
-
-// Throws UsageError naming the first of `given` that is not in `known`, with the known
-// values listed (and the closest as a "did you mean"); `what` names them ("relation type").
 void require_known(const std::vector<std::string>& given, const std::vector<std::string>& known,
                    const std::string& what);
 

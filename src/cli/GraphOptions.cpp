@@ -19,16 +19,30 @@ bool is_date(const std::string& text) {
 
 }  // namespace
 
+void add_evidence_options(ArgParser& parser, std::string& from_date, std::string& to_date,
+                          bool& text_only) {
+  parser.option("--from", "DATE", "only evidence published on/after DATE (YYYY-MM-DD)", from_date)
+      .option("--to", "DATE", "only evidence published on/before DATE (YYYY-MM-DD)", to_date)
+      .flag("--text-only", "ignore gazetteer facts; keep relations the text supports", text_only);
+}
+
+void check_evidence_options(const std::string& from_date, const std::string& to_date) {
+  if (!from_date.empty() && !is_date(from_date)) {
+    throw UsageError("--from expects a date YYYY-MM-DD, got '" + from_date + "'");
+  }
+  if (!to_date.empty() && !is_date(to_date)) {
+    throw UsageError("--to expects a date YYYY-MM-DD, got '" + to_date + "'");
+  }
+}
+
 void add_graph_filter_options(ArgParser& parser, graph::GraphFilter& filter, bool with_top,
                               bool with_focus) {
   parser.list("-l,--label", "LABEL", "only entities with these labels (Person, Country, ...)", filter.labels)
       .list("-t,--type", "TYPE", "only these relation types (met-with, trades-with, ...)", filter.types)
       .option("--min-weight", "W", "only relations with at least W pieces of evidence", filter.min_weight)
       .option("--min-confidence", "C", "only relations at least this confident (0..1)",
-              filter.min_confidence)
-      .option("--from", "DATE", "only evidence published on/after DATE (YYYY-MM-DD)", filter.from_date)
-      .option("--to", "DATE", "only evidence published on/before DATE (YYYY-MM-DD)", filter.to_date)
-      .flag("--text-only", "ignore gazetteer facts; keep relations the text supports", filter.text_only);
+              filter.min_confidence);
+  add_evidence_options(parser, filter.from_date, filter.to_date, filter.text_only);
   if (with_focus) {
     parser.list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
             filter.focus)
@@ -44,15 +58,10 @@ void prepare_graph_filter(const store::Store& store, graph::GraphFilter& filter)
   if (filter.min_confidence < 0 || filter.min_confidence > 1) {
     throw UsageError("--min-confidence must be between 0 and 1");
   }
-  if (!filter.from_date.empty() && !is_date(filter.from_date)) {
-    throw UsageError("--from expects a date YYYY-MM-DD, got '" + filter.from_date + "'");
-  }
-  if (!filter.to_date.empty() && !is_date(filter.to_date)) {
-    throw UsageError("--to expects a date YYYY-MM-DD, got '" + filter.to_date + "'");
-  }
+  check_evidence_options(filter.from_date, filter.to_date);
   if (filter.focus_depth < 0) throw UsageError("--depth must not be negative");
   if (filter.top < 0) throw UsageError("--top must not be negative");
-  for (auto& focus : filter.focus) focus = std::to_string(resolve_entity(store, focus).id);
+  for (auto& focus : filter.focus) focus = std::to_string(store.resolve_node(focus).id);
 }
 
 graph::GraphView load_graph(const store::Store& store, graph::GraphFilter& filter) {
@@ -62,10 +71,10 @@ graph::GraphView load_graph(const store::Store& store, graph::GraphFilter& filte
 
 graph::NodeIndex resolve_in_view(const store::Store& store, const graph::GraphView& view,
                                  const std::string& argument) {
-  const auto record = resolve_entity(store, argument);
+  const auto record = store.resolve_node(argument);
   const auto index = view.find(record.id);
   if (!index) {
-    throw Error(record.name + " (" + record.label + ":" + record.key +
+    throw Error(record.name + " (" + Entity::make_id(record.label, record.key) +
                 ") is not in the graph the filters select");
   }
   return *index;

@@ -15,6 +15,13 @@
 
 namespace skein::cli {
 
+// Binds --from, --to and --text-only, the evidence filter (store::EvidenceFilter), to these
+// fields: for commands that read evidence without building a graph (show).
+void add_evidence_options(ArgParser& parser, std::string& from_date, std::string& to_date,
+                          bool& text_only);
+// UsageError unless each non-empty date is YYYY-MM-DD.
+void check_evidence_options(const std::string& from_date, const std::string& to_date);
+
 // Binds the filter options to `filter`. With `with_top` false, --top is left for the command
 // (skein rank uses it for the number of rows); with `with_focus` false, --focus and --depth
 // are (skein neighbors has its own centre and --depth).
@@ -22,7 +29,7 @@ void add_graph_filter_options(ArgParser& parser, graph::GraphFilter& filter, boo
                               bool with_focus = true);
 
 // Checks the parsed values (dates YYYY-MM-DD, confidence in [0, 1], non-negative numbers;
-// UsageError otherwise) and resolves each --focus argument through resolve_entity, replacing
+// UsageError otherwise) and resolves each --focus argument through Store::resolve_node, replacing
 // it by the node's numeric id, so ambiguity and typos get the CLI's usual messages.
 void prepare_graph_filter(const store::Store& store, graph::GraphFilter& filter);
 

@@ -8,25 +8,10 @@
 namespace skein::cli {
 namespace {
 
-std::size_t code_points(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
-
 // Cuts to at most `width` code points, on a code point boundary.
 std::string truncate(const std::string& text, std::size_t width) {
-  if (width == 0 || code_points(text) <= width) return text;
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (count == width - 1) return text.substr(0, i) + "…";
-      ++count;
-    }
-  }
-  return text;
+  if (width == 0 || utf8::length(text) <= width) return text;
+  return text.substr(0, utf8::offset_of_char(text, width - 1)) + "…";
 }
 
 }  // namespace
@@ -54,14 +39,14 @@ void Table::add_row(std::vector<std::string> cells) {
 
 void Table::print(std::ostream& out) const {
   std::vector<std::size_t> widths(headers_.size());
-  for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = code_points(headers_[i]);
+  for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = utf8::length(headers_[i]);
   for (const auto& row : rows_) {
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], code_points(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], utf8::length(row[i]));
   }
   auto print_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      std::string padding(widths[i] - code_points(cells[i]), ' ');
+      std::string padding(widths[i] - utf8::length(cells[i]), ' ');
       bool last = i + 1 == cells.size();
       if (right_[i]) {
         line += padding + cells[i];

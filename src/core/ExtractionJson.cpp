@@ -116,7 +116,6 @@ int max_nesting(std::string_view line) {
   return deepest;
 }
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 class LineReader {
  public:
@@ -189,7 +188,7 @@ class LineReader {
         fail(join(path, name), std::to_string(result) + " is beyond the end of the text (" +
                                    std::to_string(text.size()) + " bytes)");
       }
-      if (result < text.size() && is_continuation_byte(text[result])) {
+      if (!utf8::is_boundary(text, static_cast<std::size_t>(result))) {
         fail(join(path, name), std::to_string(result) + " is inside a UTF-8 character");
       }
       return static_cast<std::size_t>(result);

@@ -119,4 +119,41 @@ std::string printable(std::string_view bytes) {
   return out;
 }
 
+std::size_t length(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += is_continuation(c) ? 0 : 1;
+  return count;
+}
+
+std::size_t offset_of_char(std::string_view text, std::size_t count) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_continuation(text[i])) continue;
+    if (seen == count) return i;
+    ++seen;
+  }
+  return text.size();
+}
+
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80         ? 1
+                               : (byte >> 5) == 6  ? 2
+                               : (byte >> 4) == 14 ? 3
+                               : (byte >> 3) == 30 ? 4
+                                                   : 1;
+    char32_t value = length == 1 ? byte : byte & (0x3f >> (length - 1));
+    std::size_t j = 1;
+    for (; j < length && i + j < text.size(); ++j) {
+      value = (value << 6) | (static_cast<unsigned char>(text[i + j]) & 0x3f);
+    }
+    out.push_back(value);
+    i += j;
+  }
+  return out;
+}
+
 }  // namespace skein::utf8

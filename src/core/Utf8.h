@@ -21,4 +21,40 @@ std::string repair(std::string_view bytes);
 // and each byte of an ill-formed sequence as \xNN. Other UTF-8 is kept as is.
 std::string printable(std::string_view bytes);
 
+// ---- boundaries -------------------------------------------------------------------------
+// The one home of "where may UTF-8 text be cut": every module that cuts, pads or counts
+// characters uses these instead of testing bit patterns itself.
+
+// True for a continuation byte (10xxxxxx): one that never starts a character.
+inline bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+// True when `offset` (<= size) does not split a character: the end, or a byte that starts one.
+inline bool is_boundary(std::string_view text, std::size_t offset) {
+  return offset >= text.size() || !is_continuation(text[offset]);
+}
+
+// The nearest boundary at or before `offset` (clamped to the size).
+inline std::size_t floor_boundary(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return text.size();
+  while (offset > 0 && is_continuation(text[offset])) --offset;
+  return offset;
+}
+
+// The nearest boundary at or after `offset` (clamped to the size).
+inline std::size_t ceil_boundary(std::string_view text, std::size_t offset) {
+  while (offset < text.size() && is_continuation(text[offset])) ++offset;
+  return offset < text.size() ? offset : text.size();
+}
+
+// Characters as SQLite's length() counts them: bytes that are not continuation bytes (in
+// well-formed text, the code points).
+std::size_t length(std::string_view text);
+
+// The byte offset where character number `count` starts (text.size() when there are fewer).
+std::size_t offset_of_char(std::string_view text, std::size_t count);
+
+// Code points of the text; an ill-formed byte counts as one unit (its own value), so edit
+// distances still see "é" as one letter and never fail.
+std::u32string code_points(std::string_view text);
+
 }  // namespace skein::utf8

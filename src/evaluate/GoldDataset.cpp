@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "extract/Extractor.h"
+#include "extract/Rules.h"
+
 namespace skein::evaluate {
 
 const LabelClass* Dataset::class_of(const std::string& skein_label) const {
@@ -14,20 +17,23 @@ const LabelClass* Dataset::class_of(const std::string& skein_label) const {
   return nullptr;
 }
 
-const RelationTypeInfo* Dataset::relation_type(const std::string& name) const {
+const ScoredRelationType* Dataset::relation_type(const std::string& name) const {
   for (const auto& type : relation_types) {
     if (type.name == name) return &type;
   }
   return nullptr;
 }
 
-std::vector<RelationTypeInfo> skein_relation_types() {
-  // Mirrors the ontology's symmetry flags; evaluate cannot read schema/ without depending on
-  // the extractor's rule loader, and these four are fixed by the contract.
-  return {{"met-with", true, true},
-          {"trades-with", true, true},
-          {"located-in", false, true},
-          {"affiliated-with", false, true}};
+std::vector<ScoredRelationType> skein_relation_types() {
+  return skein_relation_types(extract::default_rules_dir());
+}
+
+std::vector<ScoredRelationType> skein_relation_types(const std::string& rules_dir) {
+  std::vector<ScoredRelationType> types;
+  for (const auto& type : extract::load_rules(rules_dir).types) {
+    types.push_back({type.name, type.symmetric, true});
+  }
+  return types;
 }
 
 }  // namespace skein::evaluate

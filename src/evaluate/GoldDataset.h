@@ -28,7 +28,7 @@ struct LabelClass {
   std::vector<std::string> accepts;  // Skein labels counted as this class: {"Country", "Place"}
 };
 
-struct RelationTypeInfo {
+struct ScoredRelationType {
   std::string name;        // Skein relation type ("located-in") or the dataset's own name
   bool symmetric = false;  // direction ignored when matching (met-with, trades-with)
   // Skein produces this type. Gold relations of uncovered types (CoNLL04's Live_In, Kill) are
@@ -48,7 +48,7 @@ struct GoldMention {
 };
 
 struct GoldRelation {
-  std::string type;           // a RelationTypeInfo name of the dataset
+  std::string type;           // a ScoredRelationType name of the dataset
   std::size_t source = 0;     // group index (see GoldMention::group)
   std::size_t target = 0;     // group index
   std::string original_type;  // the dataset's own type name (OrgBased_In), for recall by origin
@@ -79,7 +79,7 @@ struct Dataset {
   std::string source;                          // the file it was read from
   std::string format;                          // "conll04" or "gold"
   std::vector<LabelClass> label_classes;       // scored entity classes, in report order
-  std::vector<RelationTypeInfo> relation_types;  // scored relation types, in report order
+  std::vector<ScoredRelationType> relation_types;  // scored relation types, in report order
   std::vector<GoldDocument> documents;
   // Scoring policy the reader sets for its corpus.
   //  - scores_demonyms: false when the corpus tags adjective/people-noun mentions ("Chinese",
@@ -97,11 +97,13 @@ struct Dataset {
 
   // The class accepting a Skein label, or nullptr when the dataset does not score it.
   const LabelClass* class_of(const std::string& skein_label) const;
-  const RelationTypeInfo* relation_type(const std::string& name) const;
+  const ScoredRelationType* relation_type(const std::string& name) const;
 };
 
-// Skein's own relation types with their symmetry, as the ontology defines them: met-with and
-// trades-with are symmetric, located-in and affiliated-with directed.
-std::vector<RelationTypeInfo> skein_relation_types();
+// Skein's own relation types with their symmetry, read from the ontology (the *.rules files
+// of `rules_dir`, schema/ by default): the one place that says which types are symmetric.
+// Throws InputError when the rules cannot be read.
+std::vector<ScoredRelationType> skein_relation_types(const std::string& rules_dir);
+std::vector<ScoredRelationType> skein_relation_types();  // from extract::default_rules_dir()
 
 }  // namespace skein::evaluate

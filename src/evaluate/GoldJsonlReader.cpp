@@ -42,10 +42,6 @@ std::size_t find_whole_word(std::string_view text, std::string_view needle, std:
   return std::string_view::npos;
 }
 
-bool is_char_boundary(std::string_view text, std::size_t offset) {
-  return offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
-}
-
 std::string first_non_blank_line(std::string_view text) {
   std::size_t start = 0;
   while (start < text.size()) {
@@ -171,7 +167,7 @@ class LineParser {
                       std::to_string(span.end) + ") is empty or outside the text (" +
                       std::to_string(text.size()) + " bytes)");
         }
-        if (!is_char_boundary(text, span.start) || !is_char_boundary(text, span.end)) {
+        if (!utf8::is_boundary(text, span.start) || !utf8::is_boundary(text, span.end)) {
           throw error(where + "start/end: inside a UTF-8 character");
         }
         if (!mention_text.empty() && text.compare(span.start, span.size(), mention_text) != 0) {

@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "core/Utf8.h"
+
 namespace skein::evaluate {
 namespace {
 
@@ -16,8 +18,7 @@ std::string fixed3(double value) {
 
 // Pads to `width` code points (names may be non-ASCII), left or right aligned.
 std::string pad(const std::string& text, std::size_t width, bool right = false) {
-  std::size_t points = 0;
-  for (unsigned char c : text) points += (c & 0xC0) != 0x80;
+  const std::size_t points = utf8::length(text);
   if (points >= width) return text;
   const std::string fill(width - points, ' ');
   return right ? fill + text : text + fill;

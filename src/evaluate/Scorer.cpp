@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "core/Utf8.h"
+
 namespace skein::evaluate {
 
 const char* to_string(ErrorKind kind) {
@@ -51,7 +53,7 @@ struct PredictedMention {
 
 struct PredictedRelation {
   const Relation* relation;
-  const RelationTypeInfo* type;
+  const ScoredRelationType* type;
   std::size_t source;  // entity indexes
   std::size_t target;
 };
@@ -75,11 +77,8 @@ std::string context_of(const std::string& text, ByteSpan span) {
   if (end == std::string::npos) end = text.size();
   if (span.start > start + kRadius) start = span.start - kRadius;
   if (end > span.end + kRadius) end = span.end + kRadius;
-  auto continuation = [&](std::size_t i) {
-    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-  };
-  while (start > 0 && continuation(start)) --start;
-  while (continuation(end)) ++end;
+  start = utf8::floor_boundary(text, start);
+  end = utf8::ceil_boundary(text, end);
   std::string out = text.substr(start, end - start);
   std::replace(out.begin(), out.end(), '\n', ' ');
   return out;
@@ -258,7 +257,7 @@ struct Scorer::Impl {
     for (std::size_t e = 0; e < prediction.entities.size(); ++e) entity_index.emplace(prediction.entities[e].id, e);
     std::vector<PredictedRelation> relations;
     for (const auto& relation : prediction.relations) {
-      const RelationTypeInfo* type = dataset->relation_type(relation.type);
+      const ScoredRelationType* type = dataset->relation_type(relation.type);
       if (type == nullptr) { ++notes["predicted relations of unscored type " + relation.type]; continue; }
       if (!options.score_knowledge_relations && relation.basis == basis::kKnowledge) {
         ++notes["predicted relations from knowledge, not the text"];

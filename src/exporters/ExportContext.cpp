@@ -200,7 +200,7 @@ void ExportContext::load_store_facts() {
     const auto& node = view_.node(u);
     auto& facts = facts_[u];
     if (auto record = store_->node(node.id)) {
-      facts.key = record->label + ":" + record->key;
+      facts.key = Entity::make_id(record->label, record->key);
       facts.has_counts = true;
       facts.mention_count = record->mention_count;
       facts.document_count = record->document_count;

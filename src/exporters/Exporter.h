@@ -124,10 +124,6 @@ ExportSummary write_viewer_json(const ExportInput& input, std::ostream& out,
                                 const ExportOptions& options = {},
                                 const std::string& name = "<stream>");
 
-// Whether one evidence row lies within the filter's dates and basis (what the exports and
-// `skein serve` keep of a relation's evidence).
-bool evidence_in_filter(const graph::GraphFilter& filter, const store::EvidenceRecord& record);
-
 // The neo4j-admin array delimiter used in the CSVs (U+001F, "unit separator"): a single
 // character that never occurs in exported values, because it is stripped from them.
 inline constexpr char kNeo4jArrayDelimiter = '\x1f';

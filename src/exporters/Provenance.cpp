@@ -10,29 +10,19 @@
 #include "core/Sha256.h"
 #include "exporters/Escape.h"
 #include "exporters/Writers.h"
+#include "graph/EvidenceFilter.h"
 #include "graph/GraphView.h"
 
 namespace skein::exporters {
 namespace {
 
-bool wanted(const ExportContext& context, const store::EvidenceRecord& record) {
-  return context.filter() == nullptr || evidence_in_filter(*context.filter(), record);
+// The filter's evidence part (none without a filter), applied by the store itself.
+store::EvidenceFilter evidence_filter_of(const ExportContext& context) {
+  return context.filter() == nullptr ? store::EvidenceFilter{}
+                                     : graph::evidence_filter(*context.filter());
 }
 
 }  // namespace
-
-bool evidence_in_filter(const graph::GraphFilter& filter, const store::EvidenceRecord& record) {
-  if (filter.text_only && record.basis == "knowledge") return false;
-  // Same rule as the store's date filter: undated evidence fails any date bound.
-  if (!filter.from_date.empty() &&
-      (record.published.empty() || record.published < filter.from_date))
-    return false;
-  if (!filter.to_date.empty() &&
-      (record.published.empty() || record.published.substr(0, 10) > filter.to_date)) {
-    return false;
-  }
-  return true;
-}
 
 void for_each_mention_link(const ExportContext& context,
                            const std::function<void(const MentionLink&)>& visit) {
@@ -56,8 +46,7 @@ std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& conte
                                                       graph::EdgeIndex e) {
   std::vector<store::EvidenceRecord> rows;
   if (context.store() == nullptr || !context.options().provenance) return rows;
-  for (auto& record : context.store()->evidence(context.view().edge(e).id)) {
-    if (!wanted(context, record)) continue;
+  for (auto& record : context.store()->evidence(context.view().edge(e).id, 0, evidence_filter_of(context))) {
     record.document_uri = valid_utf8(record.document_uri);
     record.document_title = valid_utf8(record.document_title);
     record.sentence = valid_utf8(record.sentence);

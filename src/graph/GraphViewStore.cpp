@@ -9,46 +9,13 @@
 
 #include "core/Error.h"
 #include "graph/EgoNetwork.h"
+#include "graph/EvidenceFilter.h"
 #include "graph/GraphView.h"
 #include "graph/PageRank.h"
 #include "store/Store.h"
 
 namespace skein::graph {
 
-namespace {
-
-// Messages are built by appending: GCC 12 warns falsely (-Wrestrict, PR105329) on
-// "literal" + std::string chains here, and CI builds with -Werror.
-std::int64_t resolve_focus(const store::Store& store, const std::string& argument) {
-  const auto matches = store.find_nodes(argument);
-  if (matches.size() == 1) return matches.front().id;
-  std::string message = "focus entity '";
-  message += argument;
-  if (matches.empty()) {
-    message += "' is unknown";
-    const auto names = store.suggest_names(argument, 3);
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      message += i ? ", '" : " (did you mean '";
-      message += names[i];
-      message += '\'';
-    }
-    if (!names.empty()) message += "?)";
-    throw InputError(store.path(), message);
-  }
-  message += "' is ambiguous:";
-  for (const auto& node : matches) {
-    message += ' ';
-    message += node.label;
-    message += ':';
-    message += node.key;
-    message += " (id ";
-    message += std::to_string(node.id);
-    message += ')';
-  }
-  throw InputError(store.path(), message);
-}
-
-}  // namespace
 
 GraphView GraphView::from_store(const store::Store& store, const GraphFilter& filter) {
   if (filter.top < 0) throw UsageError("--top must not be negative");
@@ -94,9 +61,7 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
   query.labels = filter.labels;
   query.min_weight = filter.min_weight;
   query.min_confidence = filter.min_confidence;
-  query.from_date = filter.from_date;
-  query.to_date = filter.to_date;
-  query.text_only = filter.text_only;
+  static_cast<store::EvidenceFilter&>(query) = evidence_filter(filter);
   store.for_each_edge(query, [&](const store::EdgeRecord& record) {
     const NodeIndex source = lookup(record.src);
     const NodeIndex target = lookup(record.dst);
@@ -118,7 +83,7 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
   if (!filter.focus.empty()) {
     std::vector<NodeIndex> centres;
     for (const auto& argument : filter.focus) {
-      const std::int64_t id = resolve_focus(store, argument);
+      const std::int64_t id = store.resolve_node(argument).id;
       const auto at = view.find(id);
       if (!at) {
         std::string message = "focus entity '";

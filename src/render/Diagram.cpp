@@ -105,7 +105,7 @@ Diagram make_diagram(const graph::GraphView& view, const store::Store* store,
     out.first_seen = edge.first_seen;
     out.last_seen = edge.last_seen;
     if (fetch_evidence) {
-      for (auto& record : store->evidence(edge.id, options.evidence_per_edge)) {
+      for (auto& record : store->evidence(edge.id, options.evidence_per_edge, options.evidence_filter)) {
         out.evidence.push_back(DiagramEvidence{std::move(record.sentence),
                                                std::move(record.document_uri),
                                                std::move(record.published)});

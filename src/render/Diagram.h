@@ -10,7 +10,8 @@
 //    Node size comes from the "pagerank" node prop when `skein analyze` has stored one for
 //    every node, otherwise from the degree; "community" (an integer prop) is copied when
 //    present. With a store, each edge gets up to `evidence_per_edge` supporting sentences
-//    (Store::evidence), each with its document uri, for tooltips.
+//    (Store::evidence, passing DiagramOptions::evidence_filter), each with its document uri,
+//    for tooltips.
 //  - Props JSON that does not parse is treated as "{}": a diagram never fails on one node's
 //    props.
 //
@@ -23,9 +24,8 @@
 #include <string>
 #include <vector>
 
-namespace skein::store {
-class Store;
-}
+#include "store/Store.h"
+
 namespace skein::graph {
 class GraphView;
 }
@@ -75,6 +75,9 @@ struct DiagramOptions {
   // Past this many edges no evidence is fetched at all: tooltips of huge drawings are not
   // worth one query per edge. (0 = no limit.)
   std::size_t evidence_edge_limit = 5000;
+  // Which sentences may be shown: the same dates and basis the view was filtered by (see
+  // graph/EvidenceFilter.h), so a tooltip never shows evidence the filters excluded.
+  store::EvidenceFilter evidence_filter;
 };
 
 // Builds the Diagram of `view`. `store` may be null (no evidence then).

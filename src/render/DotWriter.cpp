@@ -443,8 +443,7 @@ std::string shorten(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
   std::size_t cut = max_bytes > kEllipsis.size() ? max_bytes - kEllipsis.size() : 0;
-  // Back up to the start of a character (never split a UTF-8 sequence).
-  while (cut > 0 && (static_cast<std::uint8_t>(text[cut]) & 0xC0) == 0x80) --cut;
+  cut = utf8::floor_boundary(text, cut);  // never split a UTF-8 sequence
   return std::string(text.substr(0, cut)) + std::string(kEllipsis);
 }
 

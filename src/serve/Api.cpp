@@ -18,6 +18,7 @@
 
 #include "core/Error.h"
 #include "exporters/Exporter.h"
+#include "graph/EvidenceFilter.h"
 #include "graph/GraphView.h"
 #include "serve/NameIndex.h"
 #include "store/Store.h"
@@ -500,8 +501,7 @@ std::string evidence(Reader& in, const Context& c) {
   in.finish();
   const auto edge = c.store.edge(id);
   if (!edge) throw RequestError{404, "no relation with id " + text};
-  auto rows = c.store.evidence(id);
-  std::erase_if(rows, [&](const auto& r) { return !exporters::evidence_in_filter(filter, r); });
+  const auto rows = c.store.evidence(id, 0, graph::evidence_filter(filter));
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();

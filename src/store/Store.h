@@ -19,7 +19,7 @@
 //    reading the file (has_file_stamp).
 //  - Nodes are unique per (label, key); edges per (type, src, dst), symmetric types stored with
 //    the smaller node id first. Edge weight = number of evidence rows; edge confidence =
-//    noisy-or of the evidence confidences (1 - prod(1 - c)). Both are maintained by put().
+//    noisy-or of the evidence confidences (core/Confidence.h). Both are maintained by put().
 //  - Writes go through a Batch: one transaction for many documents. Without an open batch,
 //    put() runs in its own transaction. Inside a batch each put() is a savepoint: a put that
 //    throws leaves nothing of its document behind, and the batch's other documents stay
@@ -35,7 +35,10 @@
 //    evidence counts as one evidence row with an empty span and the relation's confidence.
 //    Relation props are also kept per evidence row.
 //  - Errors: StoreError naming the store file for anything the database refuses.
-//  - Case-insensitive matching (find_nodes, suggest_names) folds ASCII letters only.
+//  - Case-insensitive matching (find_nodes, suggest_names, resolve_node) folds ASCII letters
+//    only.
+//  - The evidence filter (EvidenceFilter: dates, basis) is applied here and nowhere else:
+//    for_each_edge, edges_of and evidence take it, so every reader selects the same evidence.
 //
 // Thread-safety: a Store is used by one thread at a time (its connection is opened without
 // SQLite's mutexes). Several processes may open the same file (WAL): readers see the last
@@ -144,15 +147,24 @@ struct StoreStats {
   std::vector<std::pair<std::string, std::int64_t>> edges_by_type;   // sorted by type
 };
 
+// Which evidence a reader wants: the one evidence filter of Skein. for_each_edge computes
+// weights and confidences over the evidence that passes it, and evidence() returns only the
+// sentences that pass it, so a graph, its tooltips (render), `show` and every export agree.
+// A date bound counts only documents with a known published date (compared on its first ten
+// characters, YYYY-MM-DD). Empty strings mean "no bound".
+struct EvidenceFilter {
+  std::string from_date;   // evidence from documents published on/after (YYYY-MM-DD)
+  std::string to_date;     // ... on/before
+  bool text_only = false;  // ignore knowledge-basis evidence
+  bool empty() const { return from_date.empty() && to_date.empty() && !text_only; }
+};
+
 // Which edges (and their evidence) a reader wants. Empty vectors / strings mean "no filter".
-struct EdgeQuery {
+struct EdgeQuery : EvidenceFilter {
   std::vector<std::string> types;   // relation types to keep
   std::vector<std::string> labels;  // keep only edges whose both endpoints have these labels
   double min_weight = 0;
   double min_confidence = 0;
-  std::string from_date;   // evidence from documents published on/after (YYYY-MM-DD)
-  std::string to_date;     // ... on/before
-  bool text_only = false;  // ignore knowledge-basis evidence
 };
 
 class Store {
@@ -215,6 +227,11 @@ class Store {
   std::optional<NodeRecord> node(std::int64_t id) const;
   // Nodes whose id, name, key or alias equals `name_or_id` case-insensitively.
   std::vector<NodeRecord> find_nodes(const std::string& name_or_id) const;
+  // The one node `name_or_id` names, as find_nodes matches: the resolver for every user's
+  // entity argument (CLI, --focus). Throws InputError naming the store when nothing matches
+  // ("no entity named 'X'; did you mean 'Y', ...?", up to five suggest_names) or when several
+  // do ("'X' is ambiguous: Name (Label:key), ...; name one by its id", up to ten).
+  NodeRecord resolve_node(const std::string& name_or_id) const;
   // Up to `limit` node names closest to `name` (for "did you mean"): names and aliases within
   // an edit distance of a third of the query (at least 1), or containing it at a word start;
   // closest first, ties by name. Scans every name: meant for interactive use.
@@ -238,8 +255,12 @@ class Store {
   void for_each_edge(const EdgeQuery& query,
                      const std::function<void(const EdgeRecord&)>& visit) const;
   std::optional<EdgeRecord> edge(std::int64_t id) const;
-  std::vector<EdgeRecord> edges_of(std::int64_t node_id) const;
-  std::vector<EvidenceRecord> evidence(std::int64_t edge_id, std::size_t limit = 0) const;
+  // The node's edges, ordered by id. With a filter, as for_each_edge: weight, confidence,
+  // bases and dates over the evidence that passes, and edges with none left skipped.
+  std::vector<EdgeRecord> edges_of(std::int64_t node_id, const EvidenceFilter& filter = {}) const;
+  // The edge's evidence rows passing `filter`, in stored order, at most `limit` (0 = all).
+  std::vector<EvidenceRecord> evidence(std::int64_t edge_id, std::size_t limit = 0,
+                                       const EvidenceFilter& filter = {}) const;
   std::vector<MentionRecord> mentions(std::int64_t node_id, std::size_t limit = 0) const;
   void for_each_document(const std::function<void(const DocumentRecord&)>& visit) const;
   std::optional<std::string> document_text(std::int64_t document_id) const;

@@ -72,3 +72,23 @@ TEST_CASE("printable escapes C0 controls, DEL and C1 controls but keeps other UT
   CHECK(utf8::printable("bad\xFF") == "bad\\xFF");
   CHECK(utf8::printable("cut\xE2\x82") == "cut\\xE2\\x82");
 }
+
+TEST_CASE("boundaries never fall inside a character, and characters are counted as SQLite does",
+          "[core]") {
+  const std::string text = "a\xC3\xA9\xE2\x82\xAC" "b";  // a, é (2 bytes), € (3 bytes), b
+  CHECK(utf8::is_boundary(text, 0));
+  CHECK(utf8::is_boundary(text, 1));
+  CHECK_FALSE(utf8::is_boundary(text, 2));
+  CHECK_FALSE(utf8::is_boundary(text, 5));
+  CHECK(utf8::is_boundary(text, text.size()));
+  CHECK(utf8::floor_boundary(text, 5) == 3);
+  CHECK(utf8::ceil_boundary(text, 4) == 6);
+  CHECK(utf8::floor_boundary(text, 99) == text.size());
+  CHECK(utf8::ceil_boundary(text, 99) == text.size());
+  CHECK(utf8::length(text) == 4);
+  CHECK(utf8::offset_of_char(text, 2) == 3);
+  CHECK(utf8::offset_of_char(text, 9) == text.size());
+  CHECK(utf8::code_points(text) == std::u32string{U'a', U'\u00E9', U'\u20AC', U'b'});
+  // An ill-formed byte is one unit of its own, so nothing is lost or merged.
+  CHECK(utf8::code_points("a\xFF" "b").size() == 3);
+}

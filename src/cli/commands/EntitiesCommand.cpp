@@ -75,7 +75,7 @@ int run(const std::vector<std::string>& args) {
   table.align_right(2).align_right(3).max_width(1, 40).max_width(4, 48);
   for (const auto& node : nodes) {
     table.add_row({node.label, node.name, std::to_string(node.mention_count),
-                   std::to_string(node.document_count), node.label + ":" + node.key});
+                   std::to_string(node.document_count), Entity::make_id(node.label, node.key)});
   }
   table.print(std::cout);
   if (total > nodes.size()) {

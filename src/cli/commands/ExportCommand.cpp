@@ -6,36 +6,15 @@
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
+#include "cli/GraphOptions.h"
 #include "core/Error.h"
 #include "exporters/Exporter.h"
 #include "graph/GraphView.h"
 
-#if __has_include("cli/GraphOptions.h")
-#include "cli/GraphOptions.h"
-#define SKEIN_HAVE_GRAPH_OPTIONS 1
-#endif
 
 namespace skein::cli {
 namespace {
 
-#ifndef SKEIN_HAVE_GRAPH_OPTIONS
-// Stand-in until cli/GraphOptions.h lands: the same options, declared here.
-void add_fallback_filter_options(ArgParser& parser, graph::GraphFilter& filter, int& top) {
-  parser.list("-l,--label", "LABEL", "only entities with these labels", filter.labels)
-      .list("-t,--type", "TYPE", "only these relation types", filter.types)
-      .option("--min-weight", "W", "only relations with at least this much evidence",
-              filter.min_weight)
-      .option("--min-confidence", "C", "only relations at least this confident (0..1)",
-              filter.min_confidence)
-      .option("--from", "DATE", "evidence published on/after DATE (YYYY-MM-DD)", filter.from_date)
-      .option("--to", "DATE", "evidence published on/before DATE", filter.to_date)
-      .flag("--text-only", "ignore gazetteer facts", filter.text_only)
-      .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
-            filter.focus)
-      .option("--depth", "N", "hops around --focus", filter.focus_depth);
-  parser.option("--top", "N", "only the N entities of highest PageRank", top);
-}
-#endif
 
 int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
@@ -69,12 +48,7 @@ int run(const std::vector<std::string>& args) {
               evidence)
       .option("--title", "TEXT", "html: the page title", title)
       .flag("--no-provenance", "leave documents, mentions and evidence out", no_provenance);
-#ifdef SKEIN_HAVE_GRAPH_OPTIONS
   add_graph_filter_options(parser, filter);
-#else
-  int top = 0;
-  add_fallback_filter_options(parser, filter, top);
-#endif
   parser.epilog(
       "Layout 'auto' is force-directed up to 2000 entities and a spiral by community and rank\n"
       "beyond. See exports/<format>/README.md for loading each format.\n"
@@ -85,10 +59,6 @@ int run(const std::vector<std::string>& args) {
       "  skein export json --style d3 > graph.json\n"
       "  skein export html --top 2000 -o graph.html   (open it from disk, no server needed)\n");
   if (!parser.parse(args)) return 0;
-#ifndef SKEIN_HAVE_GRAPH_OPTIONS
-  if (top < 0) throw UsageError("--top must not be negative");
-  filter.top = static_cast<std::size_t>(top);
-#endif
 
   const auto format = exporters::parse_format(positionals[0]);
   if (!format) {
@@ -109,10 +79,10 @@ int run(const std::vector<std::string>& args) {
   options.layout = *layout_kind;
   if (batch < 1) throw UsageError("--batch must be at least 1");
   options.cypher_batch_rows = static_cast<std::size_t>(batch);
-  options.provenance = !no_provenance;
   if (evidence < 0) throw UsageError("--evidence must not be negative");
   options.evidence_per_edge = static_cast<std::size_t>(evidence);
   options.title = title;
+  options.provenance = !no_provenance;
   if (output.empty()) {
     output = exporters::writes_directory(*format)
                  ? "skein-" + std::string(exporters::format_name(*format))
@@ -120,7 +90,7 @@ int run(const std::vector<std::string>& args) {
   }
 
   auto store = open_existing_store(db);
-  const auto view = graph::GraphView::from_store(store, filter);
+  const auto view = load_graph(store, filter);
   const auto summary = exporters::export_graph(*format, {view, &store, &filter}, output, options);
   std::cerr << "skein export: " << summary.nodes << " entities, " << summary.edges << " relations";
   if (summary.documents + summary.evidence > 0) {

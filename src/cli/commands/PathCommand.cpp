@@ -7,6 +7,7 @@
 #include "cli/Command.h"
 #include "cli/Common.h"
 #include "cli/GraphOptions.h"
+#include "graph/EvidenceFilter.h"
 #include "cli/Json.h"
 #include "cli/Table.h"
 #include "core/Error.h"
@@ -57,7 +58,7 @@ int run(const std::vector<std::string>& args) {
   const auto result = graph::ShortestPath(view, a, b, options).run();
 
   auto sentence_of = [&](graph::EdgeIndex e) {
-    const auto evidence = store.evidence(view.edge(e).id, 1);
+    const auto evidence = store.evidence(view.edge(e).id, 1, graph::evidence_filter(filter));
     return evidence.empty() ? store::EvidenceRecord{} : evidence.front();
   };
 

@@ -41,10 +41,10 @@ int run(const std::vector<std::string>& args) {
   require_known(query.types, known_relation_types(store), "relation type");
   const std::vector<std::string> labels = query.labels.empty() ? std::vector<std::string>{} : known_labels(store);
   require_known(query.labels, labels, "label");
-  const std::int64_t only_node = entity.empty() ? -1 : resolve_entity(store, entity).id;
+  const std::int64_t only_node = entity.empty() ? -1 : store.resolve_node(entity).id;
   std::unordered_map<std::int64_t, std::pair<std::string, std::string>> names;  // id -> name, id text
   store.for_each_node({}, [&](const store::NodeRecord& node) {
-    names[node.id] = {node.name, node.label + ":" + node.key};
+    names[node.id] = {node.name, Entity::make_id(node.label, node.key)};
   });
   std::vector<store::EdgeRecord> edges;
   store.for_each_edge(query, [&](const store::EdgeRecord& edge) {

@@ -12,6 +12,7 @@
 #include "cli/Command.h"
 #include "cli/Common.h"
 #include "cli/GraphOptions.h"
+#include "graph/EvidenceFilter.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
 #include "graph/GraphView.h"
@@ -135,6 +136,7 @@ int run(const std::vector<std::string>& args) {
   const auto view = load_graph(store, filter);
   render::DiagramOptions diagram_options;
   diagram_options.title = title;
+  diagram_options.evidence_filter = graph::evidence_filter(filter);
   auto diagram = render::make_diagram(view, &store, diagram_options);
   if (community) {
     const bool analysed = std::any_of(diagram.nodes.begin(), diagram.nodes.end(),

@@ -7,6 +7,7 @@
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
+#include "cli/GraphOptions.h"
 #include "cli/Json.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
@@ -34,6 +35,7 @@ int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
   std::vector<std::string> entity;
   int evidence_limit = 3;
+  store::EvidenceFilter filter;
   bool json = false;
   ArgParser parser("show [options] ENTITY",
                    "Shows an entity card: label, aliases, properties, and every relation with the\n"
@@ -41,14 +43,17 @@ int run(const std::vector<std::string>& args) {
                    "matched case-insensitively.");
   add_store_option(parser, db);
   parser.option("-e,--evidence", "N", "supporting sentences per relation (0 = all)", evidence_limit)
-      .flag("--json", "JSON output", json)
+      .flag("--json", "JSON output", json);
+  add_evidence_options(parser, filter.from_date, filter.to_date, filter.text_only);
+  parser
       .positionals("ENTITY", "name, alias or id of the entity", entity, 1, 1);
   if (!parser.parse(args)) return 0;
   if (evidence_limit < 0) throw UsageError("--evidence must not be negative");
+  check_evidence_options(filter.from_date, filter.to_date);
 
   auto store = open_existing_store(db);
-  const auto node = resolve_entity(store, entity.front());
-  auto edges = store.edges_of(node.id);
+  const auto node = store.resolve_node(entity.front());
+  auto edges = store.edges_of(node.id, filter);
   std::stable_sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
     if (a.type != b.type) return a.type < b.type;
     return a.weight > b.weight;
@@ -70,14 +75,14 @@ int run(const std::vector<std::string>& args) {
       out.w().StartObject();
       out.field("type", edge.type);
       out.field("direction", edge.symmetric ? "both" : (edge.src == node.id ? "out" : "in"));
-      out.field("other", other.label + ":" + other.key);
+      out.field("other", Entity::make_id(other.label, other.key));
       out.field("other_name", other.name);
       out.field("weight", edge.weight);
       out.field("confidence", edge.confidence);
       out.raw_field("props", edge.props_json);
       out.key("evidence");
       out.w().StartArray();
-      for (const auto& evidence : store.evidence(edge.id, limit)) {
+      for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
         out.w().StartObject();
         out.field("document", evidence.document_uri);
         out.field("start", evidence.start);
@@ -98,7 +103,7 @@ int run(const std::vector<std::string>& args) {
   }
 
   auto p = [](const std::string& text) { return utf8::printable(text); };
-  std::cout << p(node.name) << "  [" << node.label << "]  " << p(node.label + ":" + node.key) << "\n";
+  std::cout << p(node.name) << "  [" << node.label << "]  " << p(Entity::make_id(node.label, node.key)) << "\n";
   if (!node.aliases.empty()) {
     std::cout << "  also: ";
     for (std::size_t i = 0; i < node.aliases.size(); ++i) {
@@ -121,7 +126,7 @@ int run(const std::vector<std::string>& args) {
               << static_cast<int>(edge.confidence * 100 + 0.5) << "%";
     if (edge.props_json != "{}" && !edge.props_json.empty()) std::cout << "  " << p(rounded_json(edge.props_json));
     std::cout << "\n";
-    for (const auto& evidence : store.evidence(edge.id, limit)) {
+    for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
       std::cout << "    " << (evidence.basis == "knowledge" ? "[gazetteer] " : "") << "\""
                 << p(one_line(evidence.sentence)) << "\"\n      — " << p(evidence.document_uri)
                 << " (" << evidence.rule << ")\n";

@@ -1,0 +1,78 @@
+#pragma once
+// Store::Impl: the state behind the Store façade, shared by the files that implement it:
+//   Store.cpp           opening, batches, the façade's one-line forwards
+//   Writer.cpp          put (validate, upsert nodes and edges, replace), relation symmetry,
+//                       node props, file stamps
+//   Reader.cpp          stats, nodes, edges, evidence (with the evidence filter), mentions,
+//                       documents
+//   NameSearch.cpp      find_nodes, suggest_names
+//   DocumentRebuild.cpp document_extraction
+// over the SQL layer (Sql.h), the row codecs (RowCodecs.h) and the merge rules (MergeRules.h).
+// Internal to the store module.
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "store/MergeRules.h"
+#include "store/Sql.h"
+#include "store/Store.h"
+
+namespace skein::store {
+
+struct Store::Impl : Connection {
+  StoreOptions options;
+  int version = 0;
+
+  // Relation type -> symmetric. Reloaded at the start of every write transaction, so another
+  // process's set_relation_symmetry or a rolled-back put never leaves it stale.
+  std::unordered_map<std::string, bool> symmetry;
+  // Set when a rollback may have removed relation types the map holds.
+  bool symmetry_dirty = false;
+
+  // Per-batch memory of nodes and aliases already written, so a country named in every
+  // document costs one upsert per batch, not one per document. Entries made by a put are
+  // staged and kept only when that put succeeds; the whole cache is dropped whenever rows it
+  // describes may have changed behind it (batch end or rollback, orphan deletion,
+  // merge_node_props), so it can only ever skip writes that would have been no-ops.
+  struct NodeCache {
+    std::unordered_map<std::string, CachedNode> nodes;  // "label\x1fkey"
+    std::unordered_set<std::string> aliases;            // "id\x1falias"
+    void clear() {
+      nodes.clear();
+      aliases.clear();
+    }
+  };
+  NodeCache cache;
+  NodeCache staged;
+
+  void require_writable(const std::string& what) const;
+  void load_symmetry();
+  bool is_symmetric(const std::string& type);
+
+  // ---- Writer.cpp ----
+  PutOutcome put(const DocumentExtraction& extraction);
+  void validate(const DocumentExtraction& extraction,
+                std::unordered_map<std::string_view, std::size_t>& entity_index) const;
+  void recompute_edges(const std::vector<std::int64_t>& edges, std::set<std::int64_t>& candidates);
+  int delete_orphans(const std::set<std::int64_t>& candidates);  // returns nodes deleted
+  const CachedNode& upsert_node(const Entity& entity);
+  void insert_alias(std::int64_t node, const std::string& alias);
+  std::vector<std::int64_t> ids(const char* sql, std::int64_t parameter);
+  void set_relation_symmetry(const std::string& type, bool symmetric);
+  void merge_node_props(const std::vector<std::pair<std::int64_t, std::string>>& updates);
+  void set_file_stamp(const std::string& uri, const FileStamp& stamp);
+
+ protected:
+  void on_transaction_begin() override { load_symmetry(); }
+  void on_write_rolled_back() override {
+    symmetry_dirty = true;
+    staged.clear();
+  }
+};
+
+}  // namespace skein::store
