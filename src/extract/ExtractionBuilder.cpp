@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/Confidence.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
@@ -62,9 +63,7 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
   for (Relation& r : d.relations) {
     // Metonymy may have moved every mention of an entity away: never leave a dangling id.
     if (present.count(r.source) == 0 || present.count(r.target) == 0) continue;
-    double keep = 1.0;
-    for (const Evidence& e : r.evidence) keep *= 1.0 - e.confidence;
-    r.confidence = 1.0 - keep;
+    r.confidence = noisy_or(r.evidence);
     out.relations.push_back(std::move(r));
   }
   return out;
