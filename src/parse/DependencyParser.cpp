@@ -89,6 +89,13 @@ DependencyParser DependencyParser::load(const std::string& path) {
   return parser;
 }
 
+DependencyParser DependencyParser::pruned(float min_weight) const {
+  DependencyParser copy;
+  copy.relations_ = relations_;
+  copy.model_ = model_.pruned(min_weight);
+  return copy;
+}
+
 void DependencyParser::save(const std::string& path) const {
   std::string out(kMagic, sizeof(kMagic));
   put<std::uint32_t>(out, kFormatVersion);

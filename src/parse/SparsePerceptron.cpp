@@ -76,6 +76,25 @@ void PerceptronModel::score(std::span<const std::uint64_t> features, std::span<f
   }
 }
 
+PerceptronModel PerceptronModel::pruned(float min_weight) const {
+  PerceptronModel m;
+  m.class_count_ = class_count_;
+  m.offsets_.push_back(0);
+  for (std::size_t row = 0; row < keys_.size(); ++row) {
+    const std::size_t before = m.classes_.size();
+    for (std::uint32_t i = offsets_[row]; i < offsets_[row + 1]; ++i) {
+      if (std::fabs(weights_[i]) < min_weight) continue;
+      m.classes_.push_back(classes_[i]);
+      m.weights_.push_back(weights_[i]);
+    }
+    if (m.classes_.size() == before) continue;
+    m.keys_.push_back(keys_[row]);
+    m.offsets_.push_back(static_cast<std::uint32_t>(m.classes_.size()));
+  }
+  m.build_index();
+  return m;
+}
+
 void PerceptronModel::write(std::string& out) const {
   put<std::uint32_t>(out, static_cast<std::uint32_t>(class_count_));
   put<std::uint64_t>(out, keys_.size());

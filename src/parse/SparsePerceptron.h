@@ -37,6 +37,10 @@ class PerceptronModel {
   // Adds every feature's weights into scores[0 .. class_count()).
   void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
 
+  // A copy without the weights whose magnitude is below `min_weight` (and without features
+  // left with none): smaller, at some cost in accuracy.
+  PerceptronModel pruned(float min_weight) const;
+
   // Appends the model to `out` in a portable little-endian layout, and reads it back from
   // `in` (advancing it). read() returns false on a truncated or inconsistent layout.
   void write(std::string& out) const;
