@@ -92,28 +92,8 @@ std::vector<std::string> predict(const learn::TaggerModel& model, const std::vec
   return out;
 }
 
-// GUM's documents whose text licence lets a model trained on them ship (doc_manifest.tsv's
-// licence_class "permissive"); the dev-data README asks to train shipped models on these only.
 TaggedCorpus gum_permissive(TaggedCorpus corpus, const std::string& manifest_path) {
-  std::ifstream in(manifest_path);
-  if (!in) throw InputError(manifest_path, "cannot open file");
-  std::set<std::string> permissive;
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    std::vector<std::string> cols;
-    std::stringstream fields(line);
-    for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
-    if (cols.size() < 5) throw InputError(manifest_path, number, "expected at least 5 tab-separated columns");
-    if (number == 1) {
-      if (cols[0] != "doc_id" || cols[4] != "licence_class") {
-        throw InputError(manifest_path, 1, "expected a header starting doc_id ... licence_class");
-      }
-      continue;
-    }
-    if (cols[4] == "permissive") permissive.insert(cols[0]);
-  }
+  const std::set<std::string> permissive = permissive_gum_documents(manifest_path);
   std::erase_if(corpus.documents, [&](const TaggedDocument& d) { return permissive.count(d.id) == 0; });
   corpus.source += " (permissive-licence documents)";
   return corpus;
@@ -288,6 +268,29 @@ std::string format_tagger_score(const TaggerScore& score, const std::string& sou
     out << "\n";
   }
   return out.str();
+}
+
+std::set<std::string> permissive_gum_documents(const std::string& manifest_path) {
+  std::ifstream in(manifest_path);
+  if (!in) throw InputError(manifest_path, "cannot open file");
+  std::set<std::string> permissive;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::vector<std::string> cols;
+    std::stringstream fields(line);
+    for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
+    if (cols.size() < 5) throw InputError(manifest_path, number, "expected at least 5 tab-separated columns");
+    if (number == 1) {
+      if (cols[0] != "doc_id" || cols[4] != "licence_class") {
+        throw InputError(manifest_path, 1, "expected a header starting doc_id ... licence_class");
+      }
+      continue;
+    }
+    if (cols[4] == "permissive") permissive.insert(cols[0]);
+  }
+  return permissive;
 }
 
 }  // namespace skein::evaluate

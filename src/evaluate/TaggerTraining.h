@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ namespace skein::evaluate {
 // InputError for missing or malformed files.
 std::vector<TaggedCorpus> tagger_corpora(const std::string& kind, const std::string& split,
                                          const std::string& dev_data_dir);
+
+// The GUM documents (doc ids) whose text licence lets a model trained on them ship:
+// licence_class "permissive" in gum/doc_manifest.tsv. The one home of that rule, for the
+// taggers and the parser alike. InputError with file:line for a malformed manifest.
+std::set<std::string> permissive_gum_documents(const std::string& manifest_path);
 
 struct TaggerTrainingOptions {
   learn::TrainerOptions trainer;  // epochs, seed, pruning
