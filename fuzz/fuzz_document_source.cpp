@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::size_t previous_end = 0;
     for (const auto& span : document->excluded) {
-      if (span.start > span.end || span.end > text.size() || span.start < previous_end) std::abort();
+      if (span.start > span.end || span.end > text.size() || span.start < previous_end)
+        std::abort();
       previous_end = span.end;
     }
   }

@@ -6,8 +6,8 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <optional>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "core/Error.h"
@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  if (text.empty() || !skein::utf8::is_valid(text) || text.find('\0') != std::string::npos) return 0;
+  if (text.empty() || !skein::utf8::is_valid(text) || text.find('\0') != std::string::npos)
+    return 0;
   skein::Document document;
   document.uri = "fuzz://input";
   document.sha256 = skein::sha256_hex(text);

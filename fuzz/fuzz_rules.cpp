@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   for (const auto& rule : rules.rules) {
-    if (rule.type_index >= rules.types.size() || rules.types[rule.type_index].name != rule.relation) {
+    if (rule.type_index >= rules.types.size() ||
+        rules.types[rule.type_index].name != rule.relation) {
       std::abort();
     }
     if (rule.confidence < 0 || rule.confidence > 1) std::abort();

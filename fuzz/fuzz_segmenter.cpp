@@ -38,15 +38,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     at = end;
   }
   skein::extract::SegmenterHooks hooks;
-  hooks.is_abbreviation = [](std::string_view norm) { return skein::extract::is_builtin_abbreviation(norm); };
+  hooks.is_abbreviation = [](std::string_view norm) {
+    return skein::extract::is_builtin_abbreviation(norm);
+  };
   hooks.is_common_word = [](std::string_view norm) { return norm == "the" || norm == "a"; };
   skein::extract::Segmentation out;
   skein::extract::segment(text, excluded, hooks, out);
   std::uint32_t previous_end = 0;
   for (const auto& token : out.tokens) {
-    if (token.start >= token.end || token.end > text.size() || token.start < previous_end) std::abort();
+    if (token.start >= token.end || token.end > text.size() || token.start < previous_end)
+      std::abort();
     if (!boundary(text, token.start) || !boundary(text, token.end)) std::abort();
-    if (static_cast<std::size_t>(token.norm_start) + token.norm_size > out.norm.size()) std::abort();
+    if (static_cast<std::size_t>(token.norm_start) + token.norm_size > out.norm.size())
+      std::abort();
     for (const auto& span : excluded) {
       if (token.start < span.end && span.start < token.end) std::abort();
     }

@@ -35,7 +35,8 @@ evaluate::Report run(const std::string& path, const std::string& format,
   evaluate::ScorerOptions options;
   options.max_examples = examples;
   evaluate::Report report = evaluate::evaluate(dataset, extractor, options);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "==== " << path << "\n";
   evaluate::write_text_report(std::cout, report, examples);
   std::printf("(%zu documents in %.2f s)\n\n", report.documents, seconds);
@@ -43,7 +44,8 @@ evaluate::Report run(const std::string& path, const std::string& format,
 }
 
 void target_line(const char* what, double value, double target) {
-  std::printf("%s  %-36s %.3f (target >= %.2f)\n", value >= target ? "PASS" : "FAIL", what, value, target);
+  std::printf("%s  %-36s %.3f (target >= %.2f)\n", value >= target ? "PASS" : "FAIL", what, value,
+              target);
 }
 
 }  // namespace
@@ -53,19 +55,25 @@ int main(int argc, char** argv) {
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--errors" && i + 1 < argc) examples = std::stoul(argv[++i]);
-    else positional.push_back(arg);
+    if (arg == "--errors" && i + 1 < argc)
+      examples = std::stoul(argv[++i]);
+    else
+      positional.push_back(arg);
   }
-  const std::string conll_dir = positional.size() > 0 ? positional[0] : SKEIN_SHARED_DIR "/dev-data/conll04";
-  const std::string examples_gold = positional.size() > 1 ? positional[1] : SKEIN_SOURCE_DIR "/examples/gold.jsonl";
+  const std::string conll_dir =
+      positional.size() > 0 ? positional[0] : SKEIN_SHARED_DIR "/dev-data/conll04";
+  const std::string examples_gold =
+      positional.size() > 1 ? positional[1] : SKEIN_SOURCE_DIR "/examples/gold.jsonl";
 
   try {
     const auto started = std::chrono::steady_clock::now();
     const skein::extract::Extractor extractor;
-    std::printf("Extractor start-up: %.0f ms\n\n",
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    std::printf("Extractor start-up: %.0f ms\n\n", std::chrono::duration<double, std::milli>(
+                                                       std::chrono::steady_clock::now() - started)
+                                                       .count());
 
-    const evaluate::Report dev = run(conll_dir + "/conll04_dev.json", "conll04", extractor, examples);
+    const evaluate::Report dev =
+        run(conll_dir + "/conll04_dev.json", "conll04", extractor, examples);
     const evaluate::Report train = run(conll_dir + "/conll04_train.json", "conll04", extractor, 0);
     std::string examples_entity_f1 = "n/a", examples_relation_f1 = "n/a";
     if (std::filesystem::exists(examples_gold)) {
@@ -79,14 +87,20 @@ int main(int argc, char** argv) {
 
     std::cout << "==== Summary (strict)\n";
     std::printf("%-30s %8s %8s %8s\n", "", "dev", "train", "examples");
-    auto located = [](const evaluate::Report& r) { return r.relation_row("located-in")->strict.f1(); };
-    auto affiliated = [](const evaluate::Report& r) { return r.relation_row("affiliated-with")->strict.f1(); };
+    auto located = [](const evaluate::Report& r) {
+      return r.relation_row("located-in")->strict.f1();
+    };
+    auto affiliated = [](const evaluate::Report& r) {
+      return r.relation_row("affiliated-with")->strict.f1();
+    };
     std::printf("%-30s %8.3f %8.3f %8s\n", "entity micro F1", dev.entity_micro.strict.f1(),
                 train.entity_micro.strict.f1(), examples_entity_f1.c_str());
     std::printf("%-30s %8.3f %8.3f\n", "located-in F1", located(dev), located(train));
-    std::printf("%-30s %8.3f %8.3f\n", "affiliated-with F1 (Work_For)", affiliated(dev), affiliated(train));
-    std::printf("%-30s %8.3f %8.3f %8s\n", "relation micro F1 (covered)", dev.relation_micro.strict.f1(),
-                train.relation_micro.strict.f1(), examples_relation_f1.c_str());
+    std::printf("%-30s %8.3f %8.3f\n", "affiliated-with F1 (Work_For)", affiliated(dev),
+                affiliated(train));
+    std::printf("%-30s %8.3f %8.3f %8s\n", "relation micro F1 (covered)",
+                dev.relation_micro.strict.f1(), train.relation_micro.strict.f1(),
+                examples_relation_f1.c_str());
     std::cout << "\nTargets (CoNLL04 dev):\n";
     target_line("entity strict F1", dev.entity_micro.strict.f1(), kEntityStrictF1Target);
     target_line("located-in strict F1", located(dev), kLocatedInF1Target);

@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -158,35 +158,44 @@ void layout_speed(const fs::path& out, bool peer, std::size_t nodes) {
     const auto start = Clock::now();
     const std::clock_t cpu_start = std::clock();
     const auto result = graph::Layout(view).run();
-    layout_cpu_s = std::min(layout_cpu_s, static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
+    layout_cpu_s =
+        std::min(layout_cpu_s, static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
     layout_s = std::min(layout_s, std::chrono::duration<double>(Clock::now() - start).count());
-    if (result.x.size() != view.node_count()) std::printf("layout returned %zu positions\n", result.x.size());
+    if (result.x.size() != view.node_count())
+      std::printf("layout returned %zu positions\n", result.x.size());
   }
   exporters::ExportOptions with, without;
   with.layout = exporters::LayoutKind::kForce;
   without.layout = exporters::LayoutKind::kNone;
-  const Row positioned = measure("gexf + positions", exporters::Format::kGexf, with, view, out / "positioned.gexf");
-  const Row bare = measure("gexf, no positions", exporters::Format::kGexf, without, view, out / "bare.gexf");
+  const Row positioned =
+      measure("gexf + positions", exporters::Format::kGexf, with, view, out / "positioned.gexf");
+  const Row bare =
+      measure("gexf, no positions", exporters::Format::kGexf, without, view, out / "bare.gexf");
   // CPU time beside wall time: on a shared machine the wall clock mostly measures the others.
-  std::printf("graph::Layout (Barnes-Hut, default options): %.3f s wall, %.3f s CPU  [target <= 1 s: %s]\n",
-              layout_s, layout_cpu_s, layout_s <= 1.0 ? "PASS" : "FAIL");
+  std::printf(
+      "graph::Layout (Barnes-Hut, default options): %.3f s wall, %.3f s CPU  [target <= 1 s: %s]\n",
+      layout_s, layout_cpu_s, layout_s <= 1.0 ? "PASS" : "FAIL");
   std::printf("gexf export with positions %.3f s, without %.3f s  [with positions <= 1 s: %s]\n",
-              positioned.seconds, bare.seconds, positioned.ok && positioned.seconds <= 1.0 ? "PASS" : "FAIL");
+              positioned.seconds, bare.seconds,
+              positioned.ok && positioned.seconds <= 1.0 ? "PASS" : "FAIL");
   if (!peer) return;
   const fs::path edge_list = out / "layout-edges.txt";
   {
     std::ofstream list(edge_list);
     for (const auto& edge : view.edges()) list << edge.source << ' ' << edge.target << '\n';
   }
-  const std::string command = "/usr/bin/python3 " + std::string(SKEIN_BENCH_LAYOUT_PEER) + " " + edge_list.string();
+  const std::string command =
+      "/usr/bin/python3 " + std::string(SKEIN_BENCH_LAYOUT_PEER) + " " + edge_list.string();
   FILE* pipe = popen(command.c_str(), "r");
   char buffer[256] = {};
   const std::size_t got = pipe != nullptr ? std::fread(buffer, 1, sizeof buffer - 1, pipe) : 0;
   const int status = pipe != nullptr ? pclose(pipe) : -1;
   double fr = 0, drl = 0;
-  if (got > 0 && status == 0 && std::sscanf(buffer, "{\"fr_s\": %lf, \"drl_s\": %lf}", &fr, &drl) == 2) {
-    std::printf("igraph layout_fruchterman_reingold %.3f s (%.1fx ours), layout_drl %.3f s (%.1fx ours)\n", fr,
-                fr / layout_s, drl, drl / layout_s);
+  if (got > 0 && status == 0 &&
+      std::sscanf(buffer, "{\"fr_s\": %lf, \"drl_s\": %lf}", &fr, &drl) == 2) {
+    std::printf(
+        "igraph layout_fruchterman_reingold %.3f s (%.1fx ours), layout_drl %.3f s (%.1fx ours)\n",
+        fr, fr / layout_s, drl, drl / layout_s);
   } else {
     std::printf("igraph layout peer unavailable (python3-igraph missing?)\n");
   }
@@ -209,7 +218,8 @@ int main(int argc, char** argv) {
     else if (arg == "--no-peer")
       peer = false;
     else {
-      std::cerr << "usage: bench_export_speed [--nodes N] [--edges M] [--layout-nodes N] [--out DIR] [--no-peer]\n";
+      std::cerr << "usage: bench_export_speed [--nodes N] [--edges M] [--layout-nodes N] [--out "
+                   "DIR] [--no-peer]\n";
       return 1;
     }
   }

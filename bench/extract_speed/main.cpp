@@ -8,14 +8,15 @@
 // peak RSS. Words are whitespace-separated tokens; both sides are timed on texts already in
 // memory. Targets shown: >= 1,000,000 words/s on one core, peak RSS <= 300 MB.
 
+#include <rapidjson/document.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -23,8 +24,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "core/Utf8.h"
 #include "extract/Extractor.h"
@@ -59,7 +58,8 @@ std::size_t count_words(const std::string& text) {
 Corpus read_corpus(const std::string& dir) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".txt")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   Corpus corpus;
@@ -92,8 +92,8 @@ double median(std::vector<double> values) {
 
 // One pass over the corpus with `threads` workers pulling documents from a shared counter.
 // Returns seconds; `found` receives the number of entities (so the work cannot be elided).
-double timed_pass(const skein::extract::Extractor& extractor, const Corpus& corpus, unsigned threads,
-                  std::size_t& found) {
+double timed_pass(const skein::extract::Extractor& extractor, const Corpus& corpus,
+                  unsigned threads, std::size_t& found) {
   std::atomic<std::size_t> next{0}, entities{0};
   auto worker = [&] {
     std::size_t local = 0;
@@ -140,8 +140,8 @@ PeerResult run_compromise(const Corpus& corpus, int passes) {
     std::ofstream out(list);
     for (const auto& path : corpus.paths) out << path << "\n";
   }
-  const std::string command = "node '" + bench_dir + "/compromise.mjs' '" + list.string() + "' " +
-                              std::to_string(passes);
+  const std::string command =
+      "node '" + bench_dir + "/compromise.mjs' '" + list.string() + "' " + std::to_string(passes);
   std::string output;
   if (FILE* pipe = ::popen(command.c_str(), "r")) {
     char buffer[4096];
@@ -180,10 +180,14 @@ int main(int argc, char** argv) {
   std::string corpus_dir = SKEIN_SHARED_DIR "/corpus/bbc";
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--passes" && i + 1 < argc) passes = std::max(1, std::stoi(argv[++i]));
-    else if (arg == "--peer-passes" && i + 1 < argc) peer_passes = std::max(1, std::stoi(argv[++i]));
-    else if (arg == "--no-peer") peer = false;
-    else corpus_dir = arg;
+    if (arg == "--passes" && i + 1 < argc)
+      passes = std::max(1, std::stoi(argv[++i]));
+    else if (arg == "--peer-passes" && i + 1 < argc)
+      peer_passes = std::max(1, std::stoi(argv[++i]));
+    else if (arg == "--no-peer")
+      peer = false;
+    else
+      corpus_dir = arg;
   }
 
   try {
@@ -196,14 +200,18 @@ int main(int argc, char** argv) {
     // Timings mean little on a busy machine: say how busy it was.
     double load[1] = {0};
     if (::getloadavg(load, 1) == 1) {
-      std::printf("Load average at start: %.2f on %u hardware threads\n", load[0], std::thread::hardware_concurrency());
+      std::printf("Load average at start: %.2f on %u hardware threads\n", load[0],
+                  std::thread::hardware_concurrency());
     }
-    std::printf("Corpus: %s\n  %zu documents, %zu words, %.2f MB (%zu skipped: unreadable or invalid UTF-8)\n\n",
-                corpus_dir.c_str(), corpus.documents.size(), corpus.words, mb, corpus.skipped);
+    std::printf(
+        "Corpus: %s\n  %zu documents, %zu words, %.2f MB (%zu skipped: unreadable or invalid "
+        "UTF-8)\n\n",
+        corpus_dir.c_str(), corpus.documents.size(), corpus.words, mb, corpus.skipped);
 
     const auto started = Clock::now();
     const skein::extract::Extractor extractor;
-    const double startup_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    const double startup_ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     const double rss_after_startup = peak_rss_mb();
 
     std::size_t entities = 0;
@@ -216,10 +224,12 @@ int main(int argc, char** argv) {
     const double rss = peak_rss_mb();
 
     std::printf("Skein Extractor\n");
-    std::printf("  start-up (construction)     %10.1f ms   (peak RSS after: %.0f MB)\n", startup_ms, rss_after_startup);
-    std::printf("  1 thread, median of %d       %10.3f s    %12.0f words/s  %7.2f MB/s\n", passes, t1, words / t1, mb / t1);
-    std::printf("  2 threads, median of %d      %10.3f s    %12.0f words/s  %7.2f MB/s  (x%.2f)\n", passes, t2,
-                words / t2, mb / t2, t1 / t2);
+    std::printf("  start-up (construction)     %10.1f ms   (peak RSS after: %.0f MB)\n", startup_ms,
+                rss_after_startup);
+    std::printf("  1 thread, median of %d       %10.3f s    %12.0f words/s  %7.2f MB/s\n", passes,
+                t1, words / t1, mb / t1);
+    std::printf("  2 threads, median of %d      %10.3f s    %12.0f words/s  %7.2f MB/s  (x%.2f)\n",
+                passes, t2, words / t2, mb / t2, t1 / t2);
     std::printf("  entities per pass           %10zu\n", entities);
     std::printf("  peak RSS                    %10.0f MB\n\n", rss);
 
@@ -233,7 +243,8 @@ int main(int argc, char** argv) {
     std::printf("Share of the time per component (one timed pass, %.3f s):\n", total);
     for (std::size_t i = 0; i < seconds.size(); ++i) {
       const std::string name = i < names.size() ? names[i] : std::string("(output)");
-      std::printf("  %-22s %8.3f s  %5.1f%%\n", name.c_str(), seconds[i], 100.0 * seconds[i] / std::max(total, 1e-12));
+      std::printf("  %-22s %8.3f s  %5.1f%%\n", name.c_str(), seconds[i],
+                  100.0 * seconds[i] / std::max(total, 1e-12));
     }
     std::printf("\n");
 
@@ -244,17 +255,20 @@ int main(int argc, char** argv) {
         std::printf("compromise %s\n", compromise.version.c_str());
         std::printf("  start-up (import)           %10.1f ms\n", compromise.startup_ms);
         std::printf("  1 thread, median of %d       %10.3f s    %12.0f words/s  %7.2f MB/s\n",
-                    peer_passes, compromise.median_seconds, peer_wps, mb / compromise.median_seconds);
+                    peer_passes, compromise.median_seconds, peer_wps,
+                    mb / compromise.median_seconds);
         std::printf("  people+places+orgs per pass %10zu\n", compromise.mentions);
         std::printf("  peak RSS                    %10.0f MB\n\n", compromise.rss_mb);
-        std::printf("Ratio Skein/compromise, single-thread words/s: %.1fx\n\n", compromise.median_seconds / t1);
+        std::printf("Ratio Skein/compromise, single-thread words/s: %.1fx\n\n",
+                    compromise.median_seconds / t1);
       } else {
         std::printf("compromise: not run (%s)\n\n", compromise.why_not.c_str());
       }
     }
 
     char detail[128];
-    std::snprintf(detail, sizeof detail, "%.0f words/s (target >= %.0f)", words / t1, kWordsPerSecondTarget);
+    std::snprintf(detail, sizeof detail, "%.0f words/s (target >= %.0f)", words / t1,
+                  kWordsPerSecondTarget);
     target_line("single-core throughput", words / t1 >= kWordsPerSecondTarget, detail);
     std::snprintf(detail, sizeof detail, "%.0f MB (target <= %.0f)", rss, kPeakRssTargetMb);
     target_line("peak memory", rss <= kPeakRssTargetMb, detail);

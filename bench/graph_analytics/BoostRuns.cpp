@@ -1,10 +1,6 @@
 #include "BoostRuns.h"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
-#include <limits>
-
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -13,6 +9,9 @@
 #include <boost/graph/core_numbers.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/page_rank.hpp>
+#include <chrono>
+#include <ctime>
+#include <limits>
 
 #include "graph/BoostGraphView.h"
 
@@ -60,7 +59,8 @@ std::vector<std::uint32_t> csr_components(const Csr& g) {
   for (std::uint32_t root = 0; root < n; ++root) {
     if (component[root] != std::numeric_limits<std::uint32_t>::max()) continue;
     const std::uint32_t id = next++;
-    auto label = boost::make_bfs_visitor(boost::put_property(component.data(), id, boost::on_discover_vertex()));
+    auto label = boost::make_bfs_visitor(
+        boost::put_property(component.data(), id, boost::on_discover_vertex()));
     boost::breadth_first_visit(g, root,
                                boost::visitor(label).color_map(boost::make_iterator_property_map(
                                    color.begin(), get(boost::vertex_index, g))));
@@ -89,7 +89,8 @@ BoostTimes time_boost(const GraphView& view, int pagerank_iterations,
     distance[0] = 0;
     boost::breadth_first_search(
         g, 0,
-        boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge())))
+        boost::visitor(boost::make_bfs_visitor(
+                           boost::record_distances(distance.data(), boost::on_tree_edge())))
             .color_map(boost::make_iterator_property_map(color.begin(), index)));
   };
   t.bfs = best_of(repeats, [&] { bfs_once(view); });
@@ -98,13 +99,16 @@ BoostTimes time_boost(const GraphView& view, int pagerank_iterations,
   std::vector<double> rank(n), rank2(n);
   // Initial rank 1 (n = 1 in Boost's parameter), the start value REFERENCE.md recommends.
   t.pagerank = best_of(repeats, [&] {
-    boost::graph::page_rank(view, boost::make_iterator_property_map(rank.begin(), index),
-                            boost::graph::n_iterations(static_cast<std::size_t>(pagerank_iterations)), 0.85, 1,
-                            boost::make_iterator_property_map(rank2.begin(), index));
+    boost::graph::page_rank(
+        view, boost::make_iterator_property_map(rank.begin(), index),
+        boost::graph::n_iterations(static_cast<std::size_t>(pagerank_iterations)), 0.85, 1,
+        boost::make_iterator_property_map(rank2.begin(), index));
   });
 
   std::vector<std::uint32_t> core(n);
-  t.core_numbers = best_of(repeats, [&] { boost::core_numbers(view, boost::make_iterator_property_map(core.begin(), index)); });
+  t.core_numbers = best_of(repeats, [&] {
+    boost::core_numbers(view, boost::make_iterator_property_map(core.begin(), index));
+  });
 
   std::vector<NodeIndex> cut;
   t.articulation = best_of(repeats, [&] {
@@ -113,16 +117,18 @@ BoostTimes time_boost(const GraphView& view, int pagerank_iterations,
   });
   std::vector<std::uint32_t> bicomponent(view.pair_count());
   t.biconnected = best_of(repeats, [&] {
-    boost::biconnected_components(view, boost::make_iterator_property_map(bicomponent.begin(), get(boost::edge_index, view)));
+    boost::biconnected_components(
+        view, boost::make_iterator_property_map(bicomponent.begin(), get(boost::edge_index, view)));
   });
 
   std::vector<double> cost(n);
   std::vector<NodeIndex> parent(n);
   t.dijkstra = best_of(repeats, [&] {
-    boost::dijkstra_shortest_paths(view, NodeIndex{0},
-                                   boost::weight_map(CostMap(view))
-                                       .distance_map(boost::make_iterator_property_map(cost.begin(), index))
-                                       .predecessor_map(parent.data()));
+    boost::dijkstra_shortest_paths(
+        view, NodeIndex{0},
+        boost::weight_map(CostMap(view))
+            .distance_map(boost::make_iterator_property_map(cost.begin(), index))
+            .predecessor_map(parent.data()));
   });
 
   // The storage alternative: a compressed_sparse_row_graph copy of the same arcs.
@@ -153,9 +159,10 @@ BoostTimes time_boost(const GraphView& view, int pagerank_iterations,
   t.csr_bfs = best_of(repeats, [&] { bfs_once(*csr); });
   if (distance != expected_bfs) t.mismatches.push_back("CSR breadth_first_search");
   t.csr_pagerank = best_of(repeats, [&] {
-    boost::graph::page_rank(*csr, boost::make_iterator_property_map(rank.begin(), index),
-                            boost::graph::n_iterations(static_cast<std::size_t>(pagerank_iterations)), 0.85, 1,
-                            boost::make_iterator_property_map(rank2.begin(), index));
+    boost::graph::page_rank(
+        *csr, boost::make_iterator_property_map(rank.begin(), index),
+        boost::graph::n_iterations(static_cast<std::size_t>(pagerank_iterations)), 0.85, 1,
+        boost::make_iterator_property_map(rank2.begin(), index));
   });
   return t;
 }
@@ -166,7 +173,8 @@ double time_boost_betweenness(const GraphView& view, bool weighted, std::vector<
   auto centrality = boost::make_iterator_property_map(score.begin(), index);
   return best_of(1, [&] {
     if (weighted) {
-      boost::brandes_betweenness_centrality(view, boost::centrality_map(centrality).weight_map(CostMap(view)));
+      boost::brandes_betweenness_centrality(
+          view, boost::centrality_map(centrality).weight_map(CostMap(view)));
     } else {
       boost::brandes_betweenness_centrality(view, boost::centrality_map(centrality));
     }

@@ -17,18 +17,18 @@ inline bool use_cpu_time = false;
 double now_seconds();
 
 struct BoostTimes {
-  double components = -1;         // connected_components on the GraphView
-  double bfs = -1;                // breadth_first_search (distance recorder) on the GraphView
-  double pagerank = -1;           // graph::page_rank, same iteration count as Skein's
+  double components = -1;  // connected_components on the GraphView
+  double bfs = -1;         // breadth_first_search (distance recorder) on the GraphView
+  double pagerank = -1;    // graph::page_rank, same iteration count as Skein's
   double core_numbers = -1;
-  double articulation = -1;       // articulation_points
-  double biconnected = -1;        // biconnected_components (bridges = 1-edge components)
-  double dijkstra = -1;           // dijkstra_shortest_paths, cost 1/weight, one source
-  double csr_build = -1;          // copying the topology into a compressed_sparse_row_graph
-  double csr_components = -1;     // connected_components is undirected-only: BFS labelling on the CSR
+  double articulation = -1;    // articulation_points
+  double biconnected = -1;     // biconnected_components (bridges = 1-edge components)
+  double dijkstra = -1;        // dijkstra_shortest_paths, cost 1/weight, one source
+  double csr_build = -1;       // copying the topology into a compressed_sparse_row_graph
+  double csr_components = -1;  // connected_components is undirected-only: BFS labelling on the CSR
   double csr_bfs = -1;
   double csr_pagerank = -1;
-  double csr_bytes_per_edge = 0;  // the copy's arrays (row starts, columns, float weights)
+  double csr_bytes_per_edge = 0;        // the copy's arrays (row starts, columns, float weights)
   std::vector<std::string> mismatches;  // where Boost's answer differed from Skein's
 };
 
@@ -40,6 +40,7 @@ BoostTimes time_boost(const graph::GraphView& view, int pagerank_iterations,
 
 // Exact betweenness (unnormalised pair counts), Boost's brandes on the view; `weighted` uses
 // cost 1/weight per hop. Returns seconds; writes the scores.
-double time_boost_betweenness(const graph::GraphView& view, bool weighted, std::vector<double>& score);
+double time_boost_betweenness(const graph::GraphView& view, bool weighted,
+                              std::vector<double>& score);
 
 }  // namespace skein::bench

@@ -10,6 +10,8 @@
 // The store (default /tmp/skein-bench-graph.db) is written once through Store::put with
 // synthetic extractions and reused by later runs when it already holds the same graph.
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -18,13 +20,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <tuple>
 #include <memory>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "BoostRuns.h"
 #include "core/Extraction.h"
@@ -86,8 +86,10 @@ void write_store(const std::string& path, std::size_t n, const generate::EdgeLis
       }
       Relation r;
       r.type = "met-with";
-      r.source = Entity::make_id(labels::kPerson, key_of(std::min(edges[i].first, edges[i].second)));
-      r.target = Entity::make_id(labels::kPerson, key_of(std::max(edges[i].first, edges[i].second)));
+      r.source =
+          Entity::make_id(labels::kPerson, key_of(std::min(edges[i].first, edges[i].second)));
+      r.target =
+          Entity::make_id(labels::kPerson, key_of(std::max(edges[i].first, edges[i].second)));
       r.confidence = 0.9;
       r.evidence.push_back({{0, x.document.text.size()}, "bench", x.document.text, 0.9});
       x.relations.push_back(std::move(r));
@@ -99,7 +101,8 @@ void write_store(const std::string& path, std::size_t n, const generate::EdgeLis
 }
 
 rapidjson::Document run_peers(const std::string& edge_file, const std::string& extra) {
-  const std::string command = std::string("/usr/bin/python3 ") + SKEIN_BENCH_PEERS + " " + edge_file + extra;
+  const std::string command =
+      std::string("/usr/bin/python3 ") + SKEIN_BENCH_PEERS + " " + edge_file + extra;
   struct Closer {
     void operator()(FILE* f) const { pclose(f); }
   };
@@ -118,19 +121,27 @@ rapidjson::Document run_peers(const std::string& edge_file, const std::string& e
 }
 
 // One algorithm three ways: Boost on the GraphView, Skein's hand-written code (if any), igraph.
-void three_way(const std::string& what, double boost_s, double hand_s, const rapidjson::Document& peers,
-               const std::string& igraph_key) {
+void three_way(const std::string& what, double boost_s, double hand_s,
+               const rapidjson::Document& peers, const std::string& igraph_key) {
   auto cell = [](double s) {
     if (s < 0) return std::string("         -");
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%10.4f", s);
     return std::string(buffer);
   };
-  const double igraph_s = peers.HasMember(igraph_key.c_str()) ? peers[igraph_key.c_str()].GetDouble() : -1;
+  const double igraph_s =
+      peers.HasMember(igraph_key.c_str()) ? peers[igraph_key.c_str()].GetDouble() : -1;
   const double used = hand_s >= 0 ? std::min(hand_s, boost_s) : boost_s;
-  std::printf("%-34s %s %s %s", what.c_str(), cell(boost_s).c_str(), cell(hand_s).c_str(), cell(igraph_s).c_str());
-  if (hand_s >= 0) std::printf(" %8.1fx", boost_s / hand_s); else std::printf(" %9s", "-");
-  if (igraph_s >= 0) std::printf(" %8.1fx", igraph_s / used); else std::printf(" %9s", "-");
+  std::printf("%-34s %s %s %s", what.c_str(), cell(boost_s).c_str(), cell(hand_s).c_str(),
+              cell(igraph_s).c_str());
+  if (hand_s >= 0)
+    std::printf(" %8.1fx", boost_s / hand_s);
+  else
+    std::printf(" %9s", "-");
+  if (igraph_s >= 0)
+    std::printf(" %8.1fx", igraph_s / used);
+  else
+    std::printf(" %9s", "-");
   std::printf("\n");
 }
 
@@ -164,19 +175,26 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (arg == "--nodes") n = std::stoul(next());
-    else if (arg == "--m") m = std::stoul(next());
-    else if (arg == "--store") store_path = next();
-    else if (arg == "--no-store") use_store = false;
-    else if (arg == "--no-peers") use_peers = false;
-    else if (arg == "--nx-betweenness") peer_options += " --nx-betweenness " + next();
-    else if (arg == "--nx-louvain") peer_options += " --nx-louvain";
-    else if (arg == "--betweenness-nodes") exact_n = std::stoul(next());
+    if (arg == "--nodes")
+      n = std::stoul(next());
+    else if (arg == "--m")
+      m = std::stoul(next());
+    else if (arg == "--store")
+      store_path = next();
+    else if (arg == "--no-store")
+      use_store = false;
+    else if (arg == "--no-peers")
+      use_peers = false;
+    else if (arg == "--nx-betweenness")
+      peer_options += " --nx-betweenness " + next();
+    else if (arg == "--nx-louvain")
+      peer_options += " --nx-louvain";
+    else if (arg == "--betweenness-nodes")
+      exact_n = std::stoul(next());
     else if (arg == "--cpu-time") {
       bench::use_cpu_time = true;
       peer_options += " --cpu-time";
-    }
-    else {
+    } else {
       std::cerr << "unknown option " << arg << "\n";
       return 1;
     }
@@ -201,7 +219,8 @@ int main(int argc, char** argv) {
 
   GraphView view;
   const double t_build = best_of(3, [&] { view = GraphView::from_edges(n, edges); });
-  const double bytes_per_edge = static_cast<double>(view.topology_bytes()) / static_cast<double>(edges.size());
+  const double bytes_per_edge =
+      static_cast<double>(view.topology_bytes()) / static_cast<double>(edges.size());
 
   double t_store_write = -1, t_from_store = -1, t_store_scan = -1, t_node_scan_full = -1;
   if (use_store) {
@@ -262,20 +281,24 @@ int main(int argc, char** argv) {
   const double t_cuts = best_of(3, [&] { cuts = CutStructure(view).run(); });
   ShortestPathOptions weighted_path;
   weighted_path.weighted = true;
-  const double t_dijkstra = best_of(3, [&] { ShortestPath(view, 0, static_cast<NodeIndex>(n - 1), weighted_path).run(); });
-  const auto boost = bench::time_boost(view, pagerank.iterations, components.component, bfs.distance, 3);
+  const double t_dijkstra = best_of(
+      3, [&] { ShortestPath(view, 0, static_cast<NodeIndex>(n - 1), weighted_path).run(); });
+  const auto boost =
+      bench::time_boost(view, pagerank.iterations, components.component, bfs.distance, 3);
 
   // Exact betweenness on a smaller graph of the same kind, weighted with integer weights.
   const auto small_edges = generate::barabasi_albert(exact_n, m, 2);
   std::vector<double> small_weights;
-  for (std::size_t i = 0; i < small_edges.size(); ++i) small_weights.push_back(static_cast<double>(1 + (i * 7919) % 5));
+  for (std::size_t i = 0; i < small_edges.size(); ++i)
+    small_weights.push_back(static_cast<double>(1 + (i * 7919) % 5));
   const GraphView small = GraphView::from_edges(exact_n, small_edges, small_weights);
   const std::string small_file = "/tmp/skein-bench-graph-small.txt";
   {
     std::ofstream out(small_file);
     out << exact_n << "\n";
     for (std::size_t i = 0; i < small_edges.size(); ++i)
-      out << small_edges[i].first << ' ' << small_edges[i].second << ' ' << small_weights[i] << '\n';
+      out << small_edges[i].first << ' ' << small_edges[i].second << ' ' << small_weights[i]
+          << '\n';
   }
   BetweennessOptions exact;
   exact.normalized = false;
@@ -284,55 +307,70 @@ int main(int argc, char** argv) {
   const double t_exact_hand = best_of(1, [&] { exact_hand = Betweenness(small, exact).run(); });
   exact.weighted = true;
   BetweennessResult exact_hand_weighted;
-  const double t_exact_hand_weighted = best_of(1, [&] { exact_hand_weighted = Betweenness(small, exact).run(); });
+  const double t_exact_hand_weighted =
+      best_of(1, [&] { exact_hand_weighted = Betweenness(small, exact).run(); });
   std::vector<double> exact_boost, exact_boost_weighted;
   const double t_exact_boost = bench::time_boost_betweenness(small, false, exact_boost);
-  const double t_exact_boost_weighted = bench::time_boost_betweenness(small, true, exact_boost_weighted);
+  const double t_exact_boost_weighted =
+      bench::time_boost_betweenness(small, true, exact_boost_weighted);
   double worst = 0, worst_weighted = 0;
   for (std::size_t v = 0; v < exact_n; ++v) {
     // Both are pair counts (Boost halves its undirected sums itself).
     worst = std::max(worst, std::fabs(exact_boost[v] - exact_hand.score[v]));
-    worst_weighted = std::max(worst_weighted, std::fabs(exact_boost_weighted[v] - exact_hand_weighted.score[v]));
+    worst_weighted =
+        std::max(worst_weighted, std::fabs(exact_boost_weighted[v] - exact_hand_weighted.score[v]));
   }
 
   rapidjson::Document peers;
   peers.SetObject();
   if (use_peers) peers = run_peers(edge_file, peer_options + " --small " + small_file);
 
-  std::printf("\nEach algorithm three ways (seconds; best of 3 unless noted). boost = Boost.Graph on the\n"
-              "GraphView (graph/BoostGraphView.h, no copy); hand = Skein's hand-written code where it\n"
-              "remains; boost/hand = how much faster the hand-written code is; igraph/skein = igraph over\n"
-              "the faster of the two. Exact betweenness: BA n=%zu m=%zu, 1 thread, one run.\n\n",
-              exact_n, m);
-  std::printf("%-34s %10s %10s %10s %9s %9s\n", "algorithm", "boost", "hand", "igraph", "boost/hand",
-              "igraph/skein");
+  std::printf(
+      "\nEach algorithm three ways (seconds; best of 3 unless noted). boost = Boost.Graph on the\n"
+      "GraphView (graph/BoostGraphView.h, no copy); hand = Skein's hand-written code where it\n"
+      "remains; boost/hand = how much faster the hand-written code is; igraph/skein = igraph over\n"
+      "the faster of the two. Exact betweenness: BA n=%zu m=%zu, 1 thread, one run.\n\n",
+      exact_n, m);
+  std::printf("%-34s %10s %10s %10s %9s %9s\n", "algorithm", "boost", "hand", "igraph",
+              "boost/hand", "igraph/skein");
   three_way("connected components", boost.components, t_components, peers, "igraph_components");
   three_way("BFS from one node", boost.bfs, t_bfs, peers, "igraph_bfs");
   three_way("PageRank (same iterations)", boost.pagerank, t_pagerank, peers, "igraph_pagerank");
   three_way("core numbers (Skein = Boost's)", boost.core_numbers, -1, peers, "igraph_coreness");
   std::printf("%-34s %10.4f\n", "  Skein's CoreDecomposition", t_cores);
-  three_way("articulation points + bridges", boost.biconnected, t_cuts, peers, "igraph_articulation");
+  three_way("articulation points + bridges", boost.biconnected, t_cuts, peers,
+            "igraph_articulation");
   three_way("  articulation points alone", boost.articulation, -1, peers, "");
   three_way("biconnected components", boost.biconnected, -1, peers, "igraph_biconnected");
   three_way("Dijkstra, one source (Skein = Boost's)", boost.dijkstra, -1, peers, "igraph_dijkstra");
   std::printf("%-34s %10.4f\n", "  Skein's weighted ShortestPath", t_dijkstra);
   three_way("exact betweenness", t_exact_boost, t_exact_hand, peers, "igraph_betweenness");
-  three_way("exact betweenness, weighted", t_exact_boost_weighted, -1, peers, "igraph_betweenness_weighted");
+  three_way("exact betweenness, weighted", t_exact_boost_weighted, -1, peers,
+            "igraph_betweenness_weighted");
   std::printf("%-34s %10.4f\n", "  Skein's weighted Betweenness", t_exact_hand_weighted);
-  std::printf("\nstorage: Boost on a compressed_sparse_row_graph copy instead of the GraphView's own CSR\n");
-  std::printf("  copy build %.4f s, %.1f bytes/edge extra; components %.4f s, BFS %.4f s, PageRank %.4f s\n",
-              boost.csr_build, boost.csr_bytes_per_edge, boost.csr_components, boost.csr_bfs, boost.csr_pagerank);
-  std::printf("  (GraphView as the Boost graph: components %.4f s, BFS %.4f s, PageRank %.4f s, no copy)\n",
-              boost.components, boost.bfs, boost.pagerank);
-  std::printf("exact betweenness, largest |boost - hand| (pair counts): %.3g unweighted, %.3g weighted\n",
-              worst, worst_weighted);
-  for (const auto& what : boost.mismatches) std::printf("MISMATCH: Boost's %s differs from Skein's\n", what.c_str());
+  std::printf(
+      "\nstorage: Boost on a compressed_sparse_row_graph copy instead of the GraphView's own "
+      "CSR\n");
+  std::printf(
+      "  copy build %.4f s, %.1f bytes/edge extra; components %.4f s, BFS %.4f s, PageRank %.4f "
+      "s\n",
+      boost.csr_build, boost.csr_bytes_per_edge, boost.csr_components, boost.csr_bfs,
+      boost.csr_pagerank);
+  std::printf(
+      "  (GraphView as the Boost graph: components %.4f s, BFS %.4f s, PageRank %.4f s, no copy)\n",
+      boost.components, boost.bfs, boost.pagerank);
+  std::printf(
+      "exact betweenness, largest |boost - hand| (pair counts): %.3g unweighted, %.3g weighted\n",
+      worst, worst_weighted);
+  for (const auto& what : boost.mismatches)
+    std::printf("MISMATCH: Boost's %s differs from Skein's\n", what.c_str());
 
   std::printf("\n%-34s %10s %10s %8s %10s %8s\n", "operation (seconds; ratio = peer/ours)", "skein",
               "igraph", "ratio", "networkx", "ratio");
   row("load / build view (edge list)", t_build, peers, "igraph_load", "networkx_load");
   row("PageRank (tol 1e-10 per node)", t_pagerank, peers, "igraph_pagerank", "networkx_pagerank");
-  row("PageRank (tol 1e-6, NetworkX's)", t_pagerank_loose, peers, "igraph_pagerank", "networkx_pagerank");
+  row("PageRank (tol 1e-6, NetworkX's)", t_pagerank_loose, peers, "igraph_pagerank",
+      "networkx_pagerank");
   row("connected components", t_components, peers, "igraph_components", "networkx_components");
   row("BFS from one node", t_bfs, peers, "igraph_bfs", "networkx_bfs");
   row("Louvain", t_louvain, peers, "igraph_louvain", "networkx_louvain");
@@ -350,36 +388,46 @@ int main(int argc, char** argv) {
   std::printf("components: %zu, BFS reached %zu nodes\n", components.count(),
               static_cast<std::size_t>(std::count_if(bfs.distance.begin(), bfs.distance.end(),
                                                      [](std::int32_t d) { return d >= 0; })));
-  std::printf("Louvain: %zu communities, modularity %.4f, %d levels", louvain.count, louvain.modularity,
-              louvain.levels);
+  std::printf("Louvain: %zu communities, modularity %.4f, %d levels", louvain.count,
+              louvain.modularity, louvain.levels);
   for (const char* key : {"igraph_louvain_modularity", "networkx_louvain_modularity"}) {
-    if (peers.HasMember(key)) std::printf("; %s %.4f (ours/theirs %.3f)", key, peers[key].GetDouble(),
-                                          louvain.modularity / peers[key].GetDouble());
+    if (peers.HasMember(key))
+      std::printf("; %s %.4f (ours/theirs %.3f)", key, peers[key].GetDouble(),
+                  louvain.modularity / peers[key].GetDouble());
   }
   std::printf("\ntopology: %zu bytes = %.2f bytes/edge\n", view.topology_bytes(), bytes_per_edge);
   if (use_store) {
-    if (t_store_write >= 0) std::printf("store written through Store::put in %.1f s (%s)\n", t_store_write, store_path.c_str());
-    std::printf("GraphView::from_store: %.3f s, of which the store's for_each_node_brief + "
-                "for_each_edge alone take %.3f s (the full for_each_node: %.3f s)\n",
-                t_from_store, t_store_scan, t_node_scan_full);
+    if (t_store_write >= 0)
+      std::printf("store written through Store::put in %.1f s (%s)\n", t_store_write,
+                  store_path.c_str());
+    std::printf(
+        "GraphView::from_store: %.3f s, of which the store's for_each_node_brief + "
+        "for_each_edge alone take %.3f s (the full for_each_node: %.3f s)\n",
+        t_from_store, t_store_scan, t_node_scan_full);
   }
 
   // Targets from the product issue: PASS/FAIL lines (the exit code stays 0 either way).
-  auto target = [](const char* what, bool pass) { std::printf("%s  %s\n", pass ? "PASS" : "FAIL", what); };
+  auto target = [](const char* what, bool pass) {
+    std::printf("%s  %s\n", pass ? "PASS" : "FAIL", what);
+  };
   auto peer = [&](const char* key) { return peers.HasMember(key) ? peers[key].GetDouble() : -1.0; };
   std::printf("\n");
   for (auto [name, ours, ig, nx] :
        {std::tuple{"PageRank", t_pagerank, "igraph_pagerank", "networkx_pagerank"},
         std::tuple{"components", t_components, "igraph_components", "networkx_components"},
         std::tuple{"BFS", t_bfs, "igraph_bfs", "networkx_bfs"}}) {
-    if (peer(ig) > 0) target((std::string(name) + " >= 3x faster than igraph").c_str(), peer(ig) >= 3 * ours);
-    if (peer(nx) > 0) target((std::string(name) + " >= 20x faster than NetworkX").c_str(), peer(nx) >= 20 * ours);
+    if (peer(ig) > 0)
+      target((std::string(name) + " >= 3x faster than igraph").c_str(), peer(ig) >= 3 * ours);
+    if (peer(nx) > 0)
+      target((std::string(name) + " >= 20x faster than NetworkX").c_str(), peer(nx) >= 20 * ours);
   }
   if (use_store) target("GraphView build from a store <= 1 s", t_from_store <= 1.0);
   target("Louvain <= 3 s", t_louvain <= 3.0);
-  const double reference_q = peer("networkx_louvain_modularity") > 0 ? peer("networkx_louvain_modularity")
-                                                                     : peer("igraph_louvain_modularity");
-  if (reference_q > 0) target("Louvain modularity within 2% of the peer's", louvain.modularity >= 0.98 * reference_q);
+  const double reference_q = peer("networkx_louvain_modularity") > 0
+                                 ? peer("networkx_louvain_modularity")
+                                 : peer("igraph_louvain_modularity");
+  if (reference_q > 0)
+    target("Louvain modularity within 2% of the peer's", louvain.modularity >= 0.98 * reference_q);
   target("sampled betweenness k=256 <= 3 s (2 threads)", t_betweenness <= 3.0);
   target("topology <= 32 bytes/edge", bytes_per_edge <= 32.0);
   return 0;

@@ -140,7 +140,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 double cpu_seconds(int who) {
   rusage usage{};
   getrusage(who, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -198,9 +200,10 @@ Comparison compare(const std::string& dot, LayoutEngine engine, int runs,
     }
   }
   std::ifstream cli_in(cli_path, std::ios::binary);
-  const std::string cli_svg((std::istreambuf_iterator<char>(cli_in)), std::istreambuf_iterator<char>());
-  return Comparison{median(in_times), median(cli_times), median(in_cpu), median(cli_cpu),
-                    svg.size(), cli_svg == svg};
+  const std::string cli_svg((std::istreambuf_iterator<char>(cli_in)),
+                            std::istreambuf_iterator<char>());
+  return Comparison{median(in_times), median(cli_times), median(in_cpu),
+                    median(cli_cpu),  svg.size(),        cli_svg == svg};
 }
 
 }  // namespace
@@ -222,34 +225,44 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (arg == "--nodes") nodes = std::stoul(value());
-    else if (arg == "--runs") runs = std::stoi(value());
-    else if (arg == "--dot-runs") dot_runs = std::stoi(value());
-    else if (arg == "--dot-nodes") dot_nodes = std::stoul(value());
-    else if (arg == "--skip-dot") skip_dot = true;
-    else if (arg == "--dot-graph") dot_graph = value();
-    else if (arg == "--big") big = std::stoul(value());
+    if (arg == "--nodes")
+      nodes = std::stoul(value());
+    else if (arg == "--runs")
+      runs = std::stoi(value());
+    else if (arg == "--dot-runs")
+      dot_runs = std::stoi(value());
+    else if (arg == "--dot-nodes")
+      dot_nodes = std::stoul(value());
+    else if (arg == "--skip-dot")
+      skip_dot = true;
+    else if (arg == "--dot-graph")
+      dot_graph = value();
+    else if (arg == "--big")
+      big = std::stoul(value());
     else {
-      std::cerr << "usage: bench_render_speed [--nodes N] [--dot-nodes N] [--runs R] [--dot-runs R] "
-                   "[--skip-dot] [--big N] [--dot-graph news|ring]\n";
+      std::cerr
+          << "usage: bench_render_speed [--nodes N] [--dot-nodes N] [--runs R] [--dot-runs R] "
+             "[--skip-dot] [--big N] [--dot-graph news|ring]\n";
       return 1;
     }
   }
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as soon as it is measured
   if (std::system("dot -V >/dev/null 2>&1") != 0) {
-    std::cerr << "bench_render_speed: the Graphviz CLI (dot) is needed as the peer; install graphviz\n";
+    std::cerr
+        << "bench_render_speed: the Graphviz CLI (dot) is needed as the peer; install graphviz\n";
     return 1;
   }
-  const auto folder = std::filesystem::temp_directory_path() /
-                      ("skein-bench-render-" + std::to_string(getpid()));
+  const auto folder =
+      std::filesystem::temp_directory_path() / ("skein-bench-render-" + std::to_string(getpid()));
   std::filesystem::create_directories(folder);
 
   const Diagram diagram = synthetic(nodes);
   double load[3] = {0, 0, 0};
   getloadavg(load, 3);
-  std::printf("render_speed: %zu nodes, %zu edges; median of runs; SVG to a file on both sides; "
-              "load average %.2f %.2f %.2f\n",
-              diagram.nodes.size(), diagram.edges.size(), load[0], load[1], load[2]);
+  std::printf(
+      "render_speed: %zu nodes, %zu edges; median of runs; SVG to a file on both sides; "
+      "load average %.2f %.2f %.2f\n",
+      diagram.nodes.size(), diagram.edges.size(), load[0], load[1], load[2]);
   std::printf("%-6s %5s | %11s %9s %6s | %11s %9s %6s | %8s %s\n", "engine", "runs", "wall: ours",
               "CLI", "ratio", "CPU: ours", "CLI", "ratio", "SVG KiB", "same bytes");
   for (auto engine : {LayoutEngine::kSfdp, LayoutEngine::kDot}) {
@@ -257,9 +270,11 @@ int main(int argc, char** argv) {
     skein::render::RenderOptions options;
     options.format = skein::render::OutputFormat::kDot;
     options.layout = engine;
-    const bool own_graph = engine == LayoutEngine::kDot && (dot_nodes != nodes || dot_graph == "news");
+    const bool own_graph =
+        engine == LayoutEngine::kDot && (dot_nodes != nodes || dot_graph == "news");
     const Diagram dot_diagram =
-        own_graph ? (dot_graph == "news" ? news_shaped(dot_nodes) : synthetic(dot_nodes)) : Diagram{};
+        own_graph ? (dot_graph == "news" ? news_shaped(dot_nodes) : synthetic(dot_nodes))
+                  : Diagram{};
     const Diagram& drawn = own_graph ? dot_diagram : diagram;
     if (&drawn != &diagram) {
       std::printf("(dot on its own %s graph: %zu nodes, %zu edges)\n", dot_graph.c_str(),
@@ -275,8 +290,9 @@ int main(int argc, char** argv) {
                 result.cli, ratio, result.in_process_cpu, result.cli_cpu, cpu_ratio,
                 static_cast<double>(result.svg_bytes) / 1024.0, result.identical ? "yes" : "NO");
     std::printf("%s  %s in-process/CLI CPU ratio %.3f <= 1.1%s\n",
-                cpu_ratio <= 1.1 ? "PASS" : "FAIL", std::string(skein::render::to_string(engine)).c_str(),
-                cpu_ratio, result.identical ? " (identical SVG)" : " (SVG bytes differ)");
+                cpu_ratio <= 1.1 ? "PASS" : "FAIL",
+                std::string(skein::render::to_string(engine)).c_str(), cpu_ratio,
+                result.identical ? " (identical SVG)" : " (SVG bytes differ)");
   }
 
   // The whole auto path at scale, as `skein render` runs it (minus reading the store).
@@ -288,11 +304,12 @@ int main(int argc, char** argv) {
     const auto result = skein::render::render(large, options);
     const double elapsed = seconds_since(start);
     const double cpu = cpu_seconds(RUSAGE_SELF) - cpu_start;
-    std::printf("auto   %zu nodes, %zu edges: %s, %.2f s wall, %.2f s CPU, %.1f MiB SVG "
-                "(target <= 10 s)\n",
-                large.nodes.size(), large.edges.size(),
-                std::string(skein::render::to_string(result.engine)).c_str(), elapsed, cpu,
-                static_cast<double>(result.bytes.size()) / (1024.0 * 1024.0));
+    std::printf(
+        "auto   %zu nodes, %zu edges: %s, %.2f s wall, %.2f s CPU, %.1f MiB SVG "
+        "(target <= 10 s)\n",
+        large.nodes.size(), large.edges.size(),
+        std::string(skein::render::to_string(result.engine)).c_str(), elapsed, cpu,
+        static_cast<double>(result.bytes.size()) / (1024.0 * 1024.0));
     for (const auto& note : result.notes) std::printf("       note: %s\n", note.c_str());
     // Judged on CPU time: wall time on a shared 2-core machine measures the neighbours too.
     std::printf("%s  auto render of %zu nodes in %.2f s CPU (%.2f s wall) <= 10 s\n",

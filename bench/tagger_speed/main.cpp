@@ -25,8 +25,8 @@
 #include "core/Utf8.h"
 #include "extract/Extractor.h"
 #include "extract/Knowledge.h"
-#include "extract/Segmenter.h"
 #include "extract/LearnedTaggers.h"
+#include "extract/Segmenter.h"
 #include "extract/TokenAttributes.h"
 #include "ingest/DocumentSource.h"
 #include "learn/Features.h"
@@ -35,7 +35,9 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 std::size_t count_words(const std::string& text) {
   std::size_t words = 0;
@@ -59,12 +61,15 @@ int main(int argc, char** argv) {
   int passes = 3;
   std::string dir = std::string(SKEIN_SHARED_DIR) + "/corpus/bbc";
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc) passes = std::max(1, std::atoi(argv[++i]));
-    else dir = argv[i];
+    if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc)
+      passes = std::max(1, std::atoi(argv[++i]));
+    else
+      dir = argv[i];
   }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".txt")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   std::vector<skein::Document> documents;
@@ -88,10 +93,12 @@ int main(int argc, char** argv) {
   const skein::extract::Extractor extractor{skein::extract::ExtractorOptions{}};
   std::printf("extractor start-up: %.0f ms\n", 1000 * seconds_since(t));
   t = Clock::now();
-  const skein::learn::TaggerModel pos = skein::learn::TaggerModel::load(skein::learn::default_model_path(data, "pos"), "pos");
+  const skein::learn::TaggerModel pos =
+      skein::learn::TaggerModel::load(skein::learn::default_model_path(data, "pos"), "pos");
   std::printf("pos model load: %.0f ms (%zu rows)\n", 1000 * seconds_since(t), pos.row_count());
   t = Clock::now();
-  const skein::learn::TaggerModel ner = skein::learn::TaggerModel::load(skein::learn::default_model_path(data, "ner"), "ner");
+  const skein::learn::TaggerModel ner =
+      skein::learn::TaggerModel::load(skein::learn::default_model_path(data, "ner"), "ner");
   std::printf("ner model load: %.0f ms (%zu rows)\n", 1000 * seconds_since(t), ner.row_count());
   const skein::extract::Knowledge knowledge(data);
   const skein::extract::TokenAttributes attributes(knowledge);
@@ -135,17 +142,23 @@ int main(int argc, char** argv) {
     t_ner.push_back(ner_s);
     t_extract.push_back(ex_s);
   }
-  const double seg_m = median(t_segment), pos_m = median(t_pos), ner_m = median(t_ner), ex_m = median(t_extract);
+  const double seg_m = median(t_segment), pos_m = median(t_pos), ner_m = median(t_ner),
+               ex_m = median(t_extract);
   const auto tok = static_cast<double>(tokens);
   const auto wd = static_cast<double>(words);
-  std::printf("tokens (segmenter): %zu; NER spans: %zu; extractor entities: %zu\n", tokens, names, entities);
+  std::printf("tokens (segmenter): %zu; NER spans: %zu; extractor entities: %zu\n", tokens, names,
+              entities);
   std::printf("segmentation alone: %.0f tokens/s\n", tok / seg_m);
-  std::printf("pos tagging:        %.0f tokens/s (%.1f%% of extract time)\n", tok / pos_m, 100 * pos_m / ex_m);
-  std::printf("ner attrs+tagging:  %.0f tokens/s (%.1f%% of extract time)\n", tok / ner_m, 100 * ner_m / ex_m);
+  std::printf("pos tagging:        %.0f tokens/s (%.1f%% of extract time)\n", tok / pos_m,
+              100 * pos_m / ex_m);
+  std::printf("ner attrs+tagging:  %.0f tokens/s (%.1f%% of extract time)\n", tok / ner_m,
+              100 * ner_m / ex_m);
   std::printf("extractor (peer, same run): %.0f words/s\n", wd / ex_m);
   const double projected = wd / (ex_m + pos_m + ner_m);
-  std::printf("projected pipeline with both taggers: %.0f words/s, %.2fx the extractor alone — %s (target >= 500000)\n",
-              projected, projected / (wd / ex_m), projected >= 500000 ? "PASS" : "FAIL");
+  std::printf(
+      "projected pipeline with both taggers: %.0f words/s, %.2fx the extractor alone — %s (target "
+      ">= 500000)\n",
+      projected, projected / (wd / ex_m), projected >= 500000 ? "PASS" : "FAIL");
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak RSS: %.0f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);

@@ -115,8 +115,8 @@ int main(int argc, char** argv) {
   std::printf("export html: %.2f s, %.2f MB -> %s\n", export_s, megabytes, html.c_str());
   std::printf("%s page size <= 30 MB\n", megabytes <= 30 ? "PASS" : "FAIL");
   std::fflush(stdout);
-  std::string command = "node '" SKEIN_BENCH_MEASURE "' --html '" + fs::absolute(html).string() +
-                        "'";
+  std::string command =
+      "node '" SKEIN_BENCH_MEASURE "' --html '" + fs::absolute(html).string() + "'";
   if (peer) command += " --cytoscape '" + fs::absolute(json).string() + "'";
   const int status = std::system(command.c_str());
   return status == 0 ? 0 : 1;

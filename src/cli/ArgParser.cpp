@@ -37,14 +37,16 @@ std::string format_double(double value) {
 // neighbouring letters ("tpye" is one edit from "type"), ignoring case.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   const auto same = [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   };
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
   for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
   for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)});
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)});
       if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
@@ -63,7 +65,8 @@ std::string without_dashes(const std::string& text) {
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   const std::string bare = without_dashes(word);
   std::string best;
-  std::size_t best_distance = std::min<std::size_t>(3, std::max<std::size_t>(1, bare.size() / 3)) + 1;
+  std::size_t best_distance =
+      std::min<std::size_t>(3, std::max<std::size_t>(1, bare.size() / 3)) + 1;
   for (const std::string& candidate : candidates) {
     const std::size_t distance = edit_distance(bare, without_dashes(candidate));
     if (distance < best_distance) {
@@ -100,7 +103,8 @@ ArgParser& ArgParser::option(const std::string& names, const std::string& metava
   return add(names, metavar, help, std::to_string(out),
              [&out](const std::string& name, const std::string& value) {
                int parsed = 0;
-               auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+               auto [end, error] =
+                   std::from_chars(value.data(), value.data() + value.size(), parsed);
                if (error != std::errc() || end != value.data() + value.size()) {
                  throw UsageError(name + " expects a whole number, got '" + value + "'");
                }
@@ -110,16 +114,16 @@ ArgParser& ArgParser::option(const std::string& names, const std::string& metava
 
 ArgParser& ArgParser::option(const std::string& names, const std::string& metavar,
                              const std::string& help, double& out) {
-  return add(names, metavar, help, format_double(out),
-             [&out](const std::string& name, const std::string& value) {
-               double parsed = 0;
-               auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-               if (error != std::errc() || end != value.data() + value.size() ||
-                   !std::isfinite(parsed)) {
-                 throw UsageError(name + " expects a number, got '" + value + "'");
-               }
-               out = parsed;
-             });
+  return add(
+      names, metavar, help, format_double(out),
+      [&out](const std::string& name, const std::string& value) {
+        double parsed = 0;
+        auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+        if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(parsed)) {
+          throw UsageError(name + " expects a number, got '" + value + "'");
+        }
+        out = parsed;
+      });
 }
 
 ArgParser& ArgParser::list(const std::string& names, const std::string& metavar,
@@ -132,8 +136,7 @@ ArgParser& ArgParser::list(const std::string& names, const std::string& metavar,
 }
 
 ArgParser& ArgParser::positionals(const std::string& metavar, const std::string& help,
-                                  std::vector<std::string>& out, std::size_t min,
-                                  std::size_t max) {
+                                  std::vector<std::string>& out, std::size_t min, std::size_t max) {
   positional_metavar_ = metavar;
   positional_help_ = help;
   positionals_ = &out;
@@ -189,9 +192,11 @@ bool ArgParser::parse(const std::vector<std::string>& args) {
           if (option_name.starts_with("--")) known.push_back(option_name);
         }
       }
-      const std::string suggestion = name.starts_with("--") ? closest_match(name, known) : std::string();
-      throw UsageError("unknown option '" + name + "'" +
-                       (suggestion.empty() ? " (see --help)" : "; did you mean " + suggestion + "?"));
+      const std::string suggestion =
+          name.starts_with("--") ? closest_match(name, known) : std::string();
+      throw UsageError(
+          "unknown option '" + name + "'" +
+          (suggestion.empty() ? " (see --help)" : "; did you mean " + suggestion + "?"));
     }
     if (spec->metavar.empty()) {
       if (has_inline_value) throw UsageError(name + " takes no value");

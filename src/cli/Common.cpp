@@ -32,12 +32,14 @@ void require_known(const std::vector<std::string>& given, const std::vector<std:
     for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
     const std::string suggestion = closest_match(value, known);
     throw UsageError("unknown " + what + " '" + value + "'" +
-                     (suggestion.empty() ? "" : "; did you mean " + suggestion + "?") + " (known: " + list + ")");
+                     (suggestion.empty() ? "" : "; did you mean " + suggestion + "?") +
+                     " (known: " + list + ")");
   }
 }
 
 std::vector<std::string> known_labels(const store::Store& store) {
-  std::set<std::string> labels{labels::kPerson, labels::kOrganization, labels::kCountry, labels::kPlace};
+  std::set<std::string> labels{labels::kPerson, labels::kOrganization, labels::kCountry,
+                               labels::kPlace};
   store.for_each_node({}, [&](const store::NodeRecord& node) { labels.insert(node.label); });
   return {labels.begin(), labels.end()};
 }

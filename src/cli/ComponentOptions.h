@@ -21,7 +21,8 @@ void add_component_options(ArgParser& parser, ComponentFlags& flags);
 
 // Extractor options for these directories and flags. Throws UsageError for a malformed
 // --component-option or a pipeline check_pipeline() rejects.
-extract::ExtractorOptions extractor_options(const std::string& data_dir, const std::string& rules_dir,
+extract::ExtractorOptions extractor_options(const std::string& data_dir,
+                                            const std::string& rules_dir,
                                             const ComponentFlags& flags);
 
 }  // namespace skein::cli

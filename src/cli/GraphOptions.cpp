@@ -37,15 +37,20 @@ void check_evidence_options(const std::string& from_date, const std::string& to_
 
 void add_graph_filter_options(ArgParser& parser, graph::GraphFilter& filter, bool with_top,
                               bool with_focus) {
-  parser.list("-l,--label", "LABEL", "only entities with these labels (Person, Country, ...)", filter.labels)
-      .list("-t,--type", "TYPE", "only these relation types (met-with, trades-with, ...)", filter.types)
-      .option("--min-weight", "W", "only relations with at least W pieces of evidence", filter.min_weight)
+  parser
+      .list("-l,--label", "LABEL", "only entities with these labels (Person, Country, ...)",
+            filter.labels)
+      .list("-t,--type", "TYPE", "only these relation types (met-with, trades-with, ...)",
+            filter.types)
+      .option("--min-weight", "W", "only relations with at least W pieces of evidence",
+              filter.min_weight)
       .option("--min-confidence", "C", "only relations at least this confident (0..1)",
               filter.min_confidence);
   add_evidence_options(parser, filter.from_date, filter.to_date, filter.text_only);
   if (with_focus) {
-    parser.list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
-            filter.focus)
+    parser
+        .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",
+              filter.focus)
         .option("--depth", "N", "hops around --focus", filter.focus_depth);
   }
   if (with_top) {

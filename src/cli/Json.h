@@ -2,8 +2,13 @@
 // JSON output for --json: a RapidJSON writer over a string, printed as one document with a
 // trailing newline. Every non-integral number is written rounded to kSignificantDigits
 // significant digits (a PageRank of 0.0039943173374025549 prints as 0.00399432): the digits
-// past that are floating-point noise, not information. Numbers inside raw JSON (props) too. (The cli is the top of the dependency graph, so it may use RapidJSON in
-// its own headers; module headers may not.)
+// past that are floating-point noise, not information. Numbers inside raw JSON (props) too. (The
+// cli is the top of the dependency graph, so it may use RapidJSON in its own headers; module
+// headers may not.)
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <cmath>
 #include <cstdio>
@@ -11,10 +16,6 @@
 #include <iostream>
 #include <string>
 #include <string_view>
-
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace skein::cli {
 
@@ -69,13 +70,34 @@ class JsonOutput {
   void string(std::string_view value) {
     writer_.String(value.data(), static_cast<unsigned>(value.size()));
   }
-  void field(std::string_view name, std::string_view value) { key(name); string(value); }
-  void field(std::string_view name, const char* value) { key(name); string(value); }
-  void field(std::string_view name, const std::string& value) { key(name); string(value); }
-  void field(std::string_view name, double value) { key(name); writer_.Double(rounded(value)); }
-  void field(std::string_view name, std::int64_t value) { key(name); writer_.Int64(value); }
-  void field(std::string_view name, std::size_t value) { key(name); writer_.Uint64(value); }
-  void field(std::string_view name, bool value) { key(name); writer_.Bool(value); }
+  void field(std::string_view name, std::string_view value) {
+    key(name);
+    string(value);
+  }
+  void field(std::string_view name, const char* value) {
+    key(name);
+    string(value);
+  }
+  void field(std::string_view name, const std::string& value) {
+    key(name);
+    string(value);
+  }
+  void field(std::string_view name, double value) {
+    key(name);
+    writer_.Double(rounded(value));
+  }
+  void field(std::string_view name, std::int64_t value) {
+    key(name);
+    writer_.Int64(value);
+  }
+  void field(std::string_view name, std::size_t value) {
+    key(name);
+    writer_.Uint64(value);
+  }
+  void field(std::string_view name, bool value) {
+    key(name);
+    writer_.Bool(value);
+  }
   // Writes a JSON object/array text that is already serialised (e.g. props_json from the store).
   void raw_field(std::string_view name, const std::string& json) {
     key(name);

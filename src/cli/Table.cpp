@@ -17,7 +17,9 @@ std::string truncate(const std::string& text, std::size_t width) {
 }  // namespace
 
 Table::Table(std::vector<std::string> headers)
-    : headers_(std::move(headers)), right_(headers_.size(), false), max_width_(headers_.size(), 0) {}
+    : headers_(std::move(headers)),
+      right_(headers_.size(), false),
+      max_width_(headers_.size(), 0) {}
 
 Table& Table::align_right(std::size_t column) {
   if (column < right_.size()) right_[column] = true;
@@ -41,7 +43,8 @@ void Table::print(std::ostream& out) const {
   std::vector<std::size_t> widths(headers_.size());
   for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = utf8::length(headers_[i]);
   for (const auto& row : rows_) {
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], utf8::length(row[i]));
+    for (std::size_t i = 0; i < row.size(); ++i)
+      widths[i] = std::max(widths[i], utf8::length(row[i]));
   }
   auto print_row = [&](const std::vector<std::string>& cells) {
     std::string line;

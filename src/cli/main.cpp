@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
   for (const auto& command : skein::cli::commands()) names.push_back(command.name);
   const std::string suggestion = skein::cli::closest_match(name, names);
   std::cerr << "skein: unknown command '" << skein::utf8::printable(name) << "'"
-            << (suggestion.empty() ? " (run 'skein --help' for the list)" : "; did you mean " + suggestion + "?")
+            << (suggestion.empty() ? " (run 'skein --help' for the list)"
+                                   : "; did you mean " + suggestion + "?")
             << "\n";
   return skein::exit_code::kUsage;
 }

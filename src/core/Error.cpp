@@ -3,7 +3,8 @@
 namespace skein {
 
 // Built step by step: GCC 12 at -O3 reports a false -Wrestrict for the one-expression form.
-std::string located_message(const std::string& source, std::size_t line, const std::string& message) {
+std::string located_message(const std::string& source, std::size_t line,
+                            const std::string& message) {
   std::string out = source;
   if (line > 0) {
     out += ':';

@@ -29,7 +29,8 @@ class UsageError : public Error {
 class InputError : public Error {
  public:
   InputError(const std::string& source, std::size_t line, const std::string& reason);
-  InputError(const std::string& source, const std::string& reason) : InputError(source, 0, reason) {}
+  InputError(const std::string& source, const std::string& reason)
+      : InputError(source, 0, reason) {}
 
   const std::string& source() const { return source_; }
   std::size_t line() const { return line_; }
@@ -47,7 +48,7 @@ class StoreError : public Error {
 
 // A problem with one document that does not stop the others.
 struct Diagnostic {
-  std::string source;  // file path (or "<stdin>")
+  std::string source;    // file path (or "<stdin>")
   std::size_t line = 0;  // 1-based line for JSONL, 0 when not applicable
   std::string message;
 
@@ -56,7 +57,8 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 // "source:line: message", the one-line form every error and diagnostic is printed in.
-std::string located_message(const std::string& source, std::size_t line, const std::string& message);
+std::string located_message(const std::string& source, std::size_t line,
+                            const std::string& message);
 
 namespace exit_code {
 inline constexpr int kSuccess = 0;

@@ -33,9 +33,10 @@ using Properties = std::map<std::string, std::string>;
 
 // How a mention names its entity. Optional: empty means "not said" (readers of older JSONL).
 namespace mention_kinds {
-inline constexpr const char* kName = "name";        // the name itself: "South Korea", "Wang Yi"
-inline constexpr const char* kAlias = "alias";      // another listed name: "Republic of Korea"
-inline constexpr const char* kDemonym = "demonym";  // an adjective or people noun: "Korean", "Americans"
+inline constexpr const char* kName = "name";    // the name itself: "South Korea", "Wang Yi"
+inline constexpr const char* kAlias = "alias";  // another listed name: "Republic of Korea"
+inline constexpr const char* kDemonym =
+    "demonym";  // an adjective or people noun: "Korean", "Americans"
 inline constexpr const char* kShort = "short";      // part of a name seen in full: "Wang"
 inline constexpr const char* kAcronym = "acronym";  // letters standing for a name: "ROK", "THAAD"
 inline constexpr const char* kMetonym = "metonym";  // a capital acting as its state: "Seoul agreed"
@@ -44,7 +45,8 @@ inline constexpr const char* kMetonym = "metonym";  // a capital acting as its s
 struct Mention {
   ByteSpan span;     // into Document::text
   std::string text;  // exactly text.substr(span.start, span.size())
-  std::string kind = {};  // one of mention_kinds, or empty; JSON "kind", written only when not empty
+  std::string kind =
+      {};  // one of mention_kinds, or empty; JSON "kind", written only when not empty
 };
 
 struct Entity {
@@ -54,7 +56,7 @@ struct Entity {
   std::string name;                  // display name
   std::vector<std::string> aliases;  // other names seen or known (no duplicates of name)
   Properties props;
-  std::vector<Mention> mentions;     // every mention in the document, in text order
+  std::vector<Mention> mentions;  // every mention in the document, in text order
 
   static std::string make_id(const std::string& label, const std::string& key) {
     return label + ":" + key;
@@ -62,9 +64,9 @@ struct Entity {
 };
 
 struct Evidence {
-  ByteSpan span;     // the supporting sentence (for knowledge-basis relations: the mention)
-  std::string rule;  // name of the rule (or model) that fired
-  std::string text;  // exactly the document text under span
+  ByteSpan span;            // the supporting sentence (for knowledge-basis relations: the mention)
+  std::string rule;         // name of the rule (or model) that fired
+  std::string text;         // exactly the document text under span
   double confidence = 1.0;  // this piece of evidence's confidence in [0, 1]
   // The extraction component that produced it ("relation-rules", "knowledge-relations"); JSON
   // "component", optional (empty when not said, as in older JSONL). The store keeps it in its
@@ -76,12 +78,12 @@ struct Evidence {
 };
 
 struct Relation {
-  std::string type;    // met-with, trades-with, located-in, affiliated-with, ...
-  std::string source;  // entity id
-  std::string target;  // entity id; for symmetric types source < target
+  std::string type;         // met-with, trades-with, located-in, affiliated-with, ...
+  std::string source;       // entity id
+  std::string target;       // entity id; for symmetric types source < target
   double confidence = 1.0;  // in [0, 1], derived from the evidence
   std::string basis = basis::kText;
-  Properties props;    // role, modality ("negated", "hypothetical"), ...
+  Properties props;  // role, modality ("negated", "hypothetical"), ...
   std::vector<Evidence> evidence;
 };
 

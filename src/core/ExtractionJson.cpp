@@ -6,15 +6,15 @@
 // ("relations[2].evidence[0].end: ...") so a user can find the fault in a long line.
 #include "core/ExtractionJson.h"
 
-#include <algorithm>
-#include <cmath>
-#include <cstdint>
-#include <set>
-
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <set>
 
 #include "core/Error.h"
 #include "core/Sha256.h"
@@ -27,8 +27,9 @@ namespace {
 // Anything much deeper is not an extraction, and refusing it early bounds the DOM's cost.
 constexpr int kMaxNesting = 16;
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
-                                     rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
+using JsonWriter =
+    rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
+                      rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
 
 // Collects write failures (invalid UTF-8 in a string, a NaN) instead of checking each call.
 class LineWriter {
@@ -116,7 +117,6 @@ int max_nesting(std::string_view line) {
   return deepest;
 }
 
-
 class LineReader {
  public:
   LineReader(const std::string& source, std::size_t line) : source_(source), line_(line) {}
@@ -173,13 +173,15 @@ class LineReader {
     const std::string field = join(path, "confidence");
     if (!value->IsNumber()) fail(field, "expected a number");
     const double result = value->GetDouble();
-    if (!(result >= 0.0 && result <= 1.0)) fail(field, "must be in [0, 1], got " + std::to_string(result));
+    if (!(result >= 0.0 && result <= 1.0))
+      fail(field, "must be in [0, 1], got " + std::to_string(result));
     return result;
   }
 
   // Reads "start"/"end" and checks them against the text: in range, ordered, on character
   // boundaries, and (when the object carries "text") that the quoted text is what lies there.
-  ByteSpan span(const rapidjson::Value& object, const std::string& path, const std::string& text) const {
+  ByteSpan span(const rapidjson::Value& object, const std::string& path,
+                const std::string& text) const {
     const auto offset = [&](const char* name) -> std::size_t {
       const rapidjson::Value& value = member(object, path, name);
       if (!value.IsUint64()) fail(join(path, name), "expected a non-negative integer");
@@ -195,12 +197,14 @@ class LineReader {
     };
     ByteSpan result{offset("start"), offset("end")};
     if (result.start > result.end) {
-      fail(path, "start " + std::to_string(result.start) + " is after end " + std::to_string(result.end));
+      fail(path,
+           "start " + std::to_string(result.start) + " is after end " + std::to_string(result.end));
     }
     const std::string quoted = required_string(object, path, "text");
     if (text.compare(result.start, result.size(), quoted) != 0) {
-      fail(join(path, "text"), "does not match the document text at [" + std::to_string(result.start) +
-                                   ", " + std::to_string(result.end) + ")");
+      fail(join(path, "text"), "does not match the document text at [" +
+                                   std::to_string(result.start) + ", " +
+                                   std::to_string(result.end) + ")");
     }
     return result;
   }
@@ -313,11 +317,12 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
     in.fail("", "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
   }
   rapidjson::Document json;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   json.Parse<kFlags>(line.data(), line.size());
   if (json.HasParseError()) {
-    in.fail("", std::string("invalid JSON at byte ") + std::to_string(json.GetErrorOffset()) + ": " +
-                    rapidjson::GetParseError_En(json.GetParseError()));
+    in.fail("", std::string("invalid JSON at byte ") + std::to_string(json.GetErrorOffset()) +
+                    ": " + rapidjson::GetParseError_En(json.GetParseError()));
   }
   in.object(json, "line");
 
@@ -368,9 +373,10 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
     entity.label = in.required_string(item, path, "label");
     entity.name = in.required_string(item, path, "name");
     const std::string prefix = entity.label + ":";
-    if (entity.label.empty() || entity.id.size() <= prefix.size() || entity.id.compare(0, prefix.size(), prefix) != 0) {
-      in.fail(LineReader::join(path, "id"), "\"" + entity.id + "\" is not \"<label>:<key>\" with label \"" +
-                                                entity.label + "\"");
+    if (entity.label.empty() || entity.id.size() <= prefix.size() ||
+        entity.id.compare(0, prefix.size(), prefix) != 0) {
+      in.fail(LineReader::join(path, "id"),
+              "\"" + entity.id + "\" is not \"<label>:<key>\" with label \"" + entity.label + "\"");
     }
     entity.key = entity.id.substr(prefix.size());
     if (!entity_ids.insert(entity.id).second) {
@@ -418,7 +424,8 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
     if (in.optional_member(item, "basis") != nullptr) {
       relation.basis = in.required_string(item, path, "basis");
       if (relation.basis != basis::kText && relation.basis != basis::kKnowledge) {
-        in.fail(LineReader::join(path, "basis"), "must be \"text\" or \"knowledge\", got \"" + relation.basis + "\"");
+        in.fail(LineReader::join(path, "basis"),
+                "must be \"text\" or \"knowledge\", got \"" + relation.basis + "\"");
       }
     }
     relation.props = in.properties(item, path);
@@ -440,7 +447,8 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
     // Every relation is there because of something: a relation with no evidence could only
     // be shown as an empty quote.
     if (relation.evidence.empty()) {
-      in.fail(LineReader::join(path, "evidence"), "a relation needs at least one piece of evidence (a supporting span)");
+      in.fail(LineReader::join(path, "evidence"),
+              "a relation needs at least one piece of evidence (a supporting span)");
     }
     result.relations.push_back(std::move(relation));
   }

@@ -16,13 +16,13 @@
 // Reading is strict about what it uses and lenient about what it does not: every field named
 // above is type-checked; "document.text", "document.uri", "entities", "relations", each
 // entity's "id"/"label"/"name", each relation's "type"/"source"/"target" and at least one
-// "evidence" entry, and each evidence "rule" and span are required, the rest default (confidence 1, basis "text", empty strings and
-// lists). Unknown fields are ignored so newer writers stay readable. Checked: offsets
-// start <= end <= text size and on UTF-8 character boundaries; each mention/evidence "text"
-// equals the document text under its span; "sha256", when present, equals the text's hash
-// (it is computed when absent); entity ids are "<label>:<key>" and unique; relation endpoints
-// are entities of the same line; confidences in [0, 1]; nesting at most 16 levels; strings
-// valid UTF-8. Errors name the field path, e.g. "relations[2].evidence[0].end: ...".
+// "evidence" entry, and each evidence "rule" and span are required, the rest default (confidence 1,
+// basis "text", empty strings and lists). Unknown fields are ignored so newer writers stay
+// readable. Checked: offsets start <= end <= text size and on UTF-8 character boundaries; each
+// mention/evidence "text" equals the document text under its span; "sha256", when present, equals
+// the text's hash (it is computed when absent); entity ids are "<label>:<key>" and unique; relation
+// endpoints are entities of the same line; confidences in [0, 1]; nesting at most 16 levels;
+// strings valid UTF-8. Errors name the field path, e.g. "relations[2].evidence[0].end: ...".
 //
 // Thread-safety: both functions are pure and may run concurrently.
 

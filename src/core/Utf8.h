@@ -10,7 +10,9 @@ namespace skein::utf8 {
 // Offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF are ill-formed), or npos when all is well-formed.
 std::size_t first_invalid(std::string_view bytes);
-inline bool is_valid(std::string_view bytes) { return first_invalid(bytes) == std::string_view::npos; }
+inline bool is_valid(std::string_view bytes) {
+  return first_invalid(bytes) == std::string_view::npos;
+}
 
 // Replaces every ill-formed sequence with U+FFFD, one per maximal ill-formed subpart (the
 // Unicode 15 section 3.9 practice, as browsers and ICU do); well-formed bytes are unchanged.

@@ -1,12 +1,12 @@
 #include "evaluate/Conll04Reader.h"
 
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
-
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "core/Error.h"
 #include "core/Sha256.h"
@@ -70,8 +70,9 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
   rapidjson::Document root;
   root.Parse(json.data(), json.size());
   if (root.HasParseError()) {
-    throw InputError(source, line_of_offset(json, root.GetErrorOffset()),
-                     std::string("invalid JSON: ") + rapidjson::GetParseError_En(root.GetParseError()));
+    throw InputError(
+        source, line_of_offset(json, root.GetErrorOffset()),
+        std::string("invalid JSON: ") + rapidjson::GetParseError_En(root.GetParseError()));
   }
   if (!root.IsArray()) throw InputError(source, "expected a JSON list of sentences");
 
@@ -105,15 +106,20 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
     if (!sentence.IsObject()) throw fail("expected an object");
     std::string orig_id = std::to_string(index);
     if (auto it = sentence.FindMember("orig_id"); it != sentence.MemberEnd()) {
-      if (it->value.IsInt64()) orig_id = std::to_string(it->value.GetInt64());
-      else if (it->value.IsString()) orig_id = it->value.GetString();
-      else throw fail("orig_id: expected a number or string");
+      if (it->value.IsInt64())
+        orig_id = std::to_string(it->value.GetInt64());
+      else if (it->value.IsString())
+        orig_id = it->value.GetString();
+      else
+        throw fail("orig_id: expected a number or string");
       where += " (orig_id " + orig_id + ")";
     }
     auto tokens_it = sentence.FindMember("tokens");
     auto tags_it = sentence.FindMember("tags");
-    if (tokens_it == sentence.MemberEnd() || !tokens_it->value.IsArray()) throw fail("tokens: expected a list");
-    if (tags_it == sentence.MemberEnd() || !tags_it->value.IsArray()) throw fail("tags: expected a list");
+    if (tokens_it == sentence.MemberEnd() || !tokens_it->value.IsArray())
+      throw fail("tokens: expected a list");
+    if (tags_it == sentence.MemberEnd() || !tags_it->value.IsArray())
+      throw fail("tags: expected a list");
     const auto& tokens = tokens_it->value;
     const auto& tags = tags_it->value;
     if (tokens.Size() != tags.Size()) {
@@ -151,7 +157,8 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
         if (open) throw fail(at + "O inside an entity opened by B-");
         continue;
       }
-      if (tag.size() < 3 || tag[1] != '-' || std::string("BILU").find(tag[0]) == std::string::npos) {
+      if (tag.size() < 3 || tag[1] != '-' ||
+          std::string("BILU").find(tag[0]) == std::string::npos) {
         throw fail(at + "unknown tag '" + tag + "'");
       }
       const std::string type = tag.substr(2);
@@ -182,8 +189,9 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
       }
       group_of_entity[e] = gold.group_count++;
       // The span's last token: the one ending where the span ends.
-      const auto last = std::find_if(token_spans.begin(), token_spans.end(),
-                                     [&](const ByteSpan& t) { return t.end == entities[e].span.end; });
+      const auto last =
+          std::find_if(token_spans.begin(), token_spans.end(),
+                       [&](const ByteSpan& t) { return t.end == entities[e].span.end; });
       const ByteSpan span = trim_sentence_period(
           entities[e].span, std::string_view(gold.document.text).substr(last->start, last->size()));
       std::string text = gold.document.text.substr(span.start, span.size());
@@ -214,7 +222,8 @@ Dataset parse_conll04(std::string_view json, const std::string& source) {
         }
         // A relation with an unscored endpoint could never be matched; leave it out.
         if (group_of_entity[h] == SIZE_MAX || group_of_entity[t] == SIZE_MAX) continue;
-        gold.relations.push_back({skein_type_of(original), group_of_entity[h], group_of_entity[t], original});
+        gold.relations.push_back(
+            {skein_type_of(original), group_of_entity[h], group_of_entity[t], original});
       }
     }
     dataset.documents.push_back(std::move(gold));

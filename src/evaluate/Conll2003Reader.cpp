@@ -61,7 +61,9 @@ TaggedCorpus parse_conll2003(std::string_view content, const std::string& source
     const std::string tag(line.substr(last_space + 1));
     if (tag != "O" && (tag.size() < 3 || (tag[0] != 'I' && tag[0] != 'B') || tag[1] != '-' ||
                        !known_type(std::string_view(tag).substr(2)))) {
-      throw InputError(source, line_number, "unknown NER tag '" + tag + "' (expected O, I-X or B-X with X in PER ORG LOC MISC)");
+      throw InputError(
+          source, line_number,
+          "unknown NER tag '" + tag + "' (expected O, I-X or B-X with X in PER ORG LOC MISC)");
     }
     if (sentence.words.empty()) sentence.line = line_number;
     const std::uint32_t index = static_cast<std::uint32_t>(sentence.words.size());

@@ -24,8 +24,8 @@ const char* named_label(std::string_view type) {
 }
 
 bool is_cut_word(std::string_view w) {
-  return w == "in" || w == "at" || w == "," || w == "(" || w == "from" || w == "near" || w == "who" ||
-         w == "which" || w == "that" || w == "on";
+  return w == "in" || w == "at" || w == "," || w == "(" || w == "from" || w == "near" ||
+         w == "who" || w == "which" || w == "that" || w == "on";
 }
 
 std::string file_name_of(const std::string& path) {
@@ -178,8 +178,10 @@ void parse_conllu(std::string_view content, const std::string& source, TaggedCor
       if (line.rfind("# newdoc id = ", 0) == 0) {
         end_sentence();
         const std::string id(line.substr(14));
-        if (corpus.documents.back().sentences.empty()) corpus.documents.back().id = id;
-        else corpus.documents.push_back({id, {}});
+        if (corpus.documents.back().sentences.empty())
+          corpus.documents.back().id = id;
+        else
+          corpus.documents.push_back({id, {}});
       } else if (line.rfind("# text = ", 0) == 0) {
         text = std::string(line.substr(9));
         has_text = true;
@@ -189,22 +191,26 @@ void parse_conllu(std::string_view content, const std::string& source, TaggedCor
     std::vector<std::string_view> cols;
     for (std::size_t p = 0;;) {
       const std::size_t tab = line.find('\t', p);
-      cols.push_back(line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p));
+      cols.push_back(
+          line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p));
       if (tab == std::string_view::npos) break;
       p = tab + 1;
     }
     if (cols.size() != 10) {
-      throw InputError(source, line_number, "expected 10 tab-separated columns, found " + std::to_string(cols.size()));
+      throw InputError(source, line_number,
+                       "expected 10 tab-separated columns, found " + std::to_string(cols.size()));
     }
     const std::string_view id = cols[0];
     if (id.find('-') != std::string_view::npos || id.find('.') != std::string_view::npos) continue;
-    if (id.empty() || id.size() > 6 || id.find_first_not_of("0123456789") != std::string_view::npos ||
+    if (id.empty() || id.size() > 6 ||
+        id.find_first_not_of("0123456789") != std::string_view::npos ||
         std::stoul(std::string(id)) != words.size() + 1) {
       throw InputError(source, line_number, "bad word id '" + std::string(id) + "'");
     }
     std::uint32_t head = 0;
     if (cols[6] != "_") {
-      if (cols[6].empty() || cols[6].find_first_not_of("0123456789") != std::string_view::npos || cols[6].size() > 6) {
+      if (cols[6].empty() || cols[6].find_first_not_of("0123456789") != std::string_view::npos ||
+          cols[6].size() > 6) {
         throw InputError(source, line_number, "bad head '" + std::string(cols[6]) + "'");
       }
       head = static_cast<std::uint32_t>(std::stoul(std::string(cols[6])));

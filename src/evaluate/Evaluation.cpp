@@ -1,8 +1,8 @@
 #include "evaluate/Evaluation.h"
 
-#include "core/Error.h"
 #include <filesystem>
 
+#include "core/Error.h"
 #include "evaluate/Conll04Reader.h"
 #include "evaluate/Conll2003Reader.h"
 #include "evaluate/ConlluReader.h"
@@ -12,15 +12,18 @@ namespace skein::evaluate {
 namespace {
 
 bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
 
 std::string dataset_format(const std::string& path, const std::string& format) {
   if (format != "auto") {
-    if (format == "conll04" || format == "gold" || format == "conll2003" || format == "conllu") return format;
-    throw UsageError("unknown format '" + format + "' (expected conll04, gold, conll2003, conllu or auto)");
+    if (format == "conll04" || format == "gold" || format == "conll2003" || format == "conllu")
+      return format;
+    throw UsageError("unknown format '" + format +
+                     "' (expected conll04, gold, conll2003, conllu or auto)");
   }
   const std::string name = std::filesystem::path(path).filename().string();
   std::error_code ec;
@@ -47,7 +50,8 @@ Dataset read_dataset(const std::string& path, const std::string& format) {
   return to_dataset(read_tagged_corpus(path, chosen));
 }
 
-Report evaluate(const Dataset& dataset, const extract::Extractor& extractor, const ScorerOptions& options) {
+Report evaluate(const Dataset& dataset, const extract::Extractor& extractor,
+                const ScorerOptions& options) {
   Scorer scorer(dataset, options);
   // A dataset whose reader normalised gold spans is also scored against the spans as
   // written, from the same extractions, so a report never shows only the kinder figure.

@@ -37,11 +37,11 @@ struct ScoredRelationType {
 };
 
 struct GoldMention {
-  ByteSpan span;           // into the document's text, after the reader's span normalisation
-  ByteSpan as_written;     // the span as the file marks it (== span unless normalised)
-  std::string label;       // a LabelClass name of the dataset
-  std::string name;        // the entity this mention refers to (the mention text by default)
-  std::size_t group = 0;   // index of the entity (coreference group) within the document
+  ByteSpan span;          // into the document's text, after the reader's span normalisation
+  ByteSpan as_written;    // the span as the file marks it (== span unless normalised)
+  std::string label;      // a LabelClass name of the dataset
+  std::string name;       // the entity this mention refers to (the mention text by default)
+  std::size_t group = 0;  // index of the entity (coreference group) within the document
   // Borderline: a prediction matching it is neither right nor wrong, and missing it is no
   // miss (the file's "optional": true).
   bool optional = false;
@@ -71,14 +71,14 @@ struct GoldDocument {
   std::vector<GoldMention> mentions;  // sorted by span start
   std::vector<UnscoredSpan> unscored;
   std::vector<GoldRelation> relations;
-  std::size_t group_count = 0;        // groups are 0 .. group_count-1
-  std::size_t line = 0;               // line of the source file it came from (0 = none)
+  std::size_t group_count = 0;  // groups are 0 .. group_count-1
+  std::size_t line = 0;         // line of the source file it came from (0 = none)
 };
 
 struct Dataset {
-  std::string source;                          // the file it was read from
-  std::string format;                          // "conll04" or "gold"
-  std::vector<LabelClass> label_classes;       // scored entity classes, in report order
+  std::string source;                              // the file it was read from
+  std::string format;                              // "conll04" or "gold"
+  std::vector<LabelClass> label_classes;           // scored entity classes, in report order
   std::vector<ScoredRelationType> relation_types;  // scored relation types, in report order
   std::vector<GoldDocument> documents;
   // Scoring policy the reader sets for its corpus.

@@ -1,5 +1,8 @@
 #include "evaluate/GoldJsonlReader.h"
 
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -7,9 +10,6 @@
 #include <set>
 #include <sstream>
 #include <tuple>
-
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "core/Error.h"
 #include "core/Extraction.h"
@@ -33,10 +33,11 @@ std::size_t find_whole_word(std::string_view text, std::string_view needle, std:
        pos = text.find(needle, pos + 1)) {
     const bool starts_word = is_word_byte(static_cast<unsigned char>(needle.front()));
     const bool ends_word = is_word_byte(static_cast<unsigned char>(needle.back()));
-    const bool left_ok = !starts_word || pos == 0 || !is_word_byte(static_cast<unsigned char>(text[pos - 1]));
+    const bool left_ok =
+        !starts_word || pos == 0 || !is_word_byte(static_cast<unsigned char>(text[pos - 1]));
     const std::size_t after = pos + needle.size();
-    const bool right_ok =
-        !ends_word || after == text.size() || !is_word_byte(static_cast<unsigned char>(text[after]));
+    const bool right_ok = !ends_word || after == text.size() ||
+                          !is_word_byte(static_cast<unsigned char>(text[after]));
     if (left_ok && right_ok) return pos;
   }
   return std::string_view::npos;
@@ -115,18 +116,20 @@ class LineParser {
     if (has_text == !path.empty()) throw error("give exactly one of \"text\" and \"path\"");
     if (has_text) {
       document.text = string_member(root, "text", "", true);
-      document.uri = source_ + (document.id.empty() ? "#L" + std::to_string(line_) : "#" + document.id);
+      document.uri =
+          source_ + (document.id.empty() ? "#L" + std::to_string(line_) : "#" + document.id);
     } else {
-      const std::filesystem::path resolved =
-          std::filesystem::path(path).is_absolute() ? std::filesystem::path(path)
-                                                    : std::filesystem::path(base_dir_) / path;
+      const std::filesystem::path resolved = std::filesystem::path(path).is_absolute()
+                                                 ? std::filesystem::path(path)
+                                                 : std::filesystem::path(base_dir_) / path;
       std::ifstream in(resolved, std::ios::binary);
       if (!in) throw error("path: cannot open " + resolved.string());
       std::ostringstream content;
       content << in.rdbuf();
       document.text = content.str();
       if (auto bad = utf8::first_invalid(document.text); bad != std::string::npos) {
-        throw error("path: " + resolved.string() + " is not valid UTF-8 at byte " + std::to_string(bad));
+        throw error("path: " + resolved.string() + " is not valid UTF-8 at byte " +
+                    std::to_string(bad));
       }
       document.uri = resolved.lexically_normal().string();
     }
@@ -151,7 +154,8 @@ class LineParser {
     for (rapidjson::SizeType i = 0; i < entities->Size(); ++i) {
       const std::string where = "entities[" + std::to_string(i) + "].";
       const Value& entity = (*entities)[i];
-      if (!entity.IsObject()) throw error("entities[" + std::to_string(i) + "]: expected an object");
+      if (!entity.IsObject())
+        throw error("entities[" + std::to_string(i) + "]: expected an object");
       const std::string label = string_member(entity, "label", where, true);
       if (label.empty()) throw error(where + "label: empty");
       const std::string mention_text = string_member(entity, "text", where, false);
@@ -159,8 +163,10 @@ class LineParser {
       const Value* end = member(entity, "end");
       ByteSpan span;
       if (start != nullptr || end != nullptr) {
-        if (start == nullptr || end == nullptr) throw error(where + "start/end: give both or neither");
-        if (!start->IsUint64() || !end->IsUint64()) throw error(where + "start/end: expected non-negative integers");
+        if (start == nullptr || end == nullptr)
+          throw error(where + "start/end: give both or neither");
+        if (!start->IsUint64() || !end->IsUint64())
+          throw error(where + "start/end: expected non-negative integers");
         span = {start->GetUint64(), end->GetUint64()};
         if (span.start >= span.end || span.end > text.size()) {
           throw error(where + "start/end: [" + std::to_string(span.start) + ", " +
@@ -179,8 +185,9 @@ class LineParser {
         if (mention_text.empty()) throw error(where + "text: needed when start/end are not given");
         const std::size_t found = find_whole_word(text, mention_text, cursor);
         if (found == std::string::npos) {
-          throw error(where + "text: \"" + mention_text + "\" not found as a whole word after byte " +
-                      std::to_string(cursor) + " (anchored entities must be listed in text order)");
+          throw error(where + "text: \"" + mention_text +
+                      "\" not found as a whole word after byte " + std::to_string(cursor) +
+                      " (anchored entities must be listed in text order)");
         }
         span = {found, found + mention_text.size()};
       }
@@ -193,14 +200,16 @@ class LineParser {
       if (name.empty()) name = text.substr(span.start, span.size());
       auto [it, inserted] = group_of.try_emplace({label, name}, gold.group_count);
       if (inserted) ++gold.group_count;
-      gold.mentions.push_back({span, span, label, name, it->second, bool_member(entity, "optional", where)});
+      gold.mentions.push_back(
+          {span, span, label, name, it->second, bool_member(entity, "optional", where)});
     }
     // Relations refer to the entity list order, so sort only after endpoints are resolved:
     // keep the listed order in `listed_` and sort at the end of read_relations.
     listed_ = gold.mentions;
   }
 
-  std::size_t resolve_endpoint(const GoldDocument& gold, const Value* value, const std::string& where) const {
+  std::size_t resolve_endpoint(const GoldDocument& gold, const Value* value,
+                               const std::string& where) const {
     if (value == nullptr) throw error(where + ": missing");
     if (value->IsUint64()) {
       const auto index = value->GetUint64();
@@ -217,8 +226,8 @@ class LineParser {
     for (const auto& mention : gold.mentions) {
       if (mention.name != name || mention.group == group) continue;
       if (group != SIZE_MAX) {
-        throw error(where + ": name \"" + name + "\" is ambiguous (" + labels + ", " + mention.label +
-                    "): use the entity's index");
+        throw error(where + ": name \"" + name + "\" is ambiguous (" + labels + ", " +
+                    mention.label + "): use the entity's index");
       }
       group = mention.group;
       labels = mention.label;
@@ -242,16 +251,20 @@ class LineParser {
       std::size_t source = resolve_endpoint(gold, member(relation, "source"), where + ".source");
       std::size_t target = resolve_endpoint(gold, member(relation, "target"), where + ".target");
       if (source == target) throw error(where + ": source and target are the same entity");
-      const bool symmetric = std::any_of(symmetric_types.begin(), symmetric_types.end(),
-                                         [&](const auto& t) { return t.name == type && t.symmetric; });
-      const auto key = symmetric ? std::tuple(type, std::min(source, target), std::max(source, target))
-                                 : std::tuple(type, source, target);
+      const bool symmetric =
+          std::any_of(symmetric_types.begin(), symmetric_types.end(),
+                      [&](const auto& t) { return t.name == type && t.symmetric; });
+      const auto key = symmetric
+                           ? std::tuple(type, std::min(source, target), std::max(source, target))
+                           : std::tuple(type, source, target);
       if (!seen.insert(key).second) throw error(where + ": duplicate relation");
-      gold.relations.push_back({type, source, target, type, bool_member(relation, "optional", where + "."),
+      gold.relations.push_back({type, source, target, type,
+                                bool_member(relation, "optional", where + "."),
                                 bool_member(relation, "coref", where + ".")});
     }
-    std::stable_sort(gold.mentions.begin(), gold.mentions.end(),
-                     [](const GoldMention& a, const GoldMention& b) { return a.span.start < b.span.start; });
+    std::stable_sort(
+        gold.mentions.begin(), gold.mentions.end(),
+        [](const GoldMention& a, const GoldMention& b) { return a.span.start < b.span.start; });
   }
 
   const std::string& source_;
@@ -262,12 +275,14 @@ class LineParser {
 
 }  // namespace
 
-Dataset parse_gold_jsonl(std::string_view content, const std::string& source, const std::string& base_dir) {
+Dataset parse_gold_jsonl(std::string_view content, const std::string& source,
+                         const std::string& base_dir) {
   Dataset dataset;
   dataset.source = source;
   dataset.format = "gold";
   dataset.relation_types = skein_relation_types();
-  for (const char* label : {labels::kPerson, labels::kOrganization, labels::kCountry, labels::kPlace}) {
+  for (const char* label :
+       {labels::kPerson, labels::kOrganization, labels::kCountry, labels::kPlace}) {
     dataset.label_classes.push_back({label, {label}});
   }
 
@@ -284,10 +299,12 @@ Dataset parse_gold_jsonl(std::string_view content, const std::string& source, co
     GoldDocument gold = LineParser(source, line_number, base_dir).parse(line);
     // Labels and types beyond Skein's own are scored as given, in order of first use.
     for (const auto& mention : gold.mentions) {
-      if (dataset.class_of(mention.label) == nullptr) dataset.label_classes.push_back({mention.label, {mention.label}});
+      if (dataset.class_of(mention.label) == nullptr)
+        dataset.label_classes.push_back({mention.label, {mention.label}});
     }
     for (const auto& relation : gold.relations) {
-      if (dataset.relation_type(relation.type) == nullptr) dataset.relation_types.push_back({relation.type, false, true});
+      if (dataset.relation_type(relation.type) == nullptr)
+        dataset.relation_types.push_back({relation.type, false, true});
     }
     dataset.documents.push_back(std::move(gold));
   }

@@ -3,7 +3,8 @@
 // line, that users write by hand for their own documents.
 //
 //   {"id": "a01", "path": "a01.txt" | "text": "...", "title"?, "published"?,
-//    "entities": [{"text": "Moreau", "label": "Person", "name"?: "Emmanuel Moreau", "optional"?: true}
+//    "entities": [{"text": "Moreau", "label": "Person", "name"?: "Emmanuel Moreau", "optional"?:
+//    true}
 //               | {"start": 10, "end": 16, "label": "Country", "text"?: "France"}],
 //    "relations": [{"type": "met-with", "source": 0 | "Emmanuel Moreau", "target": ...,
 //                   "optional"?: true, "coref"?: true}]}

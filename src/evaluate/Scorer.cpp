@@ -10,17 +10,28 @@ namespace skein::evaluate {
 
 const char* to_string(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kWrongLabel: return "wrong-label";
-    case ErrorKind::kWrongBoundary: return "wrong-boundary";
-    case ErrorKind::kSpurious: return "spurious";
-    case ErrorKind::kSpuriousUnscored: return "spurious-unscored";
-    case ErrorKind::kMissed: return "missed";
-    case ErrorKind::kWrongDirection: return "wrong-direction";
-    case ErrorKind::kWrongType: return "wrong-type";
-    case ErrorKind::kEndpointNotGold: return "endpoint-not-gold";
-    case ErrorKind::kEndpointMissed: return "endpoint-missed";
-    case ErrorKind::kRelationSpurious: return "spurious";
-    case ErrorKind::kRelationMissed: return "missed";
+    case ErrorKind::kWrongLabel:
+      return "wrong-label";
+    case ErrorKind::kWrongBoundary:
+      return "wrong-boundary";
+    case ErrorKind::kSpurious:
+      return "spurious";
+    case ErrorKind::kSpuriousUnscored:
+      return "spurious-unscored";
+    case ErrorKind::kMissed:
+      return "missed";
+    case ErrorKind::kWrongDirection:
+      return "wrong-direction";
+    case ErrorKind::kWrongType:
+      return "wrong-type";
+    case ErrorKind::kEndpointNotGold:
+      return "endpoint-not-gold";
+    case ErrorKind::kEndpointMissed:
+      return "endpoint-missed";
+    case ErrorKind::kRelationSpurious:
+      return "spurious";
+    case ErrorKind::kRelationMissed:
+      return "missed";
   }
   return "unknown";
 }
@@ -97,7 +108,8 @@ struct Scorer::Impl {
   std::map<std::string, std::size_t> notes;
   std::size_t normalized = 0;  // gold mentions whose span the reader normalised
 
-  void record(std::vector<ErrorGroup>& groups, ErrorKind kind, bool false_positive, ErrorExample example) {
+  void record(std::vector<ErrorGroup>& groups, ErrorKind kind, bool false_positive,
+              ErrorExample example) {
     auto it = std::find_if(groups.begin(), groups.end(), [&](const ErrorGroup& g) {
       return g.kind == kind && g.false_positive == false_positive;
     });
@@ -123,11 +135,17 @@ struct Scorer::Impl {
           if (gold[g].optional != optional_pass) continue;
           if (used[g] || !mention_matches(predicted[p], gold[g], mode)) continue;
           const std::size_t overlap = overlap_size(predicted[p].span, gold[g].span);
-          if (best == SIZE_MAX || overlap > best_overlap) { best = g; best_overlap = overlap; }
+          if (best == SIZE_MAX || overlap > best_overlap) {
+            best = g;
+            best_overlap = overlap;
+          }
         }
         if (best != SIZE_MAX) break;
       }
-      if (best != SIZE_MAX) { used[best] = true; match[p] = best; }
+      if (best != SIZE_MAX) {
+        used[best] = true;
+        match[p] = best;
+      }
     }
     return match;
   }
@@ -152,7 +170,8 @@ struct Scorer::Impl {
     }
     for (const auto& mention : gold.mentions) {
       if (mention.span.overlaps(span)) {
-        ++notes["predicted demonym mentions not scored: gold " + mention.label + " (counted missed)"];
+        ++notes["predicted demonym mentions not scored: gold " + mention.label +
+                " (counted missed)"];
         return;
       }
     }
@@ -175,7 +194,10 @@ struct Scorer::Impl {
 
     for (const auto& mention : gold.mentions) {
       for (const auto& excluded : gold.document.excluded) {
-        if (excluded.overlaps(mention.span)) { ++notes["gold mentions inside page debris"]; break; }
+        if (excluded.overlaps(mention.span)) {
+          ++notes["gold mentions inside page debris"];
+          break;
+        }
       }
     }
 
@@ -208,13 +230,19 @@ struct Scorer::Impl {
       std::vector<bool> gold_matched(gold.mentions.size(), false);
       for (std::size_t p = 0; p < predicted.size(); ++p) {
         Counts& counts = row_counts(entity_rows, predicted[p].klass->name, mode);
-        if (match[p] == SIZE_MAX) { ++counts.fp; continue; }
+        if (match[p] == SIZE_MAX) {
+          ++counts.fp;
+          continue;
+        }
         gold_matched[match[p]] = true;
-        if (!gold.mentions[match[p]].optional) ++counts.tp;
-        else if (mode == Mode::kStrict) ++notes["predicted mentions matching optional gold"];
+        if (!gold.mentions[match[p]].optional)
+          ++counts.tp;
+        else if (mode == Mode::kStrict)
+          ++notes["predicted mentions matching optional gold"];
       }
       for (std::size_t g = 0; g < gold.mentions.size(); ++g) {
-        if (!gold_matched[g] && !gold.mentions[g].optional) ++row_counts(entity_rows, gold.mentions[g].label, mode).fn;
+        if (!gold_matched[g] && !gold.mentions[g].optional)
+          ++row_counts(entity_rows, gold.mentions[g].label, mode).fn;
       }
       if (mode != Mode::kStrict) continue;
       for (std::size_t p = 0; p < predicted.size(); ++p) {
@@ -226,16 +254,25 @@ struct Scorer::Impl {
           if (!gm.span.overlaps(pm.span)) continue;
           const bool same_class = gm.label == pm.klass->name;
           // A same-class overlap explains the error better than a label clash next to it.
-          if (same_class) { kind = ErrorKind::kWrongBoundary; gold_label = gm.label + " \"" + span_text(gm.span) + "\""; break; }
+          if (same_class) {
+            kind = ErrorKind::kWrongBoundary;
+            gold_label = gm.label + " \"" + span_text(gm.span) + "\"";
+            break;
+          }
           kind = ErrorKind::kWrongLabel;
           gold_label = gm.label + (gm.span == pm.span ? "" : " \"" + span_text(gm.span) + "\"");
         }
         if (kind == ErrorKind::kSpurious) {
           for (const auto& unscored : gold.unscored) {
-            if (unscored.span.overlaps(pm.span)) { kind = ErrorKind::kSpuriousUnscored; gold_label = unscored.label; break; }
+            if (unscored.span.overlaps(pm.span)) {
+              kind = ErrorKind::kSpuriousUnscored;
+              gold_label = unscored.label;
+              break;
+            }
           }
         }
-        record(entity_errors, kind, true, {uri, span_text(pm.span), pm.label, gold_label, context_of(text, pm.span)});
+        record(entity_errors, kind, true,
+               {uri, span_text(pm.span), pm.label, gold_label, context_of(text, pm.span)});
       }
       for (std::size_t g = 0; g < gold.mentions.size(); ++g) {
         if (gold_matched[g] || gold.mentions[g].optional) continue;
@@ -244,28 +281,39 @@ struct Scorer::Impl {
         std::string predicted_label;
         for (const auto& pm : predicted) {
           if (!pm.span.overlaps(gm.span)) continue;
-          if (pm.klass->name == gm.label) { kind = ErrorKind::kWrongBoundary; predicted_label = pm.label + " \"" + span_text(pm.span) + "\""; break; }
+          if (pm.klass->name == gm.label) {
+            kind = ErrorKind::kWrongBoundary;
+            predicted_label = pm.label + " \"" + span_text(pm.span) + "\"";
+            break;
+          }
           kind = ErrorKind::kWrongLabel;
-          predicted_label = pm.label + (pm.span == gm.span ? "" : " \"" + span_text(pm.span) + "\"");
+          predicted_label =
+              pm.label + (pm.span == gm.span ? "" : " \"" + span_text(pm.span) + "\"");
         }
-        record(entity_errors, kind, false, {uri, span_text(gm.span), predicted_label, gm.label, context_of(text, gm.span)});
+        record(entity_errors, kind, false,
+               {uri, span_text(gm.span), predicted_label, gm.label, context_of(text, gm.span)});
       }
     }
 
     // ---- relations ----
     std::unordered_map<std::string, std::size_t> entity_index;
-    for (std::size_t e = 0; e < prediction.entities.size(); ++e) entity_index.emplace(prediction.entities[e].id, e);
+    for (std::size_t e = 0; e < prediction.entities.size(); ++e)
+      entity_index.emplace(prediction.entities[e].id, e);
     std::vector<PredictedRelation> relations;
     for (const auto& relation : prediction.relations) {
       const ScoredRelationType* type = dataset->relation_type(relation.type);
-      if (type == nullptr) { ++notes["predicted relations of unscored type " + relation.type]; continue; }
+      if (type == nullptr) {
+        ++notes["predicted relations of unscored type " + relation.type];
+        continue;
+      }
       if (!options.score_knowledge_relations && relation.basis == basis::kKnowledge) {
         ++notes["predicted relations from knowledge, not the text"];
         continue;
       }
       if (!options.score_non_asserted) {
         auto modality = relation.props.find("modality");
-        if (modality != relation.props.end() && (modality->second == "negated" || modality->second == "hypothetical")) {
+        if (modality != relation.props.end() &&
+            (modality->second == "negated" || modality->second == "hypothetical")) {
           ++notes["predicted relations not asserted (" + modality->second + ")"];
           continue;
         }
@@ -275,7 +323,8 @@ struct Scorer::Impl {
         ++notes["predicted relations with an unknown endpoint id"];
         continue;
       }
-      if (prediction.entities[source->second].mentions.empty() || prediction.entities[target->second].mentions.empty()) {
+      if (prediction.entities[source->second].mentions.empty() ||
+          prediction.entities[target->second].mentions.empty()) {
         ++notes["predicted relations with an endpoint without mentions"];
         continue;
       }
@@ -295,8 +344,10 @@ struct Scorer::Impl {
       }
       return false;
     };
-    auto endpoints_match = [&](const PredictedRelation& p, std::size_t source, std::size_t target, Mode mode) {
-      return entity_matches_group(p.source, source, mode) && entity_matches_group(p.target, target, mode);
+    auto endpoints_match = [&](const PredictedRelation& p, std::size_t source, std::size_t target,
+                               Mode mode) {
+      return entity_matches_group(p.source, source, mode) &&
+             entity_matches_group(p.target, target, mode);
     };
     auto matches = [&](const PredictedRelation& p, const GoldRelation& g, Mode mode) {
       if (p.type->name != g.type) return false;
@@ -304,11 +355,13 @@ struct Scorer::Impl {
              (p.type->symmetric && endpoints_match(p, g.target, g.source, mode));
     };
     auto group_text = [&](std::size_t group) {
-      for (const auto& gm : gold.mentions) if (gm.group == group) return gm.name;
+      for (const auto& gm : gold.mentions)
+        if (gm.group == group) return gm.name;
       return std::string();
     };
     auto group_span = [&](std::size_t group) {
-      for (const auto& gm : gold.mentions) if (gm.group == group) return gm.span;
+      for (const auto& gm : gold.mentions)
+        if (gm.group == group) return gm.span;
       return ByteSpan{};
     };
     auto entity_matches_any_gold = [&](std::size_t e) {
@@ -338,10 +391,15 @@ struct Scorer::Impl {
           }
         }
         Counts& counts = row_counts(relation_rows, relations[p].type->name, mode);
-        if (matched == SIZE_MAX) { ++counts.fp; continue; }
+        if (matched == SIZE_MAX) {
+          ++counts.fp;
+          continue;
+        }
         gold_used[matched] = predicted_matched[p] = true;
-        if (!gold.relations[matched].optional) ++counts.tp;
-        else if (mode == Mode::kStrict) ++notes["predicted relations matching optional gold"];
+        if (!gold.relations[matched].optional)
+          ++counts.tp;
+        else if (mode == Mode::kStrict)
+          ++notes["predicted relations matching optional gold"];
       }
       for (std::size_t g = 0; g < gold.relations.size(); ++g) {
         const auto& gr = gold.relations[g];
@@ -349,12 +407,19 @@ struct Scorer::Impl {
         Counts& counts = row_counts(relation_rows, gr.type, mode);
         if (!gold_used[g]) ++counts.fn;
         if (gr.coref) {
-          Counts& coref = mode == Mode::kStrict ? relation_rows[gr.type].coref : relation_rows[gr.type].coref_lenient;
-          if (gold_used[g]) ++coref.tp; else ++coref.fn;
+          Counts& coref = mode == Mode::kStrict ? relation_rows[gr.type].coref
+                                                : relation_rows[gr.type].coref_lenient;
+          if (gold_used[g])
+            ++coref.tp;
+          else
+            ++coref.fn;
         }
         if (mode == Mode::kStrict) {
           auto& origin = relation_rows[gr.type].by_original_type[gr.original_type];
-          if (gold_used[g]) ++origin.tp; else ++origin.fn;
+          if (gold_used[g])
+            ++origin.tp;
+          else
+            ++origin.fn;
         }
       }
       if (mode != Mode::kStrict) continue;
@@ -365,22 +430,30 @@ struct Scorer::Impl {
         ErrorKind kind = ErrorKind::kRelationSpurious;
         std::string gold_type;
         for (const auto& gr : gold.relations) {
-          if (gr.type == pr.type->name && endpoints_match(pr, gr.target, gr.source, Mode::kStrict)) {
-            kind = ErrorKind::kWrongDirection; gold_type = gr.type; break;
+          if (gr.type == pr.type->name &&
+              endpoints_match(pr, gr.target, gr.source, Mode::kStrict)) {
+            kind = ErrorKind::kWrongDirection;
+            gold_type = gr.type;
+            break;
           }
-          if (gr.type != pr.type->name && (endpoints_match(pr, gr.source, gr.target, Mode::kStrict) ||
-                                           endpoints_match(pr, gr.target, gr.source, Mode::kStrict))) {
-            kind = ErrorKind::kWrongType; gold_type = gr.type;
+          if (gr.type != pr.type->name &&
+              (endpoints_match(pr, gr.source, gr.target, Mode::kStrict) ||
+               endpoints_match(pr, gr.target, gr.source, Mode::kStrict))) {
+            kind = ErrorKind::kWrongType;
+            gold_type = gr.type;
           }
         }
-        if (kind == ErrorKind::kRelationSpurious && (!entity_matches_any_gold(pr.source) || !entity_matches_any_gold(pr.target))) {
+        if (kind == ErrorKind::kRelationSpurious &&
+            (!entity_matches_any_gold(pr.source) || !entity_matches_any_gold(pr.target))) {
           kind = ErrorKind::kEndpointNotGold;
         }
         const Entity& source = prediction.entities[pr.source];
         const Entity& target = prediction.entities[pr.target];
-        const ByteSpan where = pr.relation->evidence.empty() ? source.mentions.front().span : pr.relation->evidence.front().span;
+        const ByteSpan where = pr.relation->evidence.empty() ? source.mentions.front().span
+                                                             : pr.relation->evidence.front().span;
         record(relation_errors, kind, true,
-               {uri, source.name + " -> " + target.name, pr.type->name, gold_type, context_of(text, where)});
+               {uri, source.name + " -> " + target.name, pr.type->name, gold_type,
+                context_of(text, where)});
       }
       for (std::size_t g = 0; g < gold.relations.size(); ++g) {
         const auto& gr = gold.relations[g];
@@ -389,31 +462,40 @@ struct Scorer::Impl {
         ErrorKind kind = ErrorKind::kRelationMissed;
         std::string predicted_type;
         for (const auto& pr : relations) {
-          if (pr.type->name == gr.type && endpoints_match(pr, gr.target, gr.source, Mode::kStrict)) {
-            kind = ErrorKind::kWrongDirection; predicted_type = pr.type->name; break;
+          if (pr.type->name == gr.type &&
+              endpoints_match(pr, gr.target, gr.source, Mode::kStrict)) {
+            kind = ErrorKind::kWrongDirection;
+            predicted_type = pr.type->name;
+            break;
           }
-          if (pr.type->name != gr.type && (endpoints_match(pr, gr.source, gr.target, Mode::kStrict) ||
-                                           endpoints_match(pr, gr.target, gr.source, Mode::kStrict))) {
-            kind = ErrorKind::kWrongType; predicted_type = pr.type->name;
+          if (pr.type->name != gr.type &&
+              (endpoints_match(pr, gr.source, gr.target, Mode::kStrict) ||
+               endpoints_match(pr, gr.target, gr.source, Mode::kStrict))) {
+            kind = ErrorKind::kWrongType;
+            predicted_type = pr.type->name;
           }
         }
-        if (kind == ErrorKind::kRelationMissed && (!group_predicted(gr.source) || !group_predicted(gr.target))) {
+        if (kind == ErrorKind::kRelationMissed &&
+            (!group_predicted(gr.source) || !group_predicted(gr.target))) {
           kind = ErrorKind::kEndpointMissed;
         }
         const ByteSpan s = group_span(gr.source), t = group_span(gr.target);
         ByteSpan where{std::min(s.start, t.start), std::max(s.end, t.end)};
         // Endpoints far apart (a title and a body line): show the source's surroundings only.
         if (where.size() > 240) where = s;
-        std::string label = gr.original_type == gr.type ? gr.type : gr.type + " (" + gr.original_type + ")";
+        std::string label =
+            gr.original_type == gr.type ? gr.type : gr.type + " (" + gr.original_type + ")";
         if (gr.coref) label += " (coref)";
         record(relation_errors, kind, false,
-               {uri, group_text(gr.source) + " -> " + group_text(gr.target), predicted_type, label, context_of(text, where)});
+               {uri, group_text(gr.source) + " -> " + group_text(gr.target), predicted_type, label,
+                context_of(text, where)});
       }
     }
   }
 
   template <typename Row>
-  static Counts& row_counts(std::unordered_map<std::string, Row>& rows, const std::string& name, Mode mode) {
+  static Counts& row_counts(std::unordered_map<std::string, Row>& rows, const std::string& name,
+                            Mode mode) {
     Row& row = rows[name];
     return mode == Mode::kStrict ? row.strict : row.lenient;
   }
@@ -427,7 +509,9 @@ Scorer::~Scorer() = default;
 Scorer::Scorer(Scorer&&) noexcept = default;
 Scorer& Scorer::operator=(Scorer&&) noexcept = default;
 
-void Scorer::add(const GoldDocument& gold, const DocumentExtraction& predicted) { impl_->add(gold, predicted); }
+void Scorer::add(const GoldDocument& gold, const DocumentExtraction& predicted) {
+  impl_->add(gold, predicted);
+}
 
 Report Scorer::report() const {
   const Impl& impl = *impl_;
@@ -438,7 +522,8 @@ Report Scorer::report() const {
   report.entity_micro.name = "micro";
   for (const auto& label_class : impl.dataset->label_classes) {
     ScoreRow row;
-    if (auto it = impl.entity_rows.find(label_class.name); it != impl.entity_rows.end()) row = it->second;
+    if (auto it = impl.entity_rows.find(label_class.name); it != impl.entity_rows.end())
+      row = it->second;
     row.name = label_class.name;
     report.entity_micro.strict += row.strict;
     report.entity_micro.lenient += row.lenient;
@@ -447,7 +532,8 @@ Report Scorer::report() const {
   report.relation_micro.name = "micro";
   for (const auto& type : impl.dataset->relation_types) {
     RelationRow row;
-    if (auto it = impl.relation_rows.find(type.name); it != impl.relation_rows.end()) row = it->second;
+    if (auto it = impl.relation_rows.find(type.name); it != impl.relation_rows.end())
+      row = it->second;
     row.name = type.name;
     row.symmetric = type.symmetric;
     row.covered = type.covered;

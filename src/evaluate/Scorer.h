@@ -60,7 +60,9 @@ struct Counts {
     return p + r == 0.0 ? 0.0 : 2.0 * p * r / (p + r);
   }
   Counts& operator+=(const Counts& other) {
-    tp += other.tp; fp += other.fp; fn += other.fn;
+    tp += other.tp;
+    fp += other.fp;
+    fn += other.fn;
     return *this;
   }
 };
@@ -120,11 +122,11 @@ struct Report {
   std::string source;
   std::string format;
   std::size_t documents = 0;
-  std::vector<ScoreRow> entities;      // one per label class, dataset order
+  std::vector<ScoreRow> entities;  // one per label class, dataset order
   ScoreRow entity_micro;
-  std::vector<RelationRow> relations;  // one per relation type, dataset order
-  ScoreRow relation_micro;             // over covered types only
-  std::vector<ErrorGroup> entity_errors;    // non-empty groups only, FPs first
+  std::vector<RelationRow> relations;     // one per relation type, dataset order
+  ScoreRow relation_micro;                // over covered types only
+  std::vector<ErrorGroup> entity_errors;  // non-empty groups only, FPs first
   std::vector<ErrorGroup> relation_errors;
   // Things left out of the scores, by reason: "predicted mentions with unscored label
   // Title" -> 12, "relations with an endpoint without mentions" -> 3, ...
@@ -141,8 +143,8 @@ struct Report {
 };
 
 struct ScorerOptions {
-  std::size_t max_examples = 5;        // examples kept per error group
-  bool score_non_asserted = false;     // also score relations with modality negated/hypothetical
+  std::size_t max_examples = 5;     // examples kept per error group
+  bool score_non_asserted = false;  // also score relations with modality negated/hypothetical
   // Also score relations whose basis is "knowledge" (from the gazetteer, e.g. a city's country)
   // rather than the text. Gold annotations record what the text states, so by default such
   // relations are counted in the notes instead of being scored as false positives.

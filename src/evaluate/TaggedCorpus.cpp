@@ -59,13 +59,15 @@ Dataset to_dataset(const TaggedCorpus& corpus) {
           continue;
         }
         const ByteSpan span = span_of(e);
-        gold.mentions.push_back({span, span, label, s.text.substr(span.start - base, span.size()), gold.group_count++});
+        gold.mentions.push_back(
+            {span, span, label, s.text.substr(span.start - base, span.size()), gold.group_count++});
       }
       for (const TokenSpan& e : s.unscored) gold.unscored.push_back({span_of(e), e.label});
     }
     gold.document.sha256 = sha256_hex(gold.document.text);
-    std::sort(gold.unscored.begin(), gold.unscored.end(),
-              [](const UnscoredSpan& a, const UnscoredSpan& b) { return a.span.start < b.span.start; });
+    std::sort(
+        gold.unscored.begin(), gold.unscored.end(),
+        [](const UnscoredSpan& a, const UnscoredSpan& b) { return a.span.start < b.span.start; });
     dataset.documents.push_back(std::move(gold));
   }
   return dataset;
@@ -95,9 +97,11 @@ TaggedCorpus tagged_from_conll04(const Dataset& dataset) {
     const auto add = [&](ByteSpan span, const std::string& label, std::vector<TokenSpan>& into) {
       const std::uint32_t first = token_at(s.offsets, span.start, false);
       const std::uint32_t last = token_at(s.offsets, span.end, true);
-      if (first < s.offsets.size() && last < s.offsets.size()) into.push_back({first, last + 1, label});
+      if (first < s.offsets.size() && last < s.offsets.size())
+        into.push_back({first, last + 1, label});
     };
-    for (const GoldMention& m : gold.mentions) add(m.as_written, conll_of_conll04_class(m.label), s.entities);
+    for (const GoldMention& m : gold.mentions)
+      add(m.as_written, conll_of_conll04_class(m.label), s.entities);
     for (const UnscoredSpan& u : gold.unscored) add(u.span, "MISC", s.entities);
     std::sort(s.entities.begin(), s.entities.end(),
               [](const TokenSpan& a, const TokenSpan& b) { return a.first < b.first; });
@@ -112,8 +116,10 @@ std::vector<std::string> entity_tags(const TaggedSentence& sentence, bool bilou)
   for (const TokenSpan& e : sentence.entities) {
     for (std::uint32_t i = e.first; i < e.last; ++i) {
       char prefix = i == e.first ? 'B' : 'I';
-      if (bilou && e.last - e.first == 1) prefix = 'U';
-      else if (bilou && i + 1 == e.last) prefix = 'L';
+      if (bilou && e.last - e.first == 1)
+        prefix = 'U';
+      else if (bilou && i + 1 == e.last)
+        prefix = 'L';
       tags[i] = std::string(1, prefix) + "-" + e.label;
     }
   }

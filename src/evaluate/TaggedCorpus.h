@@ -27,13 +27,13 @@ struct TokenSpan {
 };
 
 struct TaggedSentence {
-  std::string text;                  // the sentence as text (tokens joined as the file says)
+  std::string text;  // the sentence as text (tokens joined as the file says)
   std::vector<std::string> words;
-  std::vector<ByteSpan> offsets;     // of each word in `text`
-  std::vector<std::string> upos;     // one per word, or empty when the corpus has none
-  std::vector<TokenSpan> entities;   // named entities, sorted, non-overlapping
-  std::vector<TokenSpan> unscored;   // spans not scored and not learned from
-  std::size_t line = 0;              // line of the first token in the file
+  std::vector<ByteSpan> offsets;    // of each word in `text`
+  std::vector<std::string> upos;    // one per word, or empty when the corpus has none
+  std::vector<TokenSpan> entities;  // named entities, sorted, non-overlapping
+  std::vector<TokenSpan> unscored;  // spans not scored and not learned from
+  std::size_t line = 0;             // line of the first token in the file
 };
 
 struct TaggedDocument {

@@ -17,8 +17,9 @@ namespace skein::evaluate {
 namespace {
 
 const std::vector<std::string>& upos_tags() {
-  static const std::vector<std::string> tags = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
-                                                "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+  static const std::vector<std::string> tags = {"ADJ",   "ADP",   "ADV", "AUX",  "CCONJ", "DET",
+                                                "INTJ",  "NOUN",  "NUM", "PART", "PRON",  "PROPN",
+                                                "PUNCT", "SCONJ", "SYM", "VERB", "X"};
   return tags;
 }
 
@@ -34,7 +35,8 @@ const std::vector<std::string>& ner_tags() {
 }
 
 void check_kind(const std::string& kind) {
-  if (kind != "pos" && kind != "ner") throw UsageError("unknown model kind '" + kind + "' (expected pos or ner)");
+  if (kind != "pos" && kind != "ner")
+    throw UsageError("unknown model kind '" + kind + "' (expected pos or ner)");
 }
 
 // The attribute hashes of a sentence's tokens, laid out per token.
@@ -74,7 +76,8 @@ bool usable(const std::string& kind, const TaggedCorpus& corpus) {
   return kind == "pos" ? corpus.has_pos : corpus.has_entities;
 }
 
-std::vector<std::string> predict(const learn::TaggerModel& model, const std::vector<std::string>& words,
+std::vector<std::string> predict(const learn::TaggerModel& model,
+                                 const std::vector<std::string>& words,
                                  const std::vector<std::vector<std::uint64_t>>& attributes,
                                  learn::TaggerWorkspace& workspace) {
   std::vector<learn::TokenView> views(words.size());
@@ -94,21 +97,26 @@ std::vector<std::string> predict(const learn::TaggerModel& model, const std::vec
 
 TaggedCorpus gum_permissive(TaggedCorpus corpus, const std::string& manifest_path) {
   const std::set<std::string> permissive = permissive_gum_documents(manifest_path);
-  std::erase_if(corpus.documents, [&](const TaggedDocument& d) { return permissive.count(d.id) == 0; });
+  std::erase_if(corpus.documents,
+                [&](const TaggedDocument& d) { return permissive.count(d.id) == 0; });
   corpus.source += " (permissive-licence documents)";
   return corpus;
 }
 
-bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.last && b.first < a.last; }
+bool overlaps(const TokenSpan& a, const TokenSpan& b) {
+  return a.first < b.last && b.first < a.last;
+}
 
 // One-to-one matching of one label's spans, greedy in gold order (the scoreboard's rule).
-std::size_t matches(const std::vector<TokenSpan>& gold, const std::vector<TokenSpan>& pred, bool strict) {
+std::size_t matches(const std::vector<TokenSpan>& gold, const std::vector<TokenSpan>& pred,
+                    bool strict) {
   std::vector<bool> used(pred.size(), false);
   std::size_t tp = 0;
   for (const TokenSpan& g : gold) {
     for (std::size_t i = 0; i < pred.size(); ++i) {
       if (used[i] || pred[i].label != g.label) continue;
-      const bool hit = strict ? (pred[i].first == g.first && pred[i].last == g.last) : overlaps(pred[i], g);
+      const bool hit =
+          strict ? (pred[i].first == g.first && pred[i].last == g.last) : overlaps(pred[i], g);
       if (hit) {
         used[i] = true;
         ++tp;
@@ -125,29 +133,36 @@ namespace {
 // GUM: train on the permissive-licence documents only (what ships); score on all of dev.
 TaggedCorpus gum(const std::string& dir, const std::string& split) {
   TaggedCorpus corpus = read_conllu(dir + "gum/dep/" + split);
-  return split == "train" ? gum_permissive(std::move(corpus), dir + "gum/doc_manifest.tsv") : corpus;
+  return split == "train" ? gum_permissive(std::move(corpus), dir + "gum/doc_manifest.tsv")
+                          : corpus;
 }
 }  // namespace
 
 std::vector<TaggedCorpus> tagger_corpora(const std::string& kind, const std::string& split,
                                          const std::string& dev_data_dir) {
   check_kind(kind);
-  if (split != "train" && split != "dev") throw UsageError("unknown split '" + split + "' (expected train or dev)");
-  const std::string dir = dev_data_dir.empty() || dev_data_dir.back() == '/' ? dev_data_dir : dev_data_dir + "/";
+  if (split != "train" && split != "dev")
+    throw UsageError("unknown split '" + split + "' (expected train or dev)");
+  const std::string dir =
+      dev_data_dir.empty() || dev_data_dir.back() == '/' ? dev_data_dir : dev_data_dir + "/";
   std::vector<TaggedCorpus> corpora;
   if (kind == "pos") {
     corpora.push_back(read_conllu(dir + "ud_english_ewt/en_ewt-ud-" + split + ".conllu"));
     corpora.push_back(gum(dir, split));
   } else {
-    corpora.push_back(read_conll2003(dir + "conll2003/" + (split == "train" ? "eng.train" : "eng.testa")));
-    corpora.push_back(tagged_from_conll04(read_conll04(dir + "conll04/conll04_" + split + ".json")));
+    corpora.push_back(
+        read_conll2003(dir + "conll2003/" + (split == "train" ? "eng.train" : "eng.testa")));
+    corpora.push_back(
+        tagged_from_conll04(read_conll04(dir + "conll04/conll04_" + split + ".json")));
     corpora.push_back(gum(dir, split));
   }
   return corpora;
 }
 
-learn::TaggerModel train_tagger_model(const std::string& kind, const std::vector<TaggedCorpus>& corpora,
-                                      const extract::Knowledge* knowledge, const TaggerTrainingOptions& options,
+learn::TaggerModel train_tagger_model(const std::string& kind,
+                                      const std::vector<TaggedCorpus>& corpora,
+                                      const extract::Knowledge* knowledge,
+                                      const TaggerTrainingOptions& options,
                                       const learn::EpochCallback& on_epoch) {
   check_kind(kind);
   const std::vector<std::string>& tags = kind == "pos" ? upos_tags() : ner_tags();
@@ -155,8 +170,9 @@ learn::TaggerModel train_tagger_model(const std::string& kind, const std::vector
   std::vector<learn::TrainingSentence> sentences;
   for (const TaggedCorpus& corpus : corpora) {
     if (!usable(kind, corpus)) {
-      throw InputError(corpus.source, "has no " + std::string(kind == "pos" ? "UPOS tags" : "entity annotations") +
-                                          " to train a " + kind + " model on");
+      throw InputError(corpus.source,
+                       "has no " + std::string(kind == "pos" ? "UPOS tags" : "entity annotations") +
+                           " to train a " + kind + " model on");
     }
     std::size_t taken = 0;
     for (const TaggedDocument& doc : corpus.documents) {
@@ -169,7 +185,8 @@ learn::TaggerModel train_tagger_model(const std::string& kind, const std::vector
         for (const std::string& tag : gold_tags(kind, s)) {
           const auto it = std::find(tags.begin(), tags.end(), tag);
           if (it == tags.end()) {
-            throw InputError(corpus.source, s.line, "tag '" + tag + "' is not in the " + kind + " tag set");
+            throw InputError(corpus.source, s.line,
+                             "tag '" + tag + "' is not in the " + kind + " tag set");
           }
           t.tags.push_back(static_cast<std::uint16_t>(it - tags.begin()));
         }
@@ -186,8 +203,10 @@ TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& co
   TaggerScore score;
   score.kind = model.kind();
   if (!usable(score.kind, corpus)) {
-    throw InputError(corpus.source, "has no " + std::string(score.kind == "pos" ? "UPOS tags" : "entity annotations") +
-                                        " to score a " + score.kind + " model against");
+    throw InputError(corpus.source,
+                     "has no " +
+                         std::string(score.kind == "pos" ? "UPOS tags" : "entity annotations") +
+                         " to score a " + score.kind + " model against");
   }
   AttributeHasher hasher(score.kind == "ner" ? knowledge : nullptr);
   learn::TaggerWorkspace workspace;
@@ -196,23 +215,29 @@ TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& co
     for (const TaggedSentence& s : doc.sentences) {
       ++score.sentences;
       score.tokens += s.words.size();
-      const std::vector<std::string> predicted = predict(model, s.words, hasher.of(s.words), workspace);
+      const std::vector<std::string> predicted =
+          predict(model, s.words, hasher.of(s.words), workspace);
       if (score.kind == "pos") {
-        for (std::size_t k = 0; k < s.words.size(); ++k) score.tokens_correct += predicted[k] == s.upos[k] ? 1 : 0;
+        for (std::size_t k = 0; k < s.words.size(); ++k)
+          score.tokens_correct += predicted[k] == s.upos[k] ? 1 : 0;
         continue;
       }
       std::vector<TokenSpan> gold, ignored = s.unscored, pred;
       for (const TokenSpan& e : s.entities) (e.label == "MISC" ? ignored : gold).push_back(e);
       for (const TokenSpan& p : spans_from_tags(predicted)) {
         if (p.label == "MISC") continue;
-        const bool on_gold = std::any_of(gold.begin(), gold.end(), [&](const TokenSpan& g) { return overlaps(g, p); });
-        const bool on_ignored = std::any_of(ignored.begin(), ignored.end(), [&](const TokenSpan& g) { return overlaps(g, p); });
+        const bool on_gold = std::any_of(gold.begin(), gold.end(),
+                                         [&](const TokenSpan& g) { return overlaps(g, p); });
+        const bool on_ignored = std::any_of(ignored.begin(), ignored.end(),
+                                            [&](const TokenSpan& g) { return overlaps(g, p); });
         if (on_gold || !on_ignored) pred.push_back(p);
       }
       for (const std::string& label : labels) {
         std::vector<TokenSpan> g, p;
-        for (const auto& x : gold) if (x.label == label) g.push_back(x);
-        for (const auto& x : pred) if (x.label == label) p.push_back(x);
+        for (const auto& x : gold)
+          if (x.label == label) g.push_back(x);
+        for (const auto& x : pred)
+          if (x.label == label) p.push_back(x);
         for (auto* counts : {&score.strict, &score.lenient}) {
           const bool strict = counts == &score.strict;
           const std::size_t tp = matches(g, p, strict);
@@ -225,16 +250,20 @@ TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& co
         }
       }
       for (const TokenSpan& g : gold) {
-        const auto exact = std::find_if(pred.begin(), pred.end(), [&](const TokenSpan& p) { return p.first == g.first && p.last == g.last; });
+        const auto exact = std::find_if(pred.begin(), pred.end(), [&](const TokenSpan& p) {
+          return p.first == g.first && p.last == g.last;
+        });
         if (exact != pred.end()) {
           if (exact->label != g.label) ++score.confusion[g.label][exact->label];
           continue;
         }
-        const bool partial = std::any_of(pred.begin(), pred.end(), [&](const TokenSpan& p) { return overlaps(p, g); });
+        const bool partial = std::any_of(pred.begin(), pred.end(),
+                                         [&](const TokenSpan& p) { return overlaps(p, g); });
         ++score.confusion[g.label][partial ? "partial" : "missed"];
       }
       for (const TokenSpan& p : pred) {
-        if (std::none_of(gold.begin(), gold.end(), [&](const TokenSpan& g) { return overlaps(p, g); })) {
+        if (std::none_of(gold.begin(), gold.end(),
+                         [&](const TokenSpan& g) { return overlaps(p, g); })) {
           ++score.confusion["-"]["spurious " + p.label];
         }
       }
@@ -246,19 +275,21 @@ TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& co
 std::string format_tagger_score(const TaggerScore& score, const std::string& source) {
   std::ostringstream out;
   char line[200];
-  out << source << ": " << score.kind << " tagger alone, " << score.sentences << " sentences, " << score.tokens
-      << " tokens\n";
+  out << source << ": " << score.kind << " tagger alone, " << score.sentences << " sentences, "
+      << score.tokens << " tokens\n";
   if (score.kind == "pos") {
-    std::snprintf(line, sizeof(line), "  UPOS accuracy %.4f (%zu of %zu)\n", score.accuracy(), score.tokens_correct,
-                  score.tokens);
+    std::snprintf(line, sizeof(line), "  UPOS accuracy %.4f (%zu of %zu)\n", score.accuracy(),
+                  score.tokens_correct, score.tokens);
     out << line;
     return out.str();
   }
   for (const char* label : {"ALL", "PER", "ORG", "LOC"}) {
     const auto s = score.strict.count(label) ? score.strict.at(label) : SpanCounts{};
     const auto l = score.lenient.count(label) ? score.lenient.at(label) : SpanCounts{};
-    std::snprintf(line, sizeof(line), "  %-4s strict P %.3f R %.3f F1 %.3f | lenient P %.3f R %.3f F1 %.3f  (gold %zu)\n",
-                  label, s.precision(), s.recall(), s.f1(), l.precision(), l.recall(), l.f1(), s.gold);
+    std::snprintf(
+        line, sizeof(line),
+        "  %-4s strict P %.3f R %.3f F1 %.3f | lenient P %.3f R %.3f F1 %.3f  (gold %zu)\n", label,
+        s.precision(), s.recall(), s.f1(), l.precision(), l.recall(), l.f1(), s.gold);
     out << line;
   }
   out << "  confusion (gold label: unmatched spans):\n";
@@ -281,7 +312,8 @@ std::set<std::string> permissive_gum_documents(const std::string& manifest_path)
     std::vector<std::string> cols;
     std::stringstream fields(line);
     for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
-    if (cols.size() < 5) throw InputError(manifest_path, number, "expected at least 5 tab-separated columns");
+    if (cols.size() < 5)
+      throw InputError(manifest_path, number, "expected at least 5 tab-separated columns");
     if (number == 1) {
       if (cols[0] != "doc_id" || cols[4] != "licence_class") {
         throw InputError(manifest_path, 1, "expected a header starting doc_id ... licence_class");

@@ -53,7 +53,8 @@ struct TaggerTrainingOptions {
 };
 
 // Trains a model of `kind` on `corpora`. `knowledge` is needed for "ner" (its attributes).
-learn::TaggerModel train_tagger_model(const std::string& kind, const std::vector<TaggedCorpus>& corpora,
+learn::TaggerModel train_tagger_model(const std::string& kind,
+                                      const std::vector<TaggedCorpus>& corpora,
                                       const extract::Knowledge* knowledge,
                                       const TaggerTrainingOptions& options,
                                       const learn::EpochCallback& on_epoch = {});
@@ -62,8 +63,13 @@ struct SpanCounts {
   std::size_t true_positives = 0;  // matched predictions (= matched gold, one-to-one)
   std::size_t predicted = 0;
   std::size_t gold = 0;
-  double precision() const { return predicted == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(predicted); }
-  double recall() const { return gold == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(gold); }
+  double precision() const {
+    return predicted == 0 ? 0.0
+                          : static_cast<double>(true_positives) / static_cast<double>(predicted);
+  }
+  double recall() const {
+    return gold == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(gold);
+  }
   double f1() const {
     const double p = precision(), r = recall();
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
@@ -74,13 +80,15 @@ struct TaggerScore {
   std::string kind;
   std::size_t sentences = 0;
   std::size_t tokens = 0;
-  std::size_t tokens_correct = 0;                 // POS only
-  std::map<std::string, SpanCounts> strict;       // "PER", "ORG", "LOC", "ALL"
+  std::size_t tokens_correct = 0;            // POS only
+  std::map<std::string, SpanCounts> strict;  // "PER", "ORG", "LOC", "ALL"
   std::map<std::string, SpanCounts> lenient;
   // gold label -> what happened to its unmatched spans ("ORG" = same span labelled ORG,
   // "partial" = overlapped with the wrong extent, "missed") -> count; plus "spurious" under "-".
   std::map<std::string, std::map<std::string, std::size_t>> confusion;
-  double accuracy() const { return tokens == 0 ? 0.0 : static_cast<double>(tokens_correct) / static_cast<double>(tokens); }
+  double accuracy() const {
+    return tokens == 0 ? 0.0 : static_cast<double>(tokens_correct) / static_cast<double>(tokens);
+  }
 };
 
 TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& corpus,

@@ -39,7 +39,7 @@
 namespace skein::store {
 class Store;
 struct EvidenceRecord;
-}
+}  // namespace skein::store
 namespace skein::graph {
 class GraphView;
 struct GraphFilter;
@@ -79,7 +79,7 @@ struct ExportOptions {
   // With a store: supporting sentences written per edge (with their documents' uri, title and
   // date, and a count of all of them) in GEXF, GraphML, JSON and CSV; 0 = none.
   std::size_t evidence_per_edge = 5;
-  std::string web_dir;  // html: the viewer and its libraries ("" = default_web_dir())
+  std::string web_dir;                // html: the viewer and its libraries ("" = default_web_dir())
   std::string title = "Skein graph";  // html: the page title
 };
 

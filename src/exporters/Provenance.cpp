@@ -46,7 +46,8 @@ std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& conte
                                                       graph::EdgeIndex e) {
   std::vector<store::EvidenceRecord> rows;
   if (context.store() == nullptr || !context.options().provenance) return rows;
-  for (auto& record : context.store()->evidence(context.view().edge(e).id, 0, evidence_filter_of(context))) {
+  for (auto& record :
+       context.store()->evidence(context.view().edge(e).id, 0, evidence_filter_of(context))) {
     record.document_uri = valid_utf8(record.document_uri);
     record.document_title = valid_utf8(record.document_title);
     record.sentence = valid_utf8(record.sentence);

@@ -20,7 +20,8 @@ constexpr const char* kInstallHint = "run 'bash web/install.sh' (npm) and try ag
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("the browser view needs " + path.string() + ", which is missing: " + kInstallHint);
+  if (!in)
+    throw Error("the browser view needs " + path.string() + ", which is missing: " + kInstallHint);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -44,11 +45,20 @@ std::string html_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

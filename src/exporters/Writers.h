@@ -55,9 +55,9 @@ std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& conte
                                                       graph::EdgeIndex e);
 
 struct EdgeEvidence {
-  std::size_t count = 0;                    // rows passing the filter
+  std::size_t count = 0;                     // rows passing the filter
   std::vector<store::EvidenceRecord> shown;  // the first ExportOptions::evidence_per_edge
-  std::set<std::int64_t> cited;             // documents shown so far, over all edges
+  std::set<std::int64_t> cited;              // documents shown so far, over all edges
 };
 // True when the four graph formats write per-edge evidence: a store, provenance on, and
 // ExportOptions::evidence_per_edge > 0.

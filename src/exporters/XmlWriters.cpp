@@ -346,8 +346,8 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
     for (const auto& list : kEvidenceLists) key("edge", list.name, "string");
   }
   x.raw("  <graph id=\"skein\"")
-      .attr("edgedefault", context.all_directed() && !context.all_symmetric() ? "directed"
-                                                                              : "undirected")
+      .attr("edgedefault",
+            context.all_directed() && !context.all_symmetric() ? "directed" : "undirected")
       .raw(">\n");
   x.flush();
 

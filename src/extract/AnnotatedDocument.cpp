@@ -6,7 +6,8 @@
 namespace skein::extract {
 namespace {
 
-std::string relation_key(const std::string& type, const std::string& source, const std::string& target) {
+std::string relation_key(const std::string& type, const std::string& source,
+                         const std::string& target) {
   std::string key;
   key.reserve(type.size() + source.size() + target.size() + 2);
   key += type;
@@ -19,8 +20,9 @@ std::string relation_key(const std::string& type, const std::string& source, con
 
 }  // namespace
 
-int AnnotatedDocument::entity_for(const std::string& label, const std::string& key, EntityLabel entity_label,
-                                  std::uint32_t first_token, bool* created) {
+int AnnotatedDocument::entity_for(const std::string& label, const std::string& key,
+                                  EntityLabel entity_label, std::uint32_t first_token,
+                                  bool* created) {
   std::string id = Entity::make_id(label, key);
   const auto it = entity_index_.find(id);
   if (it != entity_index_.end()) {
@@ -40,8 +42,9 @@ int AnnotatedDocument::entity_for(const std::string& label, const std::string& k
 }
 
 void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, std::string source,
-                                     std::string target, const std::string& basis, const Evidence& evidence,
-                                     const std::string& role, const std::string& modality) {
+                                     std::string target, const std::string& basis,
+                                     const Evidence& evidence, const std::string& role,
+                                     const std::string& modality) {
   if (source == target) return;
   if (symmetric && target < source) std::swap(source, target);
   std::string key = relation_key(type, source, target);
@@ -60,7 +63,8 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
   Relation& r = relations[it->second];
   if (basis == basis::kText) r.basis = basis::kText;
   // The most specific role wins: "minister of foreign affairs" over "counterpart".
-  if (!role.empty() && (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {
+  if (!role.empty() &&
+      (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {
     r.props["role"] = role;
   }
   // One sentence is one piece of evidence, however many rules see the fact in it: two

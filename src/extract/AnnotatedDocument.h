@@ -37,8 +37,8 @@ enum class EntityLabel : std::uint8_t { kPerson, kOrganization, kCountry, kPlace
 namespace upos {
 using Tag = std::uint8_t;
 inline constexpr Tag kNone = 0;
-inline constexpr std::string_view kNames[] = {"",     "ADJ",   "ADP",  "ADV",  "AUX",   "CCONJ",
-                                              "DET",  "INTJ",  "NOUN", "NUM",  "PART",  "PRON",
+inline constexpr std::string_view kNames[] = {"",      "ADJ",   "ADP",   "ADV", "AUX",  "CCONJ",
+                                              "DET",   "INTJ",  "NOUN",  "NUM", "PART", "PRON",
                                               "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 inline constexpr std::size_t kCount = sizeof(kNames) / sizeof(kNames[0]);
 inline std::string_view name(Tag tag) { return tag < kCount ? kNames[tag] : std::string_view(); }
@@ -60,12 +60,12 @@ struct GazetteerSpan {
 
 // What a mention is before resolution, and so how the resolver treats it.
 enum class MentionSource : std::uint8_t {
-  kGazetteer,    // a listed name: `entry` holds its candidates
-  kPerson,       // a person named in the text: `key`
-  kOrganization, // an organisation named in the text: `key`, `country_hint`
-  kAlias,        // an acronym or short form of mention `alias_of`
-  kSubdivision,  // a US state written as its AP abbreviation ("Conn.", "N.Y."): `subdivision`
-  kPlace,        // an unlisted place the text places itself ("Bethany, Conn."): `key`
+  kGazetteer,     // a listed name: `entry` holds its candidates
+  kPerson,        // a person named in the text: `key`
+  kOrganization,  // an organisation named in the text: `key`, `country_hint`
+  kAlias,         // an acronym or short form of mention `alias_of`
+  kSubdivision,   // a US state written as its AP abbreviation ("Conn.", "N.Y."): `subdivision`
+  kPlace,         // an unlisted place the text places itself ("Bethany, Conn."): `key`
 };
 
 // An entity mention. `component` and `rule` name what produced it (static strings), and
@@ -76,17 +76,17 @@ struct EntityMention {
   MentionSource source = MentionSource::kGazetteer;
   EntityLabel label = EntityLabel::kPlace;  // for text-found mentions
   const PhraseEntry* entry = nullptr;       // kGazetteer
-  int alias_of = -1;        // shares the resolution of this mention (acronyms, short forms)
-  std::string key;          // text-found: normalised name
-  int country_hint = -1;    // generic organisations: the country that qualifies them; -2 local
+  int alias_of = -1;      // shares the resolution of this mention (acronyms, short forms)
+  std::string key;        // text-found: normalised name
+  int country_hint = -1;  // generic organisations: the country that qualifies them; -2 local
   bool demonym = false;
-  bool short_form = false;  // a person named by part of a full name seen elsewhere
-  bool metonym = false;     // a capital standing for its state: never an alias of it
-  int subdivision = -1;     // kSubdivision, kPlace: the knowledge index of the state
-  bool lone_surname = false;  // a person known by one unlisted word only
-  bool region = false;        // kPlace: part of a listed place ("Southern California")
+  bool short_form = false;                 // a person named by part of a full name seen elsewhere
+  bool metonym = false;                    // a capital standing for its state: never an alias of it
+  int subdivision = -1;                    // kSubdivision, kPlace: the knowledge index of the state
+  bool lone_surname = false;               // a person known by one unlisted word only
+  bool region = false;                     // kPlace: part of a listed place ("Southern California")
   std::uint32_t shown_first = UINT32_MAX;  // span starts here instead ("Mr." before a name)
-  int entity = -1;          // resolved entity, -1 = dropped
+  int entity = -1;                         // resolved entity, -1 = dropped
   const char* component = "";
   const char* rule = "";
   float confidence = 1.0f;
@@ -110,11 +110,11 @@ struct PendingWord {
 struct ResolvedEntity {
   Entity out;
   EntityLabel label = EntityLabel::kPlace;
-  int country = -1;      // knowledge index (Country entities, and the country of a Place)
-  int subdivision = -1;  // knowledge index of a subdivision entity, or a city's subdivision
-  int city = -1;         // knowledge index of a city entity
-  int region = -1;       // knowledge index of a region entity (regions.tsv)
-  bool namesake = false; // an ambiguous listed place name left unlinked: city-sized
+  int country = -1;       // knowledge index (Country entities, and the country of a Place)
+  int subdivision = -1;   // knowledge index of a subdivision entity, or a city's subdivision
+  int city = -1;          // knowledge index of a city entity
+  int region = -1;        // knowledge index of a region entity (regions.tsv)
+  bool namesake = false;  // an ambiguous listed place name left unlinked: city-sized
   std::uint32_t first_token = 0;
 };
 
@@ -134,8 +134,8 @@ class AnnotatedDocument {
   std::vector<float> pos_confidence;  // parallel to pos, the tagger's confidence
 
   // ---- dependencies: one per token when a parser ran, else empty ----
-  std::vector<std::int32_t> dependency_head;    // token index of the head, -1 for the root
-  std::vector<std::string> dependency_relation; // UD relation ("nsubj", "obl:tmod")
+  std::vector<std::int32_t> dependency_head;     // token index of the head, -1 for the root
+  std::vector<std::string> dependency_relation;  // UD relation ("nsubj", "obl:tmod")
 
   // ---- gazetteer ----
   std::vector<GazetteerSpan> gazetteer_spans;  // in text order, non-overlapping
@@ -164,13 +164,14 @@ class AnnotatedDocument {
   void add_relation(const std::string& type, bool symmetric, std::string source, std::string target,
                     const std::string& basis, const Evidence& evidence, const std::string& role,
                     const std::string& modality);
-  bool has_relation(const std::string& type, const std::string& source, const std::string& target) const;
+  bool has_relation(const std::string& type, const std::string& source,
+                    const std::string& target) const;
 
   // "doc:<12 hex digits>": the suffix of keys that stay local to this document.
   const std::string& document_tag() const;
 
  private:
-  std::unordered_map<std::string, int> entity_index_;  // id -> index into entities
+  std::unordered_map<std::string, int> entity_index_;            // id -> index into entities
   std::unordered_map<std::string, std::size_t> relation_index_;  // type\x1fsource\x1ftarget
   mutable std::string document_tag_;
 };

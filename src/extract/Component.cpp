@@ -15,7 +15,8 @@ namespace {
 
 template <typename T>
 ComponentFactory factory_of(const char* name) {
-  return [name](const ComponentContext& context, const ComponentOptions& options) -> std::unique_ptr<Component> {
+  return [name](const ComponentContext& context,
+                const ComponentOptions& options) -> std::unique_ptr<Component> {
     return std::make_unique<T>(name, context, options);
   };
 }
@@ -34,7 +35,8 @@ std::string known_names() {
 std::string ComponentContext::model_path(const ComponentOptions& component_options,
                                          const std::string& fallback) const {
   const auto it = component_options.find("model");
-  const std::string& name = it == component_options.end() || it->second.empty() ? fallback : it->second;
+  const std::string& name =
+      it == component_options.end() || it->second.empty() ? fallback : it->second;
   if (name.empty() || name.front() == '/') return name;
   return data_dir.empty() || data_dir.back() == '/' ? data_dir + name : data_dir + "/" + name;
 }
@@ -45,18 +47,42 @@ std::vector<ComponentInfo>& registry_storage() {
   using namespace layers;
   // Add a component here: name, description, needs, provides, option keys, factory.
   static std::vector<ComponentInfo> registry = {
-      {"segmenter", "tokens, sentences and lexicon flags", {}, {kTokens}, {},
+      {"segmenter",
+       "tokens, sentences and lexicon flags",
+       {},
+       {kTokens},
+       {},
        factory_of<SegmenterComponent>("segmenter")},
-      {"gazetteer", "longest-match gazetteer names and title phrases", {kTokens}, {kGazetteer}, {},
+      {"gazetteer",
+       "longest-match gazetteer names and title phrases",
+       {kTokens},
+       {kGazetteer},
+       {},
        factory_of<GazetteerComponent>("gazetteer")},
-      {"recognizer", "rule-based mentions of people, organisations, places and acronyms, and roles",
-       {kTokens, kGazetteer}, {kMentions}, {}, factory_of<MentionRecognizer>("recognizer")},
-      {"resolver", "mentions to entities: gazetteer ids, short forms, document-local keys", {kMentions},
-       {kEntities}, {}, factory_of<Resolver>("resolver")},
-      {"relation-rules", "relations from the patterns of the rule files (schema/)", {kEntities}, {kRelations}, {},
+      {"recognizer",
+       "rule-based mentions of people, organisations, places and acronyms, and roles",
+       {kTokens, kGazetteer},
+       {kMentions},
+       {},
+       factory_of<MentionRecognizer>("recognizer")},
+      {"resolver",
+       "mentions to entities: gazetteer ids, short forms, document-local keys",
+       {kMentions},
+       {kEntities},
+       {},
+       factory_of<Resolver>("resolver")},
+      {"relation-rules",
+       "relations from the patterns of the rule files (schema/)",
+       {kEntities},
+       {kRelations},
+       {},
        factory_of<RelationMatcher>("relation-rules")},
-      {"knowledge-relations", "located-in facts the gazetteer knows about the places named", {kEntities},
-       {kRelations}, {}, factory_of<KnowledgeRelations>("knowledge-relations")},
+      {"knowledge-relations",
+       "located-in facts the gazetteer knows about the places named",
+       {kEntities},
+       {kRelations},
+       {},
+       factory_of<KnowledgeRelations>("knowledge-relations")},
   };
   return registry;
 }
@@ -67,26 +93,30 @@ const std::vector<ComponentInfo>& component_registry() { return registry_storage
 
 void register_component(ComponentInfo info) {
   for (const ComponentInfo& known : registry_storage()) {
-    if (known.name == info.name) throw UsageError("extraction component '" + info.name + "' is already registered");
+    if (known.name == info.name)
+      throw UsageError("extraction component '" + info.name + "' is already registered");
   }
   registry_storage().push_back(std::move(info));
 }
 
 std::vector<std::string> default_components() {
-  return {"segmenter", "gazetteer", "recognizer", "resolver", "relation-rules", "knowledge-relations"};
+  return {"segmenter", "gazetteer",      "recognizer",
+          "resolver",  "relation-rules", "knowledge-relations"};
 }
 
 const ComponentInfo& component_info(std::string_view name) {
   for (const ComponentInfo& info : component_registry()) {
     if (info.name == name) return info;
   }
-  throw UsageError("unknown extraction component '" + std::string(name) + "' (known: " + known_names() + ")");
+  throw UsageError("unknown extraction component '" + std::string(name) +
+                   "' (known: " + known_names() + ")");
 }
 
 void set_component_option(ExtractorOptions& options, std::string_view assignment) {
   const std::size_t dot = assignment.find('.');
   const std::size_t equals = assignment.find('=');
-  if (dot == std::string_view::npos || equals == std::string_view::npos || dot == 0 || equals < dot + 2) {
+  if (dot == std::string_view::npos || equals == std::string_view::npos || dot == 0 ||
+      equals < dot + 2) {
     throw UsageError("component option '" + std::string(assignment) + "' is not NAME.KEY=VALUE");
   }
   const std::string name(assignment.substr(0, dot));
@@ -115,14 +145,17 @@ void check_pipeline(const std::vector<std::string>& names, const ExtractorOption
   for (const auto& [name, component_options] : options.component_options) {
     const ComponentInfo& info = component_info(name);  // an unknown name says so first
     if (std::find(list.begin(), list.end(), name) == list.end()) {
-      throw UsageError("options given for extraction component '" + name + "', which is not in the pipeline");
+      throw UsageError("options given for extraction component '" + name +
+                       "', which is not in the pipeline");
     }
     for (const auto& [key, value] : component_options) {
-      if (std::find(info.option_keys.begin(), info.option_keys.end(), key) != info.option_keys.end()) continue;
+      if (std::find(info.option_keys.begin(), info.option_keys.end(), key) !=
+          info.option_keys.end())
+        continue;
       std::string takes;
       for (const std::string& k : info.option_keys) takes += (takes.empty() ? "" : ", ") + k;
-      throw UsageError("extraction component '" + name + "' has no option '" + key + "' (it takes " +
-                       (takes.empty() ? std::string("none") : takes) + ")");
+      throw UsageError("extraction component '" + name + "' has no option '" + key +
+                       "' (it takes " + (takes.empty() ? std::string("none") : takes) + ")");
     }
   }
 }
@@ -134,8 +167,9 @@ std::vector<std::unique_ptr<Component>> make_pipeline(const std::vector<std::str
   for (const std::string& name : names.empty() ? default_components() : names) {
     const ComponentInfo& info = component_info(name);
     const auto options = context.options.component_options.find(info.name);
-    out.push_back(info.make(context, options == context.options.component_options.end() ? ComponentOptions{}
-                                                                                        : options->second));
+    out.push_back(info.make(context, options == context.options.component_options.end()
+                                         ? ComponentOptions{}
+                                         : options->second));
   }
   return out;
 }

@@ -11,13 +11,17 @@
 //
 // The built-in components, in default order:
 //   segmenter           tokens, sentences, lexicon flags             needs -       provides tokens
-//   gazetteer           longest-match gazetteer and title spans      needs tokens  provides gazetteer
-//   recognizer          rule-based mentions (people, organisations,  needs tokens, gazetteer
-//                       places, acronyms) and title roles                          provides mentions
-//   resolver            mentions -> entities (gazetteer ids, short   needs mentions provides entities
+//   gazetteer           longest-match gazetteer and title spans      needs tokens  provides
+//   gazetteer recognizer          rule-based mentions (people, organisations,  needs tokens,
+//   gazetteer
+//                       places, acronyms) and title roles                          provides
+//                       mentions
+//   resolver            mentions -> entities (gazetteer ids, short   needs mentions provides
+//   entities
 //                       forms, document-local keys)
-//   relation-rules      relations from the patterns of schema/*.rules needs entities provides relations
-//   knowledge-relations located-in facts the gazetteer knows about  needs entities provides relations
+//   relation-rules      relations from the patterns of schema/*.rules needs entities provides
+//   relations knowledge-relations located-in facts the gazetteer knows about  needs entities
+//   provides relations
 //                       places the text names
 //
 // Adding a component (a tagger, a learned recogniser): derive from Component, put its class in
@@ -66,7 +70,8 @@ struct ComponentContext {
 
   // A model file named by the "model" option ("" = `fallback`), relative to data_dir unless
   // absolute. Loading it, and a clear InputError naming it when it is bad, is the component's.
-  std::string model_path(const ComponentOptions& component_options, const std::string& fallback) const;
+  std::string model_path(const ComponentOptions& component_options,
+                         const std::string& fallback) const;
 };
 
 class Component {
@@ -94,9 +99,9 @@ using ComponentFactory =
 
 struct ComponentInfo {
   std::string name;
-  std::string description;            // one line, for --help and --components list
-  std::vector<std::string> needs;     // layers (layers::) that must be there before it runs
-  std::vector<std::string> provides;  // layers it fills
+  std::string description;               // one line, for --help and --components list
+  std::vector<std::string> needs;        // layers (layers::) that must be there before it runs
+  std::vector<std::string> provides;     // layers it fills
   std::vector<std::string> option_keys;  // the options it takes ("model"); others are an error
   ComponentFactory make;
 };

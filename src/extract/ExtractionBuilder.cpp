@@ -32,7 +32,8 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
   std::vector<std::vector<int>> by_entity(entities.size());
   std::vector<int> sorted(mentions.size());
   for (std::size_t i = 0; i < mentions.size(); ++i) sorted[i] = static_cast<int>(i);
-  std::sort(sorted.begin(), sorted.end(), [&](int a, int b) { return mentions[a].first < mentions[b].first; });
+  std::sort(sorted.begin(), sorted.end(),
+            [&](int a, int b) { return mentions[a].first < mentions[b].first; });
   for (const int i : sorted) {
     const EntityMention& m = mentions[i];
     if (m.entity < 0) continue;
@@ -47,12 +48,14 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
     for (const int i : by_entity[e]) {
       const EntityMention& m = mentions[i];
       Mention mention;
-      mention.span = {v.tok(m.shown_first != UINT32_MAX ? m.shown_first : m.first).start, v.tok(m.last - 1).end};
+      mention.span = {v.tok(m.shown_first != UINT32_MAX ? m.shown_first : m.first).start,
+                      v.tok(m.last - 1).end};
       mention.text = v.text().substr(mention.span.start, mention.span.size());
       mention.kind = kind_of(m, entity, mention.text);
       // "Seoul" acting as South Korea is a mention of the country, not another name for it.
       if (!m.metonym && mention.text != entity.name &&
-          std::find(entity.aliases.begin(), entity.aliases.end(), mention.text) == entity.aliases.end()) {
+          std::find(entity.aliases.begin(), entity.aliases.end(), mention.text) ==
+              entity.aliases.end()) {
         entity.aliases.push_back(mention.text);
       }
       entity.mentions.push_back(std::move(mention));

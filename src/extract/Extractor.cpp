@@ -1,6 +1,5 @@
 #include "extract/Extractor.h"
 
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -48,7 +47,8 @@ struct Extractor::Impl {
         data_dir(options.data_dir.empty() ? default_data_dir() : options.data_dir),
         rules(load_rules(options.rules_dir.empty() ? default_rules_dir() : options.rules_dir)),
         knowledge(data_dir, rules.word_lists),
-        components(make_pipeline(options.components, ComponentContext{knowledge, rules, options, data_dir})) {}
+        components(make_pipeline(options.components,
+                                 ComponentContext{knowledge, rules, options, data_dir})) {}
 
   DocumentExtraction run(const Document& document, std::vector<double>* seconds) const {
     AnnotatedDocument annotated(document);
@@ -84,9 +84,12 @@ Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
-DocumentExtraction Extractor::extract(const Document& document) const { return impl_->run(document, nullptr); }
+DocumentExtraction Extractor::extract(const Document& document) const {
+  return impl_->run(document, nullptr);
+}
 
-DocumentExtraction Extractor::extract(const Document& document, std::vector<double>& seconds) const {
+DocumentExtraction Extractor::extract(const Document& document,
+                                      std::vector<double>& seconds) const {
   return impl_->run(document, &seconds);
 }
 

@@ -11,10 +11,12 @@ namespace tf = token_flags;
 namespace lf = lexicon_flags;
 
 // Whether tokens [first, last) are written as a name for `entry`.
-bool name_case_ok(const TokenView& v, std::uint32_t first, std::uint32_t last, const PhraseEntry& entry) {
+bool name_case_ok(const TokenView& v, std::uint32_t first, std::uint32_t last,
+                  const PhraseEntry& entry) {
   bool acronym = false;
   for (const Candidate& c : entry.candidates) {
-    if (c.kind != CandidateKind::kTitle && (c.flags & candidate_flags::kAcronym) != 0) acronym = true;
+    if (c.kind != CandidateKind::kTitle && (c.flags & candidate_flags::kAcronym) != 0)
+      acronym = true;
   }
   if (!v.capish(first) || !(v.capish(last - 1) || v.tok(last - 1).has(tf::kNumber))) return false;
   bool all_caps = true;
@@ -41,7 +43,8 @@ bool name_case_ok(const TokenView& v, std::uint32_t first, std::uint32_t last, c
       // Mid-sentence, a common word is a place only after a locative preposition.
       if (first == 0) return false;
       const std::string_view p = v.norm(first - 1);
-      if (p != "in" && p != "at" && p != "from" && p != "to" && p != "near" && p != "of") return false;
+      if (p != "in" && p != "at" && p != "from" && p != "to" && p != "near" && p != "of")
+        return false;
     }
   }
   return true;
@@ -72,7 +75,8 @@ void GazetteerComponent::process(AnnotatedDocument& document) const {
         continue;
       }
       GazetteerSpan best;
-      const std::uint32_t end = static_cast<std::uint32_t>(std::min<std::size_t>(s.last, i + max_len));
+      const std::uint32_t end =
+          static_cast<std::uint32_t>(std::min<std::size_t>(s.last, i + max_len));
       for (std::uint32_t j = i + 1; j <= end; ++j) {
         const PhraseEntry* entry = knowledge_.phrase(seg.phrase(i, j));
         if (entry == nullptr) break;

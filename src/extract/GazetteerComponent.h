@@ -12,7 +12,8 @@ namespace skein::extract {
 
 class GazetteerComponent : public Component {
  public:
-  GazetteerComponent(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  GazetteerComponent(std::string name, const ComponentContext& context,
+                     const ComponentOptions& options);
   void process(AnnotatedDocument& document) const override;
 
  private:

@@ -78,8 +78,9 @@ void for_each_row(const std::string& path, std::size_t columns, Row row) {
       if (!header_seen) {
         const std::size_t found = split(line, '\t').size();
         if (found < columns) {
-          throw InputError(path, line_number, "header names " + std::to_string(found) +
-                                                  " columns, expected " + std::to_string(columns));
+          throw InputError(path, line_number,
+                           "header names " + std::to_string(found) + " columns, expected " +
+                               std::to_string(columns));
         }
         header_seen = true;
       }
@@ -88,9 +89,9 @@ void for_each_row(const std::string& path, std::size_t columns, Row row) {
     if (!header_seen) throw InputError(path, line_number, "missing '#' header line");
     const std::vector<std::string_view> fields = split(line, '\t');
     if (fields.size() < columns) {
-      throw InputError(path, line_number, "expected " + std::to_string(columns) +
-                                              " tab-separated fields, found " +
-                                              std::to_string(fields.size()));
+      throw InputError(path, line_number,
+                       "expected " + std::to_string(columns) + " tab-separated fields, found " +
+                           std::to_string(fields.size()));
     }
     row(fields, line_number);
   }
@@ -98,8 +99,7 @@ void for_each_row(const std::string& path, std::size_t columns, Row row) {
 }
 
 template <typename Int>
-Int parse_number(std::string_view s, const std::string& path, std::size_t line,
-                 const char* what) {
+Int parse_number(std::string_view s, const std::string& path, std::size_t line, const char* what) {
   Int value = 0;
   if (s.empty()) return 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -137,7 +137,8 @@ void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t fla
 }
 
 PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase) {
-  std::uint32_t& index = phrase_index_.get_or_insert(norm_phrase, static_cast<std::uint32_t>(phrases_.size()));
+  std::uint32_t& index =
+      phrase_index_.get_or_insert(norm_phrase, static_cast<std::uint32_t>(phrases_.size()));
   if (index == phrases_.size()) phrases_.emplace_back();
   return phrases_[index];
 }
@@ -189,7 +190,10 @@ Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
     load_gazetteer(dir);
   } catch (...) {
     deferred_ = nullptr;
-    try { words.get(); } catch (...) {}  // the gazetteer's error is the one to report
+    try {
+      words.get();
+    } catch (...) {
+    }  // the gazetteer's error is the one to report
     throw;
   }
   deferred_ = nullptr;
@@ -198,21 +202,24 @@ Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   load_ambiguous(dir);
   // The rule files' word lists become lexicon flags.
   for (const auto& [list, list_words] : word_lists) {
-    const std::uint32_t flag = list == "org-suffix"     ? lexicon_flags::kOrgSuffix
-                               : list == "org-head"     ? lexicon_flags::kOrgHead
-                               : list == "connector"    ? lexicon_flags::kConnector
-                               : list == "speech-verb"  ? lexicon_flags::kSpeechVerb
-                               : list == "place-suffix" ? lexicon_flags::kPlaceSuffix
-                                                        : lexicon_flags::kPersonPrefix | lexicon_flags::kConnector;
+    const std::uint32_t flag = list == "org-suffix"    ? lexicon_flags::kOrgSuffix
+                               : list == "org-head"    ? lexicon_flags::kOrgHead
+                               : list == "connector"   ? lexicon_flags::kConnector
+                               : list == "speech-verb" ? lexicon_flags::kSpeechVerb
+                               : list == "place-suffix"
+                                   ? lexicon_flags::kPlaceSuffix
+                                   : lexicon_flags::kPersonPrefix | lexicon_flags::kConnector;
     for (const std::string& w : list_words) add_lexicon_flags(w, flag);
   }
 }
 
-std::vector<std::string> known_aliases(std::string_view name, std::string_view aliases, std::string_view more) {
+std::vector<std::string> known_aliases(std::string_view name, std::string_view aliases,
+                                       std::string_view more) {
   std::vector<std::string> out;
   for (const std::string_view list : {more, aliases}) {
     for (const std::string_view alias : split(list, '|')) {
-      if (alias.empty() || alias == name || std::find(out.begin(), out.end(), alias) != out.end()) continue;
+      if (alias.empty() || alias == name || std::find(out.begin(), out.end(), alias) != out.end())
+        continue;
       out.emplace_back(alias);
     }
   }
@@ -241,7 +248,8 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       if (c.iso2.size() != 2) throw InputError(path, line, "iso2 must have two letters");
       const auto index = static_cast<std::uint32_t>(countries_.size());
       add_phrase(c.name, {CandidateKind::kCountry, 0, index});
-      if (!c.official_name.empty()) add_phrase(c.official_name, {CandidateKind::kCountry, 0, index});
+      if (!c.official_name.empty())
+        add_phrase(c.official_name, {CandidateKind::kCountry, 0, index});
       for (const std::string_view alias : split(f[4], '|')) {
         if (!alias.empty()) add_phrase(alias, {CandidateKind::kCountry, 0, index});
       }
@@ -249,7 +257,8 @@ void Knowledge::load_gazetteer(const std::string& dir) {
         if (!demonym.empty()) add_phrase(demonym, {CandidateKind::kDemonym, 0, index});
       }
       country_by_iso2_.emplace(c.iso2, static_cast<int>(index));
-      if (c.capital_geonames != 0) country_by_capital_.emplace(c.capital_geonames, static_cast<int>(index));
+      if (c.capital_geonames != 0)
+        country_by_capital_.emplace(c.capital_geonames, static_cast<int>(index));
       countries_.push_back(std::move(c));
     });
   }
@@ -288,7 +297,8 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       c.capital = !f[6].empty() && f[6] != "0" && f[6] != "false" && f[6] != "no";
       const auto index = static_cast<std::uint32_t>(cities_.size());
       add_phrase(c.name, {CandidateKind::kCity, 0, index});
-      const bool ascii = std::all_of(c.name.begin(), c.name.end(), [](char ch) { return (ch & 0x80) == 0; });
+      const bool ascii =
+          std::all_of(c.name.begin(), c.name.end(), [](char ch) { return (ch & 0x80) == 0; });
       for (const std::string_view alias : split(f[2], '|')) {
         if (alias.empty()) continue;
         add_phrase(alias, {CandidateKind::kCity, 0, index});
@@ -315,7 +325,8 @@ void Knowledge::load_gazetteer(const std::string& dir) {
   {
     const std::string path = dir + "organizations.tsv";
     for_each_row(path, 5, [&](const std::vector<std::string_view>& f, std::size_t) {
-      OrganizationInfo o{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4]), std::string(f[2])};
+      OrganizationInfo o{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4]),
+                         std::string(f[2])};
       const auto index = static_cast<std::uint32_t>(organizations_.size());
       add_phrase(o.name, {CandidateKind::kOrganization, 0, index});
       for (const std::string_view alias : split(f[2], '|')) {
@@ -337,23 +348,26 @@ void Knowledge::load_gazetteer(const std::string& dir) {
 
 void Knowledge::load_word_lists(const std::string& dir) {
   // Runs beside load_gazetteer(): it alone writes the lexicon until the constructor joins it.
-  for_each_row(dir + "given_names.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
-    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kGivenName;
-  });
+  for_each_row(dir + "given_names.tsv", 1,
+               [&](const std::vector<std::string_view>& f, std::size_t) {
+                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kGivenName;
+               });
   for_each_row(dir + "surnames.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
     std::uint32_t flags = lexicon_flags::kSurname;
     if (f.size() > 1) {
       const std::string origin = lower_ascii(f[1]);
-      if (origin.find("chinese") != std::string::npos || origin.find("korean") != std::string::npos ||
+      if (origin.find("chinese") != std::string::npos ||
+          origin.find("korean") != std::string::npos ||
           origin.find("vietnamese") != std::string::npos) {
         flags |= lexicon_flags::kSurnameFirst;
       }
     }
     lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
   });
-  for_each_row(dir + "common_words.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
-    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kCommon;
-  });
+  for_each_row(dir + "common_words.tsv", 1,
+               [&](const std::vector<std::string_view>& f, std::size_t) {
+                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kCommon;
+               });
 }
 
 void Knowledge::load_ambiguous(const std::string& dir) {

@@ -26,29 +26,29 @@
 namespace skein::extract {
 
 namespace lexicon_flags {
-inline constexpr std::uint32_t kCommon = 1u << 0;       // a lower-case English word
+inline constexpr std::uint32_t kCommon = 1u << 0;  // a lower-case English word
 inline constexpr std::uint32_t kGivenName = 1u << 1;
 inline constexpr std::uint32_t kSurname = 1u << 2;
-inline constexpr std::uint32_t kSurnameFirst = 1u << 3; // East Asian surname: "Wang Yi"
-inline constexpr std::uint32_t kPhraseStart = 1u << 4;  // first token of a gazetteer phrase
-inline constexpr std::uint32_t kTitleStart = 1u << 5;   // first token of a title phrase
-inline constexpr std::uint32_t kOrgSuffix = 1u << 6;    // "agency", "institute", "corp"
-inline constexpr std::uint32_t kOrgHead = 1u << 7;      // "bank" in "Bank of Korea"
-inline constexpr std::uint32_t kConnector = 1u << 8;    // "of", "and", "de" inside names
-inline constexpr std::uint32_t kSpeechVerb = 1u << 9;   // "said", "told": a speaker is near
-inline constexpr std::uint32_t kPersonPrefix = 1u << 10; // name particles: "van", "al", "bin"
-inline constexpr std::uint32_t kDemonymWord = 1u << 11;  // any token of a demonym phrase
-inline constexpr std::uint32_t kPlaceSuffix = 1u << 12;  // "street", "county": ends a place name
+inline constexpr std::uint32_t kSurnameFirst = 1u << 3;   // East Asian surname: "Wang Yi"
+inline constexpr std::uint32_t kPhraseStart = 1u << 4;    // first token of a gazetteer phrase
+inline constexpr std::uint32_t kTitleStart = 1u << 5;     // first token of a title phrase
+inline constexpr std::uint32_t kOrgSuffix = 1u << 6;      // "agency", "institute", "corp"
+inline constexpr std::uint32_t kOrgHead = 1u << 7;        // "bank" in "Bank of Korea"
+inline constexpr std::uint32_t kConnector = 1u << 8;      // "of", "and", "de" inside names
+inline constexpr std::uint32_t kSpeechVerb = 1u << 9;     // "said", "told": a speaker is near
+inline constexpr std::uint32_t kPersonPrefix = 1u << 10;  // name particles: "van", "al", "bin"
+inline constexpr std::uint32_t kDemonymWord = 1u << 11;   // any token of a demonym phrase
+inline constexpr std::uint32_t kPlaceSuffix = 1u << 12;   // "street", "county": ends a place name
 }  // namespace lexicon_flags
 
 enum class CandidateKind : std::uint8_t {
-  kCountry,      // index into countries
-  kDemonym,      // index into countries: "Chinese" names China
-  kSubdivision,  // index into subdivisions
-  kCity,         // index into cities
-  kRegion,       // index into regions
-  kOrganization, // index into organizations
-  kTitle,        // index into titles
+  kCountry,       // index into countries
+  kDemonym,       // index into countries: "Chinese" names China
+  kSubdivision,   // index into subdivisions
+  kCity,          // index into cities
+  kRegion,        // index into regions
+  kOrganization,  // index into organizations
+  kTitle,         // index into titles
 };
 
 namespace candidate_flags {
@@ -62,9 +62,9 @@ struct Candidate {
 };
 
 struct PhraseEntry {
-  std::vector<Candidate> candidates;  // empty when the phrase is only a prefix
-  bool is_prefix = false;             // some longer phrase starts with this one
-  bool ambiguous = false;             // listed in ambiguous.tsv: link only with context
+  std::vector<Candidate> candidates;       // empty when the phrase is only a prefix
+  bool is_prefix = false;                  // some longer phrase starts with this one
+  bool ambiguous = false;                  // listed in ambiguous.tsv: link only with context
   std::vector<std::string> ambiguous_ids;  // the ids ambiguous.tsv names (may be empty)
 };
 
@@ -82,7 +82,7 @@ struct SubdivisionInfo {
 struct CityInfo {
   std::uint32_t geonames = 0;
   std::string name, country, subdivision;  // subdivision: ISO 3166-2 code or empty
-  std::string ascii_name;                  // the listed ASCII spelling of a non-ASCII name, or empty
+  std::string ascii_name;  // the listed ASCII spelling of a non-ASCII name, or empty
   std::uint64_t population = 0;
   bool capital = false;  // national capital
 };
@@ -266,7 +266,7 @@ class Knowledge {
   void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
 
   FlatStringMap lexicon_;
-  FlatStringMap phrase_index_;      // normalised phrase -> index into phrases_
+  FlatStringMap phrase_index_;  // normalised phrase -> index into phrases_
   std::vector<PhraseEntry> phrases_;
   std::vector<CountryInfo> countries_;
   std::vector<SubdivisionInfo> subdivisions_;

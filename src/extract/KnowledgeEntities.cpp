@@ -9,7 +9,8 @@ namespace skein::extract {
 int KnowledgeEntities::country_entity(int country, std::uint32_t first_token) {
   const CountryInfo& c = k_.countries()[country];
   bool created = false;
-  const int e = d_.entity_for(labels::kCountry, c.iso2, EntityLabel::kCountry, first_token, &created);
+  const int e =
+      d_.entity_for(labels::kCountry, c.iso2, EntityLabel::kCountry, first_token, &created);
   if (created) {
     ResolvedEntity& b = d_.entities[e];
     b.out.name = c.name;
@@ -43,8 +44,8 @@ int KnowledgeEntities::subdivision_entity(int sub, std::uint32_t first_token) {
 int KnowledgeEntities::city_entity(int city, std::uint32_t first_token) {
   const CityInfo& c = k_.cities()[city];
   bool created = false;
-  const int e = d_.entity_for(labels::kPlace, "geonames:" + std::to_string(c.geonames), EntityLabel::kPlace,
-                           first_token, &created);
+  const int e = d_.entity_for(labels::kPlace, "geonames:" + std::to_string(c.geonames),
+                              EntityLabel::kPlace, first_token, &created);
   if (created) {
     ResolvedEntity& b = d_.entities[e];
     b.out.name = c.name;
@@ -77,7 +78,8 @@ int KnowledgeEntities::region_entity(int region, std::uint32_t first_token) {
 int KnowledgeEntities::organization_entity(int org, std::uint32_t first_token) {
   const OrganizationInfo& o = k_.organizations()[org];
   bool created = false;
-  const int e = d_.entity_for(labels::kOrganization, o.key, EntityLabel::kOrganization, first_token, &created);
+  const int e = d_.entity_for(labels::kOrganization, o.key, EntityLabel::kOrganization, first_token,
+                              &created);
   if (created) {
     ResolvedEntity& b = d_.entities[e];
     b.out.name = o.name;

@@ -15,7 +15,8 @@ namespace skein::extract {
 
 class KnowledgeEntities {
  public:
-  KnowledgeEntities(AnnotatedDocument& document, const Knowledge& knowledge) : d_(document), k_(knowledge) {}
+  KnowledgeEntities(AnnotatedDocument& document, const Knowledge& knowledge)
+      : d_(document), k_(knowledge) {}
 
   // Each returns the index in document.entities of the entity for this knowledge index,
   // creating it (first seen at `first_token`) when the document has none yet.

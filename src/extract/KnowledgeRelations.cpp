@@ -54,7 +54,8 @@ void KnowledgeRelations::process(AnnotatedDocument& d) const {
     ev.rule = "gazetteer";
     ev.text = v.text().substr(ev.span.start, ev.span.size());
     ev.confidence = 0.95;
-    d.add_relation(type, rules_.types[located].symmetric, b.out.id, target, basis::kKnowledge, ev, "", "");
+    d.add_relation(type, rules_.types[located].symmetric, b.out.id, target, basis::kKnowledge, ev,
+                   "", "");
   }
 }
 

@@ -12,7 +12,8 @@ namespace skein::extract {
 
 class KnowledgeRelations : public Component {
  public:
-  KnowledgeRelations(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  KnowledgeRelations(std::string name, const ComponentContext& context,
+                     const ComponentOptions& options);
   void process(AnnotatedDocument& document) const override;
 
  private:

@@ -38,7 +38,8 @@ DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttri
     }
   }
   for (const std::string& tag : model_.tags()) {
-    const bool scheme = tag.size() > 2 && tag[1] == '-' && std::string("BILU").find(tag[0]) != std::string::npos;
+    const bool scheme =
+        tag.size() > 2 && tag[1] == '-' && std::string("BILU").find(tag[0]) != std::string::npos;
     if (!scheme) {
       label_of_tag_.push_back(-1);
       prefix_of_tag_.push_back(0);
@@ -52,8 +53,8 @@ DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttri
   }
 }
 
-void DocumentTagger::tag(std::string_view text, const Segmentation& segmentation, std::vector<std::uint16_t>& tags,
-                         std::vector<float>& confidence) const {
+void DocumentTagger::tag(std::string_view text, const Segmentation& segmentation,
+                         std::vector<std::uint16_t>& tags, std::vector<float>& confidence) const {
   Scratch& s = scratch_for(model_);
   tags.assign(segmentation.tokens.size(), 0);
   confidence.assign(segmentation.tokens.size(), 1.0f);
@@ -67,7 +68,8 @@ void DocumentTagger::tag(std::string_view text, const Segmentation& segmentation
     }
     if (attributes_ != nullptr) {
       s.norms.resize(n);
-      for (std::size_t k = 0; k < n; ++k) s.norms[k] = segmentation.norm_of(segmentation.tokens[sentence.first + k]);
+      for (std::size_t k = 0; k < n; ++k)
+        s.norms[k] = segmentation.norm_of(segmentation.tokens[sentence.first + k]);
       attributes_->attributes_of(s.norms.data(), n, s.sentence_attributes);
       const auto& ids = s.sentence_attributes.ids;
       s.attributes.resize(ids.size());
@@ -95,7 +97,8 @@ std::vector<TaggedSpan> DocumentTagger::spans(const std::vector<std::uint16_t>& 
       open = false;
       continue;
     }
-    const bool continues = open && (prefix == 'I' || prefix == 'L') && out.back().label == static_cast<std::uint32_t>(label);
+    const bool continues = open && (prefix == 'I' || prefix == 'L') &&
+                           out.back().label == static_cast<std::uint32_t>(label);
     if (continues) {
       out.back().last = i + 1;
       out.back().confidence = std::min(out.back().confidence, confidence[i]);

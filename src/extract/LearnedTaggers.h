@@ -35,14 +35,15 @@ class DocumentTagger {
   DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes);
 
   // One tag index (into model.tags()) and one confidence per token of `segmentation`.
-  void tag(std::string_view text, const Segmentation& segmentation, std::vector<std::uint16_t>& tags,
-           std::vector<float>& confidence) const;
+  void tag(std::string_view text, const Segmentation& segmentation,
+           std::vector<std::uint16_t>& tags, std::vector<float>& confidence) const;
 
   // Span labels: the tag names without their B-/I-/L-/U- prefix ("PER", "ORG", ...).
   const std::vector<std::string>& labels() const { return labels_; }
   // Spans of a tag sequence from tag() (never crossing a sentence boundary, as tag() ends
   // every sentence outside a name).
-  std::vector<TaggedSpan> spans(const std::vector<std::uint16_t>& tags, const std::vector<float>& confidence) const;
+  std::vector<TaggedSpan> spans(const std::vector<std::uint16_t>& tags,
+                                const std::vector<float>& confidence) const;
 
  private:
   const learn::TaggerModel& model_;

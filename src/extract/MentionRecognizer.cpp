@@ -72,7 +72,6 @@ class RecognitionRun : public NameRuns {
     }
   }
 
-
   int add_mention(EntityMention m) {
     m.component = component_;
     m.rule = rule_;
@@ -124,7 +123,8 @@ class RecognitionRun : public NameRuns {
     // "U.S. Navy", "Soviet Congress": a state and its institution are two mentions (the
     // institution keeps the state as its qualifier); a proper name such as "Polish
     // Development Bank" stays whole.
-    if (j == i + 2 && is_name_span(i) && spans_[span_at_[i]].last == i + 1 && is_institution_word(norm(i + 1))) {
+    if (j == i + 2 && is_name_span(i) && spans_[span_at_[i]].last == i + 1 &&
+        is_institution_word(norm(i + 1))) {
       const int country = qualifying_country(i, j);
       if (country >= 0) {
         add_gazetteer(span_at_[i], sentence);
@@ -154,7 +154,8 @@ class RecognitionRun : public NameRuns {
         const GazetteerSpan& span = spans_[span_at_[t]];
         bool country = false;
         for (const Candidate& c : span.entry->candidates) {
-          if (c.kind == CandidateKind::kCountry || c.kind == CandidateKind::kDemonym) country = true;
+          if (c.kind == CandidateKind::kCountry || c.kind == CandidateKind::kDemonym)
+            country = true;
         }
         if (!country) generic = false;
         t = span.last - 1;
@@ -169,8 +170,6 @@ class RecognitionRun : public NameRuns {
     }
     add_mention(std::move(m));
   }
-
-
 
   // A place the text names and qualifies itself. With neither a state nor a country its key
   // is document-local ("Main Street" is in every town).
@@ -194,7 +193,8 @@ class RecognitionRun : public NameRuns {
     m.label = EntityLabel::kPlace;
     m.subdivision = state;
     m.country_hint = state >= 0 ? k_.country_index(k_.subdivisions()[state].country) : country;
-    m.key = key_of(i, j) + "@" + (state >= 0 ? k_.subdivisions()[state].code : k_.countries()[country].iso2);
+    m.key = key_of(i, j) + "@" +
+            (state >= 0 ? k_.subdivisions()[state].code : k_.countries()[country].iso2);
     add_mention(std::move(m));
   }
 
@@ -202,7 +202,8 @@ class RecognitionRun : public NameRuns {
     EntityMention m;
     // CoNLL-style newswire and most NER conventions keep a courtesy title inside the name's
     // span ("Mrs. Say"); roles ("President", "Dr.") stay outside as roles.
-    if (anchor >= 0 && roles_[anchor].last == i && roles_[anchor].last == roles_[anchor].first + 1) {
+    if (anchor >= 0 && roles_[anchor].last == i &&
+        roles_[anchor].last == roles_[anchor].first + 1) {
       const std::string_view w = norm(roles_[anchor].first);
       if (w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme") {
         m.shown_first = roles_[anchor].first;
@@ -217,11 +218,10 @@ class RecognitionRun : public NameRuns {
     add_mention(std::move(m));
   }
 
-
-
   // "Long Form (LF)": registers the acronym for the rest of the document and returns the
   // index of its token, or 0.
-  std::uint32_t acronym_definition(std::uint32_t i, std::uint32_t j, std::uint32_t last, int mention) {
+  std::uint32_t acronym_definition(std::uint32_t i, std::uint32_t j, std::uint32_t last,
+                                   int mention) {
     if (j + 2 >= last || norm(j) != "(" || norm(j + 2) != ")") return 0;
     const Token& a = tok(j + 1);
     if (!a.has(tf::kAllCaps)) return 0;
@@ -232,7 +232,8 @@ class RecognitionRun : public NameRuns {
       if (c != '.') acronym_letters.push_back(c);
     }
     // Exact initials, or initials of the words without a leading country ("Republic of Korea").
-    if (acronym_letters != expected && expected.find(acronym_letters) == std::string::npos) return 0;
+    if (acronym_letters != expected && expected.find(acronym_letters) == std::string::npos)
+      return 0;
     acronyms_[std::string(norm(j + 1))] = mention;
     if (mention >= 0) {
       rule_ = "acronym-definition";
@@ -271,7 +272,8 @@ class RecognitionRun : public NameRuns {
     // 0a. A monitoring service's source line names the city, then the source: "PA0302025694
     //     Panama City ACAN in Spanish 2153 GMT", "Tokyo MAINICHI SHIMBUN". Two mentions: the
     //     city and the organisation.
-    if (is_name_span(i) && spans_[span_at_[i]].last < j && only_place_candidates(*spans_[span_at_[i]].entry) &&
+    if (is_name_span(i) && spans_[span_at_[i]].last < j &&
+        only_place_candidates(*spans_[span_at_[i]].entry) &&
         source_line_at(i, spans_[span_at_[i]].last, j, last)) {
       const std::uint32_t k = spans_[span_at_[i]].last;
       add_gazetteer(span_at_[i], sentence);
@@ -281,8 +283,9 @@ class RecognitionRun : public NameRuns {
     rule_ = "title-organization";
     // 0. A one-word title in front of an organisation's name is part of it ("General
     //    Motors", "General Accounting Office").
-    if (anchor >= 0 && roles_[anchor].last == i && roles_[anchor].last == roles_[anchor].first + 1 &&
-        !roles_[anchor].honorific && tok(roles_[anchor].first).has(tf::kCapital) && !is_name_span(j - 1) &&
+    if (anchor >= 0 && roles_[anchor].last == i &&
+        roles_[anchor].last == roles_[anchor].first + 1 && !roles_[anchor].honorific &&
+        tok(roles_[anchor].first).has(tf::kCapital) && !is_name_span(j - 1) &&
         (lex(j - 1) & lf::kOrgSuffix) != 0 && capish(j - 1)) {
       add_organization(roles_[anchor].first, j, sentence);
       return;
@@ -290,7 +293,8 @@ class RecognitionRun : public NameRuns {
     rule_ = "org-head";
     // 1. Organisation heads ("Bank of Korea", "Ministry of Commerce").
     for (std::uint32_t t = i; t + 1 < j; ++t) {
-      if ((lex(t) & lf::kOrgHead) != 0 && !is_name_span(t) && (norm(t + 1) == "of" || norm(t + 1) == "for")) {
+      if ((lex(t) & lf::kOrgHead) != 0 && !is_name_span(t) &&
+          (norm(t + 1) == "of" || norm(t + 1) == "for")) {
         add_organization(i, j, sentence);
         acronym_definition(i, j, last, static_cast<int>(mentions_.size()) - 1);
         return;
@@ -328,8 +332,8 @@ class RecognitionRun : public NameRuns {
     }
     rule_ = "compass-region";
     // 2c. A compass word before a listed place names part of it ("Southern California").
-    if (j - i >= 2 && in_word_set("compass", norm(i)) && tok(i).has(tf::kCapital) && is_name_span(i + 1) &&
-        spans_[span_at_[i + 1]].last == j) {
+    if (j - i >= 2 && in_word_set("compass", norm(i)) && tok(i).has(tf::kCapital) &&
+        is_name_span(i + 1) && spans_[span_at_[i + 1]].last == j) {
       int state = -1, country = -1;
       for (const Candidate& c : spans_[span_at_[i + 1]].entry->candidates) {
         if (c.kind == CandidateKind::kSubdivision && state < 0) state = static_cast<int>(c.index);
@@ -344,7 +348,8 @@ class RecognitionRun : public NameRuns {
     rule_ = "title-person";
     // 3a. A listed place name right after a person's title is that person's name
     //     ("President Lincoln", "Gov. Jackson"); a country or organisation never is.
-    if (one_name && anchor >= 0 && !roles_[anchor].honorific && only_place_candidates(*spans_[span_at_[i]].entry)) {
+    if (one_name && anchor >= 0 && !roles_[anchor].honorific &&
+        only_place_candidates(*spans_[span_at_[i]].entry)) {
       add_person(i, j, sentence, anchor);
       return;
     }
@@ -365,7 +370,8 @@ class RecognitionRun : public NameRuns {
     //     unlisted town of that state, not the listed namesake.
     if (one_name && anchor < 0 && only_place_candidates(*spans_[span_at_[i]].entry)) {
       int state = -1, country = -1;
-      if (qualifier_after(j, last, state, country) && !listed_in(*spans_[span_at_[i]].entry, state, country)) {
+      if (qualifier_after(j, last, state, country) &&
+          !listed_in(*spans_[span_at_[i]].entry, state, country)) {
         add_place(i, j, sentence, state, country);
         return;
       }
@@ -388,8 +394,8 @@ class RecognitionRun : public NameRuns {
     //     anything else ("the NRC said", "GAO"); measures, time zones and the like are listed
     //     out. Its key stays document-local: three letters say too little to merge on.
     if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kAllCaps) && !tok(i).has(tf::kNumber) &&
-        !sentence_all_caps(sentence) && tok(i).end - tok(i).start >= 2 && tok(i).end - tok(i).start <= 6 &&
-        !not_an_organization_acronym(norm(i))) {
+        !sentence_all_caps(sentence) && tok(i).end - tok(i).start >= 2 &&
+        tok(i).end - tok(i).start <= 6 && !not_an_organization_acronym(norm(i))) {
       add_organization(i, j, sentence);
       mentions_.back().country_hint = -2;
       return;
@@ -397,7 +403,8 @@ class RecognitionRun : public NameRuns {
     rule_ = "institution";
     // 4c. An institution named by its common noun alone ("Congress", "the Navy"): an
     //     organisation of the document's own country, kept document-local.
-    if (j == i + 1 && tok(i).has(tf::kCapital) && !initial_position(i) && is_institution_word(norm(i))) {
+    if (j == i + 1 && tok(i).has(tf::kCapital) && !initial_position(i) &&
+        is_institution_word(norm(i))) {
       add_organization(i, j, sentence);
       return;
     }
@@ -406,7 +413,8 @@ class RecognitionRun : public NameRuns {
     //     speaks ("Oswald", "Lifa said"): a person named by surname alone.
     if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kCapital) && !tok(i).has(tf::kAllCaps) &&
         !tok(i).has(tf::kAbbrev) && (lex(i) & lf::kCommon) == 0 &&
-        ((lex(i) & lf::kSurname) != 0 || (j < last && (lex(j) & lf::kSpeechVerb) != 0 && norm(j) != "told") ||
+        ((lex(i) & lf::kSurname) != 0 ||
+         (j < last && (lex(j) & lf::kSpeechVerb) != 0 && norm(j) != "told") ||
          apposition_after(j, last) || person_apposition_after(j, last))) {
       add_person(i, j, sentence, -1);
       mentions_.back().lone_surname = true;

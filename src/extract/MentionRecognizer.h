@@ -14,7 +14,8 @@ namespace skein::extract {
 
 class MentionRecognizer : public Component {
  public:
-  MentionRecognizer(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  MentionRecognizer(std::string name, const ComponentContext& context,
+                    const ComponentOptions& options);
   void process(AnnotatedDocument& document) const override;
 
  private:

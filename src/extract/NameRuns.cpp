@@ -9,16 +9,16 @@ namespace lf = lexicon_flags;
 // AP style abbreviations of US states (AP Stylebook, "state names"), as the segmenter
 // normalises them (periods dropped), with their ISO 3166-2 codes. Facts, not tuning.
 constexpr std::pair<std::string_view, std::string_view> kApStates[] = {
-    {"ala", "US-AL"}, {"ariz", "US-AZ"}, {"ark", "US-AR"}, {"calif", "US-CA"}, {"colo", "US-CO"},
-    {"conn", "US-CT"}, {"del", "US-DE"}, {"fla", "US-FL"}, {"ga", "US-GA"}, {"ill", "US-IL"},
-    {"ind", "US-IN"}, {"kan", "US-KS"}, {"kans", "US-KS"}, {"ky", "US-KY"}, {"la", "US-LA"},
-    {"md", "US-MD"}, {"mass", "US-MA"}, {"mich", "US-MI"}, {"minn", "US-MN"}, {"miss", "US-MS"},
-    {"mo", "US-MO"}, {"mont", "US-MT"}, {"neb", "US-NE"}, {"nebr", "US-NE"}, {"nev", "US-NV"},
-    {"nh", "US-NH"}, {"nj", "US-NJ"}, {"nm", "US-NM"}, {"ny", "US-NY"}, {"nc", "US-NC"},
-    {"nd", "US-ND"}, {"okla", "US-OK"}, {"ore", "US-OR"}, {"oreg", "US-OR"}, {"pa", "US-PA"},
-    {"penn", "US-PA"}, {"ri", "US-RI"}, {"sc", "US-SC"}, {"sd", "US-SD"}, {"tenn", "US-TN"},
-    {"tex", "US-TX"}, {"vt", "US-VT"}, {"va", "US-VA"}, {"wash", "US-WA"}, {"wva", "US-WV"},
-    {"wis", "US-WI"}, {"wisc", "US-WI"}, {"wyo", "US-WY"}};
+    {"ala", "US-AL"},  {"ariz", "US-AZ"}, {"ark", "US-AR"},  {"calif", "US-CA"}, {"colo", "US-CO"},
+    {"conn", "US-CT"}, {"del", "US-DE"},  {"fla", "US-FL"},  {"ga", "US-GA"},    {"ill", "US-IL"},
+    {"ind", "US-IN"},  {"kan", "US-KS"},  {"kans", "US-KS"}, {"ky", "US-KY"},    {"la", "US-LA"},
+    {"md", "US-MD"},   {"mass", "US-MA"}, {"mich", "US-MI"}, {"minn", "US-MN"},  {"miss", "US-MS"},
+    {"mo", "US-MO"},   {"mont", "US-MT"}, {"neb", "US-NE"},  {"nebr", "US-NE"},  {"nev", "US-NV"},
+    {"nh", "US-NH"},   {"nj", "US-NJ"},   {"nm", "US-NM"},   {"ny", "US-NY"},    {"nc", "US-NC"},
+    {"nd", "US-ND"},   {"okla", "US-OK"}, {"ore", "US-OR"},  {"oreg", "US-OR"},  {"pa", "US-PA"},
+    {"penn", "US-PA"}, {"ri", "US-RI"},   {"sc", "US-SC"},   {"sd", "US-SD"},    {"tenn", "US-TN"},
+    {"tex", "US-TX"},  {"vt", "US-VT"},   {"va", "US-VA"},   {"wash", "US-WA"},  {"wva", "US-WV"},
+    {"wis", "US-WI"},  {"wisc", "US-WI"}, {"wyo", "US-WY"}};
 
 }  // namespace
 
@@ -33,7 +33,8 @@ bool NameRuns::honorific_title(const GazetteerSpan& span) const {
   for (const Candidate& c : span.entry->candidates) {
     if (c.kind == CandidateKind::kTitle) {
       const std::string& kind = k_.titles()[c.index].kind;
-      if (kind.find("honorific") != std::string::npos || kind.find("courtesy") != std::string::npos) {
+      if (kind.find("honorific") != std::string::npos ||
+          kind.find("courtesy") != std::string::npos) {
         return true;
       }
     }
@@ -54,7 +55,8 @@ int NameRuns::ap_state_at(std::uint32_t i) const {
 
 // The US state or the country named right after a comma that follows [.., j): a place's
 // own qualifier ("Aiken, S.C.", "Saint-Gall, Switzerland,"). Sets `country` or `state`.
-bool NameRuns::qualifier_after(std::uint32_t j, std::uint32_t last, int& state, int& country) const {
+bool NameRuns::qualifier_after(std::uint32_t j, std::uint32_t last, int& state,
+                               int& country) const {
   state = country = -1;
   if (j + 1 >= last || norm(j) != ",") return false;
   if ((state = ap_state_at(j + 1)) >= 0) return true;
@@ -64,10 +66,12 @@ bool NameRuns::qualifier_after(std::uint32_t j, std::uint32_t last, int& state, 
   const std::uint32_t after = span.last;
   if (after < last) {
     const std::string_view w = norm(after);
-    if (w != "," && w != "." && w != "(" && w != ";" && w != "-" && w != ":" && w != "\"") return false;
+    if (w != "," && w != "." && w != "(" && w != ";" && w != "-" && w != ":" && w != "\"")
+      return false;
   }
   for (const Candidate& c : span.entry->candidates) {
-    if (c.kind == CandidateKind::kSubdivision && k_.subdivisions()[c.index].country == "US" && !span.entry->ambiguous) {
+    if (c.kind == CandidateKind::kSubdivision && k_.subdivisions()[c.index].country == "US" &&
+        !span.entry->ambiguous) {
       state = static_cast<int>(c.index);
     }
     if (c.kind == CandidateKind::kCountry) country = static_cast<int>(c.index);
@@ -94,7 +98,7 @@ bool NameRuns::is_name_suffix(std::string_view w) {
 bool NameRuns::title_inside_name(std::uint32_t i, std::uint32_t j, std::uint32_t last) const {
   if (j == i || spans_[span_at_[j]].last != j + 1 || !tok(j).has(tf::kCapital)) return false;
   if (tok(j).has(tf::kJoined) && tok(j - 1).has(tf::kJoined)) return true;  // "Bin-Nun"
-  if (is_name_suffix(norm(j))) return j - i >= 2;                          // "King Jr."
+  if (is_name_suffix(norm(j))) return j - i >= 2;                           // "King Jr."
   if (!tok(j - 1).has(tf::kWord) || !capish(j - 1)) return false;
   if ((lex(j - 1) & lf::kGivenName) == 0 || (lex(j - 1) & lf::kCommon) != 0) return false;
   // The word after must not start a new name ("John Minister Wang" is two).
@@ -109,7 +113,8 @@ bool NameRuns::korean_given_name_part(std::uint32_t run_first, std::uint32_t k) 
   const std::string_view w = norm(k);
   if (w.size() > 4 || (w.size() >= 2 && w.substr(w.size() - 2) == "ed")) return false;
   // The syllable before the hyphen is a capitalised short word right after the surname.
-  return k == run_first + 3 && tok(run_first + 1).has(tf::kCapital) && norm(run_first + 1).size() <= 4;
+  return k == run_first + 3 && tok(run_first + 1).has(tf::kCapital) &&
+         norm(run_first + 1).size() <= 4;
 }
 
 std::uint32_t NameRuns::extend_run(std::uint32_t i, std::uint32_t last) const {
@@ -127,7 +132,8 @@ std::uint32_t NameRuns::extend_run(std::uint32_t i, std::uint32_t last) const {
       continue;
     }
     const Token& t = tok(j);
-    if (t.has(tf::kWord) && (capish(j) || t.has(tf::kInitial)) && !t.has(tf::kNumber) && !is_code(j)) {
+    if (t.has(tf::kWord) && (capish(j) || t.has(tf::kInitial)) && !t.has(tf::kNumber) &&
+        !is_code(j)) {
       if ((lex(j) & (lf::kOrgHead | lf::kOrgSuffix)) != 0) org_context = true;
       ++j;
       continue;
@@ -167,19 +173,19 @@ std::uint32_t NameRuns::extend_run(std::uint32_t i, std::uint32_t last) const {
     break;
   }
   // A trailing hyphen or connector never ends a name.
-  while (j > i && (!tok(j - 1).has(tf::kWord) || ((lex(j - 1) & lf::kConnector) != 0 &&
-                                                   tok(j - 1).has(tf::kLower)))) {
+  while (j > i && (!tok(j - 1).has(tf::kWord) ||
+                   ((lex(j - 1) & lf::kConnector) != 0 && tok(j - 1).has(tf::kLower)))) {
     --j;
   }
   return j == i ? i + 1 : j;
 }
 
-
 // What only follows a person: an age (", 53 ,") or ", who".
 bool NameRuns::person_apposition_after(std::uint32_t j, std::uint32_t last) const {
   if (j + 2 >= last || norm(j) != ",") return false;
   if (norm(j + 1) == "who") return true;
-  return tok(j + 1).has(tf::kNumber) && tok(j + 1).end - tok(j + 1).start <= 3 && norm(j + 2) == ",";
+  return tok(j + 1).has(tf::kNumber) && tok(j + 1).end - tok(j + 1).start <= 3 &&
+         norm(j + 2) == ",";
 }
 
 // Title after the run: ", a former visiting fellow at", ", director of".
@@ -198,7 +204,8 @@ bool NameRuns::apposition_after(std::uint32_t j, std::uint32_t last) const {
   return false;
 }
 
-bool NameRuns::person_evidence(std::uint32_t i, std::uint32_t j, int anchor, std::uint32_t last) const {
+bool NameRuns::person_evidence(std::uint32_t i, std::uint32_t j, int anchor,
+                               std::uint32_t last) const {
   const std::size_t n = word_count(i, j);
   // A lone common word between two titles is an adjective ("dissident Soviet historian").
   if (n == 1 && j < last && is_title_span(j) && (lex(i) & lf::kCommon) != 0) return false;
@@ -250,13 +257,15 @@ bool NameRuns::sentence_all_caps(std::uint32_t sentence) const {
 
 bool NameRuns::not_an_organization_acronym(std::string_view w) {
   static constexpr std::string_view kList[] = {
-      "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "am", "pm", "bc", "ad",
-      "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "tv", "ok", "id", "dna", "rna", "hiv", "aids",
-      "ufo", "mp", "mps", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "usa", "us",
-      "uk", "eu", "mph", "kg", "km", "mm", "cm", "ft", "lb", "lbs", "oz", "pc", "it", "ai", "vip",
-      "faq", "pdf", "pr", "rip", "sos", "vs", "jr", "sr", "phd", "md", "ma", "ba", "bs", "msc",
-      "a", "i", "o", "tnt", "icbm", "icbms", "awacs", "rpg", "atm", "suv", "suvs", "gps", "sars",
-      "covid", "led", "lcd", "dvd", "cd", "cds", "usb", "www", "http", "html", "ny", "la", "dc"};
+      "gmt",   "utc", "est", "edt",  "cst",  "cdt",  "mst",  "mdt",   "pst", "pdt",  "am",
+      "pm",    "bc",  "ad",  "ceo",  "cfo",  "coo",  "cto",  "gdp",   "gnp", "cpi",  "tv",
+      "ok",    "id",  "dna", "rna",  "hiv",  "aids", "ufo",  "mp",    "mps", "ii",   "iii",
+      "iv",    "vi",  "vii", "viii", "ix",   "xi",   "xii",  "usa",   "us",  "uk",   "eu",
+      "mph",   "kg",  "km",  "mm",   "cm",   "ft",   "lb",   "lbs",   "oz",  "pc",   "it",
+      "ai",    "vip", "faq", "pdf",  "pr",   "rip",  "sos",  "vs",    "jr",  "sr",   "phd",
+      "md",    "ma",  "ba",  "bs",   "msc",  "a",    "i",    "o",     "tnt", "icbm", "icbms",
+      "awacs", "rpg", "atm", "suv",  "suvs", "gps",  "sars", "covid", "led", "lcd",  "dvd",
+      "cd",    "cds", "usb", "www",  "http", "html", "ny",   "la",    "dc"};
   for (const std::string_view x : kList) {
     if (x == w) return true;
   }
@@ -265,15 +274,16 @@ bool NameRuns::not_an_organization_acronym(std::string_view w) {
 
 bool NameRuns::is_institution_word(std::string_view w) {
   return w == "congress" || w == "senate" || w == "parliament" || w == "navy" || w == "army" ||
-         w == "pentagon" || w == "kremlin" || w == "legislature" || w == "politburo" || w == "cabinet";
+         w == "pentagon" || w == "kremlin" || w == "legislature" || w == "politburo" ||
+         w == "cabinet";
 }
-
 
 // Whether some city or subdivision candidate of `entry` lies in the state (or country).
 bool NameRuns::listed_in(const PhraseEntry& entry, int state, int country) const {
-  const std::string_view code = state >= 0 ? std::string_view(k_.subdivisions()[state].code) : std::string_view();
-  const std::string_view iso2 =
-      state >= 0 ? std::string_view(k_.subdivisions()[state].country) : std::string_view(k_.countries()[country].iso2);
+  const std::string_view code =
+      state >= 0 ? std::string_view(k_.subdivisions()[state].code) : std::string_view();
+  const std::string_view iso2 = state >= 0 ? std::string_view(k_.subdivisions()[state].country)
+                                           : std::string_view(k_.countries()[country].iso2);
   for (const Candidate& c : entry.candidates) {
     if (c.kind == CandidateKind::kCity) {
       const CityInfo& city = k_.cities()[c.index];
@@ -289,7 +299,8 @@ bool NameRuns::listed_in(const PhraseEntry& entry, int state, int country) const
 // start of a sentence or after a document code, and followed by "in <language>" or, for a
 // name in capitals after a city that is not, nothing at all. "New York Times reported" is
 // no source line.
-bool NameRuns::source_line_at(std::uint32_t i, std::uint32_t k, std::uint32_t j, std::uint32_t last) const {
+bool NameRuns::source_line_at(std::uint32_t i, std::uint32_t k, std::uint32_t j,
+                              std::uint32_t last) const {
   if (!(tok(i).has(tf::kSentenceStart) || i == 0 || is_code(i - 1))) return false;
   // "in Spanish", "in English": a capitalised word after "in" and then a number or the end.
   if (j + 1 < last && norm(j) == "in" && tok(j + 1).has(tf::kCapital) &&

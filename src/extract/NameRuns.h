@@ -50,6 +50,7 @@ class NameRuns : public TokenView {
   bool strong_person(std::uint32_t i, std::uint32_t j) const;
   bool in_word_set(std::string_view set, std::string_view word) const;
   std::string initials(std::uint32_t i, std::uint32_t j) const;
+
  protected:
   const Knowledge& k_;
   const RuleSet& rules_;

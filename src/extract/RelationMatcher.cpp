@@ -21,8 +21,8 @@ struct Unit {
 class RelationRun : public TokenView {
  public:
   RelationRun(AnnotatedDocument& document, const Knowledge& knowledge, const RuleSet& rules,
-              const std::vector<std::vector<const RelationRule*>>& rules_by_type, bool keep_modal_relations,
-              const char* component)
+              const std::vector<std::vector<const RelationRule*>>& rules_by_type,
+              bool keep_modal_relations, const char* component)
       : TokenView(document),
         d_(document),
         k_(knowledge),
@@ -80,7 +80,8 @@ class RelationRun : public TokenView {
     switch (p.type) {
       case PatternItem::Type::kWord: {
         // A one-word title ("partner") is still the word a pattern may name.
-        if (u < n && units_[u].last == units_[u].first + 1 && units_[u].type != Unit::Type::kEntity) {
+        if (u < n && units_[u].last == units_[u].first + 1 &&
+            units_[u].type != Unit::Type::kEntity) {
           const std::string_view w = norm(units_[u].first);
           for (const std::string& alt : p.words) {
             if (alt == w) return match(rule, type, item + 1, u + 1, b, end);
@@ -93,11 +94,10 @@ class RelationRun : public TokenView {
       case PatternItem::Type::kEntity: {
         if (u < n && units_[u].type == Unit::Type::kEntity) {
           const ResolvedEntity& e = entities_[mentions_[units_[u].index].entity];
-          const std::vector<LabelSpec>& specs =
-              !p.labels.empty() ? p.labels
-              : p.type == PatternItem::Type::kTarget ? type.target
-              : p.type == PatternItem::Type::kSource ? type.source
-                                                     : p.labels;
+          const std::vector<LabelSpec>& specs = !p.labels.empty()                      ? p.labels
+                                                : p.type == PatternItem::Type::kTarget ? type.target
+                                                : p.type == PatternItem::Type::kSource ? type.source
+                                                                                       : p.labels;
           int coerced = -1;
           // Where a thing is, a capital is the city: "Havana Radio Reloj" is in Havana.
           const bool locative = located_in_ >= 0 && &type == &rules_.types[located_in_];
@@ -108,7 +108,8 @@ class RelationRun : public TokenView {
           const bool ok = demonym_alone ? p.type == PatternItem::Type::kEntity && specs.empty()
                           : p.type == PatternItem::Type::kEntity && specs.empty()
                               ? true
-                              : (label_ok(e, specs) || (!locative && (coerced = metonymy_country(e, specs)) >= 0));
+                              : (label_ok(e, specs) ||
+                                 (!locative && (coerced = metonymy_country(e, specs)) >= 0));
           if (ok) {
             Binding saved = b;
             if (p.type == PatternItem::Type::kSource) {
@@ -156,7 +157,8 @@ class RelationRun : public TokenView {
 
   // Negation and hypothetical cues around a match: in the matched units and the three tokens
   // before; condition words ("if") anywhere in the sentence up to the match's end.
-  std::string modality(const Sentence& s, std::uint32_t first_token, std::uint32_t last_token) const {
+  std::string modality(const Sentence& s, std::uint32_t first_token,
+                       std::uint32_t last_token) const {
     const std::uint32_t from = first_token >= s.first + 3 ? first_token - 3 : s.first;
     for (std::uint32_t t = from; t < last_token; ++t) {
       if (!tok(t).has(tf::kWord)) continue;
@@ -190,30 +192,37 @@ class RelationRun : public TokenView {
     // An organisation is somewhere smaller than a continent ("the PSP in Europe" is a market),
     // and an intergovernmental one belongs to no one member ("Russia WTO talks").
     if (a.label == EntityLabel::kOrganization && kind_of(b) == "continent") return false;
-    if (a.label == EntityLabel::kOrganization && source_kind == "intergovernmental" && b.label == EntityLabel::kCountry) return false;
+    if (a.label == EntityLabel::kOrganization && source_kind == "intergovernmental" &&
+        b.label == EntityLabel::kCountry)
+      return false;
     // A listed organisation with a home country is in no other country ("the American Red
     // Cross" read as the Geneva committee), except a news organisation: its datelines place
     // its bureaus ("BANGKOK, Thailand (AP)").
-    if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry && b.country >= 0 &&
-        source_kind.substr(0, 4) != "news") {
+    if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry &&
+        b.country >= 0 && source_kind.substr(0, 4) != "news") {
       const auto home = a.out.props.find("country");
-      if (home != a.out.props.end() && !home->second.empty() && home->second != k_.countries()[b.country].iso2) {
+      if (home != a.out.props.end() && !home->second.empty() &&
+          home->second != k_.countries()[b.country].iso2) {
         return false;
       }
     }
-    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake)) return false;
+    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake))
+      return false;
     if (b.label == EntityLabel::kCountry && b.country >= 0) {
-      if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country) return false;
+      if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country)
+        return false;
       if (a.region >= 0 && source_kind != "water") {
         const std::string& parent = k_.regions()[a.region].parent;
         if (parent != k_.countries()[b.country].iso2) return false;
       }
     }
-    if (b.subdivision >= 0 && b.city < 0 && a.city >= 0 && a.subdivision >= 0 && a.subdivision != b.subdivision &&
-        a.country == b.country) {
+    if (b.subdivision >= 0 && b.city < 0 && a.city >= 0 && a.subdivision >= 0 &&
+        a.subdivision != b.subdivision && a.country == b.country) {
       return false;
     }
-    if (a.region >= 0 && b.region >= 0 && k_.regions()[a.region].parent != k_.regions()[b.region].key) return false;
+    if (a.region >= 0 && b.region >= 0 &&
+        k_.regions()[a.region].parent != k_.regions()[b.region].key)
+      return false;
     return true;
   }
 
@@ -266,8 +275,12 @@ class RelationRun : public TokenView {
           // A match the gazetteer contradicts is no match: a later rule may still read the
           // words right.
           if (static_cast<int>(type_index) == located_in_) {
-            const int source = b.source_country >= 0 ? known_.country_entity(b.source_country, sm.first) : sm.entity;
-            const int target = b.target_country >= 0 ? known_.country_entity(b.target_country, tm.first) : tm.entity;
+            const int source = b.source_country >= 0
+                                   ? known_.country_entity(b.source_country, sm.first)
+                                   : sm.entity;
+            const int target = b.target_country >= 0
+                                   ? known_.country_entity(b.target_country, tm.first)
+                                   : tm.entity;
             if (!plausible_located_in(entities_[source], entities_[target])) continue;
           }
           std::string mod = modality(s, units_[u].first, units_[end - 1].last);
@@ -297,7 +310,7 @@ class RelationRun : public TokenView {
           evidence.text = sentence_text;
           evidence.confidence = confidence;
           d_.add_relation(type.name, type.symmetric, entities_[sm.entity].out.id,
-                       entities_[tm.entity].out.id, basis::kText, evidence, role, mod);
+                          entities_[tm.entity].out.id, basis::kText, evidence, role, mod);
         }
       }
     }
@@ -308,20 +321,27 @@ class RelationRun : public TokenView {
   // list), "E , E , [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y."
   // has one), or "[match] E" (the last name continues: "Bayern Munich").
   bool in_list(std::size_t first, std::size_t end) const {
-    const auto entity = [&](std::size_t u) { return u < units_.size() && units_[u].type == Unit::Type::kEntity; };
+    const auto entity = [&](std::size_t u) {
+      return u < units_.size() && units_[u].type == Unit::Type::kEntity;
+    };
     const auto word = [&](std::size_t u, std::string_view w) {
-      return u < units_.size() && units_[u].type == Unit::Type::kToken && norm(units_[u].first) == w;
+      return u < units_.size() && units_[u].type == Unit::Type::kToken &&
+             norm(units_[u].first) == w;
     };
     // A list item need not be recognised: any capitalised word will do ("Internazionale").
-    const auto item = [&](std::size_t u) { return entity(u) || (u < units_.size() && capish(units_[u].first)); };
-    if (first >= 4 && word(first - 1, ",") && item(first - 2) && word(first - 3, ",") && item(first - 4)) {
+    const auto item = [&](std::size_t u) {
+      return entity(u) || (u < units_.size() && capish(units_[u].first));
+    };
+    if (first >= 4 && word(first - 1, ",") && item(first - 2) && word(first - 3, ",") &&
+        item(first - 4)) {
       return true;
     }
-    if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) && end + 1 < units_.size() &&
-        capish(units_[end + 1].first)) {
+    if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) &&
+        end + 1 < units_.size() && capish(units_[end + 1].first)) {
       return true;  // "England, Scotland and Wales" with Wales unrecognised
     }
-    if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) && entity(end + 1)) {
+    if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) &&
+        entity(end + 1)) {
       // The next name continues the list unless it is a person or the larger unit the last
       // name lies in ("Azusa, Calif.": a chain of addresses, not a list).
       const ResolvedEntity& last = entities_[mentions_[units_[end - 1].index].entity];
@@ -330,8 +350,9 @@ class RelationRun : public TokenView {
         const auto kind = e.out.props.find("kind");
         return kind != e.out.props.end() && kind->second == "subdivision";
       };
-      const bool larger = (next.label == EntityLabel::kCountry && last.label != EntityLabel::kCountry) ||
-                          (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
+      const bool larger =
+          (next.label == EntityLabel::kCountry && last.label != EntityLabel::kCountry) ||
+          (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
       if (next.label != EntityLabel::kPerson && !larger) return true;
     }
     return entity(end);
@@ -344,8 +365,10 @@ class RelationRun : public TokenView {
     switch (first.type) {
       case PatternItem::Type::kSource:
       case PatternItem::Type::kTarget:
-      case PatternItem::Type::kEntity: return unit.type == Unit::Type::kEntity;
-      case PatternItem::Type::kRole: return unit.type == Unit::Type::kRole;
+      case PatternItem::Type::kEntity:
+        return unit.type == Unit::Type::kEntity;
+      case PatternItem::Type::kRole:
+        return unit.type == Unit::Type::kRole;
       case PatternItem::Type::kWord: {
         if (unit.type == Unit::Type::kEntity || unit.last != unit.first + 1) return false;
         const std::string_view w = norm(unit.first);
@@ -354,9 +377,12 @@ class RelationRun : public TokenView {
         }
         return false;
       }
-      case PatternItem::Type::kSkip: return true;
-      case PatternItem::Type::kStart: return &unit == &units_.front();
-      case PatternItem::Type::kEnd: return true;
+      case PatternItem::Type::kSkip:
+        return true;
+      case PatternItem::Type::kStart:
+        return &unit == &units_.front();
+      case PatternItem::Type::kEnd:
+        return true;
     }
     return true;
   }
@@ -402,7 +428,8 @@ class RelationRun : public TokenView {
 
 }  // namespace
 
-RelationMatcher::RelationMatcher(std::string name, const ComponentContext& context, const ComponentOptions& options)
+RelationMatcher::RelationMatcher(std::string name, const ComponentContext& context,
+                                 const ComponentOptions& options)
     : Component(std::move(name), options),
       knowledge_(context.knowledge),
       rules_(context.rules),
@@ -412,7 +439,8 @@ RelationMatcher::RelationMatcher(std::string name, const ComponentContext& conte
 }
 
 void RelationMatcher::process(AnnotatedDocument& document) const {
-  RelationRun(document, knowledge_, rules_, rules_by_type_, keep_modal_relations_, name().c_str()).run();
+  RelationRun(document, knowledge_, rules_, rules_by_type_, keep_modal_relations_, name().c_str())
+      .run();
 }
 
 }  // namespace skein::extract

@@ -17,7 +17,8 @@ namespace skein::extract {
 
 class RelationMatcher : public Component {
  public:
-  RelationMatcher(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  RelationMatcher(std::string name, const ComponentContext& context,
+                  const ComponentOptions& options);
   void process(AnnotatedDocument& document) const override;
 
  private:

@@ -40,7 +40,8 @@ class ResolutionRun : public TokenView {
       for (const Candidate& c : m.entry->candidates) {
         if (c.kind == CandidateKind::kTitle) continue;
         ++n;
-        if (c.kind == CandidateKind::kCountry || c.kind == CandidateKind::kDemonym) country = static_cast<int>(c.index);
+        if (c.kind == CandidateKind::kCountry || c.kind == CandidateKind::kDemonym)
+          country = static_cast<int>(c.index);
         if (c.kind == CandidateKind::kSubdivision) sub = static_cast<int>(c.index);
         if (c.kind == CandidateKind::kCity) city = static_cast<int>(c.index);
       }
@@ -89,7 +90,10 @@ class ResolutionRun : public TokenView {
         case CandidateKind::kDemonym:
           // A country outranks a same-named subdivision elsewhere ("Taiwan", "Georgia").
           score = 5;
-          if (context_countries_.count(static_cast<int>(c.index)) != 0) { score += 4; context = true; }
+          if (context_countries_.count(static_cast<int>(c.index)) != 0) {
+            score += 4;
+            context = true;
+          }
           break;
         case CandidateKind::kOrganization:
           score = 3.5;
@@ -100,7 +104,10 @@ class ResolutionRun : public TokenView {
         case CandidateKind::kSubdivision: {
           score = 2;
           country = k_.country_index(k_.subdivisions()[c.index].country);
-          if (context_subdivisions_.count(static_cast<int>(c.index)) != 0) { score += 4; context = true; }
+          if (context_subdivisions_.count(static_cast<int>(c.index)) != 0) {
+            score += 4;
+            context = true;
+          }
           break;
         }
         case CandidateKind::kCity: {
@@ -108,18 +115,23 @@ class ResolutionRun : public TokenView {
           score = 1;
           if (city.capital) score += 1;
           if (city.population >= 1000000) score += 2;
-          if (city.population == top_population && top_population >= 10 * std::max<std::uint64_t>(second_population, 1) &&
+          if (city.population == top_population &&
+              top_population >= 10 * std::max<std::uint64_t>(second_population, 1) &&
               top_population >= 100000) {
             score += 3;
           }
           country = k_.country_index(city.country);
           if (!city.subdivision.empty()) {
             const int sub = k_.subdivision_index(city.subdivision);
-            if (sub >= 0 && context_subdivisions_.count(sub) != 0) { score += 5; context = true; }
+            if (sub >= 0 && context_subdivisions_.count(sub) != 0) {
+              score += 5;
+              context = true;
+            }
           }
           break;
         }
-        case CandidateKind::kTitle: break;
+        case CandidateKind::kTitle:
+          break;
       }
       if (country >= 0 && context_countries_.count(country) != 0) {
         score += 2;
@@ -128,14 +140,16 @@ class ResolutionRun : public TokenView {
       scored.push_back({&c, score, context});
     }
     if (scored.empty()) return -1;
-    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const Scored& a, const Scored& b) { return a.score > b.score; });
     const Scored& best = scored.front();
     if (scored.size() > 1 && scored[1].score >= best.score) return unlinked(m);
     if (entry.ambiguous && !best.context) {
       // "Washington state": the word after the name picks the subdivision.
       if (m.last < token_count() && norm(m.last) == "state") {
         for (const Candidate& c : entry.candidates) {
-          if (c.kind == CandidateKind::kSubdivision) return known_.subdivision_entity(static_cast<int>(c.index), m.first);
+          if (c.kind == CandidateKind::kSubdivision)
+            return known_.subdivision_entity(static_cast<int>(c.index), m.first);
         }
       }
       // Without context, a name that is how news shortens a national capital ("Washington"
@@ -148,7 +162,8 @@ class ResolutionRun : public TokenView {
       if (!entry.ambiguous_ids.empty()) {
         // Only the ids ambiguous.tsv names may be linked.
         const std::string id = candidate_id(*best.c);
-        if (std::find(entry.ambiguous_ids.begin(), entry.ambiguous_ids.end(), id) == entry.ambiguous_ids.end()) {
+        if (std::find(entry.ambiguous_ids.begin(), entry.ambiguous_ids.end(), id) ==
+            entry.ambiguous_ids.end()) {
           return unlinked(m);
         }
       }
@@ -156,15 +171,21 @@ class ResolutionRun : public TokenView {
     const Candidate& c = *best.c;
     const int index = static_cast<int>(c.index);
     switch (c.kind) {
-      case CandidateKind::kCountry: return known_.country_entity(index, m.first);
+      case CandidateKind::kCountry:
+        return known_.country_entity(index, m.first);
       case CandidateKind::kDemonym:
         m.demonym = true;
         return known_.country_entity(index, m.first);
-      case CandidateKind::kSubdivision: return known_.subdivision_entity(index, m.first);
-      case CandidateKind::kCity: return known_.city_entity(index, m.first);
-      case CandidateKind::kRegion: return known_.region_entity(index, m.first);
-      case CandidateKind::kOrganization: return known_.organization_entity(index, m.first);
-      case CandidateKind::kTitle: break;
+      case CandidateKind::kSubdivision:
+        return known_.subdivision_entity(index, m.first);
+      case CandidateKind::kCity:
+        return known_.city_entity(index, m.first);
+      case CandidateKind::kRegion:
+        return known_.region_entity(index, m.first);
+      case CandidateKind::kOrganization:
+        return known_.organization_entity(index, m.first);
+      case CandidateKind::kTitle:
+        break;
     }
     return -1;
   }
@@ -175,8 +196,9 @@ class ResolutionRun : public TokenView {
     const std::string name = text_of(m.first, m.last);
     for (const CountryInfo& country : k_.countries()) {
       const std::string& capital = country.capital;
-      if (country.capital_geonames == 0 || capital.size() <= name.size() + 1 || capital.size() > name.size() + 6 ||
-          capital.compare(0, name.size(), name) != 0 || (capital[name.size()] != ' ' && capital[name.size()] != ',')) {
+      if (country.capital_geonames == 0 || capital.size() <= name.size() + 1 ||
+          capital.size() > name.size() + 6 || capital.compare(0, name.size(), name) != 0 ||
+          (capital[name.size()] != ' ' && capital[name.size()] != ',')) {
         continue;
       }
       for (std::size_t i = 0; i < k_.cities().size(); ++i) {
@@ -189,12 +211,18 @@ class ResolutionRun : public TokenView {
   std::string candidate_id(const Candidate& c) const {
     switch (c.kind) {
       case CandidateKind::kCountry:
-      case CandidateKind::kDemonym: return "Country:" + k_.countries()[c.index].iso2;
-      case CandidateKind::kSubdivision: return "Place:" + k_.subdivisions()[c.index].code;
-      case CandidateKind::kCity: return "Place:geonames:" + std::to_string(k_.cities()[c.index].geonames);
-      case CandidateKind::kRegion: return "Place:" + k_.regions()[c.index].key;
-      case CandidateKind::kOrganization: return "Organization:" + k_.organizations()[c.index].key;
-      case CandidateKind::kTitle: break;
+      case CandidateKind::kDemonym:
+        return "Country:" + k_.countries()[c.index].iso2;
+      case CandidateKind::kSubdivision:
+        return "Place:" + k_.subdivisions()[c.index].code;
+      case CandidateKind::kCity:
+        return "Place:geonames:" + std::to_string(k_.cities()[c.index].geonames);
+      case CandidateKind::kRegion:
+        return "Place:" + k_.regions()[c.index].key;
+      case CandidateKind::kOrganization:
+        return "Organization:" + k_.organizations()[c.index].key;
+      case CandidateKind::kTitle:
+        break;
     }
     return "";
   }
@@ -242,7 +270,8 @@ class ResolutionRun : public TokenView {
       if (m.source != MentionSource::kPerson || m.entity < 0) continue;
       std::uint32_t first_word = m.first;
       std::uint32_t last_word = m.last - 1;
-      while (last_word > m.first && tok(last_word).has(tf::kJoined) && tok(last_word - 1).has(tf::kJoined)) {
+      while (last_word > m.first && tok(last_word).has(tf::kJoined) &&
+             tok(last_word - 1).has(tf::kJoined)) {
         --last_word;
       }
       for (const std::uint32_t t : {first_word, last_word}) {
@@ -274,10 +303,13 @@ class ResolutionRun : public TokenView {
     // in this document is that person ("Martín Ibarra ... Ibarra signed" is no city in
     // Ecuador), unless a locative preposition makes it a place ("flew to Ibarra").
     for (EntityMention& m : mentions_) {
-      if (m.source != MentionSource::kGazetteer || m.last != m.first + 1 || !only_place_candidates(*m.entry)) continue;
+      if (m.source != MentionSource::kGazetteer || m.last != m.first + 1 ||
+          !only_place_candidates(*m.entry))
+        continue;
       if (m.first > 0) {
         const std::string_view p = norm(m.first - 1);
-        if (p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "of") continue;
+        if (p == "in" || p == "at" || p == "from" || p == "to" || p == "near" || p == "of")
+          continue;
       }
       const int e = short_form(m.first, m.last);
       if (e < 0) continue;
@@ -317,7 +349,8 @@ class ResolutionRun : public TokenView {
           b.country = m.country_hint;
           b.subdivision = m.subdivision;
           if (b.country >= 0) b.out.props["country"] = k_.countries()[b.country].iso2;
-          if (b.subdivision >= 0) b.out.props["subdivision"] = k_.subdivisions()[b.subdivision].code;
+          if (b.subdivision >= 0)
+            b.out.props["subdivision"] = k_.subdivisions()[b.subdivision].code;
         }
       } else if (m.source == MentionSource::kGazetteer) {
         m.entity = resolve_gazetteer(m);
@@ -326,18 +359,22 @@ class ResolutionRun : public TokenView {
         if (m.country_hint >= 0) key += "@" + k_.countries()[m.country_hint].iso2;
         if (m.country_hint == -2) key += "@" + d_.document_tag();
         bool created = false;
-        m.entity = d_.entity_for(labels::kOrganization, key, EntityLabel::kOrganization, m.first, &created);
+        m.entity = d_.entity_for(labels::kOrganization, key, EntityLabel::kOrganization, m.first,
+                                 &created);
         if (created) {
           entities_[m.entity].out.name = text_of(m.first, m.last);
-          if (m.country_hint >= 0) entities_[m.entity].out.props["country"] = k_.countries()[m.country_hint].iso2;
+          if (m.country_hint >= 0)
+            entities_[m.entity].out.props["country"] = k_.countries()[m.country_hint].iso2;
         }
       }
     }
     // Aliases follow what they abbreviate (defined earlier, so already resolved).
     for (EntityMention& m : mentions_) {
-      if (m.source == MentionSource::kAlias && m.alias_of >= 0) m.entity = mentions_[m.alias_of].entity;
+      if (m.source == MentionSource::kAlias && m.alias_of >= 0)
+        m.entity = mentions_[m.alias_of].entity;
     }
   }
+
  private:
   AnnotatedDocument& d_;
   const Knowledge& k_;
@@ -351,7 +388,8 @@ class ResolutionRun : public TokenView {
 
 }  // namespace
 
-Resolver::Resolver(std::string name, const ComponentContext& context, const ComponentOptions& options)
+Resolver::Resolver(std::string name, const ComponentContext& context,
+                   const ComponentOptions& options)
     : Component(std::move(name), options), knowledge_(context.knowledge) {}
 
 void Resolver::process(AnnotatedDocument& document) const {

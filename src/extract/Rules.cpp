@@ -13,8 +13,8 @@ namespace skein::extract {
 namespace {
 
 const char* const kLabels[] = {"Person", "Organization", "Country", "Place"};
-const char* const kWordLists[] = {"org-suffix", "org-head", "connector", "speech-verb",
-                                  "name-particle", "place-suffix"};
+const char* const kWordLists[] = {"org-suffix",  "org-head",      "connector",
+                                  "speech-verb", "name-particle", "place-suffix"};
 
 std::vector<std::string_view> words_of(std::string_view line) {
   std::vector<std::string_view> out;
@@ -33,7 +33,8 @@ std::vector<std::string_view> split_bar(std::string_view s) {
   std::size_t start = 0;
   while (true) {
     const std::size_t pos = s.find('|', start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    out.push_back(
+        s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
     if (pos == std::string_view::npos) return out;
     start = pos + 1;
   }
@@ -42,7 +43,9 @@ std::vector<std::string_view> split_bar(std::string_view s) {
 struct Context {
   const std::string& source;
   std::size_t line;
-  [[noreturn]] void fail(const std::string& reason) const { throw InputError(source, line, reason); }
+  [[noreturn]] void fail(const std::string& reason) const {
+    throw InputError(source, line, reason);
+  }
 };
 
 std::vector<LabelSpec> parse_labels(std::string_view text, const Context& ctx) {
@@ -76,7 +79,7 @@ std::vector<PatternItem> parse_pattern(std::string_view text, const Context& ctx
   bool has_target = false;
   for (std::string_view word : words_of(text)) {
     PatternItem item;
-    if (word.size() > 1 && word.back() == '?' ) {
+    if (word.size() > 1 && word.back() == '?') {
       item.optional = true;
       word.remove_suffix(1);
     }
@@ -134,8 +137,9 @@ std::vector<PatternItem> parse_pattern(std::string_view text, const Context& ctx
       if (alternative.empty()) ctx.fail("empty alternative in '" + std::string(word) + "'");
       if (alternative.front() == '$') {
         // A named word set ("set compass east west ...").
-        const auto it = std::find_if(rules.word_sets.begin(), rules.word_sets.end(),
-                                     [&](const auto& set) { return set.first == alternative.substr(1); });
+        const auto it =
+            std::find_if(rules.word_sets.begin(), rules.word_sets.end(),
+                         [&](const auto& set) { return set.first == alternative.substr(1); });
         if (it == rules.word_sets.end()) {
           ctx.fail("unknown word set '" + std::string(alternative) + "' (declare it with 'set')");
         }
@@ -152,7 +156,8 @@ std::vector<PatternItem> parse_pattern(std::string_view text, const Context& ctx
   }
   const std::size_t first = items.front().type == PatternItem::Type::kStart ? 1 : 0;
   const std::size_t last = items.size() - (items.back().type == PatternItem::Type::kEnd ? 2 : 1);
-  if (items[first].type == PatternItem::Type::kSkip || items[last].type == PatternItem::Type::kSkip) {
+  if (items[first].type == PatternItem::Type::kSkip ||
+      items[last].type == PatternItem::Type::kSkip) {
     ctx.fail("a pattern cannot start or end with a skip");
   }
   return items;
@@ -188,7 +193,8 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
     }
     const std::string_view directive = words[0];
     if (directive == "relation") {
-      // relation <name> symmetric <labels> -- <labels> | relation <name> directed <labels> -> <labels>
+      // relation <name> symmetric <labels> -- <labels> | relation <name> directed <labels> ->
+      // <labels>
       if (words.size() != 6) {
         ctx.fail("expected 'relation <name> symmetric|directed <labels> --|-> <labels>'");
       }
@@ -220,7 +226,8 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
         if ((head[i] != "also" && head[i] != "nolist") || flag) flags_ok = false;
         flag = true;
       }
-      if (!flags_ok) ctx.fail("expected 'rule <relation> <name> <confidence> [also] [nolist] : <pattern>'");
+      if (!flags_ok)
+        ctx.fail("expected 'rule <relation> <name> <confidence> [also] [nolist] : <pattern>'");
       RelationRule rule;
       rule.relation = head[1];
       const int type = rules.type_index(rule.relation);
@@ -257,16 +264,19 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
     } else if (directive == "set") {
       if (words.size() < 3) ctx.fail("expected 'set <name> <words...>'");
       for (const auto& set : rules.word_sets) {
-        if (set.first == words[1]) ctx.fail("word set '" + std::string(words[1]) + "' declared twice");
+        if (set.first == words[1])
+          ctx.fail("word set '" + std::string(words[1]) + "' declared twice");
       }
       std::vector<std::string> list;
       for (std::size_t i = 2; i < words.size(); ++i) list.push_back(normalized_word(words[i]));
       rules.word_sets.emplace_back(std::string(words[1]), std::move(list));
     } else if (directive == "words") {
       if (words.size() < 3) ctx.fail("expected 'words <list> <words...>'");
-      if (std::find(std::begin(kWordLists), std::end(kWordLists), words[1]) == std::end(kWordLists)) {
+      if (std::find(std::begin(kWordLists), std::end(kWordLists), words[1]) ==
+          std::end(kWordLists)) {
         ctx.fail("unknown word list '" + std::string(words[1]) +
-                 "' (expected org-suffix, org-head, connector, speech-verb, name-particle or place-suffix)");
+                 "' (expected org-suffix, org-head, connector, speech-verb, name-particle or "
+                 "place-suffix)");
       }
       auto it = std::find_if(rules.word_lists.begin(), rules.word_lists.end(),
                              [&](const auto& l) { return l.first == words[1]; });
@@ -274,7 +284,8 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
         rules.word_lists.emplace_back(std::string(words[1]), std::vector<std::string>{});
         it = rules.word_lists.end() - 1;
       }
-      for (std::size_t i = 2; i < words.size(); ++i) it->second.push_back(normalized_word(words[i]));
+      for (std::size_t i = 2; i < words.size(); ++i)
+        it->second.push_back(normalized_word(words[i]));
     } else {
       ctx.fail("unknown directive '" + std::string(directive) +
                "' (expected relation, rule, set, cue or words)");

@@ -44,7 +44,7 @@ struct PatternItem {
   std::vector<std::string> words;  // kWord: normalised alternatives
   std::vector<LabelSpec> labels;   // slots: allowed labels (empty = the relation's endpoints)
   bool optional = false;
-  int max_skip = 0;                // kSkip
+  int max_skip = 0;  // kSkip
 };
 
 struct RelationTypeDef {
@@ -59,9 +59,9 @@ struct RelationTypeDef {
 struct RelationRule {
   std::string relation;  // relation type name
   std::size_t type_index = 0;
-  std::string name;      // rule name, reported in evidence
+  std::string name;  // rule name, reported in evidence
   double confidence = 0.0;
-  bool also = false;     // fires even where an earlier rule of its type matched
+  bool also = false;  // fires even where an earlier rule of its type matched
   // "nolist": the match must not sit in a list of names ("Paris, Amsterdam and Lisbon",
   // "Leeds, Paris, Rome"): no entity and comma right before it, no comma, "and" or "or"
   // and an entity right after it, and no entity glued to its end ("Bayern Munich").

@@ -21,10 +21,10 @@ enum class Cls : std::uint8_t {
   kHyphen,      // - and the Unicode hyphens and en dash
   kPeriod,
   kComma,
-  kQuote,       // double quotes of every shape
-  kOpen,        // ( [ {
-  kClose,       // ) ] }
-  kTerminal,    // ! ? and the ellipsis character
+  kQuote,     // double quotes of every shape
+  kOpen,      // ( [ {
+  kClose,     // ) ] }
+  kTerminal,  // ! ? and the ellipsis character
   kOther,
 };
 
@@ -56,13 +56,30 @@ constexpr std::array<Cls, 128> kAscii = make_ascii_table();
 
 Cls classify_unicode(char32_t cp) {
   switch (cp) {
-    case 0x2019: case 0x2018: case 0x02BC: return Cls::kApostrophe;
-    case 0x2010: case 0x2011: case 0x2013: return Cls::kHyphen;
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: return Cls::kQuote;
-    case 0x2026: return Cls::kTerminal;
-    case 0x2028: case 0x2029: case 0x0085: return Cls::kNewline;
-    case 0xFFFD: return Cls::kOther;
-    default: break;
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+      return Cls::kApostrophe;
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+      return Cls::kHyphen;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+      return Cls::kQuote;
+    case 0x2026:
+      return Cls::kTerminal;
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:
+      return Cls::kNewline;
+    case 0xFFFD:
+      return Cls::kOther;
+    default:
+      break;
   }
   const auto c = static_cast<UChar32>(cp);
   if (u_isUWhiteSpace(c)) return Cls::kSpace;
@@ -84,10 +101,17 @@ Char decode(std::string_view s, std::size_t i) {
   if (b0 < 0x80) return {b0, 1, kAscii[b0]};
   std::uint8_t len = 0;
   char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
-  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
-  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
-  else return {0xFFFD, 1, Cls::kOther};
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else
+    return {0xFFFD, 1, Cls::kOther};
   if (i + len > s.size()) return {0xFFFD, 1, Cls::kOther};
   for (std::size_t k = 1; k < len; ++k) {
     const auto b = static_cast<unsigned char>(s[i + k]);
@@ -121,18 +145,19 @@ void append_utf8(std::string& out, char32_t cp) {
 // Abbreviations that take a period. Titles and months never end a sentence; the company
 // suffixes, "jr" and the state abbreviations may ("... bought by Acme Inc. The deal ...").
 constexpr std::string_view kAbbrevNeverEnd[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "rev", "st", "mt", "ft",
-    "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr", "cdr", "pres", "hon", "fr",
-    "messrs", "mme", "mlle", "supt", "insp", "det", "amb", "sec", "atty", "brig", "gens",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "nos", "vs", "v", "e.g", "i.e", "approx", "dept", "univ", "assn", "bros", "vol",
-    "ave", "blvd", "rd", "ste", "fig", "op", "cf", "al"};
+    "mr",   "mrs",  "ms",   "dr",   "prof",   "gen",    "gov",  "sen",  "rep",  "rev",
+    "st",   "mt",   "ft",   "lt",   "col",    "capt",   "cpt",  "sgt",  "maj",  "adm",
+    "cmdr", "cdr",  "pres", "hon",  "fr",     "messrs", "mme",  "mlle", "supt", "insp",
+    "det",  "amb",  "sec",  "atty", "brig",   "gens",   "jan",  "feb",  "mar",  "apr",
+    "jun",  "jul",  "aug",  "sep",  "sept",   "oct",    "nov",  "dec",  "no",   "nos",
+    "vs",   "v",    "e.g",  "i.e",  "approx", "dept",   "univ", "assn", "bros", "vol",
+    "ave",  "blvd", "rd",   "ste",  "fig",    "op",     "cf",   "al"};
 constexpr std::string_view kAbbrevMayEnd[] = {
     "inc", "corp", "co", "ltd", "llc", "plc", "jr", "sr", "etc", "bros", "cos",
     // US state abbreviations in AP style (frequent in newswire datelines)
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-    "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "penn", "wisc"};
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "penn", "wisc"};
 
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view word) {
@@ -164,9 +189,15 @@ void append_normalized(std::string& out, std::string_view token_text, bool abbre
     const Char c = decode(token_text, i);
     i += c.len;
     switch (c.cls) {
-      case Cls::kApostrophe: out.push_back('\''); break;
-      case Cls::kHyphen: out.push_back('-'); break;
-      case Cls::kQuote: out.push_back('"'); break;
+      case Cls::kApostrophe:
+        out.push_back('\'');
+        break;
+      case Cls::kHyphen:
+        out.push_back('-');
+        break;
+      case Cls::kQuote:
+        out.push_back('"');
+        break;
       default:
         if (c.cp == 0x2014 || c.cp == 0x2015) {
           out += "--";
@@ -188,7 +219,7 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
   bool space_before = true;
   int newlines = 0;
   bool force_break = false;
-  bool joined_next = false;      // the previous token was a hyphen inside a compound
+  bool joined_next = false;  // the previous token was a hyphen inside a compound
   enum class Pending { kNone, kStrong, kWeak } pending = Pending::kNone;
   std::uint32_t sentence_first = 0;
 
@@ -215,8 +246,8 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
     } else if (newlines == 1) {
       brk = first_cls != Cls::kLower;
     } else if (pending == Pending::kStrong) {
-      if (!space_before && (first_cls == Cls::kClose || first_cls == Cls::kQuote ||
-                            first_cls == Cls::kApostrophe)) {
+      if (!space_before &&
+          (first_cls == Cls::kClose || first_cls == Cls::kQuote || first_cls == Cls::kApostrophe)) {
         // A closing mark after the full stop stays in the sentence; the end stays pending.
         out.tokens.push_back(t);
         space_before = false;
@@ -299,7 +330,10 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
           continue;
         }
         if (d.cls == Cls::kPeriod) {
-          if (number && e.cls == Cls::kDigit) { j += 1; continue; }
+          if (number && e.cls == Cls::kDigit) {
+            j += 1;
+            continue;
+          }
           if (!number && segment_letters == 1 && is_letter(e.cls)) {
             // "U.S", "J.R.R": single letters joined by periods.
             const std::size_t after = j + 1 + e.len;
@@ -312,7 +346,10 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
           }
           break;
         }
-        if (d.cls == Cls::kComma && number && e.cls == Cls::kDigit) { j += 1; continue; }
+        if (d.cls == Cls::kComma && number && e.cls == Cls::kDigit) {
+          j += 1;
+          continue;
+        }
         break;
       }
       t.end = static_cast<std::uint32_t>(j);
@@ -393,8 +430,9 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
     Cls cls = c.cls;
     bool possessive = false;
     if (c.cls == Cls::kApostrophe && space_before && !out.tokens.empty() &&
-        (out.tokens.back().flags & token_flags::kWord) != 0 && j < limit && (text[j] == 's' || text[j] == 'S') &&
-        j + 1 < limit && (text[j + 1] == ' ' || text[j + 1] == '\n')) {
+        (out.tokens.back().flags & token_flags::kWord) != 0 && j < limit &&
+        (text[j] == 's' || text[j] == 'S') && j + 1 < limit &&
+        (text[j + 1] == ' ' || text[j + 1] == '\n')) {
       // A detached "'s" between spaces is the possessive of tokenised text ("China 's"):
       // no word starts with an apostrophe and stops after the s.
       j += 1;

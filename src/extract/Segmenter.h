@@ -33,27 +33,27 @@
 namespace skein::extract {
 
 namespace token_flags {
-inline constexpr std::uint16_t kWord = 1u << 0;       // starts with a letter or digit
-inline constexpr std::uint16_t kCapital = 1u << 1;    // first letter is upper case
-inline constexpr std::uint16_t kLower = 1u << 2;      // first letter is lower case
-inline constexpr std::uint16_t kAllCaps = 1u << 3;    // two or more letters, all upper case
-inline constexpr std::uint16_t kNumber = 1u << 4;     // starts with a digit
-inline constexpr std::uint16_t kAbbrev = 1u << 5;     // carries its own final period
-inline constexpr std::uint16_t kSpaceBefore = 1u << 6;    // whitespace precedes it
-inline constexpr std::uint16_t kNewlineBefore = 1u << 7;  // a line break precedes it
-inline constexpr std::uint16_t kJoined = 1u << 8;     // part of a hyphenated compound
-inline constexpr std::uint16_t kPossessive = 1u << 9; // the possessive "'s" (or a bare "'")
+inline constexpr std::uint16_t kWord = 1u << 0;            // starts with a letter or digit
+inline constexpr std::uint16_t kCapital = 1u << 1;         // first letter is upper case
+inline constexpr std::uint16_t kLower = 1u << 2;           // first letter is lower case
+inline constexpr std::uint16_t kAllCaps = 1u << 3;         // two or more letters, all upper case
+inline constexpr std::uint16_t kNumber = 1u << 4;          // starts with a digit
+inline constexpr std::uint16_t kAbbrev = 1u << 5;          // carries its own final period
+inline constexpr std::uint16_t kSpaceBefore = 1u << 6;     // whitespace precedes it
+inline constexpr std::uint16_t kNewlineBefore = 1u << 7;   // a line break precedes it
+inline constexpr std::uint16_t kJoined = 1u << 8;          // part of a hyphenated compound
+inline constexpr std::uint16_t kPossessive = 1u << 9;      // the possessive "'s" (or a bare "'")
 inline constexpr std::uint16_t kSentenceStart = 1u << 10;  // first token of its sentence
-inline constexpr std::uint16_t kInitial = 1u << 11;   // a single capital letter with a period
+inline constexpr std::uint16_t kInitial = 1u << 11;        // a single capital letter with a period
 }  // namespace token_flags
 
 struct Token {
-  std::uint32_t start = 0;      // byte offset into the text
-  std::uint32_t end = 0;        // end exclusive
-  std::uint32_t norm_start = 0; // offset of the normalised form in Segmentation::norm
+  std::uint32_t start = 0;       // byte offset into the text
+  std::uint32_t end = 0;         // end exclusive
+  std::uint32_t norm_start = 0;  // offset of the normalised form in Segmentation::norm
   std::uint32_t norm_size = 0;
   std::uint16_t flags = 0;
-  std::uint32_t lexicon = 0;    // filled by the recogniser (Lexicon flags); 0 here
+  std::uint32_t lexicon = 0;  // filled by the recogniser (Lexicon flags); 0 here
   bool has(std::uint16_t flag) const { return (flags & flag) != 0; }
 };
 

@@ -10,7 +10,8 @@ namespace skein::extract {
 
 class SegmenterComponent : public Component {
  public:
-  SegmenterComponent(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  SegmenterComponent(std::string name, const ComponentContext& context,
+                     const ComponentOptions& options);
   void process(AnnotatedDocument& document) const override;
 
  private:

@@ -22,8 +22,8 @@ constexpr std::array<LexiconAttribute, 8> kLexicon = {{
     {lexicon_flags::kPersonPrefix, "lex=name_particle"},
 }};
 
-constexpr std::array<const char*, 7> kKinds = {"country", "demonym", "subdivision", "city",
-                                               "region", "organization", "title"};
+constexpr std::array<const char*, 7> kKinds = {"country", "demonym",      "subdivision", "city",
+                                               "region",  "organization", "title"};
 constexpr std::array<const char*, 4> kPositions = {"B", "I", "L", "U"};
 
 // Ids: the lexicon attributes, then per kind "gaz=<kind>" followed by its four positions.
@@ -103,7 +103,8 @@ void TokenAttributes::attributes_of(const std::string_view* norms, std::size_t c
   out.offsets.push_back(static_cast<std::uint32_t>(out.ids.size()));
 }
 
-void TokenAttributes::attributes_of_words(const std::vector<std::string>& words, SentenceAttributes& out) const {
+void TokenAttributes::attributes_of_words(const std::vector<std::string>& words,
+                                          SentenceAttributes& out) const {
   thread_local std::string norm;
   thread_local std::vector<std::uint32_t> ends;
   thread_local std::vector<std::string_view> views;

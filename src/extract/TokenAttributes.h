@@ -36,7 +36,8 @@ class TokenAttributes {
   static const std::vector<std::string>& attribute_names();
 
   // From normalised token forms (Segmenter's Token::norm / append_normalized).
-  void attributes_of(const std::string_view* norms, std::size_t count, SentenceAttributes& out) const;
+  void attributes_of(const std::string_view* norms, std::size_t count,
+                     SentenceAttributes& out) const;
 
   // From raw words of a tokenised corpus: normalises them as the segmenter would (a word with
   // a final period and a letter before it counts as an abbreviation) and calls the above.

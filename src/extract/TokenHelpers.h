@@ -33,9 +33,9 @@ inline bool contains(const std::vector<std::string>& list, std::string_view word
 // Days and months: never places ("On Friday", "in March"), whatever a gazetteer says.
 inline bool is_calendar_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august",
-      "september", "october", "november", "december"};
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
+      "january", "february",  "march",     "april",    "may",     "june",     "july",
+      "august",  "september", "october",   "november", "december"};
   for (const std::string_view x : kWords) {
     if (x == w) return true;
   }
@@ -46,8 +46,10 @@ inline bool is_calendar_word(std::string_view w) {
 inline bool only_place_candidates(const PhraseEntry& entry) {
   bool place = false;
   for (const Candidate& c : entry.candidates) {
-    if (c.kind == CandidateKind::kCity || c.kind == CandidateKind::kSubdivision) place = true;
-    else if (c.kind != CandidateKind::kTitle) return false;
+    if (c.kind == CandidateKind::kCity || c.kind == CandidateKind::kSubdivision)
+      place = true;
+    else if (c.kind != CandidateKind::kTitle)
+      return false;
   }
   return place;
 }
@@ -104,8 +106,10 @@ class TokenView {
     bool digit = false, letter = false;
     for (std::uint32_t b = tok(i).start; b < tok(i).end; ++b) {
       const char c = text_[b];
-      if (c >= '0' && c <= '9') digit = true;
-      else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letter = true;
+      if (c >= '0' && c <= '9')
+        digit = true;
+      else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        letter = true;
     }
     return digit && letter;
   }
@@ -116,7 +120,8 @@ class TokenView {
     for (std::uint32_t i = first; i < last; ++i) {
       if (!tok(i).has(tf::kWord)) continue;
       if (tok(i).has(tf::kJoined) && i > first && tok(i - 1).has(tf::kJoined)) continue;
-      if ((lex(i) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0 && tok(i).has(tf::kLower)) {
+      if ((lex(i) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0 &&
+          tok(i).has(tf::kLower)) {
         continue;
       }
       ++n;
@@ -131,7 +136,9 @@ class TokenView {
   bool is_name_span(std::uint32_t i) const {
     return doc_.span_at[i] >= 0 && !doc_.gazetteer_spans[doc_.span_at[i]].title;
   }
-  const GazetteerSpan& span_starting(std::uint32_t i) const { return doc_.gazetteer_spans[doc_.span_at[i]]; }
+  const GazetteerSpan& span_starting(std::uint32_t i) const {
+    return doc_.gazetteer_spans[doc_.span_at[i]];
+  }
 
  private:
   const AnnotatedDocument& doc_;

@@ -18,10 +18,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/graph/betweenness_centrality.hpp>
 #include <numeric>
 #include <random>
-
-#include <boost/graph/betweenness_centrality.hpp>
 
 #include "core/Error.h"
 #include "graph/BoostGraphView.h"
@@ -37,17 +36,23 @@ inline std::uint64_t bit(NodeIndex v) { return std::uint64_t{1} << (v & 63); }
 // clear and every coef and acc is 0 (the sweep restores what it touched).
 struct Workspace {
   explicit Workspace(std::size_t n)
-      : node_count(n), seen((n + 63) / 64, 0), mark((n + 63) / 64, 0), sigma(n, 0.0), coef(n, 0.0),
-        acc(n, 0.0), pending(n), order(n) {}
+      : node_count(n),
+        seen((n + 63) / 64, 0),
+        mark((n + 63) / 64, 0),
+        sigma(n, 0.0),
+        coef(n, 0.0),
+        acc(n, 0.0),
+        pending(n),
+        order(n) {}
   std::size_t node_count;
   // Bitmaps of n bits (12.5 KB for 100k nodes, small enough to stay in the fastest caches).
-  std::vector<std::uint64_t> seen;  // reached from the source
-  std::vector<std::uint64_t> mark;  // the one level a step is testing membership of
-  std::vector<double> sigma;        // shortest-path counts
-  std::vector<double> coef;         // (1 + delta) / sigma, for the successor level only
-  std::vector<double> acc;          // pushed sums for the level being finished
-  std::vector<double> pending;      // a level's coefficients, by position in order
-  std::vector<NodeIndex> order;     // BFS order, level after level
+  std::vector<std::uint64_t> seen;         // reached from the source
+  std::vector<std::uint64_t> mark;         // the one level a step is testing membership of
+  std::vector<double> sigma;               // shortest-path counts
+  std::vector<double> coef;                // (1 + delta) / sigma, for the successor level only
+  std::vector<double> acc;                 // pushed sums for the level being finished
+  std::vector<double> pending;             // a level's coefficients, by position in order
+  std::vector<NodeIndex> order;            // BFS order, level after level
   std::vector<std::uint32_t> level_start;  // order[level_start[d] .. level_start[d+1]) = level d
   std::vector<std::uint64_t> level_arcs;   // adjacency entries of level d's nodes
 };
@@ -69,10 +74,12 @@ void scale_scores(std::vector<double>& score, std::size_t n, bool normalized, do
   for (double& x : score) x *= scale;
 }
 
-void set_marks(std::uint64_t* mark, const NodeIndex* nodes, std::uint32_t begin, std::uint32_t end) {
+void set_marks(std::uint64_t* mark, const NodeIndex* nodes, std::uint32_t begin,
+               std::uint32_t end) {
   for (std::uint32_t i = begin; i < end; ++i) mark[nodes[i] >> 6] |= bit(nodes[i]);
 }
-void clear_marks(std::uint64_t* mark, const NodeIndex* nodes, std::uint32_t begin, std::uint32_t end) {
+void clear_marks(std::uint64_t* mark, const NodeIndex* nodes, std::uint32_t begin,
+                 std::uint32_t end) {
   for (std::uint32_t i = begin; i < end; ++i) mark[nodes[i] >> 6] = 0;
 }
 
@@ -121,7 +128,8 @@ void accumulate_from(const Csr& g, NodeIndex s, Workspace& ws, double* score) {
           unreached &= bit(static_cast<NodeIndex>(ws.node_count)) - 1;  // bits past the last node
         }
         while (unreached != 0) {
-          const auto w = static_cast<NodeIndex>(word * 64 + static_cast<unsigned>(__builtin_ctzll(unreached)));
+          const auto w =
+              static_cast<NodeIndex>(word * 64 + static_cast<unsigned>(__builtin_ctzll(unreached)));
           unreached &= unreached - 1;
           double paths = 0;
           for (std::uint32_t a = g.offsets[w], stop = g.offsets[w + 1]; a < stop; ++a) {
@@ -223,8 +231,9 @@ BetweennessResult Betweenness::run() const {
     // Boost's Brandes with Dijkstra inside. It halves undirected sums into pair counts; double
     // them back so the scaling below is shared with the unweighted path.
     boost::brandes_betweenness_centrality(
-        view_, boost::centrality_map(boost::make_iterator_property_map(
-                   result.score.begin(), boost::typed_identity_property_map<NodeIndex>()))
+        view_, boost::centrality_map(
+                   boost::make_iterator_property_map(
+                       result.score.begin(), boost::typed_identity_property_map<NodeIndex>()))
                    .weight_map(HopCostMap(view_)));
     for (double& x : result.score) x *= 2;
     result.sources = n;

@@ -12,7 +12,8 @@
 //    as in `skein path --weighted`; computed by Boost's brandes_betweenness_centrality on the
 //    view (exact only: samples must be 0, else UsageError; single-threaded). Equals NetworkX's
 //    betweenness_centrality(weight=<that cost>).
-//  - Unweighted sources are spread over `threads` std::threads (0 = all cores); the result depends only
+//  - Unweighted sources are spread over `threads` std::threads (0 = all cores); the result depends
+//  only
 //    on the options (including the thread count), not on scheduling.
 // Thread-safety: run() is const.
 
@@ -24,11 +25,11 @@
 namespace skein::graph {
 
 struct BetweennessOptions {
-  std::size_t samples = 0;   // 0 = exact; otherwise the number of sampled sources
-  std::uint64_t seed = 42;   // source sampling seed
-  bool normalized = true;    // scale to [0, 1] as NetworkX does
-  unsigned threads = 0;      // worker threads (0 = hardware concurrency)
-  bool weighted = false;     // hop cost 1/weight instead of 1 (exact only, Boost's Brandes)
+  std::size_t samples = 0;  // 0 = exact; otherwise the number of sampled sources
+  std::uint64_t seed = 42;  // source sampling seed
+  bool normalized = true;   // scale to [0, 1] as NetworkX does
+  unsigned threads = 0;     // worker threads (0 = hardware concurrency)
+  bool weighted = false;    // hop cost 1/weight instead of 1 (exact only, Boost's Brandes)
 };
 
 struct BetweennessResult {

@@ -25,17 +25,16 @@
 // Thread-safety: as GraphView (read-only; any number of threads).
 
 #include <algorithm>
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-#include <type_traits>
-#include <utility>
-
 #include <boost/graph/graph_traits.hpp>
 #include <boost/graph/properties.hpp>
 #include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/iterator_facade.hpp>
 #include <boost/property_map/property_map.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <type_traits>
+#include <utility>
 
 #include "graph/GraphView.h"
 #include "graph/detail/HopCost.h"
@@ -92,8 +91,8 @@ struct DirectedEdge : BoostEdge {
 // 2 = walkable into u (directed in-edges: the edge runs neighbour -> u), 3 = every entry as
 // an in-edge (undirected in-edges).
 template <class EdgeT, int Mode>
-class EntryIterator
-    : public boost::iterator_facade<EntryIterator<EdgeT, Mode>, EdgeT, std::forward_iterator_tag, EdgeT> {
+class EntryIterator : public boost::iterator_facade<EntryIterator<EdgeT, Mode>, EdgeT,
+                                                    std::forward_iterator_tag, EdgeT> {
  public:
   EntryIterator() = default;
   EntryIterator(const GraphView* view, NodeIndex u, std::uint32_t at, std::uint32_t end)
@@ -143,8 +142,8 @@ class EntryIterator
 // Every edge of a model: node by node, the entries each node's EntryIterator would yield,
 // restricted (undirected) to the entries whose neighbour is greater, so each pair comes once.
 template <class EdgeT, int Mode>
-class AllEdgesIterator
-    : public boost::iterator_facade<AllEdgesIterator<EdgeT, Mode>, EdgeT, std::forward_iterator_tag, EdgeT> {
+class AllEdgesIterator : public boost::iterator_facade<AllEdgesIterator<EdgeT, Mode>, EdgeT,
+                                                       std::forward_iterator_tag, EdgeT> {
  public:
   AllEdgesIterator() = default;
   AllEdgesIterator(const GraphView* view, NodeIndex u) : view_(view), u_(u) {
@@ -230,8 +229,9 @@ class EdgeValueMap {
       if (e.entry_at_source) return e.entry;
       // An in-edge read from the target's list: the source-side entry of the same arc.
       const auto nb = view_->neighbors(e.source);
-      return static_cast<std::uint32_t>(view_->offset(e.source) +
-                                        (std::lower_bound(nb.begin(), nb.end(), e.target) - nb.begin()));
+      return static_cast<std::uint32_t>(
+          view_->offset(e.source) +
+          (std::lower_bound(nb.begin(), nb.end(), e.target) - nb.begin()));
     } else if constexpr (Kind == 1) {
       return static_cast<double>(view_->adjacency_weights()[e.entry]);
     } else if constexpr (Kind == 2) {
@@ -256,7 +256,9 @@ class HopCostMap {
   using reference = double;
   using category = boost::readable_property_map_tag;
   explicit HopCostMap(const GraphView& view) : weights_(view.adjacency_weights().data()) {}
-  friend double get(const HopCostMap& map, const BoostEdge& e) { return detail::hop_cost(map.weights_[e.entry]); }
+  friend double get(const HopCostMap& map, const BoostEdge& e) {
+    return detail::hop_cost(map.weights_[e.entry]);
+  }
 
  private:
   const float* weights_;
@@ -282,12 +284,14 @@ inline std::pair<VertexIterator, VertexIterator> vertices(const GraphView& g) {
   return {VertexIterator(0), VertexIterator(static_cast<NodeIndex>(g.node_count()))};
 }
 inline std::size_t num_vertices(const GraphView& g) { return g.node_count(); }
-inline std::pair<UndirectedOutIterator, UndirectedOutIterator> out_edges(NodeIndex u, const GraphView& g) {
+inline std::pair<UndirectedOutIterator, UndirectedOutIterator> out_edges(NodeIndex u,
+                                                                         const GraphView& g) {
   const auto first = static_cast<std::uint32_t>(g.offset(u));
   const auto last = static_cast<std::uint32_t>(first + g.degree(u));
   return {UndirectedOutIterator(&g, u, first, last), UndirectedOutIterator(&g, u, last, last)};
 }
-inline std::pair<UndirectedInIterator, UndirectedInIterator> in_edges(NodeIndex u, const GraphView& g) {
+inline std::pair<UndirectedInIterator, UndirectedInIterator> in_edges(NodeIndex u,
+                                                                      const GraphView& g) {
   const auto first = static_cast<std::uint32_t>(g.offset(u));
   const auto last = static_cast<std::uint32_t>(first + g.degree(u));
   return {UndirectedInIterator(&g, u, first, last), UndirectedInIterator(&g, u, last, last)};
@@ -297,12 +301,14 @@ inline std::size_t in_degree(NodeIndex u, const GraphView& g) { return g.degree(
 inline std::size_t degree(NodeIndex u, const GraphView& g) { return g.degree(u); }
 inline NodeIndex source(const BoostEdge& e, const GraphView&) { return e.source; }
 inline NodeIndex target(const BoostEdge& e, const GraphView&) { return e.target; }
-inline std::pair<const NodeIndex*, const NodeIndex*> adjacent_vertices(NodeIndex u, const GraphView& g) {
+inline std::pair<const NodeIndex*, const NodeIndex*> adjacent_vertices(NodeIndex u,
+                                                                       const GraphView& g) {
   const auto nb = g.neighbors(u);
   return {nb.data(), nb.data() + nb.size()};
 }
 inline std::pair<UndirectedEdgeIterator, UndirectedEdgeIterator> edges(const GraphView& g) {
-  return {UndirectedEdgeIterator(&g, 0), UndirectedEdgeIterator(&g, static_cast<NodeIndex>(g.node_count()))};
+  return {UndirectedEdgeIterator(&g, 0),
+          UndirectedEdgeIterator(&g, static_cast<NodeIndex>(g.node_count()))};
 }
 inline std::size_t num_edges(const GraphView& g) { return g.pair_count(); }
 // The edge between u and v, if they are neighbours.
@@ -323,17 +329,23 @@ using DirectedOutIterator = detail::EntryIterator<detail::DirectedEdge, 1>;
 using DirectedInIterator = detail::EntryIterator<detail::DirectedEdge, 2>;
 using DirectedEdgeIterator = detail::AllEdgesIterator<detail::DirectedEdge, 1>;
 
-inline std::pair<VertexIterator, VertexIterator> vertices(const DirectedView& g) { return vertices(g.view()); }
-inline std::size_t num_vertices(const DirectedView& g) { return g.view().node_count(); }
-inline std::pair<DirectedOutIterator, DirectedOutIterator> out_edges(NodeIndex u, const DirectedView& g) {
-  const auto first = static_cast<std::uint32_t>(g.view().offset(u));
-  const auto last = static_cast<std::uint32_t>(first + g.view().degree(u));
-  return {DirectedOutIterator(&g.view(), u, first, last), DirectedOutIterator(&g.view(), u, last, last)};
+inline std::pair<VertexIterator, VertexIterator> vertices(const DirectedView& g) {
+  return vertices(g.view());
 }
-inline std::pair<DirectedInIterator, DirectedInIterator> in_edges(NodeIndex u, const DirectedView& g) {
+inline std::size_t num_vertices(const DirectedView& g) { return g.view().node_count(); }
+inline std::pair<DirectedOutIterator, DirectedOutIterator> out_edges(NodeIndex u,
+                                                                     const DirectedView& g) {
   const auto first = static_cast<std::uint32_t>(g.view().offset(u));
   const auto last = static_cast<std::uint32_t>(first + g.view().degree(u));
-  return {DirectedInIterator(&g.view(), u, first, last), DirectedInIterator(&g.view(), u, last, last)};
+  return {DirectedOutIterator(&g.view(), u, first, last),
+          DirectedOutIterator(&g.view(), u, last, last)};
+}
+inline std::pair<DirectedInIterator, DirectedInIterator> in_edges(NodeIndex u,
+                                                                  const DirectedView& g) {
+  const auto first = static_cast<std::uint32_t>(g.view().offset(u));
+  const auto last = static_cast<std::uint32_t>(first + g.view().degree(u));
+  return {DirectedInIterator(&g.view(), u, first, last),
+          DirectedInIterator(&g.view(), u, last, last)};
 }
 inline std::size_t out_degree(NodeIndex u, const DirectedView& g) {
   auto [first, last] = out_edges(u, g);
@@ -343,11 +355,13 @@ inline std::size_t in_degree(NodeIndex u, const DirectedView& g) {
   auto [first, last] = in_edges(u, g);
   return static_cast<std::size_t>(std::distance(first, last));
 }
-inline std::size_t degree(NodeIndex u, const DirectedView& g) { return out_degree(u, g) + in_degree(u, g); }
+inline std::size_t degree(NodeIndex u, const DirectedView& g) {
+  return out_degree(u, g) + in_degree(u, g);
+}
 inline NodeIndex source(const BoostEdge& e, const DirectedView&) { return e.source; }
 inline NodeIndex target(const BoostEdge& e, const DirectedView&) { return e.target; }
-inline std::pair<detail::DirectedAdjacencyIterator, detail::DirectedAdjacencyIterator> adjacent_vertices(
-    NodeIndex u, const DirectedView& g) {
+inline std::pair<detail::DirectedAdjacencyIterator, detail::DirectedAdjacencyIterator>
+adjacent_vertices(NodeIndex u, const DirectedView& g) {
   auto [first, last] = out_edges(u, g);
   return {detail::DirectedAdjacencyIterator(first), detail::DirectedAdjacencyIterator(last)};
 }
@@ -363,10 +377,17 @@ inline std::size_t num_edges(const DirectedView& g) {
 
 // ---- property-map access in Boost's style: get(boost::vertex_index, g) and friends ---------
 
-inline boost::typed_identity_property_map<NodeIndex> get(boost::vertex_index_t, const GraphView&) { return {}; }
-inline boost::typed_identity_property_map<NodeIndex> get(boost::vertex_index_t, const DirectedView&) { return {}; }
+inline boost::typed_identity_property_map<NodeIndex> get(boost::vertex_index_t, const GraphView&) {
+  return {};
+}
+inline boost::typed_identity_property_map<NodeIndex> get(boost::vertex_index_t,
+                                                         const DirectedView&) {
+  return {};
+}
 inline EdgeIndexMap get(boost::edge_index_t, const GraphView& g) { return EdgeIndexMap(g, true); }
-inline EdgeIndexMap get(boost::edge_index_t, const DirectedView& g) { return EdgeIndexMap(g.view(), false); }
+inline EdgeIndexMap get(boost::edge_index_t, const DirectedView& g) {
+  return EdgeIndexMap(g.view(), false);
+}
 inline WeightMap get(boost::edge_weight_t, const GraphView& g) { return WeightMap(g); }
 inline WeightMap get(boost::edge_weight_t, const DirectedView& g) { return WeightMap(g.view()); }
 inline NodeIndex get(boost::vertex_index_t, const GraphView&, NodeIndex u) { return u; }
@@ -459,16 +480,22 @@ struct property_map<skein::graph::DirectedView, edge_weight_t> {
 };
 
 template <>
-struct property_map<const skein::graph::GraphView, vertex_index_t> : property_map<skein::graph::GraphView, vertex_index_t> {};
+struct property_map<const skein::graph::GraphView, vertex_index_t>
+    : property_map<skein::graph::GraphView, vertex_index_t> {};
 template <>
-struct property_map<const skein::graph::GraphView, edge_index_t> : property_map<skein::graph::GraphView, edge_index_t> {};
+struct property_map<const skein::graph::GraphView, edge_index_t>
+    : property_map<skein::graph::GraphView, edge_index_t> {};
 template <>
-struct property_map<const skein::graph::GraphView, edge_weight_t> : property_map<skein::graph::GraphView, edge_weight_t> {};
+struct property_map<const skein::graph::GraphView, edge_weight_t>
+    : property_map<skein::graph::GraphView, edge_weight_t> {};
 template <>
-struct property_map<const skein::graph::DirectedView, vertex_index_t> : property_map<skein::graph::DirectedView, vertex_index_t> {};
+struct property_map<const skein::graph::DirectedView, vertex_index_t>
+    : property_map<skein::graph::DirectedView, vertex_index_t> {};
 template <>
-struct property_map<const skein::graph::DirectedView, edge_index_t> : property_map<skein::graph::DirectedView, edge_index_t> {};
+struct property_map<const skein::graph::DirectedView, edge_index_t>
+    : property_map<skein::graph::DirectedView, edge_index_t> {};
 template <>
-struct property_map<const skein::graph::DirectedView, edge_weight_t> : property_map<skein::graph::DirectedView, edge_weight_t> {};
+struct property_map<const skein::graph::DirectedView, edge_weight_t>
+    : property_map<skein::graph::DirectedView, edge_weight_t> {};
 
 }  // namespace boost

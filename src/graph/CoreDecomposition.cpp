@@ -4,7 +4,6 @@
 #include "graph/CoreDecomposition.h"
 
 #include <algorithm>
-
 #include <boost/graph/core_numbers.hpp>
 
 #include "graph/BoostGraphView.h"
@@ -24,8 +23,9 @@ CoreResult CoreDecomposition::run() const {
   CoreResult result;
   result.core.assign(n, 0);
   if (n == 0) return result;
-  boost::core_numbers(view_, boost::make_iterator_property_map(result.core.begin(),
-                                                               boost::typed_identity_property_map<NodeIndex>()));
+  boost::core_numbers(
+      view_, boost::make_iterator_property_map(result.core.begin(),
+                                               boost::typed_identity_property_map<NodeIndex>()));
   for (std::uint32_t c : result.core) result.max_core = std::max(result.max_core, c);
   return result;
 }

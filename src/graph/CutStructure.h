@@ -15,8 +15,8 @@
 namespace skein::graph {
 
 struct CutResult {
-  std::vector<NodeIndex> articulation_points;               // ascending
-  std::vector<std::pair<NodeIndex, NodeIndex>> bridges;     // (smaller, larger), ascending
+  std::vector<NodeIndex> articulation_points;            // ascending
+  std::vector<std::pair<NodeIndex, NodeIndex>> bridges;  // (smaller, larger), ascending
 };
 
 class CutStructure {

@@ -11,8 +11,8 @@
 namespace skein::graph {
 
 struct EgoResult {
-  std::vector<NodeIndex> nodes;         // within depth hops, sorted by (distance, NodeIndex)
-  std::vector<std::int32_t> distance;   // distance[i] belongs to nodes[i]
+  std::vector<NodeIndex> nodes;        // within depth hops, sorted by (distance, NodeIndex)
+  std::vector<std::int32_t> distance;  // distance[i] belongs to nodes[i]
 };
 
 class EgoNetwork {

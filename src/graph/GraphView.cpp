@@ -40,9 +40,8 @@ NodeIndex GraphView::Builder::add_node(Node node) {
 
 EdgeIndex GraphView::Builder::add_edge(Edge edge) {
   if (edge.source >= nodes_.size() || edge.target >= nodes_.size()) {
-    throw UsageError("graph: edge endpoint " +
-                     std::to_string(std::max(edge.source, edge.target)) + " is not a node (" +
-                     std::to_string(nodes_.size()) + " nodes)");
+    throw UsageError("graph: edge endpoint " + std::to_string(std::max(edge.source, edge.target)) +
+                     " is not a node (" + std::to_string(nodes_.size()) + " nodes)");
   }
   if (edges_.size() >= kNoEdge) throw UsageError("graph: too many edges for a GraphView");
   edges_.push_back(std::move(edge));
@@ -64,8 +63,10 @@ GraphView GraphView::Builder::build() && {
   impl->nodes = std::move(nodes_);
   impl->edges = std::move(edges_);
   // A reader may reserve for a whole store and keep a filtered few: give the slack back.
-  if (impl->nodes.capacity() > impl->nodes.size() + impl->nodes.size() / 4) impl->nodes.shrink_to_fit();
-  if (impl->edges.capacity() > impl->edges.size() + impl->edges.size() / 4) impl->edges.shrink_to_fit();
+  if (impl->nodes.capacity() > impl->nodes.size() + impl->nodes.size() / 4)
+    impl->nodes.shrink_to_fit();
+  if (impl->edges.capacity() > impl->edges.size() + impl->edges.size() / 4)
+    impl->edges.shrink_to_fit();
   impl->build_topology();
   return GraphView(std::move(impl));
 }
@@ -190,7 +191,8 @@ void GraphView::Impl::build_topology() {
   for (NodeIndex u = 0; u < n; ++u) {
     const auto first = neighbor.begin() + offsets[u];
     const auto last = neighbor.begin() + offsets[u + 1];
-    forward_start[u] = static_cast<std::uint32_t>(std::upper_bound(first, last, u) - neighbor.begin());
+    forward_start[u] =
+        static_cast<std::uint32_t>(std::upper_bound(first, last, u) - neighbor.begin());
     pairs_before[u + 1] = pairs_before[u] + (offsets[u + 1] - forward_start[u]);
   }
   neighbor.shrink_to_fit();

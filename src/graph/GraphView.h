@@ -60,10 +60,10 @@ struct GraphFilter {
   // Focus: keep only nodes within focus_depth hops (undirected) of these entities. Entries
   // are store ids ("42"), entity ids ("Country:KR"), names or aliases (case-insensitive).
   std::vector<std::string> focus;
-  int focus_depth = 1;              // hops around the focus entities (0 = only themselves)
-  bool drop_isolated = false;       // drop nodes left without any edge after filtering
-  int top = 0;                      // keep only the N nodes of highest PageRank (0 = all;
-                                    // an int so the CLI can bind it; negative is a UsageError)
+  int focus_depth = 1;         // hops around the focus entities (0 = only themselves)
+  bool drop_isolated = false;  // drop nodes left without any edge after filtering
+  int top = 0;                 // keep only the N nodes of highest PageRank (0 = all;
+                               // an int so the CLI can bind it; negative is a UsageError)
 };
 
 struct Node {
@@ -75,14 +75,14 @@ struct Node {
 };
 
 struct Edge {
-  std::int64_t id = 0;             // store edge id
-  std::string type;                // met-with, trades-with, located-in, ...
-  NodeIndex source = kNoNode;      // for symmetric types: the endpoint with the smaller store id
+  std::int64_t id = 0;         // store edge id
+  std::string type;            // met-with, trades-with, located-in, ...
+  NodeIndex source = kNoNode;  // for symmetric types: the endpoint with the smaller store id
   NodeIndex target = kNoNode;
-  bool symmetric = false;          // true when the relation type has no direction
-  double weight = 1;               // evidence rows within the filter
-  double confidence = 1;           // noisy-or of those evidence confidences
-  std::string first_seen;          // earliest/latest publication date of the evidence, or empty
+  bool symmetric = false;  // true when the relation type has no direction
+  double weight = 1;       // evidence rows within the filter
+  double confidence = 1;   // noisy-or of those evidence confidences
+  std::string first_seen;  // earliest/latest publication date of the evidence, or empty
   std::string last_seen;
 };
 
@@ -150,9 +150,11 @@ class GraphView {
   // Number of adjacency entries over all nodes (= 2 x distinct neighbour pairs).
   std::size_t arc_count() const;
   // u's neighbours, sorted; the i-th entries of the three spans belong together.
-  std::span<const NodeIndex> neighbors(NodeIndex u) const { return {neighbor_ + offsets_[u], degree(u)}; }
-  std::span<const float> neighbor_weights(NodeIndex u) const;   // summed parallel weights
-  std::span<const EdgeIndex> neighbor_edges(NodeIndex u) const; // representative edge
+  std::span<const NodeIndex> neighbors(NodeIndex u) const {
+    return {neighbor_ + offsets_[u], degree(u)};
+  }
+  std::span<const float> neighbor_weights(NodeIndex u) const;    // summed parallel weights
+  std::span<const EdgeIndex> neighbor_edges(NodeIndex u) const;  // representative edge
   // True when the i-th neighbour entry of u can be walked from u (an edge u->v or symmetric).
   bool walkable(NodeIndex u, std::size_t i) const;
   // True when the i-th neighbour v of u can walk to u (an edge v->u or symmetric).

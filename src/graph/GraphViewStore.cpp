@@ -16,7 +16,6 @@
 
 namespace skein::graph {
 
-
 GraphView GraphView::from_store(const store::Store& store, const GraphFilter& filter) {
   if (filter.top < 0) throw UsageError("--top must not be negative");
   if (filter.focus_depth < 0) throw UsageError("--depth must not be negative");

@@ -55,8 +55,8 @@ struct CappedTolerance {
   std::size_t steps = 0;
   std::size_t max_steps = 0;
   template <class Graph>
-  bool operator()(double delta, typename boost::graph_traits<Graph>::vertex_descriptor p, const Graph& g,
-                  bool global) {
+  bool operator()(double delta, typename boost::graph_traits<Graph>::vertex_descriptor p,
+                  const Graph& g, bool global) {
     if (++steps >= max_steps) return true;
     return tolerance(delta, p, g, global);
   }
@@ -75,12 +75,14 @@ std::vector<Point> kamada_kawai(const Piece& piece, double spacing) {
   boost::minstd_rand generator(1u);  // the topology wants one; nothing here draws from it
   Topology topology(generator, spacing * static_cast<double>(n));
   std::vector<Topology::point_type> position(n);
-  auto map = boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));
+  auto map =
+      boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));
   boost::circle_graph_layout(g, map, spacing * static_cast<double>(n) / (2 * std::numbers::pi));
   CappedTolerance done;
   done.max_steps = 200 * n;
-  boost::kamada_kawai_spring_layout(g, map, boost::make_static_property_map<Graph::edge_descriptor>(1.0), topology,
-                                    boost::edge_length(spacing), done);
+  boost::kamada_kawai_spring_layout(g, map,
+                                    boost::make_static_property_map<Graph::edge_descriptor>(1.0),
+                                    topology, boost::edge_length(spacing), done);
   std::vector<Point> out(n);
   for (std::size_t i = 0; i < n; ++i) out[i] = {position[i][0], position[i][1]};
   return out;
@@ -119,7 +121,8 @@ class QuadTree {
       const Cell& c = cells_[stack[--top]];
       const double dx = me.x - c.cx, dy = me.y - c.cy;
       const double d2 = dx * dx + dy * dy;
-      const bool leaf = c.child[0] == kNone && c.child[1] == kNone && c.child[2] == kNone && c.child[3] == kNone;
+      const bool leaf =
+          c.child[0] == kNone && c.child[1] == kNone && c.child[2] == kNone && c.child[3] == kNone;
       if (leaf || c.size * c.size < theta2 * d2) {
         if (leaf && c.body == i && c.mass == 1) continue;
         if (d2 < 1e-12) continue;  // coincident with us: no defined direction
@@ -150,7 +153,8 @@ class QuadTree {
     std::uint32_t at = 0;
     for (int depth = 0;; ++depth) {
       Cell& c = cells_[at];
-      const bool leaf = c.child[0] == kNone && c.child[1] == kNone && c.child[2] == kNone && c.child[3] == kNone;
+      const bool leaf =
+          c.child[0] == kNone && c.child[1] == kNone && c.child[2] == kNone && c.child[3] == kNone;
       if (leaf && (c.mass == 0 || depth >= kMaxDepth)) {
         if (c.mass == 0) c.body = i;
         c.cx += p[i].x;
@@ -220,7 +224,8 @@ std::vector<Point> barnes_hut(const Piece& piece, const LayoutOptions& options) 
         disp[u].y -= dy * d / k;
       }
     }
-    const double temperature = start_temperature * (1.0 - static_cast<double>(it) / iterations) + k * 0.01;
+    const double temperature =
+        start_temperature * (1.0 - static_cast<double>(it) / iterations) + k * 0.01;
     for (std::uint32_t i = 0; i < n; ++i) {
       const double length = std::sqrt(disp[i].x * disp[i].x + disp[i].y * disp[i].y);
       if (length <= 0) continue;
@@ -294,8 +299,9 @@ LayoutResult Layout::run() const {
   // square root of the total area, a gap of one spacing between pieces.
   std::vector<std::size_t> order(pieces.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return pieces[a].nodes.size() > pieces[b].nodes.size(); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return pieces[a].nodes.size() > pieces[b].nodes.size();
+  });
   double area = 0, widest = 0;
   for (const Placed& p : placed) {
     area += (p.width + spacing) * (p.height + spacing);

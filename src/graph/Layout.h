@@ -40,7 +40,8 @@ struct LayoutResult {
 
 class Layout {
  public:
-  explicit Layout(const GraphView& view, LayoutOptions options = {}) : view_(view), options_(options) {}
+  explicit Layout(const GraphView& view, LayoutOptions options = {})
+      : view_(view), options_(options) {}
   LayoutResult run() const;
 
  private:

@@ -16,7 +16,7 @@ struct LevelGraph {
   std::vector<std::uint32_t> offsets;  // n + 1
   std::vector<std::uint32_t> target;
   std::vector<double> weight;
-  std::vector<double> self_weight;     // weight of edges inside the node (each counted once)
+  std::vector<double> self_weight;  // weight of edges inside the node (each counted once)
   std::size_t size() const { return self_weight.size(); }
 };
 
@@ -201,8 +201,8 @@ double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& c
 
 }  // namespace
 
-double modularity(const GraphView& view, const std::vector<std::uint32_t>& community,
-                  bool weighted, double resolution) {
+double modularity(const GraphView& view, const std::vector<std::uint32_t>& community, bool weighted,
+                  double resolution) {
   std::vector<std::uint32_t> dense(community);
   dense.resize(view.node_count(), 0);
   const std::size_t count = renumber(dense);

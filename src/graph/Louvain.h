@@ -22,11 +22,11 @@
 namespace skein::graph {
 
 struct LouvainOptions {
-  std::uint64_t seed = 42;     // shuffles node visiting order
-  double resolution = 1.0;     // gamma: > 1 favours smaller communities
-  double threshold = 1e-7;     // stop when a level gains less modularity than this
-  bool weighted = true;        // use relation weights
-  int max_levels = 100;        // safety bound on aggregation levels
+  std::uint64_t seed = 42;  // shuffles node visiting order
+  double resolution = 1.0;  // gamma: > 1 favours smaller communities
+  double threshold = 1e-7;  // stop when a level gains less modularity than this
+  bool weighted = true;     // use relation weights
+  int max_levels = 100;     // safety bound on aggregation levels
 };
 
 struct LouvainResult {

@@ -19,11 +19,11 @@
 namespace skein::graph {
 
 struct PageRankOptions {
-  double damping = 0.85;       // probability of following an edge rather than teleporting
-  double tolerance = 1e-10;    // per-node L1 convergence threshold
-  int max_iterations = 1000;   // upper bound on power iterations
-  bool weighted = false;       // use summed edge weights as transition weights
-  bool directed = false;       // respect the direction of asymmetric relations
+  double damping = 0.85;      // probability of following an edge rather than teleporting
+  double tolerance = 1e-10;   // per-node L1 convergence threshold
+  int max_iterations = 1000;  // upper bound on power iterations
+  bool weighted = false;      // use summed edge weights as transition weights
+  bool directed = false;      // respect the direction of asymmetric relations
 };
 
 struct PageRankResult {

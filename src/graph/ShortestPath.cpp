@@ -1,11 +1,10 @@
 #include "graph/ShortestPath.h"
 
 #include <algorithm>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <limits>
 #include <string>
 #include <utility>
-
-#include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include "core/Error.h"
 #include "graph/BoostGraphView.h"
@@ -26,7 +25,8 @@ std::size_t position_of(const GraphView& view, NodeIndex u, NodeIndex v) {
 
 BfsResult BreadthFirstSearch::run() const {
   const std::size_t n = view_.node_count();
-  if (source_ >= n) throw UsageError("graph: source node " + std::to_string(source_) + " out of range");
+  if (source_ >= n)
+    throw UsageError("graph: source node " + std::to_string(source_) + " out of range");
   BfsResult result;
   result.distance.assign(n, -1);
   result.parent.assign(n, kNoNode);
@@ -56,7 +56,8 @@ ShortestPath::ShortestPath(const GraphView& view, NodeIndex source, NodeIndex ta
     throw UsageError("graph: path endpoint out of range (" + std::to_string(n) + " nodes)");
   }
   if (options.weighted && options.all) {
-    throw UsageError("graph: --all lists shortest paths by hops; it cannot be combined with --weighted");
+    throw UsageError(
+        "graph: --all lists shortest paths by hops; it cannot be combined with --weighted");
   }
 }
 
@@ -129,12 +130,14 @@ ShortestPathResult ShortestPath::weighted_unbounded() const {
   std::vector<NodeIndex> parent(n);
   std::vector<double> distance(n);
   const boost::typed_identity_property_map<NodeIndex> index;
-  boost::dijkstra_shortest_paths(view_, source_,
-                                 boost::predecessor_map(boost::make_iterator_property_map(parent.begin(), index))
-                                     .distance_map(boost::make_iterator_property_map(distance.begin(), index))
-                                     .weight_map(HopCostMap(view_)));
+  boost::dijkstra_shortest_paths(
+      view_, source_,
+      boost::predecessor_map(boost::make_iterator_property_map(parent.begin(), index))
+          .distance_map(boost::make_iterator_property_map(distance.begin(), index))
+          .weight_map(HopCostMap(view_)));
   ShortestPathResult result;
-  if (parent[target_] == target_) return result;  // Boost leaves unreached nodes as their own parent
+  if (parent[target_] == target_)
+    return result;  // Boost leaves unreached nodes as their own parent
   std::vector<NodeIndex> nodes;
   for (NodeIndex v = target_; v != source_; v = parent[v]) nodes.push_back(v);
   nodes.push_back(source_);

@@ -42,10 +42,10 @@ class BreadthFirstSearch {
 };
 
 struct ShortestPathOptions {
-  bool weighted = false;         // minimise sum of 1/weight instead of hops
-  bool all = false;              // unweighted only: every shortest path, not just one
-  std::size_t max_hops = 0;      // 0 = unbounded
-  std::size_t max_paths = 100;   // cap on paths returned by `all`
+  bool weighted = false;        // minimise sum of 1/weight instead of hops
+  bool all = false;             // unweighted only: every shortest path, not just one
+  std::size_t max_hops = 0;     // 0 = unbounded
+  std::size_t max_paths = 100;  // cap on paths returned by `all`
 };
 
 struct Path {

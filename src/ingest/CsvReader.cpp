@@ -16,7 +16,8 @@ std::string lowercase_extension(const std::string& path) {
   const std::size_t dot = path.rfind('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
   std::string ext = path.substr(dot);
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
 
@@ -98,7 +99,8 @@ struct CsvReader::Impl {
         while (true) {
           const int c = get();
           if (c == EOF) {
-            problem = "a quoted field opened on line " + std::to_string(opened_on) + " is never closed";
+            problem =
+                "a quoted field opened on line " + std::to_string(opened_on) + " is never closed";
             return Status::kMalformed;
           }
           if (c == '"') {
@@ -111,7 +113,8 @@ struct CsvReader::Impl {
           }
           field.push_back(static_cast<char>(c));
           if (++bytes > max_record_bytes) {
-            problem = "record larger than the " + std::to_string(max_record_bytes) + "-byte document limit";
+            problem = "record larger than the " + std::to_string(max_record_bytes) +
+                      "-byte document limit";
             skip_rest_of_line();
             return Status::kMalformed;
           }
@@ -129,18 +132,21 @@ struct CsvReader::Impl {
           if (c == EOF || c == '\n' || c == separator) break;
           get();
           if (c == '"') {
-            problem = "a quote inside an unquoted field (quote the whole field and double the quote)";
+            problem =
+                "a quote inside an unquoted field (quote the whole field and double the quote)";
             skip_rest_of_line();
             return Status::kMalformed;
           }
           field.push_back(static_cast<char>(c));
           if (++bytes > max_record_bytes) {
-            problem = "record larger than the " + std::to_string(max_record_bytes) + "-byte document limit";
+            problem = "record larger than the " + std::to_string(max_record_bytes) +
+                      "-byte document limit";
             skip_rest_of_line();
             return Status::kMalformed;
           }
         }
-        if (!field.empty() && field.back() == '\r' && (peek() == '\n' || peek() == EOF)) field.pop_back();
+        if (!field.empty() && field.back() == '\r' && (peek() == '\n' || peek() == EOF))
+          field.pop_back();
       }
       fields.push_back(std::move(field));
       const int c = get();
@@ -179,19 +185,24 @@ struct CsvReader::Impl {
       return it == header.end() ? -1 : static_cast<int>(it - header.begin());
     };
     if (columns.text.empty()) {
-      diagnostics.push_back({source, 0, "a CSV file: name the column that holds the text with --text-column (its columns: " +
-                                            column_list(header) + ")"});
+      diagnostics.push_back(
+          {source, 0,
+           "a CSV file: name the column that holds the text with --text-column (its columns: " +
+               column_list(header) + ")"});
       return false;
     }
-    const std::pair<const std::string*, int*> wanted[] = {
-        {&columns.text, &text_index}, {&columns.id, &id_index}, {&columns.title, &title_index}, {&columns.date, &date_index}};
+    const std::pair<const std::string*, int*> wanted[] = {{&columns.text, &text_index},
+                                                          {&columns.id, &id_index},
+                                                          {&columns.title, &title_index},
+                                                          {&columns.date, &date_index}};
     const char* options[] = {"--text-column", "--id-column", "--title-column", "--date-column"};
     for (std::size_t i = 0; i < 4; ++i) {
       if (wanted[i].first->empty()) continue;
       *wanted[i].second = index_of(*wanted[i].first);
       if (*wanted[i].second < 0) {
-        diagnostics.push_back({source, header_line, std::string("no column \"") + *wanted[i].first + "\" (" +
-                                                        options[i] + "); its columns: " + column_list(header)});
+        diagnostics.push_back({source, header_line,
+                               std::string("no column \"") + *wanted[i].first + "\" (" +
+                                   options[i] + "); its columns: " + column_list(header)});
         return false;
       }
     }
@@ -199,7 +210,8 @@ struct CsvReader::Impl {
   }
 };
 
-CsvReader::CsvReader(std::string source, std::FILE* file, const CsvColumns& columns, std::size_t max_record_bytes)
+CsvReader::CsvReader(std::string source, std::FILE* file, const CsvColumns& columns,
+                     std::size_t max_record_bytes)
     : impl_(std::make_unique<Impl>()) {
   impl_->separator = lowercase_extension(source) == ".csv" ? ',' : '\t';
   impl_->source = std::move(source);
@@ -226,7 +238,9 @@ std::optional<CsvReader::Record> CsvReader::next(Diagnostics& diagnostics) {
     std::string problem;
     const Impl::Status status = in.read_record(fields, problem);
     if (std::ferror(in.file)) {
-      diagnostics.push_back({in.source, record_line, std::string("cannot read: ") + std::strerror(errno != 0 ? errno : EIO)});
+      diagnostics.push_back(
+          {in.source, record_line,
+           std::string("cannot read: ") + std::strerror(errno != 0 ? errno : EIO)});
       in.failed = true;
       return std::nullopt;
     }
@@ -236,8 +250,9 @@ std::optional<CsvReader::Record> CsvReader::next(Diagnostics& diagnostics) {
       continue;
     }
     if (fields.size() != in.field_count) {
-      diagnostics.push_back({in.source, record_line, "has " + std::to_string(fields.size()) + " fields, the header " +
-                                                         std::to_string(in.field_count)});
+      diagnostics.push_back({in.source, record_line,
+                             "has " + std::to_string(fields.size()) + " fields, the header " +
+                                 std::to_string(in.field_count)});
       continue;
     }
     Record record;
@@ -246,8 +261,11 @@ std::optional<CsvReader::Record> CsvReader::next(Diagnostics& diagnostics) {
     doc.text = std::move(fields[static_cast<std::size_t>(in.text_index)]);
     if (in.id_index >= 0) doc.id = trim(fields[static_cast<std::size_t>(in.id_index)]);
     if (in.title_index >= 0) doc.title = trim(fields[static_cast<std::size_t>(in.title_index)]);
-    if (in.date_index >= 0) doc.published = normalize_published_date(trim(fields[static_cast<std::size_t>(in.date_index)]));
-    doc.uri = doc.id.empty() ? in.source + "#L" + std::to_string(record_line) : in.source + "#" + doc.id;
+    if (in.date_index >= 0)
+      doc.published =
+          normalize_published_date(trim(fields[static_cast<std::size_t>(in.date_index)]));
+    doc.uri =
+        doc.id.empty() ? in.source + "#L" + std::to_string(record_line) : in.source + "#" + doc.id;
     return record;
   }
 }

@@ -42,13 +42,14 @@ bool is_csv_path(const std::string& path);  // *.csv, *.tsv, *.tab (any case)
 class CsvReader {
  public:
   // Takes ownership of `file` (closed on destruction). `max_record_bytes` bounds one record.
-  CsvReader(std::string source, std::FILE* file, const CsvColumns& columns, std::size_t max_record_bytes);
+  CsvReader(std::string source, std::FILE* file, const CsvColumns& columns,
+            std::size_t max_record_bytes);
   ~CsvReader();
   CsvReader(CsvReader&&) noexcept;
   CsvReader& operator=(CsvReader&&) noexcept;
 
   struct Record {
-    Document document;    // uri, id, title, published and text set; text not yet checked
+    Document document;     // uri, id, title, published and text set; text not yet checked
     std::size_t line = 0;  // the record's first line, for a Diagnostic about its text
   };
   // The next record, or nullopt at the end of the file (or after a file-level problem).

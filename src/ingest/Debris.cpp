@@ -25,39 +25,93 @@ namespace {
 // Lines that are nothing but a button, widget heading or picture credit. Lowercase, single
 // spaces. Checked against the 2,225 BBC articles (none of their lines is one of these) and the
 // CGTN article in ../shared/corpus (Download, CFP, Search Trends).
-constexpr std::string_view kUiLines[] = {
-    "download", "cfp", "search trends", "share", "share this", "share this article",
-    "share this story", "share article", "tweet", "print", "email", "e-mail", "advertisement",
-    "advertising", "subscribe", "follow", "follow us", "related", "related stories",
-    "related articles", "related news", "related content", "read more", "read more:", "more",
-    "comments", "comment", "trending", "trending now", "top stories", "most read",
-    "most popular", "back to top", "skip to content", "skip to main content", "menu", "close",
-    "loading", "loading...", "sign in", "log in", "sign up", "newsletter", "getty images",
-    "afp", "reuters", "xinhua", "ap photo", "photo", "video", "image", "listen", "watch",
-    "copy link", "copied", "facebook", "twitter", "whatsapp", "linkedin", "weibo", "wechat",
-    "hot search"};
+constexpr std::string_view kUiLines[] = {"download",
+                                         "cfp",
+                                         "search trends",
+                                         "share",
+                                         "share this",
+                                         "share this article",
+                                         "share this story",
+                                         "share article",
+                                         "tweet",
+                                         "print",
+                                         "email",
+                                         "e-mail",
+                                         "advertisement",
+                                         "advertising",
+                                         "subscribe",
+                                         "follow",
+                                         "follow us",
+                                         "related",
+                                         "related stories",
+                                         "related articles",
+                                         "related news",
+                                         "related content",
+                                         "read more",
+                                         "read more:",
+                                         "more",
+                                         "comments",
+                                         "comment",
+                                         "trending",
+                                         "trending now",
+                                         "top stories",
+                                         "most read",
+                                         "most popular",
+                                         "back to top",
+                                         "skip to content",
+                                         "skip to main content",
+                                         "menu",
+                                         "close",
+                                         "loading",
+                                         "loading...",
+                                         "sign in",
+                                         "log in",
+                                         "sign up",
+                                         "newsletter",
+                                         "getty images",
+                                         "afp",
+                                         "reuters",
+                                         "xinhua",
+                                         "ap photo",
+                                         "photo",
+                                         "video",
+                                         "image",
+                                         "listen",
+                                         "watch",
+                                         "copy link",
+                                         "copied",
+                                         "facebook",
+                                         "twitter",
+                                         "whatsapp",
+                                         "linkedin",
+                                         "weibo",
+                                         "wechat",
+                                         "hot search"};
 
 // Starts of lines that are sharing or subscription prompts. Applied only to short lines
 // (kMaxBoilerplateBytes) so a long paragraph that happens to open with "Follow..." is kept.
 constexpr std::string_view kBoilerplatePrefixes[] = {
-    "share this", "share on ", "click here", "subscribe to ", "subscribe for ",
-    "sign up for our", "sign up to our", "sign up for the", "download our app",
-    "download the app", "all rights reserved", "copyright \xC2\xA9"};
+    "share this",       "share on ",        "click here",          "subscribe to ",
+    "subscribe for ",   "sign up for our",  "sign up to our",      "sign up for the",
+    "download our app", "download the app", "all rights reserved", "copyright \xC2\xA9"};
 
-constexpr std::string_view kNetworks[] = {
-    " on twitter", " on facebook", " on instagram", " on linkedin", " on youtube",
-    " on weibo", " on wechat", " on telegram", " on tiktok"};
+constexpr std::string_view kNetworks[] = {" on twitter",  " on facebook", " on instagram",
+                                          " on linkedin", " on youtube",  " on weibo",
+                                          " on wechat",   " on telegram", " on tiktok"};
 
 constexpr std::size_t kMaxBoilerplateBytes = 200;
 
 // Unicode spaces a web page uses for layout (NBSP, the U+2000 block, narrow NBSP, ideographic
 // space). Returns the byte length of the space at `pos`, or 0.
 std::size_t space_length(std::string_view s, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  const auto byte = [&](std::size_t i) {
+    return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u;
+  };
   const unsigned b0 = byte(pos);
   if (b0 == ' ' || b0 == '\t' || b0 == '\r' || b0 == '\f' || b0 == '\v') return 1;
   if (b0 == 0xC2 && byte(pos + 1) == 0xA0) return 2;
-  if (b0 == 0xE2 && byte(pos + 1) == 0x80 && (byte(pos + 2) <= 0x8B || byte(pos + 2) == 0xAF)) return 3;
+  if (b0 == 0xE2 && byte(pos + 1) == 0x80 && (byte(pos + 2) <= 0x8B || byte(pos + 2) == 0xAF))
+    return 3;
   if (b0 == 0xE3 && byte(pos + 1) == 0x80 && byte(pos + 2) == 0x80) return 3;
   return 0;
 }
@@ -83,29 +137,37 @@ bool contains_email(std::string_view s) {
     // local@domain.tld: a word character before, and a dot somewhere in the word after.
     if (at == 0 || s[at - 1] == ' ' || s[at - 1] == '(') continue;
     const std::size_t end = s.find(' ', at);
-    const std::string_view domain = s.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
+    const std::string_view domain =
+        s.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
     if (domain.find('.') != std::string_view::npos && domain.find('.') > 0) return true;
   }
   return false;
 }
 
 bool is_boilerplate(std::string_view folded) {
-  if (std::find(std::begin(kUiLines), std::end(kUiLines), folded) != std::end(kUiLines)) return true;
-  const auto has = [&](std::string_view needle) { return folded.find(needle) != std::string_view::npos; };
+  if (std::find(std::begin(kUiLines), std::end(kUiLines), folded) != std::end(kUiLines))
+    return true;
+  const auto has = [&](std::string_view needle) {
+    return folded.find(needle) != std::string_view::npos;
+  };
   const auto mentions_network = [&] {
-    return std::any_of(std::begin(kNetworks), std::end(kNetworks), [&](std::string_view n) { return has(n); });
+    return std::any_of(std::begin(kNetworks), std::end(kNetworks),
+                       [&](std::string_view n) { return has(n); });
   };
   if (folded.size() <= kMaxBoilerplateBytes) {
     for (std::string_view prefix : kBoilerplatePrefixes) {
       if (folded.starts_with(prefix)) return true;
     }
-    if ((folded.starts_with("follow ") || folded.starts_with("like us ")) && mentions_network()) return true;
+    if ((folded.starts_with("follow ") || folded.starts_with("like us ")) && mentions_network())
+      return true;
   }
   // "(If you want to contribute ..., please contact us at opinions@cgtn.com. Follow @x on
   // Twitter ...)": the whole line is one parenthetical addressed to the reader.
-  const bool parenthesised = folded.starts_with("(") && (folded.ends_with(")") || folded.ends_with(")."));
+  const bool parenthesised =
+      folded.starts_with("(") && (folded.ends_with(")") || folded.ends_with(")."));
   if (parenthesised && folded.find(')') == folded.rfind(')')) {
-    if (has("contact us") || has("write to us") || contains_email(folded) || mentions_network()) return true;
+    if (has("contact us") || has("write to us") || contains_email(folded) || mentions_network())
+      return true;
   }
   return false;
 }
@@ -116,8 +178,9 @@ void add_span(std::vector<ByteSpan>& spans, ByteSpan span) {
 
 // Sorts and merges overlapping or touching spans.
 std::vector<ByteSpan> normalized(std::vector<ByteSpan> spans) {
-  std::sort(spans.begin(), spans.end(),
-            [](const ByteSpan& a, const ByteSpan& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+  std::sort(spans.begin(), spans.end(), [](const ByteSpan& a, const ByteSpan& b) {
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  });
   std::vector<ByteSpan> out;
   for (const ByteSpan& span : spans) {
     if (!out.empty() && span.start <= out.back().end) {

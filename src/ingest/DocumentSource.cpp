@@ -9,6 +9,8 @@
 #include "ingest/DocumentSource.h"
 
 #include <dirent.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -21,9 +23,6 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
-
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "core/Sha256.h"
 #include "core/Utf8.h"
@@ -50,7 +49,9 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool is_blank(std::string_view s) { return std::all_of(s.begin(), s.end(), is_ascii_space); }
 
@@ -103,7 +104,8 @@ struct SkipCallbackError {
 // reported as too long instead of being accumulated.
 class LineStream {
  public:
-  explicit LineStream(FilePtr file, std::string pending = {}) : file_(std::move(file)), pending_(std::move(pending)) {}
+  explicit LineStream(FilePtr file, std::string pending = {})
+      : file_(std::move(file)), pending_(std::move(pending)) {}
 
   enum class Result { kLine, kTooLong, kEnd, kError };
 
@@ -178,7 +180,8 @@ bool read_all(std::FILE* file, std::size_t limit, std::string& out, int& error) 
 // The checks every text body passes, whether from a file or a field of a record (`field`
 // names it, as "\"text\"" or "the text column"; empty for a whole file). Returns the reason
 // it cannot be used, or an empty string. `offset_base` shifts reported offsets to file offsets.
-std::string text_problem(std::string_view text, std::size_t offset_base, const std::string& field = {}) {
+std::string text_problem(std::string_view text, std::size_t offset_base,
+                         const std::string& field = {}) {
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
     if (!field.empty()) return field + " contains a NUL character";
@@ -187,11 +190,16 @@ std::string text_problem(std::string_view text, std::size_t offset_base, const s
   }
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos) {
     if (field == "\"text\"") return field + " is not valid UTF-8 (an unpaired surrogate escape?)";
-    if (!field.empty()) return field + " is not valid UTF-8; convert the file to UTF-8 (for example iconv -f WINDOWS-1252 -t UTF-8)";
+    if (!field.empty())
+      return field +
+             " is not valid UTF-8; convert the file to UTF-8 (for example iconv -f WINDOWS-1252 -t "
+             "UTF-8)";
     return "not valid UTF-8 at byte offset " + std::to_string(bad + offset_base) +
            "; convert it to UTF-8 (for example iconv -f WINDOWS-1252 -t UTF-8)";
   }
-  if (is_blank(text)) return !field.empty() ? field + " is empty or only whitespace" : "no text (empty or only whitespace)";
+  if (is_blank(text))
+    return !field.empty() ? field + " is empty or only whitespace"
+                          : "no text (empty or only whitespace)";
   return {};
 }
 
@@ -202,20 +210,27 @@ std::string format_hint(const std::string& path, std::string_view bytes) {
   const auto any_of = [&](std::initializer_list<std::string_view> list) {
     return std::find(list.begin(), list.end(), ext) != list.end();
   };
-  if (any_of({".docx", ".doc", ".odt", ".rtf", ".epub", ".pages", ".wpd"}) || bytes.starts_with("{\\rtf")) {
+  if (any_of({".docx", ".doc", ".odt", ".rtf", ".epub", ".pages", ".wpd"}) ||
+      bytes.starts_with("{\\rtf")) {
     return "a word-processor file (" + (ext.empty() ? std::string("RTF") : ext) +
            "), not text: convert it first, e.g. pandoc FILE -t plain -o FILE.txt";
   }
   if (any_of({".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp"})) {
-    return "an office file (" + ext + "), not text: convert it first, e.g. libreoffice --headless --convert-to " +
+    return "an office file (" + ext +
+           "), not text: convert it first, e.g. libreoffice --headless --convert-to " +
            (any_of({".xlsx", ".xls", ".ods"}) ? "csv" : "pdf") + " FILE";
   }
-  if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("GIF8") ||
-      bytes.starts_with("II*") || bytes.starts_with("MM\0*") || any_of({".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp"})) {
-    return "an image, not text: run OCR first, e.g. tesseract FILE out (or ocrmypdf for a scanned PDF)";
+  if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") ||
+      bytes.starts_with("GIF8") || bytes.starts_with("II*") || bytes.starts_with("MM\0*") ||
+      any_of({".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp"})) {
+    return "an image, not text: run OCR first, e.g. tesseract FILE out (or ocrmypdf for a scanned "
+           "PDF)";
   }
-  if (bytes.starts_with("\x1F\x8B") || bytes.starts_with("PK\x03\x04") || bytes.starts_with("BZh") ||
-      bytes.starts_with("\xFD" "7zXZ") || any_of({".gz", ".zip", ".bz2", ".xz", ".tar", ".tgz", ".7z"})) {
+  if (bytes.starts_with("\x1F\x8B") || bytes.starts_with("PK\x03\x04") ||
+      bytes.starts_with("BZh") ||
+      bytes.starts_with("\xFD"
+                        "7zXZ") ||
+      any_of({".gz", ".zip", ".bz2", ".xz", ".tar", ".tgz", ".7z"})) {
     return "an archive or compressed file, not text: unpack it and ingest the folder";
   }
   return {};
@@ -247,17 +262,19 @@ void finish_document(Document& doc, const ReadOptions& options) {
 }
 
 // Turns the bytes of a plain-text input into a Document, or explains why not.
-std::optional<Document> text_document(std::string bytes, const std::string& source, const ReadOptions& options,
-                                      Diagnostics& diagnostics) {
+std::optional<Document> text_document(std::string bytes, const std::string& source,
+                                      const ReadOptions& options, Diagnostics& diagnostics) {
   const auto report = [&](const std::string& reason) {
     diagnostics.push_back({source, 0, reason});
     return std::nullopt;
   };
   if (bytes.size() > options.max_document_bytes) {
-    return report("larger than the " + std::to_string(options.max_document_bytes) + "-byte document limit");
+    return report("larger than the " + std::to_string(options.max_document_bytes) +
+                  "-byte document limit");
   }
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    return report("UTF-16 is not supported; convert to UTF-8 (for example iconv -f UTF-16 -t UTF-8)");
+    return report(
+        "UTF-16 is not supported; convert to UTF-8 (for example iconv -f UTF-16 -t UTF-8)");
   }
   // A UTF-8 byte order mark is an encoding signature, not text: it is removed so that offsets
   // and the SHA-256 are those of the text itself (the same text with or without a BOM is the
@@ -283,7 +300,8 @@ std::optional<Document> text_document(std::string bytes, const std::string& sour
     // Before the UTF-8 check: a page may declare another charset, which libxml2 converts.
     HtmlArticle page = read_html(bytes);
     if (is_blank(page.text)) return report("an HTML page with no article text found in it");
-    if (!utf8::is_valid(page.text)) return report("an HTML page whose text is not valid UTF-8 after decoding");
+    if (!utf8::is_valid(page.text))
+      return report("an HTML page whose text is not valid UTF-8 after decoding");
     doc.text = std::move(page.text);
     doc.title = std::move(page.title);
     doc.published = std::move(page.published);
@@ -298,7 +316,8 @@ std::optional<Document> text_document(std::string bytes, const std::string& sour
   return doc;
 }
 
-std::optional<Document> read_text_file(const std::string& path, const ReadOptions& options, Diagnostics& diagnostics) {
+std::optional<Document> read_text_file(const std::string& path, const ReadOptions& options,
+                                       Diagnostics& diagnostics) {
   errno = 0;
   FilePtr file(std::fopen(path.c_str(), "rb"));
   if (!file) {
@@ -314,8 +333,9 @@ std::optional<Document> read_text_file(const std::string& path, const ReadOption
   if (::fstat(::fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode)) {
     const auto size = static_cast<std::uintmax_t>(status.st_size);
     if (size > options.max_document_bytes) {
-      diagnostics.push_back({path, 0, "larger than the " + std::to_string(options.max_document_bytes) +
-                                          "-byte document limit (" + std::to_string(size) + " bytes)"});
+      diagnostics.push_back({path, 0,
+                             "larger than the " + std::to_string(options.max_document_bytes) +
+                                 "-byte document limit (" + std::to_string(size) + " bytes)"});
       return std::nullopt;
     }
     const FileStamp taken = stamp_of(status);
@@ -336,8 +356,12 @@ std::optional<Document> read_text_file(const std::string& path, const ReadOption
 // blank ones included, so a diagnostic points at the line an editor shows.
 class JsonLinesReader {
  public:
-  JsonLinesReader(std::string source, LineStream stream, std::size_t lines_before, const ReadOptions& options)
-      : source_(std::move(source)), stream_(std::move(stream)), line_number_(lines_before), options_(options) {}
+  JsonLinesReader(std::string source, LineStream stream, std::size_t lines_before,
+                  const ReadOptions& options)
+      : source_(std::move(source)),
+        stream_(std::move(stream)),
+        line_number_(lines_before),
+        options_(options) {}
 
   std::optional<Document> next(Diagnostics& diagnostics) {
     // JSON escapes can make a line longer than its decoded text; allow some room before
@@ -348,12 +372,14 @@ class JsonLinesReader {
       const LineStream::Result result = stream_.next_line(line, line_limit);
       if (result == LineStream::Result::kEnd) return std::nullopt;
       if (result == LineStream::Result::kError) {
-        diagnostics.push_back({source_, line_number_ + 1, "cannot read: " + errno_text(stream_.error())});
+        diagnostics.push_back(
+            {source_, line_number_ + 1, "cannot read: " + errno_text(stream_.error())});
         return std::nullopt;
       }
       ++line_number_;
       if (result == LineStream::Result::kTooLong) {
-        diagnostics.push_back({source_, line_number_, "line longer than " + std::to_string(line_limit) + " bytes"});
+        diagnostics.push_back(
+            {source_, line_number_, "line longer than " + std::to_string(line_limit) + " bytes"});
         continue;
       }
       if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
@@ -368,11 +394,12 @@ class JsonLinesReader {
  private:
   std::optional<Document> parse_line(const std::string& line, std::string& reason) const {
     rapidjson::Document json;
-    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    constexpr unsigned kFlags =
+        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
     json.Parse<kFlags>(line.data(), line.size());
     if (json.HasParseError()) {
-      reason = std::string("invalid JSON at column ") + std::to_string(json.GetErrorOffset() + 1) + ": " +
-               rapidjson::GetParseError_En(json.GetParseError());
+      reason = std::string("invalid JSON at column ") + std::to_string(json.GetErrorOffset() + 1) +
+               ": " + rapidjson::GetParseError_En(json.GetParseError());
       return std::nullopt;
     }
     if (!json.IsObject()) {
@@ -390,7 +417,8 @@ class JsonLinesReader {
         return false;
       }
       if (std::string_view(name) == "id" && (it->value.IsInt64() || it->value.IsUint64())) {
-        out = it->value.IsInt64() ? std::to_string(it->value.GetInt64()) : std::to_string(it->value.GetUint64());
+        out = it->value.IsInt64() ? std::to_string(it->value.GetInt64())
+                                  : std::to_string(it->value.GetUint64());
         return true;
       }
       reason = std::string("\"") + name + "\" must be a string";
@@ -409,15 +437,16 @@ class JsonLinesReader {
     Document doc;
     doc.text.assign(text->value.GetString(), text->value.GetStringLength());
     if (doc.text.size() > options_.max_document_bytes) {
-      reason = "\"text\" is larger than the " + std::to_string(options_.max_document_bytes) + "-byte document limit";
+      reason = "\"text\" is larger than the " + std::to_string(options_.max_document_bytes) +
+               "-byte document limit";
       return std::nullopt;
     }
     reason = text_problem(doc.text, 0, "\"text\"");
     if (!reason.empty()) return std::nullopt;
     std::string published;
     std::string url;
-    if (!string_field("id", doc.id) || !string_field("title", doc.title) || !string_field("published", published) ||
-        !string_field("url", url)) {
+    if (!string_field("id", doc.id) || !string_field("title", doc.title) ||
+        !string_field("published", published) || !string_field("url", url)) {
       return std::nullopt;
     }
     doc.title = std::string(trim(doc.title));
@@ -463,7 +492,8 @@ struct DocumentSource::Impl {
 
   std::optional<Document> step(Diagnostics& diagnostics, bool& exhausted);
   // `stamp`: the file's size and mtime when it is known to be a regular file, else null.
-  std::optional<Document> open_file(const std::string& path, const FileStamp* stamp, Diagnostics& diagnostics);
+  std::optional<Document> open_file(const std::string& path, const FileStamp* stamp,
+                                    Diagnostics& diagnostics);
   std::optional<Document> open_stdin(Diagnostics& diagnostics);
   void walk(const std::string& root, Diagnostics& diagnostics);
 };
@@ -488,7 +518,9 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
       continue;
     }
     if (!visited.insert(canonical).second) {
-      diagnostics.push_back({dir.string(), 0, "directory already read through another path (symbolic link loop?); skipped"});
+      diagnostics.push_back(
+          {dir.string(), 0,
+           "directory already read through another path (symbolic link loop?); skipped"});
       continue;
     }
     // readdir and plain strings rather than fs::directory_iterator: a re-run that skips every
@@ -510,7 +542,8 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
         list_error = errno;
         break;
       }
-      if (entry->d_name[0] != '.') children.push_back(prefix + entry->d_name);  // hidden: .git, swap files, . and ..
+      if (entry->d_name[0] != '.')
+        children.push_back(prefix + entry->d_name);  // hidden: .git, swap files, . and ..
     }
     if (list_error != 0) {
       diagnostics.push_back({dir.string(), 0, "cannot list directory: " + errno_text(list_error)});
@@ -544,7 +577,8 @@ void DocumentSource::Impl::walk(const std::string& root, Diagnostics& diagnostic
             [](const WalkedFile& a, const WalkedFile& b) { return a.path < b.path; });
 }
 
-std::optional<Document> DocumentSource::Impl::open_file(const std::string& path, const FileStamp* stamp,
+std::optional<Document> DocumentSource::Impl::open_file(const std::string& path,
+                                                        const FileStamp* stamp,
                                                         Diagnostics& diagnostics) {
   if (is_csv_path(path)) {
     errno = 0;
@@ -605,11 +639,14 @@ std::optional<Document> DocumentSource::Impl::open_stdin(Diagnostics& diagnostic
     return std::nullopt;
   }
   if (!prefix.empty() && prefix.back() == '{') {
-    const auto lines_before = static_cast<std::size_t>(std::count(prefix.begin(), prefix.end(), '\n'));
+    const auto lines_before =
+        static_cast<std::size_t>(std::count(prefix.begin(), prefix.end(), '\n'));
     const std::size_t last_newline = prefix.rfind('\n');
-    std::string first_line_start = last_newline == std::string::npos ? prefix : prefix.substr(last_newline + 1);
+    std::string first_line_start =
+        last_newline == std::string::npos ? prefix : prefix.substr(last_newline + 1);
     if (first_line_start.starts_with("\xEF\xBB\xBF")) first_line_start.erase(0, 3);
-    json_lines.emplace(kStdinName, LineStream(FilePtr(stdin), std::move(first_line_start)), lines_before, options);
+    json_lines.emplace(kStdinName, LineStream(FilePtr(stdin), std::move(first_line_start)),
+                       lines_before, options);
     return std::nullopt;
   }
   int error = 0;
@@ -625,7 +662,8 @@ std::optional<Document> DocumentSource::Impl::step(Diagnostics& diagnostics, boo
   if (csv) {
     while (auto record = csv->next(diagnostics)) {
       Document& doc = record->document;
-      if (const std::string problem = text_problem(doc.text, 0, "the text column"); !problem.empty()) {
+      if (const std::string problem = text_problem(doc.text, 0, "the text column");
+          !problem.empty()) {
         diagnostics.push_back({csv_path, record->line, problem});
         continue;
       }
@@ -677,7 +715,9 @@ DocumentSource::~DocumentSource() = default;
 
 std::size_t DocumentSource::skipped_unchanged() const { return impl_->skipped_unchanged; }
 
-const std::vector<std::string>& DocumentSource::skipped_notes() const { return impl_->skipped_notes; }
+const std::vector<std::string>& DocumentSource::skipped_notes() const {
+  return impl_->skipped_notes;
+}
 
 std::optional<Document> DocumentSource::next(Diagnostics& diagnostics) {
   while (true) {
@@ -688,9 +728,10 @@ std::optional<Document> DocumentSource::next(Diagnostics& diagnostics) {
       std::rethrow_exception(e.error);
     } catch (const std::exception& e) {
       // Only resource exhaustion can get here; the input that caused it is abandoned.
-      const std::string source = impl_->next_walked > 0 && impl_->next_walked <= impl_->walked.size()
-                                     ? impl_->walked[impl_->next_walked - 1].path
-                                     : (impl_->next_input > 0 ? impl_->inputs[impl_->next_input - 1] : std::string());
+      const std::string source =
+          impl_->next_walked > 0 && impl_->next_walked <= impl_->walked.size()
+              ? impl_->walked[impl_->next_walked - 1].path
+              : (impl_->next_input > 0 ? impl_->inputs[impl_->next_input - 1] : std::string());
       diagnostics.push_back({source, 0, std::string("cannot read: ") + e.what()});
       impl_->json_lines.reset();
       impl_->csv.reset();

@@ -72,7 +72,7 @@
 namespace skein::ingest {
 
 struct ReadOptions {
-  bool mark_debris = true;                          // fill Document::excluded
+  bool mark_debris = true;  // fill Document::excluded
   // Larger documents are reported and skipped. A JSON line may be up to twice this plus 4 KiB
   // (escapes take room) before it is reported as too long without being held in memory.
   std::size_t max_document_bytes = 64u << 20;

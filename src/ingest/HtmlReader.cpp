@@ -6,6 +6,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <array>
@@ -14,8 +15,6 @@
 #include <memory>
 #include <mutex>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "core/Utf8.h"
 #include "ingest/PublishedDate.h"
@@ -35,7 +34,8 @@ std::string_view name_of(const xmlNode* node) {
 }
 
 std::string attribute(const xmlNode* node, const char* name) {
-  std::unique_ptr<xmlChar, XmlCharFree> value(xmlGetProp(node, reinterpret_cast<const xmlChar*>(name)));
+  std::unique_ptr<xmlChar, XmlCharFree> value(
+      xmlGetProp(node, reinterpret_cast<const xmlChar*>(name)));
   return value ? std::string(reinterpret_cast<const char*>(value.get())) : std::string();
 }
 
@@ -45,7 +45,9 @@ std::string lowercase(std::string text) {
   return text;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Collapses every run of ASCII white space (and NBSP) to one space and trims the ends.
 std::string collapse_spaces(std::string_view text) {
@@ -101,21 +103,25 @@ void read_json_ld_value(const rapidjson::Value& value, Metadata& meta) {
   if (!value.IsObject()) return;
   const auto string_member = [&](const char* name) -> std::string {
     const auto it = value.FindMember(name);
-    return it != value.MemberEnd() && it->value.IsString() ? collapse_spaces(it->value.GetString()) : std::string();
+    return it != value.MemberEnd() && it->value.IsString() ? collapse_spaces(it->value.GetString())
+                                                           : std::string();
   };
   if (meta.json_ld_title.empty()) meta.json_ld_title = string_member("headline");
   if (meta.json_ld_published.empty()) meta.json_ld_published = string_member("datePublished");
-  if (const auto author = value.FindMember("author"); author != value.MemberEnd() && meta.json_ld_author.empty()) {
+  if (const auto author = value.FindMember("author");
+      author != value.MemberEnd() && meta.json_ld_author.empty()) {
     const rapidjson::Value* first = &author->value;
     if (first->IsArray() && !first->Empty()) first = &(*first)[0];
     if (first->IsString()) {
       meta.json_ld_author = collapse_spaces(first->GetString());
     } else if (first->IsObject()) {
       const auto name = first->FindMember("name");
-      if (name != first->MemberEnd() && name->value.IsString()) meta.json_ld_author = collapse_spaces(name->value.GetString());
+      if (name != first->MemberEnd() && name->value.IsString())
+        meta.json_ld_author = collapse_spaces(name->value.GetString());
     }
   }
-  if (const auto graph = value.FindMember("@graph"); graph != value.MemberEnd()) read_json_ld_value(graph->value, meta);
+  if (const auto graph = value.FindMember("@graph"); graph != value.MemberEnd())
+    read_json_ld_value(graph->value, meta);
 }
 
 void read_json_ld(const xmlNode* script, Metadata& meta) {
@@ -135,9 +141,10 @@ Metadata read_metadata(xmlNode* root) {
   for_each_element(root, [&](xmlNode* node) {
     const std::string_view name = name_of(node);
     if (name == "meta") {
-      const std::string key = lowercase(!attribute(node, "property").empty() ? attribute(node, "property")
-                                        : !attribute(node, "name").empty()   ? attribute(node, "name")
-                                                                             : attribute(node, "itemprop"));
+      const std::string key =
+          lowercase(!attribute(node, "property").empty() ? attribute(node, "property")
+                    : !attribute(node, "name").empty()   ? attribute(node, "name")
+                                                         : attribute(node, "itemprop"));
       const std::string content = collapse_spaces(attribute(node, "content"));
       if (key == "og:title" || key == "twitter:title") set_if_empty(meta.og_title, content);
       if (key == "article:published_time" || key == "og:published_time" || key == "datepublished" ||
@@ -160,9 +167,10 @@ Metadata read_metadata(xmlNode* root) {
       return false;
     }
     if (name == "h1" && meta.h1.empty()) meta.h1 = text_of(node);
-    if (name == "time" && meta.time_datetime.empty()) meta.time_datetime = attribute(node, "datetime");
-    if (meta.byline_element.empty() &&
-        (lowercase(attribute(node, "rel")) == "author" || lowercase(attribute(node, "itemprop")) == "author")) {
+    if (name == "time" && meta.time_datetime.empty())
+      meta.time_datetime = attribute(node, "datetime");
+    if (meta.byline_element.empty() && (lowercase(attribute(node, "rel")) == "author" ||
+                                        lowercase(attribute(node, "itemprop")) == "author")) {
       meta.byline_element = text_of(node);
     }
     return true;
@@ -182,16 +190,17 @@ constexpr std::array<std::string_view, 7> kDroppedRoles = {
 // Words of a class or id that name page furniture. Matched against whole words of the
 // attribute (split at spaces, '-' and '_'), so "nav" drops "main-nav" but not "canvas".
 constexpr std::array<std::string_view, 34> kBoilerplateWords = {
-    "nav",       "navbar",   "menu",     "footer",  "sidebar",  "comment",    "comments",  "share",
-    "sharing",   "social",   "related",  "promo",   "advert",   "ad",         "ads",       "cookie",
-    "cookies",   "subscribe", "newsletter", "breadcrumb", "breadcrumbs", "masthead", "popup", "modal",
-    "banner",    "toolbar",  "pagination", "skip",  "signup",   "recommended", "byline", "author",
-    "dateline",  "timestamp"};
+    "nav",      "navbar",      "menu",    "footer",    "sidebar",    "comment",    "comments",
+    "share",    "sharing",     "social",  "related",   "promo",      "advert",     "ad",
+    "ads",      "cookie",      "cookies", "subscribe", "newsletter", "breadcrumb", "breadcrumbs",
+    "masthead", "popup",       "modal",   "banner",    "toolbar",    "pagination", "skip",
+    "signup",   "recommended", "byline",  "author",    "dateline",   "timestamp"};
 
 bool names_boilerplate(const std::string& value) {
   std::string word;
   const auto check = [&] {
-    const bool hit = std::find(kBoilerplateWords.begin(), kBoilerplateWords.end(), word) != kBoilerplateWords.end();
+    const bool hit = std::find(kBoilerplateWords.begin(), kBoilerplateWords.end(), word) !=
+                     kBoilerplateWords.end();
     word.clear();
     return hit;
   };
@@ -222,12 +231,16 @@ bool is_content_root(const xmlNode* node) {
 
 bool should_drop(xmlNode* node) {
   const std::string_view name = name_of(node);
-  if (std::find(kDroppedElements.begin(), kDroppedElements.end(), name) != kDroppedElements.end()) return true;
+  if (std::find(kDroppedElements.begin(), kDroppedElements.end(), name) != kDroppedElements.end())
+    return true;
   if (is_content_root(node)) return false;
   if (name == "header" || name == "footer") return name == "footer" || !contains_h1(node);
   const std::string role = lowercase(attribute(node, "role"));
-  if (std::find(kDroppedRoles.begin(), kDroppedRoles.end(), role) != kDroppedRoles.end()) return true;
-  if (lowercase(attribute(node, "aria-hidden")) == "true" || xmlHasProp(node, BAD_CAST "hidden") != nullptr) return true;
+  if (std::find(kDroppedRoles.begin(), kDroppedRoles.end(), role) != kDroppedRoles.end())
+    return true;
+  if (lowercase(attribute(node, "aria-hidden")) == "true" ||
+      xmlHasProp(node, BAD_CAST "hidden") != nullptr)
+    return true;
   return names_boilerplate(attribute(node, "class")) || names_boilerplate(attribute(node, "id"));
 }
 
@@ -265,7 +278,8 @@ xmlNode* choose_content(xmlNode* root) {
   std::vector<xmlNode*> articles, mains, bodies;
   for_each_element(root, [&](xmlNode* node) {
     const std::string_view name = name_of(node);
-    if (name == "article" || lowercase(attribute(node, "itemprop")) == "articlebody") articles.push_back(node);
+    if (name == "article" || lowercase(attribute(node, "itemprop")) == "articlebody")
+      articles.push_back(node);
     if (name == "main" || lowercase(attribute(node, "role")) == "main") mains.push_back(node);
     if (name == "body") bodies.push_back(node);
     return true;
@@ -308,10 +322,11 @@ xmlNode* choose_content(xmlNode* root) {
 
 bool is_block(std::string_view name) {
   static constexpr std::array<std::string_view, 33> kBlocks = {
-      "p",  "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4",
-      "h5", "h6",  "ul",      "ol",      "li",   "dl",     "dt",     "dd", "blockquote", "pre",
-      "table", "tr", "figure", "figcaption", "address", "hr", "body", "html", "center", "details",
-      "summary", "caption"};
+      "p",     "div",    "section", "article",    "main",    "header",     "footer",
+      "h1",    "h2",     "h3",      "h4",         "h5",      "h6",         "ul",
+      "ol",    "li",     "dl",      "dt",         "dd",      "blockquote", "pre",
+      "table", "tr",     "figure",  "figcaption", "address", "hr",         "body",
+      "html",  "center", "details", "summary",    "caption"};
   return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
 }
 
@@ -331,7 +346,9 @@ class TextWriter {
       }
       const bool block = is_block(name);
       // A list or table of links inside the article ("Related: ...") is furniture too.
-      if ((name == "ul" || name == "ol" || name == "table" || name == "div") && link_density(child) > 0.5) continue;
+      if ((name == "ul" || name == "ol" || name == "table" || name == "div") &&
+          link_density(child) > 0.5)
+        continue;
       if (block) paragraph_break();
       write(child->children);
       if (block) paragraph_break();
@@ -367,9 +384,7 @@ class TextWriter {
     line_.clear();
     pending_separator_ = "\n";
   }
-  void line_break() {
-    flush_line();
-  }
+  void line_break() { flush_line(); }
   void paragraph_break() {
     flush_line();
     pending_separator_ = "\n\n";
@@ -412,11 +427,11 @@ HtmlArticle read_html(std::string_view bytes) {
   // Valid UTF-8 is read as UTF-8 whatever the page claims (libxml2 would otherwise default a
   // page without a charset to Latin-1); anything else in the charset the page declares.
   const char* encoding = utf8::is_valid(bytes) ? "UTF-8" : nullptr;
-  constexpr int kOptions =
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
   const std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX)), nullptr,
-                     encoding, kOptions));
+      htmlReadMemory(bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX)),
+                     nullptr, encoding, kOptions));
   HtmlArticle article;
   xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) return article;
@@ -424,7 +439,8 @@ HtmlArticle read_html(std::string_view bytes) {
   const Metadata meta = read_metadata(root);
   article.title = first_of({&meta.og_title, &meta.json_ld_title, &meta.h1, &meta.title_element});
   // "Headline | Site" in og:title or <title> next to an <h1> of "Headline": the h1 is the headline.
-  if (!meta.h1.empty() && article.title != meta.h1 && article.title.find(meta.h1) != std::string::npos) {
+  if (!meta.h1.empty() && article.title != meta.h1 &&
+      article.title.find(meta.h1) != std::string::npos) {
     article.title = meta.h1;
   }
   article.published = normalize_published_date(

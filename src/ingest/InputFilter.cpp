@@ -14,7 +14,8 @@ std::string_view file_name_of(std::string_view path) {
 }
 
 bool matches(const std::string& pattern, std::string_view relative_path) {
-  const std::string subject(pattern.find('/') == std::string::npos ? file_name_of(relative_path) : relative_path);
+  const std::string subject(pattern.find('/') == std::string::npos ? file_name_of(relative_path)
+                                                                   : relative_path);
   return ::fnmatch(pattern.c_str(), subject.c_str(), 0) == 0;
 }
 
@@ -27,7 +28,7 @@ bool any_matches(const std::vector<std::string>& patterns, std::string_view rela
 
 bool is_note_file(std::string_view file_name) {
   static constexpr std::array<std::string_view, 13> kNotes = {
-      "readme", "source", "sources", "license", "licence", "copying", "notice",
+      "readme",    "source",  "sources", "license",      "licence",  "copying", "notice",
       "changelog", "changes", "authors", "contributors", "manifest", "credits"};
   std::string stem(file_name.substr(0, file_name.find('.')));
   std::transform(stem.begin(), stem.end(), stem.begin(),

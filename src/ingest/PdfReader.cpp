@@ -114,11 +114,14 @@ PdfText read_pdf(std::string_view bytes) {
   const std::unique_ptr<poppler::document> document(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!document) {
-    result.problem = "a damaged PDF (poppler cannot open it); repair it first, e.g. qpdf FILE repaired.pdf";
+    result.problem =
+        "a damaged PDF (poppler cannot open it); repair it first, e.g. qpdf FILE repaired.pdf";
     return result;
   }
   if (document->is_locked()) {
-    result.problem = "an encrypted PDF that needs a password; decrypt it first, e.g. qpdf --decrypt --password=... FILE out.pdf";
+    result.problem =
+        "an encrypted PDF that needs a password; decrypt it first, e.g. qpdf --decrypt "
+        "--password=... FILE out.pdf";
     return result;
   }
   result.title = trimmed(utf8_of(document->info_key("Title")));
@@ -129,9 +132,11 @@ PdfText read_pdf(std::string_view bytes) {
     if (page) append_paragraphs(lines_of(*page), result.text);
   }
   if (result.text.empty()) {
-    result.problem = "a PDF with no text layer (a scan?); run OCR first, e.g. ocrmypdf FILE out.pdf";
+    result.problem =
+        "a PDF with no text layer (a scan?); run OCR first, e.g. ocrmypdf FILE out.pdf";
   } else if (!utf8::is_valid(result.text)) {
-    result.text = utf8::repair(result.text);  // poppler's output is UTF-8; a bad font map is not our text
+    result.text =
+        utf8::repair(result.text);  // poppler's output is UTF-8; a bad font map is not our text
   }
   return result;
 }

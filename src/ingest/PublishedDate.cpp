@@ -38,14 +38,17 @@ std::string normalize_published_date(std::string_view value) {
   if (value.size() > date_length) {
     const char separator = value[date_length];
     // A time must follow the separator; "2024-05-01Tomorrow" or "202405011" are not dates.
-    if ((separator != 'T' && separator != 't' && separator != ' ') || !digits(value, date_length + 1, 2)) {
+    if ((separator != 'T' && separator != 't' && separator != ' ') ||
+        !digits(value, date_length + 1, 2)) {
       return {};
     }
   }
-  if (*year < 1 || *month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month)) return {};
+  if (*year < 1 || *month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month))
+    return {};
 
   std::string result(value.substr(0, date_length));
-  if (!extended) result = result.substr(0, 4) + "-" + result.substr(4, 2) + "-" + result.substr(6, 2);
+  if (!extended)
+    result = result.substr(0, 4) + "-" + result.substr(4, 2) + "-" + result.substr(6, 2);
   return result;
 }
 

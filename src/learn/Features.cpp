@@ -5,17 +5,56 @@ namespace {
 
 // Per-token hashes, kWordHashCount of them per token in FeatureBuffer::word_hashes.
 enum WordHash : std::size_t {
-  kForm, kLower, kShape, kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2, kSuffix3, kSuffix4,
+  kForm,
+  kLower,
+  kShape,
+  kPrefix1,
+  kPrefix2,
+  kPrefix3,
+  kSuffix1,
+  kSuffix2,
+  kSuffix3,
+  kSuffix4,
   kWordHashCount
 };
 
 // Template ids: a feature is mix(template, value). Appending a template changes the hashes of
 // none of the others, but any change here is a new kFeatureTemplateVersion.
 enum Template : std::uint64_t {
-  tBias = 1, tForm, tLower, tShape, tPrefix1, tPrefix2, tPrefix3, tSuffix1, tSuffix2, tSuffix3,
-  tSuffix4, tLowerM1, tLowerM2, tLowerP1, tLowerP2, tShapeM1, tShapeP1, tSuffix3M1, tSuffix3P1,
-  tBigramM1, tBigramP1, tShapeTrigram, tAttr, tAttrM1, tAttrP1, tTag1, tTag12, tTag1Lower,
-  tTag1Shape, tFormM1, tFormP1, tAttrShape, tLowerShape, tPrefix3P1
+  tBias = 1,
+  tForm,
+  tLower,
+  tShape,
+  tPrefix1,
+  tPrefix2,
+  tPrefix3,
+  tSuffix1,
+  tSuffix2,
+  tSuffix3,
+  tSuffix4,
+  tLowerM1,
+  tLowerM2,
+  tLowerP1,
+  tLowerP2,
+  tShapeM1,
+  tShapeP1,
+  tSuffix3M1,
+  tSuffix3P1,
+  tBigramM1,
+  tBigramP1,
+  tShapeTrigram,
+  tAttr,
+  tAttrM1,
+  tAttrP1,
+  tTag1,
+  tTag12,
+  tTag1Lower,
+  tTag1Shape,
+  tFormM1,
+  tFormP1,
+  tAttrShape,
+  tLowerShape,
+  tPrefix3P1
 };
 
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
@@ -107,9 +146,15 @@ void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& 
     out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
     const auto k = static_cast<std::ptrdiff_t>(i);
     const std::uint64_t* w = &out.word_hashes[i * kWordHashCount];
-    const auto lower_at = [&](std::ptrdiff_t j) { return at(j, kLower, kBefore2, kBefore1, kAfter1, kAfter2); };
-    const auto shape_at = [&](std::ptrdiff_t j) { return at(j, kShape, kBefore2, kBefore1, kAfter1, kAfter2); };
-    const auto suffix3_at = [&](std::ptrdiff_t j) { return at(j, kSuffix3, kBefore2, kBefore1, kAfter1, kAfter2); };
+    const auto lower_at = [&](std::ptrdiff_t j) {
+      return at(j, kLower, kBefore2, kBefore1, kAfter1, kAfter2);
+    };
+    const auto shape_at = [&](std::ptrdiff_t j) {
+      return at(j, kShape, kBefore2, kBefore1, kAfter1, kAfter2);
+    };
+    const auto suffix3_at = [&](std::ptrdiff_t j) {
+      return at(j, kSuffix3, kBefore2, kBefore1, kAfter1, kAfter2);
+    };
     std::vector<std::uint64_t>& h = out.hashes;
     // Token-local features first (they depend on this token alone, so a tagger may cache
     // their sum per distinct token: see local_keys), then the context features.

@@ -36,7 +36,9 @@ class Reader {
     need(static_cast<std::size_t>(size));
     std::uint64_t v = 0;
     for (int i = 0; i < size; ++i) {
-      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes_[pos_ + static_cast<std::size_t>(i)])) << (8 * i);
+      v |= static_cast<std::uint64_t>(
+               static_cast<unsigned char>(bytes_[pos_ + static_cast<std::size_t>(i)]))
+           << (8 * i);
     }
     pos_ += static_cast<std::size_t>(size);
     return v;
@@ -66,7 +68,9 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
-bool has_prefix(std::string_view tag, char c) { return tag.size() > 2 && tag[0] == c && tag[1] == '-'; }
+bool has_prefix(std::string_view tag, char c) {
+  return tag.size() > 2 && tag[0] == c && tag[1] == '-';
+}
 
 }  // namespace
 
@@ -81,15 +85,20 @@ TagTransitions::TagTransitions(const std::vector<std::string>& tags) {
   for (const std::string& t : tags) {
     if (t == "O") continue;
     if (has_prefix(t, 'L') || has_prefix(t, 'U')) bilou = true;
-    if (!(has_prefix(t, 'B') || has_prefix(t, 'I') || has_prefix(t, 'L') || has_prefix(t, 'U'))) scheme = false;
+    if (!(has_prefix(t, 'B') || has_prefix(t, 'I') || has_prefix(t, 'L') || has_prefix(t, 'U')))
+      scheme = false;
   }
   if (!scheme) return;
   size_ = tags.size();
   allowed_.assign(size_ * size_, 0);
   start_.assign(size_, 0);
   closing_.resize(size_);
-  const auto inside = [&](const std::string& t) { return has_prefix(t, 'B') || has_prefix(t, 'I'); };
-  const auto continues = [&](const std::string& t) { return has_prefix(t, 'I') || has_prefix(t, 'L'); };
+  const auto inside = [&](const std::string& t) {
+    return has_prefix(t, 'B') || has_prefix(t, 'I');
+  };
+  const auto continues = [&](const std::string& t) {
+    return has_prefix(t, 'I') || has_prefix(t, 'L');
+  };
   for (std::size_t b = 0; b < size_; ++b) {
     const std::string& cur = tags[b];
     // BIO: I-X may start a name only in IOB1-like data; here it must continue one.
@@ -118,8 +127,12 @@ TagTransitions::TagTransitions(const std::vector<std::string>& tags) {
 
 TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float scale,
                          std::vector<std::uint64_t> keys, std::vector<std::int16_t> weights)
-    : kind_(std::move(kind)), tags_(std::move(tags)), scale_(scale), keys_(std::move(keys)),
-      weights_(std::move(weights)), transitions_(tags_) {
+    : kind_(std::move(kind)),
+      tags_(std::move(tags)),
+      scale_(scale),
+      keys_(std::move(keys)),
+      weights_(std::move(weights)),
+      transitions_(tags_) {
   static std::atomic<std::uint64_t> next_instance{1};
   instance_ = next_instance++;
   build_table();
@@ -127,7 +140,9 @@ TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float 
 
 namespace {
 // Never 0, so 0 can mark an empty slot.
-inline std::uint32_t check_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32) | 1u; }
+inline std::uint32_t check_of(std::uint64_t key) {
+  return static_cast<std::uint32_t>(key >> 32) | 1u;
+}
 }  // namespace
 
 void TaggerModel::build_table() {
@@ -159,7 +174,8 @@ std::uint32_t TaggerModel::tag_index(std::string_view tag) const {
 }
 
 void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspace& workspace,
-                      std::vector<std::uint16_t>& tags_out, std::vector<float>* confidence_out) const {
+                      std::vector<std::uint16_t>& tags_out,
+                      std::vector<float>* confidence_out) const {
   tags_out.resize(count);
   if (confidence_out != nullptr) confidence_out->resize(count);
   if (count == 0) return;
@@ -175,14 +191,19 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     workspace.cache_keys.assign(kCacheSlots, 0);
     workspace.cache_rows.assign(kCacheSlots * n_tags, 0);
   }
-  const auto cache_slot = [&](std::size_t i) { return static_cast<std::size_t>(fb.local_keys[i] >> 7) & (kCacheSlots - 1); };
-  const auto cached = [&](std::size_t i) { return workspace.cache_keys[cache_slot(i)] == (fb.local_keys[i] | 1u); };
+  const auto cache_slot = [&](std::size_t i) {
+    return static_cast<std::size_t>(fb.local_keys[i] >> 7) & (kCacheSlots - 1);
+  };
+  const auto cached = [&](std::size_t i) {
+    return workspace.cache_keys[cache_slot(i)] == (fb.local_keys[i] | 1u);
+  };
   // Scoring is bound by memory latency (one table slot and one row per feature), so the slots
   // of the next position are prefetched while this one is scored.
   const auto prefetch_slots = [&](std::size_t i) {
     if (i >= count) return;
     const std::uint32_t from = cached(i) ? fb.local_ends[i] : fb.offsets[i];
-    for (std::uint32_t f = from; f < fb.offsets[i + 1]; ++f) __builtin_prefetch(&slots_[home(fb.hashes[f])]);
+    for (std::uint32_t f = from; f < fb.offsets[i + 1]; ++f)
+      __builtin_prefetch(&slots_[home(fb.hashes[f])]);
   };
   prefetch_slots(0);
   std::uint32_t prev = kNoTag;
@@ -287,7 +308,8 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
   if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic) {
     throw InputError(source, "not a Skein tagger model (wrong magic)");
   }
-  if (bytes.size() < kMagic.size() + kChecksumSize) throw InputError(source, "model file is truncated");
+  if (bytes.size() < kMagic.size() + kChecksumSize)
+    throw InputError(source, "model file is truncated");
   const std::string_view body = bytes.substr(0, bytes.size() - kChecksumSize);
   if (sha256_hex(body) != bytes.substr(body.size())) {
     throw InputError(source, "model file is truncated or corrupt (checksum mismatch)");
@@ -295,21 +317,24 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
   Reader in(body.substr(kMagic.size()), source);
   const auto version = static_cast<std::uint32_t>(in.uint(4));
   if (version != kModelFormatVersion) {
-    throw InputError(source, "model format version " + std::to_string(version) + " is not supported (expected " +
+    throw InputError(source, "model format version " + std::to_string(version) +
+                                 " is not supported (expected " +
                                  std::to_string(kModelFormatVersion) + "): retrain it");
   }
   std::string kind = in.str();
   if (kind != expected_kind) {
-    throw InputError(source, "wrong model kind: expected " + std::string(expected_kind) + ", found " + kind);
+    throw InputError(
+        source, "wrong model kind: expected " + std::string(expected_kind) + ", found " + kind);
   }
   const auto templates = static_cast<std::uint32_t>(in.uint(4));
   if (templates != kFeatureTemplateVersion) {
     throw InputError(source, "feature template version " + std::to_string(templates) +
-                                 " does not match this program's " + std::to_string(kFeatureTemplateVersion) +
-                                 ": retrain it");
+                                 " does not match this program's " +
+                                 std::to_string(kFeatureTemplateVersion) + ": retrain it");
   }
   const auto tag_count = static_cast<std::size_t>(in.uint(4));
-  if (tag_count == 0 || tag_count > 1024) throw InputError(source, "bad tag count " + std::to_string(tag_count));
+  if (tag_count == 0 || tag_count > 1024)
+    throw InputError(source, "bad tag count " + std::to_string(tag_count));
   std::vector<std::string> tags;
   for (std::size_t i = 0; i < tag_count; ++i) tags.push_back(in.str());
   const auto scale_bits = static_cast<std::uint32_t>(in.uint(4));

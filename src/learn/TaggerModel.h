@@ -100,7 +100,8 @@ class TaggerModel {
   // Tags `tokens[0..count)`: `tags_out` gets one tag index per token. `confidence_out`, when
   // given, gets the model's probability of each chosen tag (softmax over the tag scores).
   void tag(const TokenView* tokens, std::size_t count, TaggerWorkspace& workspace,
-           std::vector<std::uint16_t>& tags_out, std::vector<float>* confidence_out = nullptr) const;
+           std::vector<std::uint16_t>& tags_out,
+           std::vector<float>* confidence_out = nullptr) const;
 
  private:
   // The slot of a key in the table (its probe sequence's end when absent).

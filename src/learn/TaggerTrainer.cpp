@@ -40,7 +40,8 @@ class Weights {
     weight_[i] += delta;
   }
   // Averaged weights over `steps` steps, keyed by feature, rows in ascending key order.
-  void average(std::uint64_t steps, std::vector<std::uint64_t>& keys, std::vector<double>& rows) const {
+  void average(std::uint64_t steps, std::vector<std::uint64_t>& keys,
+               std::vector<double>& rows) const {
     keys.clear();
     for (const auto& kv : rows_) keys.push_back(kv.first);
     std::sort(keys.begin(), keys.end());
@@ -66,12 +67,13 @@ class Weights {
 }  // namespace
 
 TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>& tags,
-                         const std::vector<TrainingSentence>& sentences, const TrainerOptions& options,
-                         const EpochCallback& on_epoch) {
+                         const std::vector<TrainingSentence>& sentences,
+                         const TrainerOptions& options, const EpochCallback& on_epoch) {
   const std::size_t n_tags = tags.size();
   if (n_tags == 0 || n_tags > 1024) throw UsageError("a tagger needs between 1 and 1024 tags");
   for (const TrainingSentence& s : sentences) {
-    if (s.words.size() != s.tags.size() || (!s.attributes.empty() && s.attributes.size() != s.words.size())) {
+    if (s.words.size() != s.tags.size() ||
+        (!s.attributes.empty() && s.attributes.size() != s.words.size())) {
       throw UsageError("training sentence: words, attributes and tags differ in length");
     }
     for (const std::uint16_t t : s.tags) {
@@ -98,8 +100,10 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
       views.resize(s.words.size());
       for (std::size_t k = 0; k < s.words.size(); ++k) {
         views[k].word = s.words[k];
-        views[k].attributes = s.attributes.empty() || s.attributes[k].empty() ? nullptr : s.attributes[k].data();
-        views[k].attribute_count = s.attributes.empty() ? 0 : static_cast<std::uint32_t>(s.attributes[k].size());
+        views[k].attributes =
+            s.attributes.empty() || s.attributes[k].empty() ? nullptr : s.attributes[k].data();
+        views[k].attribute_count =
+            s.attributes.empty() ? 0 : static_cast<std::uint32_t>(s.attributes[k].size());
       }
       static_features(views.data(), views.size(), fb);
       std::uint32_t prev = kNoTag, prev2 = kNoTag;
@@ -131,7 +135,8 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
         prev = guess;
       }
     }
-    if (on_epoch) on_epoch(epoch, total == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(total));
+    if (on_epoch)
+      on_epoch(epoch, total == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(total));
   }
   std::vector<std::uint64_t> keys;
   std::vector<double> averaged;

@@ -22,8 +22,8 @@
 namespace skein::learn {
 
 struct TrainerOptions {
-  std::size_t epochs = 8;           // passes over the training sentences
-  std::uint64_t seed = 20261201;    // shuffling seed; fixed so training is reproducible
+  std::size_t epochs = 8;         // passes over the training sentences
+  std::uint64_t seed = 20261201;  // shuffling seed; fixed so training is reproducible
   // Rows whose largest absolute quantised weight is below this are dropped (0 keeps all).
   int prune_below = 2;
 };

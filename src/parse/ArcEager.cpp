@@ -104,16 +104,22 @@ void hash_sentence(std::span<const std::string_view> words, std::span<const std:
   }
 }
 
-void state_features(const State& st, const SentenceHashes& hashes, std::vector<std::uint64_t>& out) {
+void state_features(const State& st, const SentenceHashes& hashes,
+                    std::vector<std::uint64_t>& out) {
   out.clear();
   const auto& wh = *hashes.word;
   const auto& th = *hashes.tag;
-  auto word = [&](int i) { return i < 0 || i > st.n ? kNoneHash : wh[static_cast<std::size_t>(i)]; };
+  auto word = [&](int i) {
+    return i < 0 || i > st.n ? kNoneHash : wh[static_cast<std::size_t>(i)];
+  };
   auto tag = [&](int i) { return i < 0 || i > st.n ? kNoneHash : th[static_cast<std::size_t>(i)]; };
   auto rel = [&](int i) {
-    return i < 0 ? kNoneHash : static_cast<std::uint64_t>(st.relation[static_cast<std::size_t>(i)] + 7);
+    return i < 0 ? kNoneHash
+                 : static_cast<std::uint64_t>(st.relation[static_cast<std::size_t>(i)] + 7);
   };
-  auto at = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[static_cast<std::size_t>(i)]; };
+  auto at = [](const std::vector<int>& v, int i) {
+    return i < 0 ? -1 : v[static_cast<std::size_t>(i)];
+  };
 
   const int s0 = st.top();
   const int s1 = st.stack.size() >= 2 ? st.stack[st.stack.size() - 2] : -1;
@@ -124,42 +130,84 @@ void state_features(const State& st, const SentenceHashes& hashes, std::vector<s
   const int s0l = at(st.left_child, s0), s0r = at(st.right_child, s0), b0l = at(st.left_child, b0);
   const std::uint64_t distance =
       b0 < 0 || s0 <= 0 ? 0 : static_cast<std::uint64_t>(std::min(b0 - s0, 6));
-  const std::uint64_t s0vl = s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(at(st.left_count, s0), 4));
-  const std::uint64_t s0vr = s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(at(st.right_count, s0), 4));
-  const std::uint64_t b0vl = b0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(at(st.left_count, b0), 4));
+  const std::uint64_t s0vl =
+      s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(at(st.left_count, s0), 4));
+  const std::uint64_t s0vr =
+      s0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(at(st.right_count, s0), 4));
+  const std::uint64_t b0vl =
+      b0 < 0 ? 0 : static_cast<std::uint64_t>(std::min(at(st.left_count, b0), 4));
 
   std::uint64_t t = 0;
   auto f1 = [&](std::uint64_t a) { out.push_back(feature_mix(++t * 0x100000001B3ULL, a)); };
   auto f2 = [&](std::uint64_t a, std::uint64_t b) { f1(feature_mix(a, b)); };
-  auto f3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c) { f1(feature_mix(feature_mix(a, b), c)); };
+  auto f3 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    f1(feature_mix(feature_mix(a, b), c));
+  };
   auto f4 = [&](std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t d) {
     f1(feature_mix(feature_mix(feature_mix(a, b), c), d));
   };
 
   const std::uint64_t s0w = word(s0), s0p = tag(s0), b0w = word(b0), b0p = tag(b0);
   // Single positions.
-  f1(s0w); f1(s0p); f2(s0w, s0p);
-  f1(b0w); f1(b0p); f2(b0w, b0p);
-  f1(word(b1)); f1(tag(b1)); f2(word(b1), tag(b1));
-  f1(tag(b2)); f1(word(b2));
-  f1(tag(s1)); f1(word(s1));
+  f1(s0w);
+  f1(s0p);
+  f2(s0w, s0p);
+  f1(b0w);
+  f1(b0p);
+  f2(b0w, b0p);
+  f1(word(b1));
+  f1(tag(b1));
+  f2(word(b1), tag(b1));
+  f1(tag(b2));
+  f1(word(b2));
+  f1(tag(s1));
+  f1(word(s1));
   // Pairs of the stack top and the buffer front.
-  f4(s0w, s0p, b0w, b0p); f3(s0w, s0p, b0w); f3(s0w, b0w, b0p); f3(s0w, s0p, b0p);
-  f3(s0p, b0w, b0p); f2(s0w, b0w); f2(s0p, b0p); f2(b0p, tag(b1));
+  f4(s0w, s0p, b0w, b0p);
+  f3(s0w, s0p, b0w);
+  f3(s0w, b0w, b0p);
+  f3(s0w, s0p, b0p);
+  f3(s0p, b0w, b0p);
+  f2(s0w, b0w);
+  f2(s0p, b0p);
+  f2(b0p, tag(b1));
   // Triples of tags.
-  f3(b0p, tag(b1), tag(b2)); f3(s0p, b0p, tag(b1)); f3(tag(s0h), s0p, b0p);
-  f3(s0p, tag(s0l), b0p); f3(s0p, tag(s0r), b0p); f3(s0p, b0p, tag(b0l)); f3(tag(s1), s0p, b0p);
+  f3(b0p, tag(b1), tag(b2));
+  f3(s0p, b0p, tag(b1));
+  f3(tag(s0h), s0p, b0p);
+  f3(s0p, tag(s0l), b0p);
+  f3(s0p, tag(s0r), b0p);
+  f3(s0p, b0p, tag(b0l));
+  f3(tag(s1), s0p, b0p);
   // Distance.
-  f2(s0w, distance); f2(s0p, distance); f2(b0w, distance); f2(b0p, distance);
-  f3(s0w, b0w, distance); f3(s0p, b0p, distance);
+  f2(s0w, distance);
+  f2(s0p, distance);
+  f2(b0w, distance);
+  f2(b0p, distance);
+  f3(s0w, b0w, distance);
+  f3(s0p, b0p, distance);
   // Valency.
-  f2(s0w, s0vr); f2(s0p, s0vr); f2(s0w, s0vl); f2(s0p, s0vl); f2(b0w, b0vl); f2(b0p, b0vl);
+  f2(s0w, s0vr);
+  f2(s0p, s0vr);
+  f2(s0w, s0vl);
+  f2(s0p, s0vl);
+  f2(b0w, b0vl);
+  f2(b0p, b0vl);
   // The partial tree around s0 and b0.
-  f1(word(s0h)); f1(tag(s0h)); f1(rel(s0));
-  f1(word(s0l)); f1(tag(s0l)); f1(rel(s0l));
-  f1(word(s0r)); f1(tag(s0r)); f1(rel(s0r));
-  f1(word(b0l)); f1(tag(b0l)); f1(rel(b0l));
-  f3(s0p, rel(s0l), rel(s0r)); f3(b0p, rel(b0l), b0vl);
+  f1(word(s0h));
+  f1(tag(s0h));
+  f1(rel(s0));
+  f1(word(s0l));
+  f1(tag(s0l));
+  f1(rel(s0l));
+  f1(word(s0r));
+  f1(tag(s0r));
+  f1(rel(s0r));
+  f1(word(b0l));
+  f1(tag(b0l));
+  f1(rel(b0l));
+  f3(s0p, rel(s0l), rel(s0r));
+  f3(b0p, rel(b0l), b0vl);
   // The words between: tags right after s0 and right before b0.
   const int after_s0 = s0 >= 1 && s0 + 1 < b0 ? s0 + 1 : -1;
   const int before_b0 = b0 > 1 && b0 - 1 > s0 ? b0 - 1 : -1;
@@ -169,7 +217,9 @@ void state_features(const State& st, const SentenceHashes& hashes, std::vector<s
 int action_cost(const State& st, std::size_t action, const std::vector<int>& gold_head,
                 const std::vector<int>& gold_relation) {
   const int s = st.top(), b = st.buffer, n = st.n;
-  auto on_stack = [&](int k) { return std::find(st.stack.begin(), st.stack.end(), k) != st.stack.end(); };
+  auto on_stack = [&](int k) {
+    return std::find(st.stack.begin(), st.stack.end(), k) != st.stack.end();
+  };
   int cost = 0;
   if (action == kShift) {
     // b's arcs with stack words are lost: its head there, and its headless dependents there.

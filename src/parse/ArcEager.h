@@ -54,7 +54,8 @@ struct SentenceHashes {
 };
 
 // Writes the hashed features of `state` into `out` (cleared first).
-void state_features(const State& state, const SentenceHashes& hashes, std::vector<std::uint64_t>& out);
+void state_features(const State& state, const SentenceHashes& hashes,
+                    std::vector<std::uint64_t>& out);
 
 // Fills word/tag hashes for words[0..n) as indices 1..n, with root and padding entries.
 void hash_sentence(std::span<const std::string_view> words, std::span<const std::string_view> tags,

@@ -54,7 +54,8 @@ ParseScratch& ParseScratch::operator=(ParseScratch&&) noexcept = default;
 
 DependencyParser DependencyParser::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "cannot open the parser model (retrain with scripts/train-models.sh)");
+  if (!in)
+    throw InputError(path, "cannot open the parser model (retrain with scripts/train-models.sh)");
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
     throw InputError(path, "not a Skein parser model (bad magic)");
@@ -67,18 +68,20 @@ DependencyParser DependencyParser::load(const std::string& path) {
   std::uint32_t version = 0;
   take(body, version);
   if (version != kFormatVersion) {
-    throw InputError(path, "parser model format " + std::to_string(version) + ", this Skein reads " +
-                               std::to_string(kFormatVersion));
+    throw InputError(path, "parser model format " + std::to_string(version) +
+                               ", this Skein reads " + std::to_string(kFormatVersion));
   }
   if (checksum(std::string_view(bytes.data(), bytes.size() - sizeof(std::uint64_t))) != stored) {
     throw InputError(path, "parser model is corrupt or truncated (checksum mismatch)");
   }
   DependencyParser parser;
   std::uint32_t count = 0;
-  if (!take(body, count) || count == 0 || count > 1000) throw InputError(path, "bad relation count");
+  if (!take(body, count) || count == 0 || count > 1000)
+    throw InputError(path, "bad relation count");
   for (std::uint32_t i = 0; i < count; ++i) {
     std::uint16_t length = 0;
-    if (!take(body, length) || body.size() < length) throw InputError(path, "truncated relation list");
+    if (!take(body, length) || body.size() < length)
+      throw InputError(path, "truncated relation list");
     parser.relations_.emplace_back(body.substr(0, length));
     body.remove_prefix(length);
   }
@@ -112,8 +115,9 @@ void DependencyParser::save(const std::string& path) const {
   if (!file) throw InputError(path, "cannot write the parser model");
 }
 
-void DependencyParser::parse(std::span<const std::string_view> words, std::span<const std::string_view> tags,
-                             ParseScratch& scratch, std::vector<ParsedWord>& out) const {
+void DependencyParser::parse(std::span<const std::string_view> words,
+                             std::span<const std::string_view> tags, ParseScratch& scratch,
+                             std::vector<ParsedWord>& out) const {
   auto& s = scratch.impl();
   const int n = static_cast<int>(words.size());
   detail::hash_sentence(words, tags, s.word_hash, s.tag_hash);
@@ -134,12 +138,14 @@ void DependencyParser::parse(std::span<const std::string_view> words, std::span<
   s.state.finish(0, relations_.size() > 1 ? 1 : 0);
   out.resize(static_cast<std::size_t>(n));
   for (int i = 1; i <= n; ++i) {
-    out[static_cast<std::size_t>(i - 1)] = {s.state.head[static_cast<std::size_t>(i)],
-                                            static_cast<std::uint16_t>(s.state.relation[static_cast<std::size_t>(i)])};
+    out[static_cast<std::size_t>(i - 1)] = {
+        s.state.head[static_cast<std::size_t>(i)],
+        static_cast<std::uint16_t>(s.state.relation[static_cast<std::size_t>(i)])};
   }
 }
 
-AttachmentScores evaluate_parser(const DependencyParser& parser, const std::vector<TreebankSentence>& gold,
+AttachmentScores evaluate_parser(const DependencyParser& parser,
+                                 const std::vector<TreebankSentence>& gold,
                                  const std::vector<std::vector<std::string>>& tags) {
   AttachmentScores scores;
   ParseScratch scratch;
@@ -159,7 +165,8 @@ AttachmentScores evaluate_parser(const DependencyParser& parser, const std::vect
       ++scores.words;
       if (parsed[k].head == sentence.words[k].head) {
         ++scores.head_correct;
-        if (parser.relations()[parsed[k].relation] == sentence.words[k].relation) ++scores.labelled_correct;
+        if (parser.relations()[parsed[k].relation] == sentence.words[k].relation)
+          ++scores.labelled_correct;
       }
     }
   }

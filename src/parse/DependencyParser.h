@@ -30,8 +30,8 @@
 namespace skein::parse {
 
 struct ParsedWord {
-  int head = 0;               // 1-based head index, 0 for the root's dependent
-  std::uint16_t relation = 0; // index into DependencyParser::relations()
+  int head = 0;                // 1-based head index, 0 for the root's dependent
+  std::uint16_t relation = 0;  // index into DependencyParser::relations()
 };
 
 // Reusable working memory for parse(), one per thread, so parsing allocates nothing once
@@ -75,9 +75,9 @@ class DependencyParser {
 };
 
 struct ParserTrainOptions {
-  int epochs = 10;                 // passes over the training sentences
-  std::uint64_t seed = 20261201;   // shuffling and exploration; same seed, same model
-  int explore_after = 1;           // epochs with the static path before following predictions
+  int epochs = 10;                   // passes over the training sentences
+  std::uint64_t seed = 20261201;     // shuffling and exploration; same seed, same model
+  int explore_after = 1;             // epochs with the static path before following predictions
   double explore_probability = 0.9;  // chance of following a wrong prediction when exploring
   float prune_below = 1.5f;  // averaged weights smaller than this are dropped (11.5 MB, -0.3 UAS)
 };
@@ -105,8 +105,12 @@ class ParserTrainer {
 // included (as the CoNLL 2018 shared task counts them), with relations compared in full.
 struct AttachmentScores {
   std::size_t words = 0, head_correct = 0, labelled_correct = 0;
-  double uas() const { return words ? static_cast<double>(head_correct) / static_cast<double>(words) : 0; }
-  double las() const { return words ? static_cast<double>(labelled_correct) / static_cast<double>(words) : 0; }
+  double uas() const {
+    return words ? static_cast<double>(head_correct) / static_cast<double>(words) : 0;
+  }
+  double las() const {
+    return words ? static_cast<double>(labelled_correct) / static_cast<double>(words) : 0;
+  }
 };
 
 // Parses every sentence of `gold` with the given tags per sentence (gold tags when `tags` is

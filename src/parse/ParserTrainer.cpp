@@ -25,7 +25,8 @@ ParserTrainer::ParserTrainer(std::vector<TreebankSentence> sentences) {
     for (const auto& w : s.words) labels.insert(w.relation);
     sentences_.push_back(std::move(s));
   }
-  if (sentences_.empty()) throw InputError("parser training data", "no projective sentence to train on");
+  if (sentences_.empty())
+    throw InputError("parser training data", "no projective sentence to train on");
   // "root" first and "dep" second: the transition system relies on both positions.
   relations_ = {"root", "dep"};
   for (const auto& l : labels) {
@@ -36,7 +37,8 @@ ParserTrainer::ParserTrainer(std::vector<TreebankSentence> sentences) {
 DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
                                       const std::function<void(int, double)>& progress) const {
   std::map<std::string, int> relation_index;
-  for (std::size_t i = 0; i < relations_.size(); ++i) relation_index[relations_[i]] = static_cast<int>(i);
+  for (std::size_t i = 0; i < relations_.size(); ++i)
+    relation_index[relations_[i]] = static_cast<int>(i);
   const std::size_t actions = detail::action_count(relations_.size());
   PerceptronTrainer weights(actions);
   std::mt19937_64 random(options.seed);
@@ -88,12 +90,15 @@ DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
           weights.update(features, truth, guess);
         }
         weights.tick();
-        const bool explore = epoch > options.explore_after &&
-                             std::uniform_real_distribution<double>(0, 1)(random) < options.explore_probability;
+        const bool explore =
+            epoch > options.explore_after &&
+            std::uniform_real_distribution<double>(0, 1)(random) < options.explore_probability;
         state.apply(costs[guess] == 0 || explore ? guess : truth);
       }
     }
-    if (progress) progress(epoch, decisions ? static_cast<double>(correct) / static_cast<double>(decisions) : 0);
+    if (progress)
+      progress(epoch,
+               decisions ? static_cast<double>(correct) / static_cast<double>(decisions) : 0);
   }
   DependencyParser parser;
   parser.relations_ = relations_;

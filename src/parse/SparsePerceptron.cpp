@@ -62,7 +62,8 @@ void PerceptronModel::build_index() {
   }
 }
 
-void PerceptronModel::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
+void PerceptronModel::score(std::span<const std::uint64_t> features,
+                            std::span<float> scores) const {
   if (slots_.empty()) return;
   const std::size_t mask = slots_.size() - 1;
   for (std::uint64_t f : features) {
@@ -100,8 +101,10 @@ void PerceptronModel::write(std::string& out) const {
   put<std::uint64_t>(out, keys_.size());
   put<std::uint64_t>(out, classes_.size());
   out.append(reinterpret_cast<const char*>(keys_.data()), keys_.size() * sizeof(std::uint64_t));
-  out.append(reinterpret_cast<const char*>(offsets_.data()), offsets_.size() * sizeof(std::uint32_t));
-  out.append(reinterpret_cast<const char*>(classes_.data()), classes_.size() * sizeof(std::uint16_t));
+  out.append(reinterpret_cast<const char*>(offsets_.data()),
+             offsets_.size() * sizeof(std::uint32_t));
+  out.append(reinterpret_cast<const char*>(classes_.data()),
+             classes_.size() * sizeof(std::uint16_t));
   out.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
 }
 
@@ -137,7 +140,8 @@ bool PerceptronModel::read(std::string_view& in) {
 
 PerceptronTrainer::PerceptronTrainer(std::size_t class_count) : class_count_(class_count) {}
 
-void PerceptronTrainer::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
+void PerceptronTrainer::score(std::span<const std::uint64_t> features,
+                              std::span<float> scores) const {
   for (std::uint64_t f : features) {
     const auto it = rows_.find(f);
     if (it == rows_.end()) continue;

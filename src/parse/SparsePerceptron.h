@@ -4,8 +4,9 @@
 //    2002; the lazy "timestamp" form, so an update costs O(features), not O(weights)).
 //  - PerceptronModel: the averaged weights, frozen, pruned and stored compactly for scoring:
 //    a sorted table of feature hashes, each pointing at the few (class, weight) pairs the
-//    feature ever scored, found through an open-addressing index. Most features only ever meet a handful of classes, so this is far
-//    smaller than dense rows when there are many classes (labelled parser transitions).
+//    feature ever scored, found through an open-addressing index. Most features only ever meet a
+//    handful of classes, so this is far smaller than dense rows when there are many classes
+//    (labelled parser transitions).
 //
 // Features are 64-bit hashes (see feature_hash); the caller builds them. Scores are added
 // into a caller-owned array of class_count() floats, so scoring allocates nothing.
@@ -82,8 +83,8 @@ class PerceptronTrainer {
  private:
   struct Cell {
     float weight = 0;
-    double total = 0;           // sum of the weight over all ticks up to `stamp`
-    std::uint64_t stamp = 0;    // clock when `total` was last brought up to date
+    double total = 0;         // sum of the weight over all ticks up to `stamp`
+    std::uint64_t stamp = 0;  // clock when `total` was last brought up to date
   };
   std::size_t class_count_;
   std::uint64_t clock_ = 0;

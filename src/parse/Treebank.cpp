@@ -61,8 +61,8 @@ std::vector<TreebankSentence> read_conllu(const std::string& path) {
     }
     const auto fields = split_tabs(line);
     if (fields.size() != 10) {
-      throw InputError(path, line_number, "expected 10 tab-separated fields, found " +
-                                              std::to_string(fields.size()));
+      throw InputError(path, line_number,
+                       "expected 10 tab-separated fields, found " + std::to_string(fields.size()));
     }
     if (fields[0].find_first_of("-.") != std::string_view::npos) continue;  // MWT, empty node
     int id = 0, head = 0;
@@ -75,8 +75,8 @@ std::vector<TreebankSentence> read_conllu(const std::string& path) {
     if (fields[1].empty() || fields[3].empty() || fields[7].empty()) {
       throw InputError(path, line_number, "empty form, UPOS or relation");
     }
-    current.words.push_back({std::string(fields[1]), std::string(fields[3]), head,
-                             std::string(fields[7])});
+    current.words.push_back(
+        {std::string(fields[1]), std::string(fields[3]), head, std::string(fields[7])});
   }
   finish();
   return sentences;

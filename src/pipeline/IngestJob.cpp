@@ -1,5 +1,9 @@
 #include "pipeline/IngestJob.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -8,10 +12,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "extract/Extractor.h"
 #include "ingest/DocumentSource.h"
@@ -130,7 +130,8 @@ class WorkerPool {
 // Owns the open transaction and decides when to commit it.
 class BatchWriter {
  public:
-  BatchWriter(store::Store& store, const IngestOptions& options) : store_(store), options_(options) {}
+  BatchWriter(store::Store& store, const IngestOptions& options)
+      : store_(store), options_(options) {}
 
   store::PutOutcome put(const DocumentExtraction& extraction) {
     open();
@@ -189,7 +190,8 @@ void declare_relation_types(const extract::Extractor& extractor, store::Store& s
   }
 }
 
-std::string relation_label_problem(const extract::Extractor& extractor, const DocumentExtraction& extraction) {
+std::string relation_label_problem(const extract::Extractor& extractor,
+                                   const DocumentExtraction& extraction) {
   const auto types = extractor.relation_types();
   const auto label_of = [&](const std::string& id) -> std::string {
     for (const Entity& entity : extraction.entities) {
@@ -212,17 +214,21 @@ std::string relation_label_problem(const extract::Extractor& extractor, const Do
   };
   for (std::size_t i = 0; i < extraction.relations.size(); ++i) {
     const Relation& relation = extraction.relations[i];
-    const auto type = std::find_if(types.begin(), types.end(),
-                                   [&](const extract::RelationTypeInfo& info) { return info.type == relation.type; });
+    const auto type = std::find_if(
+        types.begin(), types.end(),
+        [&](const extract::RelationTypeInfo& info) { return info.type == relation.type; });
     if (type == types.end()) continue;
     const std::string source = label_of(relation.source);
     const std::string target = label_of(relation.target);
     // A symmetric type may list its ends in either order.
-    const bool fits = (allows(type->source_labels, source) && allows(type->target_labels, target)) ||
-                      (type->symmetric && allows(type->source_labels, target) && allows(type->target_labels, source));
+    const bool fits =
+        (allows(type->source_labels, source) && allows(type->target_labels, target)) ||
+        (type->symmetric && allows(type->source_labels, target) &&
+         allows(type->target_labels, source));
     if (!fits) {
-      return "relations[" + std::to_string(i) + "]: " + relation.type + " cannot link a " + source + " to a " +
-             target + " (the ontology allows " + list(type->source_labels) + " to " + list(type->target_labels) + ")";
+      return "relations[" + std::to_string(i) + "]: " + relation.type + " cannot link a " + source +
+             " to a " + target + " (the ontology allows " + list(type->source_labels) + " to " +
+             list(type->target_labels) + ")";
     }
   }
   return {};
@@ -261,9 +267,15 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
   auto store_result = [&](const std::string& uri, const DocumentExtraction& extraction) {
     try {
       switch (writer.put(extraction)) {
-        case store::PutOutcome::kAdded: ++counts.added; break;
-        case store::PutOutcome::kReplaced: ++counts.replaced; break;
-        case store::PutOutcome::kUnchanged: ++counts.unchanged; break;
+        case store::PutOutcome::kAdded:
+          ++counts.added;
+          break;
+        case store::PutOutcome::kReplaced:
+          ++counts.replaced;
+          break;
+        case store::PutOutcome::kUnchanged:
+          ++counts.unchanged;
+          break;
       }
       counts.words += count_words(extraction.document.text);
       counts.bytes += extraction.document.text.size();

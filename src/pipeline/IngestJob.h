@@ -29,8 +29,8 @@
 #include <vector>
 
 #include "core/Document.h"
-#include "core/Extraction.h"
 #include "core/Error.h"
+#include "core/Extraction.h"
 
 namespace skein::ingest {
 class DocumentSource;
@@ -45,8 +45,8 @@ class Store;
 namespace skein::pipeline {
 
 struct IngestOptions {
-  unsigned jobs = 1;               // extraction threads; 1 = extract on the calling thread
-  std::size_t batch_documents = 500;   // documents per transaction
+  unsigned jobs = 1;                    // extraction threads; 1 = extract on the calling thread
+  std::size_t batch_documents = 500;    // documents per transaction
   std::size_t batch_bytes = 16u << 20;  // ... or this much text, whichever comes first
   // Never trust file stamps: read and hash every file, even one whose size and mtime match
   // the store (`skein ingest --rehash`). Takes effect through skip_unchanged_files().
@@ -76,7 +76,8 @@ void declare_relation_types(const extract::Extractor& extractor, store::Store& s
 // its type (the extractor's relation_types(), from schema/*.rules; a "Place.city" end is
 // checked by its label, Place), as "relations[2]: met-with cannot link a Place (...)"; empty
 // when every relation agrees. Types the ontology does not declare are not checked.
-std::string relation_label_problem(const extract::Extractor& extractor, const DocumentExtraction& extraction);
+std::string relation_label_problem(const extract::Extractor& extractor,
+                                   const DocumentExtraction& extraction);
 
 // Builds the extractor when the first document needs one (may throw InputError).
 using ExtractorFactory = std::function<std::unique_ptr<extract::Extractor>()>;

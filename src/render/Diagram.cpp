@@ -1,8 +1,8 @@
 #include "render/Diagram.h"
 
-#include <algorithm>
-
 #include <rapidjson/document.h>
+
+#include <algorithm>
 
 #include "graph/GraphView.h"
 #include "store/Store.h"
@@ -22,13 +22,16 @@ NodeProps read_props(const std::string& json) {
   rapidjson::Document document;
   document.Parse(json.c_str(), json.size());
   if (document.HasParseError() || !document.IsObject()) return props;
-  if (auto it = document.FindMember("pagerank"); it != document.MemberEnd() && it->value.IsNumber()) {
+  if (auto it = document.FindMember("pagerank");
+      it != document.MemberEnd() && it->value.IsNumber()) {
     props.pagerank = it->value.GetDouble();
   }
   if (auto it = document.FindMember("community"); it != document.MemberEnd()) {
     if (it->value.IsInt64()) {
       props.community = it->value.GetInt64();
-    } else if (it->value.IsDouble() && it->value.GetDouble() == static_cast<double>(static_cast<std::int64_t>(it->value.GetDouble()))) {
+    } else if (it->value.IsDouble() &&
+               it->value.GetDouble() ==
+                   static_cast<double>(static_cast<std::int64_t>(it->value.GetDouble()))) {
       props.community = static_cast<std::int64_t>(it->value.GetDouble());
     }
   }
@@ -105,7 +108,8 @@ Diagram make_diagram(const graph::GraphView& view, const store::Store* store,
     out.first_seen = edge.first_seen;
     out.last_seen = edge.last_seen;
     if (fetch_evidence) {
-      for (auto& record : store->evidence(edge.id, options.evidence_per_edge, options.evidence_filter)) {
+      for (auto& record :
+           store->evidence(edge.id, options.evidence_per_edge, options.evidence_filter)) {
         out.evidence.push_back(DiagramEvidence{std::move(record.sentence),
                                                std::move(record.document_uri),
                                                std::move(record.published)});

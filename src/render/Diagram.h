@@ -39,39 +39,39 @@ struct DiagramEvidence {
 };
 
 struct DiagramNode {
-  std::int64_t id = 0;               // store id: the DOT/SVG id is "n<id>"
-  std::string name;                  // display name
-  std::string label;                 // Person, Organization, Country, Place, or anything else
-  std::vector<std::string> aliases;  // other names, for the tooltip
-  std::string role;                  // a title/role prop ("President"), or empty
-  double score = 0;                  // what node size follows: PageRank or degree
+  std::int64_t id = 0;                    // store id: the DOT/SVG id is "n<id>"
+  std::string name;                       // display name
+  std::string label;                      // Person, Organization, Country, Place, or anything else
+  std::vector<std::string> aliases;       // other names, for the tooltip
+  std::string role;                       // a title/role prop ("President"), or empty
+  double score = 0;                       // what node size follows: PageRank or degree
   std::optional<std::int64_t> community;  // community id from analysis, when known
-  std::size_t degree = 0;            // distinct neighbours in the drawn graph
+  std::size_t degree = 0;                 // distinct neighbours in the drawn graph
 };
 
 struct DiagramEdge {
-  std::int64_t id = 0;        // store id: the DOT/SVG id is "e<id>"
-  std::size_t source = 0;     // index into Diagram::nodes
+  std::int64_t id = 0;     // store id: the DOT/SVG id is "e<id>"
+  std::size_t source = 0;  // index into Diagram::nodes
   std::size_t target = 0;
-  std::string type;           // met-with, trades-with, located-in, affiliated-with, ...
-  bool directed = true;       // false for symmetric relation types (drawn without arrows)
-  double weight = 1;          // evidence rows
-  double confidence = 1;      // in [0, 1]
-  std::string first_seen;     // publication dates of the evidence, or empty
+  std::string type;        // met-with, trades-with, located-in, affiliated-with, ...
+  bool directed = true;    // false for symmetric relation types (drawn without arrows)
+  double weight = 1;       // evidence rows
+  double confidence = 1;   // in [0, 1]
+  std::string first_seen;  // publication dates of the evidence, or empty
   std::string last_seen;
   std::vector<DiagramEvidence> evidence;  // supporting sentences, best first (may be empty)
 };
 
 struct Diagram {
-  std::string title;                // shown above the legend; may be empty
+  std::string title;  // shown above the legend; may be empty
   std::vector<DiagramNode> nodes;
   std::vector<DiagramEdge> edges;
   bool scored_by_pagerank = false;  // true: DiagramNode::score is PageRank, else degree
 };
 
 struct DiagramOptions {
-  std::string title;                       // Diagram::title
-  std::size_t evidence_per_edge = 3;       // sentences fetched per edge (0 = none)
+  std::string title;                  // Diagram::title
+  std::size_t evidence_per_edge = 3;  // sentences fetched per edge (0 = none)
   // Past this many edges no evidence is fetched at all: tooltips of huge drawings are not
   // worth one query per edge. (0 = no limit.)
   std::size_t evidence_edge_limit = 5000;

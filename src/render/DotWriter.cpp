@@ -36,10 +36,8 @@ struct RelationStyle {
 };
 
 constexpr RelationStyle kRelationStyles[] = {
-    {"met-with", "#1F77B4", "solid"},
-    {"trades-with", "#2CA02C", "dashed"},
-    {"located-in", "#7F7F7F", "solid"},
-    {"affiliated-with", "#D62728", "dashed"},
+    {"met-with", "#1F77B4", "solid"},   {"trades-with", "#2CA02C", "dashed"},
+    {"located-in", "#7F7F7F", "solid"}, {"affiliated-with", "#D62728", "dashed"},
     {"", "#555555", "dotted"},
 };
 
@@ -73,8 +71,8 @@ std::string_view community_fill(std::int64_t community) {
 std::string fixed(double value, int precision) {
   if (!std::isfinite(value)) value = 0;
   char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed,
-                              precision);
+  auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, precision);
   std::string text(buffer, result.ptr);
   if (text == "-0" || text.find_first_not_of("-0.") == std::string::npos) {
     text = precision > 0 ? "0." + std::string(static_cast<std::size_t>(precision), '0') : "0";
@@ -160,8 +158,8 @@ void attribute(std::string& out, std::string_view name, std::string_view value, 
 }
 
 struct NodeLook {
-  double scale = 0;       // 0..1, sqrt of score / max score
-  bool named = true;      // shows its name (false: a small dot)
+  double scale = 0;   // 0..1, sqrt of score / max score
+  bool named = true;  // shows its name (false: a small dot)
 };
 
 std::vector<NodeLook> node_looks(const Diagram& diagram, const DotStyle& style) {
@@ -179,9 +177,8 @@ std::vector<NodeLook> node_looks(const Diagram& diagram, const DotStyle& style) 
   if (style.max_node_labels > 0 && style.max_node_labels < looks.size()) {
     std::vector<std::size_t> order(looks.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return looks[a].scale > looks[b].scale;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return looks[a].scale > looks[b].scale; });
     for (std::size_t rank = style.max_node_labels; rank < order.size(); ++rank) {
       looks[order[rank]].named = false;
     }
@@ -214,8 +211,8 @@ std::string edge_tooltip(const Diagram& diagram, const DiagramEdge& edge, const 
   const auto& source = diagram.nodes[edge.source];
   const auto& target = diagram.nodes[edge.target];
   std::string text = source.name + (edge.directed ? " \xE2\x86\x92 " : " \xE2\x80\x94 ") +
-                     relation_words(edge.type) + (edge.directed ? " \xE2\x86\x92 " : " \xE2\x80\x94 ") +
-                     target.name;
+                     relation_words(edge.type) +
+                     (edge.directed ? " \xE2\x86\x92 " : " \xE2\x80\x94 ") + target.name;
   text += concat("\n", count_text(edge.weight), edge.weight == 1 ? " sentence" : " sentences",
                  " \xC2\xB7 confidence ", fixed(std::clamp(edge.confidence, 0.0, 1.0), 2));
   if (!edge.first_seen.empty()) {
@@ -227,7 +224,8 @@ std::string edge_tooltip(const Diagram& diagram, const DiagramEdge& edge, const 
   const std::size_t shown = std::min(edge.evidence.size(), style.tooltip_sentences);
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& evidence = edge.evidence[i];
-    text += "\n\xE2\x80\x9C" + evidence.sentence + "\xE2\x80\x9D \xE2\x80\x94 " + evidence.document_uri;
+    text +=
+        "\n\xE2\x80\x9C" + evidence.sentence + "\xE2\x80\x9D \xE2\x80\x94 " + evidence.document_uri;
     if (!evidence.published.empty()) text += " (" + evidence.published + ")";
   }
   return shorten(text, style.tooltip_chars);
@@ -280,7 +278,8 @@ std::string legend_label(const Diagram& diagram, const DotStyle& style) {
     const bool dashed = look.line != "solid";
     // Heavy box-drawing strokes (DejaVu Sans has them): solid U+2501, dashed U+254D; an
     // arrow for the directed relation types the drawing uses.
-    std::string stroke = dashed ? "\xE2\x95\x8D\xE2\x95\x8D\xE2\x95\x8D" : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81";
+    std::string stroke =
+        dashed ? "\xE2\x95\x8D\xE2\x95\x8D\xE2\x95\x8D" : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81";
     if (directed_types.count(type) > 0) stroke += "\xE2\x96\xB6";
     row("<TD><FONT COLOR=\"" + std::string(look.color) + "\">" + stroke + "</FONT></TD>",
         escape_html_label(relation_words(type)));
@@ -293,7 +292,8 @@ std::string legend_label(const Diagram& diagram, const DotStyle& style) {
   for (const auto& type : types) {
     if (relation_style(type).type.empty()) relation_row(type);
   }
-  row("<TD></TD>", std::string("size: ") + (diagram.scored_by_pagerank ? "PageRank" : "connections") +
+  row("<TD></TD>", std::string("size: ") +
+                       (diagram.scored_by_pagerank ? "PageRank" : "connections") +
                        "; width: sentences");
   html += "</TABLE>>";
   return html;
@@ -362,7 +362,8 @@ void write_node(std::string& out, const Diagram& diagram, const DiagramNode& nod
   }
   attribute(attrs, "fillcolor", fill, first);
   attribute(attrs, "color", shape.border, first);
-  if (style.tooltips) attribute(attrs, "tooltip", escape_dot(node_tooltip(diagram, node, style)), first);
+  if (style.tooltips)
+    attribute(attrs, "tooltip", escape_dot(node_tooltip(diagram, node, style)), first);
   out += "  \"" + id + "\" [" + attrs + "];\n";
 }
 
@@ -375,8 +376,8 @@ void write_edge(std::string& out, const Diagram& diagram, const DiagramEdge& edg
   attribute(attrs, "color", look.color, first);
   attribute(attrs, "style", look.line, first);
   const double weight = std::isfinite(edge.weight) ? edge.weight : 1;
-  attribute(attrs, "penwidth", fixed(std::clamp(1.0 + 1.5 * std::log2(std::max(weight, 1.0)), 1.0, 6.0), 2),
-            first);
+  attribute(attrs, "penwidth",
+            fixed(std::clamp(1.0 + 1.5 * std::log2(std::max(weight, 1.0)), 1.0, 6.0), 2), first);
   if (!edge.directed) attribute(attrs, "dir", "none", first);
   if (style.edge_labels) {
     attribute(attrs, "label", escape_dot(relation_words(edge.type)), first);
@@ -399,14 +400,25 @@ std::string escape_dot(std::string_view text) {
   out.reserve(text.size() + 8);
   for_each_character(text, [&out](std::uint32_t code_point, std::string_view bytes) {
     switch (code_point) {
-      case '"': out += "\\\""; return;
-      case '\\': out += "\\\\"; return;
+      case '"':
+        out += "\\\"";
+        return;
+      case '\\':
+        out += "\\\\";
+        return;
       // Graphviz turns "&name;" into a character in labels and keeps it as a raw entity in
       // SVG attributes; "&amp;" is the one spelling that means '&' in both places.
-      case '&': out += "&amp;"; return;
-      case '\n': out += "\\n"; return;
-      case '\t': out += ' '; return;
-      default: break;
+      case '&':
+        out += "&amp;";
+        return;
+      case '\n':
+        out += "\\n";
+        return;
+      case '\t':
+        out += ' ';
+        return;
+      default:
+        break;
     }
     if (is_forbidden(code_point)) {
       out += kReplacement;
@@ -422,13 +434,26 @@ std::string escape_html_label(std::string_view text) {
   out.reserve(text.size() + 8);
   for_each_character(text, [&out](std::uint32_t code_point, std::string_view bytes) {
     switch (code_point) {
-      case '&': out += "&amp;"; return;
-      case '<': out += "&lt;"; return;
-      case '>': out += "&gt;"; return;
-      case '"': out += "&quot;"; return;
-      case '\n': out += "<BR/>"; return;
-      case '\t': out += ' '; return;
-      default: break;
+      case '&':
+        out += "&amp;";
+        return;
+      case '<':
+        out += "&lt;";
+        return;
+      case '>':
+        out += "&gt;";
+        return;
+      case '"':
+        out += "&quot;";
+        return;
+      case '\n':
+        out += "<BR/>";
+        return;
+      case '\t':
+        out += ' ';
+        return;
+      default:
+        break;
     }
     if (is_forbidden(code_point)) {
       out += kReplacement;

@@ -36,18 +36,18 @@ enum class ColorBy { kLabel, kCommunity };
 struct DotStyle {
   LayoutEngine engine = LayoutEngine::kDot;  // graph attributes are tuned for this engine and
                                              // written as layout=..., so the file re-renders alike
-  ColorBy color_by = ColorBy::kLabel;         // node fill by entity label or by community
-  bool edge_labels = true;                    // relation type written on each edge
-  bool legend = true;                         // legend table in the graph label
-  bool tooltips = true;                       // tooltip on every node and edge
-  std::size_t max_node_labels = 0;            // only the N highest-scored nodes show their
-                                              // name; the rest are small dots (0 = all named)
-  std::size_t overlap_attempts = 0;           // sfdp: prism overlap-removal attempts
-                                              // (0 = Graphviz's default, 1000)
-  std::size_t tooltip_sentences = 3;          // evidence sentences per edge tooltip
-  std::size_t tooltip_chars = 600;            // tooltip text cap (bytes, cut at a character)
-  std::size_t label_chars = 48;               // node names longer than this are shortened
-  std::string font = "DejaVu Sans";           // fontname for every text
+  ColorBy color_by = ColorBy::kLabel;        // node fill by entity label or by community
+  bool edge_labels = true;                   // relation type written on each edge
+  bool legend = true;                        // legend table in the graph label
+  bool tooltips = true;                      // tooltip on every node and edge
+  std::size_t max_node_labels = 0;           // only the N highest-scored nodes show their
+                                             // name; the rest are small dots (0 = all named)
+  std::size_t overlap_attempts = 0;          // sfdp: prism overlap-removal attempts
+                                             // (0 = Graphviz's default, 1000)
+  std::size_t tooltip_sentences = 3;         // evidence sentences per edge tooltip
+  std::size_t tooltip_chars = 600;           // tooltip text cap (bytes, cut at a character)
+  std::size_t label_chars = 48;              // node names longer than this are shortened
+  std::string font = "DejaVu Sans";          // fontname for every text
 };
 
 std::string write_dot(const Diagram& diagram, const DotStyle& style = {});

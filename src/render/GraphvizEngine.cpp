@@ -1,15 +1,14 @@
 #include "render/GraphvizEngine.h"
 
 #include <dlfcn.h>
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <mutex>
-
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
 
 #include "core/Error.h"
 
@@ -170,21 +169,30 @@ class Layout {
 
 std::string_view to_string(LayoutEngine engine) {
   switch (engine) {
-    case LayoutEngine::kDot: return "dot";
-    case LayoutEngine::kNeato: return "neato";
-    case LayoutEngine::kFdp: return "fdp";
-    case LayoutEngine::kSfdp: return "sfdp";
-    case LayoutEngine::kCirco: return "circo";
-    case LayoutEngine::kTwopi: return "twopi";
+    case LayoutEngine::kDot:
+      return "dot";
+    case LayoutEngine::kNeato:
+      return "neato";
+    case LayoutEngine::kFdp:
+      return "fdp";
+    case LayoutEngine::kSfdp:
+      return "sfdp";
+    case LayoutEngine::kCirco:
+      return "circo";
+    case LayoutEngine::kTwopi:
+      return "twopi";
   }
   return "dot";
 }
 
 std::string_view to_string(ImageFormat format) {
   switch (format) {
-    case ImageFormat::kSvg: return "svg";
-    case ImageFormat::kPng: return "png";
-    case ImageFormat::kPdf: return "pdf";
+    case ImageFormat::kSvg:
+      return "svg";
+    case ImageFormat::kPng:
+      return "png";
+    case ImageFormat::kPdf:
+      return "pdf";
   }
   return "svg";
 }
@@ -263,7 +271,8 @@ std::string GraphvizEngine::render(std::string_view dot_text, LayoutEngine engin
 std::vector<std::string> GraphvizEngine::plugins(const std::string& kind) const {
   std::lock_guard lock(graphviz_mutex());
   int count = 0;
-  char** list = graphviz().plugin_list(impl_->context, mutable_chars(kind.c_str()), &count, nullptr);
+  char** list =
+      graphviz().plugin_list(impl_->context, mutable_chars(kind.c_str()), &count, nullptr);
   std::vector<std::string> names;
   if (list == nullptr) return names;
   for (int i = 0; i < count; ++i) {

@@ -17,9 +17,12 @@ std::string lower(std::string_view text) {
 
 ImageFormat image_format(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kPng: return ImageFormat::kPng;
-    case OutputFormat::kPdf: return ImageFormat::kPdf;
-    default: return ImageFormat::kSvg;
+    case OutputFormat::kPng:
+      return ImageFormat::kPng;
+    case OutputFormat::kPdf:
+      return ImageFormat::kPdf;
+    default:
+      return ImageFormat::kSvg;
   }
 }
 
@@ -50,10 +53,14 @@ std::size_t count_components(const Diagram& diagram) {
 
 std::string_view to_string(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kSvg: return "svg";
-    case OutputFormat::kPng: return "png";
-    case OutputFormat::kPdf: return "pdf";
-    case OutputFormat::kDot: return "dot";
+    case OutputFormat::kSvg:
+      return "svg";
+    case OutputFormat::kPng:
+      return "png";
+    case OutputFormat::kPdf:
+      return "pdf";
+    case OutputFormat::kDot:
+      return "dot";
   }
   return "svg";
 }
@@ -92,8 +99,8 @@ RenderPlan plan_render(const Diagram& diagram, const RenderOptions& options) {
   const std::size_t nodes = diagram.nodes.size();
   const std::size_t edges = diagram.edges.size();
   if (options.max_nodes > 0 && nodes > options.max_nodes) {
-    throw UsageError("the graph has " + std::to_string(nodes) + " nodes, more than a picture can show (" +
-                     std::to_string(options.max_nodes) +
+    throw UsageError("the graph has " + std::to_string(nodes) +
+                     " nodes, more than a picture can show (" + std::to_string(options.max_nodes) +
                      "); narrow it with --top N, --focus ENTITY --depth N, --community ID or "
                      "--min-weight");
   }
@@ -142,11 +149,13 @@ RenderPlan plan_render(const Diagram& diagram, const RenderOptions& options) {
                          " nodes; the others are dots (names in their tooltips)");
   }
   if (options.color_by == ColorBy::kCommunity) {
-    const bool any = std::any_of(diagram.nodes.begin(), diagram.nodes.end(),
-                                 [](const DiagramNode& node) { return node.community.has_value(); });
+    const bool any =
+        std::any_of(diagram.nodes.begin(), diagram.nodes.end(),
+                    [](const DiagramNode& node) { return node.community.has_value(); });
     if (!any) {
-      plan.notes.push_back("no community scores in the store (run 'skein analyze'); "
-                           "nodes drawn white");
+      plan.notes.push_back(
+          "no community scores in the store (run 'skein analyze'); "
+          "nodes drawn white");
     }
   }
   return plan;

@@ -51,19 +51,19 @@ bool is_binary(OutputFormat format);
 
 struct RenderOptions {
   OutputFormat format = OutputFormat::kSvg;
-  std::optional<LayoutEngine> layout;     // nullopt = auto (see plan_render)
-  ColorBy color_by = ColorBy::kLabel;      // node fill by entity label or by community
-  bool legend = true;                     // legend table under the drawing
-  bool tooltips = true;                   // tooltips on nodes and edges (SVG)
-  std::size_t dot_max_nodes = 150;        // auto: dot/neato up to this many nodes, sfdp beyond
-  std::size_t dot_max_components = 3;     // auto: more separate parts than this -> neato
-  std::size_t dot_slow_nodes = 500;       // explicit dot past this: warn that it will be slow
+  std::optional<LayoutEngine> layout;         // nullopt = auto (see plan_render)
+  ColorBy color_by = ColorBy::kLabel;         // node fill by entity label or by community
+  bool legend = true;                         // legend table under the drawing
+  bool tooltips = true;                       // tooltips on nodes and edges (SVG)
+  std::size_t dot_max_nodes = 150;            // auto: dot/neato up to this many nodes, sfdp beyond
+  std::size_t dot_max_components = 3;         // auto: more separate parts than this -> neato
+  std::size_t dot_slow_nodes = 500;           // explicit dot past this: warn that it will be slow
   std::size_t full_overlap_max_nodes = 2500;  // sfdp: full prism overlap removal up to this
-                                          // many nodes; beyond, 10 attempts (most of the
-                                          // gain at a tenth of the time: 41 s -> 5 s at 10k)
-  std::size_t edge_label_max_edges = 120; // edge labels only up to this many edges
-  std::size_t node_label_max = 600;       // names on at most this many nodes (top by score)
-  std::size_t max_nodes = 20000;          // refuse bigger diagrams (0 = no limit)
+                                              // many nodes; beyond, 10 attempts (most of the
+                                              // gain at a tenth of the time: 41 s -> 5 s at 10k)
+  std::size_t edge_label_max_edges = 120;     // edge labels only up to this many edges
+  std::size_t node_label_max = 600;           // names on at most this many nodes (top by score)
+  std::size_t max_nodes = 20000;              // refuse bigger diagrams (0 = no limit)
 };
 
 struct RenderPlan {
@@ -76,7 +76,7 @@ struct RenderPlan {
 RenderPlan plan_render(const Diagram& diagram, const RenderOptions& options);
 
 struct RenderResult {
-  std::string bytes;               // DOT text, SVG text, or PNG/PDF bytes
+  std::string bytes;  // DOT text, SVG text, or PNG/PDF bytes
   LayoutEngine engine = LayoutEngine::kDot;
   std::vector<std::string> notes;  // RenderPlan::notes
 };

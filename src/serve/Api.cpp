@@ -162,9 +162,11 @@ bool edge_passes(const graph::GraphFilter& filter, const store::EdgeRecord& edge
   if (!contains(filter.types, edge.type)) return false;
   if (edge.weight < filter.min_weight || edge.confidence < filter.min_confidence) return false;
   if (filter.text_only && !edge.has_text_basis) return false;
-  if (!filter.from_date.empty() && (edge.last_seen.empty() || edge.last_seen.substr(0, 10) < filter.from_date))
+  if (!filter.from_date.empty() &&
+      (edge.last_seen.empty() || edge.last_seen.substr(0, 10) < filter.from_date))
     return false;
-  if (!filter.to_date.empty() && (edge.first_seen.empty() || edge.first_seen.substr(0, 10) > filter.to_date))
+  if (!filter.to_date.empty() &&
+      (edge.first_seen.empty() || edge.first_seen.substr(0, 10) > filter.to_date))
     return false;
   if (!filter.labels.empty()) {
     const auto* a = names.find(edge.src);
@@ -279,8 +281,8 @@ std::string meta(Reader& in, const Context& c) {
   w.Int64(stats.edges);
   w.Key("evidence");
   w.Int64(stats.evidence);
-  for (const auto& [key, rows] : {std::pair{"labels", &stats.nodes_by_label},
-                                  std::pair{"types", &stats.edges_by_type}}) {
+  for (const auto& [key, rows] :
+       {std::pair{"labels", &stats.nodes_by_label}, std::pair{"types", &stats.edges_by_type}}) {
     w.Key(key);
     w.StartObject();
     for (const auto& [name, count] : *rows) {
@@ -536,9 +538,14 @@ std::string evidence(Reader& in, const Context& c) {
 }
 
 using Endpoint = std::string (*)(Reader&, const Context&);
-constexpr std::pair<std::string_view, Endpoint> kEndpoints[] = {
-    {"meta", meta},         {"entities", entities}, {"entity", entity},    {"neighbours", neighbours},
-    {"neighbors", neighbours}, {"overview", overview}, {"path", path},     {"evidence", evidence}};
+constexpr std::pair<std::string_view, Endpoint> kEndpoints[] = {{"meta", meta},
+                                                                {"entities", entities},
+                                                                {"entity", entity},
+                                                                {"neighbours", neighbours},
+                                                                {"neighbors", neighbours},
+                                                                {"overview", overview},
+                                                                {"path", path},
+                                                                {"evidence", evidence}};
 
 }  // namespace
 

@@ -32,10 +32,10 @@ namespace skein::serve {
 class NameIndex;
 
 struct ApiOptions {
-  std::size_t max_limit = 1000;        // cap on every limit parameter
-  std::size_t max_value_bytes = 1024;  // longer parameter values are refused (400)
+  std::size_t max_limit = 1000;          // cap on every limit parameter
+  std::size_t max_value_bytes = 1024;    // longer parameter values are refused (400)
   std::size_t path_max_visits = 200000;  // nodes a path search may visit before giving up
-  std::string web_dir;                 // for the viewer's colours and page ("" = default)
+  std::string web_dir;                   // for the viewer's colours and page ("" = default)
 };
 
 struct ApiResponse {

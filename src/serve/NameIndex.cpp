@@ -71,10 +71,11 @@ std::vector<NameHit> NameIndex::search(const std::string& query, std::size_t lim
   // Prefix matches: a contiguous run of the sorted keys. Rank at most a bounded number of
   // them so a one-letter query stays cheap on a large store.
   constexpr std::size_t kPrefixCandidates = 5000;
-  auto it = std::lower_bound(keys_.begin(), keys_.end(), q,
-                             [](const Key& key, const std::string& text) { return key.folded < text; });
-  for (std::size_t n = 0; it != keys_.end() && it->folded.compare(0, q.size(), q) == 0 &&
-                          n < kPrefixCandidates;
+  auto it =
+      std::lower_bound(keys_.begin(), keys_.end(), q,
+                       [](const Key& key, const std::string& text) { return key.folded < text; });
+  for (std::size_t n = 0;
+       it != keys_.end() && it->folded.compare(0, q.size(), q) == 0 && n < kPrefixCandidates;
        ++it, ++n) {
     hit(*it);
   }
@@ -86,7 +87,8 @@ std::vector<NameHit> NameIndex::search(const std::string& query, std::size_t lim
   const std::size_t prefix_count = out.size();
   for (const auto& key : keys_) {
     if (out.size() - prefix_count >= kPrefixCandidates) break;
-    if (key.folded.find(q) != std::string::npos && key.folded.compare(0, q.size(), q) != 0) hit(key);
+    if (key.folded.find(q) != std::string::npos && key.folded.compare(0, q.size(), q) != 0)
+      hit(key);
   }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(prefix_count), out.end(), by_rank);
   if (out.size() > limit) out.resize(limit);

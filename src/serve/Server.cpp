@@ -85,7 +85,8 @@ void send_json(httplib::Response& response, int status, const std::string& body)
 bool host_allowed(const std::string& header, const std::string& bound, int port) {
   std::string host = header;
   const std::string suffix = ":" + std::to_string(port);
-  if (host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0)
+  if (host.size() > suffix.size() &&
+      host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0)
     host.resize(host.size() - suffix.size());
   if (host == bound) return true;
   const bool loopback = bound == "127.0.0.1" || bound == "::1" || bound == "localhost";
@@ -135,23 +136,27 @@ void Server::start() {
   http.set_keep_alive_timeout(1);
   http.set_keep_alive_max_count(50);
   http.set_write_timeout(10);
-  http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-    const auto host = request.get_header_value("Host");
-    if (!host_allowed(host, impl_->options.host, impl_->port)) {
-      send_json(response, 403, json_error("this server answers only requests addressed to " +
-                                          impl_->options.host));
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  http.set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        const auto host = request.get_header_value("Host");
+        if (!host_allowed(host, impl_->options.host, impl_->port)) {
+          send_json(
+              response, 403,
+              json_error("this server answers only requests addressed to " + impl_->options.host));
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
   http.Get("/", [this](const httplib::Request&, httplib::Response& response) {
     response.set_header("Cache-Control", "no-store");
-    response.set_header("Content-Security-Policy",
-                        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                        "connect-src 'self'; img-src 'self' data: blob:");
+    response.set_header(
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "connect-src 'self'; img-src 'self' data: blob:");
     response.set_content(impl_->page, "text/html; charset=utf-8");
   });
-  auto answer = [this](const std::string& endpoint, const Params& params, httplib::Response& response) {
+  auto answer = [this](const std::string& endpoint, const Params& params,
+                       httplib::Response& response) {
     auto store = impl_->stores->acquire();
     ApiResponse result;
     try {
@@ -162,7 +167,8 @@ void Server::start() {
     impl_->stores->release(std::move(store));
     send_json(response, result.status, result.body);
   };
-  http.Get(R"(/api/([A-Za-z_]+))", [answer](const httplib::Request& request, httplib::Response& response) {
+  http.Get(R"(/api/([A-Za-z_]+))", [answer](const httplib::Request& request,
+                                            httplib::Response& response) {
     Params params;
     for (const auto& [name, value] : request.params) {
       if (!params.emplace(name, value).second) {
@@ -174,29 +180,30 @@ void Server::start() {
   });
   // The body is read here, chunk by chunk, so a chunked upload cannot grow past kMaxBody
   // either (the library's own limit covers Content-Length bodies only).
-  http.Post(R"(/api/([A-Za-z_]+))", [answer](const httplib::Request& request,
-                                              httplib::Response& response,
-                                              const httplib::ContentReader& content) {
-    std::string body;
-    bool too_big = request.get_header_value<std::uint64_t>("Content-Length") > kMaxBody;
-    if (!too_big) content([&](const char* data, std::size_t size) {
-      if (body.size() + size > kMaxBody) {
-        too_big = true;
-        return false;
-      }
-      body.append(data, size);
-      return true;
-    });
-    Params params;
-    std::string error;
-    if (too_big) {
-      send_json(response, 413, json_error("the request body is larger than 64 KiB"));
-    } else if (!Api::params_from_json(body, params, error)) {  // whatever its declared type
-      send_json(response, 400, json_error(error));
-    } else {
-      answer(request.matches[1].str(), params, response);
-    }
-  });
+  http.Post(
+      R"(/api/([A-Za-z_]+))", [answer](const httplib::Request& request, httplib::Response& response,
+                                       const httplib::ContentReader& content) {
+        std::string body;
+        bool too_big = request.get_header_value<std::uint64_t>("Content-Length") > kMaxBody;
+        if (!too_big)
+          content([&](const char* data, std::size_t size) {
+            if (body.size() + size > kMaxBody) {
+              too_big = true;
+              return false;
+            }
+            body.append(data, size);
+            return true;
+          });
+        Params params;
+        std::string error;
+        if (too_big) {
+          send_json(response, 413, json_error("the request body is larger than 64 KiB"));
+        } else if (!Api::params_from_json(body, params, error)) {  // whatever its declared type
+          send_json(response, 400, json_error(error));
+        } else {
+          answer(request.matches[1].str(), params, response);
+        }
+      });
   auto not_allowed = [](const httplib::Request&, httplib::Response& response) {
     send_json(response, 405, json_error("only GET and POST are answered; the API is read-only"));
   };
@@ -210,9 +217,10 @@ void Server::start() {
               json_error(status == 404 ? "nothing at " + request.path.substr(0, 100)
                                        : "bad request (HTTP " + std::to_string(status) + ")"));
   });
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
-    send_json(response, 500, json_error("internal error"));
-  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        send_json(response, 500, json_error("internal error"));
+      });
   if (!s.options.quiet) {
     http.set_logger([](const httplib::Request& request, const httplib::Response& response) {
       std::fprintf(stderr, "%d %s %s\n", response.status, request.method.c_str(),

@@ -54,7 +54,8 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
       std::vector<std::tuple<std::int64_t, std::size_t, std::size_t, std::string>> rows;
       while (statement->executeStep()) {
         rows.emplace_back(statement->getColumn(0).getInt64(), column_size(statement->getColumn(1)),
-                          column_size(statement->getColumn(2)), statement->getColumn(3).getString());
+                          column_size(statement->getColumn(2)),
+                          statement->getColumn(3).getString());
       }
       statement->reset();
       for (const auto& [node_id, start, end, kind] : rows) {
@@ -85,12 +86,11 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
         row.dst = statement->getColumn(3).getInt64();
         row.basis = statement->getColumn(4).getString();
         row.props = statement->getColumn(5).getString();
-        row.evidence.span = ByteSpan{column_size(statement->getColumn(6)),
-                                     column_size(statement->getColumn(7))};
+        row.evidence.span =
+            ByteSpan{column_size(statement->getColumn(6)), column_size(statement->getColumn(7))};
         row.evidence.rule = statement->getColumn(8).getString();
         row.evidence.confidence = statement->getColumn(9).getDouble();
-        row.evidence.text =
-            text.substr(row.evidence.span.start, row.evidence.span.size());
+        row.evidence.text = text.substr(row.evidence.span.start, row.evidence.span.size());
         rows.push_back(std::move(row));
       }
       statement->reset();
@@ -103,7 +103,8 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
         relation.basis = rows[i].basis;
         relation.props = string_props(rows[i].props);
         std::size_t j = i;
-        for (; j < rows.size() && rows[j].edge == rows[i].edge && rows[j].basis == rows[i].basis; ++j) {
+        for (; j < rows.size() && rows[j].edge == rows[i].edge && rows[j].basis == rows[i].basis;
+             ++j) {
           relation.evidence.push_back(std::move(rows[j].evidence));
         }
         relation.confidence = noisy_or(relation.evidence);

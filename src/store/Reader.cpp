@@ -12,18 +12,20 @@ namespace {
 // The evidence filter over evidence `v` joined to its document `d`; `from`, `to` and
 // `text_only` are three consecutive parameters bound by bind_evidence_filter (NULL date: no
 // bound). Undated documents fail any date bound.
-#define SKEIN_EVIDENCE_FILTER(from, to, text_only)                                        \
-  "(" from " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) >= " from ")) " \
-  "AND (" to " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) <= " to ")) " \
+#define SKEIN_EVIDENCE_FILTER(from, to, text_only)                                  \
+  "(" from " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) >= " from \
+  ")) "                                                                             \
+  "AND (" to " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) <= " to \
+  ")) "                                                                             \
   "AND (" text_only " = 0 OR v.basis = 'text')"
 
 // An edge's columns as SKEIN_EDGE_COLUMNS reads them, with weight, confidence, bases and
 // dates aggregated over the evidence rows `v` (documents `d`) that the WHERE clause keeps.
 // Followed by WHERE ... GROUP BY e.id.
-#define SKEIN_FILTERED_EDGE_COLUMNS                                                            \
-  "SELECT e.id, e.type, e.src, e.dst, e.symmetric, e.props, count(*), "                        \
-  "skein_noisy_or(v.confidence), max(v.basis = 'text'), max(v.basis = 'knowledge'), "          \
-  "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') "    \
+#define SKEIN_FILTERED_EDGE_COLUMNS                                                         \
+  "SELECT e.id, e.type, e.src, e.dst, e.symmetric, e.props, count(*), "                     \
+  "skein_noisy_or(v.confidence), max(v.basis = 'text'), max(v.basis = 'knowledge'), "       \
+  "coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '') " \
   "FROM edges e JOIN evidence v ON v.edge = e.id JOIN documents d ON d.id = v.document "
 
 void bind_evidence_filter(SQLite::Statement& statement, int first, const EvidenceFilter& filter) {
@@ -240,9 +242,9 @@ std::optional<EdgeRecord> Store::edge(std::int64_t id) const {
 std::vector<EdgeRecord> Store::edges_of(std::int64_t node_id, const EvidenceFilter& filter) const {
   static constexpr const char* kCached =
       SKEIN_EDGE_COLUMNS "WHERE e.src = ?1 OR e.dst = ?1 ORDER BY e.id";
-  static constexpr const char* kFiltered = SKEIN_FILTERED_EDGE_COLUMNS
-      "WHERE (e.src = ?1 OR e.dst = ?1) AND " SKEIN_EVIDENCE_FILTER("?2", "?3", "?4")
-      " GROUP BY e.id ORDER BY e.id";
+  static constexpr const char* kFiltered =
+      SKEIN_FILTERED_EDGE_COLUMNS "WHERE (e.src = ?1 OR e.dst = ?1) AND " SKEIN_EVIDENCE_FILTER(
+          "?2", "?3", "?4") " GROUP BY e.id ORDER BY e.id";
   return impl_->guarded([&] {
     std::vector<EdgeRecord> edges;
     auto statement = impl_->use(filter.empty() ? kCached : kFiltered);

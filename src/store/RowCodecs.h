@@ -58,8 +58,8 @@ void read_edge(sqlite3_stmt* row, EdgeRecord& edge);
 EvidenceRecord read_evidence(const SQLite::Statement& row);
 
 // ---- MentionRecord ----------------------------------------------------------------------
-#define SKEIN_MENTION_COLUMNS                                                        \
-  "SELECT m.node, m.document, d.uri, m.byte_start, m.byte_end, "                     \
+#define SKEIN_MENTION_COLUMNS                                                          \
+  "SELECT m.node, m.document, d.uri, m.byte_start, m.byte_end, "                       \
   "substr(CAST(d.text AS BLOB), m.byte_start + 1, m.byte_end - m.byte_start), m.kind " \
   "FROM mentions m JOIN documents d ON d.id = m.document "
 MentionRecord read_mention(const SQLite::Statement& row);

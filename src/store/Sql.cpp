@@ -24,8 +24,9 @@ Use Connection::use(const char* sql) {
 }
 
 void Connection::fail(const SQLite::Exception& error) const {
-  throw StoreError(path + ": " +
-                   describe_sqlite_error(error.getExtendedErrorCode(), error.what(), busy_timeout_ms));
+  throw StoreError(
+      path + ": " +
+      describe_sqlite_error(error.getExtendedErrorCode(), error.what(), busy_timeout_ms));
 }
 
 // ---- transactions -------------------------------------------------------------------------
@@ -73,7 +74,8 @@ void Connection::commit_batch() {
 
 void Connection::rollback_batch() {
   sqlite3* handle = db->getHandle();
-  if (sqlite3_get_autocommit(handle) == 0) sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (sqlite3_get_autocommit(handle) == 0)
+    sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
   batch_open = false;
 }
 
@@ -175,7 +177,8 @@ struct NoisyOrContext {
 };
 
 void noisy_or_step(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
-  auto* state = static_cast<NoisyOrContext*>(sqlite3_aggregate_context(context, sizeof(NoisyOrContext)));
+  auto* state =
+      static_cast<NoisyOrContext*>(sqlite3_aggregate_context(context, sizeof(NoisyOrContext)));
   if (state == nullptr) {
     sqlite3_result_error_nomem(context);
     return;

@@ -471,9 +471,9 @@ void Store::Impl::set_relation_symmetry(const std::string& type, bool symmetric)
       std::vector<std::int64_t> folded;
       std::vector<std::int64_t> twins;
       {
-        auto pairs = use(
-            "SELECT r.id, t.id FROM edges r JOIN edges t ON t.type = r.type AND t.src = r.dst "
-            "AND t.dst = r.src WHERE r.type = ?1 AND r.src > r.dst");
+        auto pairs =
+            use("SELECT r.id, t.id FROM edges r JOIN edges t ON t.type = r.type AND t.src = r.dst "
+                "AND t.dst = r.src WHERE r.type = ?1 AND r.src > r.dst");
         pairs->bind(1, type);
         while (pairs->executeStep()) {
           folded.push_back(pairs->getColumn(0).getInt64());
@@ -496,8 +496,8 @@ void Store::Impl::set_relation_symmetry(const std::string& type, bool symmetric)
   });
 }
 
-
-void Store::Impl::merge_node_props(const std::vector<std::pair<std::int64_t, std::string>>& updates) {
+void Store::Impl::merge_node_props(
+    const std::vector<std::pair<std::int64_t, std::string>>& updates) {
   require_writable("store node properties");
   // Validate everything first so a bad update fails before anything is written.
   for (const auto& [id, json] : updates) {

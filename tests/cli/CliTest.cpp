@@ -133,7 +133,8 @@ TEST_CASE("ingest stores documents once and a second run adds nothing", "[cli]")
   CHECK(second.out.find("0 new") != std::string::npos);
   CHECK(second.out.find("2 unchanged") != std::string::npos);
   auto after = parse_json(run_skein("stats --json", dir.path()).out);
-  for (const char* table : {"documents", "entities", "aliases", "relations", "mentions", "evidence"}) {
+  for (const char* table :
+       {"documents", "entities", "aliases", "relations", "mentions", "evidence"}) {
     INFO(table);
     CHECK(after[table].GetInt64() == before[table].GetInt64());
   }
@@ -228,10 +229,11 @@ TEST_CASE("a missing input path is reported by name, exit 2, and the others are 
 TEST_CASE("a malformed JSONL line is reported with its line number and good lines are stored",
           "[cli]") {
   TempDir dir;
-  dir.write("docs.jsonl",
-            "{\"id\":\"1\",\"title\":\"One\",\"text\":\"Angela Merkel met Emmanuel Macron in Paris.\"}\n"
-            "{\"id\":\"2\",\"text\": broken\n"
-            "{\"id\":\"3\",\"text\":\"Brazil exports coffee to Japan.\",\"published\":\"2021-03-04\"}\n");
+  dir.write(
+      "docs.jsonl",
+      "{\"id\":\"1\",\"title\":\"One\",\"text\":\"Angela Merkel met Emmanuel Macron in Paris.\"}\n"
+      "{\"id\":\"2\",\"text\": broken\n"
+      "{\"id\":\"3\",\"text\":\"Brazil exports coffee to Japan.\",\"published\":\"2021-03-04\"}\n");
   auto result = run_skein("ingest -q docs.jsonl", dir.path());
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("docs.jsonl:2") != std::string::npos);

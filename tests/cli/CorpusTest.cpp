@@ -8,9 +8,9 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
-#include <sstream>
 
 #include "CliRunner.h"
 
@@ -63,7 +63,8 @@ TEST_CASE("the BBC corpus is stored or reported document by document, and re-ing
   auto second = run_skein("ingest -q " + shell_quote(corpus.string()), dir.path());
   CHECK(second.out.find(" 0 new, 0 replaced") != std::string::npos);
   const auto stats_after = run_skein("stats --json", dir.path()).out;
-  for (const char* table : {"documents", "entities", "aliases", "relations", "mentions", "evidence"}) {
+  for (const char* table :
+       {"documents", "entities", "aliases", "relations", "mentions", "evidence"}) {
     INFO(table);
     CHECK(field(stats_after, table) == field(stats_before, table));
   }
@@ -129,17 +130,20 @@ TEST_CASE("shards ingested, extracted or merged in any order give the same graph
   SECTION("GNU parallel running the map step in shards, then load (docs/SCALE.md)") {
     // 40 files per job, two jobs at a time; shard files are loaded in whatever order ls gives.
     const std::string skein = shell_quote(SKEIN_BINARY);
-    const std::string map_step =
-        "find " + business + " " + tech + " -type f -name '*.txt' | sort | "
-        "parallel --will-cite -j 2 -n 40 " + skein + " extract -o shard-{#}.jsonl {} && " +
-        skein + " load --db sharded.db shard-*.jsonl";
-    auto status = std::system(("cd " + shell_quote(dir.path().string()) + " && { " + map_step +
-                               "; } >/dev/null 2>&1").c_str());
+    const std::string map_step = "find " + business + " " + tech +
+                                 " -type f -name '*.txt' | sort | "
+                                 "parallel --will-cite -j 2 -n 40 " +
+                                 skein + " extract -o shard-{#}.jsonl {} && " + skein +
+                                 " load --db sharded.db shard-*.jsonl";
+    auto status = std::system(
+        ("cd " + shell_quote(dir.path().string()) + " && { " + map_step + "; } >/dev/null 2>&1")
+            .c_str());
     REQUIRE(status == 0);
     CHECK(graph_lines(dir, "sharded.db") == expected);
   }
   SECTION("ingesting with one or two extraction threads") {
-    REQUIRE(run_skein("ingest -q --jobs 2 --db two.db " + business + " " + tech, dir.path()).exit_code == 0);
+    REQUIRE(run_skein("ingest -q --jobs 2 --db two.db " + business + " " + tech, dir.path())
+                .exit_code == 0);
     CHECK(graph_lines(dir, "two.db") == expected);
   }
 }

@@ -4,7 +4,6 @@
 // lives in the store (store::EvidenceFilter); this checks that every reader goes through it.
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -66,11 +65,12 @@ std::string directory_text(const std::filesystem::path& dir) {
 TEST_CASE("SVG tooltips, show and every export honour --from, --to and --text-only alike",
           "[cli][filter]") {
   TempDir dir;
-  dir.write("f.jsonl",
-            document_line("old.txt", "2001-02-03", "South Korea met Japan at the old harbour.", "text") +
-                document_line("new.txt", "2009-08-07", "South Korea met Japan at the new tower.", "text") +
-                document_line("fact.txt", "2009-08-07", "Gazetteer says South Korea borders Japan.",
-                              "knowledge"));
+  dir.write("f.jsonl", document_line("old.txt", "2001-02-03",
+                                     "South Korea met Japan at the old harbour.", "text") +
+                           document_line("new.txt", "2009-08-07",
+                                         "South Korea met Japan at the new tower.", "text") +
+                           document_line("fact.txt", "2009-08-07",
+                                         "Gazetteer says South Korea borders Japan.", "knowledge"));
   REQUIRE(run_skein("load f.jsonl", dir.path()).exit_code == 0);
 
   const std::vector<Case> cases = {
@@ -110,8 +110,9 @@ TEST_CASE("SVG tooltips, show and every export honour --from, --to and --text-on
     for (const auto& [format, spelling] : weight_spellings(c.weight)) {
       const bool directory = format == "csv";
       const std::string target = directory ? "csv" : "out." + format;
-      REQUIRE(run_skein("export " + format + " " + c.options + " -o " + target, dir.path())
-                  .exit_code == 0);
+      REQUIRE(
+          run_skein("export " + format + " " + c.options + " -o " + target, dir.path()).exit_code ==
+          0);
       const std::string text =
           directory ? read_file(dir / "csv" / "edges.csv") : read_file(dir / target);
       INFO(format << " " << c.options);

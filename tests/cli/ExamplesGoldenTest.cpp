@@ -97,10 +97,12 @@ TEST_CASE("the examples give exactly the pinned graph", "[cli][golden]") {
   const auto want = split(pinned);
   const auto got = split(actual);
   std::vector<std::string> missing, unexpected;
-  std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
-  std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
-  INFO("pinned but not extracted: " << missing.size() << ", extracted but not pinned: "
-                                    << unexpected.size());
+  std::set_difference(want.begin(), want.end(), got.begin(), got.end(),
+                      std::back_inserter(missing));
+  std::set_difference(got.begin(), got.end(), want.begin(), want.end(),
+                      std::back_inserter(unexpected));
+  INFO("pinned but not extracted: " << missing.size()
+                                    << ", extracted but not pinned: " << unexpected.size());
   for (const auto& line : missing) UNSCOPED_INFO("- " << line);
   for (const auto& line : unexpected) UNSCOPED_INFO("+ " << line);
   CHECK(missing.empty());

@@ -35,7 +35,8 @@ std::string seed_path() {
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
   return text;
@@ -58,7 +59,9 @@ std::vector<std::string> seed_paragraphs() {
     if (!line.empty()) lines.push_back(line);
     start = end + 1;
   }
-  const auto body = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("Editor's note"); });
+  const auto body = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.starts_with("Editor's note");
+  });
   REQUIRE(body != lines.end());
   std::vector<std::string> paragraphs{kHeadline};
   paragraphs.insert(paragraphs.end(), body, lines.end());
@@ -72,15 +75,18 @@ std::string join(const std::vector<std::string>& paragraphs, const std::string& 
 }
 
 std::string html_escape(const std::string& text) {
-  return replace_all(replace_all(replace_all(replace_all(text, "&", "&amp;"), "<", "&lt;"), ">", "&gt;"), "\"", "&quot;");
+  return replace_all(
+      replace_all(replace_all(replace_all(text, "&", "&amp;"), "<", "&lt;"), ">", "&gt;"), "\"",
+      "&quot;");
 }
 
 // The stored documents' "title|published" lines, read with the sqlite3 shell.
 std::string stored_titles(const TempDir& dir, const std::string& db) {
   const auto out = dir.path() / "titles.out";
-  const std::string command = "sqlite3 " + shell_quote((dir.path() / db).string()) +
-                              " \"SELECT title || '|' || published FROM documents ORDER BY id\" > " +
-                              shell_quote(out.string());
+  const std::string command =
+      "sqlite3 " + shell_quote((dir.path() / db).string()) +
+      " \"SELECT title || '|' || published FROM documents ORDER BY id\" > " +
+      shell_quote(out.string());
   REQUIRE(std::system(command.c_str()) == 0);
   return read_file(out);
 }
@@ -105,8 +111,8 @@ Extracted extract(const TempDir& dir, const std::string& arguments) {
   json.Parse(result.out.c_str());
   REQUIRE_FALSE(json.HasParseError());
   const auto& document = json["document"];
-  return {document["title"].GetString(), document["published"].GetString(), document["text"].GetString(),
-          to_json(json["entities"]), to_json(json["relations"])};
+  return {document["title"].GetString(), document["published"].GetString(),
+          document["text"].GetString(), to_json(json["entities"]), to_json(json["relations"])};
 }
 
 // Every document of a JSON Lines extract output, in order.
@@ -119,8 +125,9 @@ std::vector<Extracted> extract_all(const std::string& output) {
     json.Parse(output.substr(start, end - start).c_str());
     REQUIRE_FALSE(json.HasParseError());
     const auto& document = json["document"];
-    all.push_back({document["title"].GetString(), document["published"].GetString(), document["text"].GetString(),
-                   to_json(json["entities"]), to_json(json["relations"])});
+    all.push_back({document["title"].GetString(), document["published"].GetString(),
+                   document["text"].GetString(), to_json(json["entities"]),
+                   to_json(json["relations"])});
     start = end == std::string::npos ? output.size() : end + 1;
   }
   return all;
@@ -128,7 +135,8 @@ std::vector<Extracted> extract_all(const std::string& output) {
 
 }  // namespace
 
-TEST_CASE("the seed article's title is its headline, not the Download button line above it", "[cli][ingest]") {
+TEST_CASE("the seed article's title is its headline, not the Download button line above it",
+          "[cli][ingest]") {
   TempDir dir;
   const Extracted seed = extract(dir, shell_quote(seed_path()));
   CHECK(seed.title == kHeadline);
@@ -136,31 +144,44 @@ TEST_CASE("the seed article's title is its headline, not the Download button lin
   CHECK(stored_titles(dir, "skein.db") == kHeadline + "|\n");
 }
 
-TEST_CASE("an HTML page is read as its article: headline, date, author, main text without page furniture",
-          "[cli][ingest]") {
+TEST_CASE(
+    "an HTML page is read as its article: headline, date, author, main text without page furniture",
+    "[cli][ingest]") {
   TempDir dir;
   const auto paragraphs = seed_paragraphs();
   const std::string plain = join(paragraphs, "\n\n");
   dir.write("plain.txt", plain + "\n");
   std::string page =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-      "<title>" + html_escape(kHeadline) + " - CGTN</title>\n"
-      "<meta property=\"og:title\" content=\"" + html_escape(kHeadline) + "\">\n"
+      "<title>" +
+      html_escape(kHeadline) +
+      " - CGTN</title>\n"
+      "<meta property=\"og:title\" content=\"" +
+      html_escape(kHeadline) +
+      "\">\n"
       "<meta property=\"article:published_time\" content=\"2022-08-24T10:15:00+08:00\">\n"
       "<meta name=\"author\" content=\"Hamzah Rifaat Hussain\">\n"
       "<style>.x::after { content: \"Kim Jong Un\"; }</style>\n"
       "<script>var related = \"Xi Jinping met Joe Biden in Washington\";</script>\n"
-      "</head><body>\n<header class=\"site-header\"><a href=\"/\">CGTN</a> <a href=\"/world\">World</a></header>\n"
-      "<nav class=\"main-nav\"><ul><li><a href=\"/china\">China</a></li><li><a href=\"/japan\">Japan</a></li>"
+      "</head><body>\n<header class=\"site-header\"><a href=\"/\">CGTN</a> <a "
+      "href=\"/world\">World</a></header>\n"
+      "<nav class=\"main-nav\"><ul><li><a href=\"/china\">China</a></li><li><a "
+      "href=\"/japan\">Japan</a></li>"
       "<li><a href=\"/us\">United States</a></li></ul></nav>\n<div class=\"layout\"><article>\n"
-      "<h1>" + html_escape(kHeadline) + "</h1>\n"
+      "<h1>" +
+      html_escape(kHeadline) +
+      "</h1>\n"
       "<div class=\"byline\">By <span rel=\"author\">Hamzah Rifaat Hussain</span></div>\n";
-  for (std::size_t i = 1; i < paragraphs.size(); ++i) page += "<p>" + html_escape(paragraphs[i]) + "</p>\n";
-  page += "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Tweet</a></div>\n"
-          "</article>\n<aside class=\"sidebar\"><h2>Related stories</h2><ul><li><a href=\"/a\">Vladimir Putin met "
-          "Recep Tayyip Erdogan in Sochi</a></li></ul></aside></div>\n"
-          "<footer><p>Copyright CGTN. Beijing, China.</p></footer>\n"
-          "<script>console.log(\"Vladimir Putin\");</script>\n</body></html>\n";
+  for (std::size_t i = 1; i < paragraphs.size(); ++i)
+    page += "<p>" + html_escape(paragraphs[i]) + "</p>\n";
+  page +=
+      "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> <a "
+      "href=\"#\">Tweet</a></div>\n"
+      "</article>\n<aside class=\"sidebar\"><h2>Related stories</h2><ul><li><a "
+      "href=\"/a\">Vladimir Putin met "
+      "Recep Tayyip Erdogan in Sochi</a></li></ul></aside></div>\n"
+      "<footer><p>Copyright CGTN. Beijing, China.</p></footer>\n"
+      "<script>console.log(\"Vladimir Putin\");</script>\n</body></html>\n";
   dir.write("page.html", page);
 
   const Extracted html = extract(dir, "page.html");
@@ -185,15 +206,17 @@ TEST_CASE("an HTML page is read as its article: headline, date, author, main tex
   }
 }
 
-TEST_CASE("a PDF report is read through poppler with paragraphs kept, page breaks as paragraph breaks",
-          "[cli][ingest]") {
+TEST_CASE(
+    "a PDF report is read through poppler with paragraphs kept, page breaks as paragraph breaks",
+    "[cli][ingest]") {
   TempDir dir;
   const auto paragraphs = seed_paragraphs();
   const std::string plain = join(paragraphs, "\n\n");
   dir.write("plain.txt", plain + "\n");
-  const std::string make_pdf = "/usr/bin/python3 " + shell_quote((source_dir() / "tests/cli/tools/make_pdf.py").string());
-  REQUIRE(std::system(("cd " + shell_quote(dir.path().string()) + " && " + make_pdf + " plain.txt report.pdf " +
-                       shell_quote(kHeadline))
+  const std::string make_pdf =
+      "/usr/bin/python3 " + shell_quote((source_dir() / "tests/cli/tools/make_pdf.py").string());
+  REQUIRE(std::system(("cd " + shell_quote(dir.path().string()) + " && " + make_pdf +
+                       " plain.txt report.pdf " + shell_quote(kHeadline))
                           .c_str()) == 0);
   const Extracted pdf = extract(dir, "report.pdf");
   const Extracted text = extract(dir, "plain.txt");
@@ -206,21 +229,30 @@ TEST_CASE("a PDF report is read through poppler with paragraphs kept, page break
     std::string long_text;
     for (int i = 0; i < 12; ++i) long_text += (i ? "\n\n" : "") + paragraphs[3];
     dir.write("long.txt", long_text + "\n");
-    REQUIRE(std::system(("cd " + shell_quote(dir.path().string()) + " && " + make_pdf + " long.txt long.pdf Long").c_str()) == 0);
+    REQUIRE(std::system(("cd " + shell_quote(dir.path().string()) + " && " + make_pdf +
+                         " long.txt long.pdf Long")
+                            .c_str()) == 0);
     CHECK(extract(dir, "long.pdf").text == long_text);
   }
-  SECTION("a PDF without a text layer is reported with the OCR hint, and the rest of the run goes on") {
+  SECTION(
+      "a PDF without a text layer is reported with the OCR hint, and the rest of the run goes on") {
     dir.write("empty.txt", "\n");
-    REQUIRE(std::system(("cd " + shell_quote(dir.path().string()) + " && " + make_pdf + " empty.txt scan.pdf Scan").c_str()) == 0);
+    REQUIRE(std::system(("cd " + shell_quote(dir.path().string()) + " && " + make_pdf +
+                         " empty.txt scan.pdf Scan")
+                            .c_str()) == 0);
     auto result = run_skein("ingest -q scan.pdf plain.txt", dir.path());
     CHECK(result.exit_code == 2);
-    CHECK(result.err == "skein ingest: scan.pdf: a PDF with no text layer (a scan?); run OCR first, e.g. ocrmypdf FILE out.pdf\n");
+    CHECK(result.err ==
+          "skein ingest: scan.pdf: a PDF with no text layer (a scan?); run OCR first, e.g. "
+          "ocrmypdf FILE out.pdf\n");
     CHECK(result.out.find("1 new") != std::string::npos);
   }
 }
 
-TEST_CASE("a CSV export gives one document per row from the named columns, and a malformed row is file:line",
-          "[cli][ingest]") {
+TEST_CASE(
+    "a CSV export gives one document per row from the named columns, and a malformed row is "
+    "file:line",
+    "[cli][ingest]") {
   TempDir dir;
   const auto politics = shared_dir() / "corpus" / "bbc" / "politics";
   std::string csv = "id,headline,date,body\r\n";
@@ -230,11 +262,12 @@ TEST_CASE("a CSV export gives one document per row from the named columns, and a
     const std::string title = text.substr(0, text.find('\n'));
     dir.write(std::string("plain-") + name, text);
     plain_paths.push_back(std::string("plain-") + name);
-    csv += std::string("bbc-") + name + "," + "\"" + replace_all(title, "\"", "\"\"") + "\",2005-02-1" +
-           name[2] + ",\"" + replace_all(text, "\"", "\"\"") + "\"\r\n";
+    csv += std::string("bbc-") + name + "," + "\"" + replace_all(title, "\"", "\"\"") +
+           "\",2005-02-1" + name[2] + ",\"" + replace_all(text, "\"", "\"\"") + "\"\r\n";
   }
   dir.write("export.csv", csv);
-  const std::string columns = " --text-column body --id-column id --title-column headline --date-column date";
+  const std::string columns =
+      " --text-column body --id-column id --title-column headline --date-column date";
   auto from_csv = run_skein("extract export.csv" + columns, dir.path());
   INFO(from_csv.err);
   REQUIRE(from_csv.exit_code == 0);
@@ -252,44 +285,55 @@ TEST_CASE("a CSV export gives one document per row from the named columns, and a
   }
 
   SECTION("a malformed row is reported as file:line and the other rows are kept") {
-    dir.write("broken.tsv", "body\ttitle\nBlair met Brown in London.\tOne\nstray \"quote\tTwo\nno tab here\n"
-                            "Howard spoke in Leeds.\tFour\n");
-    auto result = run_skein("ingest --db b.db --text-column body --title-column title broken.tsv", dir.path());
+    dir.write("broken.tsv",
+              "body\ttitle\nBlair met Brown in London.\tOne\nstray \"quote\tTwo\nno tab here\n"
+              "Howard spoke in Leeds.\tFour\n");
+    auto result = run_skein("ingest --db b.db --text-column body --title-column title broken.tsv",
+                            dir.path());
     CHECK(result.exit_code == 2);
-    CHECK(result.err.find("skein ingest: broken.tsv:3: a quote inside an unquoted field") != std::string::npos);
-    CHECK(result.err.find("skein ingest: broken.tsv:4: has 1 fields, the header 2") != std::string::npos);
+    CHECK(result.err.find("skein ingest: broken.tsv:3: a quote inside an unquoted field") !=
+          std::string::npos);
+    CHECK(result.err.find("skein ingest: broken.tsv:4: has 1 fields, the header 2") !=
+          std::string::npos);
     CHECK(result.out.find("2 new") != std::string::npos);
   }
   SECTION("without --text-column the file is reported with its columns") {
     auto result = run_skein("ingest --db c.db export.csv", dir.path());
     CHECK(result.exit_code == 2);
-    CHECK(result.err == "skein ingest: export.csv: a CSV file: name the column that holds the text with "
-                        "--text-column (its columns: id, headline, date, body)\n");
+    CHECK(result.err ==
+          "skein ingest: export.csv: a CSV file: name the column that holds the text with "
+          "--text-column (its columns: id, headline, date, body)\n");
   }
 }
 
-TEST_CASE("a folder's README and SOURCE notes are left out and said so; --include and --exclude choose files",
-          "[cli][ingest]") {
+TEST_CASE(
+    "a folder's README and SOURCE notes are left out and said so; --include and --exclude choose "
+    "files",
+    "[cli][ingest]") {
   TempDir dir;
   std::filesystem::create_directories(dir.path() / "news" / "world");
   dir.write("news/README.TXT", "About this folder\n\nCollected by Tony Blair in London.\n");
   dir.write("news/SOURCE", "http://example.org\n");
   dir.write("news/world/a.txt", "Talks\n\nJapan exports cars to Germany.\n");
-  dir.write("news/world/b.html", "<html><head><title>Visit</title></head><body><p>Wang Yi met Park Jin in Qingdao.</p></body></html>");
+  dir.write("news/world/b.html",
+            "<html><head><title>Visit</title></head><body><p>Wang Yi met Park Jin in "
+            "Qingdao.</p></body></html>");
   dir.write("news/c.docx", std::string("PK\x03\x04", 4) + "word/document.xml");
 
   auto all = run_skein("ingest --db all.db news", dir.path());
   CHECK(all.exit_code == 2);  // the .docx
-  CHECK(all.err.find("skein ingest: news/c.docx: a word-processor file (.docx), not text: convert it first, e.g. "
+  CHECK(all.err.find("skein ingest: news/c.docx: a word-processor file (.docx), not text: convert "
+                     "it first, e.g. "
                      "pandoc FILE -t plain -o FILE.txt\n") != std::string::npos);
-  CHECK(all.err.find("left out 2 note files (README, SOURCE, LICENSE and the like: news/README.TXT, news/SOURCE)") !=
-        std::string::npos);
+  CHECK(all.err.find("left out 2 note files (README, SOURCE, LICENSE and the like: "
+                     "news/README.TXT, news/SOURCE)") != std::string::npos);
   CHECK(all.out.find("2 new") != std::string::npos);
 
   auto only_html = run_skein("ingest -q --db html.db --include '*.html' news", dir.path());
   CHECK(only_html.exit_code == 0);
   CHECK(only_html.out.find("1 new") != std::string::npos);
-  auto no_world = run_skein("ingest -q --db nw.db --exclude 'world/*' --exclude '*.docx' news", dir.path());
+  auto no_world =
+      run_skein("ingest -q --db nw.db --exclude 'world/*' --exclude '*.docx' news", dir.path());
   CHECK(no_world.exit_code == 0);
   CHECK(no_world.out.find("ingested 0 documents") != std::string::npos);
   auto notes = run_skein("ingest -q --db notes.db --include 'README*' news", dir.path());

@@ -25,17 +25,22 @@ const char* const kArticle =
 
 }  // namespace
 
-TEST_CASE("someone else's SQLite file is 'not a Skein store' for every command, and is left unchanged",
-          "[cli]") {
+TEST_CASE(
+    "someone else's SQLite file is 'not a Skein store' for every command, and is left unchanged",
+    "[cli]") {
   TempDir dir;
-  REQUIRE(std::system(("sqlite3 " + (dir / "other-app.db").string() + " 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'").c_str()) == 0);
+  REQUIRE(std::system(("sqlite3 " + (dir / "other-app.db").string() +
+                       " 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'")
+                          .c_str()) == 0);
   dir.write("a.txt", kArticle);
   const std::string before = skein::testing::read_file(dir / "other-app.db");
-  for (const char* command : {"stats", "entities", "relations", "show 'Wang Yi'", "ingest a.txt", "export json -o x.json"}) {
+  for (const char* command : {"stats", "entities", "relations", "show 'Wang Yi'", "ingest a.txt",
+                              "export json -o x.json"}) {
     INFO(command);
     auto result = run_skein(std::string("--db other-app.db ") + command, dir.path());
     CHECK(result.exit_code == 2);
-    CHECK(result.err.find(": other-app.db: not a Skein store (a SQLite database with tables of its own") !=
+    CHECK(result.err.find(
+              ": other-app.db: not a Skein store (a SQLite database with tables of its own") !=
           std::string::npos);
     CHECK(result.err.find("migrat") == std::string::npos);
   }
@@ -50,8 +55,9 @@ TEST_CASE("a directory given as --db is named as a directory, not a disk I/O err
     INFO(command);
     auto result = run_skein(std::string("--db some-directory ") + command, dir.path());
     CHECK(result.exit_code == 2);
-    CHECK(result.err.find(": some-directory: a directory, not a store file; give a file name, e.g. --db "
-                          "some-directory/skein.db\n") != std::string::npos);
+    CHECK(result.err.find(
+              ": some-directory: a directory, not a store file; give a file name, e.g. --db "
+              "some-directory/skein.db\n") != std::string::npos);
   }
 }
 
@@ -67,20 +73,26 @@ TEST_CASE("a mistyped command or option gets a did-you-mean", "[cli]") {
   CHECK(far.err == "skein relations: unknown option '--frobnicate' (see --help)\n");
 }
 
-TEST_CASE("an unknown relation type or label is an error listing the known ones; --entity filters relations",
-          "[cli]") {
+TEST_CASE(
+    "an unknown relation type or label is an error listing the known ones; --entity filters "
+    "relations",
+    "[cli]") {
   TempDir dir;
   dir.write("a.txt", kArticle);
   REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
   auto type = run_skein("relations --type meets", dir.path());
   CHECK(type.exit_code == 1);
-  CHECK(type.err == "skein relations: unknown relation type 'meets' (known: affiliated-with, located-in, met-with, "
-                    "trades-with)\n");
+  CHECK(type.err ==
+        "skein relations: unknown relation type 'meets' (known: affiliated-with, located-in, "
+        "met-with, "
+        "trades-with)\n");
   CHECK(type.out.empty());
   auto label = run_skein("entities --label Persons", dir.path());
   CHECK(label.exit_code == 1);
-  CHECK(label.err == "skein entities: unknown label 'Persons'; did you mean Person? (known: Country, Organization, "
-                     "Person, Place)\n");
+  CHECK(label.err ==
+        "skein entities: unknown label 'Persons'; did you mean Person? (known: Country, "
+        "Organization, "
+        "Person, Place)\n");
   CHECK(run_skein("relations --label Persons", dir.path()).exit_code == 1);
   CHECK(run_skein("relations --type met-with --label Person", dir.path()).exit_code == 0);
 
@@ -115,7 +127,8 @@ TEST_CASE("no option's help states its default twice", "[cli]") {
     for (std::string help_line; std::getline(help_lines, help_line);) {
       INFO(name << ": " << help_line);
       const std::size_t first = help_line.find("(default");
-      CHECK((first == std::string::npos || help_line.find("(default", first + 1) == std::string::npos));
+      CHECK((first == std::string::npos ||
+             help_line.find("(default", first + 1) == std::string::npos));
       CHECK(help_line.find("(default ") == std::string::npos);  // only the parser's "(default: X)"
     }
   }
@@ -148,26 +161,33 @@ TEST_CASE("numbers are printed rounded to 6 significant digits, in JSON and in t
   }
 }
 
-TEST_CASE("the neo4j import.sh takes --overwrite, passed to neo4j-admin as --overwrite-destination", "[cli]") {
+TEST_CASE("the neo4j import.sh takes --overwrite, passed to neo4j-admin as --overwrite-destination",
+          "[cli]") {
   TempDir dir;
   dir.write("a.txt", kArticle);
   REQUIRE(run_skein("ingest -q a.txt", dir.path()).exit_code == 0);
   REQUIRE(run_skein("export neo4j -o neo4j", dir.path()).exit_code == 0);
   dir.write("fake-admin", "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/admin-args\"\n");
   std::filesystem::permissions(dir / "fake-admin", std::filesystem::perms::owner_all);
-  const std::string run = "cd " + skein::testing::shell_quote(dir.path().string()) + " && NEO4J_ADMIN=" +
-                          skein::testing::shell_quote((dir / "fake-admin").string()) + " sh neo4j/import.sh ";
+  const std::string run =
+      "cd " + skein::testing::shell_quote(dir.path().string()) +
+      " && NEO4J_ADMIN=" + skein::testing::shell_quote((dir / "fake-admin").string()) +
+      " sh neo4j/import.sh ";
   REQUIRE(std::system((run + "--overwrite graph").c_str()) == 0);
-  CHECK(skein::testing::read_file(dir / "admin-args").starts_with("database import full --overwrite-destination=true graph "));
+  CHECK(skein::testing::read_file(dir / "admin-args")
+            .starts_with("database import full --overwrite-destination=true graph "));
   REQUIRE(std::system((run + "").c_str()) == 0);
-  CHECK(skein::testing::read_file(dir / "admin-args").starts_with("database import full neo4j --array-delimiter"));
+  CHECK(skein::testing::read_file(dir / "admin-args")
+            .starts_with("database import full neo4j --array-delimiter"));
   CHECK(std::system((run + "--force 2>/dev/null").c_str()) != 0);
-  CHECK(skein::testing::read_file(source_dir() / "exports/neo4j/README.md").find("{name: 'Han Ji-woo'}") !=
-        std::string::npos);
+  CHECK(skein::testing::read_file(source_dir() / "exports/neo4j/README.md")
+            .find("{name: 'Han Ji-woo'}") != std::string::npos);
 }
 
-TEST_CASE("load refuses, as file:line, a relation whose ends contradict its type's labels or that has no evidence",
-          "[cli]") {
+TEST_CASE(
+    "load refuses, as file:line, a relation whose ends contradict its type's labels or that has no "
+    "evidence",
+    "[cli]") {
   TempDir dir;
   dir.write("a.txt", kArticle);
   auto extracted = run_skein("extract a.txt", dir.path());
@@ -184,7 +204,8 @@ TEST_CASE("load refuses, as file:line, a relation whose ends contradict its type
   std::string contradicting = replace_first(good, "\"uri\":\"a.txt\"", "\"uri\":\"b.txt\"");
   contradicting = replace_first(contradicting, "\"type\":\"met-with\"", "\"type\":\"located-in\"");
   std::string no_evidence = replace_first(good, "\"uri\":\"a.txt\"", "\"uri\":\"c.txt\"");
-  const std::size_t evidence = no_evidence.find("\"evidence\":[", no_evidence.find("\"relations\":["));
+  const std::size_t evidence =
+      no_evidence.find("\"evidence\":[", no_evidence.find("\"relations\":["));
   no_evidence = no_evidence.substr(0, evidence) + "\"evidence\":[]" +
                 no_evidence.substr(no_evidence.find(']', no_evidence.find("}]", evidence)) + 1);
   dir.write("lines.jsonl", good + "\n" + contradicting + "\n" + no_evidence + "\n");
@@ -192,12 +213,15 @@ TEST_CASE("load refuses, as file:line, a relation whose ends contradict its type
   CHECK(load.exit_code == 2);
   CHECK(load.out.find("loaded 1 new") != std::string::npos);
   CHECK(load.err.find("skein load: lines.jsonl:2: relations[") != std::string::npos);
-  CHECK(load.err.find("located-in cannot link a Person to a Person (the ontology allows") != std::string::npos);
-  CHECK(load.err.find("skein load: lines.jsonl:3: relations[0].evidence: a relation needs at least one piece of "
+  CHECK(load.err.find("located-in cannot link a Person to a Person (the ontology allows") !=
+        std::string::npos);
+  CHECK(load.err.find("skein load: lines.jsonl:3: relations[0].evidence: a relation needs at least "
+                      "one piece of "
                       "evidence") != std::string::npos);
 }
 
-TEST_CASE("docs/jsonl.md's worked example is what skein extract writes, and load stores it", "[cli]") {
+TEST_CASE("docs/jsonl.md's worked example is what skein extract writes, and load stores it",
+          "[cli]") {
   TempDir dir;
   const std::string doc = skein::testing::read_file(source_dir() / "docs/jsonl.md");
   const auto block = [&](const std::string& fence) {

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "core/Error.h"
@@ -20,9 +19,11 @@ DocumentExtraction sample() {
   x.document.text = "Yoon met Wang Yi in Seoul \xE2\x80\x94 \"talks\".\nShare this";
   x.document.sha256 = sha256_hex(x.document.text);
   x.document.excluded = {{39, 49}};  // "Share this"
-  Entity yoon{"Person:yoon", "Person", "yoon", "Yoon", {"President Yoon"}, {{"role", "president"}}, {{{0, 4}, "Yoon"}}};
+  Entity yoon{"Person:yoon",           "Person",          "yoon", "Yoon", {"President Yoon"},
+              {{"role", "president"}}, {{{0, 4}, "Yoon"}}};
   Entity wang{"Person:wang yi", "Person", "wang yi", "Wang Yi", {}, {}, {{{9, 16}, "Wang Yi"}}};
-  Entity seoul{"Place:geonames:1835848", "Place", "geonames:1835848", "Seoul", {}, {}, {{{20, 25}, "Seoul"}}};
+  Entity seoul{"Place:geonames:1835848", "Place", "geonames:1835848", "Seoul", {}, {},
+               {{{20, 25}, "Seoul"}}};
   x.entities = {yoon, wang, seoul};
   Relation met;
   met.type = "met-with";
@@ -86,7 +87,8 @@ TEST_CASE("the JSON line has a fixed field order and escapes control characters"
   CHECK(line.find(R"(\n)") != std::string::npos);
   CHECK(line.find("\xE2\x80\x94") != std::string::npos);  // non-ASCII stays raw UTF-8
   CHECK(line.find(R"("excluded":[{"start":39,"end":49}])") != std::string::npos);
-  CHECK(line.find(R"("confidence":0.85,"basis":"text","props":{"modality":"asserted"})") != std::string::npos);
+  CHECK(line.find(R"("confidence":0.85,"basis":"text","props":{"modality":"asserted"})") !=
+        std::string::npos);
 }
 
 TEST_CASE("writing text that is not UTF-8 is refused rather than producing bad JSON", "[core]") {
@@ -100,7 +102,8 @@ TEST_CASE("malformed extraction lines give precise reasons with source and line"
   CHECK_THAT(error_of("{not json"), Catch::Contains("x.jsonl:7: invalid JSON at byte 1"));
   CHECK_THAT(error_of(good + " trailing"), Catch::Contains("invalid JSON"));
   CHECK_THAT(error_of("[1,2]"), Catch::Contains("expected an object"));
-  CHECK_THAT(error_of(R"({"entities":[],"relations":[]})"), Catch::Contains("missing field \"document\""));
+  CHECK_THAT(error_of(R"({"entities":[],"relations":[]})"),
+             Catch::Contains("missing field \"document\""));
   CHECK_THAT(error_of(replace(good, R"("text":"Yoon met)", R"("txt":"Yoon met)")),
              Catch::Contains("document: missing field \"text\""));
   CHECK_THAT(error_of(replace(good, R"("title":"Talks")", R"("title":5)")),
@@ -112,15 +115,19 @@ TEST_CASE("malformed extraction lines give precise reasons with source and line"
   CHECK_THAT(error_of(replace(good, R"("start":9,"end":16)", R"("start":-1,"end":16)")),
              Catch::Contains("entities[1].mentions[0].start: expected a non-negative integer"));
   // Byte 27 is the second byte of the em dash.
-  CHECK_THAT(error_of(replace(good, R"("start":20,"end":25,"text":"Seoul")", R"("start":20,"end":27,"text":"Seoul")")),
+  CHECK_THAT(error_of(replace(good, R"("start":20,"end":25,"text":"Seoul")",
+                              R"("start":20,"end":27,"text":"Seoul")")),
              Catch::Contains("end: 27 is inside a UTF-8 character"));
-  CHECK_THAT(error_of(replace(good, R"("text":"Wang Yi")", R"("text":"Wang Ye")")),
-             Catch::Contains("entities[1].mentions[0].text: does not match the document text at [9, 16)"));
-  CHECK_THAT(error_of(replace(good, R"("target":"Person:yoon")", R"("target":"Person:nobody")")),
-             Catch::Contains("relations[0].target: \"Person:nobody\" is not among this line's entities"));
+  CHECK_THAT(
+      error_of(replace(good, R"("text":"Wang Yi")", R"("text":"Wang Ye")")),
+      Catch::Contains("entities[1].mentions[0].text: does not match the document text at [9, 16)"));
+  CHECK_THAT(
+      error_of(replace(good, R"("target":"Person:yoon")", R"("target":"Person:nobody")")),
+      Catch::Contains("relations[0].target: \"Person:nobody\" is not among this line's entities"));
   CHECK_THAT(error_of(replace(good, R"("confidence":0.85,"basis")", R"("confidence":1.5,"basis")")),
              Catch::Contains("relations[0].confidence: must be in [0, 1]"));
-  CHECK_THAT(error_of(replace(good, R"("rule":"met","text":"Yoon met Wang Yi in Seoul)", R"("rule":"met","text":"Yoon met)")),
+  CHECK_THAT(error_of(replace(good, R"("rule":"met","text":"Yoon met Wang Yi in Seoul)",
+                              R"("rule":"met","text":"Yoon met)")),
              Catch::Contains("relations[0].evidence[0].text: does not match"));
   CHECK_THAT(error_of(replace(good, R"("basis":"text")", R"("basis":"hearsay")")),
              Catch::Contains("relations[0].basis: must be \"text\" or \"knowledge\""));
@@ -139,7 +146,8 @@ TEST_CASE("malformed extraction lines give precise reasons with source and line"
   CHECK_THAT(error_of(replace(good, R"("text":"Yoon met)", R"("text":"\udc00Yoon met)")),
              Catch::Contains("document.text: not valid UTF-8"));
   // A proper surrogate pair is one character and reads fine.
-  CHECK_NOTHROW(extraction_from_json_line(replace(good, R"("title":"Talks")", R"("title":"\ud83d\ude00")"), "x.jsonl", 7));
+  CHECK_NOTHROW(extraction_from_json_line(
+      replace(good, R"("title":"Talks")", R"("title":"\ud83d\ude00")"), "x.jsonl", 7));
 }
 
 TEST_CASE("deeply nested JSON is refused without recursing", "[core]") {
@@ -148,7 +156,8 @@ TEST_CASE("deeply nested JSON is refused without recursing", "[core]") {
   // Brackets inside strings do not count as nesting.
   DocumentExtraction x = sample();
   x.document.title = std::string(40, '[');
-  CHECK(extraction_from_json_line(to_json_line(x), "x.jsonl", 1).document.title == x.document.title);
+  CHECK(extraction_from_json_line(to_json_line(x), "x.jsonl", 1).document.title ==
+        x.document.title);
 }
 
 TEST_CASE("optional fields default and unknown fields are ignored", "[core]") {
@@ -163,7 +172,8 @@ TEST_CASE("optional fields default and unknown fields are ignored", "[core]") {
   CHECK(x.relations[0].evidence[0].confidence == 1.0);
 }
 
-TEST_CASE("a mention's kind is written when set and read back, and optional when reading", "[core]") {
+TEST_CASE("a mention's kind is written when set and read back, and optional when reading",
+          "[core]") {
   DocumentExtraction x = sample();
   x.entities[0].mentions[0].kind = mention_kinds::kShort;
   const std::string line = to_json_line(x);
@@ -177,7 +187,9 @@ TEST_CASE("a mention's kind is written when set and read back, and optional when
              Catch::Contains("entities[0].mentions[0].kind: expected a string"));
 }
 
-TEST_CASE("an evidence row's component is written when set and read back, and optional when reading", "[core]") {
+TEST_CASE(
+    "an evidence row's component is written when set and read back, and optional when reading",
+    "[core]") {
   DocumentExtraction x = sample();
   x.relations[0].evidence[0].component = "relation-rules";
   const std::string line = to_json_line(x);

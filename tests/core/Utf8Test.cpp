@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "core/Utf8.h"
@@ -10,24 +9,26 @@ constexpr auto kNpos = std::string_view::npos;
 TEST_CASE("well-formed UTF-8 of every length is accepted", "[core]") {
   CHECK(utf8::first_invalid("") == kNpos);
   CHECK(utf8::first_invalid("plain ASCII\t\n") == kNpos);
-  CHECK(utf8::first_invalid("caf\xC3\xA9") == kNpos);                // U+00E9
-  CHECK(utf8::first_invalid("\xE2\x82\xAC") == kNpos);                // U+20AC
-  CHECK(utf8::first_invalid("\xED\x9F\xBF") == kNpos);                // U+D7FF, just below surrogates
-  CHECK(utf8::first_invalid("\xF0\x9F\x98\x80") == kNpos);            // U+1F600
-  CHECK(utf8::first_invalid("\xF4\x8F\xBF\xBF") == kNpos);            // U+10FFFF
-  CHECK(utf8::is_valid("\xEF\xBB\xBF" "BOM is a valid character"));
+  CHECK(utf8::first_invalid("caf\xC3\xA9") == kNpos);       // U+00E9
+  CHECK(utf8::first_invalid("\xE2\x82\xAC") == kNpos);      // U+20AC
+  CHECK(utf8::first_invalid("\xED\x9F\xBF") == kNpos);      // U+D7FF, just below surrogates
+  CHECK(utf8::first_invalid("\xF0\x9F\x98\x80") == kNpos);  // U+1F600
+  CHECK(utf8::first_invalid("\xF4\x8F\xBF\xBF") == kNpos);  // U+10FFFF
+  CHECK(
+      utf8::is_valid("\xEF\xBB\xBF"
+                     "BOM is a valid character"));
 }
 
 TEST_CASE("ill-formed UTF-8 is reported at the offset of its first byte", "[core]") {
   SECTION("overlong forms") {
-    CHECK(utf8::first_invalid("ab\xC0\xAF") == 2);          // '/' in two bytes
+    CHECK(utf8::first_invalid("ab\xC0\xAF") == 2);  // '/' in two bytes
     CHECK(utf8::first_invalid("\xC1\xBF") == 0);
-    CHECK(utf8::first_invalid("x\xE0\x80\xAF") == 1);       // '/' in three bytes
-    CHECK(utf8::first_invalid("\xF0\x8F\xBF\xBF") == 0);    // U+FFFF in four bytes
+    CHECK(utf8::first_invalid("x\xE0\x80\xAF") == 1);     // '/' in three bytes
+    CHECK(utf8::first_invalid("\xF0\x8F\xBF\xBF") == 0);  // U+FFFF in four bytes
   }
   SECTION("surrogates") {
-    CHECK(utf8::first_invalid("ok \xED\xA0\x80") == 3);     // U+D800
-    CHECK(utf8::first_invalid("\xED\xBF\xBF") == 0);        // U+DFFF
+    CHECK(utf8::first_invalid("ok \xED\xA0\x80") == 3);  // U+D800
+    CHECK(utf8::first_invalid("\xED\xBF\xBF") == 0);     // U+DFFF
   }
   SECTION("above U+10FFFF") {
     CHECK(utf8::first_invalid("\xF4\x90\x80\x80") == 0);
@@ -35,14 +36,12 @@ TEST_CASE("ill-formed UTF-8 is reported at the offset of its first byte", "[core
     CHECK(utf8::first_invalid("\xFF") == 0);
   }
   SECTION("truncated and stray bytes") {
-    CHECK(utf8::first_invalid("abc\xE2\x82") == 3);         // cut at end of input
-    CHECK(utf8::first_invalid("\xE2\x82z") == 0);           // cut by an ASCII byte
-    CHECK(utf8::first_invalid("a\x80") == 1);               // lone continuation byte
+    CHECK(utf8::first_invalid("abc\xE2\x82") == 3);  // cut at end of input
+    CHECK(utf8::first_invalid("\xE2\x82z") == 0);    // cut by an ASCII byte
+    CHECK(utf8::first_invalid("a\x80") == 1);        // lone continuation byte
     CHECK(utf8::first_invalid("\xC3\xA9\xC3") == 2);
   }
-  SECTION("Latin-1 text is not UTF-8") {
-    CHECK(utf8::first_invalid("caf\xE9 au lait") == 3);
-  }
+  SECTION("Latin-1 text is not UTF-8") { CHECK(utf8::first_invalid("caf\xE9 au lait") == 3); }
 }
 
 TEST_CASE("repair replaces each maximal ill-formed subpart with one U+FFFD", "[core]") {
@@ -68,14 +67,17 @@ TEST_CASE("printable escapes C0 controls, DEL and C1 controls but keeps other UT
   CHECK(utf8::printable(std::string("nul\0x", 5)) == "nul\\x00x");
   CHECK(utf8::printable("del\x7F") == "del\\x7F");
   CHECK(utf8::printable("csi\xC2\x9B") == "csi\\u009B");
-  CHECK(utf8::printable("Seoul \xEC\x84\x9C\xEC\x9A\xB8 caf\xC3\xA9") == "Seoul \xEC\x84\x9C\xEC\x9A\xB8 caf\xC3\xA9");
+  CHECK(utf8::printable("Seoul \xEC\x84\x9C\xEC\x9A\xB8 caf\xC3\xA9") ==
+        "Seoul \xEC\x84\x9C\xEC\x9A\xB8 caf\xC3\xA9");
   CHECK(utf8::printable("bad\xFF") == "bad\\xFF");
   CHECK(utf8::printable("cut\xE2\x82") == "cut\\xE2\\x82");
 }
 
 TEST_CASE("boundaries never fall inside a character, and characters are counted as SQLite does",
           "[core]") {
-  const std::string text = "a\xC3\xA9\xE2\x82\xAC" "b";  // a, é (2 bytes), € (3 bytes), b
+  const std::string text =
+      "a\xC3\xA9\xE2\x82\xAC"
+      "b";  // a, é (2 bytes), € (3 bytes), b
   CHECK(utf8::is_boundary(text, 0));
   CHECK(utf8::is_boundary(text, 1));
   CHECK_FALSE(utf8::is_boundary(text, 2));
@@ -90,5 +92,7 @@ TEST_CASE("boundaries never fall inside a character, and characters are counted 
   CHECK(utf8::offset_of_char(text, 9) == text.size());
   CHECK(utf8::code_points(text) == std::u32string{U'a', U'\u00E9', U'\u20AC', U'b'});
   // An ill-formed byte is one unit of its own, so nothing is lost or merged.
-  CHECK(utf8::code_points("a\xFF" "b").size() == 3);
+  CHECK(utf8::code_points("a\xFF"
+                          "b")
+            .size() == 3);
 }

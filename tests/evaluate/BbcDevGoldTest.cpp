@@ -3,7 +3,6 @@
 // corpus (../shared/corpus/bbc) rather than copying the BBC's text.
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -22,7 +21,8 @@ std::vector<std::string> listed_ids(const std::string& section) {
   REQUIRE(in);
   std::vector<std::string> ids;
   for (std::string line; std::getline(in, line);) {
-    if (line.rfind(section + "/", 0) == 0 && line.size() > 4) ids.push_back(line.substr(0, line.size() - 4));
+    if (line.rfind(section + "/", 0) == 0 && line.size() > 4)
+      ids.push_back(line.substr(0, line.size() - 4));
   }
   return ids;
 }
@@ -45,7 +45,8 @@ TEST_CASE("every gold file under gold/bbc-dev loads without error", "[evaluate][
   CHECK(files >= 1);
 }
 
-TEST_CASE("the business gold annotates the 57 business dev articles in FILES.txt order", "[evaluate][gold]") {
+TEST_CASE("the business gold annotates the 57 business dev articles in FILES.txt order",
+          "[evaluate][gold]") {
   const Dataset dataset = read_gold_jsonl(SKEIN_SOURCE_DIR "/gold/bbc-dev/business.jsonl");
   const auto expected = listed_ids("business");
   REQUIRE(expected.size() == 57);

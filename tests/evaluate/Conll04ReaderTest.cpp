@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <string>
 
@@ -29,7 +28,8 @@ std::string error_of(const std::string& json) {
 
 }  // namespace
 
-TEST_CASE("CoNLL04 tokens are joined by single spaces and BILOU tags become byte spans", "[evaluate]") {
+TEST_CASE("CoNLL04 tokens are joined by single spaces and BILOU tags become byte spans",
+          "[evaluate]") {
   const Dataset dataset = parse_conll04(kMorganCity, "/data/conll04_dev.json");
   REQUIRE(dataset.documents.size() == 1);
   const GoldDocument& gold = dataset.documents[0];
@@ -57,8 +57,9 @@ TEST_CASE("CoNLL04 tokens are joined by single spaces and BILOU tags become byte
   CHECK(dataset.class_of("Title") == nullptr);
 }
 
-TEST_CASE("a sentence's full stop glued to a gold span's last word is trimmed, an abbreviation's is not",
-          "[evaluate]") {
+TEST_CASE(
+    "a sentence's full stop glued to a gold span's last word is trimmed, an abbreviation's is not",
+    "[evaluate]") {
   const std::string json = R"([
  {"tokens": ["He", "lives", "near", "Boise."], "tags": ["O", "O", "O", "U-Loc"], "orig_id": 1},
  {"tokens": ["He", "lives", "in", "Omaha", ",", "Neb."], "tags": ["O", "O", "O", "U-Loc", "O", "U-Loc"], "orig_id": 2},
@@ -93,7 +94,8 @@ TEST_CASE("CoNLL04 relation indexes count Other entities but Other is not scored
   REQUIRE(gold.mentions.size() == 3);
   REQUIRE(gold.unscored.size() == 1);
   CHECK(gold.unscored[0].label == "Other");
-  CHECK(gold.document.text.substr(gold.unscored[0].span.start, gold.unscored[0].span.size()) == "Newsweek");
+  CHECK(gold.document.text.substr(gold.unscored[0].span.start, gold.unscored[0].span.size()) ==
+        "Newsweek");
   auto name_of_group = [&](std::size_t group) {
     for (const auto& m : gold.mentions) {
       if (m.group == group) return m.name;
@@ -126,10 +128,15 @@ TEST_CASE("malformed CoNLL04 input is an error naming the file and the place", "
         "dev.json: sentence 0: the last entity is not closed by L-");
   CHECK(error_of(R"([{"tokens": ["a"], "tags": ["U-Misc"]}])") ==
         "dev.json: sentence 0: tags[0]: unknown entity type 'Misc'");
-  CHECK(error_of(R"([{"tokens": ["a"], "tags": ["U-Loc"], "relations": [{"head": 0, "tail": 1, "type": "Located_In"}]}])") ==
-        "dev.json: sentence 0: relations[0]: entity index out of range (the sentence has 1 entities)");
-  CHECK(error_of(R"([{"tokens": ["a", "b"], "tags": ["U-Loc", "U-Loc"], "relations": [{"head": 0, "tail": 1, "type": "Near"}]}])") ==
-        "dev.json: sentence 0: relations[0]: unknown relation type 'Near'");
+  CHECK(
+      error_of(
+          R"([{"tokens": ["a"], "tags": ["U-Loc"], "relations": [{"head": 0, "tail": 1, "type": "Located_In"}]}])") ==
+      "dev.json: sentence 0: relations[0]: entity index out of range (the sentence has 1 "
+      "entities)");
+  CHECK(
+      error_of(
+          R"([{"tokens": ["a", "b"], "tags": ["U-Loc", "U-Loc"], "relations": [{"head": 0, "tail": 1, "type": "Near"}]}])") ==
+      "dev.json: sentence 0: relations[0]: unknown relation type 'Near'");
   CHECK(error_of(R"({"tokens": []})") == "dev.json: expected a JSON list of sentences");
 }
 

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -106,7 +105,8 @@ TEST_CASE("a gold document given by path is read relative to the gold file with 
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("optional and coref flags are read from entities and relations, false by default", "[evaluate]") {
+TEST_CASE("optional and coref flags are read from entities and relations, false by default",
+          "[evaluate]") {
   const Dataset dataset = parse_gold_jsonl(
       R"({"text": "The Polish banker Moreau met Adler.", "entities": [{"text": "Polish", "label": "Country",)"
       R"( "name": "Poland", "optional": true}, {"text": "Moreau", "label": "Person"}, {"text": "Adler", "label": "Person"}],)"
@@ -122,41 +122,63 @@ TEST_CASE("optional and coref flags are read from entities and relations, false 
   CHECK_FALSE(gold.relations[0].optional);
   CHECK(gold.relations[1].optional);
   CHECK_FALSE(gold.relations[1].coref);
-  CHECK(error_of(R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country", "optional": 1}], "relations": []})") ==
-        "gold.jsonl:1: entities[0].optional: expected true or false");
-  CHECK(error_of(R"({"text": "Poland, France.", "entities": [{"text": "Poland", "label": "Country"}, {"text": "France", "label": "Country"}],)"
-                 R"( "relations": [{"type": "met-with", "source": 0, "target": 1, "coref": "yes"}]})") ==
-        "gold.jsonl:1: relations[0].coref: expected true or false");
+  CHECK(
+      error_of(
+          R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country", "optional": 1}], "relations": []})") ==
+      "gold.jsonl:1: entities[0].optional: expected true or false");
+  CHECK(
+      error_of(
+          R"({"text": "Poland, France.", "entities": [{"text": "Poland", "label": "Country"}, {"text": "France", "label": "Country"}],)"
+          R"( "relations": [{"type": "met-with", "source": 0, "target": 1, "coref": "yes"}]})") ==
+      "gold.jsonl:1: relations[0].coref: expected true or false");
 }
 
 TEST_CASE("malformed gold lines are errors naming the file, the line and the field", "[evaluate]") {
   const std::string ok = R"({"text": "Poland and France.", "entities": [], "relations": []})";
-  CHECK(error_of(ok + "\n{\"text\": \"x\", \"entities\": [{\"text\": \"x\"}], \"relations\": []}") ==
-        "gold.jsonl:2: entities[0].label: missing");
+  CHECK(
+      error_of(ok + "\n{\"text\": \"x\", \"entities\": [{\"text\": \"x\"}], \"relations\": []}") ==
+      "gold.jsonl:2: entities[0].label: missing");
   CHECK(error_of(ok + "\n\n{\"text\": \"x\" \"entities\": []}") ==
         "gold.jsonl:3: invalid JSON at column 14: Missing a comma or '}' after an object member.");
   CHECK(error_of(R"({"entities": [], "relations": []})") ==
         "gold.jsonl:1: give exactly one of \"text\" and \"path\"");
-  CHECK(error_of(R"({"text": "Poland and Poland.", "entities": [{"text": "Poland", "label": "Country"},)"
-                 R"( {"text": "Poland", "label": "Country"}, {"text": "Poland", "label": "Country"}], "relations": []})") ==
-        "gold.jsonl:1: entities[2].text: \"Poland\" not found as a whole word after byte 17 "
-        "(anchored entities must be listed in text order)");
-  CHECK(error_of(R"({"text": "Poland.", "entities": [{"start": 0, "end": 9, "label": "Country"}], "relations": []})") ==
-        "gold.jsonl:1: entities[0].start/end: [0, 9) is empty or outside the text (7 bytes)");
-  CHECK(error_of(R"({"text": "Zoë.", "entities": [{"start": 0, "end": 3, "label": "Person"}], "relations": []})") ==
-        "gold.jsonl:1: entities[0].start/end: inside a UTF-8 character");
-  CHECK(error_of(R"({"text": "Poland.", "entities": [{"start": 0, "end": 6, "label": "Country", "text": "Polan"}], "relations": []})") ==
-        "gold.jsonl:1: entities[0].text: \"Polan\" differs from the text at [0, 6): \"Poland\"");
-  CHECK(error_of(R"({"text": "Georgia and Georgia.", "entities": [{"text": "Georgia", "label": "Country"},)"
-                 R"( {"text": "Georgia", "label": "Place"}], "relations": [{"type": "met-with", "source": "Georgia", "target": 0}]})") ==
-        "gold.jsonl:1: relations[0].source: name \"Georgia\" is ambiguous (Country, Place): use the entity's index");
-  CHECK(error_of(R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country"}], "relations": [{"type": "met-with", "source": 0, "target": 3}]})") ==
-        "gold.jsonl:1: relations[0].target: entity index 3 out of range (1 entities)");
-  CHECK(error_of(R"({"text": "Poland, France.", "entities": [{"text": "Poland", "label": "Country"}, {"text": "France", "label": "Country"}],)"
-                 R"( "relations": [{"type": "met-with", "source": 0, "target": 1}, {"type": "met-with", "source": "France", "target": "Poland"}]})") ==
-        "gold.jsonl:1: relations[1]: duplicate relation");
-  CHECK(error_of(R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country"}], "relations": [{"type": "x", "source": "Spain", "target": 0}]})") ==
-        "gold.jsonl:1: relations[0].source: no entity named \"Spain\"");
+  CHECK(
+      error_of(
+          R"({"text": "Poland and Poland.", "entities": [{"text": "Poland", "label": "Country"},)"
+          R"( {"text": "Poland", "label": "Country"}, {"text": "Poland", "label": "Country"}], "relations": []})") ==
+      "gold.jsonl:1: entities[2].text: \"Poland\" not found as a whole word after byte 17 "
+      "(anchored entities must be listed in text order)");
+  CHECK(
+      error_of(
+          R"({"text": "Poland.", "entities": [{"start": 0, "end": 9, "label": "Country"}], "relations": []})") ==
+      "gold.jsonl:1: entities[0].start/end: [0, 9) is empty or outside the text (7 bytes)");
+  CHECK(
+      error_of(
+          R"({"text": "Zoë.", "entities": [{"start": 0, "end": 3, "label": "Person"}], "relations": []})") ==
+      "gold.jsonl:1: entities[0].start/end: inside a UTF-8 character");
+  CHECK(
+      error_of(
+          R"({"text": "Poland.", "entities": [{"start": 0, "end": 6, "label": "Country", "text": "Polan"}], "relations": []})") ==
+      "gold.jsonl:1: entities[0].text: \"Polan\" differs from the text at [0, 6): \"Poland\"");
+  CHECK(
+      error_of(
+          R"({"text": "Georgia and Georgia.", "entities": [{"text": "Georgia", "label": "Country"},)"
+          R"( {"text": "Georgia", "label": "Place"}], "relations": [{"type": "met-with", "source": "Georgia", "target": 0}]})") ==
+      "gold.jsonl:1: relations[0].source: name \"Georgia\" is ambiguous (Country, Place): use the "
+      "entity's index");
+  CHECK(
+      error_of(
+          R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country"}], "relations": [{"type": "met-with", "source": 0, "target": 3}]})") ==
+      "gold.jsonl:1: relations[0].target: entity index 3 out of range (1 entities)");
+  CHECK(
+      error_of(
+          R"({"text": "Poland, France.", "entities": [{"text": "Poland", "label": "Country"}, {"text": "France", "label": "Country"}],)"
+          R"( "relations": [{"type": "met-with", "source": 0, "target": 1}, {"type": "met-with", "source": "France", "target": "Poland"}]})") ==
+      "gold.jsonl:1: relations[1]: duplicate relation");
+  CHECK(
+      error_of(
+          R"({"text": "Poland.", "entities": [{"text": "Poland", "label": "Country"}], "relations": [{"type": "x", "source": "Spain", "target": 0}]})") ==
+      "gold.jsonl:1: relations[0].source: no entity named \"Spain\"");
   CHECK(error_of(R"({"path": "missing.txt", "entities": [], "relations": []})") ==
         "gold.jsonl:1: path: cannot open ./missing.txt");
   CHECK(error_of("") == "gold.jsonl: no documents");

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "evaluate/Scorer.h"
 #include "TestDocuments.h"
+#include "evaluate/Scorer.h"
 
 using namespace skein::evaluate;
 using namespace skein::evaluate::testing;
@@ -9,14 +9,16 @@ using Catch::Detail::Approx;
 
 namespace {
 
-const ErrorGroup* find_group(const std::vector<ErrorGroup>& groups, ErrorKind kind, bool false_positive) {
+const ErrorGroup* find_group(const std::vector<ErrorGroup>& groups, ErrorKind kind,
+                             bool false_positive) {
   for (const auto& group : groups) {
     if (group.kind == kind && group.false_positive == false_positive) return &group;
   }
   return nullptr;
 }
 
-std::size_t group_count(const std::vector<ErrorGroup>& groups, ErrorKind kind, bool false_positive) {
+std::size_t group_count(const std::vector<ErrorGroup>& groups, ErrorKind kind,
+                        bool false_positive) {
   const auto* group = find_group(groups, kind, false_positive);
   return group == nullptr ? 0 : group->count;
 }
@@ -28,14 +30,17 @@ const std::string kSentence = "Emmanuel Moreau met Zoë Adler in Gdańsk, Poland
 TEST_CASE("entity scores count exact spans strictly and overlaps leniently", "[evaluate]") {
   const Dataset dataset = skein_dataset();
   GoldBuilder gold(kSentence);
-  gold.mention("Emmanuel Moreau", "Person").mention("Zoë Adler", "Person")
-      .mention("Gdańsk", "Place").mention("Poland", "Country");
+  gold.mention("Emmanuel Moreau", "Person")
+      .mention("Zoë Adler", "Person")
+      .mention("Gdańsk", "Place")
+      .mention("Poland", "Country");
   PredictionBuilder predicted(gold.gold);
-  predicted.entity("Person:moreau", "Person", "Emmanuel Moreau")   // exact
-      .entity("Person:zoe", "Person", "Zoë")                       // short boundary
-      .entity("Country:gdansk", "Country", "Gdańsk")               // wrong label
-      .entity("Country:PL", "Country", "Poland")                   // exact
-      .entity("Organization:monday", "Organization", "Monday");    // spurious
+  predicted
+      .entity("Person:moreau", "Person", "Emmanuel Moreau")      // exact
+      .entity("Person:zoe", "Person", "Zoë")                     // short boundary
+      .entity("Country:gdansk", "Country", "Gdańsk")             // wrong label
+      .entity("Country:PL", "Country", "Poland")                 // exact
+      .entity("Organization:monday", "Organization", "Monday");  // spurious
 
   Scorer scorer(dataset);
   scorer.add(gold.gold, predicted.extraction);
@@ -96,11 +101,14 @@ TEST_CASE("an entity missed entirely is a missed false negative", "[evaluate]") 
   CHECK(group_count(report.entity_errors, ErrorKind::kMissed, false) == 1);
 }
 
-TEST_CASE("symmetric relations match in either direction, directed ones only as given", "[evaluate]") {
+TEST_CASE("symmetric relations match in either direction, directed ones only as given",
+          "[evaluate]") {
   const Dataset dataset = skein_dataset();
   GoldBuilder gold(kSentence);
-  gold.mention("Emmanuel Moreau", "Person").mention("Zoë Adler", "Person")
-      .mention("Gdańsk", "Place").mention("Poland", "Country")
+  gold.mention("Emmanuel Moreau", "Person")
+      .mention("Zoë Adler", "Person")
+      .mention("Gdańsk", "Place")
+      .mention("Poland", "Country")
       .relation("met-with", "Emmanuel Moreau", "Zoë Adler")
       .relation("located-in", "Gdańsk", "Poland");
   PredictionBuilder predicted(gold.gold);
@@ -108,9 +116,9 @@ TEST_CASE("symmetric relations match in either direction, directed ones only as 
       .entity("Person:adler", "Person", "Zoë Adler")
       .entity("Place:gdansk", "Place", "Gdańsk")
       .entity("Country:PL", "Country", "Poland")
-      .relation("met-with", "Person:adler", "Person:moreau")      // reversed: still right
-      .relation("located-in", "Country:PL", "Place:gdansk")      // reversed: wrong
-      .relation("trades-with", "Country:PL", "Person:moreau");   // not in gold
+      .relation("met-with", "Person:adler", "Person:moreau")    // reversed: still right
+      .relation("located-in", "Country:PL", "Place:gdansk")     // reversed: wrong
+      .relation("trades-with", "Country:PL", "Person:moreau");  // not in gold
 
   Scorer scorer(dataset);
   scorer.add(gold.gold, predicted.extraction);
@@ -138,7 +146,8 @@ TEST_CASE("symmetric relations match in either direction, directed ones only as 
 TEST_CASE("a relation endpoint may match any mention of a coreferent gold entity", "[evaluate]") {
   const Dataset dataset = skein_dataset();
   const std::string text =
-      "President Moreau arrived in Kraków. Later Moreau met with Dr. Zoë Adler of the Vistula Institute.";
+      "President Moreau arrived in Kraków. Later Moreau met with Dr. Zoë Adler of the Vistula "
+      "Institute.";
   GoldBuilder gold(text);
   gold.mention("President Moreau", "Person", "Moreau")
       .mention("Kraków", "Place")
@@ -171,18 +180,22 @@ TEST_CASE("a relation endpoint may match any mention of a coreferent gold entity
   CHECK(report.entity_micro.strict.fn == 3);  // President Moreau, Kraków, Vistula Institute
 }
 
-TEST_CASE("location classes accept several labels and unscored spans make their own false positives",
-          "[evaluate]") {
+TEST_CASE(
+    "location classes accept several labels and unscored spans make their own false positives",
+    "[evaluate]") {
   Dataset dataset;
   dataset.source = "conll";
   dataset.format = "conll04";
-  dataset.label_classes = {{"Person", {"Person"}}, {"Organization", {"Organization"}},
+  dataset.label_classes = {{"Person", {"Person"}},
+                           {"Organization", {"Organization"}},
                            {"Location", {"Country", "Place"}}};
   dataset.relation_types = {{"located-in", false, true}, {"Kill", false, false}};
   const std::string text = "Ruby shot Oswald in Dallas , Texas , reported Newsweek magazine .";
   GoldBuilder gold(text);
-  gold.mention("Ruby", "Person").mention("Oswald", "Person")
-      .mention("Dallas", "Location").mention("Texas", "Location")
+  gold.mention("Ruby", "Person")
+      .mention("Oswald", "Person")
+      .mention("Dallas", "Location")
+      .mention("Texas", "Location")
       .unscored("Newsweek magazine", "Other")
       .relation("located-in", "Dallas", "Texas", "Located_In")
       .relation("Kill", "Ruby", "Oswald");
@@ -228,11 +241,14 @@ TEST_CASE("recall is split by the dataset's own type when several map onto one",
   Dataset dataset = skein_dataset();
   const std::string text = "Acme Corp. of Lyon , France .";
   GoldBuilder gold(text);
-  gold.mention("Acme Corp.", "Organization").mention("Lyon", "Place").mention("France", "Country")
+  gold.mention("Acme Corp.", "Organization")
+      .mention("Lyon", "Place")
+      .mention("France", "Country")
       .relation("located-in", "Acme Corp.", "Lyon", "OrgBased_In")
       .relation("located-in", "Lyon", "France", "Located_In");
   PredictionBuilder predicted(gold.gold);
-  predicted.entity("Place:lyon", "Place", "Lyon").entity("Country:FR", "Country", "France")
+  predicted.entity("Place:lyon", "Place", "Lyon")
+      .entity("Country:FR", "Country", "France")
       .relation("located-in", "Place:lyon", "Country:FR");
   Scorer scorer(dataset);
   scorer.add(gold.gold, predicted.extraction);
@@ -286,7 +302,9 @@ TEST_CASE("scores accumulate over documents and examples are capped", "[evaluate
 TEST_CASE("relations from knowledge are noted, and scored only when asked", "[evaluate]") {
   const Dataset dataset = skein_dataset();
   GoldBuilder gold("Talks were held in Gdańsk, not far from the Polish coast. Poland hosted them.");
-  gold.mention("Gdańsk", "Place").mention("Polish", "Country", "Poland").mention("Poland", "Country");
+  gold.mention("Gdańsk", "Place")
+      .mention("Polish", "Country", "Poland")
+      .mention("Poland", "Country");
   PredictionBuilder predicted(gold.gold);
   predicted.entity("Place:gdansk", "Place", "Gdańsk")
       .entity("Country:PL", "Country", "Poland")
@@ -307,7 +325,8 @@ TEST_CASE("relations from knowledge are noted, and scored only when asked", "[ev
   CHECK(scoring.report().relation_row("located-in")->strict.fp == 1);
 }
 
-TEST_CASE("demonym mentions are left out where the dataset tags them Other, and counted", "[evaluate]") {
+TEST_CASE("demonym mentions are left out where the dataset tags them Other, and counted",
+          "[evaluate]") {
   Dataset dataset;
   dataset.source = "conll";
   dataset.format = "conll04";
@@ -335,7 +354,8 @@ TEST_CASE("demonym mentions are left out where the dataset tags them Other, and 
   CHECK(location->strict.fn == 1);
   CHECK(report.notes.at("predicted demonym mentions not scored: gold Other") == 1);
   CHECK(report.notes.at("predicted demonym mentions not scored: not in gold") == 1);
-  CHECK(report.notes.at("predicted demonym mentions not scored: gold Location (counted missed)") == 1);
+  CHECK(report.notes.at("predicted demonym mentions not scored: gold Location (counted missed)") ==
+        1);
 
   // A dataset that annotates demonyms (the examples' gold) scores them like any mention.
   dataset.scores_demonyms = true;
@@ -353,7 +373,8 @@ TEST_CASE("gold spans can be scored as normalised or as written", "[evaluate]") 
   gold.mention("Emmanuel Moreau", "Person").mention("Boise", "Place");
   gold.gold.mentions[1].as_written.end += 1;  // the file marked "Boise."
   PredictionBuilder predicted(gold.gold);
-  predicted.entity("Person:moreau", "Person", "Emmanuel Moreau").entity("Place:boise", "Place", "Boise");
+  predicted.entity("Person:moreau", "Person", "Emmanuel Moreau")
+      .entity("Place:boise", "Place", "Boise");
 
   Scorer normalised(dataset);
   normalised.add(gold.gold, predicted.extraction);
@@ -370,11 +391,16 @@ TEST_CASE("gold spans can be scored as normalised or as written", "[evaluate]") 
   CHECK(report.entity_micro.lenient.tp == 2);
 }
 
-TEST_CASE("optional gold is neither rewarded nor penalised, and missing it is no miss", "[evaluate]") {
+TEST_CASE("optional gold is neither rewarded nor penalised, and missing it is no miss",
+          "[evaluate]") {
   const Dataset dataset = skein_dataset();
   GoldBuilder gold("Moreau of Vistula Bank met Adler of Oder Bank and the Polish mayor of Gdańsk.");
-  gold.mention("Moreau", "Person").mention("Vistula Bank", "Organization").mention("Adler", "Person")
-      .mention("Oder Bank", "Organization").mention("Polish", "Country", "Poland").mention("Gdańsk", "Place")
+  gold.mention("Moreau", "Person")
+      .mention("Vistula Bank", "Organization")
+      .mention("Adler", "Person")
+      .mention("Oder Bank", "Organization")
+      .mention("Polish", "Country", "Poland")
+      .mention("Gdańsk", "Place")
       .relation("met-with", "Moreau", "Adler")
       .relation("affiliated-with", "Moreau", "Vistula Bank")
       .relation("affiliated-with", "Adler", "Oder Bank")
@@ -383,8 +409,10 @@ TEST_CASE("optional gold is neither rewarded nor penalised, and missing it is no
   gold.gold.relations[2].optional = true;  // Adler -> Oder Bank
   gold.gold.relations[3].optional = true;  // Vistula Bank -> Gdańsk
   PredictionBuilder predicted(gold.gold);
-  predicted.entity("P:moreau", "Person", "Moreau").entity("O:vistula", "Organization", "Vistula Bank")
-      .entity("P:adler", "Person", "Adler").entity("O:oder", "Organization", "Oder Bank")
+  predicted.entity("P:moreau", "Person", "Moreau")
+      .entity("O:vistula", "Organization", "Vistula Bank")
+      .entity("P:adler", "Person", "Adler")
+      .entity("O:oder", "Organization", "Oder Bank")
       .entity("C:PL", "Country", "Polish")
       .relation("met-with", "P:moreau", "P:adler")
       .relation("affiliated-with", "P:adler", "O:oder");  // matches an optional relation only
@@ -412,21 +440,25 @@ TEST_CASE("optional gold is neither rewarded nor penalised, and missing it is no
   CHECK(report.notes.at("predicted relations matching optional gold") == 1);
   CHECK(group_count(report.relation_errors, ErrorKind::kRelationSpurious, true) == 0);
   CHECK(group_count(report.relation_errors, ErrorKind::kEndpointMissed, false) == 0);
-  CHECK(group_count(report.relation_errors, ErrorKind::kRelationMissed, false) == 1);  // Moreau -> Vistula
+  CHECK(group_count(report.relation_errors, ErrorKind::kRelationMissed, false) ==
+        1);  // Moreau -> Vistula
 }
 
 TEST_CASE("a prediction takes required gold before optional gold of the same span", "[evaluate]") {
   const Dataset dataset = skein_dataset();
   GoldBuilder gold("Moreau met Adler.");
-  gold.mention("Moreau", "Person").mention("Adler", "Person")
-      .relation("met-with", "Moreau", "Adler").relation("trades-with", "Moreau", "Adler");
+  gold.mention("Moreau", "Person")
+      .mention("Adler", "Person")
+      .relation("met-with", "Moreau", "Adler")
+      .relation("trades-with", "Moreau", "Adler");
   gold.gold.relations[1].optional = true;
   // An optional copy of the met-with listed before the required one (the reader would refuse
   // it, but the scorer must not depend on order): the prediction takes the required one.
   gold.gold.relations.insert(gold.gold.relations.begin(), gold.gold.relations[0]);
   gold.gold.relations[0].optional = true;
   PredictionBuilder predicted(gold.gold);
-  predicted.entity("P:m", "Person", "Moreau").entity("P:a", "Person", "Adler")
+  predicted.entity("P:m", "Person", "Moreau")
+      .entity("P:a", "Person", "Adler")
       .relation("met-with", "P:m", "P:a");
   Scorer scorer(dataset);
   scorer.add(gold.gold, predicted.extraction);
@@ -439,15 +471,21 @@ TEST_CASE("a prediction takes required gold before optional gold of the same spa
 TEST_CASE("relations needing coreference are counted found and missed per type", "[evaluate]") {
   const Dataset dataset = skein_dataset();
   GoldBuilder gold("Moreau runs Vistula Bank. The banker met Adler. Nowak met Kowalski.");
-  gold.mention("Moreau", "Person").mention("Vistula Bank", "Organization").mention("Adler", "Person")
-      .mention("Nowak", "Person").mention("Kowalski", "Person")
-      .relation("met-with", "Moreau", "Adler").relation("met-with", "Nowak", "Kowalski")
+  gold.mention("Moreau", "Person")
+      .mention("Vistula Bank", "Organization")
+      .mention("Adler", "Person")
+      .mention("Nowak", "Person")
+      .mention("Kowalski", "Person")
+      .relation("met-with", "Moreau", "Adler")
+      .relation("met-with", "Nowak", "Kowalski")
       .relation("affiliated-with", "Moreau", "Vistula Bank");
   gold.gold.relations[0].coref = true;  // "The banker" is Moreau
   gold.gold.relations[1].coref = true;  // not really, but lets the test see a miss
   PredictionBuilder predicted(gold.gold);
-  predicted.entity("P:m", "Person", "Moreau").entity("P:a", "Person", "Adler")
-      .entity("P:n", "Person", "Nowak").entity("P:k", "Person", "Kowalski")
+  predicted.entity("P:m", "Person", "Moreau")
+      .entity("P:a", "Person", "Adler")
+      .entity("P:n", "Person", "Nowak")
+      .entity("P:k", "Person", "Kowalski")
       .relation("met-with", "P:m", "P:a");
   Scorer scorer(dataset);
   scorer.add(gold.gold, predicted.extraction);
@@ -464,14 +502,15 @@ TEST_CASE("relations needing coreference are counted found and missed per type",
   CHECK(missed->examples.at(0).gold == "met-with (coref)");
 }
 
-TEST_CASE("a dataset with neutral unscored spans counts a prediction on them neither way", "[evaluate]") {
+TEST_CASE("a dataset with neutral unscored spans counts a prediction on them neither way",
+          "[evaluate]") {
   Dataset dataset = skein_dataset();
   dataset.unscored_spans_neutral = true;  // CoNLL-2003's MISC, as the scoreboard scores it
   GoldBuilder gold("Mara Voss won the Danube Cup in Vienna.");
   gold.mention("Mara Voss", "Person").mention("Vienna", "Place").unscored("Danube Cup", "MISC");
   PredictionBuilder predicted(gold.gold);
   predicted.entity("Person:voss", "Person", "Mara Voss")
-      .entity("Place:danube", "Place", "Danube")        // on the MISC span only: not scored
+      .entity("Place:danube", "Place", "Danube")  // on the MISC span only: not scored
       .entity("Place:vienna", "Place", "Vienna");
   Scorer scorer(dataset);
   scorer.add(gold.gold, predicted.extraction);

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -96,11 +95,13 @@ TEST_CASE("a CoNLL-2003 corpus scores through the extractor with MISC unscored",
 TEST_CASE("bad CoNLL-2003 lines are reported with file and line", "[evaluate]") {
   CHECK(conll2003_error("Mara NNP I-NP I-PER\nVoss NNP I-NP I-PERSON\n") ==
         "eng.x:2: unknown NER tag 'I-PERSON' (expected O, I-X or B-X with X in PER ORG LOC MISC)");
-  CHECK(conll2003_error("\n\nlonely\n") == "eng.x:3: expected 'word ... tag' (space-separated columns)");
+  CHECK(conll2003_error("\n\nlonely\n") ==
+        "eng.x:3: expected 'word ... tag' (space-separated columns)");
   CHECK_THROWS_AS(read_conll2003("/nonexistent/eng.train"), skein::InputError);
 }
 
-TEST_CASE("CoNLL-U gives UPOS per word and GUM's named mentions, trimmed to the name", "[evaluate]") {
+TEST_CASE("CoNLL-U gives UPOS per word and GUM's named mentions, trimmed to the name",
+          "[evaluate]") {
   TaggedCorpus corpus;
   parse_conllu(kConllu, "/d/doc_one.conllu", corpus);
   CHECK(corpus.has_pos);
@@ -150,9 +151,11 @@ TEST_CASE("eval tells CoNLL-2003 and CoNLL-U files by name", "[evaluate]") {
 }
 
 // CI-sized training on a slice of the real corpora: a few hundred sentences, a few seconds.
-TEST_CASE("a POS tagger trained on a slice of UD EWT beats the majority baseline on it", "[evaluate][train]") {
+TEST_CASE("a POS tagger trained on a slice of UD EWT beats the majority baseline on it",
+          "[evaluate][train]") {
   const std::string dev_data = std::string(SKEIN_SHARED_DIR) + "/dev-data";
-  std::vector<TaggedCorpus> corpora = {read_conllu(dev_data + "/ud_english_ewt/en_ewt-ud-train.conllu")};
+  std::vector<TaggedCorpus> corpora = {
+      read_conllu(dev_data + "/ud_english_ewt/en_ewt-ud-train.conllu")};
   TaggerTrainingOptions options;
   options.limit = 300;
   options.trainer.epochs = 4;

@@ -58,15 +58,16 @@ struct GoldBuilder {
     gold.unscored.push_back({span_of(gold.document.text, part), label});
     return *this;
   }
-  GoldBuilder& relation(const std::string& type, const std::string& source, const std::string& target,
-                        std::string original = {}) {
+  GoldBuilder& relation(const std::string& type, const std::string& source,
+                        const std::string& target, std::string original = {}) {
     auto group_of = [&](const std::string& name) {
       for (const auto& m : gold.mentions) {
         if (m.name == name) return m.group;
       }
       throw std::logic_error("no gold entity " + name);
     };
-    gold.relations.push_back({type, group_of(source), group_of(target), original.empty() ? type : original});
+    gold.relations.push_back(
+        {type, group_of(source), group_of(target), original.empty() ? type : original});
     return *this;
   }
 };
@@ -90,11 +91,12 @@ struct PredictionBuilder {
     extraction.entities.push_back(std::move(entity));
     return *this;
   }
-  PredictionBuilder& entity(const std::string& id, const std::string& label, const std::string& part) {
+  PredictionBuilder& entity(const std::string& id, const std::string& label,
+                            const std::string& part) {
     return entity(id, label, std::vector<std::pair<std::string, int>>{{part, 1}});
   }
-  PredictionBuilder& relation(const std::string& type, const std::string& source, const std::string& target,
-                              Properties props = {}) {
+  PredictionBuilder& relation(const std::string& type, const std::string& source,
+                              const std::string& target, Properties props = {}) {
     Relation relation;
     relation.type = type;
     relation.source = source;

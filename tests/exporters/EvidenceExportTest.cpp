@@ -23,9 +23,9 @@ using test::Doc;
 
 namespace {
 
-constexpr const char* kOld = "Wang Yi met Cho Tae-yul at the old harbour.";  // 2001-02-03
-constexpr const char* kNew = "Wang Yi met Cho Tae-yul at the new tower.";    // 2009-08-07
-constexpr const char* kFact = "Gazetteer says Wang Yi met Cho Tae-yul.";     // 2009, knowledge
+constexpr const char* kOld = "Wang Yi met Cho Tae-yul at the old harbour.";   // 2001-02-03
+constexpr const char* kNew = "Wang Yi met Cho Tae-yul at the new tower.";     // 2009-08-07
+constexpr const char* kFact = "Gazetteer says Wang Yi met Cho Tae-yul.";      // 2009, knowledge
 constexpr const char* kUndated = "Wang Yi met Cho Tae-yul in a quiet room.";  // no date
 constexpr const char* kSeoul = "Seoul is in Korea.";                          // 2009, located-in
 
@@ -40,8 +40,7 @@ void fill(store::Store& store) {
   store.put(people(Doc("news/old.txt", "Old talks", kOld, "2001-02-03"))
                 .relation("met-with", cho, wang, kOld, 0.8)
                 .get());
-  store.put(people(Doc("news/new.txt", "New talks", std::string(kSeoul) + " " + kNew,
-                       "2009-08-07"))
+  store.put(people(Doc("news/new.txt", "New talks", std::string(kSeoul) + " " + kNew, "2009-08-07"))
                 .entity("Place", "seoul", "Seoul")
                 .entity("Country", "KR", "Korea")
                 .relation("met-with", cho, wang, kNew, 0.7)
@@ -103,9 +102,10 @@ std::string directory_text(const std::filesystem::path& dir) {
 
 }  // namespace
 
-TEST_CASE("GraphML read by NetworkX and igraph has each relation once, undirected, with its "
-          "sentences",
-          "[exporters][clients][evidence]") {
+TEST_CASE(
+    "GraphML read by NetworkX and igraph has each relation once, undirected, with its "
+    "sentences",
+    "[exporters][clients][evidence]") {
   store::Store store(":memory:");
   fill(store);
   const auto view = graph::GraphView::from_store(store);
@@ -120,9 +120,9 @@ TEST_CASE("GraphML read by NetworkX and igraph has each relation once, undirecte
   CHECK_FALSE(nx["directed"].GetBool());
   const auto& met = networkx_edge(nx, "met-with");
   CHECK(json_list(met["evidence_sentences"]) == kAllSentences);
-  CHECK(json_list(met["evidence_uris"]) ==
-        std::vector<std::string>{"news/old.txt", "news/new.txt", "kb/fact.txt",
-                                 "notes/undated.txt"});
+  CHECK(json_list(met["evidence_uris"]) == std::vector<std::string>{"news/old.txt", "news/new.txt",
+                                                                    "kb/fact.txt",
+                                                                    "notes/undated.txt"});
   CHECK(json_list(met["evidence_titles"]) ==
         std::vector<std::string>{"Old talks", "New talks", "Reference entry", "Undated note"});
   CHECK(json_list(met["evidence_dates"]) ==
@@ -170,9 +170,10 @@ TEST_CASE("GEXF 1.2 read by NetworkX has as many edges as the store, with their 
   CHECK(networkx_edge(nx, "located-in").HasMember("target_id"));
 }
 
-TEST_CASE("GEXF 1.3 with evidence validates against the RELAX NG schema and graphology reads the "
-          "sentence lists",
-          "[exporters][clients][evidence]") {
+TEST_CASE(
+    "GEXF 1.3 with evidence validates against the RELAX NG schema and graphology reads the "
+    "sentence lists",
+    "[exporters][clients][evidence]") {
   store::Store store(":memory:");
   fill(store);
   const auto view = graph::GraphView::from_store(store);
@@ -211,7 +212,7 @@ TEST_CASE("JSON edges carry an evidence array capped by evidence_per_edge, with 
   ExportOptions options;
   options.evidence_per_edge = 2;
   const auto summary = export_graph(Format::kJson, {view, &store}, dir / "graph.json", options);
-  CHECK(summary.evidence == 3);  // two of met-with's four, and located-in's one
+  CHECK(summary.evidence == 3);   // two of met-with's four, and located-in's one
   CHECK(summary.documents == 2);  // old and new
   rapidjson::Document json;
   json.Parse(test::read_file(dir / "graph.json").c_str());
@@ -284,10 +285,15 @@ TEST_CASE("Every format's evidence honours --from, --to and --text-only alike",
   };
   const std::vector<Case> cases = {
       {"no filter", filter("", "", false), {kOld, kNew, kFact, kUndated, kSeoul}, {}},
-      {"--from 2005-01-01", filter("2005-01-01", "", false), {kNew, kFact, kSeoul}, {kOld, kUndated}},
+      {"--from 2005-01-01",
+       filter("2005-01-01", "", false),
+       {kNew, kFact, kSeoul},
+       {kOld, kUndated}},
       {"--to 2005-01-01", filter("", "2005-01-01", false), {kOld}, {kNew, kFact, kUndated, kSeoul}},
       {"--text-only", filter("", "", true), {kOld, kNew, kUndated, kSeoul}, {kFact}},
-      {"--from 2005-01-01 --text-only", filter("2005-01-01", "", true), {kNew, kSeoul},
+      {"--from 2005-01-01 --text-only",
+       filter("2005-01-01", "", true),
+       {kNew, kSeoul},
        {kOld, kFact, kUndated}},
   };
   struct Output {
@@ -295,11 +301,12 @@ TEST_CASE("Every format's evidence honours --from, --to and --text-only alike",
     Format format;
     ExportOptions options;
   };
-  std::vector<Output> outputs = {{"neo4j", Format::kNeo4j, {}},   {"cypher", Format::kCypher, {}},
-                                 {"gexf 1.3", Format::kGexf, {}}, {"gexf 1.2", Format::kGexf, {}},
-                                 {"graphml", Format::kGraphml, {}}, {"cytoscape", Format::kJson, {}},
-                                 {"d3", Format::kJson, {}},       {"jgf", Format::kJson, {}},
-                                 {"csv", Format::kCsv, {}}};
+  std::vector<Output> outputs = {
+      {"neo4j", Format::kNeo4j, {}},     {"cypher", Format::kCypher, {}},
+      {"gexf 1.3", Format::kGexf, {}},   {"gexf 1.2", Format::kGexf, {}},
+      {"graphml", Format::kGraphml, {}}, {"cytoscape", Format::kJson, {}},
+      {"d3", Format::kJson, {}},         {"jgf", Format::kJson, {}},
+      {"csv", Format::kCsv, {}}};
   outputs[3].options.gexf_version = "1.2";
   outputs[6].options.json_style = JsonStyle::kD3;
   outputs[7].options.json_style = JsonStyle::kJgf;

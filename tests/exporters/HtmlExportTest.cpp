@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "ExportTestSupport.h"
 #include "core/Error.h"
 #include "exporters/Exporter.h"
-#include "ExportTestSupport.h"
 
 namespace skein::exporters::test {
 namespace {
@@ -86,7 +86,8 @@ TEST_CASE("The HTML page inlines the libraries and cannot be broken out of", "[e
   CHECK(page.find("src=\"http") == std::string::npos);  // nothing fetched from the network
 }
 
-TEST_CASE("Without the libraries the html export fails in one line and writes nothing", "[exporters]") {
+TEST_CASE("Without the libraries the html export fails in one line and writes nothing",
+          "[exporters]") {
   ScratchDir dir("html-missing");
   const auto view = script_breaking_view();
   ExportOptions options;

@@ -1,7 +1,6 @@
 // The reference article (../shared/corpus/000_5386783144f4d03e.txt) with the real knowledge
 // files in data/: the graph the product issue asks for.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -38,7 +37,8 @@ bool has(const DocumentExtraction& r, const std::string& type, const std::string
 
 }  // namespace
 
-TEST_CASE("The China-South Korea article gives the graph the issue asks for", "[extract][article]") {
+TEST_CASE("The China-South Korea article gives the graph the issue asks for",
+          "[extract][article]") {
   const auto r = article();
   std::set<std::string> ids;
   for (const Entity& e : r.entities) {
@@ -51,9 +51,9 @@ TEST_CASE("The China-South Korea article gives the graph the issue asks for", "[
     CHECK(e.name.find("Search") == std::string::npos);
     CHECK(e.name != "CFP");
   }
-  for (const char* person : {"Person:wang yi", "Person:park jin", "Person:yoon suk-yeol",
-                             "Person:nancy pelosi", "Person:kim jin-gon",
-                             "Person:hamzah rifaat hussain"}) {
+  for (const char* person :
+       {"Person:wang yi", "Person:park jin", "Person:yoon suk-yeol", "Person:nancy pelosi",
+        "Person:kim jin-gon", "Person:hamzah rifaat hussain"}) {
     CHECK(ids.count(person) == 1);
   }
   CHECK(has(r, "met-with", "Person:park jin", "Person:wang yi"));

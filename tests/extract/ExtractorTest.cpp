@@ -1,8 +1,7 @@
 // The extractor end to end over small fixture knowledge files (tests/extract/fixtures/data)
 // and the project's rule files (schema/).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -83,9 +82,9 @@ void check_offsets(const DocumentExtraction& r) {
 }  // namespace
 
 TEST_CASE("People are anchored by titles, given names and surname lists", "[extract][recognise]") {
-  const auto r = run(
-      "Foreign Minister Wang Yi spoke. Nancy Pelosi arrived. Park Jin and Kim Jin-gon talked. "
-      "President Yoon waved. Quietly Vance Obscurename left.");
+  const auto r =
+      run("Foreign Minister Wang Yi spoke. Nancy Pelosi arrived. Park Jin and Kim Jin-gon talked. "
+          "President Yoon waved. Quietly Vance Obscurename left.");
   check_offsets(r);
   CHECK(find_entity(r, "Person:wang yi") != nullptr);
   CHECK(find_entity(r, "Person:nancy pelosi") != nullptr);
@@ -97,7 +96,8 @@ TEST_CASE("People are anchored by titles, given names and surname lists", "[extr
   for (const Entity& e : r.entities) CHECK(e.id.find("Foreign") == std::string::npos);
 }
 
-TEST_CASE("Organisations come from suffixes, heads and acronym definitions", "[extract][recognise]") {
+TEST_CASE("Organisations come from suffixes, heads and acronym definitions",
+          "[extract][recognise]") {
   const auto r = run(
       "He joined the Stimson Center and the Bank of Korea. The Terminal High Altitude Area Defense "
       "(THAAD) was discussed by the Korea Logistics Promotion Agency (KLPA). Later KLPA and THAAD "
@@ -114,14 +114,14 @@ TEST_CASE("Organisations come from suffixes, heads and acronym definitions", "[e
 }
 
 TEST_CASE("Aliases, demonyms and acronyms resolve to one country", "[extract][resolve]") {
-  const auto r = run(
-      "South Korea, the Republic of Korea (ROK), sent South Korean envoys. The ROK agreed. "
-      "Chinese officials from the PRC came.");
+  const auto r =
+      run("South Korea, the Republic of Korea (ROK), sent South Korean envoys. The ROK agreed. "
+          "Chinese officials from the PRC came.");
   check_offsets(r);
   const Entity* kr = find_entity(r, "Country:KR");
   REQUIRE(kr != nullptr);
-  CHECK(mention_texts(*kr) == std::vector<std::string>{"South Korea", "Republic of Korea", "ROK",
-                                                       "South Korean", "ROK"});
+  CHECK(mention_texts(*kr) ==
+        std::vector<std::string>{"South Korea", "Republic of Korea", "ROK", "South Korean", "ROK"});
   CHECK(kr->name == "South Korea");
   const Entity* cn = find_entity(r, "Country:CN");
   REQUIRE(cn != nullptr);
@@ -146,7 +146,8 @@ TEST_CASE("Short forms join the one full name they fit", "[extract][resolve]") {
   CHECK(mention_texts(*find_entity(r, "Person:mary smith")).size() == 1);
 }
 
-TEST_CASE("A capital stands for its state only where the sentence makes it one", "[extract][resolve]") {
+TEST_CASE("A capital stands for its state only where the sentence makes it one",
+          "[extract][resolve]") {
   const auto r = run(
       "Seoul was also Beijing's third-largest trading partner. Nancy Pelosi's visit to Seoul was "
       "brief.");
@@ -217,7 +218,8 @@ TEST_CASE("met-with comes from verbs, captions and 'a meeting between'", "[extra
   CHECK(met->evidence.size() == 2);
   CHECK(met->basis == "text");
   // Noisy-or of the evidence confidences.
-  const double expected = 1.0 - (1.0 - met->evidence[0].confidence) * (1.0 - met->evidence[1].confidence);
+  const double expected =
+      1.0 - (1.0 - met->evidence[0].confidence) * (1.0 - met->evidence[1].confidence);
   CHECK(met->confidence == Approx(expected));
   const Relation* wang = find_relation(r, "affiliated-with", "Person:wang yi", "Country:CN");
   REQUIRE(wang != nullptr);
@@ -243,7 +245,8 @@ TEST_CASE("Negated and hypothetical statements are not facts", "[extract][relati
   const Relation* may = find_relation(kept, "met-with", "Person:nancy pelosi", "Person:wang yi");
   REQUIRE(may != nullptr);
   CHECK(may->props.at("modality") == "hypothetical");
-  const Relation* conditional = find_relation(kept, "met-with", "Person:nancy pelosi", "Person:park jin");
+  const Relation* conditional =
+      find_relation(kept, "met-with", "Person:nancy pelosi", "Person:park jin");
   REQUIRE(conditional != nullptr);
   CHECK(conditional->props.at("modality") == "hypothetical");
   // A plain statement carries no modality.
@@ -254,9 +257,9 @@ TEST_CASE("Negated and hypothetical statements are not facts", "[extract][relati
 }
 
 TEST_CASE("trades-with from trade partners and bilateral trade", "[extract][relations]") {
-  const auto r = run(
-      "China and South Korea benefited from $360 billion worth of trade. For years, China was "
-      "South Korea's largest trading partner.");
+  const auto r =
+      run("China and South Korea benefited from $360 billion worth of trade. For years, China was "
+          "South Korea's largest trading partner.");
   check_offsets(r);
   const Relation* trade = find_relation(r, "trades-with", "Country:CN", "Country:KR");
   REQUIRE(trade != nullptr);
@@ -267,7 +270,8 @@ TEST_CASE("trades-with from trade partners and bilateral trade", "[extract][rela
 TEST_CASE("trades-with from exports to and imports from, with the goods in between",
           "[extract][relations]") {
   // (The fixture gazetteer knows China, South Korea, the United States, Pakistan and France.)
-  const auto r = run("China exports cars to France. Pakistan imported rice from the United States.");
+  const auto r =
+      run("China exports cars to France. Pakistan imported rice from the United States.");
   check_offsets(r);
   CHECK(find_relation(r, "trades-with", "Country:CN", "Country:FR") != nullptr);
   CHECK(find_relation(r, "trades-with", "Country:PK", "Country:US") != nullptr);
@@ -277,17 +281,20 @@ TEST_CASE("trades-with from exports to and imports from, with the goods in betwe
 }
 
 TEST_CASE("located-in from appositions, possessives, 'in' and '-based'", "[extract][relations]") {
-  const auto r = run(
-      "They met in Qingdao, east China's Shandong Province. The Stimson Center in Washington hosted "
-      "it. The Forum was held in Xi'an, capital of northwest China's Shaanxi Province. A "
-      "Chicago-based Acme Corp. grew.");
+  const auto r =
+      run("They met in Qingdao, east China's Shandong Province. The Stimson Center in Washington "
+          "hosted "
+          "it. The Forum was held in Xi'an, capital of northwest China's Shaanxi Province. A "
+          "Chicago-based Acme Corp. grew.");
   check_offsets(r);
   CHECK(find_relation(r, "located-in", "Place:geonames:1797929", "Place:CN-SD") != nullptr);
   CHECK(find_relation(r, "located-in", "Place:CN-SD", "Country:CN") != nullptr);
-  CHECK(find_relation(r, "located-in", "Organization:stimson center", "Place:geonames:4140963") != nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:stimson center", "Place:geonames:4140963") !=
+        nullptr);
   CHECK(find_relation(r, "located-in", "Place:geonames:1790630", "Place:CN-SN") != nullptr);
   CHECK(find_relation(r, "located-in", "Place:CN-SN", "Country:CN") != nullptr);
-  CHECK(find_relation(r, "located-in", "Organization:acme corp", "Place:geonames:4887398") != nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:acme corp", "Place:geonames:4887398") !=
+        nullptr);
   // Qingdao is not also placed directly in China: the more specific rule won.
   CHECK(find_relation(r, "located-in", "Place:geonames:1797929", "Country:CN") == nullptr);
 }
@@ -309,25 +316,29 @@ TEST_CASE("Gazetteer facts are marked as knowledge, never as text", "[extract][r
 }
 
 TEST_CASE("affiliated-with from appositions keeps the role", "[extract][relations]") {
-  const auto r = run(
-      "Hamzah Rifaat Hussain, a former visiting fellow at the Stimson Center, wrote it. Director of "
-      "the Korean Cultural Center in China, Kim Jin-gon, spoke.");
-  const Relation* hamzah =
-      find_relation(r, "affiliated-with", "Person:hamzah rifaat hussain", "Organization:stimson center");
+  const auto r =
+      run("Hamzah Rifaat Hussain, a former visiting fellow at the Stimson Center, wrote it. "
+          "Director of "
+          "the Korean Cultural Center in China, Kim Jin-gon, spoke.");
+  const Relation* hamzah = find_relation(r, "affiliated-with", "Person:hamzah rifaat hussain",
+                                         "Organization:stimson center");
   REQUIRE(hamzah != nullptr);
   CHECK(hamzah->props.at("role") == "visiting fellow");
-  const Relation* kim =
-      find_relation(r, "affiliated-with", "Person:kim jin-gon", "Organization:korean cultural center");
+  const Relation* kim = find_relation(r, "affiliated-with", "Person:kim jin-gon",
+                                      "Organization:korean cultural center");
   REQUIRE(kim != nullptr);
   CHECK(kim->props.at("role") == "Director");
 }
 
-TEST_CASE("Relation types come from the rule files and users can add their own", "[extract][rules]") {
+TEST_CASE("Relation types come from the rule files and users can add their own",
+          "[extract][rules]") {
   const auto types = extractor().relation_types();
-  const auto met = std::find_if(types.begin(), types.end(), [](const auto& t) { return t.type == "met-with"; });
+  const auto met =
+      std::find_if(types.begin(), types.end(), [](const auto& t) { return t.type == "met-with"; });
   REQUIRE(met != types.end());
   CHECK(met->symmetric);
-  const auto located = std::find_if(types.begin(), types.end(), [](const auto& t) { return t.type == "located-in"; });
+  const auto located = std::find_if(types.begin(), types.end(),
+                                    [](const auto& t) { return t.type == "located-in"; });
   REQUIRE(located != types.end());
   CHECK_FALSE(located->symmetric);
 
@@ -351,7 +362,8 @@ TEST_CASE("Relation types come from the rule files and users can add their own",
     Extractor broken(ExtractorOptions{kFixtures, dir.string()});
     FAIL("a malformed rule file must not load");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()) == (dir / "visits.rules").string() + ":3: pattern needs both slots A and B");
+    CHECK(std::string(e.what()) ==
+          (dir / "visits.rules").string() + ":3: pattern needs both slots A and B");
   }
   std::filesystem::remove_all(dir);
 }
@@ -376,7 +388,8 @@ TEST_CASE("A missing or malformed data file is an input error naming it", "[extr
     Extractor x(ExtractorOptions{dir.string(), kRules});
     FAIL("a short line must not load");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()) == (dir / "cities.tsv").string() + ":17: expected 7 tab-separated fields, found 2");
+    CHECK(std::string(e.what()) ==
+          (dir / "cities.tsv").string() + ":17: expected 7 tab-separated fields, found 2");
   }
   // The word lists load on a helper thread: their errors still reach the caller, and a
   // gazetteer error wins when both files are bad.
@@ -426,9 +439,11 @@ TEST_CASE("Excluded spans yield nothing and the same input gives the same output
   }
 }
 
-TEST_CASE("Newswire place qualifiers: AP state abbreviations and 'Place, Country'", "[extract][recognise]") {
-  const auto r = run("The plant in Hollowbrook , Tex. , closed. Later Vance Fieldstone of Brightwater, "
-                     "Tex., wrote from Nowhereville, France, and Mr. Smith met Pelosi.");
+TEST_CASE("Newswire place qualifiers: AP state abbreviations and 'Place, Country'",
+          "[extract][recognise]") {
+  const auto r =
+      run("The plant in Hollowbrook , Tex. , closed. Later Vance Fieldstone of Brightwater, "
+          "Tex., wrote from Nowhereville, France, and Mr. Smith met Pelosi.");
   check_offsets(r);
   const Entity* texas = find_entity(r, "Place:US-TX");
   REQUIRE(texas != nullptr);
@@ -454,10 +469,12 @@ TEST_CASE("Newswire place qualifiers: AP state abbreviations and 'Place, Country
 
 TEST_CASE("Titles make place names people; acronyms and institutions are organisations",
           "[extract][recognise]") {
-  const auto r = run("President Springfield spoke. Officials at the NRC and the GAO met. The town "
-                     "council wrote to Congress at 10 a.m. GMT. Smith said so.");
+  const auto r =
+      run("President Springfield spoke. Officials at the NRC and the GAO met. The town "
+          "council wrote to Congress at 10 a.m. GMT. Smith said so.");
   check_offsets(r);
-  bool springfield_person = false, nrc = false, gao = false, congress = false, gmt = false, smith = false;
+  bool springfield_person = false, nrc = false, gao = false, congress = false, gmt = false,
+       smith = false;
   for (const Entity& e : r.entities) {
     if (e.label == "Person" && e.name == "Springfield") springfield_person = true;
     if (e.label == "Organization" && e.name == "NRC") nrc = true;
@@ -481,8 +498,9 @@ TEST_CASE("Titles make place names people; acronyms and institutions are organis
 
 TEST_CASE("Organisations are placed by datelines, possessives, headquarters and their state",
           "[extract][relations]") {
-  const auto r = run("SPRINGFIELD , Tex. ( Acme Corp. ) -- Officials said. France 's Zenith Institute grew. "
-                     "The U.S. Navy and the Acme Corp. headquarters in Paris, France, met.");
+  const auto r =
+      run("SPRINGFIELD , Tex. ( Acme Corp. ) -- Officials said. France 's Zenith Institute grew. "
+          "The U.S. Navy and the Acme Corp. headquarters in Paris, France, met.");
   check_offsets(r);
   auto id_of = [&](const std::string& name) {
     for (const Entity& e : r.entities) {
@@ -496,7 +514,8 @@ TEST_CASE("Organisations are placed by datelines, possessives, headquarters and 
   CHECK(find_relation(r, "located-in", id_of("Navy"), "Country:US") != nullptr);
   bool headquarters = false;
   for (const Relation& rel : r.relations) {
-    if (rel.type == "located-in" && rel.source == id_of("Acme Corp.") && rel.target.rfind("Place:geonames:", 0) == 0) {
+    if (rel.type == "located-in" && rel.source == id_of("Acme Corp.") &&
+        rel.target.rfind("Place:geonames:", 0) == 0) {
       headquarters = true;
     }
   }
@@ -504,8 +523,9 @@ TEST_CASE("Organisations are placed by datelines, possessives, headquarters and 
 }
 
 TEST_CASE("Days, codes and lone demonyms do not make places or relations", "[extract][recognise]") {
-  const auto r = run("On Friday , officials in Paris spoke. PA2904034294 Paris Radio in French 0400 GMT. "
-                     "The Acme Television in Chinese aired it.");
+  const auto r =
+      run("On Friday , officials in Paris spoke. PA2904034294 Paris Radio in French 0400 GMT. "
+          "The Acme Television in Chinese aired it.");
   check_offsets(r);
   for (const Entity& e : r.entities) {
     CHECK(e.name != "Friday");
@@ -521,8 +541,10 @@ TEST_CASE("Days, codes and lone demonyms do not make places or relations", "[ext
 TEST_CASE("Washington is the capital without context and the state where the text says so",
           "[extract][resolve]") {
   static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
-  CHECK(find_entity(run("Officials in Washington said the talks went well.", real), "Place:geonames:4140963") != nullptr);
-  CHECK(find_entity(run("Rain fell across Washington state and Oregon.", real), "Place:US-WA") != nullptr);
+  CHECK(find_entity(run("Officials in Washington said the talks went well.", real),
+                    "Place:geonames:4140963") != nullptr);
+  CHECK(find_entity(run("Rain fell across Washington state and Oregon.", real), "Place:US-WA") !=
+        nullptr);
   const auto seattle = run("Seattle , Washington , is wet.", real);
   CHECK(find_entity(seattle, "Place:US-WA") != nullptr);
   CHECK(find_entity(seattle, "Place:geonames:4140963") == nullptr);
@@ -530,20 +552,25 @@ TEST_CASE("Washington is the capital without context and the state where the tex
 
 TEST_CASE("A person's surname is not a city of the same name (Ibarra)", "[extract][resolve]") {
   static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
-  const auto r = run("Chilean President Valentina Rojas met Argentine President Martín Ibarra in Santiago. "
-                     "Rojas and Ibarra signed a declaration. Ibarra also held talks in Santiago.", real);
+  const auto r =
+      run("Chilean President Valentina Rojas met Argentine President Martín Ibarra in Santiago. "
+          "Rojas and Ibarra signed a declaration. Ibarra also held talks in Santiago.",
+          real);
   check_offsets(r);
   const Entity* ibarra = find_entity(r, "Person:martín ibarra");
   REQUIRE(ibarra != nullptr);
   CHECK(ibarra->mentions.size() == 3);
   for (const Entity& e : r.entities) CHECK(e.name != "Ibarra");
-  for (const Relation& rel : r.relations) CHECK(rel.source.find("Place:geonames:3655673") == std::string::npos);
+  for (const Relation& rel : r.relations)
+    CHECK(rel.source.find("Place:geonames:3655673") == std::string::npos);
 }
 
 TEST_CASE("Titles inside names, place words and compass regions", "[extract][recognise]") {
   static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
-  const auto r = run("Yesterday Martin Luther King Jr. spoke near Nelson Street while General Motors and the "
-                     "General Accounting Office stayed out of Southern California.", real);
+  const auto r =
+      run("Yesterday Martin Luther King Jr. spoke near Nelson Street while General Motors and the "
+          "General Accounting Office stayed out of Southern California.",
+          real);
   check_offsets(r);
   auto has = [&](const std::string& label, const std::string& text) {
     for (const Entity& e : r.entities) {
@@ -567,7 +594,8 @@ TEST_CASE("Titles inside names, place words and compass regions", "[extract][rec
 }
 
 TEST_CASE("One unlisted word followed by an age or 'who' is a person", "[extract][recognise]") {
-  const auto r = run("Zorbakov , 53 , left early. Quellmann , who wrote it , stayed. Acme , the shop , closed.");
+  const auto r = run(
+      "Zorbakov , 53 , left early. Quellmann , who wrote it , stayed. Acme , the shop , closed.");
   bool zorbakov = false, quellmann = false;
   for (const Entity& e : r.entities) {
     if (e.label == "Person" && e.name == "Zorbakov") zorbakov = true;
@@ -580,7 +608,8 @@ TEST_CASE("One unlisted word followed by an age or 'who' is a person", "[extract
 
 TEST_CASE("A common word between two titles is an adjective, not a name", "[extract][recognise]") {
   static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
-  const auto r = run("It was told by dissident Soviet historian Roy Medvedev in the Soviet Union.", real);
+  const auto r =
+      run("It was told by dissident Soviet historian Roy Medvedev in the Soviet Union.", real);
   bool medvedev = false;
   for (const Entity& e : r.entities) {
     CHECK_FALSE((e.label == "Person" && e.name == "Soviet"));
@@ -609,10 +638,11 @@ std::size_t text_relations(const DocumentExtraction& r, const std::string& type)
 
 TEST_CASE("Datelines on a line of their own and monitoring source lines place the source",
           "[extract][relations]") {
-  const auto r = run("SEOUL , South Korea ( Acme Corp. )\n\n"
-                     "PA0302025694 Qingdao Harbor News in Chinese 2153 GMT 2 Feb 94\n\n"
-                     "Officials said Incheon , South Korea ( Zenith Corp. ) was quiet.\n\n"
-                     "INCHEON , South Korea ( Nova Corp. ) -- Trade grew.");
+  const auto r =
+      run("SEOUL , South Korea ( Acme Corp. )\n\n"
+          "PA0302025694 Qingdao Harbor News in Chinese 2153 GMT 2 Feb 94\n\n"
+          "Officials said Incheon , South Korea ( Zenith Corp. ) was quiet.\n\n"
+          "INCHEON , South Korea ( Nova Corp. ) -- Trade grew.");
   check_offsets(r);
   const std::string acme = id_named(r, "Acme Corp.");
   const Relation* in_city = find_relation(r, "located-in", acme, id_named(r, "Seoul"));
@@ -627,10 +657,12 @@ TEST_CASE("Datelines on a line of their own and monitoring source lines place th
   REQUIRE(nova != nullptr);
   CHECK(nova->evidence.size() == 1);
   // The source line is a city and a source, not one organisation named after the city.
-  CHECK(find_relation(r, "located-in", id_named(r, "Harbor News"), "Place:geonames:1797929") != nullptr);
+  CHECK(find_relation(r, "located-in", id_named(r, "Harbor News"), "Place:geonames:1797929") !=
+        nullptr);
   CHECK(id_named(r, "Qingdao Harbor News").rfind("(none", 0) == 0);
   // Mid-sentence and without a dash, a bracketed organisation is no dateline.
-  CHECK(find_relation(r, "located-in", id_named(r, "Zenith Corp."), "Place:geonames:1843564") == nullptr);
+  CHECK(find_relation(r, "located-in", id_named(r, "Zenith Corp."), "Place:geonames:1843564") ==
+        nullptr);
 }
 
 TEST_CASE("A city starting an organisation's name outside a source line stays in the name",
@@ -641,9 +673,11 @@ TEST_CASE("A city starting an organisation's name outside a source line stays in
   CHECK(find_entity(r, "Place:geonames:4887398") == nullptr);
 }
 
-TEST_CASE("located-in from 'the capital of', 'a city in' and 'Y's capital, X'", "[extract][relations]") {
-  const auto r = run("Seoul , the capital of South Korea , was calm. China 's capital , Beijing , was busy. "
-                     "Incheon , a port city in South Korea , grew.");
+TEST_CASE("located-in from 'the capital of', 'a city in' and 'Y's capital, X'",
+          "[extract][relations]") {
+  const auto r =
+      run("Seoul , the capital of South Korea , was calm. China 's capital , Beijing , was busy. "
+          "Incheon , a port city in South Korea , grew.");
   check_offsets(r);
   CHECK(find_relation(r, "located-in", "Place:geonames:1835848", "Country:KR") != nullptr);
   CHECK(find_relation(r, "located-in", "Place:geonames:1816670", "Country:CN") != nullptr);
@@ -653,8 +687,9 @@ TEST_CASE("located-in from 'the capital of', 'a city in' and 'Y's capital, X'", 
 TEST_CASE("located-in never contradicts the gazetteer", "[extract][relations]") {
   // Lists look like appositions: no city lies in another, a continent lies in nothing, and
   // two regions nest only as regions.tsv says.
-  const auto lists = run("Delegates from Kinshasa , Chicago and Seoul came. Visitors from Asia , China and "
-                         "Taiwan came. Ships crossed East Asia , Taiwan Strait and more.");
+  const auto lists =
+      run("Delegates from Kinshasa , Chicago and Seoul came. Visitors from Asia , China and "
+          "Taiwan came. Ships crossed East Asia , Taiwan Strait and more.");
   check_offsets(lists);
   CHECK(text_relations(lists, "located-in") == 0);
   // The nesting regions.tsv states is kept.
@@ -677,26 +712,31 @@ TEST_CASE("A listed name qualified by a state none of its namesakes is in names 
 }
 
 TEST_CASE("'A met with his <demonym> counterpart B' is a meeting", "[extract][relations]") {
-  const auto r = run("Chinese Foreign Minister Wang Yi met with his South Korean counterpart Park Jin in "
-                     "Qingdao, east China's Shandong Province, on Tuesday.");
+  const auto r =
+      run("Chinese Foreign Minister Wang Yi met with his South Korean counterpart Park Jin in "
+          "Qingdao, east China's Shandong Province, on Tuesday.");
   check_offsets(r);
   const std::string wang = id_named(r, "Wang Yi"), park = id_named(r, "Park Jin");
-  CHECK((find_relation(r, "met-with", wang, park) != nullptr || find_relation(r, "met-with", park, wang) != nullptr));
+  CHECK((find_relation(r, "met-with", wang, park) != nullptr ||
+         find_relation(r, "met-with", park, wang) != nullptr));
   CHECK(find_relation(r, "affiliated-with", park, "Country:KR") != nullptr);
 }
 
 TEST_CASE("Hyphenated East Asian given names stay whole; '-based' compounds do not join",
           "[extract][recognise]") {
   // "woo" is a common English word in the fixture lists, as it is in the real ones.
-  const auto r = run("Foreign Minister Han Ji-woo met Kim Min-ho. A Chicago-based Acme Corp. grew.");
+  const auto r =
+      run("Foreign Minister Han Ji-woo met Kim Min-ho. A Chicago-based Acme Corp. grew.");
   check_offsets(r);
   CHECK(id_named(r, "Han Ji-woo").rfind("Person:", 0) == 0);
   CHECK(id_named(r, "Han Ji").rfind("(none", 0) == 0);
   CHECK(id_named(r, "Kim Min-ho").rfind("Person:", 0) == 0);
-  CHECK(find_relation(r, "located-in", "Organization:acme corp", "Place:geonames:4887398") != nullptr);
+  CHECK(find_relation(r, "located-in", "Organization:acme corp", "Place:geonames:4887398") !=
+        nullptr);
 }
 
-TEST_CASE("Entities carry the gazetteer's known aliases besides the forms in the text", "[extract][resolve]") {
+TEST_CASE("Entities carry the gazetteer's known aliases besides the forms in the text",
+          "[extract][resolve]") {
   const auto r = run("South Korea and the Xinhua reporters went to Xi’an and Shandong.");
   check_offsets(r);
   const Entity* korea = find_entity(r, "Country:KR");
@@ -721,8 +761,9 @@ TEST_CASE("A day before a comma and a country is no place", "[extract][recognise
 
 TEST_CASE("Lists of places are no appositions, address chains are", "[extract][relations]") {
   // Shandong and Shaanxi are both provinces of China: only the list says they do not nest.
-  const auto list = run("Farmers in Shandong , Shaanxi and Hebei grew more. Officials from Paris , Seoul , "
-                        "Shandong , Shaanxi went home.");
+  const auto list =
+      run("Farmers in Shandong , Shaanxi and Hebei grew more. Officials from Paris , Seoul , "
+          "Shandong , Shaanxi went home.");
   check_offsets(list);
   CHECK(find_relation(list, "located-in", "Place:CN-SD", "Place:CN-SN") == nullptr);
   const auto chain = run("The port of Qingdao , Shandong , China , grew.");
@@ -731,9 +772,10 @@ TEST_CASE("Lists of places are no appositions, address chains are", "[extract][r
 }
 
 TEST_CASE("Organisations are placed only where the gazetteer allows", "[extract][relations]") {
-  const auto r = run("South Korea 's UN envoy spoke. The UN in Beijing agreed. South Korea 's CGTN aired it. "
-                     "China 's CGTN aired it too. The Acme Corp. in Asia grew.\n\n"
-                     "SEOUL , South Korea ( Xinhua ) -- Trade grew.");
+  const auto r =
+      run("South Korea 's UN envoy spoke. The UN in Beijing agreed. South Korea 's CGTN aired it. "
+          "China 's CGTN aired it too. The Acme Corp. in Asia grew.\n\n"
+          "SEOUL , South Korea ( Xinhua ) -- Trade grew.");
   check_offsets(r);
   // Intergovernmental: in a city, never in one member state.
   CHECK(find_relation(r, "located-in", "Organization:un", "Country:KR") == nullptr);
@@ -749,10 +791,13 @@ TEST_CASE("Organisations are placed only where the gazetteer allows", "[extract]
 }
 
 TEST_CASE("'A of the B' affiliates a person; 'at the B' is only a venue", "[extract][relations]") {
-  const auto r = run("Mary Smith of the Stimson Center spoke. Mary Smith met Kevin Brown at the Acme Institute.");
+  const auto r = run(
+      "Mary Smith of the Stimson Center spoke. Mary Smith met Kevin Brown at the Acme Institute.");
   check_offsets(r);
-  CHECK(find_relation(r, "affiliated-with", "Person:mary smith", "Organization:stimson center") != nullptr);
+  CHECK(find_relation(r, "affiliated-with", "Person:mary smith", "Organization:stimson center") !=
+        nullptr);
   REQUIRE(find_entity(r, "Person:kevin brown") != nullptr);
   REQUIRE(find_entity(r, "Organization:acme institute") != nullptr);
-  CHECK(find_relation(r, "affiliated-with", "Person:kevin brown", "Organization:acme institute") == nullptr);
+  CHECK(find_relation(r, "affiliated-with", "Person:kevin brown", "Organization:acme institute") ==
+        nullptr);
 }

@@ -1,9 +1,8 @@
 // The extraction pipeline as named components (extract/Component.h): the registry, choosing
 // and checking the list, what each component records, and per-component timing. Uses the
 // fixture knowledge (tests/extract/fixtures/data) and the project's rule files (schema/).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,7 +53,8 @@ class TestTagger : public Component {
   TestTagger(const ComponentContext& context, const ComponentOptions& component_options)
       : Component("test-tagger", component_options),
         model(context.model_path(component_options, "models/test.bin")),
-        tag_(upos::from_name(component_options.count("tag") != 0 ? component_options.at("tag") : "X")) {}
+        tag_(upos::from_name(component_options.count("tag") != 0 ? component_options.at("tag")
+                                                                 : "X")) {}
   void process(AnnotatedDocument& document) const override {
     document.pos.assign(document.segmentation.tokens.size(), tag_);
     document.pos_confidence.assign(document.segmentation.tokens.size(), 1.0f);
@@ -66,8 +66,13 @@ class TestTagger : public Component {
 };
 
 ComponentInfo test_tagger_info() {
-  return {"test-tagger", "tags every token alike", {layers::kTokens}, {layers::kPos}, {"model", "tag"},
-          [](const ComponentContext& context, const ComponentOptions& component_options) -> std::unique_ptr<Component> {
+  return {"test-tagger",
+          "tags every token alike",
+          {layers::kTokens},
+          {layers::kPos},
+          {"model", "tag"},
+          [](const ComponentContext& context,
+             const ComponentOptions& component_options) -> std::unique_ptr<Component> {
             return std::make_unique<TestTagger>(context, component_options);
           }};
 }
@@ -80,16 +85,17 @@ void register_test_tagger() {
 void register_test_tagger_again() { register_component(test_tagger_info()); }
 
 std::size_t count_type(const DocumentExtraction& r, const std::string& type) {
-  return static_cast<std::size_t>(
-      std::count_if(r.relations.begin(), r.relations.end(), [&](const Relation& x) { return x.type == type; }));
+  return static_cast<std::size_t>(std::count_if(r.relations.begin(), r.relations.end(),
+                                                [&](const Relation& x) { return x.type == type; }));
 }
 
 }  // namespace
 
 TEST_CASE("The default pipeline runs the built-in components in order", "[extract][pipeline]") {
   const Extractor x(options());
-  CHECK(x.component_names() == std::vector<std::string>{"segmenter", "gazetteer", "recognizer", "resolver",
-                                                        "relation-rules", "knowledge-relations"});
+  CHECK(x.component_names() == std::vector<std::string>{"segmenter", "gazetteer", "recognizer",
+                                                        "resolver", "relation-rules",
+                                                        "knowledge-relations"});
   CHECK(x.component_names() == default_components());
   // Naming the default list explicitly gives the same extraction.
   const Extractor named(options(default_components()));
@@ -103,21 +109,30 @@ TEST_CASE("The default pipeline runs the built-in components in order", "[extrac
 TEST_CASE("Unknown, repeated and unfed components are errors that say why", "[extract][pipeline]") {
   const std::string unknown = usage_error(options({"segmenter", "tagger"}));
   CHECK_THAT(unknown, Catch::Contains("unknown extraction component 'tagger'"));
-  CHECK_THAT(unknown, Catch::Contains("segmenter, gazetteer, recognizer, resolver, relation-rules, knowledge-relations"));
-  CHECK_THAT(usage_error(options({"segmenter", "segmenter"})), Catch::Contains("'segmenter' is listed twice"));
-  CHECK_THAT(usage_error(options({"segmenter", "recognizer"})),
-             Catch::Contains("'recognizer' needs gazetteer, which no component before it provides"));
-  CHECK_THAT(usage_error(options({"gazetteer", "segmenter"})), Catch::Contains("'gazetteer' needs tokens"));
+  CHECK_THAT(
+      unknown,
+      Catch::Contains(
+          "segmenter, gazetteer, recognizer, resolver, relation-rules, knowledge-relations"));
+  CHECK_THAT(usage_error(options({"segmenter", "segmenter"})),
+             Catch::Contains("'segmenter' is listed twice"));
+  CHECK_THAT(
+      usage_error(options({"segmenter", "recognizer"})),
+      Catch::Contains("'recognizer' needs gazetteer, which no component before it provides"));
+  CHECK_THAT(usage_error(options({"gazetteer", "segmenter"})),
+             Catch::Contains("'gazetteer' needs tokens"));
   ExtractorOptions stray = options({"segmenter"});
   stray.component_options["resolver"]["model"] = "x.bin";
-  CHECK_THAT(usage_error(stray), Catch::Contains("options given for extraction component 'resolver'"));
+  CHECK_THAT(usage_error(stray),
+             Catch::Contains("options given for extraction component 'resolver'"));
 }
 
-TEST_CASE("A component left out adds nothing, and the others work without it", "[extract][pipeline]") {
+TEST_CASE("A component left out adds nothing, and the others work without it",
+          "[extract][pipeline]") {
   const DocumentExtraction all = Extractor(options()).extract(document());
   REQUIRE(count_type(all, "met-with") == 1);
-  const DocumentExtraction no_rules =
-      Extractor(options({"segmenter", "gazetteer", "recognizer", "resolver", "knowledge-relations"})).extract(document());
+  const DocumentExtraction no_rules = Extractor(options({"segmenter", "gazetteer", "recognizer",
+                                                         "resolver", "knowledge-relations"}))
+                                          .extract(document());
   CHECK(no_rules.entities.size() == all.entities.size());
   CHECK(count_type(no_rules, "met-with") == 0);
   for (const Relation& r : no_rules.relations) CHECK(r.basis == basis::kKnowledge);
@@ -128,7 +143,8 @@ TEST_CASE("A component left out adds nothing, and the others work without it", "
   CHECK(tokens_only.document.text == kText);
 }
 
-TEST_CASE("Evidence rows name the component and the rule that produced them", "[extract][pipeline]") {
+TEST_CASE("Evidence rows name the component and the rule that produced them",
+          "[extract][pipeline]") {
   const DocumentExtraction r = Extractor(options()).extract(document());
   bool text = false, knowledge = false;
   for (const Relation& relation : r.relations) {
@@ -149,7 +165,8 @@ TEST_CASE("Evidence rows name the component and the rule that produced them", "[
   CHECK(knowledge);
 }
 
-TEST_CASE("Mentions in the annotated document record component, rule and confidence", "[extract][pipeline]") {
+TEST_CASE("Mentions in the annotated document record component, rule and confidence",
+          "[extract][pipeline]") {
   const RuleSet rules = load_rules(kRules);
   const Knowledge knowledge(kFixtures, rules.word_lists);
   const ExtractorOptions o = options();
@@ -190,8 +207,10 @@ TEST_CASE("Mentions in the annotated document record component, rule and confide
 TEST_CASE("Component options are checked and a model path resolves against the data directory",
           "[extract][pipeline]") {
   ExtractorOptions o = options();
-  CHECK_THROWS_WITH(set_component_option(o, "recognizer=x"), Catch::Contains("is not NAME.KEY=VALUE"));
-  CHECK_THROWS_WITH(set_component_option(o, "tagger.model=x"), Catch::Contains("unknown extraction component 'tagger'"));
+  CHECK_THROWS_WITH(set_component_option(o, "recognizer=x"),
+                    Catch::Contains("is not NAME.KEY=VALUE"));
+  CHECK_THROWS_WITH(set_component_option(o, "tagger.model=x"),
+                    Catch::Contains("unknown extraction component 'tagger'"));
   set_component_option(o, "recognizer.model=models/ner.bin");
   CHECK(o.component_options["recognizer"]["model"] == "models/ner.bin");
   // The rule-based recogniser takes no model: a key it does not know is an error, not ignored.
@@ -199,20 +218,24 @@ TEST_CASE("Component options are checked and a model path resolves against the d
   const RuleSet rules = load_rules(kRules);
   const Knowledge knowledge(kFixtures, rules.word_lists);
   const ComponentContext context{knowledge, rules, o, "/data/dir"};
-  CHECK(context.model_path(o.component_options["recognizer"], "models/default.bin") == "/data/dir/models/ner.bin");
+  CHECK(context.model_path(o.component_options["recognizer"], "models/default.bin") ==
+        "/data/dir/models/ner.bin");
   CHECK(context.model_path({}, "models/default.bin") == "/data/dir/models/default.bin");
   CHECK(context.model_path({{"model", "/abs/ner.bin"}}, "x") == "/abs/ner.bin");
 }
 
-TEST_CASE("A registered component runs where it is listed and gets its options", "[extract][pipeline]") {
+TEST_CASE("A registered component runs where it is listed and gets its options",
+          "[extract][pipeline]") {
   register_test_tagger();
-  CHECK_THROWS_WITH(register_test_tagger_again(), Catch::Contains("'test-tagger' is already registered"));
+  CHECK_THROWS_WITH(register_test_tagger_again(),
+                    Catch::Contains("'test-tagger' is already registered"));
   ExtractorOptions o = options({"segmenter", "test-tagger", "gazetteer", "recognizer", "resolver"});
   set_component_option(o, "test-tagger.model=tagger.bin");
   set_component_option(o, "test-tagger.tag=PROPN");
   const RuleSet rules = load_rules(kRules);
   const Knowledge knowledge(kFixtures, rules.word_lists);
-  const auto components = make_pipeline(o.components, ComponentContext{knowledge, rules, o, "/data"});
+  const auto components =
+      make_pipeline(o.components, ComponentContext{knowledge, rules, o, "/data"});
   REQUIRE(components.size() == 5);
   CHECK(components[1]->name() == "test-tagger");
   CHECK(static_cast<const TestTagger&>(*components[1]).model == "/data/tagger.bin");
@@ -227,7 +250,8 @@ TEST_CASE("A registered component runs where it is listed and gets its options",
   CHECK_THAT(usage_error(options({"test-tagger"})), Catch::Contains("'test-tagger' needs tokens"));
 }
 
-TEST_CASE("Timing each component gives one slot per component and the same extraction", "[extract][pipeline]") {
+TEST_CASE("Timing each component gives one slot per component and the same extraction",
+          "[extract][pipeline]") {
   const Extractor x(options());
   std::vector<double> seconds;
   const DocumentExtraction timed = x.extract(document(), seconds);

@@ -1,6 +1,5 @@
 // The rule-file format: what parses, and the file:line errors for what does not.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "core/Error.h"
@@ -70,18 +69,23 @@ TEST_CASE("Malformed rule files name the file and line", "[extract][rules]") {
   CHECK(error_of(std::string(kHeader) + "rule met-with v 1.5 : A met B\n") ==
         "test.rules:2: confidence '1.5' is not a number in (0, 1]");
   CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A:Robot met B\n") ==
-        "test.rules:2: unknown entity label 'Robot' (expected Person, Organization, Country or Place)");
+        "test.rules:2: unknown entity label 'Robot' (expected Person, Organization, Country or "
+        "Place)");
   CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A ...99 B\n") ==
         "test.rules:2: bad skip '...99' (expected ...N with N in 1..20)");
   CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A $nowhere B\n") ==
         "test.rules:2: unknown word set '$nowhere' (declare it with 'set')");
-  CHECK(error_of(std::string(kHeader) + kHeader) == "test.rules:2: relation 'met-with' declared twice");
-  CHECK(error_of("frobnicate all\n") ==
-        "test.rules:1: unknown directive 'frobnicate' (expected relation, rule, set, cue or words)");
+  CHECK(error_of(std::string(kHeader) + kHeader) ==
+        "test.rules:2: relation 'met-with' declared twice");
+  CHECK(
+      error_of("frobnicate all\n") ==
+      "test.rules:1: unknown directive 'frobnicate' (expected relation, rule, set, cue or words)");
   CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : ...2 A B\n") ==
         "test.rules:2: a pattern cannot start or end with a skip");
-  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A ^ B\n") == "test.rules:2: '^' must be the first item");
-  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A $ B\n") == "test.rules:2: '$' must be the last item");
+  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A ^ B\n") ==
+        "test.rules:2: '^' must be the first item");
+  CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : A $ B\n") ==
+        "test.rules:2: '$' must be the last item");
   CHECK(error_of(std::string(kHeader) + "rule met-with v 0.5 : ^ ...2 A B $\n") ==
         "test.rules:2: a pattern cannot start or end with a skip");
 }

@@ -1,7 +1,6 @@
 // Segmentation hard cases: abbreviations, initials, numbers, hyphens, apostrophes, non-ASCII,
 // line structure and excluded spans.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -35,11 +34,12 @@ std::vector<std::string> sentence_texts(const std::string& text, const Segmentat
 }  // namespace
 
 TEST_CASE("Abbreviations and titles do not end sentences", "[extract][segment]") {
-  const std::string text = "Dr. Smith met Gen. Lee on Jan. 5 in St. Louis. He left the U.S. The end.";
+  const std::string text =
+      "Dr. Smith met Gen. Lee on Jan. 5 in St. Louis. He left the U.S. The end.";
   const auto seg = run(text);
-  CHECK(sentence_texts(text, seg) == std::vector<std::string>{
-                                         "Dr. Smith met Gen. Lee on Jan. 5 in St. Louis.",
-                                         "He left the U.S.", "The end."});
+  CHECK(sentence_texts(text, seg) ==
+        std::vector<std::string>{"Dr. Smith met Gen. Lee on Jan. 5 in St. Louis.",
+                                 "He left the U.S.", "The end."});
   const auto tokens = token_texts(text, seg);
   CHECK(tokens[0] == "Dr.");
   CHECK(seg.norm_of(seg.tokens[0]) == "dr");
@@ -80,18 +80,20 @@ TEST_CASE("Apostrophes: inner ones stay, possessives split", "[extract][segment]
   const auto seg = run(text);
   const auto tokens = token_texts(text, seg);
   CHECK(tokens == std::vector<std::string>{"Xi'an", "is", "China", "'s", "city", ";", "O'Brien",
-                                           "’s", "dog", "and", "the", "countries", "'", "ties", "."});
+                                           "’s", "dog", "and", "the", "countries", "'", "ties",
+                                           "."});
   CHECK(seg.norm_of(seg.tokens[7]) == "'s");
   CHECK(seg.tokens[7].has(token_flags::kPossessive));
   CHECK(seg.tokens[12].has(token_flags::kPossessive));
 }
 
-TEST_CASE("A detached 's of tokenised text is a possessive; a quoted word is not", "[extract][segment]") {
+TEST_CASE("A detached 's of tokenised text is a possessive; a quoted word is not",
+          "[extract][segment]") {
   const std::string text = "Beijing 's square and 'sorry' said Ms. X 's friend";
   const auto seg = run(text);
   const auto tokens = token_texts(text, seg);
-  CHECK(tokens == std::vector<std::string>{"Beijing", "'s", "square", "and", "'", "sorry", "'", "said",
-                                           "Ms.", "X", "'s", "friend"});
+  CHECK(tokens == std::vector<std::string>{"Beijing", "'s", "square", "and", "'", "sorry", "'",
+                                           "said", "Ms.", "X", "'s", "friend"});
   CHECK(seg.tokens[1].has(token_flags::kPossessive));
   CHECK(seg.norm_of(seg.tokens[1]) == "'s");
   CHECK_FALSE(seg.tokens[4].has(token_flags::kPossessive));
@@ -113,12 +115,13 @@ TEST_CASE("Non-ASCII letters are letters and fold case", "[extract][segment]") {
 TEST_CASE("Quotes and brackets after a full stop stay in the sentence", "[extract][segment]") {
   const std::string text = "He said \"we agree.\" Then (after talks.) It ended.";
   const auto sentences = sentence_texts(text, run(text));
-  CHECK(sentences == std::vector<std::string>{"He said \"we agree.\"", "Then (after talks.)",
-                                              "It ended."});
+  CHECK(sentences ==
+        std::vector<std::string>{"He said \"we agree.\"", "Then (after talks.)", "It ended."});
 }
 
 TEST_CASE("Blank lines and headlines end sentences", "[extract][segment]") {
-  const std::string text = "Taking ties forward\nHamzah Rifaat Hussain\n\nThe talks went on\nand on. Next";
+  const std::string text =
+      "Taking ties forward\nHamzah Rifaat Hussain\n\nThe talks went on\nand on. Next";
   const auto sentences = sentence_texts(text, run(text));
   CHECK(sentences == std::vector<std::string>{"Taking ties forward", "Hamzah Rifaat Hussain",
                                               "The talks went on\nand on.", "Next"});

@@ -1,7 +1,6 @@
 // Algorithm objects on tiny graphs whose answers can be worked out by hand.
 
 #include <catch2/catch.hpp>
-
 #include <numeric>
 
 #include "core/Error.h"
@@ -183,8 +182,8 @@ TEST_CASE("Shortest paths: fewest hops, best evidenced, bounded, all of them", "
   //   0 -(1)- 1 -(1)- 3          unweighted: 0 1 3
   //   0 -(5)- 2 -(5)- 4 -(5)- 3  weighted (cost 1/w): 0 2 4 3 (0.6 < 2)
   //   5 isolated
-  const GraphView view = GraphView::from_edges(
-      6, {{0, 1}, {1, 3}, {0, 2}, {2, 4}, {4, 3}}, {1, 1, 5, 5, 5});
+  const GraphView view =
+      GraphView::from_edges(6, {{0, 1}, {1, 3}, {0, 2}, {2, 4}, {4, 3}}, {1, 1, 5, 5, 5});
   auto one = ShortestPath(view, 0, 3).run();
   REQUIRE(one.paths.size() == 1);
   CHECK(one.paths[0].nodes == std::vector<NodeIndex>{0, 1, 3});
@@ -196,7 +195,8 @@ TEST_CASE("Shortest paths: fewest hops, best evidenced, bounded, all of them", "
   CHECK(weighted.paths[0].nodes == std::vector<NodeIndex>{0, 2, 4, 3});
   CHECK(weighted.paths[0].cost == Approx(0.6));
   options.max_hops = 3;
-  CHECK(ShortestPath(view, 0, 3, options).run().paths[0].nodes == std::vector<NodeIndex>{0, 2, 4, 3});
+  CHECK(ShortestPath(view, 0, 3, options).run().paths[0].nodes ==
+        std::vector<NodeIndex>{0, 2, 4, 3});
   options.max_hops = 2;
   CHECK(ShortestPath(view, 0, 3, options).run().paths[0].nodes == std::vector<NodeIndex>{0, 1, 3});
   options.max_hops = 1;
@@ -233,8 +233,8 @@ TEST_CASE("A k-hop ego network stops at its depth", "[graph]") {
 
 TEST_CASE("Core numbers, cut points and bridges of a bowtie with a tail", "[graph]") {
   //  0-1-2 triangle, 2-3-4 triangle, 4 - 5 tail
-  const GraphView view = GraphView::from_edges(
-      6, {{0, 1}, {1, 2}, {0, 2}, {2, 3}, {3, 4}, {2, 4}, {4, 5}});
+  const GraphView view =
+      GraphView::from_edges(6, {{0, 1}, {1, 2}, {0, 2}, {2, 3}, {3, 4}, {2, 4}, {4, 5}});
   const auto core = CoreDecomposition(view).run();
   CHECK(core.core == std::vector<std::uint32_t>{2, 2, 2, 2, 2, 1});
   CHECK(core.k_core(2) == std::vector<NodeIndex>{0, 1, 2, 3, 4});
@@ -270,7 +270,8 @@ TEST_CASE("Louvain separates two cliques joined by one edge, reproducibly", "[gr
   LouvainOptions options;
   options.seed = 99;
   CHECK(Louvain(view, options).run().community == result.community);
-  const GraphView big = GraphView::from_edges(400, generate::planted_partition(8, 50, 0.2, 0.01, 3));
+  const GraphView big =
+      GraphView::from_edges(400, generate::planted_partition(8, 50, 0.2, 0.01, 3));
   CHECK(Louvain(big).run().community == Louvain(big).run().community);
   // Singletons, or an edgeless graph, have modularity <= 0 and Louvain leaves them alone.
   const GraphView empty = GraphView::from_edges(3, {});

@@ -2,17 +2,15 @@
 // BGL algorithms that Skein itself never calls run on a view without a copy and give the
 // answers known for their inputs.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
-#include <set>
-#include <utility>
-#include <vector>
-
 #include <boost/graph/boyer_myrvold_planar_test.hpp>
 #include <boost/graph/graph_concepts.hpp>
 #include <boost/graph/max_cardinality_matching.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <catch2/catch.hpp>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "graph/BoostGraphView.h"
 #include "graph/Generators.h"
@@ -33,7 +31,8 @@ BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<DirectedView>));
 BOOST_CONCEPT_ASSERT((boost::EdgeListGraphConcept<DirectedView>));
 BOOST_CONCEPT_ASSERT((boost::BidirectionalGraphConcept<DirectedView>));
 BOOST_CONCEPT_ASSERT((boost::AdjacencyGraphConcept<DirectedView>));
-BOOST_CONCEPT_ASSERT((boost::ReadablePropertyMapConcept<EdgeIndexMap, Undirected::edge_descriptor>));
+BOOST_CONCEPT_ASSERT(
+    (boost::ReadablePropertyMapConcept<EdgeIndexMap, Undirected::edge_descriptor>));
 BOOST_CONCEPT_ASSERT((boost::ReadablePropertyMapConcept<WeightMap, Undirected::edge_descriptor>));
 
 // K_n on nodes 0..n-1.
@@ -63,8 +62,9 @@ std::size_t matching_size(const GraphView& g) {
 
 }  // namespace
 
-TEST_CASE("Boyer-Myrvold planarity runs on a GraphView: K4 and a grid are planar, K5 and K3,3 are not",
-          "[graph][boost]") {
+TEST_CASE(
+    "Boyer-Myrvold planarity runs on a GraphView: K4 and a grid are planar, K5 and K3,3 are not",
+    "[graph][boost]") {
   CHECK(boost::boyer_myrvold_planarity_test(complete(4)));
   CHECK_FALSE(boost::boyer_myrvold_planarity_test(complete(5)));
   const GraphView k33 = GraphView::from_edges(
@@ -85,10 +85,12 @@ TEST_CASE("Boyer-Myrvold planarity runs on a GraphView: K4 and a grid are planar
 TEST_CASE("Edmonds' maximum cardinality matching runs on a GraphView and finds the known sizes",
           "[graph][boost]") {
   CHECK(matching_size(complete(7)) == 3);
-  CHECK(matching_size(GraphView::from_edges(6, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}})) == 3);  // path
+  CHECK(matching_size(GraphView::from_edges(6, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}})) ==
+        3);  // path
   CHECK(matching_size(GraphView::from_edges(8, generate::star(8))) == 1);
   // Two triangles joined by an edge, plus an isolated node: 3 pairs.
-  CHECK(matching_size(GraphView::from_edges(7, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {2, 3}})) == 3);
+  CHECK(matching_size(GraphView::from_edges(
+            7, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {2, 3}})) == 3);
   const GraphView random = GraphView::from_edges(60, generate::erdos_renyi(60, 0.1, 4));
   const std::size_t size = matching_size(random);
   CHECK(size >= 25);
@@ -98,7 +100,8 @@ TEST_CASE("Edmonds' maximum cardinality matching runs on a GraphView and finds t
 TEST_CASE("The undirected model lists each pair once in edges() with a dense edge index",
           "[graph][boost]") {
   // Parallel and reversed relations fold into one pair; the self-loop is not in the topology.
-  const GraphView g = GraphView::from_edges(5, {{0, 1}, {1, 0}, {1, 2}, {2, 3}, {3, 3}, {0, 1}}, {1, 2, 1, 4, 1, 1});
+  const GraphView g = GraphView::from_edges(5, {{0, 1}, {1, 0}, {1, 2}, {2, 3}, {3, 3}, {0, 1}},
+                                            {1, 2, 1, 4, 1, 1});
   CHECK(num_edges(g) == 3);
   const auto index = get(boost::edge_index, g);
   const auto weight = get(boost::edge_weight, g);
@@ -124,7 +127,7 @@ TEST_CASE("The undirected model lists each pair once in edges() with a dense edg
   }
   const auto [e01, found] = edge(1, 0, g);
   REQUIRE(found);
-  CHECK(get(weight, e01) == 4.0);  // 1 + 2 + 1 folded
+  CHECK(get(weight, e01) == 4.0);         // 1 + 2 + 1 folded
   CHECK(get(relation_map(g), e01) == 1);  // the heaviest of them
   CHECK(get(confidence_map(g), e01) == 1.0);
   CHECK(in_degree(1, g) == 2);

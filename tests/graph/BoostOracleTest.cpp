@@ -2,20 +2,18 @@
 // see README.md) against their Boost.Graph counterparts run on the same GraphView: Boost is
 // their oracle. Also Layout's contract.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
-#include <cmath>
-#include <numeric>
-#include <set>
-#include <vector>
-
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/core_numbers.hpp>
 #include <boost/graph/page_rank.hpp>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <numeric>
+#include <set>
+#include <vector>
 
 #include "graph/Betweenness.h"
 #include "graph/BoostGraphView.h"
@@ -45,7 +43,8 @@ std::vector<GraphView> shapes() {
 
 }  // namespace
 
-TEST_CASE("ConnectedComponents labels nodes as Boost's connected_components does", "[graph][boost]") {
+TEST_CASE("ConnectedComponents labels nodes as Boost's connected_components does",
+          "[graph][boost]") {
   for (const GraphView& view : shapes()) {
     std::vector<std::uint32_t> expected(view.node_count());
     const std::size_t count = boost::connected_components(view, expected.data());
@@ -60,18 +59,21 @@ TEST_CASE("BreadthFirstSearch distances equal Boost's breadth_first_search", "[g
     for (NodeIndex source : {NodeIndex{0}, static_cast<NodeIndex>(view.node_count() / 2)}) {
       std::vector<std::int32_t> expected(view.node_count(), -1);
       expected[source] = 0;
-      boost::breadth_first_search(
-          view, source, boost::visitor(boost::make_bfs_visitor(boost::record_distances(expected.data(), boost::on_tree_edge()))));
+      boost::breadth_first_search(view, source,
+                                  boost::visitor(boost::make_bfs_visitor(boost::record_distances(
+                                      expected.data(), boost::on_tree_edge()))));
       CHECK(BreadthFirstSearch(view, source).run().distance == expected);
     }
   }
 }
 
-TEST_CASE("PageRank equals Boost's page_rank, normalised, where no node dangles", "[graph][boost]") {
+TEST_CASE("PageRank equals Boost's page_rank, normalised, where no node dangles",
+          "[graph][boost]") {
   // Boost's page_rank has no dangling-node rule and no normalisation: on a graph where every
   // node has a neighbour its ranks sum to n and, divided by n, are the same distribution.
-  for (const GraphView& view : {GraphView::from_edges(200, generate::barabasi_albert(200, 2, 5)),
-                                GraphView::from_edges(100, generate::planted_partition(4, 25, 0.3, 0.02, 6))}) {
+  for (const GraphView& view :
+       {GraphView::from_edges(200, generate::barabasi_albert(200, 2, 5)),
+        GraphView::from_edges(100, generate::planted_partition(4, 25, 0.3, 0.02, 6))}) {
     const std::size_t n = view.node_count();
     for (NodeIndex u = 0; u < n; ++u) REQUIRE(view.degree(u) > 0);
     PageRankOptions options;
@@ -84,7 +86,8 @@ TEST_CASE("PageRank equals Boost's page_rank, normalised, where no node dangles"
                             boost::make_iterator_property_map(scratch.begin(), kIndex));
     const double total = std::accumulate(rank.begin(), rank.end(), 0.0);
     CHECK(total == Approx(static_cast<double>(n)).epsilon(1e-9));
-    for (std::size_t v = 0; v < n; ++v) CHECK(ours.rank[v] == Approx(rank[v] / total).margin(1e-10).epsilon(0));
+    for (std::size_t v = 0; v < n; ++v)
+      CHECK(ours.rank[v] == Approx(rank[v] / total).margin(1e-10).epsilon(0));
   }
 }
 
@@ -94,7 +97,8 @@ TEST_CASE("CutStructure's articulation points and bridges equal Boost's biconnec
     std::vector<std::uint32_t> component(num_edges(view));
     std::vector<NodeIndex> cut;
     const auto edge_index = get(boost::edge_index, view);
-    boost::biconnected_components(view, boost::make_iterator_property_map(component.begin(), edge_index),
+    boost::biconnected_components(view,
+                                  boost::make_iterator_property_map(component.begin(), edge_index),
                                   std::back_inserter(cut));
     std::sort(cut.begin(), cut.end());
     // A bridge is a biconnected component of a single edge.
@@ -102,7 +106,8 @@ TEST_CASE("CutStructure's articulation points and bridges equal Boost's biconnec
     for (auto [it, end] = edges(view); it != end; ++it) ++size[component[get(edge_index, *it)]];
     std::vector<std::pair<NodeIndex, NodeIndex>> bridges;
     for (auto [it, end] = edges(view); it != end; ++it) {
-      if (size[component[get(edge_index, *it)]] == 1) bridges.emplace_back(source(*it, view), target(*it, view));
+      if (size[component[get(edge_index, *it)]] == 1)
+        bridges.emplace_back(source(*it, view), target(*it, view));
     }
     std::sort(bridges.begin(), bridges.end());
     const auto ours = CutStructure(view).run();
@@ -114,18 +119,21 @@ TEST_CASE("CutStructure's articulation points and bridges equal Boost's biconnec
 TEST_CASE("Exact betweenness equals Boost's brandes_betweenness_centrality", "[graph][boost]") {
   for (const GraphView& view : shapes()) {
     std::vector<double> expected(view.node_count());
-    boost::brandes_betweenness_centrality(view, boost::centrality_map(boost::make_iterator_property_map(expected.begin(), kIndex)));
+    boost::brandes_betweenness_centrality(
+        view, boost::centrality_map(boost::make_iterator_property_map(expected.begin(), kIndex)));
     BetweennessOptions options;
     options.normalized = false;
     options.threads = 2;
     const auto ours = Betweenness(view, options).run();
     for (std::size_t v = 0; v < expected.size(); ++v) {
-      CHECK(ours.score[v] == Approx(expected[v]).margin(1e-9 * std::max(1.0, expected[v])).epsilon(0));
+      CHECK(ours.score[v] ==
+            Approx(expected[v]).margin(1e-9 * std::max(1.0, expected[v])).epsilon(0));
     }
   }
 }
 
-TEST_CASE("CoreDecomposition and StrongComponents are Boost's on undirected views", "[graph][boost]") {
+TEST_CASE("CoreDecomposition and StrongComponents are Boost's on undirected views",
+          "[graph][boost]") {
   for (const GraphView& view : shapes()) {
     std::vector<std::uint32_t> expected(view.node_count());
     boost::core_numbers(view, boost::make_iterator_property_map(expected.begin(), kIndex));
@@ -151,7 +159,9 @@ TEST_CASE("Layout is deterministic, finite, and keeps components apart and neigh
     CHECK(std::isfinite(a.y[i]));
     CHECK(a.x[i] == std::round(a.x[i] * 100) / 100);  // rounded to 1/100
   }
-  auto distance = [&](NodeIndex u, NodeIndex v) { return std::hypot(a.x[u] - a.x[v], a.y[u] - a.y[v]); };
+  auto distance = [&](NodeIndex u, NodeIndex v) {
+    return std::hypot(a.x[u] - a.x[v], a.y[u] - a.y[v]);
+  };
   // Neighbours sit much closer than random pairs in the big piece.
   double neighbour = 0, random_pair = 0;
   std::size_t arcs = 0;
@@ -185,7 +195,8 @@ TEST_CASE("Layout is deterministic, finite, and keeps components apart and neigh
     y0 = std::min(y0, a.y[u]);
     y1 = std::max(y1, a.y[u]);
   }
-  for (NodeIndex i = 300; i < 343; ++i) CHECK_FALSE((a.x[i] > x0 && a.x[i] < x1 && a.y[i] > y0 && a.y[i] < y1));
+  for (NodeIndex i = 300; i < 343; ++i)
+    CHECK_FALSE((a.x[i] > x0 && a.x[i] < x1 && a.y[i] > y0 && a.y[i] < y1));
   // Another seed gives another drawing of the big piece.
   LayoutOptions options;
   options.seed = 7;

@@ -1,9 +1,8 @@
 // GraphView: the CSR projection built from explicit edges, subgraphs, and from_store with the
 // shared filters on a small :memory: store.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <vector>
 
 #include "core/Error.h"
@@ -34,7 +33,8 @@ Edge make_edge(NodeIndex s, NodeIndex t, const std::string& type, bool symmetric
 TEST_CASE("Parallel relations fold into one neighbour entry with summed weight", "[graph]") {
   //   0 --met-with(2)-- 1      0 --trades-with(5)-- 1      1 --located-in--> 2
   GraphView::Builder builder;
-  for (int i = 0; i < 3; ++i) builder.add_node(Node{100 + i, "Country", "C" + std::to_string(i), {}, "{}"});
+  for (int i = 0; i < 3; ++i)
+    builder.add_node(Node{100 + i, "Country", "C" + std::to_string(i), {}, "{}"});
   builder.add_edge(make_edge(0, 1, "met-with", true, 2));
   builder.add_edge(make_edge(0, 1, "trades-with", true, 5));
   builder.add_edge(make_edge(1, 2, "located-in", false, 1));
@@ -92,7 +92,8 @@ TEST_CASE("An induced subgraph keeps node order and only inner edges", "[graph]"
 TEST_CASE("The topology stays within 32 bytes per edge", "[graph]") {
   const auto edges = generate::barabasi_albert(5000, 10, 1);
   const GraphView view = GraphView::from_edges(5000, edges);
-  const double per_edge = static_cast<double>(view.topology_bytes()) / static_cast<double>(edges.size());
+  const double per_edge =
+      static_cast<double>(view.topology_bytes()) / static_cast<double>(edges.size());
   INFO("bytes per edge: " << per_edge);
   CHECK(per_edge <= 32.0);
   CHECK(view.arc_count() == 2 * edges.size());  // generators never repeat a pair
@@ -116,10 +117,10 @@ struct Entity3 {
 };
 
 // One document naming entities and relations; each relation's evidence is the whole text.
-DocumentExtraction document(const std::string& uri, const std::string& published,
-                            const std::vector<Entity3>& entities,
-                            const std::vector<std::tuple<std::string, std::string, std::string, double>>& relations,
-                            const std::string& basis = basis::kText) {
+DocumentExtraction document(
+    const std::string& uri, const std::string& published, const std::vector<Entity3>& entities,
+    const std::vector<std::tuple<std::string, std::string, std::string, double>>& relations,
+    const std::string& basis = basis::kText) {
   DocumentExtraction x;
   x.document.uri = uri;
   x.document.published = published;
@@ -152,16 +153,18 @@ DocumentExtraction document(const std::string& uri, const std::string& published
 //   Yoon -affiliated-with-> KR                            Seoul -located-in-> KR (knowledge)
 store::Store sample_store() {
   store::Store s(":memory:");
-  const std::vector<Entity3> all = {{"Country", "KR", "South Korea"}, {"Country", "JP", "Japan"},
-                                    {"Country", "CN", "China"},       {"Person", "yoon", "Yoon Suk-yeol"},
-                                    {"Place", "seoul", "Seoul"},      {"Person", "lone", "Lone Person"}};
+  const std::vector<Entity3> all = {
+      {"Country", "KR", "South Korea"}, {"Country", "JP", "Japan"},
+      {"Country", "CN", "China"},       {"Person", "yoon", "Yoon Suk-yeol"},
+      {"Place", "seoul", "Seoul"},      {"Person", "lone", "Lone Person"}};
   s.put(document("doc1", "2024-01-10", all,
                  {{"met-with", "Country:JP", "Country:KR", 0.9},
                   {"trades-with", "Country:CN", "Country:KR", 0.3},
                   {"affiliated-with", "Person:yoon", "Country:KR", 0.8}}));
-  s.put(document("doc2", "2024-06-01", {all[0], all[1]}, {{"met-with", "Country:JP", "Country:KR", 0.9}}));
-  s.put(document("doc3", "2024-03-01", {all[0], all[4]}, {{"located-in", "Place:seoul", "Country:KR", 1.0}},
-                 basis::kKnowledge));
+  s.put(document("doc2", "2024-06-01", {all[0], all[1]},
+                 {{"met-with", "Country:JP", "Country:KR", 0.9}}));
+  s.put(document("doc3", "2024-03-01", {all[0], all[4]},
+                 {{"located-in", "Place:seoul", "Country:KR", 1.0}}, basis::kKnowledge));
   return s;
 }
 
@@ -200,9 +203,9 @@ TEST_CASE("for_each_node_brief gives for_each_node's nodes, aliases and props in
   // Aliases on two nodes (one also named differently: "Republic of Korea" does not contain
   // "South Korea", so it becomes an alias), and a property, so the alias merge and the label
   // filter have work to do.
-  DocumentExtraction x = document("doc4", "2024-07-01",
-                                  {{"Country", "KR", "Republic of Korea"}, {"Place", "seoul", "Seoul"}},
-                                  {{"located-in", "Place:seoul", "Country:KR", 1.0}});
+  DocumentExtraction x = document(
+      "doc4", "2024-07-01", {{"Country", "KR", "Republic of Korea"}, {"Place", "seoul", "Seoul"}},
+      {{"located-in", "Place:seoul", "Country:KR", 1.0}});
   x.entities[0].aliases = {"ROK", "Korea"};
   x.entities[1].aliases = {"Seoul City"};
   x.entities[1].props = {{"wikidata", "Q8684"}};
@@ -236,7 +239,8 @@ TEST_CASE("from_store applies label, type, weight, date and basis filters", "[gr
   const store::Store s = sample_store();
   GraphFilter f;
   f.labels = {"Country"};
-  CHECK(names(GraphView::from_store(s, f)) == std::vector<std::string>{"China", "Japan", "South Korea"});
+  CHECK(names(GraphView::from_store(s, f)) ==
+        std::vector<std::string>{"China", "Japan", "South Korea"});
   f = {};
   f.types = {"met-with"};
   f.drop_isolated = true;

@@ -2,12 +2,12 @@
 // this test writes and prints its answers as JSON. If python3-networkx is missing the oracle
 // fails and so do these tests (they never skip).
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 
+#include "OracleSupport.h"
 #include "core/Error.h"
 #include "graph/Betweenness.h"
 #include "graph/Closeness.h"
@@ -18,7 +18,6 @@
 #include "graph/Louvain.h"
 #include "graph/PageRank.h"
 #include "graph/ShortestPath.h"
-#include "OracleSupport.h"
 
 using namespace skein::graph;
 using skein::graph::testing::WeightedGraph;
@@ -45,13 +44,15 @@ WeightedGraph disconnected_with_isolated() {
 std::vector<Shape> shapes() {
   std::vector<Shape> out;
   out.push_back({"Erdos-Renyi", testing::with_weights(60, generate::erdos_renyi(60, 0.08, 1), 2)});
-  out.push_back({"Barabasi-Albert", testing::with_weights(150, generate::barabasi_albert(150, 3, 3), 4)});
+  out.push_back(
+      {"Barabasi-Albert", testing::with_weights(150, generate::barabasi_albert(150, 3, 3), 4)});
   out.push_back({"planted partition",
                  testing::with_weights(100, generate::planted_partition(4, 25, 0.3, 0.01, 5), 6)});
   out.push_back({"disconnected with isolated nodes", disconnected_with_isolated()});
   out.push_back({"star", testing::with_weights(30, generate::star(30), 7)});
   // A sparse ER graph: many small trees, so articulation points and bridges abound.
-  out.push_back({"sparse forest-like", testing::with_weights(70, generate::erdos_renyi(70, 0.025, 8), 9)});
+  out.push_back(
+      {"sparse forest-like", testing::with_weights(70, generate::erdos_renyi(70, 0.025, 8), 9)});
   return out;
 }
 
@@ -111,12 +112,14 @@ TEST_CASE("Exact betweenness matches NetworkX to 1e-9, normalised and raw", "[gr
     const auto expected_raw = numbers<double>(oracle["betweenness_raw"]);
     for (std::size_t v = 0; v < expected.size(); ++v) {
       CHECK(normalised.score[v] == Approx(expected[v]).margin(1e-9).epsilon(0));
-      CHECK(raw.score[v] == Approx(expected_raw[v]).margin(1e-9 * std::max(1.0, expected_raw[v])).epsilon(0));
+      CHECK(raw.score[v] ==
+            Approx(expected_raw[v]).margin(1e-9 * std::max(1.0, expected_raw[v])).epsilon(0));
     }
   }
 }
 
-TEST_CASE("Weighted exact betweenness (hop cost 1/weight) matches NetworkX to 1e-9", "[graph][networkx]") {
+TEST_CASE("Weighted exact betweenness (hop cost 1/weight) matches NetworkX to 1e-9",
+          "[graph][networkx]") {
   for (const auto& shape : shapes()) {
     INFO(shape.name);
     const auto& oracle = oracle_for(shape);
@@ -131,7 +134,8 @@ TEST_CASE("Weighted exact betweenness (hop cost 1/weight) matches NetworkX to 1e
     REQUIRE(expected.size() == view.node_count());
     for (std::size_t v = 0; v < expected.size(); ++v) {
       CHECK(normalised.score[v] == Approx(expected[v]).margin(1e-9).epsilon(0));
-      CHECK(raw.score[v] == Approx(expected_raw[v]).margin(1e-9 * std::max(1.0, expected_raw[v])).epsilon(0));
+      CHECK(raw.score[v] ==
+            Approx(expected_raw[v]).margin(1e-9 * std::max(1.0, expected_raw[v])).epsilon(0));
     }
   }
   // Weights change the answer: on the weighted shapes the two rankings are not the same.
@@ -210,8 +214,8 @@ TEST_CASE("Louvain modularity is within 2% of NetworkX's on planted communities"
           "[graph][networkx][louvain]") {
   for (std::uint64_t seed : {21u, 22u, 23u}) {
     INFO("seed " << seed);
-    const auto graph = testing::with_weights(
-        200, generate::planted_partition(8, 25, 0.3, 0.02, seed), seed + 100);
+    const auto graph =
+        testing::with_weights(200, generate::planted_partition(8, 25, 0.3, 0.02, seed), seed + 100);
     const auto oracle = testing::run_oracle(graph);
     const double theirs = oracle["louvain_modularity"].GetDouble();
     const auto ours = Louvain(graph.view()).run();

@@ -2,6 +2,8 @@
 // Test support: a temporary directory, weighted random graphs, and a runner for the NetworkX
 // oracle script (tests/graph/networkx_oracle.py) whose JSON answer the tests compare with.
 
+#include <rapidjson/document.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,8 +12,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "graph/Generators.h"
 #include "graph/GraphView.h"
@@ -50,7 +50,8 @@ inline WeightedGraph with_weights(std::size_t n, generate::EdgeList edges, std::
   std::mt19937_64 rng(seed);
   WeightedGraph g;
   g.n = n;
-  for (std::size_t i = 0; i < edges.size(); ++i) g.weights.push_back(static_cast<double>(1 + rng() % 5));
+  for (std::size_t i = 0; i < edges.size(); ++i)
+    g.weights.push_back(static_cast<double>(1 + rng() % 5));
   g.edges = std::move(edges);
   return g;
 }
@@ -65,7 +66,8 @@ inline rapidjson::Document run_oracle(const WeightedGraph& graph,
     std::ofstream out(graph_file);
     out << graph.n << "\n";
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
-      out << graph.edges[i].first << " " << graph.edges[i].second << " " << graph.weights[i] << "\n";
+      out << graph.edges[i].first << " " << graph.edges[i].second << " " << graph.weights[i]
+          << "\n";
     }
   }
   std::string command = "/usr/bin/python3 " SKEIN_SOURCE_DIR "/tests/graph/networkx_oracle.py ";

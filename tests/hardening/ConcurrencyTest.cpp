@@ -25,7 +25,8 @@ bool export_is_closed(const std::string& text) {
   json.Parse(text.c_str());
   if (json.HasParseError() || !json.HasMember("elements")) return false;
   std::set<std::string> nodes;
-  for (const auto& node : json["elements"]["nodes"].GetArray()) nodes.insert(node["data"]["id"].GetString());
+  for (const auto& node : json["elements"]["nodes"].GetArray())
+    nodes.insert(node["data"]["id"].GetString());
   for (const auto& edge : json["elements"]["edges"].GetArray()) {
     if (!nodes.count(edge["data"]["source"].GetString()) ||
         !nodes.count(edge["data"]["target"].GetString())) {
@@ -50,14 +51,8 @@ TEST_CASE("readers during a long ingest see consistent snapshots and never a loc
                         shell_quote(corpus.string()) + " >ingest.out 2>ingest.err",
                     dir.path());
   const std::vector<std::string> readers = {
-      "stats --json",
-      "show 'Wang Yi'",
-      "path 'Wang Yi' China",
-      "render -f dot",
-      "export json",
-      "entities -n 20",
-      "relations --json -n 20",
-      "export graphml",
+      "stats --json", "show 'Wang Yi'", "path 'Wang Yi' China",   "render -f dot",
+      "export json",  "entities -n 20", "relations --json -n 20", "export graphml",
   };
   int runs = 0;
   int during_ingest = 0;

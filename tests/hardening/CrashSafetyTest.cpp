@@ -62,8 +62,8 @@ std::map<std::string, std::string> graph_of(const std::filesystem::path& dir) {
         key = std::string("entity ") + item["id"].GetString();
         item.RemoveMember("node");
       } else {
-        key = std::string("relation ") + item["type"].GetString() + " " + item["source"].GetString() +
-              " " + item["target"].GetString();
+        key = std::string("relation ") + item["type"].GetString() + " " +
+              item["source"].GetString() + " " + item["target"].GetString();
         item.RemoveMember("edge");
       }
       graph[key] = compact(item);
@@ -74,10 +74,13 @@ std::map<std::string, std::string> graph_of(const std::filesystem::path& dir) {
 
 }  // namespace
 
-TEST_CASE("ingest killed with SIGKILL at random points leaves whole documents and resumes to "
-          "the same graph", "[hardening][crash]") {
+TEST_CASE(
+    "ingest killed with SIGKILL at random points leaves whole documents and resumes to "
+    "the same graph",
+    "[hardening][crash]") {
   REQUIRE(std::filesystem::is_directory(corpus()));
-  const std::string args = "--db store.db ingest -q -j 2 --batch 7 " + shell_quote(corpus().string());
+  const std::string args =
+      "--db store.db ingest -q -j 2 --batch 7 " + shell_quote(corpus().string());
 
   // The uninterrupted reference run (one file of the corpus is not UTF-8: exit 2 is expected).
   TempDir clean;

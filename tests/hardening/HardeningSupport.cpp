@@ -142,7 +142,8 @@ std::string store_health(const std::filesystem::path& db) {
     if (row.at(0) != "ok") problems += "integrity: " + row.at(0) + "\n";
   }
   for (const auto& row : query(db, "PRAGMA foreign_key_check")) {
-    problems += "foreign key: table " + row.at(0) + " rowid " + row.at(1) + " -> " + row.at(2) + "\n";
+    problems +=
+        "foreign key: table " + row.at(0) + " rowid " + row.at(1) + " -> " + row.at(2) + "\n";
   }
   return problems.empty() ? "ok" : problems;
 }
@@ -158,7 +159,8 @@ bool well_formed_errors(const std::string& err, const std::string& command) {
   std::istringstream lines(err);
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.rfind("skein " + command + ": ", 0) != 0 && line.rfind("skein: ", 0) != 0) return false;
+    if (line.rfind("skein " + command + ": ", 0) != 0 && line.rfind("skein: ", 0) != 0)
+      return false;
     if (has_raw_control(line) || line.find('\t') != std::string::npos) return false;
   }
   return true;

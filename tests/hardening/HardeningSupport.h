@@ -18,10 +18,10 @@
 namespace skein::hardening {
 
 struct Outcome {
-  int exit_code = -1;    // 0..255 from exit(); 128 + signal when killed by a signal
+  int exit_code = -1;      // 0..255 from exit(); 128 + signal when killed by a signal
   bool timed_out = false;  // the deadline passed and the process group was killed
-  long max_rss_kib = 0;  // peak resident set of the largest process in the command
-  double seconds = 0;    // wall time
+  long max_rss_kib = 0;    // peak resident set of the largest process in the command
+  double seconds = 0;      // wall time
   std::string out;
   std::string err;
 };
@@ -43,9 +43,9 @@ class Background {
   ~Background();
   Background(const Background&) = delete;
   Background& operator=(const Background&) = delete;
-  bool running();             // not yet exited
-  void kill_hard();           // SIGKILL to the whole process group, then reap
-  int wait();                 // blocks; the exit code (128 + signal when killed)
+  bool running();    // not yet exited
+  void kill_hard();  // SIGKILL to the whole process group, then reap
+  int wait();        // blocks; the exit code (128 + signal when killed)
 
  private:
   pid_t pid_ = -1;
@@ -56,7 +56,8 @@ class Background {
 std::string quoted_binary();  // shell-quoted path of the skein binary under test
 
 // Rows of a query on a SQLite file (opened read-only), each column as text ("" for NULL).
-std::vector<std::vector<std::string>> query(const std::filesystem::path& db, const std::string& sql);
+std::vector<std::vector<std::string>> query(const std::filesystem::path& db,
+                                            const std::string& sql);
 std::string query_one(const std::filesystem::path& db, const std::string& sql);
 
 // "ok" when PRAGMA integrity_check passes and foreign_key_check finds nothing; else the

@@ -30,11 +30,14 @@ const std::vector<std::string> kHostileNames = {
     "Line\nBreak\r\nCorp",
     "Bell\x07Tab\tNUL-free\x01\x1f\x7f",
     "\x1b[31mRed\x1b[0m Alert",
-    "\xe2\x80\xae" "gnp.exe Holdings",  // U+202E RIGHT-TO-LEFT OVERRIDE
+    "\xe2\x80\xae"
+    "gnp.exe Holdings",  // U+202E RIGHT-TO-LEFT OVERRIDE
     "\xf0\x9f\xa6\x84 Unicorn \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9",  // emoji, ZWJ
     "Back\\slash & <amp> ]]> --> {curly} $param",
     "Comma, Semi; Pipe| \"Quote\"",
-    "\xc2\x85" "C1 next-line \xc2\x9b" "31m",  // C1 controls NEL and CSI
+    "\xc2\x85"
+    "C1 next-line \xc2\x9b"
+    "31m",  // C1 controls NEL and CSI
 };
 
 std::string extraction_line() {
@@ -59,36 +62,58 @@ std::string extraction_line() {
   }
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  auto str = [&](const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
+  auto str = [&](const std::string& s) {
+    w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+  };
   auto id = [](std::size_t i) {
-    // Labels met-with may link (schema/ontology.rules): load refuses a relation that contradicts them.
-    return std::string(i % 3 == 0 ? "Person" : i % 3 == 1 ? "Organization" : "Country") + ":" +
-           kHostileNames[i];
+    // Labels met-with may link (schema/ontology.rules): load refuses a relation that contradicts
+    // them.
+    return std::string(i % 3 == 0   ? "Person"
+                       : i % 3 == 1 ? "Organization"
+                                    : "Country") +
+           ":" + kHostileNames[i];
   };
   w.StartObject();
   w.Key("document");
   w.StartObject();
-  w.Key("uri"); str("hostile://\"doc\"\n<1>");
-  w.Key("title"); str("\x1b[2J<title>\"Evil\" & 'Co'\n");
-  w.Key("published"); str("2024-01-02");
-  w.Key("text"); str(text);
+  w.Key("uri");
+  str("hostile://\"doc\"\n<1>");
+  w.Key("title");
+  str("\x1b[2J<title>\"Evil\" & 'Co'\n");
+  w.Key("published");
+  str("2024-01-02");
+  w.Key("text");
+  str(text);
   w.EndObject();
   w.Key("entities");
   w.StartArray();
   for (std::size_t i = 0; i < kHostileNames.size(); ++i) {
     w.StartObject();
-    w.Key("id"); str(id(i));
-    w.Key("label"); str(id(i).substr(0, id(i).find(':')));
-    w.Key("name"); str(kHostileNames[i]);
-    w.Key("aliases"); w.StartArray(); str("alias;" + kHostileNames[i] + "|x"); w.EndArray();
-    w.Key("props"); w.StartObject(); w.Key("note\"key"); str("v\n'" + kHostileNames[i]); w.EndObject();
+    w.Key("id");
+    str(id(i));
+    w.Key("label");
+    str(id(i).substr(0, id(i).find(':')));
+    w.Key("name");
+    str(kHostileNames[i]);
+    w.Key("aliases");
+    w.StartArray();
+    str("alias;" + kHostileNames[i] + "|x");
+    w.EndArray();
+    w.Key("props");
+    w.StartObject();
+    w.Key("note\"key");
+    str("v\n'" + kHostileNames[i]);
+    w.EndObject();
     w.Key("mentions");
     w.StartArray();
     for (const auto& span : mentions[i]) {
       w.StartObject();
-      w.Key("start"); w.Uint64(span.start);
-      w.Key("end"); w.Uint64(span.end);
-      w.Key("text"); str(text.substr(span.start, span.end - span.start));
+      w.Key("start");
+      w.Uint64(span.start);
+      w.Key("end");
+      w.Uint64(span.end);
+      w.Key("text");
+      str(text.substr(span.start, span.end - span.start));
       w.EndObject();
     }
     w.EndArray();
@@ -101,19 +126,32 @@ std::string extraction_line() {
     std::string a = id(i), b = id((i + 1) % kHostileNames.size());
     if (b < a) std::swap(a, b);
     w.StartObject();
-    w.Key("type"); str("met-with");
-    w.Key("source"); str(a);
-    w.Key("target"); str(b);
-    w.Key("confidence"); w.Double(0.9);
-    w.Key("props"); w.StartObject(); w.Key("role"); str("\"Chief\" <b>\n" + kHostileNames[i]); w.EndObject();
+    w.Key("type");
+    str("met-with");
+    w.Key("source");
+    str(a);
+    w.Key("target");
+    str(b);
+    w.Key("confidence");
+    w.Double(0.9);
+    w.Key("props");
+    w.StartObject();
+    w.Key("role");
+    str("\"Chief\" <b>\n" + kHostileNames[i]);
+    w.EndObject();
     w.Key("evidence");
     w.StartArray();
     w.StartObject();
-    w.Key("start"); w.Uint64(sentences[i].start);
-    w.Key("end"); w.Uint64(sentences[i].end);
-    w.Key("rule"); str("rule\"'<>\n");
-    w.Key("text"); str(text.substr(sentences[i].start, sentences[i].end - sentences[i].start));
-    w.Key("confidence"); w.Double(0.9);
+    w.Key("start");
+    w.Uint64(sentences[i].start);
+    w.Key("end");
+    w.Uint64(sentences[i].end);
+    w.Key("rule");
+    str("rule\"'<>\n");
+    w.Key("text");
+    str(text.substr(sentences[i].start, sentences[i].end - sentences[i].start));
+    w.Key("confidence");
+    w.Double(0.9);
     w.EndObject();
     w.EndArray();
     w.EndObject();
@@ -127,7 +165,8 @@ std::string names_json() {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartArray();
-  for (const auto& name : kHostileNames) w.String(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
+  for (const auto& name : kHostileNames)
+    w.String(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
   w.EndArray();
   return buffer.GetString();
 }
@@ -185,12 +224,12 @@ TEST_CASE("hostile entity names and evidence are escaped in every output format"
     }
   }
   const auto rng = skein::testing::shared_dir() / "schemas" / "gexf-1.3" / "gexf.rng";
-  auto check = run_shell("GEXF_RNG=" + shell_quote(rng.string()) + " /usr/bin/python3 " +
-                             shell_quote((skein::testing::source_dir() / "tests" / "hardening" /
-                                          "check_outputs.py")
-                                             .string()) +
-                             " names.json out",
-                         dir.path(), std::chrono::seconds(180));
+  auto check = run_shell(
+      "GEXF_RNG=" + shell_quote(rng.string()) + " /usr/bin/python3 " +
+          shell_quote((skein::testing::source_dir() / "tests" / "hardening" / "check_outputs.py")
+                          .string()) +
+          " names.json out",
+      dir.path(), std::chrono::seconds(180));
   if (check.exit_code != 0) {
     // Keep the outputs for a look after the temporary directory is gone.
     const auto kept = std::filesystem::temp_directory_path() / "skein-injection-failure";
@@ -202,15 +241,18 @@ TEST_CASE("hostile entity names and evidence are escaped in every output format"
   CHECK(check.exit_code == 0);
 }
 
-TEST_CASE("a terminal never receives raw control bytes from stored names", "[hardening][injection]") {
+TEST_CASE("a terminal never receives raw control bytes from stored names",
+          "[hardening][injection]") {
   TempDir dir;
   dir.write("hostile.jsonl", extraction_line() + "\n");
   REQUIRE(run("--db store.db load hostile.jsonl", dir.path()).exit_code == 0);
-  for (const std::string& command : std::vector<std::string>{
-           "entities -n 0", "relations -n 0", "stats", "show " + shell_quote("Person:" + kHostileNames[3]),
-        "show " + shell_quote("\x1b[31mRed"), "path " + shell_quote(kHostileNames[6]) + " nobody",
-        "neighbors " + shell_quote("Country:" + kHostileNames[2]), "rank", "components",
-        "communities"}) {
+  for (const std::string& command :
+       std::vector<std::string>{"entities -n 0", "relations -n 0", "stats",
+                                "show " + shell_quote("Person:" + kHostileNames[3]),
+                                "show " + shell_quote("\x1b[31mRed"),
+                                "path " + shell_quote(kHostileNames[6]) + " nobody",
+                                "neighbors " + shell_quote("Country:" + kHostileNames[2]), "rank",
+                                "components", "communities"}) {
     auto outcome = run("--db store.db " + command, dir.path(), std::chrono::seconds(60));
     INFO(command << "\n" << outcome.out << outcome.err);
     CHECK(outcome.exit_code < 128);

@@ -11,9 +11,9 @@
 
 using skein::hardening::Background;
 using skein::hardening::query_one;
+using skein::hardening::quoted_binary;
 using skein::hardening::run;
 using skein::hardening::run_shell;
-using skein::hardening::quoted_binary;
 using skein::hardening::store_health;
 using skein::hardening::well_formed_errors;
 using skein::testing::read_file;
@@ -43,8 +43,8 @@ TEST_CASE("a file-size limit (ulimit -f) mid-ingest is a clear store error, not 
           "[hardening][store-fault]") {
   TempDir dir;
   // 2,000 blocks of 512 bytes: about 1 MB, far less than the business section needs.
-  auto outcome = run_shell("ulimit -f 2000; " + quoted_binary() + " --db store.db ingest -q --batch 20 " +
-                               corpus_dir("business"),
+  auto outcome = run_shell("ulimit -f 2000; " + quoted_binary() +
+                               " --db store.db ingest -q --batch 20 " + corpus_dir("business"),
                            dir.path(), std::chrono::seconds(180));
   INFO(outcome.err);
   CHECK(outcome.exit_code == 2);  // not 128 + SIGXFSZ (153)
@@ -67,11 +67,11 @@ TEST_CASE("a full file system mid-ingest is a clear store error and keeps commit
   std::filesystem::create_directories(dir / "small");
   // The store lives on a 3 MiB tmpfs in a private mount namespace; it is copied out before the
   // namespace (and the mount) goes away.
-  auto outcome = run_shell(
-      "unshare -m sh -c 'mount -t tmpfs -o size=3m tmpfs small && " + quoted_binary() +
-          " --db small/store.db ingest -q --batch 50 " + corpus_dir("business") +
-          "; code=$?; cp small/store.db* . ; exit $code'",
-      dir.path(), std::chrono::seconds(180));
+  auto outcome =
+      run_shell("unshare -m sh -c 'mount -t tmpfs -o size=3m tmpfs small && " + quoted_binary() +
+                    " --db small/store.db ingest -q --batch 50 " + corpus_dir("business") +
+                    "; code=$?; cp small/store.db* . ; exit $code'",
+                dir.path(), std::chrono::seconds(180));
   INFO(outcome.err);
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.find("small/store.db: ") != std::string::npos);
@@ -97,10 +97,10 @@ TEST_CASE("a store on a read-only file system is refused for writing and left un
   const std::string before = read_file(dir / "ro/store.db");
   // Root ignores file modes, so chmod cannot make a read-only store here: a read-only bind
   // mount of its directory (in a private mount namespace) can.
-  auto outcome = run_shell(
-      "unshare -m sh -c 'mount --bind ro ro && mount -o remount,ro,bind ro && " + quoted_binary() +
-          " --db ro/store.db ingest -q " + corpus_dir("tech") + "'",
-      dir.path(), std::chrono::seconds(120));
+  auto outcome =
+      run_shell("unshare -m sh -c 'mount --bind ro ro && mount -o remount,ro,bind ro && " +
+                    quoted_binary() + " --db ro/store.db ingest -q " + corpus_dir("tech") + "'",
+                dir.path(), std::chrono::seconds(120));
   INFO(outcome.err);
   CHECK(outcome.exit_code == 2);
   CHECK(outcome.err.find("ro/store.db: ") != std::string::npos);
@@ -125,9 +125,10 @@ TEST_CASE("a store locked by another writer makes ingest wait, then fail clearly
   REQUIRE(run("--db store.db ingest -q a.txt", dir.path()).exit_code == 0);
 
   SECTION("a lock held for longer than the busy timeout") {
-    Background holder("sh -c '(echo \"BEGIN EXCLUSIVE; DELETE FROM aliases WHERE 0;\"; sleep 40) | "
-                      "sqlite3 store.db'",
-                      dir.path());
+    Background holder(
+        "sh -c '(echo \"BEGIN EXCLUSIVE; DELETE FROM aliases WHERE 0;\"; sleep 40) | "
+        "sqlite3 store.db'",
+        dir.path());
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     auto outcome = run("--db store.db ingest -q b.txt", dir.path(), std::chrono::seconds(60));
     INFO(outcome.err);
@@ -144,9 +145,10 @@ TEST_CASE("a store locked by another writer makes ingest wait, then fail clearly
     holder.kill_hard();
   }
   SECTION("a lock released within the busy timeout") {
-    Background holder("sh -c '(echo \"BEGIN EXCLUSIVE; DELETE FROM aliases WHERE 0;\"; sleep 2; "
-                      "echo COMMIT\\;) | sqlite3 store.db'",
-                      dir.path());
+    Background holder(
+        "sh -c '(echo \"BEGIN EXCLUSIVE; DELETE FROM aliases WHERE 0;\"; sleep 2; "
+        "echo COMMIT\\;) | sqlite3 store.db'",
+        dir.path());
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     auto outcome = run("--db store.db ingest -q b.txt", dir.path(), std::chrono::seconds(60));
     INFO(outcome.err);
@@ -185,7 +187,8 @@ TEST_CASE("files that are not Skein stores are refused and never overwritten",
     // "@" stands for the victim's name.
     for (std::string command : std::vector<std::string>{
              "--db @ ingest -q a.txt", "--db @ stats", "--db @ entities", "--db @ export json",
-             "--db @ load /dev/null", "merge @ good.db -o merged.db", "merge good.db --into-existing -o @"}) {
+             "--db @ load /dev/null", "merge @ good.db -o merged.db",
+             "merge good.db --into-existing -o @"}) {
       command.replace(command.find('@'), 1, victim.name);
       INFO(command);
       auto outcome = run(command, dir.path(), std::chrono::seconds(60));

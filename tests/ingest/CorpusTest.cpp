@@ -24,7 +24,8 @@ TEST_CASE("the BBC corpus reads completely except its one non-UTF-8 article", "[
     CHECK(doc->uri > previous_uri);  // sorted, no duplicates
     previous_uri = doc->uri;
     CHECK_FALSE(doc->title.empty());
-    for (const ByteSpan& span : doc->excluded) marked.push_back(doc->uri + ": " + doc->text.substr(span.start, span.size()));
+    for (const ByteSpan& span : doc->excluded)
+      marked.push_back(doc->uri + ": " + doc->text.substr(span.start, span.size()));
     if (doc->uri == root + "/business/001.txt") {
       CHECK(doc->title == "Ad sales boost Time Warner profit");
       CHECK(doc->sha256 == sha256_hex(doc->text));

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "TempDir.h"
@@ -25,18 +24,20 @@ TEST_CASE("a directory is read recursively in byte-wise sorted path order", "[in
   //     b.txt  a-c.txt  a/b.txt  a/A.txt  Z.txt  lines.jsonl (2 docs)
   //     .hidden.txt  .git/config  sub/.swp   (skipped)
   TempDir dir;
-  for (const std::string name : {"b.txt", "a-c.txt", "a/b.txt", "a/A.txt", "Z.txt", ".hidden.txt", ".git/config",
-                                 "sub/.swp"}) {
+  for (const std::string name : {"b.txt", "a-c.txt", "a/b.txt", "a/A.txt", "Z.txt", ".hidden.txt",
+                                 ".git/config", "sub/.swp"}) {
     dir.write(name, "Text of " + name);
   }
-  dir.write("lines.jsonl", "{\"text\":\"first\",\"id\":\"1\"}\n{\"text\":\"second\",\"id\":\"2\"}\n");
+  dir.write("lines.jsonl",
+            "{\"text\":\"first\",\"id\":\"1\"}\n{\"text\":\"second\",\"id\":\"2\"}\n");
   const std::string root = dir.path();
   Diagnostics diagnostics;
   const auto order = uris({root}, diagnostics);
   CHECK(diagnostics.empty());
   // '-' (0x2D) < '/' (0x2F) < 'A' < 'Z' < 'a' < 'b' < 'l': whole paths compared as bytes.
-  CHECK(order == std::vector<std::string>{root + "/Z.txt", root + "/a-c.txt", root + "/a/A.txt", root + "/a/b.txt",
-                                          root + "/b.txt", root + "/lines.jsonl#1", root + "/lines.jsonl#2"});
+  CHECK(order == std::vector<std::string>{root + "/Z.txt", root + "/a-c.txt", root + "/a/A.txt",
+                                          root + "/a/b.txt", root + "/b.txt",
+                                          root + "/lines.jsonl#1", root + "/lines.jsonl#2"});
   // The same tree read again gives the same order.
   Diagnostics again;
   CHECK(uris({root}, again) == order);

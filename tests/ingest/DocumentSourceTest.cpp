@@ -15,7 +15,8 @@ using skein::testing::TempDir;
 
 namespace {
 
-std::vector<Document> read_all(std::vector<std::string> paths, Diagnostics& diagnostics, ReadOptions options = {}) {
+std::vector<Document> read_all(std::vector<std::string> paths, Diagnostics& diagnostics,
+                               ReadOptions options = {}) {
   DocumentSource source(std::move(paths), options);
   std::vector<Document> documents;
   while (auto doc = source.next(diagnostics)) documents.push_back(std::move(*doc));
@@ -36,7 +37,8 @@ constexpr std::int64_t kLongAgo = 1'600'000'000'123'456'789;  // 2020-09-13, wit
 
 TEST_CASE("a text file is read byte for byte with its hash, title and path", "[ingest]") {
   TempDir dir;
-  const std::string bytes = "\n  \r\n  Seoul talks resume  \r\nWang Yi met Park Jin in Qingdao.\r\n\xE2\x80\x94 end";
+  const std::string bytes =
+      "\n  \r\n  Seoul talks resume  \r\nWang Yi met Park Jin in Qingdao.\r\n\xE2\x80\x94 end";
   const std::string path = dir.write("a.txt", bytes);
   Diagnostics diagnostics;
   const auto docs = read_all({path}, diagnostics);
@@ -61,7 +63,8 @@ TEST_CASE("a UTF-8 byte order mark is removed before hashing", "[ingest]") {
   CHECK(docs[0].title == "Title");
 }
 
-TEST_CASE("unreadable documents are reported with path and reason and reading goes on", "[ingest]") {
+TEST_CASE("unreadable documents are reported with path and reason and reading goes on",
+          "[ingest]") {
   TempDir dir;
   const std::string utf16 = dir.write("utf16.txt", std::string("\xFF\xFET\0i\0t\0", 8));
   const std::string binary = dir.write("binary.txt", std::string("GIF89a\0\0\x01", 9));
@@ -72,17 +75,21 @@ TEST_CASE("unreadable documents are reported with path and reason and reading go
   const std::string good = dir.write("good.txt", "Good\nA fine article.");
   const std::string missing = dir.path("missing.txt");
   Diagnostics diagnostics;
-  const auto docs = read_all({utf16, binary, missing, latin1, latin1_bom, blank, empty, good}, diagnostics);
+  const auto docs =
+      read_all({utf16, binary, missing, latin1, latin1_bom, blank, empty, good}, diagnostics);
   REQUIRE(docs.size() == 1);
   CHECK(docs[0].uri == good);
   REQUIRE(diagnostics.size() == 7);
   // Diagnostic::to_string() is not called here: GCC 12 -O3 raises a false -Wrestrict inside it
   // (see the report); source and message are what it joins.
   CHECK(diagnostics[0].source == utf16);
-  CHECK(diagnostics[0].message == "UTF-16 is not supported; convert to UTF-8 (for example iconv -f UTF-16 -t UTF-8)");
+  CHECK(diagnostics[0].message ==
+        "UTF-16 is not supported; convert to UTF-8 (for example iconv -f UTF-16 -t UTF-8)");
   CHECK(diagnostics[1].source == binary);
   // A GIF: named as an image with the OCR hint (tests/hardening has the bare NUL byte case).
-  CHECK(diagnostics[1].message == "an image, not text: run OCR first, e.g. tesseract FILE out (or ocrmypdf for a scanned PDF)");
+  CHECK(
+      diagnostics[1].message ==
+      "an image, not text: run OCR first, e.g. tesseract FILE out (or ocrmypdf for a scanned PDF)");
   CHECK(diagnostics[2].source == missing);
   CHECK_THAT(diagnostics[2].message, Catch::Contains("No such file or directory"));
   CHECK(diagnostics[3].source == latin1);
@@ -111,7 +118,8 @@ TEST_CASE("documents above the size limit are reported and skipped", "[ingest]")
   CHECK_THAT(diagnostics[0].message, Catch::StartsWith("larger than the 50-byte document limit"));
 }
 
-TEST_CASE("the title skips leading debris lines, also when debris is not marked at read time", "[ingest]") {
+TEST_CASE("the title skips leading debris lines, also when debris is not marked at read time",
+          "[ingest]") {
   TempDir dir;
   const std::string path = dir.write("page.txt", "Download\n\nTaking ties forward\nBy a writer\n");
   Diagnostics diagnostics;

@@ -11,7 +11,8 @@ using skein::testing::TempDir;
 
 namespace {
 
-std::vector<Document> read_all(const std::string& path, Diagnostics& diagnostics, ReadOptions options = {}) {
+std::vector<Document> read_all(const std::string& path, Diagnostics& diagnostics,
+                               ReadOptions options = {}) {
   DocumentSource source({path}, options);
   std::vector<Document> documents;
   while (auto doc = source.next(diagnostics)) documents.push_back(std::move(*doc));
@@ -20,25 +21,39 @@ std::vector<Document> read_all(const std::string& path, Diagnostics& diagnostics
 
 }  // namespace
 
-TEST_CASE("JSON Lines yield the good lines and report each bad one with its line number", "[ingest]") {
+TEST_CASE("JSON Lines yield the good lines and report each bad one with its line number",
+          "[ingest]") {
   TempDir dir;
-  const std::string path = dir.write("news.jsonl",
-                                     R"({"id":"a1","title":" Talks ","text":"Wang Yi met Park Jin.","published":"2022-08-09T10:00:00+08:00"})" "\n"  // 1
-                                     "\n"                                                                    // 2 blank
-                                     R"({"text": "no closing brace")" "\n"                                   // 3
-                                     R"({"title":"no text"})" "\n"                                           // 4
-                                     R"(["an array"])" "\n"                                                  // 5
-                                     R"({"text":42})" "\n"                                                   // 6
-                                     "   \t\n"                                                               // 7 blank
-                                     R"({"text":"By url","url":"https://example.org/x","id":"u"})" "\n"      // 8
-                                     R"({"text":"By line","published":"yesterday"})" "\n"                    // 9
-                                     R"({"text":"   "})" "\n"                                                // 10
-                                     R"({"text":"Int id","id":17,"published":"20240229"})" "\n"              // 11
-                                     R"({"text":"Bad title","title":["x"]})" "\n"                            // 12
-                                     R"({"text":"lone \udc00 surrogate"})" "\n"                              // 13
-                                     R"({"text":"nul \u0000 inside"})" "\n"                                  // 14
-                                     "{\"text\":\"raw latin1 caf\xE9\"}\n"                                   // 15
-                                     R"({"text":"last line, no newline","id":null})");                      // 16
+  const std::string path = dir.write(
+      "news.jsonl",
+      R"({"id":"a1","title":" Talks ","text":"Wang Yi met Park Jin.","published":"2022-08-09T10:00:00+08:00"})"
+      "\n"  // 1
+      "\n"  // 2 blank
+      R"({"text": "no closing brace")"
+      "\n"  // 3
+      R"({"title":"no text"})"
+      "\n"  // 4
+      R"(["an array"])"
+      "\n"  // 5
+      R"({"text":42})"
+      "\n"       // 6
+      "   \t\n"  // 7 blank
+      R"({"text":"By url","url":"https://example.org/x","id":"u"})"
+      "\n"  // 8
+      R"({"text":"By line","published":"yesterday"})"
+      "\n"  // 9
+      R"({"text":"   "})"
+      "\n"  // 10
+      R"({"text":"Int id","id":17,"published":"20240229"})"
+      "\n"  // 11
+      R"({"text":"Bad title","title":["x"]})"
+      "\n"  // 12
+      R"({"text":"lone \udc00 surrogate"})"
+      "\n"  // 13
+      R"({"text":"nul \u0000 inside"})"
+      "\n"                                               // 14
+      "{\"text\":\"raw latin1 caf\xE9\"}\n"              // 15
+      R"({"text":"last line, no newline","id":null})");  // 16
   Diagnostics diagnostics;
   const auto docs = read_all(path, diagnostics);
 
@@ -76,10 +91,12 @@ TEST_CASE("JSON Lines yield the good lines and report each bad one with its line
   at(8, 15, "invalid JSON at column");
 }
 
-TEST_CASE("JSON Lines accept CRLF endings, a byte order mark and every listed extension", "[ingest]") {
+TEST_CASE("JSON Lines accept CRLF endings, a byte order mark and every listed extension",
+          "[ingest]") {
   TempDir dir;
   for (const std::string name : {"a.jsonl", "b.NDJSON", "c.json"}) {
-    const std::string path = dir.write(name, "\xEF\xBB\xBF{\"text\":\"one\"}\r\n\r\n{\"text\":\"two\"}\r\n");
+    const std::string path =
+        dir.write(name, "\xEF\xBB\xBF{\"text\":\"one\"}\r\n\r\n{\"text\":\"two\"}\r\n");
     Diagnostics diagnostics;
     const auto docs = read_all(path, diagnostics);
     INFO(name);
@@ -90,13 +107,14 @@ TEST_CASE("JSON Lines accept CRLF endings, a byte order mark and every listed ex
   }
 }
 
-TEST_CASE("a JSON line longer than the limit is reported and the next line still read", "[ingest]") {
+TEST_CASE("a JSON line longer than the limit is reported and the next line still read",
+          "[ingest]") {
   TempDir dir;
   ReadOptions options;
   options.max_document_bytes = 100;  // lines may be up to 2 * 100 + 4096 bytes
-  const std::string path = dir.write("long.jsonl", "{\"text\":\"" + std::string(5000, 'x') + "\"}\n" +
-                                                       "{\"text\":\"" + std::string(150, 'y') + "\"}\n" +
-                                                       "{\"text\":\"fits\"}\n");
+  const std::string path =
+      dir.write("long.jsonl", "{\"text\":\"" + std::string(5000, 'x') + "\"}\n" + "{\"text\":\"" +
+                                  std::string(150, 'y') + "\"}\n" + "{\"text\":\"fits\"}\n");
   Diagnostics diagnostics;
   const auto docs = read_all(path, diagnostics, options);
   REQUIRE(docs.size() == 1);
@@ -110,7 +128,9 @@ TEST_CASE("a JSON line longer than the limit is reported and the next line still
 
 TEST_CASE("JSON Lines documents get debris marked like text files", "[ingest]") {
   TempDir dir;
-  const std::string path = dir.write("d.jsonl", R"({"text":"CFP\nXi met Yoon.\nShare this article"})" "\n");
+  const std::string path =
+      dir.write("d.jsonl", R"({"text":"CFP\nXi met Yoon.\nShare this article"})"
+                           "\n");
   Diagnostics diagnostics;
   const auto docs = read_all(path, diagnostics);
   REQUIRE(docs.size() == 1);

@@ -17,9 +17,10 @@ TEST_CASE("ISO dates and datetimes are normalised to YYYY-MM-DD", "[ingest]") {
 }
 
 TEST_CASE("values that are not ISO calendar dates give an empty date", "[ingest]") {
-  for (const char* bad : {"", "yesterday", "May 1, 2024", "2024-05", "2024", "2023-02-29", "1900-02-29",
-                          "2024-13-01", "2024-00-10", "2024-04-31", "2024-05-01Tomorrow", "202405011",
-                          "1714521600", "2024/05/01", "0000-01-01"}) {
+  for (const char* bad :
+       {"", "yesterday", "May 1, 2024", "2024-05", "2024", "2023-02-29", "1900-02-29", "2024-13-01",
+        "2024-00-10", "2024-04-31", "2024-05-01Tomorrow", "202405011", "1714521600", "2024/05/01",
+        "0000-01-01"}) {
     INFO(bad);
     CHECK(normalize_published_date(bad).empty());
   }

@@ -1,13 +1,13 @@
 #pragma once
 // A scratch directory for one test, removed with everything in it when the test ends.
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <system_error>
-
-#include <unistd.h>
 
 namespace skein::testing {
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -17,7 +16,8 @@ namespace {
 // A made-up language the tagger must learn from context: capitalised words after "met" are
 // names (B/L or U), after "in" places; "x"-suffixed words are verbs; the rest is O. Words are
 // drawn from fixed lists with a fixed seed, so the data is the same on every run.
-const std::vector<std::string> kTags = {"O", "B-PER", "I-PER", "L-PER", "U-PER", "B-LOC", "I-LOC", "L-LOC", "U-LOC"};
+const std::vector<std::string> kTags = {"O",     "B-PER", "I-PER", "L-PER", "U-PER",
+                                        "B-LOC", "I-LOC", "L-LOC", "U-LOC"};
 
 std::vector<TrainingSentence> toy_sentences(std::size_t count, std::uint64_t seed) {
   const std::vector<std::string> names = {"Ada", "Bo", "Cyd", "Dee", "Eli", "Fay", "Gus", "Hal"};
@@ -86,7 +86,8 @@ const TaggerModel& toy_model() {
 
 }  // namespace
 
-TEST_CASE("a tagger trained on a small made-up corpus tags unseen sentences of it correctly", "[learn]") {
+TEST_CASE("a tagger trained on a small made-up corpus tags unseen sentences of it correctly",
+          "[learn]") {
   // The majority tag (O) is right on 5 of 8 or 9 tokens; the model must do far better.
   CHECK(accuracy(toy_model(), toy_sentences(100, 2)) > 0.97);
 }
@@ -121,7 +122,8 @@ TEST_CASE("training twice on the same sentences gives byte-identical model files
 
 TEST_CASE("a saved model loads back with the same tags, weights and decisions", "[learn]") {
   const TaggerModel& model = toy_model();
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / "skein-learn-roundtrip.skm";
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "skein-learn-roundtrip.skm";
   model.save(path.string());
   const TaggerModel loaded = TaggerModel::load(path.string(), "ner");
   std::filesystem::remove(path);
@@ -139,15 +141,20 @@ TEST_CASE("bad model files are refused with one line naming the file and the rea
       TaggerModel::load("/nonexistent/ner.skm", "ner");
       FAIL("no error");
     } catch (const skein::InputError& error) {
-      CHECK(std::string(error.what()) == "/nonexistent/ner.skm: cannot open the model file (missing or unreadable)");
+      CHECK(std::string(error.what()) ==
+            "/nonexistent/ner.skm: cannot open the model file (missing or unreadable)");
     }
   }
-  SECTION("empty") { CHECK(error_of("") == "models/ner.skm: not a Skein tagger model (wrong magic)"); }
+  SECTION("empty") {
+    CHECK(error_of("") == "models/ner.skm: not a Skein tagger model (wrong magic)");
+  }
   SECTION("foreign magic") {
-    CHECK(error_of("PK\x03\x04 a zip file, not a model") == "models/ner.skm: not a Skein tagger model (wrong magic)");
+    CHECK(error_of("PK\x03\x04 a zip file, not a model") ==
+          "models/ner.skm: not a Skein tagger model (wrong magic)");
   }
   SECTION("truncated") {
-    for (const std::size_t size : {std::size_t{8}, std::size_t{20}, good.size() / 2, good.size() - 1}) {
+    for (const std::size_t size :
+         {std::size_t{8}, std::size_t{20}, good.size() / 2, good.size() - 1}) {
       const std::string message = error_of(good.substr(0, size));
       CHECK(message.rfind("models/ner.skm: model file is truncated", 0) == 0);
     }
@@ -155,7 +162,8 @@ TEST_CASE("bad model files are refused with one line naming the file and the rea
   SECTION("a flipped byte") {
     std::string corrupt = good;
     corrupt[corrupt.size() / 2] = static_cast<char>(corrupt[corrupt.size() / 2] ^ 0x10);
-    CHECK(error_of(corrupt) == "models/ner.skm: model file is truncated or corrupt (checksum mismatch)");
+    CHECK(error_of(corrupt) ==
+          "models/ner.skm: model file is truncated or corrupt (checksum mismatch)");
   }
   SECTION("wrong kind") {
     CHECK(error_of(good, "pos") == "models/ner.skm: wrong model kind: expected pos, found ner");

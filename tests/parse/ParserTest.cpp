@@ -2,7 +2,6 @@
 // of UD English EWT, determinism, and model files that cannot be used.
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -18,7 +17,8 @@ using skein::testing::TempDir;
 
 namespace {
 
-const std::string kEwtTrain = std::string(SKEIN_SHARED_DIR) + "/dev-data/ud_english_ewt/en_ewt-ud-train.conllu";
+const std::string kEwtTrain =
+    std::string(SKEIN_SHARED_DIR) + "/dev-data/ud_english_ewt/en_ewt-ud-train.conllu";
 
 // "Blair met Berlusconi in Rome ." with a multiword token and an empty node to skip.
 const char* kSmallTreebank =
@@ -51,7 +51,8 @@ std::vector<TreebankSentence> first_sentences(std::size_t count) {
 
 }  // namespace
 
-TEST_CASE("the CoNLL-U reader keeps syntactic words and skips multiword tokens and empty nodes", "[parse]") {
+TEST_CASE("the CoNLL-U reader keeps syntactic words and skips multiword tokens and empty nodes",
+          "[parse]") {
   TempDir dir;
   const auto path = dir.write("small.conllu", kSmallTreebank);
   const auto sentences = read_conllu(path);
@@ -67,14 +68,16 @@ TEST_CASE("the CoNLL-U reader keeps syntactic words and skips multiword tokens a
 
 TEST_CASE("a malformed CoNLL-U line is an error naming the file and line", "[parse]") {
   TempDir dir;
-  const auto path = dir.write("bad.conllu", "1\tBlair\tBlair\tPROPN\tNNP\t_\t0\troot\t_\t_\n2\tmet\tmeet\n");
+  const auto path =
+      dir.write("bad.conllu", "1\tBlair\tBlair\tPROPN\tNNP\t_\t0\troot\t_\t_\n2\tmet\tmeet\n");
   try {
     read_conllu(path);
     FAIL("no error");
   } catch (const skein::InputError& e) {
     CHECK(std::string(e.what()).find("bad.conllu:2:") != std::string::npos);
   }
-  const auto heads = dir.write("heads.conllu", "1\tBlair\tBlair\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n\n");
+  const auto heads =
+      dir.write("heads.conllu", "1\tBlair\tBlair\tPROPN\tNNP\t_\t7\tnsubj\t_\t_\n\n");
   CHECK_THROWS_AS(read_conllu(heads), skein::InputError);
 }
 
@@ -84,7 +87,8 @@ TEST_CASE("projectivity is told apart by crossing arcs", "[parse]") {
   s.words = {{"a", "X", 2, "dep"}, {"b", "X", 0, "root"}, {"c", "X", 2, "dep"}};
   CHECK(is_projective(s));
   // 1 -> 3 spans 2, whose head 4 lies outside [1, 3]: crossing.
-  s.words = {{"a", "X", 0, "root"}, {"b", "X", 4, "dep"}, {"c", "X", 1, "dep"}, {"d", "X", 1, "dep"}};
+  s.words = {
+      {"a", "X", 0, "root"}, {"b", "X", 4, "dep"}, {"c", "X", 1, "dep"}, {"d", "X", 1, "dep"}};
   CHECK_FALSE(is_projective(s));
 }
 
@@ -106,14 +110,17 @@ TEST_CASE("following only zero-cost actions rebuilds every projective gold tree"
     std::vector<int> gold_head(static_cast<std::size_t>(n + 1), -1), gold_relation(gold_head);
     for (int i = 1; i <= n; ++i) {
       gold_head[static_cast<std::size_t>(i)] = sentence.words[static_cast<std::size_t>(i - 1)].head;
-      gold_relation[static_cast<std::size_t>(i)] = index(sentence.words[static_cast<std::size_t>(i - 1)].relation);
+      gold_relation[static_cast<std::size_t>(i)] =
+          index(sentence.words[static_cast<std::size_t>(i - 1)].relation);
     }
     detail::State state;
     state.reset(n);
     while (!state.terminal()) {
       std::size_t chosen = SIZE_MAX;
-      for (std::size_t a = 0; a < detail::action_count(relations.size()) && chosen == SIZE_MAX; ++a) {
-        if (state.valid(a) && detail::action_cost(state, a, gold_head, gold_relation) == 0) chosen = a;
+      for (std::size_t a = 0; a < detail::action_count(relations.size()) && chosen == SIZE_MAX;
+           ++a) {
+        if (state.valid(a) && detail::action_cost(state, a, gold_head, gold_relation) == 0)
+          chosen = a;
       }
       REQUIRE(chosen != SIZE_MAX);
       state.apply(chosen);
@@ -121,7 +128,8 @@ TEST_CASE("following only zero-cost actions rebuilds every projective gold tree"
     for (int i = 1; i <= n; ++i) {
       INFO(sentence.id << " word " << i);
       CHECK(state.head[static_cast<std::size_t>(i)] == gold_head[static_cast<std::size_t>(i)]);
-      CHECK(state.relation[static_cast<std::size_t>(i)] == gold_relation[static_cast<std::size_t>(i)]);
+      CHECK(state.relation[static_cast<std::size_t>(i)] ==
+            gold_relation[static_cast<std::size_t>(i)]);
     }
     ++checked;
   }
@@ -153,8 +161,10 @@ TEST_CASE("a parser trained on a slice learns it, deterministically", "[parse]")
   CHECK(again.labelled_correct == seen.labelled_correct);
 
   // Every word gets a head and exactly one word hangs from the root.
-  std::vector<std::string_view> words = {"Tony", "Blair", "met", "Silvio", "Berlusconi", "in", "Rome", "."};
-  std::vector<std::string_view> tags = {"PROPN", "PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"};
+  std::vector<std::string_view> words = {"Tony",       "Blair", "met",  "Silvio",
+                                         "Berlusconi", "in",    "Rome", "."};
+  std::vector<std::string_view> tags = {"PROPN", "PROPN", "VERB",  "PROPN",
+                                        "PROPN", "ADP",   "PROPN", "PUNCT"};
   ParseScratch scratch;
   std::vector<ParsedWord> out;
   loaded.parse(words, tags, scratch, out);
@@ -176,7 +186,8 @@ TEST_CASE("a parser model that cannot be used is a one-line error naming the fil
   ParserTrainer(first_sentences(20)).train(options, {}).save(good);
   const std::string bytes = slurp(good);
 
-  auto expect_error = [&](const std::string& name, const std::string& content, const std::string& words) {
+  auto expect_error = [&](const std::string& name, const std::string& content,
+                          const std::string& words) {
     const auto path = dir.write(name, content);
     try {
       DependencyParser::load(path);

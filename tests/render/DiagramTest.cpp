@@ -70,10 +70,10 @@ TEST_CASE("without PageRank for every node, size follows the degree", "[render]"
 }
 
 TEST_CASE("analysis props give PageRank sizes, communities and roles", "[render]") {
-  const auto view = small_view({R"({"pagerank": 0.4, "community": 1, "role": "CEO"})",
-                                R"({"pagerank": 0.3, "community": 1})",
-                                R"({"pagerank": 0.2, "community": 2.0})",
-                                R"({"pagerank": 0.1, "community": "x"})"});
+  const auto view =
+      small_view({R"({"pagerank": 0.4, "community": 1, "role": "CEO"})",
+                  R"({"pagerank": 0.3, "community": 1})", R"({"pagerank": 0.2, "community": 2.0})",
+                  R"({"pagerank": 0.1, "community": "x"})"});
   const auto diagram = render::make_diagram(view, nullptr);
   CHECK(diagram.scored_by_pagerank);
   CHECK(diagram.nodes[0].score == Approx(0.4));
@@ -92,8 +92,8 @@ TEST_CASE("malformed props JSON is treated as empty", "[render]") {
 }
 
 TEST_CASE("restrict_to_community keeps the members and the edges among them", "[render]") {
-  const auto view = small_view({R"({"community": 1})", R"({"community": 1})",
-                                R"({"community": 2})", R"({"community": 1})"});
+  const auto view = small_view(
+      {R"({"community": 1})", R"({"community": 1})", R"({"community": 2})", R"({"community": 1})"});
   const auto diagram = render::restrict_to_community(render::make_diagram(view, nullptr), 1);
   REQUIRE(diagram.nodes.size() == 3);  // Alice, Bob, Zed
   REQUIRE(diagram.edges.size() == 1);  // met-with only

@@ -1,11 +1,10 @@
 // DotWriter: escaping, determinism, style, and DOT that Graphviz's own parser accepts.
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
-#include "render/DotWriter.h"
 #include "RenderTestSupport.h"
+#include "render/DotWriter.h"
 
 using namespace skein::render;
 using skein::test::count;
@@ -27,16 +26,17 @@ TEST_CASE("escape_dot replaces control characters, C1 controls and XML non-chara
   CHECK(escape_dot("a\x01z") == "a" + replacement + "z");
   CHECK(escape_dot("\x1b[31m") == replacement + "[31m");
   CHECK(escape_dot("del\x7f") == "del" + replacement);
-  CHECK(escape_dot("nel\xC2\x85") == "nel" + replacement);      // U+0085
+  CHECK(escape_dot("nel\xC2\x85") == "nel" + replacement);         // U+0085
   CHECK(escape_dot("x\xEF\xBF\xBEy") == "x" + replacement + "y");  // U+FFFE
-  CHECK(escape_dot("bad\xFF") == "bad" + replacement);            // ill-formed UTF-8
+  CHECK(escape_dot("bad\xFF") == "bad" + replacement);             // ill-formed UTF-8
 }
 
 TEST_CASE("escape_dot keeps non-Latin scripts, RTL text and emoji unchanged", "[render]") {
   for (const char* text : {"\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3",          // Arabic
                            "\xD7\x99\xD7\xA9\xD7\xA8\xD7\x90\xD7\x9C",  // Hebrew
                            "\xE5\xB0\xB9\xE9\x8C\xAB\xE6\x82\x85",      // CJK
-                           "\xF0\x9F\x9A\x80 \xE2\x80\xAE" "abc"}) {    // emoji, RLO
+                           "\xF0\x9F\x9A\x80 \xE2\x80\xAE"
+                           "abc"}) {  // emoji, RLO
     CHECK(escape_dot(text) == text);
   }
 }
@@ -180,10 +180,12 @@ TEST_CASE("DOT is accepted by Graphviz's own parser (dot -Tcanon)", "[render]") 
   for (auto engine : {LayoutEngine::kDot, LayoutEngine::kSfdp}) {
     DotStyle style;
     style.engine = engine;
-    const std::string path = skein::test::write_temp_file("news.dot",
-                                                         write_dot(skein::test::news_diagram(), style));
+    const std::string path =
+        skein::test::write_temp_file("news.dot", write_dot(skein::test::news_diagram(), style));
     std::string canon;
-    CHECK(skein::test::run(skein::test::kDotCli + " -Tcanon " + skein::test::shell_quote(path) + " 2>&1", &canon) == 0);
+    CHECK(skein::test::run(
+              skein::test::kDotCli + " -Tcanon " + skein::test::shell_quote(path) + " 2>&1",
+              &canon) == 0);
     INFO(canon);
     CHECK(canon.find("n11 -> n12") != std::string::npos);
   }
@@ -192,5 +194,6 @@ TEST_CASE("DOT is accepted by Graphviz's own parser (dot -Tcanon)", "[render]") 
 TEST_CASE("an empty diagram is still a valid graph", "[render]") {
   const std::string dot = write_dot(Diagram{});
   const std::string path = skein::test::write_temp_file("empty.dot", dot);
-  CHECK(skein::test::run(skein::test::kDotCli + " -Tcanon " + skein::test::shell_quote(path) + " >/dev/null 2>&1") == 0);
+  CHECK(skein::test::run(skein::test::kDotCli + " -Tcanon " + skein::test::shell_quote(path) +
+                         " >/dev/null 2>&1") == 0);
 }

@@ -2,14 +2,13 @@
 // exceptions, reproducible SVG.
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "RenderTestSupport.h"
 #include "core/Error.h"
 #include "render/GraphvizEngine.h"
-#include "RenderTestSupport.h"
 
 using skein::render::GraphvizEngine;
 using skein::render::ImageFormat;

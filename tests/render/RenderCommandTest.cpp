@@ -1,7 +1,6 @@
 // `skein render` end to end: the built binary on a store made from the example articles.
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -21,8 +20,8 @@ const std::string& example_store() {
     const std::string db = skein::test::write_temp_file("examples.db", "");
     std::filesystem::remove(db);
     const std::string articles = std::string(SKEIN_SOURCE_DIR) + "/examples/articles";
-    run(shell_quote(kSkein) + " ingest --quiet --db " + shell_quote(db) + " " + shell_quote(articles) +
-        " >/dev/null 2>&1");
+    run(shell_quote(kSkein) + " ingest --quiet --db " + shell_quote(db) + " " +
+        shell_quote(articles) + " >/dev/null 2>&1");
     run(shell_quote(kSkein) + " analyze --db " + shell_quote(db) + " >/dev/null 2>&1");
     return db;
   }();
@@ -44,7 +43,8 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("skein render writes SVG named by -o, in-process with no plugin config", "[render][cli]") {
+TEST_CASE("skein render writes SVG named by -o, in-process with no plugin config",
+          "[render][cli]") {
   REQUIRE(skein::test::graphviz_plugin_dir_disabled());  // inherited by the child process
   const std::string out = skein::test::write_temp_file("cli.svg", "");
   std::string messages;
@@ -81,8 +81,8 @@ TEST_CASE("skein render refuses unknown formats and binary output to a terminal"
   CHECK(message.find("--layout must be") != std::string::npos);
   // script(1) gives the command a terminal as stdout.
   message.clear();
-  const std::string command = shell_quote(kSkein) + " render --db " + shell_quote(example_store()) +
-                              " --format png";
+  const std::string command =
+      shell_quote(kSkein) + " render --db " + shell_quote(example_store()) + " --format png";
   const int status = run("script -qec " + shell_quote(command) + " /dev/null", &message);
   CHECK(status == 1);
   CHECK(message.find("will not write png to a terminal") != std::string::npos);
@@ -135,8 +135,8 @@ TEST_CASE("Graphviz is loaded only when a picture is drawn", "[render][cli]") {
     run("LD_DEBUG=files " + command + " 2>&1 >/dev/null", &log);
     return log;
   };
-  const std::string stats = libraries_loaded(shell_quote(kSkein) + " stats --db " +
-                                             shell_quote(example_store()));
+  const std::string stats =
+      libraries_loaded(shell_quote(kSkein) + " stats --db " + shell_quote(example_store()));
   CHECK(stats.find("libsqlite3") != std::string::npos);  // the log does list libraries
   CHECK(stats.find("libgvc") == std::string::npos);
   CHECK(stats.find("libcairo") == std::string::npos);

@@ -28,7 +28,8 @@ bool graphviz_plugin_dir_disabled() {
 
 std::string write_temp_file(const std::string& name, std::string_view bytes) {
   namespace fs = std::filesystem;
-  const fs::path folder = fs::temp_directory_path() / ("skein-render-test-" + std::to_string(getpid()));
+  const fs::path folder =
+      fs::temp_directory_path() / ("skein-render-test-" + std::to_string(getpid()));
   fs::create_directories(folder);
   const fs::path path = folder / name;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

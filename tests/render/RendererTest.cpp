@@ -2,12 +2,11 @@
 // tools (xmllint, Graphviz's CLI parser).
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
+#include "RenderTestSupport.h"
 #include "core/Error.h"
 #include "render/Renderer.h"
-#include "RenderTestSupport.h"
 
 using namespace skein::render;
 using skein::test::count;
@@ -25,7 +24,8 @@ bool xml_well_formed(const std::string& svg, const std::string& name) {
 std::string xpath(const std::string& svg, const std::string& name, const std::string& expression) {
   const std::string path = skein::test::write_temp_file(name, svg);
   std::string out;
-  run("xmllint --nonet --xpath " + shell_quote(expression) + " " + shell_quote(path) + " 2>/dev/null",
+  run("xmllint --nonet --xpath " + shell_quote(expression) + " " + shell_quote(path) +
+          " 2>/dev/null",
       &out);
   if (!out.empty() && out.back() == '\n') out.pop_back();  // xmllint ends its answer with one
   return out;
@@ -43,16 +43,17 @@ const std::vector<std::string> kHostileNames = {
     "<script>alert('x')</script>",
     "Line one\nLine two\r\nthree",
     "\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x86",  // Arabic (RTL)
-    "\xE2\x80\xAE" "reversed \xD7\x99\xD7\xA9\xD7\xA8\xD7\x90\xD7\x9C",          // RLO + Hebrew
-    "\xF0\x9F\x9A\x80 Rocket \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",     // emoji, ZWJ
-    "bell\x07 esc\x1b[31m del\x7f nel\xC2\x85 vt\x0b",                          // control chars
-    "&nbsp; &#0; &bogus; AT&T",                                                  // entity-like
-    "\\N \\G \\E \\L \\l",                                                       // Graphviz escapes
-    "]]> --> <!-- }",                                                            // XML/DOT closers
-    "bad \xFF\xFE utf8 \xEF\xBF\xBE",                                            // ill-formed, U+FFFE
-    "node",                                                                      // DOT keyword
-    "",                                                                          // empty
-    std::string(300, 'W'),                                                       // long
+    "\xE2\x80\xAE"
+    "reversed \xD7\x99\xD7\xA9\xD7\xA8\xD7\x90\xD7\x9C",                     // RLO + Hebrew
+    "\xF0\x9F\x9A\x80 Rocket \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",  // emoji, ZWJ
+    "bell\x07 esc\x1b[31m del\x7f nel\xC2\x85 vt\x0b",                       // control chars
+    "&nbsp; &#0; &bogus; AT&T",                                              // entity-like
+    "\\N \\G \\E \\L \\l",                                                   // Graphviz escapes
+    "]]> --> <!-- }",                                                        // XML/DOT closers
+    "bad \xFF\xFE utf8 \xEF\xBF\xBE",                                        // ill-formed, U+FFFE
+    "node",                                                                  // DOT keyword
+    "",                                                                      // empty
+    std::string(300, 'W'),                                                   // long
 };
 
 Diagram hostile_diagram() {
@@ -169,11 +170,13 @@ TEST_CASE("SVG is well-formed XML with one group per node and per edge", "[rende
 TEST_CASE("SVG tooltips hold the supporting sentences and directed edges have arrowheads",
           "[render]") {
   const std::string svg = svg_of(skein::test::news_diagram());
-  const std::string met = xpath(svg, "tip.svg", "string(//*[@id='e101']//*[local-name()='a']/@*[local-name()='title'])");
+  const std::string met = xpath(
+      svg, "tip.svg", "string(//*[@id='e101']//*[local-name()='a']/@*[local-name()='title'])");
   CHECK(met.find("Sentence number 2 says Yoon met Kishida in Tokyo.") != std::string::npos);
   CHECK(met.find("corpus/doc2.txt") != std::string::npos);
   CHECK(met.find("Sentence number 4") == std::string::npos);
-  const std::string yoon = xpath(svg, "tip.svg", "string(//*[@id='n11']//*[local-name()='a']/@*[local-name()='title'])");
+  const std::string yoon =
+      xpath(svg, "tip.svg", "string(//*[@id='n11']//*[local-name()='a']/@*[local-name()='title'])");
   CHECK(yoon.find("Also: President Yoon; Yoon") != std::string::npos);
   // Arrowheads are polygons inside the edge group; undirected edges have none.
   CHECK(xpath(svg, "tip.svg", "count(//*[@id='e102']//*[local-name()='polygon'])") == "1");

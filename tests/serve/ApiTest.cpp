@@ -136,8 +136,9 @@ TEST_CASE("Bad requests are refused with a status and a JSON error", "[serve]") 
 TEST_CASE("JSON bodies become parameters and anything else is refused", "[serve]") {
   Params params;
   std::string error;
-  REQUIRE(Api::params_from_json(R"({"q": "blair", "limit": 5, "text_only": true, "type": ["met-with", "x"]})",
-                                params, error));
+  REQUIRE(Api::params_from_json(
+      R"({"q": "blair", "limit": 5, "text_only": true, "type": ["met-with", "x"]})", params,
+      error));
   CHECK(params.at("q") == "blair");
   CHECK(params.at("limit") == "5");
   CHECK(params.at("text_only") == "true");

@@ -74,8 +74,11 @@ TEST_CASE("Hostile requests get a 4xx with a JSON error and change nothing", "[s
   };
   std::vector<Case> cases;
   cases.push_back({"bad JSON", client.Post("/api/entities", "{\"q\": ", "application/json"), 400});
-  cases.push_back({"huge body", client.Post("/api/entities", std::string(100000, ' '), "application/json"), 413});
-  cases.push_back({"huge value", client.Get(("/api/entities?q=" + std::string(3000, 'a')).c_str()), 400});
+  cases.push_back({"huge body",
+                   client.Post("/api/entities", std::string(100000, ' '), "application/json"),
+                   413});
+  cases.push_back(
+      {"huge value", client.Get(("/api/entities?q=" + std::string(3000, 'a')).c_str()), 400});
   cases.push_back({"unknown endpoint", client.Get("/api/vacuum"), 404});
   cases.push_back({"unknown entity", client.Get("/api/entity?id=424242"), 404});
   cases.push_back({"traversal", client.Get("/../../../etc/passwd"), 404});

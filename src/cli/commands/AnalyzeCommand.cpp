@@ -2,10 +2,10 @@
 // (Store::merge_node_props), where render and the exporters pick them up:
 //   pagerank, betweenness, degree, community, component.
 
-#include <iostream>
-
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <iostream>
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
@@ -28,17 +28,22 @@ int run(const std::vector<std::string>& args) {
   graph::GraphFilter filter;
   int samples = -1, seed = 42;
   bool json = false, dry_run = false;
-  ArgParser parser("analyze [options]",
-                   "Computes PageRank, betweenness, degree, community (Louvain) and component for\n"
-                   "every entity of the selected graph and stores them as entity properties, which\n"
-                   "render --color-by community and the exporters use.");
+  ArgParser parser(
+      "analyze [options]",
+      "Computes PageRank, betweenness, degree, community (Louvain) and component for\n"
+      "every entity of the selected graph and stores them as entity properties, which\n"
+      "render --color-by community and the exporters use.");
   add_store_option(parser, db);
-  parser.option("--samples", "K", "betweenness from K sampled sources (default: exact up to 5000 entities, else 256)", samples)
+  parser
+      .option("--samples", "K",
+              "betweenness from K sampled sources (default: exact up to 5000 entities, else 256)",
+              samples)
       .option("--seed", "N", "seed for sampling and Louvain", seed)
       .flag("--dry-run", "compute and report, but store nothing", dry_run)
       .flag("--json", "print JSON", json);
   add_graph_filter_options(parser, filter);
-  parser.epilog("Scores describe the graph the filters select; entities outside it keep old scores.\n");
+  parser.epilog(
+      "Scores describe the graph the filters select; entities outside it keep old scores.\n");
   if (!parser.parse(args)) return 0;
   if (seed < 0) throw UsageError("--seed must not be negative");
 
@@ -48,7 +53,8 @@ int run(const std::vector<std::string>& args) {
 
   const auto rank = graph::PageRank(view).run();
   graph::BetweennessOptions betweenness_options;
-  betweenness_options.samples = samples >= 0 ? static_cast<std::size_t>(samples) : (n > 5000 ? 256 : 0);
+  betweenness_options.samples =
+      samples >= 0 ? static_cast<std::size_t>(samples) : (n > 5000 ? 256 : 0);
   betweenness_options.seed = static_cast<std::uint64_t>(seed);
   const auto betweenness = graph::Betweenness(view, betweenness_options).run();
   const auto degree = graph::DegreeCentrality(view).run();
@@ -97,15 +103,21 @@ int run(const std::vector<std::string>& args) {
   std::cout << "analysed " << n << " entities and " << view.edge_count() << " relations\n"
             << "  pagerank     " << rank.iterations << " iterations"
             << (rank.converged ? "" : " (not converged)") << "\n"
-            << "  betweenness  " << (sampled ? "estimated from " + std::to_string(betweenness.sources) + " sources" : std::string("exact")) << "\n"
-            << "  communities  " << communities.count << " (modularity " << format_fixed(communities.modularity, 4) << ")\n"
+            << "  betweenness  "
+            << (sampled ? "estimated from " + std::to_string(betweenness.sources) + " sources"
+                        : std::string("exact"))
+            << "\n"
+            << "  communities  " << communities.count << " (modularity "
+            << format_fixed(communities.modularity, 4) << ")\n"
             << "  components   " << components.count() << "\n"
             << (dry_run ? "nothing stored (--dry-run)\n"
-                        : "stored as entity properties: pagerank, betweenness, degree, community, component\n");
+                        : "stored as entity properties: pagerank, betweenness, degree, community, "
+                          "component\n");
   return 0;
 }
 
-const bool registered = register_command({"analyze", "compute and store pagerank, betweenness, degree, community, component", run});
+const bool registered = register_command(
+    {"analyze", "compute and store pagerank, betweenness, degree, community, component", run});
 
 }  // namespace
 }  // namespace skein::cli

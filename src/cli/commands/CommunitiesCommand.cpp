@@ -36,7 +36,8 @@ int run(const std::vector<std::string>& args) {
   add_graph_filter_options(parser, filter);
   if (!parser.parse(args)) return 0;
   if (resolution <= 0) throw UsageError("--resolution must be positive");
-  if (seed < 0 || min_size < 0 || members < 0) throw UsageError("--seed, --min-size and --members must not be negative");
+  if (seed < 0 || min_size < 0 || members < 0)
+    throw UsageError("--seed, --min-size and --members must not be negative");
 
   const store::Store store = open_existing_store(db);
   const graph::GraphView view = load_graph(store, filter);
@@ -56,8 +57,9 @@ int run(const std::vector<std::string>& args) {
   }
   std::vector<std::uint32_t> order(result.count);
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return groups[a].size() > groups[b].size(); });
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return groups[a].size() > groups[b].size();
+  });
   auto shown = [&](const std::vector<graph::NodeIndex>& group) {
     return members == 0 ? group.size() : std::min(group.size(), static_cast<std::size_t>(members));
   };
@@ -101,7 +103,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_command({"communities", "Louvain communities and their modularity", run});
+const bool registered =
+    register_command({"communities", "Louvain communities and their modularity", run});
 
 }  // namespace
 }  // namespace skein::cli

@@ -28,7 +28,8 @@ int run(const std::vector<std::string>& args) {
   add_store_option(parser, db);
   parser.option("--limit", "N", "list at most N components (0 = all)", limit)
       .option("--members", "N", "members to show per component (0 = all)", members)
-      .flag("--strong", "strongly connected components (directed relations walked forwards only)", strong)
+      .flag("--strong", "strongly connected components (directed relations walked forwards only)",
+            strong)
       .flag("--json", "print JSON", json);
   add_graph_filter_options(parser, filter);
   if (!parser.parse(args)) return 0;
@@ -36,7 +37,8 @@ int run(const std::vector<std::string>& args) {
 
   const store::Store store = open_existing_store(db);
   const graph::GraphView view = load_graph(store, filter);
-  const auto result = strong ? graph::StrongComponents(view).run() : graph::ConnectedComponents(view).run();
+  const auto result =
+      strong ? graph::StrongComponents(view).run() : graph::ConnectedComponents(view).run();
   std::vector<std::vector<graph::NodeIndex>> groups(result.count());
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) groups[result.component[u]].push_back(u);
   for (auto& group : groups) {
@@ -46,9 +48,11 @@ int run(const std::vector<std::string>& args) {
   }
   std::vector<std::uint32_t> order(result.count());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return result.size[a] > result.size[b]; });
-  if (limit > 0 && order.size() > static_cast<std::size_t>(limit)) order.resize(static_cast<std::size_t>(limit));
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return result.size[a] > result.size[b];
+  });
+  if (limit > 0 && order.size() > static_cast<std::size_t>(limit))
+    order.resize(static_cast<std::size_t>(limit));
   auto shown = [&](const std::vector<graph::NodeIndex>& group) {
     return members == 0 ? group.size() : std::min(group.size(), static_cast<std::size_t>(members));
   };
@@ -79,7 +83,8 @@ int run(const std::vector<std::string>& args) {
     table.add_row({std::to_string(c), std::to_string(result.size[c]), names});
   }
   table.print(std::cout);
-  std::cout << result.count() << (strong ? " strong" : "") << " components over " << view.node_count() << " entities\n";
+  std::cout << result.count() << (strong ? " strong" : "") << " components over "
+            << view.node_count() << " entities\n";
   return 0;
 }
 

@@ -20,11 +20,13 @@ int run(const std::vector<std::string>& args) {
   std::string contains;
   int limit = 50;
   bool json = false;
-  ArgParser parser("entities [options]", "Lists entities with their label, mentions and documents.");
+  ArgParser parser("entities [options]",
+                   "Lists entities with their label, mentions and documents.");
   add_store_option(parser, db);
   parser.list("-l,--label", "LABEL", "only these labels (repeatable or comma-separated)", labels)
       .option("--sort", "mentions|documents|name", "order of the listing", sort)
-      .option("--name", "TEXT", "only names containing TEXT (case-insensitive, ASCII folding)", contains)
+      .option("--name", "TEXT", "only names containing TEXT (case-insensitive, ASCII folding)",
+              contains)
       .option("-n,--limit", "N", "at most N rows (0 = all)", limit)
       .flag("--json", "JSON output", json);
   if (!parser.parse(args)) return 0;

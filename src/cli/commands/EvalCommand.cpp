@@ -31,25 +31,32 @@ int run(const std::vector<std::string>& args) {
                    "Runs the extractor over annotated documents and reports entity and relation\n"
                    "precision, recall and F1 per label and type, strict (exact span) and lenient\n"
                    "(overlapping span), with an error breakdown for tuning.");
-  parser.option("--format", "NAME",
-                "conll04, gold, conll2003, conllu, or auto (by name: .json conll04, .jsonl gold,\n"
-                "eng.* or .conll conll2003, .conllu or a folder conllu)", format)
-      .option("--tagger", "KIND", "score the pos or ner tagger alone on the file's gold tokens", tagger)
-      .option("--model", "FILE", "the tagger's model file (default: data/models/KIND.skm)", model_path)
+  parser
+      .option("--format", "NAME",
+              "conll04, gold, conll2003, conllu, or auto (by name: .json conll04, .jsonl gold,\n"
+              "eng.* or .conll conll2003, .conllu or a folder conllu)",
+              format)
+      .option("--tagger", "KIND", "score the pos or ner tagger alone on the file's gold tokens",
+              tagger)
+      .option("--model", "FILE", "the tagger's model file (default: data/models/KIND.skm)",
+              model_path)
       .flag("--json", "print the report as one JSON object", json)
       .option("--errors", "N", "examples shown per error class (0: counts only)", errors)
       .flag("-v,--verbose", "show 20 examples per error class", verbose)
       .flag("--non-asserted", "also score relations marked negated or hypothetical", non_asserted)
-      .flag("--knowledge", "also score relations taken from knowledge rather than the text", knowledge)
+      .flag("--knowledge", "also score relations taken from knowledge rather than the text",
+            knowledge)
       .option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
       .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir)
-      .positionals("FILE", "CoNLL04 JSON, gold JSONL, CoNLL-2003 or CoNLL-U file (or folder)", paths, 1, 1)
-      .epilog("Examples:\n"
-              "  skein eval ../shared/dev-data/conll04/conll04_dev.json\n"
-              "  skein eval --format gold examples/gold.jsonl --errors 10\n"
-              "  skein eval ../shared/dev-data/conll2003/eng.testa\n"
-              "  skein eval --tagger pos ../shared/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu\n"
-              "  skein eval --tagger ner ../shared/dev-data/gum/dep/dev\n");
+      .positionals("FILE", "CoNLL04 JSON, gold JSONL, CoNLL-2003 or CoNLL-U file (or folder)",
+                   paths, 1, 1)
+      .epilog(
+          "Examples:\n"
+          "  skein eval ../shared/dev-data/conll04/conll04_dev.json\n"
+          "  skein eval --format gold examples/gold.jsonl --errors 10\n"
+          "  skein eval ../shared/dev-data/conll2003/eng.testa\n"
+          "  skein eval --tagger pos ../shared/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu\n"
+          "  skein eval --tagger ner ../shared/dev-data/gum/dep/dev\n");
   if (!parser.parse(args)) return exit_code::kSuccess;
   if (errors < 0) throw UsageError("--errors must be 0 or more");
   const std::size_t examples = verbose ? std::max<std::size_t>(20, static_cast<std::size_t>(errors))
@@ -58,12 +65,13 @@ int run(const std::vector<std::string>& args) {
   if (!tagger.empty()) {
     if (tagger != "pos" && tagger != "ner") throw UsageError("--tagger must be pos or ner");
     const std::string data = data_dir.empty() ? extract::default_data_dir() : data_dir;
-    const learn::TaggerModel model =
-        learn::TaggerModel::load(model_path.empty() ? learn::default_model_path(data, tagger) : model_path, tagger);
+    const learn::TaggerModel model = learn::TaggerModel::load(
+        model_path.empty() ? learn::default_model_path(data, tagger) : model_path, tagger);
     std::unique_ptr<extract::Knowledge> gazetteers;
     if (tagger == "ner") gazetteers = std::make_unique<extract::Knowledge>(data);
     const evaluate::TaggedCorpus corpus = evaluate::read_tagged_corpus(paths.front(), format);
-    std::cout << evaluate::format_tagger_score(evaluate::score_tagger(model, corpus, gazetteers.get()), corpus.source);
+    std::cout << evaluate::format_tagger_score(
+        evaluate::score_tagger(model, corpus, gazetteers.get()), corpus.source);
     std::cout.flush();
     if (!std::cout) throw Error("cannot write to stdout");
     return exit_code::kSuccess;
@@ -88,8 +96,8 @@ int run(const std::vector<std::string>& args) {
   return exit_code::kSuccess;
 }
 
-const bool registered = register_command(
-    {"eval", "measure extraction quality against annotated documents", run});
+const bool registered =
+    register_command({"eval", "measure extraction quality against annotated documents", run});
 
 }  // namespace
 }  // namespace skein::cli

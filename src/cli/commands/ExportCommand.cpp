@@ -11,10 +11,8 @@
 #include "exporters/Exporter.h"
 #include "graph/GraphView.h"
 
-
 namespace skein::cli {
 namespace {
-
 
 int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
@@ -44,8 +42,8 @@ int run(const std::vector<std::string>& args) {
       .option("--style", "STYLE", "json shape: cytoscape, d3 or jgf", style)
       .option("--layout", "KIND", "node positions: auto, force, spiral or none", layout)
       .option("--batch", "N", "rows per UNWIND statement in the cypher script", batch)
-      .option("--evidence", "N", "sentences per relation in gexf, graphml, json, csv, html (0 = none)",
-              evidence)
+      .option("--evidence", "N",
+              "sentences per relation in gexf, graphml, json, csv, html (0 = none)", evidence)
       .option("--title", "TEXT", "html: the page title", title)
       .flag("--no-provenance", "leave documents, mentions and evidence out", no_provenance);
   add_graph_filter_options(parser, filter);

@@ -30,7 +30,9 @@ int run(const std::vector<std::string>& args) {
       .option("-o,--output", "FILE", "write to FILE instead of stdout", output);
   add_input_options(parser, read_options);
   add_component_options(parser, component_flags);
-  parser.positionals("PATH...", "text, HTML, PDF, CSV/TSV or JSONL files, directories, or - for stdin", paths, 0, 0);
+  parser.positionals("PATH...",
+                     "text, HTML, PDF, CSV/TSV or JSONL files, directories, or - for stdin", paths,
+                     0, 0);
   if (!parser.parse(args)) return 0;
   if (paths.empty()) paths.push_back("-");
 
@@ -64,8 +66,8 @@ int run(const std::vector<std::string>& args) {
   return failed > 0 ? exit_code::kInputOrStore : exit_code::kSuccess;
 }
 
-const bool registered = register_command(
-    {"extract", "extract to JSON lines on stdout (no store)", run});
+const bool registered =
+    register_command({"extract", "extract to JSON lines on stdout (no store)", run});
 
 }  // namespace
 }  // namespace skein::cli

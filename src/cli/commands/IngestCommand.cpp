@@ -11,8 +11,8 @@
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
-#include "cli/ComponentOptions.h"
 #include "cli/Common.h"
+#include "cli/ComponentOptions.h"
 #include "cli/InputOptions.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
@@ -34,15 +34,16 @@ int run(const std::vector<std::string>& args) {
   std::string data_dir, rules_dir;
   ComponentFlags component_flags;
   ingest::ReadOptions read_options;
-  ArgParser parser("ingest [options] PATH...",
-                   "Reads documents, extracts entities and relations, and stores them. PATH is a\n"
-                   "text file, an HTML page, a PDF, a CSV/TSV file (one document per row, with\n"
-                   "--text-column), a JSONL file (one {\"id\",\"title\",\"text\",\"published\",\"url\"}\n"
-                   "per line), a directory (read recursively, in sorted order, leaving out README,\n"
-                   "SOURCE, LICENSE and similar notes) or '-' for stdin.\n"
-                   "Unchanged documents are skipped; a changed document replaces its old version.\n"
-                   "A file whose path, size and modification time are those stored is not read\n"
-                   "again; any other file is read and its content hash decides.");
+  ArgParser parser(
+      "ingest [options] PATH...",
+      "Reads documents, extracts entities and relations, and stores them. PATH is a\n"
+      "text file, an HTML page, a PDF, a CSV/TSV file (one document per row, with\n"
+      "--text-column), a JSONL file (one {\"id\",\"title\",\"text\",\"published\",\"url\"}\n"
+      "per line), a directory (read recursively, in sorted order, leaving out README,\n"
+      "SOURCE, LICENSE and similar notes) or '-' for stdin.\n"
+      "Unchanged documents are skipped; a changed document replaces its old version.\n"
+      "A file whose path, size and modification time are those stored is not read\n"
+      "again; any other file is read and its content hash decides.");
   add_store_option(parser, db);
   parser.option("-j,--jobs", "N", "extraction threads", jobs)
       .option("--batch", "N", "documents per transaction", batch)
@@ -58,7 +59,8 @@ int run(const std::vector<std::string>& args) {
   if (!parser.parse(args)) return 0;
   if (jobs < 1) throw UsageError("--jobs must be at least 1");
   if (batch < 1) throw UsageError("--batch must be at least 1");
-  const extract::ExtractorOptions extractor_settings = extractor_options(data_dir, rules_dir, component_flags);
+  const extract::ExtractorOptions extractor_settings =
+      extractor_options(data_dir, rules_dir, component_flags);
 
   const auto started = std::chrono::steady_clock::now();
   store::Store store(db);
@@ -99,14 +101,14 @@ int run(const std::vector<std::string>& args) {
   std::printf(
       "ingested %zu documents: %zu new, %zu replaced, %zu unchanged, %zu failed; store has "
       "%lld documents, %lld entities, %lld relations; %.2f s\n",
-      counts.read, counts.added, counts.replaced,
-      counts.unchanged, counts.failed, static_cast<long long>(stats.documents),
-      static_cast<long long>(stats.nodes), static_cast<long long>(stats.edges), seconds);
+      counts.read, counts.added, counts.replaced, counts.unchanged, counts.failed,
+      static_cast<long long>(stats.documents), static_cast<long long>(stats.nodes),
+      static_cast<long long>(stats.edges), seconds);
   return counts.failed > 0 ? exit_code::kInputOrStore : exit_code::kSuccess;
 }
 
-const bool registered = register_command(
-    {"ingest", "read documents, extract entities and relations, store them", run});
+const bool registered =
+    register_command({"ingest", "read documents, extract entities and relations, store them", run});
 
 }  // namespace
 }  // namespace skein::cli

@@ -23,14 +23,16 @@ namespace {
 int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
   std::vector<std::string> paths;
-  ArgParser parser("load [options] FILE|-...",
-                   "Stores extraction JSON lines (the output of 'skein extract'). A malformed line\n"
-                   "is reported with its file and line number and the others are stored.");
+  ArgParser parser(
+      "load [options] FILE|-...",
+      "Stores extraction JSON lines (the output of 'skein extract'). A malformed line\n"
+      "is reported with its file and line number and the others are stored.");
   add_store_option(parser, db);
   std::string data_dir, rules_dir;
   parser.option("--data", "DIR", "knowledge resources (default: the bundled data/)", data_dir)
       .option("--rules", "DIR", "relation rule files (default: the bundled schema/)", rules_dir);
-  parser.positionals("FILE...", "JSONL files written by 'skein extract', or - for stdin", paths, 1, 0);
+  parser.positionals("FILE...", "JSONL files written by 'skein extract', or - for stdin", paths, 1,
+                     0);
   if (!parser.parse(args)) return 0;
 
   store::Store store(db);
@@ -58,13 +60,20 @@ int run(const std::vector<std::string>& args) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       try {
         auto extraction = extraction_from_json_line(line, source, line_number);
-        if (const std::string problem = pipeline::relation_label_problem(extractor, extraction); !problem.empty()) {
+        if (const std::string problem = pipeline::relation_label_problem(extractor, extraction);
+            !problem.empty()) {
           throw InputError(source, line_number, problem);
         }
         switch (store.put(extraction)) {
-          case store::PutOutcome::kAdded: ++added; break;
-          case store::PutOutcome::kReplaced: ++replaced; break;
-          case store::PutOutcome::kUnchanged: ++unchanged; break;
+          case store::PutOutcome::kAdded:
+            ++added;
+            break;
+          case store::PutOutcome::kReplaced:
+            ++replaced;
+            break;
+          case store::PutOutcome::kUnchanged:
+            ++unchanged;
+            break;
         }
       } catch (const InputError& error) {
         std::cerr << "skein load: " << utf8::printable(error.what()) << "\n";
@@ -79,10 +88,11 @@ int run(const std::vector<std::string>& args) {
     batch->commit();
   }
   auto stats = store.stats();
-  std::printf("loaded %zu new, %zu replaced, %zu unchanged, %zu failed; store has %lld documents, "
-              "%lld entities, %lld relations\n",
-              added, replaced, unchanged, failed, static_cast<long long>(stats.documents),
-              static_cast<long long>(stats.nodes), static_cast<long long>(stats.edges));
+  std::printf(
+      "loaded %zu new, %zu replaced, %zu unchanged, %zu failed; store has %lld documents, "
+      "%lld entities, %lld relations\n",
+      added, replaced, unchanged, failed, static_cast<long long>(stats.documents),
+      static_cast<long long>(stats.nodes), static_cast<long long>(stats.edges));
   return failed > 0 ? exit_code::kInputOrStore : exit_code::kSuccess;
 }
 

@@ -18,10 +18,11 @@ int run(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   std::string output;
   bool into_existing = false;
-  ArgParser parser("merge [options] A.db B.db... -o C.db",
-                   "Combines stores into a new one. Entities merge by their canonical ids, relations\n"
-                   "by type and endpoints, and each document is stored once; when two inputs hold\n"
-                   "different texts under the same uri, the later input wins.");
+  ArgParser parser(
+      "merge [options] A.db B.db... -o C.db",
+      "Combines stores into a new one. Entities merge by their canonical ids, relations\n"
+      "by type and endpoints, and each document is stored once; when two inputs hold\n"
+      "different texts under the same uri, the later input wins.");
   parser.option("-o,--output", "FILE", "the store to write", output)
       .flag("--into-existing", "add to an existing output store instead of refusing to touch it",
             into_existing)
@@ -46,27 +47,33 @@ int run(const std::vector<std::string>& args) {
       merged.set_relation_symmetry(type, symmetric);
     }
     std::vector<std::int64_t> documents;
-    source.for_each_document([&](const store::DocumentRecord& document) {
-      documents.push_back(document.id);
-    });
+    source.for_each_document(
+        [&](const store::DocumentRecord& document) { documents.push_back(document.id); });
     store::Store::Batch batch(merged);
     for (auto id : documents) {
       auto extraction = source.document_extraction(id);
       if (!extraction) continue;
       switch (merged.put(*extraction)) {
-        case store::PutOutcome::kAdded: ++added; break;
-        case store::PutOutcome::kReplaced: ++replaced; break;
-        case store::PutOutcome::kUnchanged: ++unchanged; break;
+        case store::PutOutcome::kAdded:
+          ++added;
+          break;
+        case store::PutOutcome::kReplaced:
+          ++replaced;
+          break;
+        case store::PutOutcome::kUnchanged:
+          ++unchanged;
+          break;
       }
     }
     batch.commit();
   }
   auto stats = merged.stats();
-  std::printf("merged %zu stores into %s: %zu documents new, %zu replaced, %zu unchanged; it has "
-              "%lld documents, %lld entities, %lld relations\n",
-              inputs.size(), output.c_str(), added, replaced, unchanged,
-              static_cast<long long>(stats.documents), static_cast<long long>(stats.nodes),
-              static_cast<long long>(stats.edges));
+  std::printf(
+      "merged %zu stores into %s: %zu documents new, %zu replaced, %zu unchanged; it has "
+      "%lld documents, %lld entities, %lld relations\n",
+      inputs.size(), output.c_str(), added, replaced, unchanged,
+      static_cast<long long>(stats.documents), static_cast<long long>(stats.nodes),
+      static_cast<long long>(stats.edges));
   return 0;
 }
 

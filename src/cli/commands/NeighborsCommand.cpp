@@ -43,8 +43,8 @@ int run(const std::vector<std::string>& args) {
   struct Row {
     graph::NodeIndex node;
     int hops;
-    graph::NodeIndex via;            // the first neighbour one hop closer (lowest index)
-    std::set<std::string> relations; // relation types between via and node
+    graph::NodeIndex via;             // the first neighbour one hop closer (lowest index)
+    std::set<std::string> relations;  // relation types between via and node
   };
   std::vector<Row> rows;
   for (std::size_t i = 1; i < ego.nodes.size(); ++i) {  // ego.nodes[0] is the centre
@@ -56,7 +56,8 @@ int run(const std::vector<std::string>& args) {
         break;
       }
     }
-    for (graph::EdgeIndex e : view.edges_between(u, row.via)) row.relations.insert(view.edge(e).type);
+    for (graph::EdgeIndex e : view.edges_between(u, row.via))
+      row.relations.insert(view.edge(e).type);
     rows.push_back(std::move(row));
   }
 

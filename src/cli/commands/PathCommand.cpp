@@ -7,11 +7,11 @@
 #include "cli/Command.h"
 #include "cli/Common.h"
 #include "cli/GraphOptions.h"
-#include "graph/EvidenceFilter.h"
 #include "cli/Json.h"
 #include "cli/Table.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
+#include "graph/EvidenceFilter.h"
 #include "graph/ShortestPath.h"
 
 namespace skein::cli {
@@ -36,11 +36,14 @@ int run(const std::vector<std::string>& args) {
   parser.option("--max-hops", "N", "longest chain to accept (0 = any length)", max_hops)
       .flag("--all", "every shortest path, not just one", all)
       .option("--max-paths", "N", "with --all: at most N paths", max_paths)
-      .flag("--weighted", "prefer well-evidenced relations (cost 1/weight) over fewer hops", weighted)
+      .flag("--weighted", "prefer well-evidenced relations (cost 1/weight) over fewer hops",
+            weighted)
       .flag("--json", "print JSON", json)
       .positionals("A B", "the two entities", endpoints, 2, 2);
   add_graph_filter_options(parser, filter);
-  parser.epilog("examples:\n  skein path 'Yoon Suk-yeol' Japan\n  skein path Country:KR Country:CN --all --max-hops 3\n");
+  parser.epilog(
+      "examples:\n  skein path 'Yoon Suk-yeol' Japan\n  skein path Country:KR Country:CN --all "
+      "--max-hops 3\n");
   if (!parser.parse(args)) return 0;
   if (max_hops < 0) throw UsageError("--max-hops must not be negative");
   if (max_paths < 1) throw UsageError("--max-paths must be at least 1");
@@ -142,7 +145,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_command({"path", "the chain of relations between two entities, with evidence", run});
+const bool registered =
+    register_command({"path", "the chain of relations between two entities, with evidence", run});
 
 }  // namespace
 }  // namespace skein::cli

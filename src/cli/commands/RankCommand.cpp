@@ -36,10 +36,12 @@ int run(const std::vector<std::string>& args) {
             weighted)
       .flag("--directed", "pagerank: walk asymmetric relations only forwards", directed)
       .option("--samples", "K",
-              "betweenness: K sampled sources (default: exact up to 5000 entities, else 256)", samples)
+              "betweenness: K sampled sources (default: exact up to 5000 entities, else 256)",
+              samples)
       .flag("--json", "print JSON", json);
   add_graph_filter_options(parser, filter, /*with_top=*/false);
-  parser.epilog("examples:\n  skein rank --by betweenness --top 10\n  skein rank --label Person --json\n");
+  parser.epilog(
+      "examples:\n  skein rank --by betweenness --top 10\n  skein rank --label Person --json\n");
   if (!parser.parse(args)) return 0;
   if (top < 0) throw UsageError("--top must not be negative");
 
@@ -58,9 +60,11 @@ int run(const std::vector<std::string>& args) {
     graph::BetweennessOptions options;
     options.weighted = weighted;
     // Weighted betweenness is exact only (Boost's Brandes); sampling is for the unweighted.
-    options.samples = samples >= 0 ? static_cast<std::size_t>(samples) : (n > 5000 && !weighted ? 256 : 0);
+    options.samples =
+        samples >= 0 ? static_cast<std::size_t>(samples) : (n > 5000 && !weighted ? 256 : 0);
     auto result = graph::Betweenness(view, options).run();
-    if (result.sources < n) note = "estimated from " + std::to_string(result.sources) + " sampled sources";
+    if (result.sources < n)
+      note = "estimated from " + std::to_string(result.sources) + " sampled sources";
     score = std::move(result.score);
   } else if (by == "degree") {
     score = graph::DegreeCentrality(view).run().centrality;
@@ -123,7 +127,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_command({"rank", "rank entities by pagerank, betweenness, degree or closeness", run});
+const bool registered =
+    register_command({"rank", "rank entities by pagerank, betweenness, degree or closeness", run});
 
 }  // namespace
 }  // namespace skein::cli

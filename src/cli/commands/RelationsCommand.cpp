@@ -24,13 +24,18 @@ int run(const std::vector<std::string>& args) {
                    "Lists relations, best evidenced first. Weight is the number of supporting\n"
                    "sentences (or gazetteer facts); confidence combines their confidences.");
   add_store_option(parser, db);
-  parser.list("-t,--type", "TYPE", "only these relation types (repeatable or comma-separated)", query.types)
-      .list("-l,--label", "LABEL", "only relations between entities with these labels", query.labels)
+  parser
+      .list("-t,--type", "TYPE", "only these relation types (repeatable or comma-separated)",
+            query.types)
+      .list("-l,--label", "LABEL", "only relations between entities with these labels",
+            query.labels)
       .option("--min-weight", "W", "at least this much evidence", query.min_weight)
       .option("--min-confidence", "C", "at least this confidence (0..1)", query.min_confidence)
-      .option("--from", "DATE", "evidence from documents published on/after DATE (YYYY-MM-DD)", query.from_date)
+      .option("--from", "DATE", "evidence from documents published on/after DATE (YYYY-MM-DD)",
+              query.from_date)
       .option("--to", "DATE", "evidence from documents published on/before DATE", query.to_date)
-      .flag("--text-only", "ignore facts that come from the gazetteer rather than the text", query.text_only)
+      .flag("--text-only", "ignore facts that come from the gazetteer rather than the text",
+            query.text_only)
       .option("-e,--entity", "NAME", "only relations of this entity (a name, alias or id)", entity)
       .option("-n,--limit", "N", "at most N rows (0 = all)", limit)
       .flag("--json", "JSON output", json);
@@ -39,10 +44,12 @@ int run(const std::vector<std::string>& args) {
 
   auto store = open_existing_store(db);
   require_known(query.types, known_relation_types(store), "relation type");
-  const std::vector<std::string> labels = query.labels.empty() ? std::vector<std::string>{} : known_labels(store);
+  const std::vector<std::string> labels =
+      query.labels.empty() ? std::vector<std::string>{} : known_labels(store);
   require_known(query.labels, labels, "label");
   const std::int64_t only_node = entity.empty() ? -1 : store.resolve_node(entity).id;
-  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> names;  // id -> name, id text
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>>
+      names;  // id -> name, id text
   store.for_each_node({}, [&](const store::NodeRecord& node) {
     names[node.id] = {node.name, Entity::make_id(node.label, node.key)};
   });
@@ -87,8 +94,8 @@ int run(const std::vector<std::string>& args) {
   Table table({"type", "source", "", "target", "weight", "confidence", "basis"});
   table.align_right(4).align_right(5).max_width(1, 36).max_width(3, 36);
   for (const auto& edge : edges) {
-    std::string basis = edge.has_text_basis ? (edge.has_knowledge_basis ? "text+knowledge" : "text")
-                                            : "knowledge";
+    std::string basis =
+        edge.has_text_basis ? (edge.has_knowledge_basis ? "text+knowledge" : "text") : "knowledge";
     table.add_row({edge.type, names[edge.src].first, edge.symmetric ? "--" : "->",
                    names[edge.dst].first, format_fixed(edge.weight, 0),
                    format_fixed(edge.confidence, 2), basis});
@@ -100,7 +107,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_command({"relations", "list relations with their evidence weight", run});
+const bool registered =
+    register_command({"relations", "list relations with their evidence weight", run});
 
 }  // namespace
 }  // namespace skein::cli

@@ -12,16 +12,14 @@
 #include "cli/Command.h"
 #include "cli/Common.h"
 #include "cli/GraphOptions.h"
-#include "graph/EvidenceFilter.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
+#include "graph/EvidenceFilter.h"
 #include "graph/GraphView.h"
 #include "render/Renderer.h"
 
-
 namespace skein::cli {
 namespace {
-
 
 // Writes `bytes` to `path` through a temporary next to it, so a failed render never leaves a
 // half-written file where a good one was.
@@ -65,7 +63,8 @@ int run(const std::vector<std::string>& args) {
       "--format says otherwise; without -o the drawing goes to stdout.");
   add_store_option(parser, db);
   parser.option("-o,--output", "FILE", "write here instead of stdout", output)
-      .option("-f,--format", "FORMAT", "svg, png, pdf or dot (default: from -o, else svg)", format_name)
+      .option("-f,--format", "FORMAT", "svg, png, pdf or dot (default: from -o, else svg)",
+              format_name)
       .option("--layout", "ENGINE", "auto, dot, neato, fdp, sfdp, circo or twopi", layout_name)
       .option("--color-by", "WHAT", "colour entities by 'label' or 'community'", color_by)
       .option("--community", "ID", "only the entities of this community (after 'skein analyze')",
@@ -88,7 +87,8 @@ int run(const std::vector<std::string>& args) {
   render::RenderOptions options;
   if (!format_name.empty()) {
     auto format = render::output_format_from_name(format_name);
-    if (!format) throw UsageError("--format must be svg, png, pdf or dot, not '" + format_name + "'");
+    if (!format)
+      throw UsageError("--format must be svg, png, pdf or dot, not '" + format_name + "'");
     options.format = *format;
   } else if (!output.empty()) {
     auto format = render::output_format_from_path(output);
@@ -169,8 +169,8 @@ int run(const std::vector<std::string>& args) {
   return exit_code::kSuccess;
 }
 
-const bool registered = register_command(
-    {"render", "draw the relationship graph as SVG, PNG, PDF or DOT", run});
+const bool registered =
+    register_command({"render", "draw the relationship graph as SVG, PNG, PDF or DOT", run});
 
 }  // namespace
 }  // namespace skein::cli

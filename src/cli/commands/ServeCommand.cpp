@@ -47,8 +47,9 @@ int run(const std::vector<std::string>& args) {
 
   serve::Server server(options);
   server.start();
-  std::cerr << "skein serve: " << server.entity_count() << " entities from " << db
-            << " at http://" << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host)
+  std::cerr << "skein serve: " << server.entity_count() << " entities from " << db << " at http://"
+            << (options.host.find(':') != std::string::npos ? "[" + options.host + "]"
+                                                            : options.host)
             << ":" << server.port() << "/ (Ctrl-C stops)" << std::endl;
   const int signal = serve::run_until_signal(server);
   std::cerr << "skein serve: stopped" << (signal != 0 ? " on signal " + std::to_string(signal) : "")

@@ -45,8 +45,7 @@ int run(const std::vector<std::string>& args) {
   parser.option("-e,--evidence", "N", "supporting sentences per relation (0 = all)", evidence_limit)
       .flag("--json", "JSON output", json);
   add_evidence_options(parser, filter.from_date, filter.to_date, filter.text_only);
-  parser
-      .positionals("ENTITY", "name, alias or id of the entity", entity, 1, 1);
+  parser.positionals("ENTITY", "name, alias or id of the entity", entity, 1, 1);
   if (!parser.parse(args)) return 0;
   if (evidence_limit < 0) throw UsageError("--evidence must not be negative");
   check_evidence_options(filter.from_date, filter.to_date);
@@ -103,7 +102,8 @@ int run(const std::vector<std::string>& args) {
   }
 
   auto p = [](const std::string& text) { return utf8::printable(text); };
-  std::cout << p(node.name) << "  [" << node.label << "]  " << p(Entity::make_id(node.label, node.key)) << "\n";
+  std::cout << p(node.name) << "  [" << node.label << "]  "
+            << p(Entity::make_id(node.label, node.key)) << "\n";
   if (!node.aliases.empty()) {
     std::cout << "  also: ";
     for (std::size_t i = 0; i < node.aliases.size(); ++i) {
@@ -111,7 +111,8 @@ int run(const std::vector<std::string>& args) {
     }
     std::cout << "\n";
   }
-  if (node.props_json != "{}" && !node.props_json.empty()) std::cout << "  props: " << p(rounded_json(node.props_json)) << "\n";
+  if (node.props_json != "{}" && !node.props_json.empty())
+    std::cout << "  props: " << p(rounded_json(node.props_json)) << "\n";
   std::cout << "  mentioned " << node.mention_count << " times in " << node.document_count
             << " document(s)\n";
   if (edges.empty()) {
@@ -124,7 +125,8 @@ int run(const std::vector<std::string>& args) {
     std::cout << "\n  " << edge.type << " " << arrow << " " << p(other.name) << " [" << other.label
               << "]  weight " << edge.weight << ", confidence "
               << static_cast<int>(edge.confidence * 100 + 0.5) << "%";
-    if (edge.props_json != "{}" && !edge.props_json.empty()) std::cout << "  " << p(rounded_json(edge.props_json));
+    if (edge.props_json != "{}" && !edge.props_json.empty())
+      std::cout << "  " << p(rounded_json(edge.props_json));
     std::cout << "\n";
     for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
       std::cout << "    " << (evidence.basis == "knowledge" ? "[gazetteer] " : "") << "\""
@@ -135,7 +137,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_command({"show", "an entity card with the sentences behind each relation", run});
+const bool registered =
+    register_command({"show", "an entity card with the sentences behind each relation", run});
 
 }  // namespace
 }  // namespace skein::cli

@@ -15,7 +15,8 @@ namespace {
 int run(const std::vector<std::string>& args) {
   std::string db = kDefaultStore;
   bool json = false;
-  ArgParser parser("stats [options]", "Counts documents, entities, relations and evidence in the store.");
+  ArgParser parser("stats [options]",
+                   "Counts documents, entities, relations and evidence in the store.");
   add_store_option(parser, db);
   parser.flag("--json", "JSON output", json);
   if (!parser.parse(args)) return 0;
@@ -59,14 +60,16 @@ int run(const std::vector<std::string>& args) {
     std::cout << "\n";
     Table labels({"entity label", "count"});
     labels.align_right(1);
-    for (const auto& [label, count] : stats.nodes_by_label) labels.add_row({label, std::to_string(count)});
+    for (const auto& [label, count] : stats.nodes_by_label)
+      labels.add_row({label, std::to_string(count)});
     labels.print(std::cout);
   }
   if (!stats.edges_by_type.empty()) {
     std::cout << "\n";
     Table types({"relation type", "count"});
     types.align_right(1);
-    for (const auto& [type, count] : stats.edges_by_type) types.add_row({type, std::to_string(count)});
+    for (const auto& [type, count] : stats.edges_by_type)
+      types.add_row({type, std::to_string(count)});
     types.print(std::cout);
   }
   return 0;

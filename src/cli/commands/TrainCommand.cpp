@@ -28,7 +28,8 @@ std::vector<std::string> conllu_files(const fs::path& dir, const std::string& sp
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto& path = it->path();
-    if (path.extension() == ".conllu" && path.filename().string().find(split) != std::string::npos) {
+    if (path.extension() == ".conllu" &&
+        path.filename().string().find(split) != std::string::npos) {
       files.push_back(path.string());
     }
   }
@@ -37,7 +38,8 @@ std::vector<std::string> conllu_files(const fs::path& dir, const std::string& sp
   return files;
 }
 
-std::vector<parse::TreebankSentence> read_treebanks(const std::vector<std::string>& files, std::size_t limit) {
+std::vector<parse::TreebankSentence> read_treebanks(const std::vector<std::string>& files,
+                                                    std::size_t limit) {
   std::vector<parse::TreebankSentence> sentences;
   for (const auto& file : files) {
     for (auto& s : parse::read_conllu(file)) {
@@ -50,29 +52,34 @@ std::vector<parse::TreebankSentence> read_treebanks(const std::vector<std::strin
 
 // The parser: UD English EWT train plus GUM train's permissively licensed documents (the
 // model card in data/README.md); scored on EWT dev with its gold UPOS.
-int train_parser(const std::string& dev_data, std::string output, int epochs, int limit, bool no_dev) {
+int train_parser(const std::string& dev_data, std::string output, int epochs, int limit,
+                 bool no_dev) {
   const fs::path data(dev_data);
   std::vector<std::string> train = conllu_files(data / "ud_english_ewt", "train");
-  const auto permissive = evaluate::permissive_gum_documents((data / "gum" / "doc_manifest.tsv").string());
+  const auto permissive =
+      evaluate::permissive_gum_documents((data / "gum" / "doc_manifest.tsv").string());
   for (const auto& f : conllu_files(data / "gum" / "dep" / "train", "")) {
     if (permissive.count(fs::path(f).stem().string()) != 0) train.push_back(f);
   }
-  if (train.empty()) throw InputError(dev_data, "no training treebank found (ud_english_ewt/*train*.conllu)");
+  if (train.empty())
+    throw InputError(dev_data, "no training treebank found (ud_english_ewt/*train*.conllu)");
   if (output.empty()) output = extract::default_data_dir() + "/models/parser.skm";
   parse::ParserTrainer trainer(read_treebanks(train, static_cast<std::size_t>(limit)));
-  std::cerr << "train parser: " << trainer.sentence_count() << " projective sentences from " << train.size()
-            << " files (" << trainer.skipped() << " non-projective skipped)\n";
+  std::cerr << "train parser: " << trainer.sentence_count() << " projective sentences from "
+            << train.size() << " files (" << trainer.skipped() << " non-projective skipped)\n";
   parse::ParserTrainOptions options;
   options.epochs = epochs;
   const parse::DependencyParser parser = trainer.train(options, [](int epoch, double accuracy) {
     std::cerr << "epoch " << epoch << ": transition accuracy " << accuracy << "\n";
   });
   parser.save(output);
-  std::cout << "wrote " << output << ": dependency parser, " << parser.relations().size() << " relations\n";
+  std::cout << "wrote " << output << ": dependency parser, " << parser.relations().size()
+            << " relations\n";
   if (!no_dev) {
-    const auto scores = parse::evaluate_parser(parser, read_treebanks(conllu_files(data / "ud_english_ewt", "dev"), 0));
-    std::cout << "UD English EWT dev (gold UPOS): UAS " << std::fixed << std::setprecision(4) << scores.uas()
-              << ", LAS " << scores.las() << " over " << scores.words << " words\n";
+    const auto scores = parse::evaluate_parser(
+        parser, read_treebanks(conllu_files(data / "ud_english_ewt", "dev"), 0));
+    std::cout << "UD English EWT dev (gold UPOS): UAS " << std::fixed << std::setprecision(4)
+              << scores.uas() << ", LAS " << scores.las() << " over " << scores.words << " words\n";
   }
   return exit_code::kSuccess;
 }
@@ -86,26 +93,30 @@ int run(const std::vector<std::string>& args) {
   int prune = learn::TrainerOptions{}.prune_below;
   bool no_dev = false;
   bool quiet = false;
-  ArgParser parser("train [options] pos|ner|parser",
-                   "Trains the part-of-speech (pos) or named-entity (ner) tagger, or the dependency\n"
-                   "parser, from the annotated corpora under --data and writes its model file.\n"
-                   "Training is deterministic: the same corpora and options give a byte-identical\n"
-                   "file. Then scores the new model alone on the dev splits.");
+  ArgParser parser(
+      "train [options] pos|ner|parser",
+      "Trains the part-of-speech (pos) or named-entity (ner) tagger, or the dependency\n"
+      "parser, from the annotated corpora under --data and writes its model file.\n"
+      "Training is deterministic: the same corpora and options give a byte-identical\n"
+      "file. Then scores the new model alone on the dev splits.");
   parser.option("--data", "DIR", "annotated corpora (default: ../shared/dev-data)", dev_data)
       .option("-o,--output", "FILE", "model file to write (default: data/models/KIND.skm)", output)
       .option("--epochs", "N", "passes over the training data", epochs)
       .option("--limit", "N", "at most N sentences from each training corpus (0: all)", limit)
-      .option("--prune", "Q", "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
-      .option("--knowledge", "DIR", "knowledge resources for the ner attributes (default: the bundled data/)",
+      .option("--prune", "Q",
+              "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
+      .option("--knowledge", "DIR",
+              "knowledge resources for the ner attributes (default: the bundled data/)",
               knowledge_dir)
       .flag("--no-dev", "do not score the model on the dev splits", no_dev)
       .flag("-q,--quiet", "print no progress", quiet)
       .positionals("KIND", "pos, ner or parser", kinds, 1, 1)
-      .epilog("Examples:\n"
-              "  skein train pos\n"
-              "  skein train ner --epochs 4 --limit 500 -o /tmp/ner.skm\n"
-              "  skein train parser\n"
-              "  scripts/train-models.sh   (rebuilds every model)\n");
+      .epilog(
+          "Examples:\n"
+          "  skein train pos\n"
+          "  skein train ner --epochs 4 --limit 500 -o /tmp/ner.skm\n"
+          "  skein train parser\n"
+          "  scripts/train-models.sh   (rebuilds every model)\n");
   if (!parser.parse(args)) return exit_code::kSuccess;
   const std::string& kind = kinds.front();
   if (kind != "pos" && kind != "ner" && kind != "parser") {
@@ -143,7 +154,8 @@ int run(const std::vector<std::string>& args) {
   return exit_code::kSuccess;
 }
 
-const bool registered = register_command({"train", "train the part-of-speech or named-entity tagger, or the parser", run});
+const bool registered = register_command(
+    {"train", "train the part-of-speech or named-entity tagger, or the parser", run});
 
 }  // namespace
 }  // namespace skein::cli

@@ -46,7 +46,8 @@ void run_on_threads(unsigned threads, Body&& body) {
 
 template <class Work>
 void parallel_for(std::size_t count, unsigned threads, Work&& work) {
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(count, 1))));
+  threads = std::max(
+      1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(count, 1))));
   run_on_threads(threads, [&](unsigned t) {
     for (std::size_t i = t; i < count; i += threads) work(t, i);
   });
