@@ -23,12 +23,10 @@ int run(const std::vector<std::string>& args) {
       "read-only JSON API (docs/serve.md): search, neighbourhoods on demand, evidence per\n"
       "click, paths. Loopback only unless --host says otherwise. Ctrl-C stops it.");
   add_store_option(parser, db);
-  parser.option("--port", "N", "TCP port (0 = any free port; default 8080)", port)
-      .option("--host", "ADDR", "address to bind (default 127.0.0.1)", options.host)
-      .option("--threads", "N", "worker threads, each with its own read-only store (default 8)",
-              threads)
-      .option("--overview", "N", "entities the page starts with, by PageRank (default 300)",
-              overview)
+  parser.option("--port", "N", "TCP port (0 = any free port)", port)
+      .option("--host", "ADDR", "address to bind", options.host)
+      .option("--threads", "N", "worker threads, each with its own read-only store", threads)
+      .option("--overview", "N", "entities the page starts with, by PageRank", overview)
       .option("--title", "TEXT", "the page title", options.title)
       .flag("-q,--quiet", "no request log", options.quiet);
   parser.epilog(
