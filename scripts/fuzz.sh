@@ -19,6 +19,7 @@ build_dir="${SKEIN_FUZZ_BUILD_DIR:-build-fuzz}"
 jobs="${SKEIN_FUZZ_JOBS:-1}"
 
 launcher=(); command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"  # cache hits across clones (see build.sh)
 CC=clang CXX=clang++ cmake -S fuzz -B "$build_dir" -G Ninja "${launcher[@]}" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSKEIN_FUZZ=ON >/dev/null
 cmake --build "$build_dir" --target "${targets[@]}" --parallel "$(nproc)"
