@@ -170,7 +170,13 @@ async function main() {
       for (const [input, name] of [['#path-from', opt.person], ['#path-to', opt['path-to']]]) {
         await page.click(input);
         await page.type(input, name, {delay: 5});
-        await page.waitForFunction((sel) => !document.querySelector(sel).parentElement.querySelector('ul').hidden, {timeout: 10000}, input);
+        // Wait for the answer to the whole name, not an earlier answer to its first letters
+        // (under load those arrive late, and Enter would pick their first suggestion).
+        await page.waitForFunction((sel, want) => {
+          const list = document.querySelector(sel).parentElement.querySelector('ul');
+          const first = list.querySelector('li');
+          return !list.hidden && first !== null && first.textContent.startsWith(want);
+        }, {timeout: 10000}, input, name);
         await page.keyboard.press('Enter');
         await page.waitForFunction((sel) => !!document.querySelector(sel).dataset.id, {timeout: 10000}, input);
       }
