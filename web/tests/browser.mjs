@@ -98,7 +98,13 @@ async function main() {
     // 2. Search with completion, pick the person, then click them on the canvas.
     await page.click('#search');
     await page.type('#search', opt.person, {delay: 10});
-    await page.waitForSelector('#search-list li', {visible: true, timeout: 10000});
+    // The answer to the whole name, not an earlier one to its first letters.
+    await page.waitForFunction((want) => {
+      const first = document.querySelector('#search-list li');
+      return !document.getElementById('search-list').hidden && first !== null && first.textContent.startsWith(want);
+    }, {timeout: 10000}, opt.person).catch(async (e) => {
+      throw new Error(`first suggestion is '${await page.$eval('#search-list', (l) => l.querySelector('li')?.textContent)}', not ${opt.person}`);
+    });
     const suggestions = await page.$$eval('#search-list li', (items) => items.map((i) => i.textContent));
     check(suggestions[0].startsWith(opt.person), `first suggestion is '${suggestions[0]}', not ${opt.person}`);
     await page.keyboard.press('Enter');

@@ -347,7 +347,7 @@
 
   // Wires an input to a completion list; `chosen(match)` gets the picked entry.
   function completion(input, list, chosen) {
-    let items = [], active = 0, serial = 0;
+    let items = [], active = 0, serial = 0, answered = Promise.resolve();
     function render() {
       list.replaceChildren(...items.map((m, i) => el('li', {class: i === active ? 'active' : '',
           onclick: () => pick(i)}, m.name, ' ', el('small', {}, m.alias ? `(${m.alias}) ${m.label}` : m.label))));
@@ -366,7 +366,9 @@
     input.addEventListener('input', async () => {
       const mine = ++serial;
       delete input.dataset.id;
-      const found = await matches(input.value, 12).catch((e) => { showError(String(e)); return []; });
+      const asked = matches(input.value, 12).catch((e) => { showError(String(e)); return []; });
+      answered = asked;
+      const found = await asked;
       if (mine !== serial) return;
       items = found;
       active = 0;
@@ -375,7 +377,13 @@
     input.addEventListener('keydown', (event) => {
       if (event.key === 'ArrowDown') { active = Math.min(active + 1, items.length - 1); render(); event.preventDefault(); }
       else if (event.key === 'ArrowUp') { active = Math.max(active - 1, 0); render(); event.preventDefault(); }
-      else if (event.key === 'Enter') { pick(active); event.preventDefault(); }
+      else if (event.key === 'Enter') {
+        // Enter typed before the answer to the whole text arrived picks from that answer,
+        // not from the list still shown for the first letters.
+        event.preventDefault();
+        const mine = serial;
+        answered.then(() => setTimeout(() => { if (mine === serial) pick(active); }, 0));
+      }
       else if (event.key === 'Escape') { items = []; render(); }
     });
     input.addEventListener('blur', () => setTimeout(() => { items = []; render(); }, 200));
