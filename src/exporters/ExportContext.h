@@ -27,6 +27,28 @@ namespace skein::exporters {
 
 enum class ValueKind { kBool, kLong, kDouble, kString, kStringList };
 
+// What each typed format calls a property kind: the one table of them.
+struct FormatTypeNames {
+  const char* neo4j;    // Neo4j import header types
+  const char* gexf;     // GEXF attribute types
+  const char* graphml;  // GraphML key types; lists travel as JSON array text
+};
+inline FormatTypeNames format_type_names(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kBool:
+      return {"boolean", "boolean", "boolean"};
+    case ValueKind::kLong:
+      return {"long", "long", "long"};
+    case ValueKind::kDouble:
+      return {"double", "double", "double"};
+    case ValueKind::kString:
+      break;
+    case ValueKind::kStringList:
+      return {"string[]", "liststring", "string"};
+  }
+  return {"string", "string", "string"};
+}
+
 // One property value as parsed from props_json.
 struct Value {
   bool present = false;

@@ -1,87 +1,29 @@
 // The browser view's data (meta, documents, nodes, edges with a few evidence sentences each)
 // and the self-contained page that embeds it. RapidJSON streams into the Sink through a
-// stream that writes '<' as \u003c, so no "</script" or "<!--" can end the data block early.
-
-#include <rapidjson/writer.h>
+// stream that writes '<' as \u003c (exporters/JsonFields.h), so the data block cannot end early.
 
 #include <array>
-#include <cmath>
 #include <map>
 
 #include "exporters/Escape.h"
+#include "exporters/JsonFields.h"
 #include "exporters/ViewerPage.h"
 #include "exporters/Writers.h"
 
 namespace skein::exporters {
 namespace {
 
-class ScriptSafeStream {
- public:
-  using Ch = char;
-  explicit ScriptSafeStream(Sink& sink) : sink_(sink) {}
-  void Put(char c) {
-    if (c == '<') {
-      sink_.write("\\u003c");  // '<' only occurs inside JSON strings, where this is the same
-    } else {
-      sink_.put(c);
-    }
-  }
-  void Flush() {}
+using Writer = rapidjson::Writer<json::ScriptSafeStream>;
+using json::boolean;
+using json::field;
+using json::integer;
+using json::key;
+using json::number;
+using json::string;
+using json::strings;
+using json::value;
 
- private:
-  Sink& sink_;
-};
-
-using Writer = rapidjson::Writer<ScriptSafeStream>;
-
-void key(Writer& w, std::string_view name) {
-  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-}
-void string(Writer& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-void field(Writer& w, std::string_view name, std::string_view value) {
-  key(w, name);
-  string(w, value);
-}
-void number(Writer& w, std::string_view name, double value) {
-  if (!std::isfinite(value)) return;
-  key(w, name);
-  w.Double(value);
-}
-void integer(Writer& w, std::string_view name, std::int64_t value) {
-  key(w, name);
-  w.Int64(value);
-}
-void strings(Writer& w, std::string_view name, const std::vector<std::string>& items) {
-  key(w, name);
-  w.StartArray();
-  for (const auto& item : items) string(w, item);
-  w.EndArray();
-}
 std::string hex(const Rgb& rgb) { return hex_color(rgb.r, rgb.g, rgb.b); }
-
-void value(Writer& w, const std::string& name, const Value& v) {
-  if (!v.present) return;
-  switch (v.kind) {
-    case ValueKind::kBool:
-      key(w, name);
-      w.Bool(v.boolean);
-      break;
-    case ValueKind::kLong:
-      integer(w, name, v.integer);
-      break;
-    case ValueKind::kDouble:
-      number(w, name, v.number);
-      break;
-    case ValueKind::kString:
-      field(w, name, v.text);
-      break;
-    case ValueKind::kStringList:
-      strings(w, name, v.list);
-      break;
-  }
-}
 
 // What the panel shows of one relation's evidence, gathered in one pass over the store.
 struct ViewerEdgeEvidence {
@@ -150,7 +92,7 @@ void write_viewer_data_to(const ExportContext& context, Sink& sink, ExportSummar
     if (last > last_day) last_day = last;
   }
 
-  ScriptSafeStream stream(sink);
+  json::ScriptSafeStream stream(sink);
   Writer w(stream);
   w.StartObject();
   write_meta(context, w, first_day, last_day);
@@ -214,8 +156,7 @@ void write_viewer_data_to(const ExportContext& context, Sink& sink, ExportSummar
     field(w, "s", ExportContext::node_id(view.node(edge.source)));
     field(w, "t", ExportContext::node_id(view.node(edge.target)));
     field(w, "type", valid_utf8(edge.type));
-    key(w, "sym");
-    w.Bool(edge.symmetric);
+    boolean(w, "sym", edge.symmetric);
     number(w, "w", edge.weight);
     number(w, "c", edge.confidence);
     const std::string first = date_text(date_number(edge.first_seen));

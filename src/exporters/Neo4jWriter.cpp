@@ -17,22 +17,6 @@ namespace {
 
 constexpr char kDelimiter = kNeo4jArrayDelimiter;
 
-const char* neo4j_type(ValueKind kind) {
-  switch (kind) {
-    case ValueKind::kBool:
-      return "boolean";
-    case ValueKind::kLong:
-      return "long";
-    case ValueKind::kDouble:
-      return "double";
-    case ValueKind::kString:
-      return "string";
-    case ValueKind::kStringList:
-      return "string[]";
-  }
-  return "string";
-}
-
 void text(std::string& line, std::string_view value) { append_csv_quoted(line, value, kDelimiter); }
 
 void number(std::string& line, double value) {
@@ -170,7 +154,7 @@ void write_neo4j_files(const ExportContext& context, const std::string& director
       "long,"
       "document_count:long,first_seen:date,last_seen:date";
   for (const auto& column : context.columns())
-    header += "," + column.name + ":" + neo4j_type(column.kind);
+    header += "," + column.name + ":" + format_type_names(column.kind).neo4j;
   CsvFile entities(dir / "entities.csv", header, summary);
   NodeRow row;
   for (graph::NodeIndex u = 0; u < view.node_count(); ++u) {

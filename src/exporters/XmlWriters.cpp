@@ -26,37 +26,6 @@ struct Attribute {
   const char* graphml_type;
 };
 
-const char* gexf_type(ValueKind kind) {
-  switch (kind) {
-    case ValueKind::kBool:
-      return "boolean";
-    case ValueKind::kLong:
-      return "long";
-    case ValueKind::kDouble:
-      return "double";
-    case ValueKind::kString:
-      return "string";
-    case ValueKind::kStringList:
-      return "liststring";
-  }
-  return "string";
-}
-
-const char* graphml_type(ValueKind kind) {
-  switch (kind) {
-    case ValueKind::kBool:
-      return "boolean";
-    case ValueKind::kLong:
-      return "long";
-    case ValueKind::kDouble:
-      return "double";
-    case ValueKind::kString:
-    case ValueKind::kStringList:
-      return "string";  // lists travel as JSON array text
-  }
-  return "string";
-}
-
 // The node attributes both XML formats carry, before the property columns.
 std::vector<Attribute> fixed_node_attributes(const ExportContext& context) {
   std::vector<Attribute> attributes = {{"type", "string", "string"},
@@ -173,7 +142,7 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
   };
   for (const auto& attribute : fixed_node_attributes(context))
     declare(attribute.name, attribute.gexf_type);
-  for (const auto& column : context.columns()) declare(column.name, gexf_type(column.kind));
+  for (const auto& column : context.columns()) declare(column.name, format_type_names(column.kind).gexf);
   x.raw("    </attributes>\n    <attributes class=\"edge\">\n");
   declare("relation", "string");
   declare("store_id", "long");
@@ -316,7 +285,7 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
   key("node", "label", "string");
   for (const auto& attribute : fixed_node_attributes(context))
     key("node", attribute.name, attribute.graphml_type);
-  for (const auto& column : context.columns()) key("node", column.name, graphml_type(column.kind));
+  for (const auto& column : context.columns()) key("node", column.name, format_type_names(column.kind).graphml);
   if (context.has_positions()) {
     key("node", "x", "double");
     key("node", "y", "double");

@@ -119,9 +119,9 @@ async function main() {
     const box = await (await page.$('#graph')).boundingBox();
     const at = await page.evaluate((n) => window.skeinViewer.viewport(n), id);
     await page.mouse.move(box.x + at.x, box.y + at.y);
-    await new Promise((r) => setTimeout(r, 150));
-    // Hover: the entity's neighbours stay coloured, everything else is greyed out.
-    const hover = await page.evaluate((n) => {
+    // Hover: the entity's neighbours stay coloured, everything else is greyed out (redrawn on
+    // the next frame, so wait for it).
+    await page.evaluate(() => { window.__hoverState = (n) => {
       const v = window.skeinViewer, r = v.renderer, g = v.graph;
       const near = new Set(g.neighbors(n));
       let grey = 0, lit = 0;
@@ -131,7 +131,10 @@ async function main() {
         if (near.has(m)) lit += d.color !== '#e4e4e4' ? 1 : 0; else grey += d.color === '#e4e4e4' ? 1 : 0;
       });
       return {grey, lit, neighbours: near.size};
-    }, id);
+    }; });
+    await page.waitForFunction((n) => { const h = window.__hoverState(n); return h.grey > 0 && h.lit === h.neighbours; },
+                               {timeout: 5000}, id).catch(() => {});
+    const hover = await page.evaluate((n) => window.__hoverState(n), id);
     check(hover.lit === hover.neighbours, `hover lit ${hover.lit} of ${hover.neighbours} neighbours`);
     figures.hover_greyed = hover.grey;
     await page.mouse.click(box.x + at.x, box.y + at.y);

@@ -190,16 +190,21 @@
     },
   });
 
-  renderer.on('enterNode', ({node}) => {
+  // Hover re-colours every entity, which costs a pass over the whole graph: not while a button
+  // is down (a pan drags the pointer across hundreds of entities), and at most once a frame.
+  let pointerDown = false, hoverFrame = 0;
+  container.addEventListener('pointerdown', () => { pointerDown = true; }, true);
+  window.addEventListener('pointerup', () => { pointerDown = false; }, true);
+  function hover(node) {
+    if (pointerDown || node === hovered) return;
     hovered = node;
-    hoveredNeighbors = new Set(graph.neighbors(node));
-    renderer.refresh({skipIndexation: true});
-  });
-  renderer.on('leaveNode', () => {
-    hovered = null;
-    hoveredNeighbors = new Set();
-    renderer.refresh({skipIndexation: true});
-  });
+    hoveredNeighbors = node ? new Set(graph.neighbors(node)) : new Set();
+    if (!hoverFrame) {
+      hoverFrame = requestAnimationFrame(() => { hoverFrame = 0; renderer.refresh({skipIndexation: true}); });
+    }
+  }
+  renderer.on('enterNode', ({node}) => hover(node));
+  renderer.on('leaveNode', () => hover(null));
   renderer.on('clickNode', ({node}) => showNode(node));
   renderer.on('clickEdge', ({edge}) => showEdge(edge));
   renderer.on('doubleClickNode', (event) => {
