@@ -3,6 +3,7 @@
 //   Store.cpp           opening, batches, the façade's one-line forwards
 //   Writer.cpp          put (validate, upsert nodes and edges, replace), relation symmetry,
 //                       node props, file stamps
+//   CoMentionWriter.cpp the co-mention rows of a put (pairs per sentence, capped)
 //   Reader.cpp          stats, nodes, edges, evidence (with the evidence filter), mentions,
 //                       documents
 //   NameSearch.cpp      find_nodes, suggest_names
@@ -66,6 +67,16 @@ struct Store::Impl : Connection {
   void set_relation_symmetry(const std::string& type, bool symmetric);
   void merge_node_props(const std::vector<std::pair<std::int64_t, std::string>>& updates);
   void set_file_stamp(const std::string& uri, const FileStamp& stamp);
+
+  // ---- CoMentionWriter.cpp ----
+  // Writes the co-mention rows of a document just stored (node_ids parallel to its entities).
+  void write_co_mentions(const DocumentExtraction& extraction,
+                         const std::vector<std::int64_t>& node_ids, std::int64_t document_id);
+  // Deletes a document's co-mention sentences; returns the pairs they belonged to, for
+  // drop_unlinked_pairs once the new version is written.
+  std::vector<std::int64_t> remove_co_mentions(std::int64_t document_id);
+  void drop_unlinked_pairs(const std::vector<std::int64_t>& pairs);
+  std::int64_t co_mention_pair(std::int64_t a, std::int64_t b);  // found or inserted, a < b
 
  protected:
   void on_transaction_begin() override { load_symmetry(); }

@@ -151,6 +151,7 @@ void Store::Impl::validate(const DocumentExtraction& extraction,
     }
     for (const Mention& mention : entity.mentions) check_span(mention.span, "mention of " + id);
   }
+  for (const ByteSpan& sentence : extraction.sentences) check_span(sentence, "sentence");
   for (const Relation& relation : extraction.relations) {
     const std::string what =
         "relation " + relation.type + " " + relation.source + " -> " + relation.target;
@@ -210,9 +211,11 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   }
 
   std::vector<std::int64_t> old_edges;
-  std::set<std::int64_t> candidates;  // nodes that may be left with no mentions and no edges
+  std::vector<std::int64_t> old_pairs;  // co-mention pairs the old version named
+  std::set<std::int64_t> candidates;    // nodes that may be left with no mentions and no edges
   if (replacing) {
     old_edges = ids(kDocumentEdges, document_id);
+    old_pairs = remove_co_mentions(document_id);
     for (std::int64_t node : ids(kDocumentNodes, document_id)) candidates.insert(node);
     for (const char* sql : {kDeleteDocumentEvidence, kDeleteDocumentMentions}) {
       auto statement = use(sql);
@@ -336,7 +339,11 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     }
   }
 
-  if (replacing) recompute_edges(old_edges, candidates);
+  write_co_mentions(extraction, node_ids, document_id);
+  if (replacing) {
+    recompute_edges(old_edges, candidates);
+    drop_unlinked_pairs(old_pairs);
+  }
   if (!candidates.empty() && delete_orphans(candidates) > 0) {
     cache.clear();
     staged.clear();
