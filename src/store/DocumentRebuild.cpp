@@ -115,8 +115,8 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
     {
       // The sentences that link entities: put() of this extraction pairs them again.
       auto statement = impl_->use(
-          "SELECT DISTINCT byte_start, byte_end FROM co_mention_sentences WHERE document = ?1 "
-          "ORDER BY byte_start");
+          "SELECT DISTINCT sentence_start, sentence_end FROM mentions WHERE document = ?1 "
+          "AND sentence_start >= 0 ORDER BY sentence_start");
       statement->bind(1, document_id);
       while (statement->executeStep()) {
         extraction.sentences.push_back(

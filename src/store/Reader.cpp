@@ -20,18 +20,6 @@ namespace {
   "AND (" to " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) <= " to ")) "
 #define SKEIN_EVIDENCE_FILTER(from, to, text_only) \
   SKEIN_DATE_FILTER(from, to) "AND (" text_only " = 0 OR v.basis = 'text')"
-// The same filter over co-mention sentences `v` (all read in text: text_only passes them).
-#define SKEIN_CO_MENTION_FILTER(from, to, text_only) \
-  SKEIN_DATE_FILTER(from, to) "AND " text_only " IN (0, 1)"
-
-// A co-mention pair `c` as an EdgeRecord's columns (read_edge), aggregated over its sentences
-// `v` (documents `d`) that the WHERE clause keeps, but for the type, which the reader sets
-// (as_co_mention). Followed by WHERE ... GROUP BY c.id.
-#define SKEIN_CO_MENTION_COLUMNS                                                    \
-  "SELECT -c.id, '', c.a, c.b, 1, json_object('documents', count(DISTINCT "         \
-  "v.document)), count(*), 0.0, 1, 0, coalesce(min(nullif(d.published, '')), ''), " \
-  "coalesce(max(nullif(d.published, '')), '') FROM co_mentions c "                  \
-  "JOIN co_mention_sentences v ON v.pair = c.id JOIN documents d ON d.id = v.document "
 
 // An edge's columns as SKEIN_EDGE_COLUMNS reads them, with weight, confidence, bases and
 // dates aggregated over the evidence rows `v` (documents `d`) that the WHERE clause keeps.
@@ -61,12 +49,6 @@ void bind_evidence_filter(sqlite3* db, sqlite3_stmt* statement, int first,
   if (!filter.from_date.empty()) bind_scan_text(db, statement, first, filter.from_date);
   if (!filter.to_date.empty()) bind_scan_text(db, statement, first + 1, filter.to_date);
   check_bind(db, sqlite3_bind_int(statement, first + 2, filter.text_only ? 1 : 0));
-}
-
-template <typename Record>
-Record&& as_co_mention(Record&& edge) {
-  edge.type = kCoMentionType;
-  return std::forward<Record>(edge);
 }
 
 // One probe of a covering index per file on a re-run. The planner would pick uri's UNIQUE
@@ -111,8 +93,7 @@ StoreStats Store::stats() const {
       auto counts = impl_->use(
           "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM nodes), "
           "(SELECT count(*) FROM aliases), (SELECT count(*) FROM edges), "
-          "(SELECT count(*) FROM mentions), (SELECT count(*) FROM evidence), "
-          "(SELECT count(*) FROM co_mentions)");
+          "(SELECT count(*) FROM mentions), (SELECT count(*) FROM evidence)");
       counts->executeStep();
       stats.documents = counts->getColumn(0).getInt64();
       stats.nodes = counts->getColumn(1).getInt64();
@@ -120,8 +101,8 @@ StoreStats Store::stats() const {
       stats.edges = counts->getColumn(3).getInt64();
       stats.mentions = counts->getColumn(4).getInt64();
       stats.evidence = counts->getColumn(5).getInt64();
-      stats.co_mention_pairs = counts->getColumn(6).getInt64();
     }
+    impl_->co_mention_links({}, 0, [&](const EdgeRecord&) { ++stats.co_mention_pairs; });
     {
       auto labels = impl_->use("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label");
       while (labels->executeStep()) {
@@ -253,14 +234,12 @@ void Store::for_each_edge(const EdgeQuery& query,
 
 std::optional<EdgeRecord> Store::edge(std::int64_t id) const {
   static constexpr const char* kSql = SKEIN_EDGE_COLUMNS "WHERE e.id = ?1";
-  static constexpr const char* kCoMention =
-      SKEIN_CO_MENTION_COLUMNS "WHERE c.id = ?1 GROUP BY c.id";
+  if (is_co_mention_edge(id)) return impl_->guarded([&] { return impl_->co_mention_edge(id); });
   return impl_->guarded([&]() -> std::optional<EdgeRecord> {
-    auto statement = impl_->use(is_co_mention_edge(id) ? kCoMention : kSql);
-    statement->bind(1, is_co_mention_edge(id) ? -id : id);
+    auto statement = impl_->use(kSql);
+    statement->bind(1, id);
     if (!statement->executeStep()) return std::nullopt;
-    EdgeRecord edge = read_edge(*statement);
-    return is_co_mention_edge(id) ? as_co_mention(std::move(edge)) : edge;
+    return read_edge(*statement);
   });
 }
 
@@ -284,77 +263,16 @@ std::vector<EvidenceRecord> Store::evidence(std::int64_t edge_id, std::size_t li
                                             const EvidenceFilter& filter) const {
   static constexpr const char* kSql = SKEIN_EVIDENCE_COLUMNS
       "WHERE v.edge = ?1 AND " SKEIN_EVIDENCE_FILTER("?3", "?4", "?5") " ORDER BY v.id LIMIT ?2";
-  // A co-mention link's sentences, in read_evidence's columns (id 0: they have no row id).
-  static constexpr const char* kCoMention =
-      "SELECT 0, -v.pair, v.document, d.uri, d.title, d.published, v.byte_start, v.byte_end, "
-      "substr(CAST(d.text AS BLOB), v.byte_start + 1, v.byte_end - v.byte_start), ?6, "
-      "'text', 0.0 FROM co_mention_sentences v JOIN documents d ON d.id = v.document "
-      "WHERE v.pair = ?1 AND " SKEIN_CO_MENTION_FILTER("?3", "?4", "?5") " "
-      "ORDER BY v.document, v.byte_start LIMIT ?2";
-  const bool co_mention = is_co_mention_edge(edge_id);
+  if (is_co_mention_edge(edge_id)) {
+    return impl_->guarded([&] { return impl_->co_mention_evidence(edge_id, limit, filter); });
+  }
   return impl_->guarded([&] {
     std::vector<EvidenceRecord> rows;
-    auto statement = impl_->use(co_mention ? kCoMention : kSql);
-    statement->bind(1, co_mention ? -edge_id : edge_id);
+    auto statement = impl_->use(kSql);
+    statement->bind(1, edge_id);
     statement->bind(2, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
     bind_evidence_filter(*statement, 3, filter);
-    if (co_mention) statement->bind(6, kCoMentionType);  // the rule its sentences show
     while (statement->executeStep()) rows.push_back(read_evidence(*statement));
-    return rows;
-  });
-}
-
-void Store::for_each_co_mention(const CoMentionQuery& query,
-                                const std::function<void(const EdgeRecord&)>& visit) const {
-  static constexpr const char* kSql = SKEIN_CO_MENTION_COLUMNS
-      "WHERE (?1 IS NULL OR ((SELECT label FROM nodes WHERE id = c.a) IN "
-      "(SELECT value FROM json_each(?1)) AND (SELECT label FROM nodes WHERE id = c.b) IN "
-      "(SELECT value FROM json_each(?1)))) "
-      "AND " SKEIN_CO_MENTION_FILTER("?3", "?4", "?5") " "
-      "GROUP BY c.id HAVING count(*) >= ?2 ORDER BY c.id";
-  impl_->guarded([&] {
-    sqlite3* db = impl_->db->getHandle();
-    const ScanStatement statement = prepare_scan(db, kSql);
-    bind_scan_list(db, statement.get(), 1, query.labels);
-    check_bind(db, sqlite3_bind_double(statement.get(), 2, query.min_weight));
-    bind_evidence_filter(db, statement.get(), 3, query);
-    EdgeRecord edge;
-    while (step_scan(db, statement.get())) {
-      read_edge(statement.get(), edge);
-      visit(as_co_mention(edge));
-    }
-  });
-}
-
-std::vector<EdgeRecord> Store::co_mentions_of(std::int64_t node_id,
-                                              const EvidenceFilter& filter) const {
-  static constexpr const char* kSql = SKEIN_CO_MENTION_COLUMNS
-      "WHERE (c.a = ?1 OR c.b = ?1) AND " SKEIN_CO_MENTION_FILTER("?2", "?3", "?4") " "
-      "GROUP BY c.id ORDER BY count(*) DESC, c.id";
-  return impl_->guarded([&] {
-    std::vector<EdgeRecord> edges;
-    auto statement = impl_->use(kSql);
-    statement->bind(1, node_id);
-    bind_evidence_filter(*statement, 2, filter);
-    while (statement->executeStep()) edges.push_back(as_co_mention(read_edge(*statement)));
-    return edges;
-  });
-}
-
-std::vector<DocumentCoMention> Store::document_co_mentions(std::int64_t node_id,
-                                                           std::size_t limit) const {
-  static constexpr const char* kSql =
-      "SELECT m.node, count(DISTINCT m.document) AS shared FROM mentions m "
-      "WHERE m.document IN (SELECT document FROM mentions WHERE node = ?1) AND m.node <> ?1 "
-      "GROUP BY m.node ORDER BY shared DESC, m.node LIMIT ?2";
-  return impl_->guarded([&] {
-    std::vector<DocumentCoMention> rows;
-    auto statement = impl_->use(kSql);
-    statement->bind(1, node_id);
-    statement->bind(2, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-    while (statement->executeStep()) {
-      rows.push_back({statement->getColumn(0).getInt64(), statement->getColumn(1).getInt64()});
-    }
     return rows;
   });
 }
