@@ -90,8 +90,8 @@ double put_all(const std::vector<DocumentExtraction>& extractions, const fs::pat
   store::Store store(path.string());
   const auto start = Clock::now();
   std::size_t in_batch = 0;
-  auto batch = std::make_unique<store::Store::Batch>(store,
-                                                     store::Store::Batch::OnFailure::kAbandonBatch);
+  auto batch =
+      std::make_unique<store::Store::Batch>(store, store::Store::Batch::OnFailure::kAbandonBatch);
   for (const auto& extraction : extractions) {
     store.put(extraction);
     if (++in_batch == 500) {
@@ -166,8 +166,7 @@ int main(int argc, char** argv) {
   }
   const auto bytes_with = store_bytes(with_path), bytes_without = store_bytes(without_path);
   const double cost = (with - without) / without;
-  std::printf("\n1. skein ingest (run_ingest, --jobs %u), best of %d, alternating\n", jobs,
-              rounds);
+  std::printf("\n1. skein ingest (run_ingest, --jobs %u), best of %d, alternating\n", jobs, rounds);
   std::printf("  without co-mention: %.3f s\n  with co-mention:    %.3f s\n", without, with);
   std::printf("  co-mention costs %.1f%% of ingest time (target <= 10%%): %s\n", 100 * cost,
               cost <= 0.10 ? "PASS" : "FAIL");
@@ -191,19 +190,18 @@ int main(int argc, char** argv) {
   }
   std::printf("\n2. Store::put of %zu extracted documents, best of %d\n", extractions.size(),
               rounds);
-  std::printf("  without sentences: %.3f s\n  with sentences:    %.3f s\n", put_without,
-              put_with);
+  std::printf("  without sentences: %.3f s\n  with sentences:    %.3f s\n", put_without, put_with);
   std::printf("  co-mention writes: %.3f s = %.1f%% of the end-to-end ingest without them\n",
               put_with - put_without, 100 * (put_with - put_without) / without);
 
-  std::printf("\n3. the layer: %lld pairs, %lld sentence rows (%.1f per document); store %.1f MB "
-              "with, %.1f MB without (+%.1f%%)\n",
-              static_cast<long long>(rows.pairs), static_cast<long long>(rows.sentences),
-              static_cast<double>(rows.sentences) / static_cast<double>(extractions.size()),
-              static_cast<double>(bytes_with) / 1048576.0,
-              static_cast<double>(bytes_without) / 1048576.0,
-              100.0 * (static_cast<double>(bytes_with) - static_cast<double>(bytes_without)) /
-                  static_cast<double>(bytes_without));
+  std::printf(
+      "\n3. the layer: %lld pairs, %lld sentence rows (%.1f per document); store %.1f MB "
+      "with, %.1f MB without (+%.1f%%)\n",
+      static_cast<long long>(rows.pairs), static_cast<long long>(rows.sentences),
+      static_cast<double>(rows.sentences) / static_cast<double>(extractions.size()),
+      static_cast<double>(bytes_with) / 1048576.0, static_cast<double>(bytes_without) / 1048576.0,
+      100.0 * (static_cast<double>(bytes_with) - static_cast<double>(bytes_without)) /
+          static_cast<double>(bytes_without));
   std::printf("   read: the whole layer %.3f s; the most mentioned entity's %zu links %.3f s\n",
               read_all, busiest_links, read_one);
   std::error_code ignored;

@@ -102,7 +102,6 @@ StoreStats Store::stats() const {
       stats.mentions = counts->getColumn(4).getInt64();
       stats.evidence = counts->getColumn(5).getInt64();
     }
-    impl_->co_mention_links({}, 0, [&](const EdgeRecord&) { ++stats.co_mention_pairs; });
     {
       auto labels = impl_->use("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label");
       while (labels->executeStep()) {

@@ -143,7 +143,7 @@ struct DocumentRecord {
 
 struct StoreStats {
   std::int64_t documents = 0, nodes = 0, aliases = 0, edges = 0, mentions = 0, evidence = 0;
-  std::int64_t co_mention_pairs = 0;  // pairs of entities named in the same sentence
+  std::int64_t co_mention_pairs = 0;  // left 0 by stats() (a full read): for_each_co_mention
   std::vector<std::pair<std::string, std::int64_t>> nodes_by_label;  // sorted by label
   std::vector<std::pair<std::string, std::int64_t>> edges_by_type;   // sorted by type
 };

@@ -34,8 +34,8 @@ const std::string kSecond = "Michael Howard met Charles Kennedy in London.";
 std::string span(const std::string& needle, bool bare = false) {
   const auto at = kText.find(needle);
   REQUIRE(at != std::string::npos);
-  std::string json = R"({"start":)" + std::to_string(at) + R"(,"end":)" +
-                     std::to_string(at + needle.size());
+  std::string json =
+      R"({"start":)" + std::to_string(at) + R"(,"end":)" + std::to_string(at + needle.size());
   if (!bare) json += R"(,"text":")" + needle + "\"";
   return json + "}";
 }
@@ -115,8 +115,8 @@ TEST_CASE("path falls back to co-mention when no chain of relations exists, and 
   CHECK_THAT(mixed.out, Catch::Contains("-[co-mention]-"));
 
   // Filters still apply to the fallback: only Place entities leaves no chain at all.
-  auto none = run_skein("path 'Tony Blair' 'Charles Kennedy' --label Person --to 2004-01-01",
-                        dir.path());
+  auto none =
+      run_skein("path 'Tony Blair' 'Charles Kennedy' --label Person --to 2004-01-01", dir.path());
   CHECK(none.exit_code == 2);
   CHECK_THAT(none.out, Catch::Contains("no path between Tony Blair and Charles Kennedy"));
 }
@@ -151,8 +151,9 @@ TEST_CASE("show lists co-mention links with their sentences when an entity has n
   CHECK(text.exit_code == 0);
   CHECK_THAT(text.out, Catch::Contains("no relations"));
   CHECK_THAT(text.out, Catch::Contains("falling back to co-mention"));
-  CHECK_THAT(text.out,
-             Catch::Contains("co-mention -- Michael Howard [Person]  1 sentence(s) in 1 document(s)"));
+  CHECK_THAT(
+      text.out,
+      Catch::Contains("co-mention -- Michael Howard [Person]  1 sentence(s) in 1 document(s)"));
   CHECK_THAT(text.out, Catch::Contains(kFirst));
   auto json = parse_json(run_skein("show 'Tony Blair' --json", dir.path()).out);
   CHECK(json["co_mention_fallback"].GetBool());
@@ -221,7 +222,8 @@ TEST_CASE("export draws progress on a terminal's stderr, never into a pipe", "[c
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) shown.append(buffer, n);
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    shown.append(buffer, n);
   REQUIRE(pclose(pipe) == 0);
   INFO(shown);
   CHECK_THAT(shown, Catch::Contains("\r\033[Klaying out 4 entities"));

@@ -1,6 +1,7 @@
 // skein export: the graph (through the shared GraphView filters) written for Neo4j, Gephi and
 // web viewers. All logic lives in exporters/; this file maps options and prints a summary.
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/ArgParser.h"
@@ -107,6 +108,11 @@ int run(const std::vector<std::string>& args) {
   const auto summary = exporters::export_graph(*format, {view, &store, &filter}, output, options);
   progress_line.clear();
   std::cerr << "skein export: " << summary.nodes << " entities, " << summary.edges << " relations";
+  if (filter.co_mention) {
+    const auto links = std::count_if(view.edges().begin(), view.edges().end(),
+                                     [](const auto& e) { return e.type == store::kCoMentionType; });
+    std::cerr << " (" << links << " of them co-mention links)";
+  }
   if (summary.documents + summary.evidence > 0) {
     std::cerr << ", " << summary.documents << " documents, " << summary.evidence << " evidence";
   }

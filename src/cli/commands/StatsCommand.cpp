@@ -23,6 +23,8 @@ int run(const std::vector<std::string>& args) {
 
   auto store = open_existing_store(db);
   auto stats = store.stats();
+  // The co-mention layer is read, not stored: counting its pairs reads it whole.
+  store.for_each_co_mention({}, [&](const store::EdgeRecord&) { ++stats.co_mention_pairs; });
   if (json) {
     JsonOutput out;
     out.w().StartObject();
