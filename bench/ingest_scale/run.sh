@@ -4,7 +4,8 @@
 #   1. BBC corpus: ingest with --jobs 1 and --jobs 2 into fresh stores (best of 3), and the
 #      incremental re-run into a store that already holds the corpus;
 #   2. a synthetic corpus of N news-like documents (make_corpus.py, default 1,000,000 ≈ 1 GB):
-#      ingest time, peak memory, store size per document and against the raw text;
+#      ingest time, peak memory, store size per document and against the raw text, and the
+#      same ingest with --no-co-mention (the co-mention layer's share of time and size);
 #   3. `skein extract` peak memory on a ~1 MB stream and on the whole synthetic stream;
 #   4. on the resulting graph: GraphView + PageRank and Louvain (skein rank / communities)
 #      against igraph loading the same edge list and running the same algorithms.
@@ -79,6 +80,12 @@ size=$(stat -c %s "$work/s.db")
 echo "ingest: ${ts} s ($(awk "BEGIN{printf \"%.0f\", $docs / $ts}") docs/s; target <= 900 s for 1M), peak memory $((peak / 1024)) MB (target <= 1024)"
 echo "store: $((size / 1048576)) MB, $((size / docs)) bytes/document; raw JSONL $((raw / 1048576)) MB, text $((text_bytes / 1048576)) MB; store/text $(ratio "$size" "$text_bytes")x"
 "$skein" stats --db "$work/s.db" | sed -n '3,9p'
+# The co-mention layer's share: the same ingest without it, right after.
+rm -f "$work/n.db" "$work/n.db-wal" "$work/n.db-shm"
+read -r tn _ < <(measure "$skein" ingest -q --no-co-mention --db "$work/n.db" "$corpus")
+size_n=$(stat -c %s "$work/n.db")
+echo "co-mention: ingest ${ts} s with it, ${tn} s without: +$(awk "BEGIN{printf \"%.1f\", 100 * ($ts - $tn) / $tn}")% of ingest time (target <= 10%); store +$(awk "BEGIN{printf \"%.1f\", 100 * ($size - $size_n) / $size_n}")% ($(( (size - size_n) / 1048576 )) MB, $(( (size - size_n) / docs )) bytes/document)"
+rm -f "$work/n.db" "$work/n.db-wal" "$work/n.db-shm"
 
 echo
 echo "== 3. skein extract memory, small stream vs the whole stream"

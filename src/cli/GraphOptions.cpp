@@ -47,6 +47,10 @@ void add_graph_filter_options(ArgParser& parser, graph::GraphFilter& filter, boo
       .option("--min-confidence", "C", "only relations at least this confident (0..1)",
               filter.min_confidence);
   add_evidence_options(parser, filter.from_date, filter.to_date, filter.text_only);
+  parser.flag("--co-mention",
+              "add co-mention links: entities named in the same sentence (type co-mention, "
+              "weight = sentences; not relations)",
+              filter.co_mention);
   if (with_focus) {
     parser
         .list("--focus", "ENTITY", "only the neighbourhood of this entity (name, alias or id)",

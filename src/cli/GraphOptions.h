@@ -2,7 +2,7 @@
 // The graph filter options every graph-reading command shares (rank, path, neighbors,
 // communities, components, analyze, render, export), so they are spelled and behave the same
 // everywhere: --label, --type, --min-weight, --min-confidence, --from, --to, --text-only,
-// --focus, --depth and (unless the command has its own meaning for it) --top.
+// --co-mention, --focus, --depth and (unless the command has its own meaning for it) --top.
 //
 // Not thread-safe; used while a command parses its arguments.
 

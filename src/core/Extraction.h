@@ -91,6 +91,10 @@ struct DocumentExtraction {
   Document document;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+  // The sentences the segmenter found, in text order (spans into document.text). The store
+  // links entities named in the same sentence (co-mention, a layer apart from relations);
+  // empty for extractions that do not say (older JSONL), which then get no such links.
+  std::vector<ByteSpan> sentences = {};
 };
 
 }  // namespace skein

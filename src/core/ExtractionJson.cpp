@@ -306,6 +306,16 @@ std::string to_json_line(const DocumentExtraction& extraction) {
     out.end_object();
   }
   out.end_array();
+  if (!extraction.sentences.empty()) {
+    out.start_array("sentences");
+    for (const ByteSpan& span : extraction.sentences) {
+      out.start_object();
+      out.number("start", span.start);
+      out.number("end", span.end);
+      out.end_object();
+    }
+    out.end_array();
+  }
   out.end_object();
   return out.finish();
 }
@@ -340,13 +350,14 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
   if (!given_sha.empty() && given_sha != doc.sha256) {
     in.fail("document.sha256", "does not match the SHA-256 of document.text (" + doc.sha256 + ")");
   }
-  if (const rapidjson::Value* excluded = in.optional_member(document, "excluded")) {
-    in.array(*excluded, "document.excluded");
+  // Debris and sentence spans carry no "text"; each list is ordered and non-overlapping.
+  const auto read_bare_spans = [&](const rapidjson::Value& list, const std::string& field,
+                                   const char* what, std::vector<ByteSpan>& out) {
+    in.array(list, field);
     std::size_t previous_end = 0;
-    for (rapidjson::SizeType i = 0; i < excluded->Size(); ++i) {
-      const std::string path = LineReader::index("document.excluded", i);
-      const rapidjson::Value& item = in.object((*excluded)[i], path);
-      // Debris spans carry no "text"; check them like a span but without the quote.
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+      const std::string path = LineReader::index(field, i);
+      const rapidjson::Value& item = in.object(list[i], path);
       const auto offset = [&](const char* name) -> std::size_t {
         const rapidjson::Value& value = in.member(item, path, name);
         if (!value.IsUint64() || value.GetUint64() > doc.text.size()) {
@@ -356,11 +367,17 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
       };
       const ByteSpan span{offset("start"), offset("end")};
       if (span.start > span.end || span.start < previous_end) {
-        in.fail(path, "debris spans must be ordered and must not overlap");
+        in.fail(path, std::string(what) + " spans must be ordered and must not overlap");
       }
       previous_end = span.end;
-      doc.excluded.push_back(span);
+      out.push_back(span);
     }
+  };
+  if (const rapidjson::Value* excluded = in.optional_member(document, "excluded")) {
+    read_bare_spans(*excluded, "document.excluded", "debris", doc.excluded);
+  }
+  if (const rapidjson::Value* sentences = in.optional_member(json, "sentences")) {
+    read_bare_spans(*sentences, "sentences", "sentence", result.sentences);
   }
 
   std::set<std::string> entity_ids;

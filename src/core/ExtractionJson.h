@@ -11,6 +11,8 @@
 //
 // Added to the contract (optional when reading, always written): "document":{"excluded":
 // [{"start","end"}]} carries Document::excluded so debris marks survive extract -> load.
+// Top-level "sentences":[{"start","end"}] carries DocumentExtraction::sentences (written when
+// not empty; ordered, non-overlapping, within the text) so co-mention survives extract -> load.
 // Entity "key" is not written: it is the part of "id" after "<label>:" and is derived from it.
 //
 // Reading is strict about what it uses and lenient about what it does not: every field named

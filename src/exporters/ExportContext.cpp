@@ -246,6 +246,7 @@ void ExportContext::compute_layout() {
   if (kind == LayoutKind::kNone || n == 0) return;
   if (kind == LayoutKind::kAuto)
     kind = n <= options_.force_layout_max_nodes ? LayoutKind::kForce : LayoutKind::kSpiral;
+  progress("layout", 0, n);
   x_.assign(n, 0);
   y_.assign(n, 0);
   // Side of the drawing area grows with sqrt(n) so the density stays readable in Gephi.
@@ -305,6 +306,7 @@ void ExportContext::parse_props(const std::string& json, std::vector<Value>& out
 }
 
 void ExportContext::load_node(graph::NodeIndex u, NodeRow& row) const {
+  progress("entities", u, view_.node_count());
   const auto& node = view_.node(u);
   row.index = u;
   row.node = &node;

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exporters/Escape.h"
@@ -112,7 +113,12 @@ class ExportContext {
   bool all_directed() const { return all_directed_; }
   bool has_dates() const { return has_dates_; }
 
+  // Also tells ExportOptions::on_progress that entity u is being written.
   void load_node(graph::NodeIndex u, NodeRow& row) const;
+  // Tells ExportOptions::on_progress, when there is one.
+  void progress(std::string_view stage, std::size_t done, std::size_t total) const {
+    if (options_.on_progress) options_.on_progress(ExportProgress{stage, done, total});
+  }
   // The entity key of a node without loading the whole row (edges' endpoints).
   std::string node_key(graph::NodeIndex u) const;
   static std::string node_id(const graph::Node& node);

@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -66,6 +67,14 @@ enum class LayoutKind {
 };
 std::optional<LayoutKind> parse_layout(std::string_view name);  // auto, force, spiral, none
 
+// Where a running export is (ExportOptions::on_progress): a stage ("layout", "entities",
+// "relations") and how far into it (`done` of `total` items).
+struct ExportProgress {
+  std::string_view stage;
+  std::size_t done = 0;
+  std::size_t total = 0;
+};
+
 struct ExportOptions {
   // GEXF: "1.3" (default; Gephi 0.9+, graphology) or "1.2" (1.2draft namespace, for NetworkX
   // and older readers).
@@ -81,6 +90,9 @@ struct ExportOptions {
   std::size_t evidence_per_edge = 5;
   std::string web_dir;                // html: the viewer and its libraries ("" = default_web_dir())
   std::string title = "Skein graph";  // html: the page title
+  // Told where the export is: once before the layout, then per entity and per relation
+  // whose evidence is read (called often: keep it cheap). Empty: nothing is told.
+  std::function<void(const ExportProgress&)> on_progress;
 };
 
 // What to export. `store` is optional (provenance and per-node counts come from it);

@@ -46,6 +46,7 @@ std::vector<store::EvidenceRecord> edge_evidence_rows(const ExportContext& conte
                                                       graph::EdgeIndex e) {
   std::vector<store::EvidenceRecord> rows;
   if (context.store() == nullptr || !context.options().provenance) return rows;
+  context.progress("relations", e, context.view().edge_count());
   for (auto& record :
        context.store()->evidence(context.view().edge(e).id, 0, evidence_filter_of(context))) {
     record.document_uri = valid_utf8(record.document_uri);

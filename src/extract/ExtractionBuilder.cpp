@@ -28,6 +28,8 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
   std::vector<ResolvedEntity>& entities = d.entities;
   DocumentExtraction out;
   out.document = d.document;
+  out.sentences.reserve(d.segmentation.sentences.size());
+  for (const Sentence& sentence : d.segmentation.sentences) out.sentences.push_back(sentence.span);
   std::vector<int> order;
   std::vector<std::vector<int>> by_entity(entities.size());
   std::vector<int> sorted(mentions.size());

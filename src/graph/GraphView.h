@@ -57,6 +57,11 @@ struct GraphFilter {
   std::string from_date;            // only evidence published on/after YYYY-MM-DD
   std::string to_date;              // only evidence published on/before YYYY-MM-DD
   bool text_only = false;           // ignore gazetteer (knowledge-basis) evidence
+  // Add the co-mention layer: entities named in the same sentence, as symmetric edges of type
+  // store::kCoMentionType (negative store ids; weight = sentences). Off by default: it asserts
+  // no relation. `types` does not filter it; labels, min_weight and the dates do, and any
+  // min_confidence > 0 drops it (its confidence is 0).
+  bool co_mention = false;
   // Focus: keep only nodes within focus_depth hops (undirected) of these entities. Entries
   // are store ids ("42"), entity ids ("Country:KR"), names or aliases (case-insensitive).
   std::vector<std::string> focus;

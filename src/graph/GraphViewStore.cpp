@@ -61,7 +61,7 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
   query.min_weight = filter.min_weight;
   query.min_confidence = filter.min_confidence;
   static_cast<store::EvidenceFilter&>(query) = evidence_filter(filter);
-  store.for_each_edge(query, [&](const store::EdgeRecord& record) {
+  const auto add_edge = [&](const store::EdgeRecord& record) {
     const NodeIndex source = lookup(record.src);
     const NodeIndex target = lookup(record.dst);
     if (source == kNoNode || target == kNoNode) return;  // an endpoint filtered out by label
@@ -76,7 +76,15 @@ GraphView GraphView::from_store(const store::Store& store, const GraphFilter& fi
     edge.first_seen = record.first_seen;
     edge.last_seen = record.last_seen;
     builder.add_edge(std::move(edge));
-  });
+  };
+  store.for_each_edge(query, add_edge);
+  if (filter.co_mention && filter.min_confidence <= 0) {
+    store::CoMentionQuery layer;
+    layer.labels = filter.labels;
+    layer.min_weight = filter.min_weight;
+    static_cast<store::EvidenceFilter&>(layer) = evidence_filter(filter);
+    store.for_each_co_mention(layer, add_edge);
+  }
   GraphView view = std::move(builder).build();
 
   if (!filter.focus.empty()) {

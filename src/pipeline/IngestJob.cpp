@@ -264,7 +264,9 @@ IngestCounts run_ingest(ingest::DocumentSource& source, const ExtractorFactory& 
     }
     diagnostics.clear();
   };
-  auto store_result = [&](const std::string& uri, const DocumentExtraction& extraction) {
+  auto store_result = [&](const std::string& uri, DocumentExtraction& extraction) {
+    // Without sentences the store links no co-mentions (Store.h).
+    if (!options.co_mention) extraction.sentences.clear();
     try {
       switch (writer.put(extraction)) {
         case store::PutOutcome::kAdded:

@@ -51,6 +51,9 @@ struct IngestOptions {
   // Never trust file stamps: read and hash every file, even one whose size and mtime match
   // the store (`skein ingest --rehash`). Takes effect through skip_unchanged_files().
   bool rehash = false;
+  // Link entities named in the same sentence (the store's co-mention layer). Off: the
+  // extractions' sentences are dropped before put(), so no co-mention rows are written.
+  bool co_mention = true;
 };
 
 struct IngestCounts {

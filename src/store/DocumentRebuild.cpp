@@ -112,6 +112,17 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
         i = j;
       }
     }
+    {
+      // The sentences that link entities: put() of this extraction pairs them again.
+      auto statement = impl_->use(
+          "SELECT DISTINCT sentence_start, sentence_end FROM mentions WHERE document = ?1 "
+          "AND sentence_start >= 0 ORDER BY sentence_start");
+      statement->bind(1, document_id);
+      while (statement->executeStep()) {
+        extraction.sentences.push_back(
+            ByteSpan{column_size(statement->getColumn(0)), column_size(statement->getColumn(1))});
+      }
+    }
     return extraction;
   });
 }

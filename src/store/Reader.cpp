@@ -1,6 +1,8 @@
-// The store's reader: counts, nodes, edges, evidence, mentions and documents. The evidence
-// filter (dates, basis) is written once, here, as SKEIN_EVIDENCE_FILTER, and used both by
+// The store's reader: counts, nodes, edges, evidence, co-mention, mentions and documents. The
+// evidence filter (dates, basis) is written once, here, as SKEIN_EVIDENCE_FILTER, and used both by
 // for_each_edge (weights and confidences) and by evidence() (the sentences).
+
+#include <utility>
 
 #include "core/Error.h"
 #include "store/RowCodecs.h"
@@ -12,12 +14,12 @@ namespace {
 // The evidence filter over evidence `v` joined to its document `d`; `from`, `to` and
 // `text_only` are three consecutive parameters bound by bind_evidence_filter (NULL date: no
 // bound). Undated documents fail any date bound.
-#define SKEIN_EVIDENCE_FILTER(from, to, text_only)                                  \
+#define SKEIN_DATE_FILTER(from, to)                                                 \
   "(" from " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) >= " from \
   ")) "                                                                             \
-  "AND (" to " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) <= " to \
-  ")) "                                                                             \
-  "AND (" text_only " = 0 OR v.basis = 'text')"
+  "AND (" to " IS NULL OR (d.published <> '' AND substr(d.published, 1, 10) <= " to ")) "
+#define SKEIN_EVIDENCE_FILTER(from, to, text_only) \
+  SKEIN_DATE_FILTER(from, to) "AND (" text_only " = 0 OR v.basis = 'text')"
 
 // An edge's columns as SKEIN_EDGE_COLUMNS reads them, with weight, confidence, bases and
 // dates aggregated over the evidence rows `v` (documents `d`) that the WHERE clause keeps.
@@ -231,6 +233,7 @@ void Store::for_each_edge(const EdgeQuery& query,
 
 std::optional<EdgeRecord> Store::edge(std::int64_t id) const {
   static constexpr const char* kSql = SKEIN_EDGE_COLUMNS "WHERE e.id = ?1";
+  if (is_co_mention_edge(id)) return impl_->guarded([&] { return impl_->co_mention_edge(id); });
   return impl_->guarded([&]() -> std::optional<EdgeRecord> {
     auto statement = impl_->use(kSql);
     statement->bind(1, id);
@@ -259,6 +262,9 @@ std::vector<EvidenceRecord> Store::evidence(std::int64_t edge_id, std::size_t li
                                             const EvidenceFilter& filter) const {
   static constexpr const char* kSql = SKEIN_EVIDENCE_COLUMNS
       "WHERE v.edge = ?1 AND " SKEIN_EVIDENCE_FILTER("?3", "?4", "?5") " ORDER BY v.id LIMIT ?2";
+  if (is_co_mention_edge(edge_id)) {
+    return impl_->guarded([&] { return impl_->co_mention_evidence(edge_id, limit, filter); });
+  }
   return impl_->guarded([&] {
     std::vector<EvidenceRecord> rows;
     auto statement = impl_->use(kSql);

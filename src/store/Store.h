@@ -143,6 +143,7 @@ struct DocumentRecord {
 
 struct StoreStats {
   std::int64_t documents = 0, nodes = 0, aliases = 0, edges = 0, mentions = 0, evidence = 0;
+  std::int64_t co_mention_pairs = 0;  // left 0 by stats() (a full read): for_each_co_mention
   std::vector<std::pair<std::string, std::int64_t>> nodes_by_label;  // sorted by label
   std::vector<std::pair<std::string, std::int64_t>> edges_by_type;   // sorted by type
 };
@@ -165,6 +166,34 @@ struct EdgeQuery : EvidenceFilter {
   std::vector<std::string> labels;  // keep only edges whose both endpoints have these labels
   double min_weight = 0;
   double min_confidence = 0;
+};
+
+// ---- co-mention: a layer of links apart from the typed relations ---------------------------
+// Two entities named in the same sentence are co-mentioned. put() links, per sentence of
+// DocumentExtraction::sentences, the first kCoMentionEntitiesPerSentence distinct entities
+// (in text order) whose mentions lie inside it: at most 28 pairs per sentence, however long
+// a list it names. A mention straddling a sentence's end counts for neither sentence.
+// Re-putting a changed document replaces its co-mention rows like its evidence.
+// Readers see a linked pair as an EdgeRecord of type kCoMentionType (symmetric, src < dst)
+// with a negative id (so it never collides with a relation's), weight = the sentences naming
+// both, confidence 0 (it asserts no relation), props {"documents": N}; evidence() of that id
+// returns those sentences (rule "co-mention"). No relation reader (for_each_edge, edges_of,
+// stats().edges) ever returns one: the layer is read only through the calls that name it.
+inline constexpr const char* kCoMentionType = "co-mention";
+inline constexpr std::size_t kCoMentionEntitiesPerSentence = 8;
+inline bool is_co_mention_edge(std::int64_t edge_id) { return edge_id < 0; }
+
+// Which co-mention links a reader wants (EvidenceFilter's dates apply to the sentences'
+// documents; its text_only changes nothing, every co-mention is read in text).
+struct CoMentionQuery : EvidenceFilter {
+  std::vector<std::string> labels;  // keep only links whose both ends have these labels
+  double min_weight = 0;            // at least this many sentences
+};
+
+// The weaker link: another entity named somewhere in the same documents.
+struct DocumentCoMention {
+  std::int64_t node_id = 0;
+  std::int64_t documents = 0;  // documents naming both
 };
 
 class Store {
@@ -254,11 +283,13 @@ class Store {
   // filters this is one scan of the edges table using the cached columns.
   void for_each_edge(const EdgeQuery& query,
                      const std::function<void(const EdgeRecord&)>& visit) const;
+  // A relation's edge, or for a negative id the co-mention link it names.
   std::optional<EdgeRecord> edge(std::int64_t id) const;
   // The node's edges, ordered by id. With a filter, as for_each_edge: weight, confidence,
   // bases and dates over the evidence that passes, and edges with none left skipped.
   std::vector<EdgeRecord> edges_of(std::int64_t node_id, const EvidenceFilter& filter = {}) const;
   // The edge's evidence rows passing `filter`, in stored order, at most `limit` (0 = all).
+  // For a co-mention link (negative id): its sentences, by document and offset.
   std::vector<EvidenceRecord> evidence(std::int64_t edge_id, std::size_t limit = 0,
                                        const EvidenceFilter& filter = {}) const;
   std::vector<MentionRecord> mentions(std::int64_t node_id, std::size_t limit = 0) const;
@@ -269,6 +300,19 @@ class Store {
   // supports with that document's evidence. put() of the result into another store files the
   // same graph, which is how stores merge. nullopt when there is no such document.
   std::optional<DocumentExtraction> document_extraction(std::int64_t document_id) const;
+
+  // ---- co-mention (see kCoMentionType above) ---------------------------------------------
+  // Every co-mention link passing the query, ordered by pair (|id|), as EdgeRecords.
+  void for_each_co_mention(const CoMentionQuery& query,
+                           const std::function<void(const EdgeRecord&)>& visit) const;
+  // The node's co-mention links passing the filter, most sentences first (ties by id).
+  std::vector<EdgeRecord> co_mentions_of(std::int64_t node_id,
+                                         const EvidenceFilter& filter = {}) const;
+  // Entities named in the same documents as the node (in any sentence), most shared documents
+  // first (ties by node id), at most `limit` (0 = all). Read from the mentions table on each
+  // call, nothing stored: cost grows with the documents naming the node.
+  std::vector<DocumentCoMention> document_co_mentions(std::int64_t node_id,
+                                                      std::size_t limit = 0) const;
 
   // ---- relation types ------------------------------------------------------------------
   // Declares whether `type` is symmetric (stored once per node pair, smaller id first). The

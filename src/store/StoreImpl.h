@@ -3,6 +3,7 @@
 //   Store.cpp           opening, batches, the façade's one-line forwards
 //   Writer.cpp          put (validate, upsert nodes and edges, replace), relation symmetry,
 //                       node props, file stamps
+//   CoMentions.cpp      the co-mention layer, read from the mentions' sentences
 //   Reader.cpp          stats, nodes, edges, evidence (with the evidence filter), mentions,
 //                       documents
 //   NameSearch.cpp      find_nodes, suggest_names
@@ -11,6 +12,8 @@
 // Internal to the store module.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -66,6 +69,16 @@ struct Store::Impl : Connection {
   void set_relation_symmetry(const std::string& type, bool symmetric);
   void merge_node_props(const std::vector<std::pair<std::int64_t, std::string>>& updates);
   void set_file_stamp(const std::string& uri, const FileStamp& stamp);
+
+  // ---- CoMentions.cpp ----
+  // The co-mention links passing `query`: all of them, or with `node` > 0 only that node's.
+  // Pairs come out in (a, b) order.
+  void co_mention_links(const CoMentionQuery& query, std::int64_t node,
+                        const std::function<void(const EdgeRecord&)>& visit);
+  // Store::edge and Store::evidence for a co-mention id (negative).
+  std::optional<EdgeRecord> co_mention_edge(std::int64_t id);
+  std::vector<EvidenceRecord> co_mention_evidence(std::int64_t id, std::size_t limit,
+                                                  const EvidenceFilter& filter);
 
  protected:
   void on_transaction_begin() override { load_symmetry(); }

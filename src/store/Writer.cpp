@@ -47,8 +47,8 @@ constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias
 // One statement per row: cheaper here than feeding a document's rows as one JSON array
 // through json_each(), whose per-row `->>` re-parsing cost more than statement overhead.
 constexpr const char* kInsertMention =
-    "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end, kind) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end, kind, "
+    "sentence_start, sentence_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr const char* kFindEdge =
     "SELECT id, confidence FROM edges WHERE type = ?1 AND src = ?2 AND dst = ?3";
 constexpr const char* kInsertEdge =
@@ -86,6 +86,23 @@ constexpr const char* kRelationTypes = "SELECT type, symmetric FROM relation_typ
 constexpr const char* kInsertRelationTypeSymmetry =
     "INSERT INTO relation_types (type, symmetric) VALUES (?1, ?2) "
     "ON CONFLICT (type) DO UPDATE SET symmetric = excluded.symmetric";
+
+// The extraction's sentences in text order (co-mention reads them back from the mentions).
+std::vector<ByteSpan> sorted_sentences(const DocumentExtraction& extraction) {
+  std::vector<ByteSpan> sentences = extraction.sentences;
+  std::sort(sentences.begin(), sentences.end(),
+            [](const ByteSpan& x, const ByteSpan& y) { return x.start < y.start; });
+  return sentences;
+}
+
+// The sentence holding the whole of `span`, or null (none given, or it straddles an end).
+const ByteSpan* sentence_of(const std::vector<ByteSpan>& sentences, const ByteSpan& span) {
+  auto after = std::upper_bound(sentences.begin(), sentences.end(), span.start,
+                                [](std::size_t at, const ByteSpan& s) { return at < s.start; });
+  if (after == sentences.begin()) return nullptr;
+  const ByteSpan& sentence = *std::prev(after);
+  return span.end <= sentence.end && span.start < sentence.end ? &sentence : nullptr;
+}
 
 }  // namespace
 
@@ -151,6 +168,7 @@ void Store::Impl::validate(const DocumentExtraction& extraction,
     }
     for (const Mention& mention : entity.mentions) check_span(mention.span, "mention of " + id);
   }
+  for (const ByteSpan& sentence : extraction.sentences) check_span(sentence, "sentence");
   for (const Relation& relation : extraction.relations) {
     const std::string what =
         "relation " + relation.type + " " + relation.source + " -> " + relation.target;
@@ -245,6 +263,7 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   }
 
   staged.clear();
+  const std::vector<ByteSpan> sentences = sorted_sentences(extraction);
   std::vector<std::int64_t> node_ids(extraction.entities.size());
   for (std::size_t i = 0; i < extraction.entities.size(); ++i) {
     const Entity& entity = extraction.entities[i];
@@ -267,6 +286,9 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       mention->bind(3, static_cast<std::int64_t>(m.span.start));
       mention->bind(4, static_cast<std::int64_t>(m.span.end));
       mention->bindNoCopy(5, m.kind);
+      const ByteSpan* sentence = sentence_of(sentences, m.span);
+      mention->bind(6, sentence ? static_cast<std::int64_t>(sentence->start) : std::int64_t{-1});
+      mention->bind(7, sentence ? static_cast<std::int64_t>(sentence->end) : std::int64_t{-1});
       mention->exec();
       mention->tryReset();
     }

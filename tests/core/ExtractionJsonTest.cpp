@@ -205,3 +205,17 @@ TEST_CASE(
   CHECK_THAT(error_of(replace(line, R"("component":"relation-rules")", R"("component":1)")),
              Catch::Contains("relations[0].evidence[0].component: expected a string"));
 }
+
+TEST_CASE("sentences are written when known, read back, and checked like debris spans", "[core]") {
+  DocumentExtraction x = sample();
+  CHECK(to_json_line(x).find("\"sentences\"") == std::string::npos);  // none known: not written
+  x.sentences = {{0, 38}, {39, 49}};
+  const std::string line = to_json_line(x);
+  CHECK(line.find(R"("sentences":[{"start":0,"end":38},{"start":39,"end":49}]})") !=
+        std::string::npos);
+  CHECK(extraction_from_json_line(line, "x.jsonl", 1).sentences == x.sentences);
+  CHECK_THAT(error_of(replace(line, R"(},{"start":39,"end":49}])", R"(},{"start":30,"end":49}])")),
+             Catch::Contains("sentences[1]: sentence spans must be ordered and must not overlap"));
+  CHECK_THAT(error_of(replace(line, R"(},{"start":39,"end":49}])", R"(},{"start":39,"end":490}])")),
+             Catch::Contains("sentences[1].end: expected an offset within the text"));
+}

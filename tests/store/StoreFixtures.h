@@ -88,6 +88,20 @@ class DocBuilder {
     return *this;
   }
 
+  // Sentence spans as a segmenter would give them: the text cut after each ". " (the last
+  // sentence runs to the end).
+  DocBuilder& sentences() {
+    extraction_.sentences.clear();
+    std::size_t start = 0;
+    while (start < text().size()) {
+      const auto stop = text().find(". ", start);
+      const std::size_t end = stop == std::string::npos ? text().size() : stop + 1;
+      extraction_.sentences.push_back({start, end});
+      start = stop == std::string::npos ? text().size() : stop + 2;
+    }
+    return *this;
+  }
+
   const DocumentExtraction& get() const { return extraction_; }
   DocumentExtraction& edit() { return extraction_; }
 

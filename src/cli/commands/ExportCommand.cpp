@@ -1,12 +1,14 @@
 // skein export: the graph (through the shared GraphView filters) written for Neo4j, Gephi and
 // web viewers. All logic lives in exporters/; this file maps options and prints a summary.
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
 #include "cli/Common.h"
 #include "cli/GraphOptions.h"
+#include "cli/ProgressLine.h"
 #include "core/Error.h"
 #include "exporters/Exporter.h"
 #include "graph/GraphView.h"
@@ -22,6 +24,7 @@ int run(const std::vector<std::string>& args) {
   int batch = 500, evidence = 5;
   std::string title = "Skein graph";
   bool no_provenance = false;
+  bool quiet = false;
   ArgParser parser(
       "export FORMAT [options]",
       "Writes the graph for other tools. FORMAT is one of:\n"
@@ -45,7 +48,8 @@ int run(const std::vector<std::string>& args) {
       .option("--evidence", "N",
               "sentences per relation in gexf, graphml, json, csv, html (0 = none)", evidence)
       .option("--title", "TEXT", "html: the page title", title)
-      .flag("--no-provenance", "leave documents, mentions and evidence out", no_provenance);
+      .flag("--no-provenance", "leave documents, mentions and evidence out", no_provenance)
+      .flag("-q,--quiet", "no progress line on a terminal", quiet);
   add_graph_filter_options(parser, filter);
   parser.epilog(
       "Layout 'auto' is force-directed up to 2000 entities and a spiral by community and rank\n"
@@ -89,8 +93,26 @@ int run(const std::vector<std::string>& args) {
 
   auto store = open_existing_store(db);
   const auto view = load_graph(store, filter);
+  ProgressLine progress_line(!quiet);
+  std::string last_stage;
+  options.on_progress = [&](const exporters::ExportProgress& at) {
+    // A new stage is drawn at once: the layout tells only its start, then runs a while.
+    const bool new_stage = at.stage != last_stage;
+    if (!progress_line.due() && !(new_stage && progress_line.enabled())) return;
+    const std::string stage(at.stage);
+    last_stage = stage;
+    progress_line.draw(stage == "layout" ? "laying out " + std::to_string(at.total) + " entities"
+                                         : stage + " " + std::to_string(at.done) + " of " +
+                                               std::to_string(at.total));
+  };
   const auto summary = exporters::export_graph(*format, {view, &store, &filter}, output, options);
+  progress_line.clear();
   std::cerr << "skein export: " << summary.nodes << " entities, " << summary.edges << " relations";
+  if (filter.co_mention) {
+    const auto links = std::count_if(view.edges().begin(), view.edges().end(),
+                                     [](const auto& e) { return e.type == store::kCoMentionType; });
+    std::cerr << " (" << links << " of them co-mention links)";
+  }
   if (summary.documents + summary.evidence > 0) {
     std::cerr << ", " << summary.documents << " documents, " << summary.evidence << " evidence";
   }

@@ -2,8 +2,6 @@
 // pipeline module; prints diagnostics as they come, a progress line on a terminal, and a
 // one-line summary.
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -14,6 +12,7 @@
 #include "cli/Common.h"
 #include "cli/ComponentOptions.h"
 #include "cli/InputOptions.h"
+#include "cli/ProgressLine.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
 #include "extract/Extractor.h"
@@ -31,6 +30,7 @@ int run(const std::vector<std::string>& args) {
   int batch = 500;
   bool quiet = false;
   bool rehash = false;
+  bool no_co_mention = false;
   std::string data_dir, rules_dir;
   ComponentFlags component_flags;
   ingest::ReadOptions read_options;
@@ -52,6 +52,9 @@ int run(const std::vector<std::string>& args) {
       .flag("--rehash",
             "read and hash every file even when its size and modification time are unchanged",
             rehash)
+      .flag("--no-co-mention",
+            "do not link entities named in the same sentence (saves the co-mention layer's rows)",
+            no_co_mention)
       .flag("-q,--quiet", "no progress line and no per-document messages", quiet);
   add_input_options(parser, read_options);
   add_component_options(parser, component_flags);
@@ -68,32 +71,29 @@ int run(const std::vector<std::string>& args) {
   options.jobs = static_cast<unsigned>(jobs);
   options.batch_documents = static_cast<std::size_t>(batch);
   options.rehash = rehash;
+  options.co_mention = !no_co_mention;
   read_options.mark_debris = false;  // the pipeline marks debris only where it extracts
   read_options.skip_if_unchanged = pipeline::skip_unchanged_files(store, options);
   ingest::DocumentSource source(paths, read_options);
   auto make_extractor = [&] { return std::make_unique<extract::Extractor>(extractor_settings); };
 
-  const bool show_progress = !quiet && isatty(STDERR_FILENO);
-  auto last_progress = std::chrono::steady_clock::now();
-  bool progress_shown = false;
+  ProgressLine progress_line(!quiet);
   auto counts = pipeline::run_ingest(
       source, make_extractor, store, options,
       [&](const Diagnostic& diagnostic) {
-        if (progress_shown) std::cerr << "\r\033[K";
+        progress_line.clear();
         std::cerr << "skein ingest: " << utf8::printable(diagnostic.to_string()) << "\n";
       },
       [&](const pipeline::IngestCounts& progress) {
-        if (!show_progress) return;
-        auto now = std::chrono::steady_clock::now();
-        if (now - last_progress < std::chrono::milliseconds(200)) return;
-        last_progress = now;
-        progress_shown = true;
-        double seconds = std::chrono::duration<double>(now - started).count();
-        std::fprintf(stderr, "\r\033[K%zu documents read, %zu stored, %zu unchanged (%.0f docs/s)",
-                     progress.read, progress.added + progress.replaced, progress.unchanged,
-                     static_cast<double>(progress.read) / std::max(seconds, 1e-9));
+        if (!progress_line.due()) return;
+        char text[160];
+        std::snprintf(
+            text, sizeof text, "%zu documents read, %zu stored, %zu unchanged (%.0f docs/s)",
+            progress.read, progress.added + progress.replaced, progress.unchanged,
+            static_cast<double>(progress.read) / std::max(progress_line.elapsed_seconds(), 1e-9));
+        progress_line.draw(text);
       });
-  if (progress_shown) std::cerr << "\r\033[K";
+  progress_line.clear();
   if (!quiet) report_skipped_notes(source, "ingest");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -23,7 +23,9 @@ int run(const std::vector<std::string>& args) {
   bool json = false;
   ArgParser parser("neighbors [options] ENTITY",
                    "Lists the entities within --depth hops of ENTITY (name, alias or id), nearest\n"
-                   "first, with the relations that reach each one from the hop before.");
+                   "first, with the relations that reach each one from the hop before. When no\n"
+                   "relation reaches ENTITY, it lists its co-mention links (entities named in the\n"
+                   "same sentence) instead and says so; --co-mention mixes them in always.");
   add_store_option(parser, db);
   parser.option("--depth", "N", "hops to go out", depth)
       .flag("--json", "print JSON", json)
@@ -34,8 +36,20 @@ int run(const std::vector<std::string>& args) {
   if (depth < 1) throw UsageError("--depth must be at least 1");
 
   const store::Store store = open_existing_store(db);
-  const graph::GraphView view = load_graph(store, filter);
-  const graph::NodeIndex centre = resolve_in_view(store, view, entity[0]);
+  graph::GraphView view = load_graph(store, filter);
+  graph::NodeIndex centre = resolve_in_view(store, view, entity[0]);
+  // No relation reaches the entity: look again with the co-mention layer, and say so.
+  bool fallback = false;
+  if (view.degree(centre) == 0 && !filter.co_mention) {
+    filter.co_mention = true;
+    graph::GraphView layered = graph::GraphView::from_store(store, filter);
+    const auto at = layered.find(view.node(centre).id);
+    if (at && layered.degree(*at) > 0) {
+      view = std::move(layered);
+      centre = *at;
+      fallback = true;
+    }
+  }
   const auto ego = graph::EgoNetwork(view, {centre}, depth).run();
   std::vector<std::int32_t> distance(view.node_count(), -1);
   for (std::size_t i = 0; i < ego.nodes.size(); ++i) distance[ego.nodes[i]] = ego.distance[i];
@@ -74,6 +88,8 @@ int run(const std::vector<std::string>& args) {
     out.w().StartObject();
     out.field("entity", view.node(centre).name);
     out.field("depth", static_cast<std::int64_t>(depth));
+    // true when no relation reaches the entity and these neighbours are co-mention links
+    out.field("co_mention_fallback", fallback);
     out.key("neighbors");
     out.w().StartArray();
     for (const auto& row : rows) {
@@ -95,8 +111,14 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   if (rows.empty()) {
-    std::cout << view.node(centre).name << " has no neighbours in the selected graph\n";
+    std::cout << view.node(centre).name << " has no neighbours in the selected graph"
+              << (filter.co_mention ? ", not even through co-mention links" : "") << "\n";
     return 0;
+  }
+  if (fallback) {
+    std::cout << view.node(centre).name
+              << " has no relations; falling back to co-mention (named in the same sentence, "
+                 "which asserts no relation):\n";
   }
   Table table({"hops", "entity", "label", "via", "relations"});
   table.align_right(0).max_width(1, 40).max_width(3, 30);

@@ -17,6 +17,19 @@
 namespace skein::cli {
 namespace {
 
+// The edge a hop shows: a typed relation between its ends when there is one (the view folds
+// parallel edges, and a pair's co-mention link is often the heavier), else the co-mention.
+graph::EdgeIndex shown_edge(const graph::GraphView& view, graph::EdgeIndex walked,
+                            graph::NodeIndex u, graph::NodeIndex v) {
+  graph::EdgeIndex best = walked;
+  for (graph::EdgeIndex e : view.edges_between(u, v)) {
+    const bool typed = view.edge(e).type != store::kCoMentionType;
+    const bool best_typed = view.edge(best).type != store::kCoMentionType;
+    if (typed && (!best_typed || view.edge(e).weight > view.edge(best).weight)) best = e;
+  }
+  return best;
+}
+
 // "-[met-with]-", "-[located-in]->" or "<-[located-in]-" as seen walking from `from`.
 std::string arrow(const graph::Edge& edge, graph::NodeIndex from) {
   if (edge.symmetric) return "-[" + edge.type + "]-";
@@ -31,7 +44,9 @@ int run(const std::vector<std::string>& args) {
   bool all = false, weighted = false, json = false;
   ArgParser parser("path [options] A B",
                    "Shows the shortest chain of relations between two entities (names, aliases or\n"
-                   "ids), with a supporting sentence for every hop.");
+                   "ids), with a supporting sentence for every hop. When no chain of relations\n"
+                   "exists, it looks again through co-mention links (entities named in the same\n"
+                   "sentence) and says so; --co-mention mixes them in from the start.");
   add_store_option(parser, db);
   parser.option("--max-hops", "N", "longest chain to accept (0 = any length)", max_hops)
       .flag("--all", "every shortest path, not just one", all)
@@ -50,15 +65,43 @@ int run(const std::vector<std::string>& args) {
   if (all && weighted) throw UsageError("--all and --weighted cannot be combined");
 
   const store::Store store = open_existing_store(db);
-  const graph::GraphView view = load_graph(store, filter);
-  const graph::NodeIndex a = resolve_in_view(store, view, endpoints[0]);
-  const graph::NodeIndex b = resolve_in_view(store, view, endpoints[1]);
   graph::ShortestPathOptions options;
   options.weighted = weighted;
   options.all = all;
   options.max_hops = static_cast<std::size_t>(max_hops);
   options.max_paths = static_cast<std::size_t>(max_paths);
-  const auto result = graph::ShortestPath(view, a, b, options).run();
+  graph::GraphView view = load_graph(store, filter);
+  graph::NodeIndex a = resolve_in_view(store, view, endpoints[0]);
+  graph::NodeIndex b = resolve_in_view(store, view, endpoints[1]);
+  auto result = graph::ShortestPath(view, a, b, options).run();
+  // No chain of relations: look again with the co-mention layer, and say so.
+  bool fallback = false;
+  if (result.paths.empty() && !filter.co_mention) {
+    filter.co_mention = true;
+    graph::GraphView layered = graph::GraphView::from_store(store, filter);
+    const auto la = layered.find(view.node(a).id);
+    const auto lb = layered.find(view.node(b).id);
+    if (la && lb) {
+      auto second = graph::ShortestPath(layered, *la, *lb, options).run();
+      if (!second.paths.empty()) {
+        view = std::move(layered);
+        a = *la;
+        b = *lb;
+        result = std::move(second);
+        fallback = true;
+      }
+    }
+  }
+  const std::string from_name = view.node(a).name;
+  const std::string to_name = view.node(b).name;
+  for (auto& path : result.paths) {
+    for (std::size_t i = 0; i < path.edges.size(); ++i) {
+      path.edges[i] = shown_edge(view, path.edges[i], path.nodes[i], path.nodes[i + 1]);
+    }
+  }
+  auto is_co_mention = [&](graph::EdgeIndex e) {
+    return view.edge(e).type == store::kCoMentionType;
+  };
 
   auto sentence_of = [&](graph::EdgeIndex e) {
     const auto evidence = store.evidence(view.edge(e).id, 1, graph::evidence_filter(filter));
@@ -68,9 +111,11 @@ int run(const std::vector<std::string>& args) {
   if (json) {
     JsonOutput out;
     out.w().StartObject();
-    out.field("from", view.node(a).name);
-    out.field("to", view.node(b).name);
+    out.field("from", from_name);
+    out.field("to", to_name);
     out.field("truncated", result.truncated);
+    // true when no chain of typed relations exists and these paths use co-mention links
+    out.field("co_mention_fallback", fallback);
     out.key("paths");
     out.w().StartArray();
     for (const auto& path : result.paths) {
@@ -95,6 +140,7 @@ int run(const std::vector<std::string>& args) {
         out.w().StartObject();
         out.field("id", edge.id);
         out.field("type", edge.type);
+        out.field("co_mention", is_co_mention(path.edges[i]));
         out.field("source", view.node(edge.source).name);
         out.field("target", view.node(edge.target).name);
         out.field("symmetric", edge.symmetric);
@@ -114,12 +160,19 @@ int run(const std::vector<std::string>& args) {
     return result.paths.empty() ? exit_code::kInputOrStore : 0;
   }
 
+  auto within = [&] { return max_hops > 0 ? " within " + std::to_string(max_hops) + " hops" : ""; };
   if (result.paths.empty()) {
-    std::cout << "no path between " << utf8::printable(view.node(a).name) << " and "
-              << utf8::printable(view.node(b).name);
-    if (max_hops > 0) std::cout << " within " << max_hops << " hops";
+    std::cout << "no path between " << utf8::printable(from_name) << " and "
+              << utf8::printable(to_name) << within();
+    if (!fallback && filter.co_mention) std::cout << ", not even through co-mention links";
     std::cout << "\n";
     return exit_code::kInputOrStore;
+  }
+  if (fallback) {
+    std::cout << "no chain of relations between " << utf8::printable(from_name) << " and "
+              << utf8::printable(to_name) << within()
+              << "; falling back to co-mention (named in the same sentence, which asserts no "
+                 "relation):\n";
   }
   std::size_t number = 0;
   for (const auto& path : result.paths) {
@@ -129,8 +182,14 @@ int run(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < path.edges.size(); ++i) {
       const auto& edge = view.edge(path.edges[i]);
       const auto evidence = sentence_of(path.edges[i]);
-      std::cout << "    " << arrow(edge, path.nodes[i]) << "  weight " << edge.weight
-                << ", confidence " << format_fixed(edge.confidence, 2) << "\n";
+      if (is_co_mention(path.edges[i])) {
+        std::cout << "    " << arrow(edge, path.nodes[i])
+                  << "  co-mention: " << format_fixed(edge.weight, 0)
+                  << " shared sentence(s), no typed relation\n";
+      } else {
+        std::cout << "    " << arrow(edge, path.nodes[i]) << "  weight " << edge.weight
+                  << ", confidence " << format_fixed(edge.confidence, 2) << "\n";
+      }
       if (!evidence.sentence.empty()) {
         std::cout << "      \"" << utf8::printable(evidence.sentence) << "\"\n      ("
                   << utf8::printable(evidence.document_uri);

@@ -9,6 +9,7 @@
 #include "cli/Common.h"
 #include "cli/GraphOptions.h"
 #include "cli/Json.h"
+#include "cli/Table.h"
 #include "core/Error.h"
 #include "core/Utf8.h"
 
@@ -37,17 +38,24 @@ int run(const std::vector<std::string>& args) {
   int evidence_limit = 3;
   store::EvidenceFilter filter;
   bool json = false;
+  bool co_mention = false;
+  int co_mention_limit = 10;
   ArgParser parser("show [options] ENTITY",
                    "Shows an entity card: label, aliases, properties, and every relation with the\n"
                    "sentences that support it. ENTITY is a name, an alias or an id (Country:KR),\n"
-                   "matched case-insensitively.");
+                   "matched case-insensitively. An entity with no relations shows its co-mention\n"
+                   "links instead (entities named in the same sentence), marked as such.");
   add_store_option(parser, db);
   parser.option("-e,--evidence", "N", "supporting sentences per relation (0 = all)", evidence_limit)
-      .flag("--json", "JSON output", json);
+      .flag("--json", "JSON output", json)
+      .flag("--co-mention", "also list co-mention links when the entity has relations", co_mention)
+      .option("--co-mention-limit", "N", "co-mention links listed, most sentences first (0 = all)",
+              co_mention_limit);
   add_evidence_options(parser, filter.from_date, filter.to_date, filter.text_only);
   parser.positionals("ENTITY", "name, alias or id of the entity", entity, 1, 1);
   if (!parser.parse(args)) return 0;
   if (evidence_limit < 0) throw UsageError("--evidence must not be negative");
+  if (co_mention_limit < 0) throw UsageError("--co-mention-limit must not be negative");
   check_evidence_options(filter.from_date, filter.to_date);
 
   auto store = open_existing_store(db);
@@ -62,6 +70,25 @@ int run(const std::vector<std::string>& args) {
     return other ? *other : store::NodeRecord{};
   };
   const auto limit = static_cast<std::size_t>(evidence_limit);
+  // Co-mention links: with --co-mention, or as the fallback for an entity with no relations.
+  // When there are none either, the weaker link: entities named in the same documents.
+  const bool fallback = edges.empty() && !co_mention;
+  std::vector<store::EdgeRecord> co_mentions;
+  std::vector<store::DocumentCoMention> same_documents;
+  if (co_mention || fallback) {
+    co_mentions = store.co_mentions_of(node.id, filter);
+    const auto shown = static_cast<std::size_t>(co_mention_limit);
+    if (shown > 0 && co_mentions.size() > shown) co_mentions.resize(shown);
+    if (co_mentions.empty()) {
+      same_documents = store.document_co_mentions(node.id, shown);
+    }
+  }
+  auto documents_of = [](const store::EdgeRecord& edge) {
+    const auto at = edge.props_json.find(':');
+    return at == std::string::npos
+               ? std::string("?")
+               : edge.props_json.substr(at + 1, edge.props_json.size() - at - 2);
+  };
 
   if (json) {
     JsonOutput out;
@@ -96,6 +123,42 @@ int run(const std::vector<std::string>& args) {
       out.w().EndObject();
     }
     out.w().EndArray();
+    // true when the entity has no relations and co_mentions is shown in their place
+    out.field("co_mention_fallback", fallback);
+    out.key("co_mentions");
+    out.w().StartArray();
+    for (const auto& edge : co_mentions) {
+      auto other = other_end(edge);
+      out.w().StartObject();
+      out.field("other", Entity::make_id(other.label, other.key));
+      out.field("other_name", other.name);
+      out.field("sentences", edge.weight);
+      out.raw_field("props", edge.props_json);
+      out.key("evidence");
+      out.w().StartArray();
+      for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
+        out.w().StartObject();
+        out.field("document", evidence.document_uri);
+        out.field("start", evidence.start);
+        out.field("end", evidence.end);
+        out.field("sentence", evidence.sentence);
+        out.w().EndObject();
+      }
+      out.w().EndArray();
+      out.w().EndObject();
+    }
+    out.w().EndArray();
+    out.key("same_documents");
+    out.w().StartArray();
+    for (const auto& link : same_documents) {
+      const auto other = store.node(link.node_id).value_or(store::NodeRecord{});
+      out.w().StartObject();
+      out.field("other", Entity::make_id(other.label, other.key));
+      out.field("other_name", other.name);
+      out.field("documents", link.documents);
+      out.w().EndObject();
+    }
+    out.w().EndArray();
     out.w().EndObject();
     out.print();
     return 0;
@@ -115,10 +178,7 @@ int run(const std::vector<std::string>& args) {
     std::cout << "  props: " << p(rounded_json(node.props_json)) << "\n";
   std::cout << "  mentioned " << node.mention_count << " times in " << node.document_count
             << " document(s)\n";
-  if (edges.empty()) {
-    std::cout << "\n  no relations\n";
-    return 0;
-  }
+  if (edges.empty()) std::cout << "\n  no relations\n";
   for (const auto& edge : edges) {
     auto other = other_end(edge);
     const char* arrow = edge.symmetric ? "--" : (edge.src == node.id ? "->" : "<-");
@@ -132,6 +192,33 @@ int run(const std::vector<std::string>& args) {
       std::cout << "    " << (evidence.basis == "knowledge" ? "[gazetteer] " : "") << "\""
                 << p(one_line(evidence.sentence)) << "\"\n      — " << p(evidence.document_uri)
                 << " (" << evidence.rule << ")\n";
+    }
+  }
+  if (fallback) {
+    std::cout << "  falling back to co-mention (named in the same sentence, which asserts no "
+                 "relation):\n";
+  }
+  for (const auto& edge : co_mentions) {
+    auto other = other_end(edge);
+    std::cout << "\n  co-mention -- " << p(other.name) << " [" << other.label << "]  "
+              << format_fixed(edge.weight, 0) << " sentence(s) in " << documents_of(edge)
+              << " document(s)\n";
+    for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
+      std::cout << "    \"" << p(one_line(evidence.sentence)) << "\"\n      — "
+                << p(evidence.document_uri) << "\n";
+    }
+  }
+  if ((co_mention || fallback) && co_mentions.empty()) {
+    std::cout << "\n  no co-mention links";
+    if (!same_documents.empty()) {
+      std::cout << "; named in the same documents as (weaker still):\n";
+      for (const auto& link : same_documents) {
+        const auto other = store.node(link.node_id).value_or(store::NodeRecord{});
+        std::cout << "    " << p(other.name) << " [" << other.label << "]  " << link.documents
+                  << " document(s)\n";
+      }
+    } else {
+      std::cout << "\n";
     }
   }
   return 0;

@@ -23,6 +23,8 @@ int run(const std::vector<std::string>& args) {
 
   auto store = open_existing_store(db);
   auto stats = store.stats();
+  // The co-mention layer is read, not stored: counting its pairs reads it whole.
+  store.for_each_co_mention({}, [&](const store::EdgeRecord&) { ++stats.co_mention_pairs; });
   if (json) {
     JsonOutput out;
     out.w().StartObject();
@@ -34,6 +36,7 @@ int run(const std::vector<std::string>& args) {
     out.field("relations", stats.edges);
     out.field("mentions", stats.mentions);
     out.field("evidence", stats.evidence);
+    out.field("co_mention_pairs", stats.co_mention_pairs);
     out.key("entities_by_label");
     out.w().StartObject();
     for (const auto& [label, count] : stats.nodes_by_label) out.field(label, count);
@@ -55,6 +58,7 @@ int run(const std::vector<std::string>& args) {
   totals.add_row({"relations", std::to_string(stats.edges)});
   totals.add_row({"mentions", std::to_string(stats.mentions)});
   totals.add_row({"evidence", std::to_string(stats.evidence)});
+  totals.add_row({"co-mention pairs", std::to_string(stats.co_mention_pairs)});
   totals.print(std::cout);
   if (!stats.nodes_by_label.empty()) {
     std::cout << "\n";
