@@ -21,7 +21,7 @@ namespace ops = correction_ops;
 
 constexpr const char* kInsertCorrection =
     "INSERT INTO corrections (op, entity, value, snapshot, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+    "VALUES (?1, ?2, ?3, ?4, coalesce(nullif(?5, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))";
 constexpr const char* kSelectCorrections =
     "SELECT id, op, entity, value, snapshot, created_at FROM corrections ORDER BY id";
 constexpr const char* kFindNodeById = "SELECT id FROM nodes WHERE label = ?1 AND key = ?2";
@@ -535,7 +535,8 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
       json.AddMember("names", list, json.GetAllocator());
       snapshot = json_text(json);
     }
-    run(kInsertCorrection, c.op, c.entity, c.value, snapshot);
+    // A correction carried over (merge, a corrections file) keeps the time it was made.
+    run(kInsertCorrection, c.op, c.entity, c.value, snapshot, c.created_at);
     cache.clear();
     staged.clear();
     load_rules();

@@ -219,12 +219,19 @@ TEST_CASE("corrections export to JSON Lines and apply to another store, all or n
   CHECK_THAT(fixes, Contains("{\"op\":\"merge\",\"entity\":\"Organization:ukip-2\",\"into\":"
                              "\"Organization:ukip-1\""));
   CHECK_THAT(fixes, Contains("{\"op\":\"alias-add\",\"entity\":\"Person:knapman\",\"alias\":"
-                             "\"Knapman\"}"));
+                             "\"Knapman\",\"created_at\":\""));
   auto applied = run_skein("correct --db b.db apply fixes.jsonl", dir.path());
   REQUIRE(applied.exit_code == 0);
   CHECK_THAT(applied.out, Contains("applied 2 correction(s)"));
   CHECK(card(dir, "UKIP", "b.db")["mentions"].GetInt64() == 4);
   CHECK(card(dir, "Knapman", "b.db").IsObject());
+  // A correction carried over keeps the time it was made.
+  dir.write("dated.jsonl",
+            "{\"op\":\"alias-add\",\"entity\":\"Person:knapman\",\"alias\":\"RK\","
+            "\"created_at\":\"2020-01-02T03:04:05Z\"}\n");
+  REQUIRE(run_skein("correct --db b.db apply dated.jsonl", dir.path()).exit_code == 0);
+  CHECK_THAT(run_skein("correct --db b.db list", dir.path()).out,
+             Contains("2020-01-02T03:04:05Z  added alias 'RK' to Person:knapman"));
   // Applying it again changes nothing.
   CHECK_THAT(run_skein("correct --db b.db apply fixes.jsonl", dir.path()).out,
              Contains("applied 0 correction(s)"));

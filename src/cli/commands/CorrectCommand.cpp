@@ -73,6 +73,7 @@ std::string to_json_line(const store::Correction& c) {
       snapshot["names"].Accept(out.w());
     }
   }
+  if (!c.created_at.empty()) out.field("created_at", c.created_at);
   out.w().EndObject();
   std::ostringstream line;
   out.print(line);
@@ -106,6 +107,7 @@ store::Correction parse_line(const std::string& text, const std::string& file, s
   }
   c.entity = text_field("entity");
   c.value = text_field(value_field(c.op));
+  if (json.HasMember("created_at")) c.created_at = text_field("created_at");
   if (c.op == ops::kMerge && json.HasMember("absorbed")) {
     if (!json["absorbed"].IsObject()) throw InputError(file, line, "\"absorbed\" is not an object");
     rapidjson::StringBuffer buffer;
