@@ -332,3 +332,29 @@ TEST_CASE("corrections follow a document-local id into the document's changed ve
   store.put(version(first));
   CHECK(by_id(store, "Organization:" + local(first))->name == "UKIP (party)");
 }
+
+TEST_CASE("a merge recorded before its survivor arrives makes the absorbed node the survivor",
+          "[store]") {
+  Store store(":memory:");
+  store.put(first_document());
+  // As `skein merge` records an input's merge when the output holds only the absorbed entity.
+  CHECK(store.correct(make(ops::kMerge, "Organization:ukip-001", "Organization:ukip-002"),
+                      CorrectionMode::kRecordRule));
+  CHECK_FALSE(by_id(store, "Organization:ukip-001"));
+  REQUIRE(by_id(store, "Organization:ukip-002"));
+  CHECK(by_id(store, "Organization:ukip-002")->mention_count == 2);
+  store.put(second_document());
+  CHECK(by_id(store, "Organization:ukip-002")->mention_count == 4);
+  store.unmerge("Organization:ukip-001");
+  CHECK(by_id(store, "Organization:ukip-001")->mention_count == 2);
+  CHECK(by_id(store, "Organization:ukip-002")->mention_count == 2);
+  using Row = std::tuple<std::string, std::string, std::string, double>;
+  CHECK(edges(store) ==
+        std::vector<Row>{{"member-of", "Person:robert-kilroy-silk", "Organization:ukip-002", 1},
+                         {"member-of", "Person:roger-knapman", "Organization:ukip-001", 1}});
+  // A rule about entities no store holds yet is recorded too, and applies when they arrive.
+  CHECK(store.correct(make(ops::kRename, "Person:nobody-yet", "Somebody"),
+                      CorrectionMode::kRecordRule));
+  store.put(DocBuilder("c.txt", "Nobody came.").entity("Person", "nobody-yet", "Nobody").get());
+  CHECK(by_id(store, "Person:nobody-yet")->name == "Somebody");
+}
