@@ -50,6 +50,26 @@ std::vector<std::string> known_relation_types(const store::Store& store) {
   return types;
 }
 
+std::string describe_correction(const store::Correction& c) {
+  namespace ops = store::correction_ops;
+  auto quoted = [](const std::string& text) { return "'" + text + "'"; };
+  rapidjson::Document snapshot;
+  snapshot.Parse(c.snapshot_json.c_str());
+  if (c.op == ops::kMerge) {
+    std::string name;
+    if (snapshot.IsObject() && snapshot.HasMember("name") && snapshot["name"].IsString()) {
+      name = " (" + quoted(snapshot["name"].GetString()) + ")";
+    }
+    return "merged " + c.entity + name + " into " + c.value;
+  }
+  if (c.op == ops::kRename) return "renamed " + c.entity + " to " + quoted(c.value);
+  if (c.op == ops::kRelabel) return "relabelled " + c.entity + " as " + c.value;
+  if (c.op == ops::kAliasAdd) return "added alias " + quoted(c.value) + " to " + c.entity;
+  if (c.op == ops::kAliasRemove) return "removed alias " + quoted(c.value) + " from " + c.entity;
+  if (c.op == ops::kDistinct) return c.entity + " and " + c.value + " are distinct";
+  return c.op + " " + c.entity + " " + c.value;
+}
+
 void write_entity_fields(JsonOutput& out, const store::NodeRecord& node) {
   out.field("id", Entity::make_id(node.label, node.key));
   out.field("node", node.id);

@@ -34,6 +34,10 @@ std::vector<std::string> known_labels(const store::Store& store);
 // Relation types a filter may name: every type the store knows (declared or seen).
 std::vector<std::string> known_relation_types(const store::Store& store);
 
+// One line for a correction, as `correct list` and `show` print it:
+// "merged Organization:ukip-2 ('UKIP') into Organization:ukip", "renamed Person:x to 'Y'", ...
+std::string describe_correction(const store::Correction& correction);
+
 // The fields every JSON listing gives an entity: id, node, label, name, aliases, props,
 // mentions, documents (written into the object the caller has started).
 void write_entity_fields(JsonOutput& out, const store::NodeRecord& node);

@@ -29,6 +29,20 @@ void print_overview() {
                "Exit codes: 0 success, 1 usage error, 2 input or store error.\n";
 }
 
+// An error message for the terminal: control characters escaped, except the line breaks of a
+// message that lists choices (an ambiguous entity's candidates), which stay line breaks.
+std::string printable_message(const std::string& message) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const auto end = message.find('\n', start);
+    out += skein::utf8::printable(std::string_view(message).substr(start, end - start));
+    if (end == std::string::npos) return out;
+    out += '\n';
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,7 +79,7 @@ int main(int argc, char** argv) {
       std::cerr << "skein " << name << ": " << skein::utf8::printable(error.what()) << "\n";
       return skein::exit_code::kUsage;
     } catch (const skein::Error& error) {
-      std::cerr << "skein " << name << ": " << skein::utf8::printable(error.what()) << "\n";
+      std::cerr << "skein " << name << ": " << printable_message(error.what()) << "\n";
       return skein::exit_code::kInputOrStore;
     } catch (const std::bad_alloc&) {
       std::cerr << "skein " << name << ": out of memory\n";

@@ -28,53 +28,69 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
       document.text = column_blob_string(statement->getColumn(5));
     }
     const std::string& text = extraction.document.text;
-    // Entities: the document's mentions grouped by node, plus relation endpoints it supports
-    // without naming them (none today, but the contract allows it).
-    std::map<std::int64_t, std::size_t> entity_of_node;
-    auto entity_for = [&](std::int64_t node_id) -> Entity& {
-      auto [it, added] = entity_of_node.try_emplace(node_id, extraction.entities.size());
+    // Entities: the document's mentions grouped by the entity extraction gave (the node's
+    // own, or the one a correction filed under it: `origin`), plus relation endpoints it
+    // supports without naming them (none today, but the contract allows it). An entity a
+    // correction redirected comes back under its own id, so that the store it is put into
+    // applies the same corrections (`skein merge` copies them first) and can still undo them.
+    std::map<std::string, std::size_t> entity_of_id;
+    auto entity_for = [&](std::int64_t node_id, const std::string& origin) -> Entity& {
+      auto node = this->node(node_id).value_or(NodeRecord{});
+      const std::string id = origin.empty() ? Entity::make_id(node.label, node.key) : origin;
+      auto [it, added] = entity_of_id.try_emplace(id, extraction.entities.size());
       if (added) {
-        auto node = this->node(node_id).value_or(NodeRecord{});
         Entity entity;
+        entity.id = id;
         entity.label = node.label;
         entity.key = node.key;
-        entity.id = Entity::make_id(node.label, node.key);
         entity.name = node.name;
-        entity.aliases = node.aliases;
-        entity.props = string_props(node.props_json);
+        if (origin.empty()) {
+          entity.aliases = node.aliases;
+          entity.props = string_props(node.props_json);
+        } else {
+          auto [label, key] = split_entity_id(origin);
+          entity.label = label;
+          entity.key = key;
+          auto absorbed = impl_->rules.absorbed_name.find(origin);
+          if (absorbed != impl_->rules.absorbed_name.end() && !absorbed->second.empty()) {
+            entity.name = absorbed->second;
+          }
+        }
         extraction.entities.push_back(std::move(entity));
       }
       return extraction.entities[it->second];
     };
     {
       auto statement = impl_->use(
-          "SELECT node, byte_start, byte_end, kind FROM mentions WHERE document = ?1 "
+          "SELECT node, byte_start, byte_end, kind, entity FROM mentions WHERE document = ?1 "
           "ORDER BY byte_start, node");
       statement->bind(1, document_id);
-      std::vector<std::tuple<std::int64_t, std::size_t, std::size_t, std::string>> rows;
+      std::vector<std::tuple<std::int64_t, std::size_t, std::size_t, std::string, std::string>>
+          rows;
       while (statement->executeStep()) {
         rows.emplace_back(statement->getColumn(0).getInt64(), column_size(statement->getColumn(1)),
-                          column_size(statement->getColumn(2)),
-                          statement->getColumn(3).getString());
+                          column_size(statement->getColumn(2)), statement->getColumn(3).getString(),
+                          statement->getColumn(4).getString());
       }
       statement->reset();
-      for (const auto& [node_id, start, end, kind] : rows) {
+      for (const auto& [node_id, start, end, kind, origin] : rows) {
         Mention mention;
         mention.span = ByteSpan{start, end};
         mention.text = text.substr(start, end - start);
         mention.kind = kind;
-        entity_for(node_id).mentions.push_back(std::move(mention));
+        entity_for(node_id, origin).mentions.push_back(std::move(mention));
       }
     }
     {
       auto statement = impl_->use(
           "SELECT v.edge, e.type, e.src, e.dst, v.basis, v.props, v.byte_start, v.byte_end, "
-          "v.rule, v.confidence FROM evidence v JOIN edges e ON e.id = v.edge "
-          "WHERE v.document = ?1 ORDER BY v.edge, v.basis, v.id");
+          "v.rule, v.confidence, v.src_entity, v.dst_entity FROM evidence v "
+          "JOIN edges e ON e.id = v.edge "
+          "WHERE v.document = ?1 ORDER BY v.edge, v.basis, v.src_entity, v.dst_entity, v.id");
       statement->bind(1, document_id);
       struct Row {
         std::int64_t edge, src, dst;
-        std::string type, basis, props;
+        std::string type, basis, props, src_entity, dst_entity;
         Evidence evidence;
       };
       std::vector<Row> rows;
@@ -90,20 +106,23 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
             ByteSpan{column_size(statement->getColumn(6)), column_size(statement->getColumn(7))};
         row.evidence.rule = statement->getColumn(8).getString();
         row.evidence.confidence = statement->getColumn(9).getDouble();
+        row.src_entity = statement->getColumn(10).getString();
+        row.dst_entity = statement->getColumn(11).getString();
         row.evidence.text = text.substr(row.evidence.span.start, row.evidence.span.size());
         rows.push_back(std::move(row));
       }
       statement->reset();
       for (std::size_t i = 0; i < rows.size();) {
-        // One Relation per (edge, basis), its evidence in stored order.
+        // One Relation per (edge, basis, endpoint entities), its evidence in stored order.
         Relation relation;
         relation.type = rows[i].type;
-        relation.source = entity_for(rows[i].src).id;
-        relation.target = entity_for(rows[i].dst).id;
+        relation.source = entity_for(rows[i].src, rows[i].src_entity).id;
+        relation.target = entity_for(rows[i].dst, rows[i].dst_entity).id;
         relation.basis = rows[i].basis;
         relation.props = string_props(rows[i].props);
         std::size_t j = i;
-        for (; j < rows.size() && rows[j].edge == rows[i].edge && rows[j].basis == rows[i].basis;
+        for (; j < rows.size() && rows[j].edge == rows[i].edge && rows[j].basis == rows[i].basis &&
+               rows[j].src_entity == rows[i].src_entity && rows[j].dst_entity == rows[i].dst_entity;
              ++j) {
           relation.evidence.push_back(std::move(rows[j].evidence));
         }

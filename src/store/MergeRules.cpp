@@ -40,8 +40,10 @@ bool fuller_name(const std::string& candidate, const std::string& current) {
          ascii_lower(candidate).find(ascii_lower(current)) != std::string::npos;
 }
 
-bool upsert_is_noop(const Entity& entity, const CachedNode& cached) {
-  if (!entity.name.empty() && fuller_name(entity.name, cached.name)) return false;
+bool upsert_is_noop(const Entity& entity, const CachedNode& cached, bool name_may_change) {
+  if (name_may_change && !entity.name.empty() && fuller_name(entity.name, cached.name)) {
+    return false;
+  }
   for (const auto& [key, value] : entity.props) {
     if (cached.nonempty_keys.count(key) == 0 && !(value.empty() && cached.keys.count(key) > 0)) {
       return false;

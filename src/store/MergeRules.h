@@ -50,7 +50,8 @@ std::string ascii_lower(std::string_view text);
 bool fuller_name(const std::string& candidate, const std::string& current);
 
 // True when merging `entity` into `cached` by the rules above cannot change the row: no
-// fuller name, and every property key already settled.
-bool upsert_is_noop(const Entity& entity, const CachedNode& cached);
+// fuller name (unless `name_may_change` is false: a correction holds the name), and every
+// property key already settled.
+bool upsert_is_noop(const Entity& entity, const CachedNode& cached, bool name_may_change = true);
 
 }  // namespace skein::store

@@ -8,6 +8,7 @@
 
 #include "core/Error.h"
 #include "core/Utf8.h"
+#include "store/RowCodecs.h"
 #include "store/StoreImpl.h"
 
 namespace skein::store {
@@ -38,10 +39,13 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
 
 std::vector<NodeRecord> Store::find_nodes(const std::string& name_or_id) const {
   // Each arm is served by an index: the primary key, UNIQUE(label, key) for "Label:key", and
-  // the NOCASE indexes on nodes.name, nodes.key and aliases.alias.
+  // the NOCASE indexes on nodes.name, nodes.key and aliases.alias (also for "Label:Name").
   static constexpr const char* kFind =
       "SELECT id FROM nodes WHERE id = ?1 "
       "UNION SELECT id FROM nodes WHERE label = ?2 COLLATE NOCASE AND key = ?3 COLLATE NOCASE "
+      "UNION SELECT id FROM nodes WHERE name = ?3 COLLATE NOCASE AND label = ?2 COLLATE NOCASE "
+      "UNION SELECT n.id FROM aliases a JOIN nodes n ON n.id = a.node "
+      "WHERE a.alias = ?3 COLLATE NOCASE AND n.label = ?2 COLLATE NOCASE "
       "UNION SELECT id FROM nodes WHERE name = ?4 COLLATE NOCASE "
       "UNION SELECT id FROM nodes WHERE key = ?4 COLLATE NOCASE "
       "UNION SELECT node FROM aliases WHERE alias = ?4 COLLATE NOCASE "
@@ -100,9 +104,45 @@ std::vector<std::string> Store::suggest_names(const std::string& name, std::size
   return names;
 }
 
+std::vector<NodeRecord> Store::candidates(const std::string& name) const {
+  auto matches = find_nodes(name);
+  std::stable_sort(matches.begin(), matches.end(), [](const NodeRecord& a, const NodeRecord& b) {
+    if (a.mention_count != b.mention_count) return a.mention_count > b.mention_count;
+    return a.id < b.id;
+  });
+  return matches;
+}
+
+namespace {
+
+// The string value of `key` in a props JSON object ("" when absent or not a string).
+std::string prop_text(const std::string& props_json, const char* key) {
+  for (const auto& [name, value] : string_props(props_json)) {
+    if (name == key) return value;
+  }
+  return "";
+}
+
+}  // namespace
+
 NodeRecord Store::resolve_node(const std::string& name_or_id) const {
   auto matches = find_nodes(name_or_id);
   if (matches.size() == 1) return std::move(matches.front());
+  // "NAME#N": the Nth candidate of an ambiguous name, as the ambiguity message numbers them.
+  const auto hash = name_or_id.rfind('#');
+  if (matches.empty() && hash != std::string::npos && hash > 0 && hash + 1 < name_or_id.size() &&
+      name_or_id.size() - hash < 6 &&
+      std::all_of(name_or_id.begin() + static_cast<std::ptrdiff_t>(hash) + 1, name_or_id.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    const std::string name = name_or_id.substr(0, hash);
+    const std::size_t index = std::stoul(name_or_id.substr(hash + 1));
+    auto listed = candidates(name);
+    if (index >= 1 && index <= listed.size()) return std::move(listed[index - 1]);
+    if (!listed.empty()) {
+      throw InputError(path(), "'" + name + "' has " + std::to_string(listed.size()) +
+                                   " candidates; #" + std::to_string(index) + " is not one");
+    }
+  }
   // Built by appending: GCC 12 warns falsely (-Wrestrict, PR105329) on "literal" +
   // std::string chains, and CI builds with -Werror.
   std::string message;
@@ -119,17 +159,51 @@ NodeRecord Store::resolve_node(const std::string& name_or_id) const {
     if (!suggestions.empty()) message += '?';
     throw InputError(path(), message);
   }
+  // One line per candidate, most mentioned first: what tells them apart (label, kind,
+  // country, how often and where from), then the id.
+  const auto listed = candidates(name_or_id);
+  constexpr std::size_t kShown = 20;
   message = "'";
   message += name_or_id;
   message += "' is ambiguous: ";
-  for (std::size_t i = 0; i < matches.size() && i < 10; ++i) {
-    if (i > 0) message += ", ";
-    message += matches[i].name;
-    message += " (";
-    message += Entity::make_id(matches[i].label, matches[i].key);
-    message += ')';
+  message += std::to_string(listed.size());
+  message += " entities carry it";
+  for (std::size_t i = 0; i < listed.size() && i < kShown; ++i) {
+    const NodeRecord& node = listed[i];
+    message += "\n  #";
+    message += std::to_string(i + 1);
+    message += "  ";
+    message += node.name;
+    message += "  [";
+    message += node.label;
+    for (const char* key : {"kind", "country"}) {
+      const std::string value = prop_text(node.props_json, key);
+      if (value.empty()) continue;
+      message += ", ";
+      message += key;
+      message += ' ';
+      message += value;
+    }
+    message += "]  ";
+    message += std::to_string(node.mention_count);
+    message += node.mention_count == 1 ? " mention in " : " mentions in ";
+    message += std::to_string(node.document_count);
+    message += node.document_count == 1 ? " document" : " documents";
+    message += "  ";
+    message += Entity::make_id(node.label, node.key);
   }
-  message += "; name one by its id";
+  if (listed.size() > kShown) {
+    message += "\n  ... and ";
+    message += std::to_string(listed.size() - kShown);
+    message += " more";
+  }
+  message += "\npick one as '";
+  message += name_or_id;
+  message += "#1', as Label:Name ('";
+  message += listed.front().label;
+  message += ':';
+  message += name_or_id;
+  message += "'), or by its id";
   throw InputError(path(), message);
 }
 

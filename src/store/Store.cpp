@@ -106,6 +106,7 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
     impl_->db->exec("PRAGMA temp_store = MEMORY");
     register_sql_functions(handle, path);
     impl_->load_symmetry();
+    impl_->load_rules();
   });
 }
 

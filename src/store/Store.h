@@ -34,6 +34,13 @@
 //    keys; a key already set keeps its value unless that value is "". A relation without
 //    evidence counts as one evidence row with an empty span and the relation's confidence.
 //    Relation props are also kept per evidence row.
+//  - Corrections (docs/corrections.md): rules a user made about entity ids, stored in the
+//    store. correct() applies one to the rows it concerns and records it; put() applies every
+//    recorded rule to each entity it files, so a re-put document obeys them too: an entity
+//    merged away or relabelled is filed under its survivor (its own id kept on the rows, so
+//    unmerge() can take them back), a renamed node keeps its name, user aliases are added
+//    and removed aliases stay away, and of a `distinct` pair, an entity that arrives under one
+//    id carrying the other's name is filed under the other.
 //  - Errors: StoreError naming the store file for anything the database refuses.
 //  - Case-insensitive matching (find_nodes, suggest_names, resolve_node) folds ASCII letters
 //    only.
@@ -139,6 +146,33 @@ struct DocumentRecord {
   std::string sha256;
   std::string ingested_at;  // ISO 8601 UTC
   std::size_t text_bytes = 0;
+};
+
+// A user's correction (docs/corrections.md). Entities are named by id ("Label:key").
+namespace correction_ops {
+inline constexpr const char* kMerge = "merge";         // entity is absorbed into value
+inline constexpr const char* kRename = "rename";       // value: the new display name
+inline constexpr const char* kRelabel = "relabel";     // value: the new label
+inline constexpr const char* kAliasAdd = "alias-add";  // value: the alias
+inline constexpr const char* kAliasRemove = "alias-remove";
+inline constexpr const char* kDistinct = "distinct";  // value: the other entity's id
+}  // namespace correction_ops
+
+struct Correction {
+  std::int64_t id = 0;  // its row in the store (0 for one not stored)
+  std::string op;       // one of correction_ops
+  std::string entity;   // the entity id it is about (merge: the absorbed one)
+  std::string value;    // see correction_ops
+  // merge: the absorbed node as it was, {"name", "props", "aliases", "gained"} (gained: the
+  // aliases the survivor took from it); distinct: {"names": [entity's name, value's name]}.
+  std::string snapshot_json = "{}";
+  std::string created_at;  // ISO 8601 UTC
+};
+
+// How correct() treats entities the store does not hold.
+enum class CorrectionMode {
+  kRequireEntities,  // every entity named must be a node (a user's command, `correct apply`)
+  kRecordRule,       // record the rule anyway; it applies when the entity arrives (`merge`)
 };
 
 struct StoreStats {
@@ -254,12 +288,18 @@ class Store {
   // ---- reading -------------------------------------------------------------------------
   StoreStats stats() const;
   std::optional<NodeRecord> node(std::int64_t id) const;
-  // Nodes whose id, name, key or alias equals `name_or_id` case-insensitively.
+  // Nodes whose id, name, key or alias equals `name_or_id` case-insensitively, or, for
+  // "Label:Name", whose label and name (or alias) are those. Ordered by id.
   std::vector<NodeRecord> find_nodes(const std::string& name_or_id) const;
-  // The one node `name_or_id` names, as find_nodes matches: the resolver for every user's
-  // entity argument (CLI, --focus). Throws InputError naming the store when nothing matches
-  // ("no entity named 'X'; did you mean 'Y', ...?", up to five suggest_names) or when several
-  // do ("'X' is ambiguous: Name (Label:key), ...; name one by its id", up to ten).
+  // The candidates for an ambiguous `name`, as resolve_node lists and numbers them: the
+  // find_nodes matches, most mentioned first (ties by id).
+  std::vector<NodeRecord> candidates(const std::string& name) const;
+  // The one node `name_or_id` names: the resolver for every user's entity argument (CLI,
+  // --focus). Accepts what find_nodes matches, and "NAME#N", the Nth of candidates(NAME).
+  // Throws InputError naming the store when nothing matches ("no entity named 'X'; did you
+  // mean 'Y', ...?", up to five suggest_names) or when several do: "'X' is ambiguous", then
+  // one line per candidate (up to 20): its number, name, label, kind and country (props),
+  // mentions and documents, and its id, and how to pick one ("X#2", "Label:Name", the id).
   NodeRecord resolve_node(const std::string& name_or_id) const;
   // Up to `limit` node names closest to `name` (for "did you mean"): names and aliases within
   // an edit distance of a third of the query (at least 1), or containing it at a word start;
@@ -324,6 +364,28 @@ class Store {
   void set_relation_symmetry(const std::string& type, bool symmetric);
   // Every relation type the store knows (declared or seen), sorted, with its symmetry.
   std::vector<std::pair<std::string, bool>> relation_types() const;
+
+  // ---- corrections (docs/corrections.md) ------------------------------------------------
+  // Applies `correction` to the stored rows it concerns and records it, in one transaction
+  // (or a savepoint of the open Batch). merge: the absorbed node's mentions, edges (folded
+  // into the survivor's where they coincide), evidence, aliases and props move to the
+  // survivor and the node is removed; rename, relabel, alias-add, alias-remove change the
+  // node; distinct records the pair. A rule already recorded changes nothing (returns false).
+  // Throws InputError naming the store for what it refuses: an unknown op, an id that is not
+  // "Label:key", an entity that is no node (kRequireEntities), merging an entity into itself,
+  // into one it is marked distinct from, or one already merged; relabelling onto an id that
+  // exists; removing an alias the node lacks or its display name.
+  bool correct(const Correction& correction,
+               CorrectionMode mode = CorrectionMode::kRequireEntities);
+  // Undoes the merge that absorbed `entity_id`: the rule is dropped, the node comes back with
+  // the name, props and aliases it had, and every mention and evidence row filed under the
+  // survivor on its behalf (also by puts after the merge) moves back to it; the aliases the
+  // survivor gained from it are removed. Returns the restored node's id. InputError when no
+  // merge absorbed `entity_id`.
+  std::int64_t unmerge(const std::string& entity_id);
+  // The recorded corrections, oldest first; with `about`, those concerning that entity id
+  // (directly, or through a merge or relabel that files it there).
+  std::vector<Correction> corrections(const std::string& about = "") const;
 
   // ---- analysis results ----------------------------------------------------------------
   // Merges `props_json` (a JSON object) into each node's props, in one transaction.

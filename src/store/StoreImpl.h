@@ -21,6 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "store/Corrections.h"
 #include "store/MergeRules.h"
 #include "store/Sql.h"
 #include "store/Store.h"
@@ -53,7 +54,11 @@ struct Store::Impl : Connection {
   NodeCache cache;
   NodeCache staged;
 
+  // The recorded corrections (Corrections.h), reloaded with the symmetry map.
+  CorrectionRules rules;
+
   void require_writable(const std::string& what) const;
+  void load_rules();
   void load_symmetry();
   bool is_symmetric(const std::string& type);
 
@@ -63,7 +68,11 @@ struct Store::Impl : Connection {
                 std::unordered_map<std::string_view, std::size_t>& entity_index) const;
   void recompute_edges(const std::vector<std::int64_t>& edges, std::set<std::int64_t>& candidates);
   int delete_orphans(const std::set<std::int64_t>& candidates);  // returns nodes deleted
-  const CachedNode& upsert_node(const Entity& entity);
+  const CachedNode& upsert_node(const Entity& entity, const RoutedEntity* routed = nullptr);
+  // A changed document (sha256 old -> new) re-keys the entities extraction keeps local to it
+  // ("...@doc:<sha256 prefix>"): the corrections naming them, and the nodes and rows they
+  // concern, follow to the new ids, so a correction survives the document's re-ingest.
+  void follow_document_local_ids(const std::string& old_sha256, const std::string& new_sha256);
   void insert_alias(std::int64_t node, const std::string& alias);
   std::vector<std::int64_t> ids(const char* sql, std::int64_t parameter);
   void set_relation_symmetry(const std::string& type, bool symmetric);
@@ -80,8 +89,26 @@ struct Store::Impl : Connection {
   std::vector<EvidenceRecord> co_mention_evidence(std::int64_t id, std::size_t limit,
                                                   const EvidenceFilter& filter);
 
+  // ---- Corrections.cpp ----
+  bool correct(const Correction& correction, CorrectionMode mode);
+  std::int64_t unmerge(const std::string& entity_id);
+  std::int64_t node_id(const std::string& entity_id);  // 0 when there is none
+  // Moves node `from`'s mentions, edges, evidence, aliases and props onto `to`; the moved rows
+  // remember `origin` (unless they already carry an origin). Returns the aliases `to` gained.
+  std::vector<std::string> move_node(std::int64_t from, std::int64_t to, const std::string& origin);
+  // Re-files the rows kept on node `holder` for other entities (mentions.entity,
+  // evidence.src_entity / dst_entity) wherever the rules now send them; `create` makes a node
+  // that does not exist yet for an entity id.
+  void refile(std::int64_t holder,
+              const std::function<std::int64_t(const std::string& entity_id)>& create);
+  std::int64_t edge_between(const std::string& type, std::int64_t src, std::int64_t dst,
+                            bool symmetric);
+
  protected:
-  void on_transaction_begin() override { load_symmetry(); }
+  void on_transaction_begin() override {
+    load_symmetry();
+    load_rules();
+  }
   void on_write_rolled_back() override {
     symmetry_dirty = true;
     staged.clear();

@@ -46,9 +46,10 @@ constexpr const char* kUpdateNode =
 constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias) VALUES (?1, ?2)";
 // One statement per row: cheaper here than feeding a document's rows as one JSON array
 // through json_each(), whose per-row `->>` re-parsing cost more than statement overhead.
+// ?8: the entity id extraction gave, when a correction files it under another node (else '').
 constexpr const char* kInsertMention =
     "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end, kind, "
-    "sentence_start, sentence_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "sentence_start, sentence_end, entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr const char* kFindEdge =
     "SELECT id, confidence FROM edges WHERE type = ?1 AND src = ?2 AND dst = ?3";
 constexpr const char* kInsertEdge =
@@ -63,9 +64,11 @@ constexpr const char* kAddToEdge =
     "WHEN first_seen = '' OR ?10 < first_seen THEN ?10 ELSE first_seen END, "
     "last_seen = CASE WHEN ?10 > last_seen THEN ?10 ELSE last_seen END, "
     "props = " SKEIN_MERGE_PROPS("props", "?5") " WHERE id = ?1";
+// ?9, ?10: the source and target entity ids extraction gave, where a correction files them
+// under another node (else '').
 constexpr const char* kInsertEvidence =
-    "INSERT INTO evidence (edge, document, byte_start, byte_end, rule, basis, confidence, props) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO evidence (edge, document, byte_start, byte_end, rule, basis, confidence, props, "
+    "src_entity, dst_entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 // Rebuilds an edge's cached columns from its evidence rows (after a replacement removed some).
 constexpr const char* kRecomputeEdge =
     "UPDATE edges SET (weight, confidence, text_basis, knowledge_basis, first_seen, last_seen) = "
@@ -81,6 +84,15 @@ constexpr const char* kDeleteOrphanNode =
     "AND NOT EXISTS (SELECT 1 FROM edges WHERE dst = ?1)";
 constexpr const char* kInsertRelationType =
     "INSERT OR IGNORE INTO relation_types (type, symmetric) VALUES (?1, 0)";
+
+// Extraction keys a name it cannot link across documents to its document ("ukip@doc:" and the
+// first 12 hex digits of the text's sha256, extract/AnnotatedDocument.cpp), so a changed
+// document gives such an entity a new id: follow_document_local_ids carries the corrections.
+const std::string kDocumentTag = "@doc:";
+constexpr std::size_t kDocumentTagDigits = 12;
+
+// The origin column of a row filed under its own entity's node.
+const std::string kNoOrigin;
 
 constexpr const char* kRelationTypes = "SELECT type, symmetric FROM relation_types ORDER BY type";
 constexpr const char* kInsertRelationTypeSymmetry =
@@ -200,17 +212,20 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   WriteScope scope(*this);
   if (symmetry_dirty && batch_open) {
     load_symmetry();
+    load_rules();
     symmetry_dirty = false;
   }
 
   std::int64_t document_id = 0;
   bool replacing = false;
+  std::string old_sha256;
   {
     auto find = use(kFindDocument);
     find->bind(1, document.uri);
     if (find->executeStep()) {
       document_id = find->getColumn(0).getInt64();
-      replacing = find->getColumn(1).getString() != sha256;
+      old_sha256 = find->getColumn(1).getString();
+      replacing = old_sha256 != sha256;
       if (!replacing) {
         // Same text: only a new stamp (the file was touched) is worth writing. A document
         // without one (load, merge) leaves the stored stamp be: it still describes the file.
@@ -229,6 +244,7 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
 
   std::vector<std::int64_t> old_edges;
   std::set<std::int64_t> candidates;  // nodes that may be left with no mentions and no edges
+  if (replacing && !rules.empty()) follow_document_local_ids(old_sha256, sha256);
   if (replacing) {
     old_edges = ids(kDocumentEdges, document_id);
     for (std::int64_t node : ids(kDocumentNodes, document_id)) candidates.insert(node);
@@ -265,15 +281,33 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   staged.clear();
   const std::vector<ByteSpan> sentences = sorted_sentences(extraction);
   std::vector<std::int64_t> node_ids(extraction.entities.size());
+  // The user's corrections (Corrections.h), when there are any: where each entity is filed,
+  // and the entity id its rows keep when that is another node.
+  const bool correcting = !rules.empty();
+  std::vector<std::string> origins(correcting ? extraction.entities.size() : 0);
   for (std::size_t i = 0; i < extraction.entities.size(); ++i) {
     const Entity& entity = extraction.entities[i];
-    const CachedNode& stored = upsert_node(entity);
+    RoutedEntity routed;
+    if (correcting) {
+      routed = route_entity(rules, entity);
+      origins[i] = routed.origin;
+    }
+    const CachedNode& stored = upsert_node(entity, correcting ? &routed : nullptr);
     node_ids[i] = stored.id;
     const std::int64_t node = stored.id;
+    auto is_alias = [&](const std::string& name) {
+      return !name.empty() && name != stored.name &&
+             (routed.removed == nullptr || routed.removed->count(name) == 0);
+    };
     // The entity's own name is an alias too when the node keeps another display name.
-    if (!entity.name.empty() && entity.name != stored.name) insert_alias(node, entity.name);
+    if (is_alias(entity.name)) insert_alias(node, entity.name);
     for (const std::string& name : entity.aliases) {
-      if (!name.empty() && name != stored.name) insert_alias(node, name);
+      if (is_alias(name)) insert_alias(node, name);
+    }
+    if (routed.added != nullptr) {
+      for (const std::string& name : *routed.added) {
+        if (is_alias(name)) insert_alias(node, name);
+      }
     }
     if (entity.mentions.empty()) {
       candidates.insert(node);
@@ -289,16 +323,24 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       const ByteSpan* sentence = sentence_of(sentences, m.span);
       mention->bind(6, sentence ? static_cast<std::int64_t>(sentence->start) : std::int64_t{-1});
       mention->bind(7, sentence ? static_cast<std::int64_t>(sentence->end) : std::int64_t{-1});
+      mention->bindNoCopy(8, correcting ? origins[i] : kNoOrigin);
       mention->exec();
       mention->tryReset();
     }
   }
 
   for (const Relation& relation : extraction.relations) {
-    std::int64_t src = node_ids[entity_index.at(relation.source)];
-    std::int64_t dst = node_ids[entity_index.at(relation.target)];
+    const std::size_t source = entity_index.at(relation.source);
+    const std::size_t target = entity_index.at(relation.target);
+    std::int64_t src = node_ids[source];
+    std::int64_t dst = node_ids[target];
+    const std::string* src_origin = correcting ? &origins[source] : &kNoOrigin;
+    const std::string* dst_origin = correcting ? &origins[target] : &kNoOrigin;
     const bool symmetric = is_symmetric(relation.type);
-    if (symmetric && src > dst) std::swap(src, dst);
+    if (symmetric && src > dst) {
+      std::swap(src, dst);
+      std::swap(src_origin, dst_origin);
+    }
     // A relation without evidence still needs one row to exist (weight counts rows): it gets
     // an empty span carrying the relation's own confidence.
     std::vector<Evidence> fallback;
@@ -348,6 +390,8 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
     insert->bind(2, document_id);
     insert->bindNoCopy(6, relation.basis);
     insert->bindNoCopy(8, props);
+    insert->bindNoCopy(9, *src_origin);
+    insert->bindNoCopy(10, *dst_origin);
     for (const Evidence& e : evidence) {
       insert->bind(3, static_cast<std::int64_t>(e.span.start));
       insert->bind(4, static_cast<std::int64_t>(e.span.end));
@@ -373,23 +417,65 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   return replacing ? PutOutcome::kReplaced : PutOutcome::kAdded;
 }
 
-const CachedNode& Store::Impl::upsert_node(const Entity& entity) {
-  const std::string cache_key = entity.label + '\x1f' + entity.key;
-  const std::string& name = entity.name.empty() ? entity.key : entity.name;
+void Store::Impl::follow_document_local_ids(const std::string& old_sha256,
+                                            const std::string& new_sha256) {
+  if (old_sha256.size() < kDocumentTagDigits || new_sha256.size() < kDocumentTagDigits) return;
+  const std::string old_tag = kDocumentTag + old_sha256.substr(0, kDocumentTagDigits);
+  const std::string new_tag = kDocumentTag + new_sha256.substr(0, kDocumentTagDigits);
+  auto run = [&](const char* sql) {
+    auto statement = use(sql);
+    statement->bind(1, old_tag);
+    statement->bind(2, new_tag);
+    statement->exec();
+    return db->getChanges();
+  };
+  // Keys end with the tag, so instr() finds only ids local to this document.
+  int changed =
+      run("UPDATE corrections SET entity = replace(entity, ?1, ?2) WHERE instr(entity, ?1) > 0");
+  changed +=
+      run("UPDATE corrections SET value = replace(value, ?1, ?2) "
+          "WHERE op IN ('merge', 'distinct') AND instr(value, ?1) > 0");
+  if (changed == 0) return;
+  // A corrected node of this document (a survivor holding other documents' rows, a renamed
+  // one) keeps its rows under the new id; the replacement then files into it as usual.
+  run("UPDATE OR IGNORE nodes SET key = replace(key, ?1, ?2) WHERE instr(key, ?1) > 0");
+  run("UPDATE mentions SET entity = replace(entity, ?1, ?2) WHERE instr(entity, ?1) > 0");
+  run("UPDATE evidence SET src_entity = replace(src_entity, ?1, ?2) WHERE instr(src_entity, ?1) > "
+      "0");
+  run("UPDATE evidence SET dst_entity = replace(dst_entity, ?1, ?2) WHERE instr(dst_entity, ?1) > "
+      "0");
+  cache.clear();
+  staged.clear();
+  load_rules();
+}
+
+const CachedNode& Store::Impl::upsert_node(const Entity& entity, const RoutedEntity* routed) {
+  // A correction may file the entity under another node, pin its name, or keep the stored name.
+  const std::string& label = routed != nullptr ? routed->label : entity.label;
+  const std::string& key = routed != nullptr ? routed->key : entity.key;
+  const std::string* pinned = routed != nullptr ? routed->pinned_name : nullptr;
+  const bool name_may_change = routed == nullptr || !routed->keep_stored_name;
+  const std::string cache_key = label + '\x1f' + key;
+  const std::string& name =
+      pinned != nullptr ? *pinned : (entity.name.empty() ? entity.key : entity.name);
+  auto is_noop = [&](const CachedNode& cached) {
+    return upsert_is_noop(entity, cached, name_may_change) &&
+           (pinned == nullptr || cached.name == *pinned);
+  };
   CachedNode node;
   bool known = false;
   for (NodeCache* level : {&staged, &cache}) {
     auto found = level->nodes.find(cache_key);
     if (found == level->nodes.end()) continue;
-    if (upsert_is_noop(entity, found->second)) return found->second;
+    if (is_noop(found->second)) return found->second;
     node = found->second;
     known = true;
     break;
   }
   if (!known) {
     auto find = use(kFindNode);
-    find->bindNoCopy(1, entity.label);
-    find->bindNoCopy(2, entity.key);
+    find->bindNoCopy(1, label);
+    find->bindNoCopy(2, key);
     if (find->executeStep()) {
       known = true;
       node.id = find->getColumn(0).getInt64();
@@ -399,16 +485,20 @@ const CachedNode& Store::Impl::upsert_node(const Entity& entity) {
   }
   if (!known) {
     auto insert = use(kInsertNode);
-    insert->bindNoCopy(1, entity.label);
-    insert->bindNoCopy(2, entity.key);
+    insert->bindNoCopy(1, label);
+    insert->bindNoCopy(2, key);
     insert->bindNoCopy(3, name);
     insert->bind(4, props_to_json(entity.props));
     insert->exec();
     node.id = db->getLastInsertRowid();
     node.name = name;
     note_merged_props(entity.props, node);
-  } else if (!upsert_is_noop(entity, node)) {
-    if (fuller_name(name, node.name)) node.name = name;
+  } else if (!is_noop(node)) {
+    if (pinned != nullptr) {
+      node.name = *pinned;
+    } else if (name_may_change && fuller_name(name, node.name)) {
+      node.name = name;
+    }
     auto update = use(kUpdateNode);
     update->bind(1, node.id);
     update->bindNoCopy(2, node.name);

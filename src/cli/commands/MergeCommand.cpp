@@ -22,7 +22,8 @@ int run(const std::vector<std::string>& args) {
       "merge [options] A.db B.db... -o C.db",
       "Combines stores into a new one. Entities merge by their canonical ids, relations\n"
       "by type and endpoints, and each document is stored once; when two inputs hold\n"
-      "different texts under the same uri, the later input wins.");
+      "different texts under the same uri, the later input wins. Corrections made with\n"
+      "`skein correct` are carried over and applied to every document.");
   parser.option("-o,--output", "FILE", "the store to write", output)
       .flag("--into-existing", "add to an existing output store instead of refusing to touch it",
             into_existing)
@@ -40,7 +41,7 @@ int run(const std::vector<std::string>& args) {
   }
 
   store::Store merged(output);
-  std::size_t added = 0, replaced = 0, unchanged = 0;
+  std::size_t added = 0, replaced = 0, unchanged = 0, corrections = 0;
   for (const auto& input : inputs) {
     auto source = open_existing_store(input);
     for (const auto& [type, symmetric] : source.relation_types()) {
@@ -50,6 +51,11 @@ int run(const std::vector<std::string>& args) {
     source.for_each_document(
         [&](const store::DocumentRecord& document) { documents.push_back(document.id); });
     store::Store::Batch batch(merged);
+    // Corrections first, so that every document is filed as they say (a merged entity under
+    // its survivor, a renamed node under its name), exactly as in the input store.
+    for (const auto& correction : source.corrections()) {
+      if (merged.correct(correction, store::CorrectionMode::kRecordRule)) ++corrections;
+    }
     for (auto id : documents) {
       auto extraction = source.document_extraction(id);
       if (!extraction) continue;
@@ -69,9 +75,9 @@ int run(const std::vector<std::string>& args) {
   }
   auto stats = merged.stats();
   std::printf(
-      "merged %zu stores into %s: %zu documents new, %zu replaced, %zu unchanged; it has "
-      "%lld documents, %lld entities, %lld relations\n",
-      inputs.size(), output.c_str(), added, replaced, unchanged,
+      "merged %zu stores into %s: %zu documents new, %zu replaced, %zu unchanged, %zu "
+      "corrections; it has %lld documents, %lld entities, %lld relations\n",
+      inputs.size(), output.c_str(), added, replaced, unchanged, corrections,
       static_cast<long long>(stats.documents), static_cast<long long>(stats.nodes),
       static_cast<long long>(stats.edges));
   return 0;

@@ -89,11 +89,24 @@ int run(const std::vector<std::string>& args) {
                ? std::string("?")
                : edge.props_json.substr(at + 1, edge.props_json.size() - at - 2);
   };
+  const auto corrections = store.corrections(Entity::make_id(node.label, node.key));
 
   if (json) {
     JsonOutput out;
     out.w().StartObject();
     write_entity_fields(out, node);
+    out.key("corrections");
+    out.w().StartArray();
+    for (const auto& c : corrections) {
+      out.w().StartObject();
+      out.field("op", c.op);
+      out.field("entity", c.entity);
+      out.field("value", c.value);
+      out.field("created_at", c.created_at);
+      out.field("description", describe_correction(c));
+      out.w().EndObject();
+    }
+    out.w().EndArray();
     out.key("relations");
     out.w().StartArray();
     for (const auto& edge : edges) {
@@ -178,6 +191,12 @@ int run(const std::vector<std::string>& args) {
     std::cout << "  props: " << p(rounded_json(node.props_json)) << "\n";
   std::cout << "  mentioned " << node.mention_count << " times in " << node.document_count
             << " document(s)\n";
+  if (!corrections.empty()) {
+    std::cout << "  corrections:\n";
+    for (const auto& c : corrections) {
+      std::cout << "    " << p(describe_correction(c)) << "  (" << c.created_at << ")\n";
+    }
+  }
   if (edges.empty()) std::cout << "\n  no relations\n";
   for (const auto& edge : edges) {
     auto other = other_end(edge);
