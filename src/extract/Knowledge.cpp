@@ -182,7 +182,10 @@ Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   // this one builds the phrase table. Lexicon flags that phrases add (first words, demonym
   // words) wait in `deferred` and are applied once the word lists are in.
   lexicon_.reserve(1 << 17, 1 << 20);
-  auto words = std::async(std::launch::async, [this, &dir] { load_word_lists(dir); });
+  auto words = std::async(std::launch::async, [this, &dir] {
+    load_word_lists(dir);
+    load_kb(dir);
+  });
   std::vector<std::pair<std::string, std::uint32_t>> deferred;
   deferred.reserve(1 << 16);
   deferred_ = &deferred;
@@ -307,6 +310,7 @@ void Knowledge::load_gazetteer(const std::string& dir) {
           c.ascii_name = alias;
         }
       }
+      city_by_geonames_.emplace(c.geonames, static_cast<int>(index));
       cities_.push_back(std::move(c));
     });
   }
@@ -382,6 +386,62 @@ void Knowledge::load_ambiguous(const std::string& dir) {
       if (!id.empty()) entry.ambiguous_ids.emplace_back(id);
     }
   });
+}
+
+void KbNameIndex::finish() {
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  rows_.reserve(pending_.size() * 2);
+  start_.reserve(pending_.size(), 0);
+  for (std::size_t i = 0; i < pending_.size();) {
+    std::size_t j = i;
+    start_.get_or_insert(pending_[i].first, static_cast<std::uint32_t>(rows_.size()));
+    for (; j < pending_.size() && pending_[j].first == pending_[i].first; ++j) {
+      if (j == i || pending_[j].second != pending_[j - 1].second)
+        rows_.push_back(pending_[j].second);
+    }
+    rows_.push_back(kEnd);
+    i = j;
+  }
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
+
+void Knowledge::load_kb(const std::string& dir) {
+  // Runs on the word-list thread: it alone writes the kb tables until the constructor joins.
+  auto index_name = [](KbNameIndex& index, std::string_view name, std::uint32_t row) {
+    if (name.empty()) return;
+    std::string norm = fast_normalize(name);
+    if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
+    if (!norm.empty()) index.add(std::move(norm), row);
+  };
+  const std::string organizations = dir + "kb_organizations.tsv";
+  if (std::ifstream(organizations).good()) {
+    for_each_row(organizations, 6, [&](const std::vector<std::string_view>& f, std::size_t) {
+      const auto row = static_cast<std::uint32_t>(kb_organizations_.size());
+      kb_organizations_.push_back(
+          {std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4])});
+      index_name(kb_organization_names_, f[1], row);
+      for (const std::string_view alias : split(f[2], '|')) {
+        index_name(kb_organization_names_, alias, row);
+      }
+      kb_organization_by_key_.get_or_insert(f[0], row);
+    });
+  }
+  kb_organization_names_.finish();
+  const std::string people = dir + "kb_people.tsv";
+  if (std::ifstream(people).good()) {
+    for_each_row(people, 6, [&](const std::vector<std::string_view>& f, std::size_t) {
+      const auto row = static_cast<std::uint32_t>(kb_people_.size());
+      kb_people_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[3]),
+                            std::string(f[4]), std::string(f[5])});
+      index_name(kb_person_names_, f[1], row);
+      for (const std::string_view alias : split(f[2], '|')) {
+        index_name(kb_person_names_, alias, row);
+      }
+    });
+  }
+  kb_person_names_.finish();
 }
 
 int Knowledge::country_index(std::string_view iso2) const {
