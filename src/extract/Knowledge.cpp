@@ -422,8 +422,12 @@ void Knowledge::load_kb(const std::string& dir) {
       kb_organizations_.push_back(
           {std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4])});
       index_name(kb_organization_names_, f[1], row);
-      for (const std::string_view alias : split(f[2], '|')) {
-        index_name(kb_organization_names_, alias, row);
+      // Club aliases are fans' and sources' shorthand ("UNAM" for Pumas UNAM, addresses even):
+      // a club is known by its name only.
+      if (f[3] != "club") {
+        for (const std::string_view alias : split(f[2], '|')) {
+          index_name(kb_organization_names_, alias, row);
+        }
       }
       kb_organization_by_key_.get_or_insert(f[0], row);
     });

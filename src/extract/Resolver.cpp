@@ -159,12 +159,24 @@ class ResolutionRun : public TokenView {
     if (scored.empty()) return -1;
     std::stable_sort(scored.begin(), scored.end(),
                      [](const Scored& a, const Scored& b) { return a.score > b.score; });
-    const Scored& best = scored.front();
-    if (scored.size() > 1 && scored[1].score >= best.score) {
-      // Context does not separate the candidates (none, or both in it): the prior may.
-      const int e = strongest_prior(m, candidates_of(entry));
-      return e >= 0 ? e : unlinked(m);
+    if (scored.size() > 1 && scored[1].score >= scored[0].score) {
+      // Tied at the top: the one the document's context supports, if only one is; when context
+      // does not separate them, the prior may, among those in context if any are.
+      std::vector<Candidate> supported;
+      std::size_t first_supported = 0;
+      for (std::size_t i = 0; i < scored.size() && scored[i].score >= scored[0].score; ++i) {
+        if (!scored[i].context) continue;
+        if (supported.empty()) first_supported = i;
+        supported.push_back(*scored[i].c);
+      }
+      if (supported.size() == 1) {
+        std::swap(scored[0], scored[first_supported]);
+      } else {
+        const int e = strongest_prior(m, supported.empty() ? candidates_of(entry) : supported);
+        return e >= 0 ? e : unlinked(m);
+      }
     }
+    const Scored& best = scored.front();
     if (entry.ambiguous && !best.context) {
       // "Washington state": the word after the name picks the subdivision.
       if (m.last < token_count() && norm(m.last) == "state") {
