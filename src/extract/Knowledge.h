@@ -106,12 +106,12 @@ struct TitleInfo {
 // clubs, universities...). Not in the phrase table: they only name organisations the text
 // already found, so they never add mentions of their own.
 struct KbOrganizationInfo {
-  std::string key, name, kind, country;
+  std::string_view key, name, kind, country;  // views into the file text Knowledge keeps
 };
 // kb_people.tsv: legislators with their party's organisation key (organizations.tsv or
 // kb_organizations.tsv; empty when unknown).
 struct KbPersonInfo {
-  std::string key, name, country, party, role;
+  std::string_view key, name, country, party, role;  // views into the file text Knowledge keeps
 };
 
 struct TransparentHash {
@@ -238,8 +238,10 @@ class FlatStringMap {
 // one array of rows, so tens of thousands of names cost a few allocations, not one each.
 class KbNameIndex {
  public:
-  void add(std::string norm_name, std::uint32_t row) {
-    pending_.emplace_back(std::move(norm_name), row);
+  void add(std::string_view norm_name, std::uint32_t row) {
+    pending_.push_back({static_cast<std::uint32_t>(names_.size()),
+                        static_cast<std::uint32_t>(norm_name.size()), row});
+    names_ += norm_name;
   }
   void finish();  // builds the table from what add() collected
   // The rows named `norm_name`, in file order; empty when none.
@@ -253,7 +255,11 @@ class KbNameIndex {
 
  private:
   static constexpr std::uint32_t kEnd = UINT32_MAX;
-  std::vector<std::pair<std::string, std::uint32_t>> pending_;
+  struct Pending {
+    std::uint32_t start, size, row;  // the name is names_[start, start + size)
+  };
+  std::string names_;  // while loading: every normalised name, back to back
+  std::vector<Pending> pending_;
   FlatStringMap start_;              // name -> index into rows_ of its first row
   std::vector<std::uint32_t> rows_;  // each name's rows, then kEnd
 };
@@ -305,11 +311,9 @@ class Knowledge {
   // Index of the country with this ISO alpha-2 code, or -1.
   int country_index(std::string_view iso2) const;
   int subdivision_index(std::string_view code) const;
-  // Index into cities of the city with this GeoNames id, or -1.
-  int city_index(std::uint32_t geonames) const {
-    const auto it = city_by_geonames_.find(geonames);
-    return it == city_by_geonames_.end() ? -1 : it->second;
-  }
+  // Index into cities of the city with this GeoNames id, or -1 (a binary search, as cities.tsv
+  // is sorted by id; a scan for data that is not).
+  int city_index(std::uint32_t geonames) const;
   // The country whose capital is this GeoNames id, or -1.
   int country_of_capital(std::uint32_t geonames) const;
   std::size_t max_phrase_tokens() const { return max_phrase_tokens_; }
@@ -332,6 +336,7 @@ class Knowledge {
   std::vector<RegionInfo> regions_;
   std::vector<OrganizationInfo> organizations_;
   std::vector<TitleInfo> titles_;
+  std::string kb_organizations_text_, kb_people_text_;  // the kb rows are views into these
   std::vector<KbOrganizationInfo> kb_organizations_;
   std::vector<KbPersonInfo> kb_people_;
   KbNameIndex kb_organization_names_, kb_person_names_;
@@ -339,7 +344,6 @@ class Knowledge {
   PhraseMap<int> country_by_iso2_;
   PhraseMap<int> subdivision_by_code_;
   std::unordered_map<std::uint32_t, int> country_by_capital_;
-  std::unordered_map<std::uint32_t, int> city_by_geonames_;
   std::size_t max_phrase_tokens_ = 1;
   // While loading: lexicon flags from phrases, applied after the word lists (see the
   // constructor); null afterwards.

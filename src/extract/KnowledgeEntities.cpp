@@ -93,8 +93,8 @@ int KnowledgeEntities::organization_entity(int org, std::uint32_t first_token) {
 int KnowledgeEntities::kb_organization_entity(int org, std::uint32_t first_token) {
   const KbOrganizationInfo& o = k_.kb_organizations()[org];
   bool created = false;
-  const int e = d_.entity_for(labels::kOrganization, o.key, EntityLabel::kOrganization, first_token,
-                              &created);
+  const int e = d_.entity_for(labels::kOrganization, std::string(o.key), EntityLabel::kOrganization,
+                              first_token, &created);
   if (created) {
     ResolvedEntity& b = d_.entities[e];
     b.out.name = o.name;

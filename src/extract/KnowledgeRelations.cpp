@@ -29,7 +29,7 @@ void KnowledgeRelations::add_party_affiliations(
     const KbPersonInfo& person = k_.kb_people()[d.entities[e].kb_person];
     if (person.party.empty()) continue;
     const EntityMention& m = d.mentions[mention->second];
-    const int party = known.organization_entity_with_key(person.party, m.first);
+    const int party = known.organization_entity_with_key(std::string(person.party), m.first);
     if (party < 0) continue;
     d.entities[party].keep_without_mentions = true;
     Evidence ev;
@@ -40,7 +40,7 @@ void KnowledgeRelations::add_party_affiliations(
     ev.confidence = 0.95;
     d.add_relation(rules_.types[affiliated].name, rules_.types[affiliated].symmetric,
                    d.entities[e].out.id, d.entities[party].out.id, basis::kKnowledge, ev,
-                   person.role, "");
+                   std::string(person.role), "");
   }
 }
 
