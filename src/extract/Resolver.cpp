@@ -69,8 +69,15 @@ class ResolutionRun : public TokenView {
         if (c >= 0) context_countries_.insert(c);
       }
       if (city >= 0) {
+        // A listed city also places other cities of its state or province ("Toronto" makes
+        // "London" the Ontario one); it does not name the state itself ("Atlanta" says nothing
+        // of which Georgia a headline means).
         const int c = k_.country_index(k_.cities()[city].country);
         if (c >= 0) context_countries_.insert(c);
+        if (!k_.cities()[city].subdivision.empty()) {
+          const int s = k_.subdivision_index(k_.cities()[city].subdivision);
+          if (s >= 0) context_city_subdivisions_.insert(s);
+        }
       }
     }
   }
@@ -140,7 +147,8 @@ class ResolutionRun : public TokenView {
           country = k_.country_index(city.country);
           if (!city.subdivision.empty()) {
             const int sub = k_.subdivision_index(city.subdivision);
-            if (sub >= 0 && context_subdivisions_.count(sub) != 0) {
+            if (sub >= 0 && (context_subdivisions_.count(sub) != 0 ||
+                             context_city_subdivisions_.count(sub) != 0)) {
               score += 5;
               context = true;
             }
@@ -161,7 +169,9 @@ class ResolutionRun : public TokenView {
                      [](const Scored& a, const Scored& b) { return a.score > b.score; });
     if (scored.size() > 1 && scored[1].score >= scored[0].score) {
       // Tied at the top: the one the document's context supports, if only one is; when context
-      // does not separate them, the prior may, among those in context if any are.
+      // does not separate them, the prior may: a national capital among all the name's cities
+      // (the Olympics' "Athens" with "Americans" nearby), else the largest of those in context
+      // if any are ("Córdoba" beside Spain and Mexico).
       std::vector<Candidate> supported;
       std::size_t first_supported = 0;
       for (std::size_t i = 0; i < scored.size() && scored[i].score >= scored[0].score; ++i) {
@@ -172,7 +182,12 @@ class ResolutionRun : public TokenView {
       if (supported.size() == 1) {
         std::swap(scored[0], scored[first_supported]);
       } else {
-        const int e = strongest_prior(m, supported.empty() ? candidates_of(entry) : supported);
+        const std::vector<Candidate> all = candidates_of(entry);
+        const bool capital = std::any_of(all.begin(), all.end(), [&](const Candidate& c) {
+          return c.kind == CandidateKind::kCity && k_.cities()[c.index].capital;
+        });
+        int e = capital ? strongest_prior(m, all) : -1;
+        if (e < 0) e = strongest_prior(m, supported.empty() ? all : supported);
         return e >= 0 ? e : unlinked(m);
       }
     }
@@ -557,6 +572,7 @@ class ResolutionRun : public TokenView {
   const std::vector<PendingWord>& pending_;
   const char* component_;
   std::unordered_set<int> context_countries_, context_subdivisions_;
+  std::unordered_set<int> context_city_subdivisions_;  // states of the listed cities named
 };
 
 }  // namespace

@@ -884,3 +884,22 @@ TEST_CASE("Organisations and legislators the kb files list get their kind and pa
     CHECK(rel->evidence[0].text == "Roger Smith");
   }
 }
+
+TEST_CASE("An ambiguous city name takes the clear favourite unless the text places it elsewhere",
+          "[extract][resolve]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  // No context: the British capital, the Ontario city kept as an alternative.
+  const auto london = run("Shares fell in London on Monday.", real);
+  const Entity* uk = find_entity(london, "Place:geonames:2643743");
+  REQUIRE(uk != nullptr);
+  CHECK(uk->props.at("alternatives").find("Place:geonames:6058560") != std::string::npos);
+  // Context: other places of Ontario name the other London.
+  CHECK(find_entity(run("Snow fell on London and on Toronto and Ottawa.", real),
+                    "Place:geonames:6058560") != nullptr);
+  // A demonym of another country does not outweigh a national capital.
+  CHECK(find_entity(run("The British team beat the Americans to win gold in Athens.", real),
+                    "Place:geonames:264371") != nullptr);
+  // "New York" is the state's listed name; without context the city is meant.
+  CHECK(find_entity(run("Trading resumes in New York on Tuesday.", real),
+                    "Place:geonames:5128581") != nullptr);
+}
