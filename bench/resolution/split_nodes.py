@@ -53,10 +53,13 @@ def main():
 
     if args.sample:
         forms = collections.defaultdict(set)
+        # Offsets are bytes: slice the text as a blob (substr on TEXT counts characters, which
+        # cuts the wrong span from any document with a non-ASCII character before the mention).
         for node_id, surface in db.execute(
-                "SELECT m.node, substr(d.text, m.byte_start + 1, m.byte_end - m.byte_start) "
+                "SELECT m.node, substr(CAST(d.text AS BLOB), m.byte_start + 1, "
+                "m.byte_end - m.byte_start) "
                 "FROM mentions m JOIN documents d ON d.id = m.document"):
-            forms[node_id].add(surface)
+            forms[node_id].add(bytes(surface).decode("utf-8", errors="replace"))
         names = dict(db.execute("SELECT id, label || ' ' || name FROM nodes"))
         pool = sorted(n for n, f in forms.items() if len(f) >= 3)
         rng = random.Random(args.seed)

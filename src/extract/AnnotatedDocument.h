@@ -78,7 +78,7 @@ struct EntityMention {
   const PhraseEntry* entry = nullptr;       // kGazetteer
   int alias_of = -1;      // shares the resolution of this mention (acronyms, short forms)
   std::string key;        // text-found: normalised name
-  int country_hint = -1;  // generic organisations: the country that qualifies them; -2 local
+  int country_hint = -1;  // generic organisations: the country that qualifies them; -2 none
   bool demonym = false;
   bool short_form = false;                 // a person named by part of a full name seen elsewhere
   bool metonym = false;                    // a capital standing for its state: never an alias of it
@@ -115,6 +115,9 @@ struct ResolvedEntity {
   int city = -1;          // knowledge index of a city entity
   int region = -1;        // knowledge index of a region entity (regions.tsv)
   bool namesake = false;  // an ambiguous listed place name left unlinked: city-sized
+  int kb_person = -1;     // index into kb_people of the person this is (Person entities)
+  bool keep_without_mentions = false;  // output even when the text never names it (a party
+                                       // known from knowledge)
   std::uint32_t first_token = 0;
 };
 
@@ -167,7 +170,8 @@ class AnnotatedDocument {
   bool has_relation(const std::string& type, const std::string& source,
                     const std::string& target) const;
 
-  // "doc:<12 hex digits>": the suffix of keys that stay local to this document.
+  // "doc:<12 hex digits>": a stable tag of this document's text (no entity key uses it: keys
+  // never depend on the document, so ingest order and sharding give the same nodes).
   const std::string& document_tag() const;
 
  private:

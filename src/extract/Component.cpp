@@ -66,7 +66,7 @@ std::vector<ComponentInfo>& registry_storage() {
        {},
        factory_of<MentionRecognizer>("recognizer")},
       {"resolver",
-       "mentions to entities: gazetteer ids, short forms, document-local keys",
+       "mentions to entities: gazetteer ids, short forms, keys shared across documents",
        {kMentions},
        {kEntities},
        {},

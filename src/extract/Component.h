@@ -18,7 +18,7 @@
 //                       mentions
 //   resolver            mentions -> entities (gazetteer ids, short   needs mentions provides
 //   entities
-//                       forms, document-local keys)
+//                       forms, keys shared across documents)
 //   relation-rules      relations from the patterns of schema/*.rules needs entities provides
 //   relations knowledge-relations located-in facts the gazetteer knows about  needs entities
 //   provides relations

@@ -65,6 +65,12 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
     present.insert(entity.id);
     out.entities.push_back(std::move(entity));
   }
+  // Entities only knowledge relations name (a legislator's party the text never mentions).
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    if (!entities[e].keep_without_mentions || !by_entity[e].empty()) continue;
+    present.insert(entities[e].out.id);
+    out.entities.push_back(std::move(entities[e].out));
+  }
   for (Relation& r : d.relations) {
     // Metonymy may have moved every mention of an entity away: never leave a dangling id.
     if (present.count(r.source) == 0 || present.count(r.target) == 0) continue;

@@ -61,8 +61,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 // Calls `row(fields, line_number)` for every data line of a TSV file whose header starts with
 // '#' and names at least `columns` fields. Blank lines are skipped.
 template <typename Row>
-void for_each_row(const std::string& path, std::size_t columns, Row row) {
-  const std::string text = read_file(path);
+void for_each_row_of(const std::string& text, const std::string& path, std::size_t columns,
+                     Row row) {
   std::size_t line_number = 0;
   std::size_t pos = 0;
   bool header_seen = false;
@@ -96,6 +96,13 @@ void for_each_row(const std::string& path, std::size_t columns, Row row) {
     row(fields, line_number);
   }
   if (!header_seen) throw InputError(path, "empty data file (no '#' header line)");
+}
+
+// for_each_row_of() over the file at `path`, read for the call.
+template <typename Row>
+void for_each_row(const std::string& path, std::size_t columns, Row row) {
+  const std::string text = read_file(path);
+  for_each_row_of(text, path, columns, row);
 }
 
 template <typename Int>
@@ -182,7 +189,10 @@ Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   // this one builds the phrase table. Lexicon flags that phrases add (first words, demonym
   // words) wait in `deferred` and are applied once the word lists are in.
   lexicon_.reserve(1 << 17, 1 << 20);
-  auto words = std::async(std::launch::async, [this, &dir] { load_word_lists(dir); });
+  auto words = std::async(std::launch::async, [this, &dir] {
+    load_word_lists(dir);
+    load_kb(dir);
+  });
   std::vector<std::pair<std::string, std::uint32_t>> deferred;
   deferred.reserve(1 << 16);
   deferred_ = &deferred;
@@ -382,6 +392,85 @@ void Knowledge::load_ambiguous(const std::string& dir) {
       if (!id.empty()) entry.ambiguous_ids.emplace_back(id);
     }
   });
+}
+
+void KbNameIndex::finish() {
+  auto name = [this](const Pending& p) { return std::string_view(names_).substr(p.start, p.size); };
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [&](const Pending& a, const Pending& b) { return name(a) < name(b); });
+  rows_.reserve(pending_.size() * 2);
+  start_.reserve(pending_.size(), names_.size());
+  for (std::size_t i = 0; i < pending_.size();) {
+    const std::string_view first = name(pending_[i]);
+    start_.get_or_insert(first, static_cast<std::uint32_t>(rows_.size()));
+    std::size_t j = i;
+    for (; j < pending_.size() && name(pending_[j]) == first; ++j) {
+      if (j == i || pending_[j].row != pending_[j - 1].row) rows_.push_back(pending_[j].row);
+    }
+    rows_.push_back(kEnd);
+    i = j;
+  }
+  pending_ = {};
+  names_ = {};
+}
+
+void Knowledge::load_kb(const std::string& dir) {
+  // Runs on the word-list thread: it alone writes the kb tables until the constructor joins.
+  auto index_name = [](KbNameIndex& index, std::string_view name, std::uint32_t row) {
+    if (name.empty()) return;
+    std::string norm = fast_normalize(name);
+    std::string_view view = norm;
+    if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
+    if (!view.empty()) index.add(view, row);
+  };
+  const std::string organizations = dir + "kb_organizations.tsv";
+  if (std::ifstream(organizations).good()) {
+    kb_organizations_text_ = read_file(organizations);
+    kb_organizations_.reserve(static_cast<std::size_t>(
+        std::count(kb_organizations_text_.begin(), kb_organizations_text_.end(), '\n')));
+    for_each_row_of(kb_organizations_text_, organizations, 6,
+                    [&](const std::vector<std::string_view>& f, std::size_t) {
+                      const auto row = static_cast<std::uint32_t>(kb_organizations_.size());
+                      kb_organizations_.push_back({f[0], f[1], f[3], f[4]});
+                      index_name(kb_organization_names_, f[1], row);
+                      // Club aliases are fans' and sources' shorthand ("UNAM" for Pumas UNAM,
+                      // addresses even): a club is known by its name only.
+                      if (f[3] != "club") {
+                        for (const std::string_view alias : split(f[2], '|')) {
+                          index_name(kb_organization_names_, alias, row);
+                        }
+                      }
+                      kb_organization_by_key_.get_or_insert(f[0], row);
+                    });
+  }
+  kb_organization_names_.finish();
+  const std::string people = dir + "kb_people.tsv";
+  if (std::ifstream(people).good()) {
+    kb_people_text_ = read_file(people);
+    for_each_row_of(kb_people_text_, people, 6,
+                    [&](const std::vector<std::string_view>& f, std::size_t) {
+                      const auto row = static_cast<std::uint32_t>(kb_people_.size());
+                      kb_people_.push_back({f[0], f[1], f[3], f[4], f[5]});
+                      index_name(kb_person_names_, f[1], row);
+                      for (const std::string_view alias : split(f[2], '|')) {
+                        index_name(kb_person_names_, alias, row);
+                      }
+                    });
+  }
+  kb_person_names_.finish();
+}
+
+int Knowledge::city_index(std::uint32_t geonames) const {
+  const auto it =
+      std::lower_bound(cities_.begin(), cities_.end(), geonames,
+                       [](const CityInfo& city, std::uint32_t id) { return city.geonames < id; });
+  if (it != cities_.end() && it->geonames == geonames)
+    return static_cast<int>(it - cities_.begin());
+  // A data directory whose cities are not sorted (test fixtures): search it all.
+  for (std::size_t i = 0; i < cities_.size(); ++i) {
+    if (cities_[i].geonames == geonames) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 int Knowledge::country_index(std::string_view iso2) const {

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -100,6 +101,17 @@ std::vector<std::string> known_aliases(std::string_view name, std::string_view a
                                        std::string_view more = {});
 struct TitleInfo {
   std::string phrase, kind;
+};
+// kb_organizations.tsv: organisations from ../shared/kb (parties, public bodies, companies,
+// clubs, universities...). Not in the phrase table: they only name organisations the text
+// already found, so they never add mentions of their own.
+struct KbOrganizationInfo {
+  std::string_view key, name, kind, country;  // views into the file text Knowledge keeps
+};
+// kb_people.tsv: legislators with their party's organisation key (organizations.tsv or
+// kb_organizations.tsv; empty when unknown).
+struct KbPersonInfo {
+  std::string_view key, name, country, party, role;  // views into the file text Knowledge keeps
 };
 
 struct TransparentHash {
@@ -222,6 +234,36 @@ class FlatStringMap {
   std::size_t mask_ = 0;
 };
 
+// Normalised names -> rows of one kb file, several rows per name allowed: one flat table and
+// one array of rows, so tens of thousands of names cost a few allocations, not one each.
+class KbNameIndex {
+ public:
+  void add(std::string_view norm_name, std::uint32_t row) {
+    pending_.push_back({static_cast<std::uint32_t>(names_.size()),
+                        static_cast<std::uint32_t>(norm_name.size()), row});
+    names_ += norm_name;
+  }
+  void finish();  // builds the table from what add() collected
+  // The rows named `norm_name`, in file order; empty when none.
+  std::span<const std::uint32_t> rows(std::string_view norm_name) const {
+    const std::uint32_t* start = start_.find(norm_name);
+    if (start == nullptr) return {};
+    std::size_t end = *start;
+    while (rows_[end] != kEnd) ++end;
+    return {rows_.data() + *start, end - *start};
+  }
+
+ private:
+  static constexpr std::uint32_t kEnd = UINT32_MAX;
+  struct Pending {
+    std::uint32_t start, size, row;  // the name is names_[start, start + size)
+  };
+  std::string names_;  // while loading: every normalised name, back to back
+  std::vector<Pending> pending_;
+  FlatStringMap start_;              // name -> index into rows_ of its first row
+  std::vector<std::uint32_t> rows_;  // each name's rows, then kEnd
+};
+
 template <typename V>
 using PhraseMap = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
 
@@ -249,10 +291,29 @@ class Knowledge {
   const std::vector<RegionInfo>& regions() const { return regions_; }
   const std::vector<OrganizationInfo>& organizations() const { return organizations_; }
   const std::vector<TitleInfo>& titles() const { return titles_; }
+  const std::vector<KbOrganizationInfo>& kb_organizations() const { return kb_organizations_; }
+  const std::vector<KbPersonInfo>& kb_people() const { return kb_people_; }
+  // Indices of the kb organisations / people whose name or an alias has this normalised form
+  // (a leading "the" dropped); null when none. Both files are optional: a data directory
+  // without them knows no such names.
+  std::span<const std::uint32_t> kb_organizations_named(std::string_view norm_name) const {
+    return kb_organization_names_.rows(norm_name);
+  }
+  std::span<const std::uint32_t> kb_people_named(std::string_view norm_name) const {
+    return kb_person_names_.rows(norm_name);
+  }
+  // Index into kb_organizations of the row with this key, or -1.
+  int kb_organization_index(std::string_view key) const {
+    const std::uint32_t* index = kb_organization_by_key_.find(key);
+    return index == nullptr ? -1 : static_cast<int>(*index);
+  }
 
   // Index of the country with this ISO alpha-2 code, or -1.
   int country_index(std::string_view iso2) const;
   int subdivision_index(std::string_view code) const;
+  // Index into cities of the city with this GeoNames id, or -1 (a binary search, as cities.tsv
+  // is sorted by id; a scan for data that is not).
+  int city_index(std::uint32_t geonames) const;
   // The country whose capital is this GeoNames id, or -1.
   int country_of_capital(std::uint32_t geonames) const;
   std::size_t max_phrase_tokens() const { return max_phrase_tokens_; }
@@ -261,6 +322,7 @@ class Knowledge {
   void load_gazetteer(const std::string& dir);   // countries ... titles: the phrase table
   void load_word_lists(const std::string& dir);  // given names, surnames, common words
   void load_ambiguous(const std::string& dir);   // marks phrases; needs the phrase table
+  void load_kb(const std::string& dir);          // kb_*.tsv, when present
   void add_phrase(std::string_view surface, Candidate candidate);
   PhraseEntry& phrase_entry(std::string_view norm_phrase);
   void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
@@ -274,6 +336,11 @@ class Knowledge {
   std::vector<RegionInfo> regions_;
   std::vector<OrganizationInfo> organizations_;
   std::vector<TitleInfo> titles_;
+  std::string kb_organizations_text_, kb_people_text_;  // the kb rows are views into these
+  std::vector<KbOrganizationInfo> kb_organizations_;
+  std::vector<KbPersonInfo> kb_people_;
+  KbNameIndex kb_organization_names_, kb_person_names_;
+  FlatStringMap kb_organization_by_key_;  // key -> index into kb_organizations_
   PhraseMap<int> country_by_iso2_;
   PhraseMap<int> subdivision_by_code_;
   std::unordered_map<std::uint32_t, int> country_by_capital_;

@@ -89,4 +89,29 @@ int KnowledgeEntities::organization_entity(int org, std::uint32_t first_token) {
   }
   return e;
 }
+
+int KnowledgeEntities::kb_organization_entity(int org, std::uint32_t first_token) {
+  const KbOrganizationInfo& o = k_.kb_organizations()[org];
+  bool created = false;
+  const int e = d_.entity_for(labels::kOrganization, std::string(o.key), EntityLabel::kOrganization,
+                              first_token, &created);
+  if (created) {
+    ResolvedEntity& b = d_.entities[e];
+    b.out.name = o.name;
+    if (!o.kind.empty()) b.out.props["kind"] = o.kind;
+    if (!o.country.empty()) b.out.props["country"] = o.country;
+  }
+  return e;
+}
+
+int KnowledgeEntities::organization_entity_with_key(const std::string& key,
+                                                    std::uint32_t first_token) {
+  for (std::size_t i = 0; i < k_.organizations().size(); ++i) {
+    if (k_.organizations()[i].key == key)
+      return organization_entity(static_cast<int>(i), first_token);
+  }
+  const int row = k_.kb_organization_index(key);
+  return row < 0 ? -1 : kb_organization_entity(row, first_token);
+}
+
 }  // namespace skein::extract

@@ -7,6 +7,7 @@
 // Thread-safety: adds to one AnnotatedDocument; reads the Knowledge.
 
 #include <cstdint>
+#include <string>
 
 #include "extract/AnnotatedDocument.h"
 #include "extract/Knowledge.h"
@@ -25,6 +26,10 @@ class KnowledgeEntities {
   int city_entity(int city, std::uint32_t first_token);
   int region_entity(int region, std::uint32_t first_token);
   int organization_entity(int org, std::uint32_t first_token);
+  // index into kb_organizations: its key, name, kind and country.
+  int kb_organization_entity(int org, std::uint32_t first_token);
+  // The organisation with this key in organizations.tsv or kb_organizations.tsv, or -1.
+  int organization_entity_with_key(const std::string& key, std::uint32_t first_token);
 
  private:
   AnnotatedDocument& d_;

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "extract/KnowledgeEntities.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
@@ -10,6 +11,38 @@ namespace skein::extract {
 KnowledgeRelations::KnowledgeRelations(std::string name, const ComponentContext& context,
                                        const ComponentOptions& options)
     : Component(std::move(name), options), k_(context.knowledge), rules_(context.rules) {}
+
+// A legislator kb_people.tsv lists with a party: affiliated-with that party, basis
+// "knowledge", role as listed, evidence the person's first mention (rule "kb-party"). The party
+// is an entity of the document even when the text never names it.
+void KnowledgeRelations::add_party_affiliations(
+    AnnotatedDocument& d, const TokenView& v,
+    const std::unordered_map<std::string, int>& first_mention) const {
+  const int affiliated = rules_.type_index("affiliated-with");
+  if (affiliated < 0) return;
+  KnowledgeEntities known(d, k_);
+  const std::size_t count = d.entities.size();
+  for (std::size_t e = 0; e < count; ++e) {
+    if (d.entities[e].kb_person < 0) continue;
+    const auto mention = first_mention.find(d.entities[e].out.id);
+    if (mention == first_mention.end()) continue;
+    const KbPersonInfo& person = k_.kb_people()[d.entities[e].kb_person];
+    if (person.party.empty()) continue;
+    const EntityMention& m = d.mentions[mention->second];
+    const int party = known.organization_entity_with_key(std::string(person.party), m.first);
+    if (party < 0) continue;
+    d.entities[party].keep_without_mentions = true;
+    Evidence ev;
+    ev.span = {v.tok(m.first).start, v.tok(m.last - 1).end};
+    ev.component = name();
+    ev.rule = "kb-party";
+    ev.text = v.text().substr(ev.span.start, ev.span.size());
+    ev.confidence = 0.95;
+    d.add_relation(rules_.types[affiliated].name, rules_.types[affiliated].symmetric,
+                   d.entities[e].out.id, d.entities[party].out.id, basis::kKnowledge, ev,
+                   std::string(person.role), "");
+  }
+}
 
 // Gazetteer facts about places the document names: a city in its subdivision (or else its
 // country), a subdivision in its country, when both ends are mentioned and the text did not
@@ -26,6 +59,7 @@ void KnowledgeRelations::process(AnnotatedDocument& d) const {
     if (!inserted && d.mentions[it->second].first > m.first) it->second = static_cast<int>(i);
   }
   const std::size_t count = d.entities.size();
+  add_party_affiliations(d, v, first_mention);
   for (std::size_t e = 0; e < count; ++e) {
     const ResolvedEntity& b = d.entities[e];
     if (b.label != EntityLabel::kPlace || first_mention.count(b.out.id) == 0) continue;

@@ -1,12 +1,18 @@
 #pragma once
 // The "knowledge-relations" component: located-in facts the gazetteer knows about the places
 // a document names - a city in its subdivision (or else its country), a subdivision in its
-// country - when both ends are mentioned and the text did not already place it. The relation
-// has basis "knowledge"; its evidence is the source's first mention, rule "gazetteer".
+// country - when both ends are mentioned and the text did not already place it (evidence the
+// source's first mention, rule "gazetteer"); and the party of each legislator kb_people.tsv
+// lists (affiliated-with, rule "kb-party"), whether or not the text names the party. These
+// relations have basis "knowledge", never mixed with text evidence.
 //
 // Thread-safety: process() is const and reads only the Knowledge and rules.
 
+#include <string>
+#include <unordered_map>
+
 #include "extract/Component.h"
+#include "extract/TokenHelpers.h"
 
 namespace skein::extract {
 
@@ -17,6 +23,9 @@ class KnowledgeRelations : public Component {
   void process(AnnotatedDocument& document) const override;
 
  private:
+  void add_party_affiliations(AnnotatedDocument& d, const TokenView& v,
+                              const std::unordered_map<std::string, int>& first_mention) const;
+
   const Knowledge& k_;
   const RuleSet& rules_;
 };

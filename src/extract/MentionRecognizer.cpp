@@ -166,13 +166,13 @@ class RecognitionRun : public NameRuns {
     m.key = key_of(i, j);
     if (generic) {
       m.country_hint = qualifying_country(i, j);
-      if (m.country_hint < 0) m.country_hint = -2;  // document-local
+      if (m.country_hint < 0) m.country_hint = -2;  // unqualified
     }
     add_mention(std::move(m));
   }
 
-  // A place the text names and qualifies itself. With neither a state nor a country its key
-  // is document-local ("Main Street" is in every town).
+  // A place the text names and qualifies itself, keyed by its name and the state or country
+  // that qualifies it; with neither, by its name alone (one node across documents).
   void add_place(std::uint32_t i, std::uint32_t j, std::uint32_t sentence, int state, int country) {
     if (state < 0 && country < 0) {
       EntityMention m;
@@ -181,7 +181,7 @@ class RecognitionRun : public NameRuns {
       m.sentence = sentence;
       m.source = MentionSource::kPlace;
       m.label = EntityLabel::kPlace;
-      m.key = key_of(i, j) + "@" + d_.document_tag();
+      m.key = key_of(i, j);
       add_mention(std::move(m));
       return;
     }
@@ -392,7 +392,7 @@ class RecognitionRun : public NameRuns {
     rule_ = "unlisted-acronym";
     // 4a. An unlisted acronym in running text names an organisation far more often than
     //     anything else ("the NRC said", "GAO"); measures, time zones and the like are listed
-    //     out. Its key stays document-local: three letters say too little to merge on.
+    //     out. It is keyed by its letters alone, one node across documents.
     if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kAllCaps) && !tok(i).has(tf::kNumber) &&
         !sentence_all_caps(sentence) && tok(i).end - tok(i).start >= 2 &&
         tok(i).end - tok(i).start <= 6 && !not_an_organization_acronym(norm(i))) {
@@ -402,7 +402,7 @@ class RecognitionRun : public NameRuns {
     }
     rule_ = "institution";
     // 4c. An institution named by its common noun alone ("Congress", "the Navy"): an
-    //     organisation of the document's own country, kept document-local.
+    //     organisation keyed by the word alone, one node across documents.
     if (j == i + 1 && tok(i).has(tf::kCapital) && !initial_position(i) &&
         is_institution_word(norm(i))) {
       add_organization(i, j, sentence);

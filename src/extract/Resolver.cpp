@@ -1,6 +1,9 @@
 #include "extract/Resolver.h"
 
 #include <algorithm>
+#include <span>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -11,6 +14,19 @@ namespace skein::extract {
 namespace {
 
 namespace tf = token_flags;
+
+// The key of a person's name: the normalised name without full stops, spaces single, so
+// "George W. Bush" and "George W Bush" are one person across documents.
+std::string person_key(std::string_view key) {
+  std::string out;
+  for (const char c : key) {
+    if (c == '.') continue;
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out.empty() ? std::string(key) : out;
+}
 
 // The resolver's work on one document.
 class ResolutionRun : public TokenView {
@@ -53,8 +69,15 @@ class ResolutionRun : public TokenView {
         if (c >= 0) context_countries_.insert(c);
       }
       if (city >= 0) {
+        // A listed city also places other cities of its state or province ("Toronto" makes
+        // "London" the Ontario one); it does not name the state itself ("Atlanta" says nothing
+        // of which Georgia a headline means).
         const int c = k_.country_index(k_.cities()[city].country);
         if (c >= 0) context_countries_.insert(c);
+        if (!k_.cities()[city].subdivision.empty()) {
+          const int s = k_.subdivision_index(k_.cities()[city].subdivision);
+          if (s >= 0) context_city_subdivisions_.insert(s);
+        }
       }
     }
   }
@@ -62,6 +85,7 @@ class ResolutionRun : public TokenView {
   // Picks the entity a gazetteer mention names; -1 leaves it unlinked.
   int resolve_gazetteer(EntityMention& m) {
     const PhraseEntry& entry = *m.entry;
+    const std::vector<Candidate>& candidates = entry.candidates;
     struct Scored {
       const Candidate* c;
       double score;
@@ -69,7 +93,7 @@ class ResolutionRun : public TokenView {
     };
     std::vector<Scored> scored;
     std::uint64_t top_population = 0, second_population = 0;
-    for (const Candidate& c : entry.candidates) {
+    for (const Candidate& c : candidates) {
       if (c.kind == CandidateKind::kCity) {
         const std::uint64_t p = k_.cities()[c.index].population;
         if (p > top_population) {
@@ -80,7 +104,7 @@ class ResolutionRun : public TokenView {
         }
       }
     }
-    for (const Candidate& c : entry.candidates) {
+    for (const Candidate& c : candidates) {
       if (c.kind == CandidateKind::kTitle) continue;
       double score = 0;
       bool context = false;
@@ -123,7 +147,8 @@ class ResolutionRun : public TokenView {
           country = k_.country_index(city.country);
           if (!city.subdivision.empty()) {
             const int sub = k_.subdivision_index(city.subdivision);
-            if (sub >= 0 && context_subdivisions_.count(sub) != 0) {
+            if (sub >= 0 && (context_subdivisions_.count(sub) != 0 ||
+                             context_city_subdivisions_.count(sub) != 0)) {
               score += 5;
               context = true;
             }
@@ -142,12 +167,35 @@ class ResolutionRun : public TokenView {
     if (scored.empty()) return -1;
     std::stable_sort(scored.begin(), scored.end(),
                      [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    if (scored.size() > 1 && scored[1].score >= scored[0].score) {
+      // Tied at the top: the one the document's context supports, if only one is; when context
+      // does not separate them, the prior may: a national capital among all the name's cities
+      // (the Olympics' "Athens" with "Americans" nearby), else the largest of those in context
+      // if any are ("Córdoba" beside Spain and Mexico).
+      std::vector<Candidate> supported;
+      std::size_t first_supported = 0;
+      for (std::size_t i = 0; i < scored.size() && scored[i].score >= scored[0].score; ++i) {
+        if (!scored[i].context) continue;
+        if (supported.empty()) first_supported = i;
+        supported.push_back(*scored[i].c);
+      }
+      if (supported.size() == 1) {
+        std::swap(scored[0], scored[first_supported]);
+      } else {
+        const std::vector<Candidate> all = candidates_of(entry);
+        const bool capital = std::any_of(all.begin(), all.end(), [&](const Candidate& c) {
+          return c.kind == CandidateKind::kCity && k_.cities()[c.index].capital;
+        });
+        int e = capital ? strongest_prior(m, all) : -1;
+        if (e < 0) e = strongest_prior(m, supported.empty() ? all : supported);
+        return e >= 0 ? e : unlinked(m);
+      }
+    }
     const Scored& best = scored.front();
-    if (scored.size() > 1 && scored[1].score >= best.score) return unlinked(m);
     if (entry.ambiguous && !best.context) {
       // "Washington state": the word after the name picks the subdivision.
       if (m.last < token_count() && norm(m.last) == "state") {
-        for (const Candidate& c : entry.candidates) {
+        for (const Candidate& c : candidates) {
           if (c.kind == CandidateKind::kSubdivision)
             return known_.subdivision_entity(static_cast<int>(c.index), m.first);
         }
@@ -158,7 +206,10 @@ class ResolutionRun : public TokenView {
       if (capital >= 0) return known_.city_entity(capital, m.first);
     }
     if (entry.ambiguous) {
-      if (!best.context) return unlinked(m);
+      if (!best.context) {
+        const int e = strongest_prior(m, candidates_of(entry));
+        return e >= 0 ? e : unlinked(m);
+      }
       if (!entry.ambiguous_ids.empty()) {
         // Only the ids ambiguous.tsv names may be linked.
         const std::string id = candidate_id(*best.c);
@@ -178,8 +229,12 @@ class ResolutionRun : public TokenView {
         return known_.country_entity(index, m.first);
       case CandidateKind::kSubdivision:
         return known_.subdivision_entity(index, m.first);
-      case CandidateKind::kCity:
-        return known_.city_entity(index, m.first);
+      case CandidateKind::kCity: {
+        const int e = known_.city_entity(index, m.first);
+        // Chosen by its prior, not by the document: say what else the name could be.
+        if (!best.context && scored.size() > 1) note_alternatives(e, candidates, c);
+        return e;
+      }
       case CandidateKind::kRegion:
         return known_.region_entity(index, m.first);
       case CandidateKind::kOrganization:
@@ -188,6 +243,56 @@ class ResolutionRun : public TokenView {
         break;
     }
     return -1;
+  }
+
+  // props["alternatives"]: the ids of the entry's other candidates, '|'-separated.
+  void note_alternatives(int e, const std::vector<Candidate>& candidates, const Candidate& chosen) {
+    std::string alternatives;
+    for (const Candidate& c : candidates) {
+      if (&c == &chosen || c.kind == CandidateKind::kTitle) continue;
+      const std::string id = candidate_id(c);
+      if (id.empty() || alternatives.find(id) != std::string::npos) continue;
+      if (!alternatives.empty()) alternatives += '|';
+      alternatives += id;
+    }
+    if (!alternatives.empty()) entities_[e].out.props["alternatives"] = alternatives;
+  }
+
+  // The one kb_organizations.tsv row a text-found organisation's name (or alias) fits, or -1:
+  // among several rows of that name, the one of the country that qualifies the mention, else
+  // the one of the only country the document names.
+  int kb_organization(const EntityMention& m) const {
+    const std::span<const std::uint32_t> rows = k_.kb_organizations_named(m.key);
+    if (rows.empty()) return -1;
+    if (rows.size() == 1) {
+      const KbOrganizationInfo& o = k_.kb_organizations()[rows.front()];
+      if (m.country_hint >= 0 && !o.country.empty() &&
+          o.country != k_.countries()[m.country_hint].iso2) {
+        return -1;  // conflicting country: another thing of the same name
+      }
+      return static_cast<int>(rows.front());
+    }
+    int country = m.country_hint;
+    if (country < 0 && context_countries_.size() == 1) country = *context_countries_.begin();
+    if (country < 0) return -1;
+    int found = -1;
+    for (const std::uint32_t row : rows) {
+      if (k_.kb_organizations()[row].country != k_.countries()[country].iso2) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(row);
+    }
+    return found;
+  }
+
+  // A person named in full whom kb_people.tsv lists once under that name: the entity keeps the
+  // row (knowledge-relations makes the party affiliation) and its country and role as props.
+  void note_kb_person(ResolvedEntity& person) const {
+    const std::span<const std::uint32_t> rows = k_.kb_people_named(person.out.key);
+    if (rows.size() != 1) return;
+    const KbPersonInfo& p = k_.kb_people()[rows.front()];
+    person.kb_person = static_cast<int>(rows.front());
+    if (!p.country.empty()) person.out.props["country"] = p.country;
+    if (!p.role.empty()) person.out.props["role"] = p.role;
   }
 
   // The city index of a national capital whose name is this mention and a short qualifier
@@ -227,8 +332,86 @@ class ResolutionRun : public TokenView {
     return "";
   }
 
-  // An ambiguous place name without context: a document-local Place (never merged across
-  // documents); an ambiguous country or demonym is dropped.
+  // The candidates a prior may choose among: the listed ones, plus the cities ambiguous.tsv
+  // names for the phrase that the gazetteer lists under another name ("New York" is the
+  // state's name; the city is listed as "New York City", and an ambiguous phrase is no alias).
+  // Scoring with context keeps to the listed candidates.
+  std::vector<Candidate> candidates_of(const PhraseEntry& entry) const {
+    std::vector<Candidate> out = entry.candidates;
+    for (const std::string& id : entry.ambiguous_ids) {
+      constexpr std::string_view kCity = "Place:geonames:";
+      if (id.rfind(kCity, 0) != 0) continue;
+      std::uint32_t geonames = 0;
+      for (const char ch : std::string_view(id).substr(kCity.size())) {
+        if (ch < '0' || ch > '9') {
+          geonames = 0;
+          break;
+        }
+        geonames = geonames * 10 + static_cast<std::uint32_t>(ch - '0');
+      }
+      const int city = k_.city_index(geonames);
+      if (city < 0) continue;
+      const bool listed = std::any_of(out.begin(), out.end(), [&](const Candidate& c) {
+        return c.kind == CandidateKind::kCity && c.index == static_cast<std::uint32_t>(city);
+      });
+      if (!listed) out.push_back({CandidateKind::kCity, 0, static_cast<std::uint32_t>(city)});
+    }
+    return out;
+  }
+
+  // A place name several listed cities share, without context in the document: the city with
+  // the strongest prior (a national capital, else the largest population, and only when clear:
+  // a capital against none, or twice the next city's population), when every candidate is a
+  // place and at least one is a city ("London" is the British capital unless the text names
+  // Ontario). Names that may be a word or a person
+  // ("Nice", "Hamilton") and names shared with a country or an organisation are left to
+  // unlinked(). The node records the candidates it was preferred to in props["alternatives"].
+  // Returns -1 when no city qualifies.
+  int strongest_prior(EntityMention& m, const std::vector<Candidate>& candidates) {
+    for (const std::string& id : m.entry->ambiguous_ids) {
+      if (id.rfind("Word:", 0) == 0 || id.rfind("Person:", 0) == 0) return -1;
+    }
+    const Candidate* best = nullptr;
+    const Candidate* second = nullptr;
+    for (const Candidate& c : candidates) {
+      switch (c.kind) {
+        case CandidateKind::kTitle:
+        case CandidateKind::kSubdivision:
+        case CandidateKind::kRegion:
+          continue;
+        case CandidateKind::kCity:
+          break;
+        default:
+          return -1;
+      }
+      if (best == nullptr || stronger_city(k_.cities()[c.index], k_.cities()[best->index])) {
+        second = best;
+        best = &c;
+      } else if (second == nullptr ||
+                 stronger_city(k_.cities()[c.index], k_.cities()[second->index])) {
+        second = &c;
+      }
+    }
+    if (best == nullptr) return -1;
+    if (second != nullptr) {
+      // The prior must be clear: a capital against no capital, or twice the population.
+      const CityInfo& a = k_.cities()[best->index];
+      const CityInfo& b = k_.cities()[second->index];
+      if (a.capital == b.capital && a.population < 2 * b.population) return -1;
+    }
+    const int e = known_.city_entity(static_cast<int>(best->index), m.first);
+    note_alternatives(e, candidates, *best);
+    return e;
+  }
+
+  static bool stronger_city(const CityInfo& a, const CityInfo& b) {
+    if (a.capital != b.capital) return a.capital;
+    if (a.population != b.population) return a.population > b.population;
+    return a.geonames < b.geonames;
+  }
+
+  // An ambiguous place name neither context nor prior settles: an unlinked Place keyed by its
+  // normalised name, one node across documents; an ambiguous country or demonym is dropped.
   int unlinked(EntityMention& m) {
     bool place = false;
     for (const Candidate& c : m.entry->candidates) {
@@ -240,7 +423,7 @@ class ResolutionRun : public TokenView {
     }
     if (!place) return -1;
     bool created = false;
-    const std::string key = key_of(m.first, m.last) + "@" + d_.document_tag();
+    const std::string key = key_of(m.first, m.last);
     const int e = d_.entity_for(labels::kPlace, key, EntityLabel::kPlace, m.first, &created);
     if (created) {
       entities_[e].out.name = text_of(m.first, m.last);
@@ -258,10 +441,12 @@ class ResolutionRun : public TokenView {
     for (EntityMention& m : mentions_) {
       if (m.source != MentionSource::kPerson || word_count(m.first, m.last) < 2) continue;
       bool created = false;
-      m.entity = d_.entity_for(labels::kPerson, m.key, EntityLabel::kPerson, m.first, &created);
+      m.entity = d_.entity_for(labels::kPerson, person_key(m.key), EntityLabel::kPerson, m.first,
+                               &created);
       if (created) {
         entities_[m.entity].out.name = text_of(m.first, m.last);
         full_names.push_back(m.entity);
+        note_kb_person(entities_[m.entity]);
       }
     }
     // Each word of a full name -> the people it could stand for.
@@ -291,9 +476,8 @@ class ResolutionRun : public TokenView {
         m.short_form = e >= 0;
         if (e < 0) {
           bool created = false;
-          // One surname alone says too little to merge across documents.
-          const std::string key = m.lone_surname ? m.key + "@" + d_.document_tag() : m.key;
-          e = d_.entity_for(labels::kPerson, key, EntityLabel::kPerson, m.first, &created);
+          e = d_.entity_for(labels::kPerson, person_key(m.key), EntityLabel::kPerson, m.first,
+                            &created);
           if (created) entities_[e].out.name = text_of(m.first, m.last);
         }
         m.entity = e;
@@ -355,9 +539,13 @@ class ResolutionRun : public TokenView {
       } else if (m.source == MentionSource::kGazetteer) {
         m.entity = resolve_gazetteer(m);
       } else if (m.source == MentionSource::kOrganization) {
+        const int known = kb_organization(m);
+        if (known >= 0) {
+          m.entity = known_.kb_organization_entity(known, m.first);
+          continue;
+        }
         std::string key = m.key;
         if (m.country_hint >= 0) key += "@" + k_.countries()[m.country_hint].iso2;
-        if (m.country_hint == -2) key += "@" + d_.document_tag();
         bool created = false;
         m.entity = d_.entity_for(labels::kOrganization, key, EntityLabel::kOrganization, m.first,
                                  &created);
@@ -384,6 +572,7 @@ class ResolutionRun : public TokenView {
   const std::vector<PendingWord>& pending_;
   const char* component_;
   std::unordered_set<int> context_countries_, context_subdivisions_;
+  std::unordered_set<int> context_city_subdivisions_;  // states of the listed cities named
 };
 
 }  // namespace

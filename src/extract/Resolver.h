@@ -2,10 +2,12 @@
 // The "resolver" component: turns mentions into entities. People named in full first, so a
 // surname or given name alone ("Yoon", "President Yoon") becomes the one full name it fits;
 // listed names pick among their gazetteer candidates by kind, population and the countries
-// and states the document names unambiguously (an ambiguous name without context stays a
-// document-local place, or is dropped); text-found organisations and places get keys
-// qualified by their country or state, or kept local to the document; acronyms follow what
-// they abbreviate.
+// and states the document names unambiguously (an ambiguous city name without context takes
+// the city with the strongest prior, recording the others as alternatives; one no prior
+// settles stays an unlinked place, or is dropped); text-found people, organisations and
+// places get keys that never depend on the document (their normalised name, qualified by a
+// country or state where the text gives one), so one name is one node across documents;
+// acronyms follow what they abbreviate.
 //
 // Thread-safety: process() is const; its per-document state lives on its stack.
 

@@ -49,8 +49,15 @@ std::string ascii_lower(std::string_view text);
 // never to "Republic of Korea" (a different name, not a fuller one; it becomes an alias).
 bool fuller_name(const std::string& candidate, const std::string& current);
 
+// True when `candidate` should replace `current` as a node's display name: a fuller name
+// (above), or a spelling of the same letters and digits (case, full stops, spaces and other
+// punctuation aside: "George W. Bush" / "George W Bush", "LONDON" / "London") that ranks
+// higher - not all capitals first, then more characters, then the smaller byte string. Among
+// spellings of one name the choice is thus the same whatever order documents arrive in.
+bool preferred_name(const std::string& candidate, const std::string& current);
+
 // True when merging `entity` into `cached` by the rules above cannot change the row: no
-// fuller name (unless `name_may_change` is false: a correction holds the name), and every
+// preferred name (unless `name_may_change` is false: a correction holds the name), and every
 // property key already settled.
 bool upsert_is_noop(const Entity& entity, const CachedNode& cached, bool name_may_change = true);
 

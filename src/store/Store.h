@@ -29,7 +29,9 @@
 //    empty uri, label, key or entity id, or an entity listed twice is a StoreError naming the
 //    document (`skein load` feeds external JSONL here). An empty Document::sha256 is computed.
 //  - Merging across documents: a node keeps its first display name unless a later one is
-//    longer and contains it (ASCII case folded: "Yoon" -> "Yoon Suk-yeol"); names not shown
+//    longer and contains it (ASCII case folded: "Yoon" -> "Yoon Suk-yeol") or is a spelling
+//    of the same letters that ranks higher ("London" over "LONDON", "George W. Bush" over
+//    "George W Bush", whatever order the documents arrive in; MergeRules.h); names not shown
 //    become aliases; aliases are the union over documents. Props (nodes and edges) gain new
 //    keys; a key already set keeps its value unless that value is "". A relation without
 //    evidence counts as one evidence row with an empty span and the relation's confidence.

@@ -40,7 +40,7 @@ constexpr const char* kDeleteDocumentMentions = "DELETE FROM mentions WHERE docu
 constexpr const char* kFindNode = "SELECT id, name, props FROM nodes WHERE label = ?1 AND key = ?2";
 constexpr const char* kInsertNode =
     "INSERT INTO nodes (label, key, name, props) VALUES (?1, ?2, ?3, ?4)";
-// ?2 is the name chosen by fuller_name(); ?3 the incoming props.
+// ?2 is the name chosen by preferred_name(); ?3 the incoming props.
 constexpr const char* kUpdateNode =
     "UPDATE nodes SET name = ?2, props = " SKEIN_MERGE_PROPS("props", "?3") " WHERE id = ?1";
 constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias) VALUES (?1, ?2)";
@@ -496,7 +496,7 @@ const CachedNode& Store::Impl::upsert_node(const Entity& entity, const RoutedEnt
   } else if (!is_noop(node)) {
     if (pinned != nullptr) {
       node.name = *pinned;
-    } else if (name_may_change && fuller_name(name, node.name)) {
+    } else if (name_may_change && preferred_name(name, node.name)) {
       node.name = name;
     }
     auto update = use(kUpdateNode);

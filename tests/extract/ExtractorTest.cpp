@@ -177,14 +177,28 @@ TEST_CASE("Ambiguous names are linked only with context", "[extract][resolve]") 
     const auto france = run("Paris is large.");
     CHECK(find_entity(france, "Place:geonames:2988507") != nullptr);
   }
-  SECTION("a listed ambiguous place without context stays document-local") {
+  SECTION("an ambiguous place no prior settles stays unlinked, one node across documents") {
+    // Springfield MA (154k) is not twice Springfield IL (117k): no clear prior.
     const auto r = run("Springfield is quiet.");
     REQUIRE(r.entities.size() == 1);
     CHECK(r.entities[0].label == "Place");
     CHECK(r.entities[0].props.at("linked") == "false");
-    CHECK(r.entities[0].key.find("@doc:") != std::string::npos);
+    CHECK(r.entities[0].key == "springfield");
+    const auto again = run("Springfield is noisy today, and so it stays.");
+    REQUIRE(again.entities.size() == 1);
+    CHECK(again.entities[0].id == r.entities[0].id);
     const auto with_context = run("Springfield, Illinois is quiet.");
     CHECK(find_entity(with_context, "Place:geonames:4250542") != nullptr);
+  }
+  SECTION("without context a clear prior picks the city and records the alternatives") {
+    const auto r = run("Paris is large.");
+    const Entity* paris = find_entity(r, "Place:geonames:2988507");
+    REQUIRE(paris != nullptr);
+    CHECK(paris->props.at("alternatives") == "Place:geonames:4717560");
+    const auto texas = run("Paris is a town in Texas.");
+    const Entity* paris_tx = find_entity(texas, "Place:geonames:4717560");
+    REQUIRE(paris_tx != nullptr);
+    CHECK(paris_tx->props.count("alternatives") == 0);  // context, not prior, chose it
   }
   SECTION("an ambiguous country name without context is not linked") {
     const auto r = run("Congo exports copper.");
@@ -205,7 +219,38 @@ TEST_CASE("Generic organisation names never merge across countries", "[extract][
   CHECK(b.entities[0].id == "Organization:south korean foreign ministry@KR");
   REQUIRE(c.entities.size() == 1);
   REQUIRE(d.entities.size() == 1);
-  CHECK(c.entities[0].id != d.entities[0].id);  // document-local
+  // No country conflicts: one name, one node, whichever document names it.
+  CHECK(c.entities[0].id == d.entities[0].id);
+  CHECK(c.entities[0].id == "Organization:first national bank");
+}
+
+TEST_CASE("Unknown names get keys that do not depend on the document", "[extract][resolve]") {
+  const auto a = run("Officials at the NRC said Smith would report to Congress.");
+  const auto b = run("Smith told the NRC that the plan was sound, and went home.");
+  auto id_of = [](const DocumentExtraction& r, const std::string& name) {
+    for (const Entity& e : r.entities) {
+      if (e.name == name) return e.id;
+    }
+    return std::string();
+  };
+  REQUIRE_FALSE(id_of(a, "NRC").empty());
+  CHECK(id_of(a, "NRC") == id_of(b, "NRC"));
+  REQUIRE_FALSE(id_of(a, "Smith").empty());
+  CHECK(id_of(a, "Smith") == id_of(b, "Smith"));
+  for (const auto* r : {&a, &b}) {
+    for (const Entity& e : r->entities) CHECK(e.key.find("@doc:") == std::string::npos);
+  }
+}
+
+TEST_CASE("A person's key ignores full stops in the name", "[extract][resolve]") {
+  const auto a = run("George W. Bush said the talks would go on.");
+  const auto b = run("George W Bush said the talks would go on.");
+  const Entity* with_stop = find_entity(a, "Person:george w bush");
+  const Entity* without = find_entity(b, "Person:george w bush");
+  REQUIRE(with_stop != nullptr);
+  REQUIRE(without != nullptr);
+  CHECK(with_stop->name == "George W. Bush");
+  CHECK(without->name == "George W Bush");
 }
 
 TEST_CASE("met-with comes from verbs, captions and 'a meeting between'", "[extract][relations]") {
@@ -490,9 +535,10 @@ TEST_CASE("Titles make place names people; acronyms and institutions are organis
   CHECK(congress);
   CHECK_FALSE(gmt);
   CHECK(smith);
-  // Acronyms and lone surnames stay document-local.
+  // Acronyms and lone surnames are keyed by their words alone, as any unknown name.
   for (const Entity& e : r.entities) {
-    if (e.name == "NRC" || e.name == "Smith") CHECK(e.key.find("@doc:") != std::string::npos);
+    if (e.name == "NRC") CHECK(e.key == "nrc");
+    if (e.name == "Smith") CHECK(e.key == "smith");
   }
 }
 
@@ -586,9 +632,9 @@ TEST_CASE("Titles inside names, place words and compass regions", "[extract][rec
   CHECK(has("Organization", "General Motors"));
   CHECK(has("Organization", "General Accounting Office"));
   CHECK(has("Place", "Southern California"));
-  // A street name says nothing about which town: its key stays in the document.
+  // A street the text does not place is keyed by its name alone.
   for (const Entity& e : r.entities) {
-    if (e.name == "Nelson Street") CHECK(e.key.find("@doc:") != std::string::npos);
+    if (e.name == "Nelson Street") CHECK(e.key == "nelson street");
     if (e.name == "Southern California") CHECK(e.key == "southern california@US-CA");
   }
 }
@@ -800,4 +846,60 @@ TEST_CASE("'A of the B' affiliates a person; 'at the B' is only a venue", "[extr
   REQUIRE(find_entity(r, "Organization:acme institute") != nullptr);
   CHECK(find_relation(r, "affiliated-with", "Person:kevin brown", "Organization:acme institute") ==
         nullptr);
+}
+
+TEST_CASE("Organisations and legislators the kb files list get their kind and party",
+          "[extract][resolve][knowledge]") {
+  SECTION("a text-found organisation or acronym the kb lists takes its key, name and kind") {
+    const auto r = run("Ann Lee of the UK Independence Party spoke. The UKIP said no.");
+    const Entity* ukip = find_entity(r, "Organization:party-uk-independence-party-gb");
+    REQUIRE(ukip != nullptr);
+    CHECK(ukip->name == "UK Independence Party");
+    CHECK(ukip->props.at("kind") == "party");
+    CHECK(ukip->props.at("country") == "GB");
+    const auto home = run("The Home Office said so.");
+    const Entity* office = find_entity(home, "Organization:government-home-office-gb");
+    REQUIRE(office != nullptr);
+    CHECK(office->props.at("kind") == "government");
+  }
+  SECTION("a name several kb rows share is not linked without its country") {
+    const auto r = run("The Labour Party said so.");
+    CHECK(find_entity(r, "Organization:party-labour-party-au") == nullptr);
+    CHECK(find_entity(r, "Organization:party-labour-party-nz") == nullptr);
+  }
+  SECTION("a legislator's party is a knowledge relation, whether or not the text names it") {
+    const auto r = run("Roger Smith spoke in Brussels on Monday.");
+    const Entity* smith = find_entity(r, "Person:roger smith");
+    REQUIRE(smith != nullptr);
+    CHECK(smith->props.at("role") == "member of parliament");
+    const Entity* party = find_entity(r, "Organization:party-uk-independence-party-gb");
+    REQUIRE(party != nullptr);
+    CHECK(party->mentions.empty());
+    const Relation* rel = find_relation(r, "affiliated-with", "Person:roger smith",
+                                        "Organization:party-uk-independence-party-gb");
+    REQUIRE(rel != nullptr);
+    CHECK(rel->basis == "knowledge");
+    REQUIRE(rel->evidence.size() == 1);
+    CHECK(rel->evidence[0].rule == "kb-party");
+    CHECK(rel->evidence[0].text == "Roger Smith");
+  }
+}
+
+TEST_CASE("An ambiguous city name takes the clear favourite unless the text places it elsewhere",
+          "[extract][resolve]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  // No context: the British capital, the Ontario city kept as an alternative.
+  const auto london = run("Shares fell in London on Monday.", real);
+  const Entity* uk = find_entity(london, "Place:geonames:2643743");
+  REQUIRE(uk != nullptr);
+  CHECK(uk->props.at("alternatives").find("Place:geonames:6058560") != std::string::npos);
+  // Context: other places of Ontario name the other London.
+  CHECK(find_entity(run("Snow fell on London and on Toronto and Ottawa.", real),
+                    "Place:geonames:6058560") != nullptr);
+  // A demonym of another country does not outweigh a national capital.
+  CHECK(find_entity(run("The British team beat the Americans to win gold in Athens.", real),
+                    "Place:geonames:264371") != nullptr);
+  // "New York" is the state's listed name; without context the city is meant.
+  CHECK(find_entity(run("Trading resumes in New York on Tuesday.", real),
+                    "Place:geonames:5128581") != nullptr);
 }
