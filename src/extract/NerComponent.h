@@ -52,8 +52,7 @@ inline constexpr const char* kDefaultFallbackRules =
 
 class NerComponent : public Component {
  public:
-  NerComponent(std::string name, const ComponentContext& context,
-               const ComponentOptions& options);
+  NerComponent(std::string name, const ComponentContext& context, const ComponentOptions& options);
   void process(AnnotatedDocument& document) const override;
 
  private:

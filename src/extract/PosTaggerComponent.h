@@ -28,7 +28,7 @@ class PosTaggerComponent : public Component {
 
  private:
   learn::TaggerModel model_;
-  DocumentTagger tagger_;            // borrows model_: declared after it
+  DocumentTagger tagger_;           // borrows model_: declared after it
   std::vector<upos::Tag> upos_of_;  // model tag index -> UPOS id
 };
 

@@ -64,9 +64,10 @@ TEST_CASE("BBC: parties and agencies are organisations", "[extract][ner][bbc]") 
 }
 
 TEST_CASE("BBC: days, pronouns, religions and hybrids are never entities", "[extract][ner][bbc]") {
-  const std::set<std::string> never = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                       "Saturday", "Sunday", "I", "We", "He", "She", "They",
-                                       "Islam", "Christianity", "Muslim", "Christian"};
+  const std::set<std::string> never = {"Monday", "Tuesday",      "Wednesday", "Thursday",
+                                       "Friday", "Saturday",     "Sunday",    "I",
+                                       "We",     "He",           "She",       "They",
+                                       "Islam",  "Christianity", "Muslim",    "Christian"};
   for (const char* name : {"politics/206.txt", "politics/220.txt", "politics/295.txt",
                            "politics/304.txt", "business/018.txt"}) {
     INFO(name);
