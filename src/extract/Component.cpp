@@ -6,6 +6,8 @@
 #include "extract/GazetteerComponent.h"
 #include "extract/KnowledgeRelations.h"
 #include "extract/MentionRecognizer.h"
+#include "extract/NerComponent.h"
+#include "extract/PosTaggerComponent.h"
 #include "extract/RelationMatcher.h"
 #include "extract/Resolver.h"
 #include "extract/SegmenterComponent.h"
@@ -53,6 +55,12 @@ std::vector<ComponentInfo>& registry_storage() {
        {kTokens},
        {},
        factory_of<SegmenterComponent>("segmenter")},
+      {"pos",
+       "part-of-speech tags (UPOS) from the learned tagger (models/pos.skm)",
+       {kTokens},
+       {kPos},
+       {"model"},
+       factory_of<PosTaggerComponent>("pos")},
       {"gazetteer",
        "longest-match gazetteer names and title phrases",
        {kTokens},
@@ -65,6 +73,13 @@ std::vector<ComponentInfo>& registry_storage() {
        {kMentions},
        {},
        factory_of<MentionRecognizer>("recognizer")},
+      {"ner",
+       "learned named-entity tagger (models/ner.skm): decides name spans and person, "
+       "organisation or location; keeps the rule mentions it agrees with",
+       {kTokens, kGazetteer},
+       {kMentions},
+       {"model", "fallback-rules", "min-confidence"},
+       factory_of<NerComponent>("ner")},
       {"resolver",
        "mentions to entities: gazetteer ids, short forms, keys shared across documents",
        {kMentions},
@@ -100,7 +115,7 @@ void register_component(ComponentInfo info) {
 }
 
 std::vector<std::string> default_components() {
-  return {"segmenter", "gazetteer",      "recognizer",
+  return {"segmenter", "gazetteer",      "recognizer",         "ner",
           "resolver",  "relation-rules", "knowledge-relations"};
 }
 

@@ -51,38 +51,76 @@ DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttri
     label_of_tag_.push_back(static_cast<std::int32_t>(it - labels_.begin()));
     prefix_of_tag_.push_back(tag[0]);
   }
+  const std::uint32_t o = model_.tag_index("O");
+  outside_ = o == learn::kNoTag ? 0 : static_cast<std::uint16_t>(o);
 }
 
 void DocumentTagger::tag(std::string_view text, const Segmentation& segmentation,
                          std::vector<std::uint16_t>& tags, std::vector<float>& confidence) const {
+  tag_near(text, segmentation, {}, 0, tags, confidence);
+}
+
+void DocumentTagger::tag_near(std::string_view text, const Segmentation& segmentation,
+                              const std::vector<std::uint8_t>& near, std::uint32_t radius,
+                              std::vector<std::uint16_t>& tags,
+                              std::vector<float>& confidence) const {
   Scratch& s = scratch_for(model_);
-  tags.assign(segmentation.tokens.size(), 0);
+  const bool windows = !near.empty();
+  tags.assign(segmentation.tokens.size(), outside_);
   confidence.assign(segmentation.tokens.size(), 1.0f);
+  // Words and knowledge attributes of tokens [first, first + n) into s.views[0, n): the
+  // attributes see only these tokens, as the tagger does.
+  auto prepare = [&](std::size_t first, std::size_t n) {
+    s.views.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      const Token& token = segmentation.tokens[first + k];
+      s.views[k] = {text.substr(token.start, token.end - token.start), nullptr, 0};
+    }
+    if (attributes_ == nullptr) return;
+    s.norms.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+      s.norms[k] = segmentation.norm_of(segmentation.tokens[first + k]);
+    attributes_->attributes_of(s.norms.data(), n, s.sentence_attributes);
+    const auto& ids = s.sentence_attributes.ids;
+    s.attributes.resize(ids.size());
+    for (std::size_t a = 0; a < ids.size(); ++a) s.attributes[a] = attribute_hashes_[ids[a]];
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t from = s.sentence_attributes.offsets[k];
+      s.views[k].attributes = s.attributes.data() + from;
+      s.views[k].attribute_count = s.sentence_attributes.offsets[k + 1] - from;
+    }
+  };
+  auto run = [&](std::size_t first, std::size_t n) {
+    prepare(first, n);
+    model_.tag(s.views.data(), n, s.workspace, s.tags, &s.confidence);
+    std::copy(s.tags.begin(), s.tags.end(), tags.begin() + static_cast<std::ptrdiff_t>(first));
+    std::copy(s.confidence.begin(), s.confidence.end(),
+              confidence.begin() + static_cast<std::ptrdiff_t>(first));
+  };
   for (const Sentence& sentence : segmentation.sentences) {
     const std::size_t n = sentence.last - sentence.first;
     if (n == 0) continue;
-    s.views.resize(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      const Token& token = segmentation.tokens[sentence.first + k];
-      s.views[k] = {text.substr(token.start, token.end - token.start), nullptr, 0};
+    if (!windows) {
+      run(sentence.first, n);
+      continue;
     }
-    if (attributes_ != nullptr) {
-      s.norms.resize(n);
-      for (std::size_t k = 0; k < n; ++k)
-        s.norms[k] = segmentation.norm_of(segmentation.tokens[sentence.first + k]);
-      attributes_->attributes_of(s.norms.data(), n, s.sentence_attributes);
-      const auto& ids = s.sentence_attributes.ids;
-      s.attributes.resize(ids.size());
-      for (std::size_t a = 0; a < ids.size(); ++a) s.attributes[a] = attribute_hashes_[ids[a]];
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::uint32_t from = s.sentence_attributes.offsets[k];
-        s.views[k].attributes = s.attributes.data() + from;
-        s.views[k].attribute_count = s.sentence_attributes.offsets[k + 1] - from;
+    std::size_t k = 0;
+    while (k < n) {
+      if (!near[sentence.first + k]) {
+        ++k;
+        continue;
       }
+      // A window: from `radius` before this flagged token to `radius` after the last flagged
+      // token that follows within 2 * radius (so neighbouring windows merge).
+      const std::size_t from = k >= radius ? k - radius : 0;
+      std::size_t last_flag = k;
+      for (std::size_t j = k + 1; j < n && j <= last_flag + 2 * radius; ++j) {
+        if (near[sentence.first + j]) last_flag = j;
+      }
+      const std::size_t to = std::min(n, last_flag + radius + 1);
+      run(sentence.first + from, to - from);
+      k = to;
     }
-    model_.tag(s.views.data(), n, s.workspace, s.tags, &s.confidence);
-    std::copy(s.tags.begin(), s.tags.end(), tags.begin() + sentence.first);
-    std::copy(s.confidence.begin(), s.confidence.end(), confidence.begin() + sentence.first);
   }
 }
 

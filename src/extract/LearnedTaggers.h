@@ -37,6 +37,13 @@ class DocumentTagger {
   // One tag index (into model.tags()) and one confidence per token of `segmentation`.
   void tag(std::string_view text, const Segmentation& segmentation,
            std::vector<std::uint16_t>& tags, std::vector<float>& confidence) const;
+  // The same, but only the windows of each sentence within `radius` tokens of a token flagged
+  // in `near` (one flag per token) are tagged, each window as its own sequence; every other
+  // token gets the "O" tag (tag 0 in a model without one) with confidence 1. For
+  // NER, where names hold a capitalised word, this skips most of the running text.
+  void tag_near(std::string_view text, const Segmentation& segmentation,
+                const std::vector<std::uint8_t>& near, std::uint32_t radius,
+                std::vector<std::uint16_t>& tags, std::vector<float>& confidence) const;
 
   // Span labels: the tag names without their B-/I-/L-/U- prefix ("PER", "ORG", ...).
   const std::vector<std::string>& labels() const { return labels_; }
@@ -52,6 +59,7 @@ class DocumentTagger {
   std::vector<std::string> labels_;
   std::vector<std::int32_t> label_of_tag_;  // -1 for O and non-entity tags
   std::vector<char> prefix_of_tag_;         // 'B', 'I', 'L', 'U' or 0
+  std::uint16_t outside_ = 0;               // the "O" tag (tag 0 when there is none)
 };
 
 }  // namespace skein::extract

@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -242,4 +243,29 @@ TEST_CASE("docs/jsonl.md's worked example is what skein extract writes, and load
   CHECK(doc.find("## The id rule") != std::string::npos);
   dir.write("ex.jsonl", extracted.out);
   CHECK(run_skein("load ex.jsonl", dir.path()).exit_code == 0);
+}
+
+TEST_CASE("a missing, truncated or foreign NER model stops skein extract with one line naming it",
+          "[cli]") {
+  TempDir dir;
+  dir.write("a.txt", kArticle);
+  const std::string model = skein::testing::read_file(source_dir() / "data/models/ner.skm");
+  REQUIRE(model.size() > 1000);
+  dir.write("truncated.skm", model.substr(0, model.size() / 2));
+  dir.write("foreign.skm", "PK\x03\x04 not a model at all");
+  const std::pair<const char*, const char*> cases[] = {
+      {"missing.skm", "cannot open the model file"},
+      {"truncated.skm", "truncated or corrupt"},
+      {"foreign.skm", "not a Skein tagger model"}};
+  for (const auto& [file, reason] : cases) {
+    INFO(file);
+    auto result = run_skein(
+        std::string("extract a.txt --component-option ner.model=") + (dir / file).string(),
+        dir.path());
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find((dir / file).string() + ": ") != std::string::npos);
+    CHECK(result.err.find(reason) != std::string::npos);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  }
 }

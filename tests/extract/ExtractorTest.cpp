@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/Error.h"
+#include "extract/Component.h"
 #include "extract/Extractor.h"
 
 using namespace skein;
@@ -17,8 +18,18 @@ namespace {
 const std::string kFixtures = SKEIN_SOURCE_DIR "/tests/extract/fixtures/data";
 const std::string kRules = SKEIN_SOURCE_DIR "/schema";
 
+// These tests pin the rule recogniser and resolver, so they run the rules-only pipeline (the
+// default pipeline minus the learned "ner" component; NerTest.cpp tests the two together).
+ExtractorOptions rules_only(const std::string& data_dir, const std::string& rules_dir) {
+  ExtractorOptions options{data_dir, rules_dir};
+  for (const std::string& name : default_components()) {
+    if (name != "ner") options.components.push_back(name);
+  }
+  return options;
+}
+
 const Extractor& extractor() {
-  static const Extractor x(ExtractorOptions{kFixtures, kRules});
+  static const Extractor x(rules_only(kFixtures, kRules));
   return x;
 }
 
@@ -279,7 +290,7 @@ TEST_CASE("Negated and hypothetical statements are not facts", "[extract][relati
   const auto dropped = run(text);
   CHECK(std::none_of(dropped.relations.begin(), dropped.relations.end(),
                      [](const Relation& r) { return r.type == "met-with"; }));
-  ExtractorOptions options{kFixtures, kRules};
+  ExtractorOptions options = rules_only(kFixtures, kRules);
   options.keep_modal_relations = true;
   const Extractor keeping(options);
   const auto kept = run(text, keeping);
@@ -396,7 +407,7 @@ TEST_CASE("Relation types come from the rule files and users can add their own",
     extra << "relation visited directed Person -> Place|Country\n"
              "rule visited visit 0.8 : A:Person 's? visit|visited|visits to? B\n";
   }
-  const Extractor custom(ExtractorOptions{kFixtures, dir.string()});
+  const Extractor custom(rules_only(kFixtures, dir.string()));
   const auto r = run("Nancy Pelosi's visit to Seoul was brief.", custom);
   CHECK(find_relation(r, "visited", "Person:nancy pelosi", "Place:geonames:1835848") != nullptr);
   {
@@ -404,7 +415,7 @@ TEST_CASE("Relation types come from the rule files and users can add their own",
     bad << "relation visited directed Person -> Place\n\nrule visited visit 0.8 : A visited\n";
   }
   try {
-    Extractor broken(ExtractorOptions{kFixtures, dir.string()});
+    Extractor broken(rules_only(kFixtures, dir.string()));
     FAIL("a malformed rule file must not load");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()) ==
@@ -419,7 +430,7 @@ TEST_CASE("A missing or malformed data file is an input error naming it", "[extr
   std::filesystem::copy(kFixtures, dir);
   std::filesystem::remove(dir / "titles.tsv");
   try {
-    Extractor x(ExtractorOptions{dir.string(), kRules});
+    Extractor x(rules_only(dir.string(), kRules));
     FAIL("missing titles.tsv must not load");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("titles.tsv") != std::string::npos);
@@ -430,7 +441,7 @@ TEST_CASE("A missing or malformed data file is an input error naming it", "[extr
     cities << "123\tNowhere\n";
   }
   try {
-    Extractor x(ExtractorOptions{dir.string(), kRules});
+    Extractor x(rules_only(dir.string(), kRules));
     FAIL("a short line must not load");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()) ==
@@ -442,14 +453,14 @@ TEST_CASE("A missing or malformed data file is an input error naming it", "[extr
                              std::filesystem::copy_options::overwrite_existing);
   std::filesystem::remove(dir / "surnames.tsv");
   try {
-    Extractor x(ExtractorOptions{dir.string(), kRules});
+    Extractor x(rules_only(dir.string(), kRules));
     FAIL("missing surnames.tsv must not load");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("surnames.tsv") != std::string::npos);
   }
   std::filesystem::remove(dir / "countries.tsv");
   try {
-    Extractor x(ExtractorOptions{dir.string(), kRules});
+    Extractor x(rules_only(dir.string(), kRules));
     FAIL("missing countries.tsv must not load");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("countries.tsv") != std::string::npos);
@@ -586,7 +597,7 @@ TEST_CASE("Days, codes and lone demonyms do not make places or relations", "[ext
 
 TEST_CASE("Washington is the capital without context and the state where the text says so",
           "[extract][resolve]") {
-  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  static const Extractor real(rules_only(SKEIN_SOURCE_DIR "/data", kRules));
   CHECK(find_entity(run("Officials in Washington said the talks went well.", real),
                     "Place:geonames:4140963") != nullptr);
   CHECK(find_entity(run("Rain fell across Washington state and Oregon.", real), "Place:US-WA") !=
@@ -597,7 +608,7 @@ TEST_CASE("Washington is the capital without context and the state where the tex
 }
 
 TEST_CASE("A person's surname is not a city of the same name (Ibarra)", "[extract][resolve]") {
-  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  static const Extractor real(rules_only(SKEIN_SOURCE_DIR "/data", kRules));
   const auto r =
       run("Chilean President Valentina Rojas met Argentine President Martín Ibarra in Santiago. "
           "Rojas and Ibarra signed a declaration. Ibarra also held talks in Santiago.",
@@ -612,7 +623,7 @@ TEST_CASE("A person's surname is not a city of the same name (Ibarra)", "[extrac
 }
 
 TEST_CASE("Titles inside names, place words and compass regions", "[extract][recognise]") {
-  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  static const Extractor real(rules_only(SKEIN_SOURCE_DIR "/data", kRules));
   const auto r =
       run("Yesterday Martin Luther King Jr. spoke near Nelson Street while General Motors and the "
           "General Accounting Office stayed out of Southern California.",
@@ -653,7 +664,7 @@ TEST_CASE("One unlisted word followed by an age or 'who' is a person", "[extract
 }
 
 TEST_CASE("A common word between two titles is an adjective, not a name", "[extract][recognise]") {
-  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  static const Extractor real(rules_only(SKEIN_SOURCE_DIR "/data", kRules));
   const auto r =
       run("It was told by dissident Soviet historian Roy Medvedev in the Soviet Union.", real);
   bool medvedev = false;

@@ -1,0 +1,371 @@
+#include "extract/NerComponent.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/Error.h"
+#include "extract/Rules.h"
+#include "extract/TokenHelpers.h"
+
+namespace skein::extract {
+namespace {
+
+namespace tf = token_flags;
+
+// How far around a capitalised word the tagger looks: its features see two words either side.
+// On the dev splits 2 scores as the whole sentence does (3 the same, 1 loses 0.01-0.03 F1).
+constexpr std::uint32_t kContextRadius = 2;
+
+std::int32_t label_id(const DocumentTagger& tagger, std::string_view label) {
+  const auto& labels = tagger.labels();
+  const auto it = std::find(labels.begin(), labels.end(), label);
+  return it == labels.end() ? -1 : static_cast<std::int32_t>(it - labels.begin());
+}
+
+bool has_candidate(const PhraseEntry& entry, CandidateKind kind) {
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == kind) return true;
+  }
+  return false;
+}
+
+bool names_a_location(const PhraseEntry& entry) {
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind != CandidateKind::kTitle && c.kind != CandidateKind::kOrganization) return true;
+  }
+  return false;
+}
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from <= list.size()) {
+    std::size_t comma = list.find_first_of(",+", from);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > from) out.push_back(list.substr(from, comma - from));
+    from = comma + 1;
+  }
+  return out;
+}
+
+// Shown with a person's name but not part of it (as the recogniser's add_person keeps them).
+bool courtesy_title(std::string_view w) {
+  return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
+}
+
+bool in_set(const RuleSet& rules, std::string_view set, std::string_view word) {
+  for (const auto& [name, words] : rules.word_sets) {
+    if (name == set) return contains(words, word);
+  }
+  return false;
+}
+
+std::string option_or(const ComponentOptions& options, const std::string& key,
+                      const std::string& fallback) {
+  const auto it = options.find(key);
+  return it == options.end() ? fallback : it->second;
+}
+
+}  // namespace
+
+NerComponent::NerComponent(std::string name, const ComponentContext& context,
+                           const ComponentOptions& options)
+    : Component(std::move(name), options),
+      knowledge_(context.knowledge),
+      rules_(context.rules),
+      model_(learn::TaggerModel::load(context.model_path(options, "models/ner.skm"), "ner")),
+      attributes_(context.knowledge),
+      tagger_(model_, &attributes_) {
+  const std::string path = context.model_path(options, "models/ner.skm");
+  person_ = label_id(tagger_, "PER");
+  organization_ = label_id(tagger_, "ORG");
+  location_ = label_id(tagger_, "LOC");
+  misc_ = label_id(tagger_, "MISC");
+  if (person_ < 0 || organization_ < 0 || location_ < 0) {
+    throw InputError(path, "NER model without PER, ORG and LOC tags");
+  }
+  const std::string rules = option_or(options, "fallback-rules", kDefaultFallbackRules);
+  all_rules_ = rules == "all";
+  if (rules != "all" && rules != "none") fallback_rules_ = split_list(rules);
+  const std::string threshold = option_or(options, "min-confidence", "0");
+  char* end = nullptr;
+  min_confidence_ = std::strtof(threshold.c_str(), &end);
+  if (threshold.empty() || end == nullptr || *end != '\0' || !(min_confidence_ >= 0) ||
+      min_confidence_ > 1) {
+    throw UsageError("ner.min-confidence '" + threshold + "' is not a number from 0 to 1");
+  }
+  model_rule_ = "model " + base_name(path);
+  knowledge_rule_ = "model+gazetteer " + base_name(path);
+}
+
+bool NerComponent::keeps_rule(const char* rule) const {
+  if (all_rules_) return true;
+  for (const std::string& r : fallback_rules_) {
+    if (r == rule) return true;
+  }
+  return false;
+}
+
+void NerComponent::process(AnnotatedDocument& document) const {
+  const TokenView v(document);
+  const Segmentation& seg = document.segmentation;
+  std::vector<std::uint16_t> tags;
+  std::vector<float> confidence;
+  // Names hold a capitalised word (or one in capitals): only the text around one is tagged.
+  std::vector<std::uint8_t> near(seg.tokens.size(), 0);
+  for (std::size_t t = 0; t < seg.tokens.size(); ++t)
+    near[t] = (seg.tokens[t].flags & (tf::kCapital | tf::kAllCaps)) != 0 ? 1 : 0;
+  tagger_.tag_near(document.document.text, seg, near, kContextRadius, tags, confidence);
+  std::vector<TaggedSpan> spans = tagger_.spans(tags, confidence);
+  // Spans the model claims: PER/ORG/LOC confident enough, and MISC (never an entity).
+  spans.erase(
+      std::remove_if(spans.begin(), spans.end(),
+                     [&](const TaggedSpan& s) {
+                       const auto label = static_cast<std::int32_t>(s.label);
+                       if (label == misc_) return false;
+                       return (label != person_ && label != organization_ && label != location_) ||
+                              s.confidence < min_confidence_;
+                     }),
+      spans.end());
+  // A lower-case word inside a name that is neither a connector ("of", "and"), a particle
+  // ("van", "bin") nor part of a hyphenated word ("Suk-yeol") ends it: the model ran two names
+  // together ("Wang Yi and his South Korean counterpart Park Jin"). Each piece keeps the label.
+  {
+    std::vector<TaggedSpan> pieces;
+    pieces.reserve(spans.size());
+    for (const TaggedSpan& span : spans) {
+      std::uint32_t from = span.first;
+      for (std::uint32_t t = span.first; t < span.last; ++t) {
+        const Token& token = v.tok(t);
+        if (!token.has(tf::kLower) || token.has(tf::kJoined) ||
+            (v.lex(t) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0)
+          continue;
+        if (t > from) pieces.push_back({from, t, span.label, span.confidence});
+        from = t + 1;
+      }
+      if (from < span.last) pieces.push_back({from, span.last, span.label, span.confidence});
+    }
+    spans = std::move(pieces);
+  }
+  // What the model may fold into a name but never is one: trim it from the span's edges.
+  std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    TaggedSpan& span = spans[s];
+    if (static_cast<std::int32_t>(span.label) == misc_) continue;
+    const bool person = static_cast<std::int32_t>(span.label) == person_;
+    auto never_in_name = [&](std::uint32_t t) {
+      const std::string_view w = v.norm(t);
+      // "I" and "he" are never names; "US" and "U.S." (normalised "us") are.
+      const bool pronoun = !v.tok(t).has(tf::kAllCaps) && !v.tok(t).has(tf::kAbbrev) &&
+                           in_set(rules_, "not-a-name", w);
+      return is_calendar_word(w) || pronoun || (person && in_set(rules_, "affiliation", w));
+    };
+    // Names end on a capitalised word or a number, and start on one or a name particle.
+    while (span.first < span.last &&
+           (never_in_name(span.last - 1) ||
+            (v.tok(span.last - 1).has(tf::kLower) && !v.tok(span.last - 1).has(tf::kJoined)) ||
+            (!v.tok(span.last - 1).has(tf::kWord) && !v.tok(span.last - 1).has(tf::kPossessive))))
+      --span.last;
+    while (span.first < span.last &&
+           (never_in_name(span.first) || v.tok(span.first).has(tf::kNumber) ||
+            !v.tok(span.first).has(tf::kWord) ||
+            (v.tok(span.first).has(tf::kLower) &&
+             (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)))
+      ++span.first;
+    // A role or courtesy title the model put in front of a person's name shows with the
+    // mention, as written, but is not part of the name the person is keyed by ("Home Secretary
+    // Charles Clarke", "Mr Blunkett").
+    const std::uint32_t written_first = span.first;
+    while (person && span.first < span.last && v.is_title_span(span.first) &&
+           v.span_starting(span.first).last < span.last)
+      span.first = v.span_starting(span.first).last;
+    if (person && span.last - span.first >= 2 && courtesy_title(v.norm(span.first))) ++span.first;
+    if (span.first != written_first) shown_first[s] = written_first;
+    // A capitalised common word that starts the sentence ("Senior Labour MPs").
+    if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&
+        !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0)
+      ++span.first;
+    if (span.first >= span.last) span.first = span.last;  // nothing left: claims nothing
+    // A listed country or demonym is no person ("South Korean" cut from a run-on name).
+    if (person && span.first < span.last && v.is_name_span(span.first) &&
+        v.span_starting(span.first).last == span.last) {
+      const PhraseEntry& entry = *v.span_starting(span.first).entry;
+      if (has_candidate(entry, CandidateKind::kCountry) ||
+          has_candidate(entry, CandidateKind::kDemonym))
+        span.label = static_cast<std::uint32_t>(location_);
+    }
+  }
+  std::vector<int> claim(seg.tokens.size(), -1);
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    for (std::uint32_t t = spans[s].first; t < spans[s].last; ++t) claim[t] = static_cast<int>(s);
+  }
+
+  // Does a rule mention say the same kind of thing as the tagged label?
+  auto compatible = [&](const EntityMention& m, std::int32_t label) {
+    switch (m.source) {
+      case MentionSource::kPerson:
+        return label == person_;
+      case MentionSource::kOrganization:
+      case MentionSource::kAlias:
+        return label == organization_;
+      case MentionSource::kSubdivision:
+      case MentionSource::kPlace:
+        return label == location_;
+      case MentionSource::kGazetteer:
+        if (label == misc_) return has_candidate(*m.entry, CandidateKind::kDemonym);
+        if (label == organization_) return has_candidate(*m.entry, CandidateKind::kOrganization);
+        if (label == location_) return names_a_location(*m.entry);
+        return false;
+    }
+    return false;
+  };
+
+  // One name, one label within a document: the label the model gave the same words most
+  // confidently overall ("UKIP" tagged ORG three times and LOC once is ORG).
+  {
+    std::unordered_map<std::string, std::array<float, 4>> votes;
+    auto slot = [&](std::int32_t label) {
+      return label == person_ ? 0 : label == organization_ ? 1 : label == location_ ? 2 : 3;
+    };
+    for (const TaggedSpan& span : spans) {
+      if (span.first >= span.last) continue;
+      auto& vote =
+          votes.try_emplace(v.key_of(span.first, span.last), std::array<float, 4>{}).first->second;
+      vote[slot(static_cast<std::int32_t>(span.label))] += span.confidence;
+    }
+    const std::int32_t by_slot[] = {person_, organization_, location_};
+    for (TaggedSpan& span : spans) {
+      if (span.first >= span.last || static_cast<std::int32_t>(span.label) == misc_) continue;
+      const auto& vote = votes[v.key_of(span.first, span.last)];
+      const std::size_t best =
+          static_cast<std::size_t>(std::max_element(vote.begin(), vote.begin() + 3) - vote.begin());
+      if (vote[best] > vote[slot(static_cast<std::int32_t>(span.label))])
+        span.label = static_cast<std::uint32_t>(by_slot[best]);
+    }
+  }
+
+  std::vector<EntityMention>& mentions = document.mentions;
+  std::vector<char> covered(spans.size(), 0);         // a kept rule mention stands for the span
+  std::vector<int> replaced_by(mentions.size(), -1);  // dropped mention -> span index
+  std::vector<char> keep(mentions.size(), 0);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const EntityMention& m = mentions[i];
+    int overlap = -1;
+    for (std::uint32_t t = m.first; t < m.last && overlap < 0; ++t) overlap = claim[t];
+    if (overlap < 0) {
+      keep[i] = keeps_rule(m.rule) ? 1 : 0;
+      continue;
+    }
+    const TaggedSpan& s = spans[overlap];
+    if (s.first == m.first && s.last == m.last &&
+        compatible(m, static_cast<std::int32_t>(s.label))) {
+      keep[i] = 1;
+      covered[overlap] = 1;
+      continue;
+    }
+    // A precise rule's mention that holds whole tagged names of its own kind (or MISC) is
+    // the longer reading, which the model's tokens missed ("Korea Trade-Investment Promotion
+    // Agency" tagged up to the hyphen, "Korean Cultural Center" tagged MISC).
+    bool extends = keeps_rule(m.rule);
+    for (std::uint32_t t = m.first; t < m.last && extends; ++t) {
+      if (claim[t] < 0) continue;
+      const TaggedSpan& inside = spans[claim[t]];
+      const auto label = static_cast<std::int32_t>(inside.label);
+      extends = inside.first >= m.first && inside.last <= m.last &&
+                (label == misc_ || compatible(m, label));
+    }
+    if (extends) {
+      keep[i] = 1;
+      for (std::uint32_t t = m.first; t < m.last; ++t) {
+        if (claim[t] >= 0) covered[claim[t]] = 1;
+      }
+      continue;
+    }
+    replaced_by[i] = overlap;
+  }
+
+  std::vector<EntityMention> out;
+  out.reserve(mentions.size() + spans.size());
+  std::vector<int> new_index(mentions.size(), -1);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (!keep[i]) continue;
+    new_index[i] = static_cast<int>(out.size());
+    out.push_back(std::move(mentions[i]));
+  }
+  std::vector<int> mention_of_span(spans.size(), -1);
+  std::uint32_t sentence = 0;
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    const TaggedSpan& span = spans[s];
+    const auto label = static_cast<std::int32_t>(span.label);
+    if (covered[s] || label == misc_ || span.first >= span.last) continue;
+    while (sentence + 1 < seg.sentences.size() && seg.sentences[sentence].last <= span.first)
+      ++sentence;
+    EntityMention m;
+    m.first = span.first;
+    m.last = span.last;
+    m.sentence = sentence;
+    m.component = name().c_str();
+    m.rule = model_rule_.c_str();
+    m.confidence = span.confidence;
+    m.shown_first = shown_first[s];
+    const PhraseEntry* listed = nullptr;
+    if (v.is_name_span(span.first) && v.span_starting(span.first).last == span.last)
+      listed = v.span_starting(span.first).entry;
+    if (label == person_) {
+      m.source = MentionSource::kPerson;
+      m.label = EntityLabel::kPerson;
+      m.key = v.key_of(span.first, span.last);
+      m.lone_surname = v.word_count(span.first, span.last) < 2;
+    } else if (label == organization_) {
+      if (listed != nullptr && has_candidate(*listed, CandidateKind::kOrganization)) {
+        m.source = MentionSource::kGazetteer;
+        m.entry = listed;
+        m.rule = knowledge_rule_.c_str();
+      } else {
+        m.source = MentionSource::kOrganization;
+        m.label = EntityLabel::kOrganization;
+        m.key = v.key_of(span.first, span.last);
+        // An unlisted acronym says too little to merge on across documents.
+        const Token& t = v.tok(span.first);
+        if (span.last == span.first + 1 && t.has(tf::kAllCaps) && t.end - t.start <= 6)
+          m.country_hint = -2;
+      }
+    } else {
+      if (listed != nullptr && names_a_location(*listed)) {
+        m.source = MentionSource::kGazetteer;
+        m.entry = listed;
+        m.rule = knowledge_rule_.c_str();
+      } else {
+        m.source = MentionSource::kPlace;
+        m.label = EntityLabel::kPlace;
+        m.key = v.key_of(span.first, span.last) + "@" + document.document_tag();
+      }
+    }
+    mention_of_span[s] = static_cast<int>(out.size());
+    out.push_back(std::move(m));
+  }
+  // Acronyms follow what they stand for, or its replacement.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (new_index[i] < 0 && replaced_by[i] >= 0) new_index[i] = mention_of_span[replaced_by[i]];
+  }
+  for (EntityMention& m : out) {
+    if (m.source == MentionSource::kAlias && m.alias_of >= 0) m.alias_of = new_index[m.alias_of];
+  }
+  mentions = std::move(out);
+
+  // A word the model put inside a name is no longer waiting to be a short form.
+  auto& pending = document.pending_words;
+  pending.erase(std::remove_if(pending.begin(), pending.end(),
+                               [&](const PendingWord& w) { return claim[w.token] >= 0; }),
+                pending.end());
+}
+
+}  // namespace skein::extract

@@ -1,0 +1,113 @@
+// The learned NER component in the default pipeline, over real BBC News articles
+// (../shared/corpus/bbc) with the project's knowledge, rules and model (data/models/ner.skm):
+// parties come out as organisations, and days, pronouns, religions and name hybrids
+// ("Wednesday Tony Blair", "Blair Labour", "Tory Liam Fox") never as entities.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "core/Error.h"
+#include "extract/Extractor.h"
+#include "ingest/DocumentSource.h"
+
+using namespace skein;
+using namespace skein::extract;
+
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor x(ExtractorOptions{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"});
+  return x;
+}
+
+DocumentExtraction bbc(const std::string& name) {
+  std::ifstream in(SKEIN_SHARED_DIR "/corpus/bbc/" + name, std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  Document d;
+  d.uri = name;
+  d.text = buffer.str();
+  ingest::mark_debris(d);
+  return extractor().extract(d);
+}
+
+// The labels of every entity one of whose mentions reads exactly `text`.
+std::set<std::string> labels_of(const DocumentExtraction& r, const std::string& text) {
+  std::set<std::string> out;
+  for (const Entity& e : r.entities) {
+    for (const Mention& m : e.mentions) {
+      if (m.text == text) out.insert(e.label);
+    }
+  }
+  return out;
+}
+
+const std::set<std::string> kOrganization = {"Organization"};
+
+}  // namespace
+
+TEST_CASE("BBC: parties and agencies are organisations", "[extract][ner][bbc]") {
+  // "UKIP outspent Labour on EU poll ... Labour's campaign cost £1.7m, the Lib Dems' £1.19m"
+  const DocumentExtraction spending = bbc("politics/304.txt");
+  CHECK(labels_of(spending, "UKIP") == kOrganization);
+  CHECK(labels_of(spending, "Labour") == kOrganization);
+  CHECK(labels_of(spending, "Lib Dems") == kOrganization);
+  // "... the Tories and Lib Dems pledging higher pensions", "Tory Liam Fox said"
+  const DocumentExtraction pensions = bbc("politics/220.txt");
+  CHECK(labels_of(pensions, "Tories") == kOrganization);
+  CHECK(labels_of(pensions, "Lib Dems") == kOrganization);
+  // "... ratings agency Standard & Poor's"
+  CHECK(labels_of(bbc("business/018.txt"), "Standard & Poor's") == kOrganization);
+}
+
+TEST_CASE("BBC: days, pronouns, religions and hybrids are never entities", "[extract][ner][bbc]") {
+  const std::set<std::string> never = {"Monday", "Tuesday",      "Wednesday", "Thursday",
+                                       "Friday", "Saturday",     "Sunday",    "I",
+                                       "We",     "He",           "She",       "They",
+                                       "Islam",  "Christianity", "Muslim",    "Christian"};
+  for (const char* name : {"politics/206.txt", "politics/220.txt", "politics/295.txt",
+                           "politics/304.txt", "business/018.txt"}) {
+    INFO(name);
+    const DocumentExtraction r = bbc(name);
+    CHECK(!r.entities.empty());
+    for (const Entity& e : r.entities) {
+      for (const Mention& m : e.mentions) {
+        INFO(e.id << " mentioned as '" << m.text << "'");
+        CHECK(never.count(m.text) == 0);
+        const std::string first_word = m.text.substr(0, m.text.find(' '));
+        CHECK(never.count(first_word) == 0);  // "Wednesday Tony Blair"
+        CHECK(m.text != "Blair Labour");
+        CHECK(m.text.rfind("Tory ", 0) != 0);  // "Tory Liam Fox", "Tory Dominic Grieve"
+      }
+    }
+  }
+  // "On Wednesday Tony Blair said ..." names Tony Blair; "Blair Labour's longest-serving PM"
+  // names him and the party; "Tory Liam Fox said" names Liam Fox.
+  CHECK(labels_of(bbc("politics/206.txt"), "Tony Blair") == std::set<std::string>{"Person"});
+  const DocumentExtraction longest = bbc("politics/295.txt");
+  CHECK(labels_of(longest, "Blair") == std::set<std::string>{"Person"});
+  CHECK(labels_of(longest, "Labour") == kOrganization);
+  CHECK(labels_of(bbc("politics/220.txt"), "Liam Fox") == std::set<std::string>{"Person"});
+}
+
+TEST_CASE("A missing, truncated or foreign NER model is an input error naming the file",
+          "[extract][ner]") {
+  auto error_of = [](const std::string& model) {
+    ExtractorOptions o{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"};
+    o.component_options["ner"]["model"] = model;
+    try {
+      Extractor x(o);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const std::string missing = "/nonexistent-directory/no-such-model.skm";
+  CHECK_THAT(error_of(missing), Catch::Contains(missing) && Catch::Contains("cannot open"));
+  // The POS model is a valid model of the wrong kind.
+  CHECK_THAT(error_of(SKEIN_SOURCE_DIR "/data/models/pos.skm"),
+             Catch::Contains("pos.skm") && Catch::Contains("expected ner"));
+}
