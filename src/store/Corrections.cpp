@@ -396,6 +396,7 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
     const std::int64_t node = node_id(target);
     if (strict && node == 0) refuse("no entity " + c.entity);
     std::string snapshot = c.snapshot_json.empty() ? "{}" : c.snapshot_json;
+    bool recorded_as_rule = true;
 
     if (c.op == ops::kMerge) {
       if (rules.redirect.count(c.entity) > 0) {
@@ -476,6 +477,12 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
         refuse(c.entity + " is filed under " + target + "; relabel that instead");
       }
       if (node != 0) run("UPDATE nodes SET label = ?2 WHERE id = ?1", node, c.value);
+      // Relabelling back undoes the earlier relabel instead of recording a cycle.
+      const std::string current_label = split_entity_id(target).first;
+      if (run("DELETE FROM corrections WHERE op = 'relabel' AND entity = ?1 AND value = ?2", moved,
+              current_label) > 0) {
+        recorded_as_rule = false;
+      }
     } else if (c.op == ops::kAliasAdd) {
       if (node != 0) {
         {
@@ -499,10 +506,9 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
                    "; rename it first with 'skein correct rename'");
           }
         }
-        if (run("DELETE FROM aliases WHERE node = ?1 AND alias = ?2", node, c.value) == 0 &&
-            strict) {
-          refuse(c.entity + " has no alias '" + c.value + "'");
-        }
+        // A node without the alias already obeys the rule: recorded all the same, so that a
+        // corrections file applies to any store built from the same documents.
+        run("DELETE FROM aliases WHERE node = ?1 AND alias = ?2", node, c.value);
       }
       run("DELETE FROM corrections WHERE op = 'alias-add' AND entity = ?1 AND value = ?2", c.entity,
           c.value);
@@ -536,7 +542,7 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
       snapshot = json_text(json);
     }
     // A correction carried over (merge, a corrections file) keeps the time it was made.
-    run(kInsertCorrection, c.op, c.entity, c.value, snapshot, c.created_at);
+    if (recorded_as_rule) run(kInsertCorrection, c.op, c.entity, c.value, snapshot, c.created_at);
     cache.clear();
     staged.clear();
     load_rules();

@@ -189,6 +189,13 @@ NodeRecord Store::resolve_node(const std::string& name_or_id) const {
     message += node.mention_count == 1 ? " mention in " : " mentions in ";
     message += std::to_string(node.document_count);
     message += node.document_count == 1 ? " document" : " documents";
+    // Where it is named first: a document-local entity is best told apart by its document.
+    const auto first = mentions(node.id, 1);
+    if (!first.empty()) {
+      message += " (";
+      message += first.front().document_uri;
+      message += node.document_count > 1 ? ", ...)" : ")";
+    }
     message += "  ";
     message += Entity::make_id(node.label, node.key);
   }
@@ -199,11 +206,20 @@ NodeRecord Store::resolve_node(const std::string& name_or_id) const {
   }
   message += "\npick one as '";
   message += name_or_id;
-  message += "#1', as Label:Name ('";
-  message += listed.front().label;
-  message += ':';
-  message += name_or_id;
-  message += "'), or by its id";
+  message += "#1'";
+  // Label:Name, where a label tells the candidates apart.
+  for (const NodeRecord& node : listed) {
+    const auto same_label = std::count_if(
+        listed.begin(), listed.end(), [&](const NodeRecord& n) { return n.label == node.label; });
+    if (same_label != 1) continue;
+    message += ", as Label:Name ('";
+    message += node.label;
+    message += ':';
+    message += name_or_id;
+    message += "')";
+    break;
+  }
+  message += " or by its id";
   throw InputError(path(), message);
 }
 

@@ -301,7 +301,8 @@ class Store {
   // Throws InputError naming the store when nothing matches ("no entity named 'X'; did you
   // mean 'Y', ...?", up to five suggest_names) or when several do: "'X' is ambiguous", then
   // one line per candidate (up to 20): its number, name, label, kind and country (props),
-  // mentions and documents, and its id, and how to pick one ("X#2", "Label:Name", the id).
+  // mentions and documents, the first document naming it, and its id; then how to pick one
+  // ("X#2", "Label:Name", the id).
   NodeRecord resolve_node(const std::string& name_or_id) const;
   // Up to `limit` node names closest to `name` (for "did you mean"): names and aliases within
   // an edit distance of a third of the query (at least 1), or containing it at a word start;
@@ -376,7 +377,8 @@ class Store {
   // Throws InputError naming the store for what it refuses: an unknown op, an id that is not
   // "Label:key", an entity that is no node (kRequireEntities), merging an entity into itself,
   // into one it is marked distinct from, or one already merged; relabelling onto an id that
-  // exists; removing an alias the node lacks or its display name.
+  // exists; removing a node's display name. (Removing an alias the node lacks records the
+  // rule: the node already obeys it.)
   bool correct(const Correction& correction,
                CorrectionMode mode = CorrectionMode::kRequireEntities);
   // Undoes the merge that absorbed `entity_id`: the rule is dropped, the node comes back with

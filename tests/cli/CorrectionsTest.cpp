@@ -110,9 +110,12 @@ TEST_CASE("an ambiguous name lists readable candidates, and NAME#N or Label:Name
   CHECK(ambiguous.exit_code == 2);
   CHECK_THAT(ambiguous.err, Contains("'UKIP' is ambiguous: 3 entities carry it"));
   CHECK_THAT(ambiguous.err,
-             Contains("#1  UKIP  [Organization]  2 mentions in 1 document  Organization:ukip-1"));
-  CHECK_THAT(ambiguous.err, Contains("#3  UKIP  [Person]  1 mention in 1 document  Person:ukip"));
-  CHECK_THAT(ambiguous.err, Contains("pick one as 'UKIP#1'"));
+             Contains("#1  UKIP  [Organization]  2 mentions in 1 document (bbc/1.txt)  "
+                      "Organization:ukip-1"));
+  CHECK_THAT(ambiguous.err,
+             Contains("#3  UKIP  [Person]  1 mention in 1 document (bbc/3.txt)  Person:ukip"));
+  CHECK_THAT(ambiguous.err,
+             Contains("pick one as 'UKIP#1', as Label:Name ('Person:UKIP') or by its id"));
   // Every command that takes an entity resolves the same way.
   CHECK(run_skein("neighbors UKIP", dir.path()).exit_code == 2);
   auto second = json_of(run_skein("show --json 'UKIP#2'", dir.path()).out);
@@ -155,6 +158,14 @@ TEST_CASE("correct merge, unmerge, rename, relabel, alias and distinct work end 
   CHECK(card(dir, "R. Knapman", "skein.db").IsObject());
   REQUIRE(run_skein("correct alias remove Person:knapman 'R. Knapman'", dir.path()).exit_code == 0);
   CHECK_FALSE(card(dir, "R. Knapman", "skein.db").IsObject());
+  auto typo = run_skein("correct alias remove Person:knapman 'R Knapman'", dir.path());
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.err, Contains("Person:knapman has no alias 'R Knapman'"));
+  // An alias added then removed leaves only the removal, which a corrections file carries to
+  // stores that never had the alias.
+  REQUIRE(run_skein("correct export -o fixes.jsonl", dir.path()).exit_code == 0);
+  load(dir, "fresh.db");
+  CHECK(run_skein("correct --db fresh.db apply fixes.jsonl", dir.path()).exit_code == 0);
   REQUIRE(
       run_skein("correct distinct Organization:ukip-1 Organization:ukip-2", dir.path()).exit_code ==
       0);

@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -299,8 +300,14 @@ int run(const std::vector<std::string>& args) {
       throw UsageError("usage: skein correct alias add|remove ENTITY ALIAS");
     }
     if (words[3].empty()) throw UsageError("the alias is empty");
-    auto c = make(words[1] == "add" ? ops::kAliasAdd : ops::kAliasRemove,
-                  entity_id(store.resolve_node(words[2])), words[3]);
+    const auto node = store.resolve_node(words[2]);
+    const bool add = words[1] == "add";
+    // A user removing an alias the entity lacks has most likely mistyped it.
+    if (!add && node.name != words[3] &&
+        std::find(node.aliases.begin(), node.aliases.end(), words[3]) == node.aliases.end()) {
+      throw InputError(db, entity_id(node) + " has no alias '" + words[3] + "'");
+    }
+    auto c = make(add ? ops::kAliasAdd : ops::kAliasRemove, entity_id(node), words[3]);
     done(c, store.correct(c));
     return 0;
   }
