@@ -43,8 +43,8 @@ std::string format_parser_evaluation(const ParserEvaluation& e) {
                 "parser on %s: %zu sentences, %zu words (punctuation included)\n"
                 "  gold UPOS:       UAS %.4f  LAS %.4f\n"
                 "  predicted UPOS:  UAS %.4f  LAS %.4f  (tagger accuracy %.4f)\n",
-                e.source.c_str(), e.sentences, e.gold_pos.words, e.gold_pos.uas(),
-                e.gold_pos.las(), e.predicted_pos.uas(), e.predicted_pos.las(), pos);
+                e.source.c_str(), e.sentences, e.gold_pos.words, e.gold_pos.uas(), e.gold_pos.las(),
+                e.predicted_pos.uas(), e.predicted_pos.las(), pos);
   return buffer;
 }
 

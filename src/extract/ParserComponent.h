@@ -6,7 +6,7 @@
 // Tokens of sentences it did not parse get head kNotParsed and relation "".
 //
 // Which sentences ("sentences" option):
-//   entities (default)  sentences with two or more resolved entity mentions (see
+//   entities (default)  sentences naming two or more different resolved entities (see
 //                       sentences_with_entity_pairs) and at most 120 tokens: parsing is ~10x
 //                       slower than the rest of extraction per word, and relation components
 //                       read nothing else

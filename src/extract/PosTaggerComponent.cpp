@@ -1,5 +1,7 @@
 #include "extract/PosTaggerComponent.h"
 
+#include <algorithm>
+
 #include "core/Error.h"
 
 namespace skein::extract {
@@ -17,12 +19,16 @@ struct Scratch {
 
 std::vector<bool> sentences_with_entity_pairs(const AnnotatedDocument& document) {
   const Segmentation& seg = document.segmentation;
-  std::vector<std::uint8_t> count(seg.sentences.size(), 0);
+  // Per sentence: the first entity seen (-1: none), and whether a second, other one was.
+  std::vector<int> first(seg.sentences.size(), -1);
+  std::vector<bool> out(seg.sentences.size(), false);
   for (const EntityMention& m : document.mentions) {
-    if (m.entity >= 0 && m.sentence < count.size() && count[m.sentence] < 2) ++count[m.sentence];
+    if (m.entity < 0 || m.sentence >= first.size()) continue;
+    if (first[m.sentence] < 0)
+      first[m.sentence] = m.entity;
+    else if (first[m.sentence] != m.entity)
+      out[m.sentence] = true;
   }
-  std::vector<bool> out(seg.sentences.size());
-  for (std::size_t s = 0; s < out.size(); ++s) out[s] = count[s] >= 2;
   return out;
 }
 
@@ -32,10 +38,21 @@ PosTaggerComponent::PosTaggerComponent(std::string name, const ComponentContext&
       model_(learn::TaggerModel::load(context.model_path(options, "models/pos.skm"), "pos")) {
   for (const std::string& tag : model_.tags()) upos_of_tag_.push_back(upos::from_name(tag));
   const auto it = options.find("sentences");
-  if (it != options.end()) {
-    if (it->second != "all" && it->second != "entities")
-      throw UsageError("pos.sentences must be 'all' or 'entities', not '" + it->second + "'");
-    entity_sentences_only_ = it->second == "entities";
+  const std::string sentences = it == options.end() ? "auto" : it->second;
+  if (sentences != "all" && sentences != "entities" && sentences != "auto")
+    throw UsageError("pos.sentences must be auto, all or entities, not '" + sentences + "'");
+  if (sentences == "auto") {
+    // Entity sentences when a component before this one resolves entities.
+    const std::vector<std::string> pipeline =
+        context.options.components.empty() ? default_components() : context.options.components;
+    for (const std::string& earlier : pipeline) {
+      if (earlier == this->name()) break;
+      const auto& provides = component_info(earlier).provides;
+      if (std::find(provides.begin(), provides.end(), layers::kEntities) != provides.end())
+        entity_sentences_only_ = true;
+    }
+  } else {
+    entity_sentences_only_ = sentences == "entities";
   }
 }
 

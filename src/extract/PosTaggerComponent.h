@@ -6,9 +6,11 @@
 // Options:
 //   model      the tagger's model file (default models/pos.skm); a missing or foreign file is
 //              an InputError naming it when the pipeline is built
-//   sentences  "all" (default): every sentence; "entities": only sentences with two or more
-//              resolved entity mentions, the ones relations can come from (run it after the
-//              resolver then); tokens of other sentences keep upos::kNone
+//   sentences  "all": every sentence; "entities": only sentences naming two or more
+//              different resolved entities, the ones relations can come from (run it after
+//              the resolver then; tokens of other sentences keep upos::kNone); "auto"
+//              (default): "entities" when a component before it in the pipeline provides
+//              entities, else "all"
 //
 // Thread-safety: the model is immutable; per-thread scratch is thread_local.
 
@@ -29,8 +31,8 @@ class PosTaggerComponent : public Component {
   bool entity_sentences_only_ = false;
 };
 
-// Per sentence of `document`, whether two or more of its mentions resolved to an entity: the
-// sentences relation components read (and so the ones worth tagging and parsing).
+// Per sentence of `document`, whether its mentions resolved to two or more different entities:
+// the sentences relation components read (and so the ones worth tagging and parsing).
 std::vector<bool> sentences_with_entity_pairs(const AnnotatedDocument& document);
 
 }  // namespace skein::extract

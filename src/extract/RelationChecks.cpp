@@ -12,7 +12,8 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) {
   return false;
 }
 
-bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a, const ResolvedEntity& b) {
+bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
+                          const ResolvedEntity& b) {
   const auto kind_of = [](const ResolvedEntity& e) {
     const auto it = e.out.props.find("kind");
     return it == e.out.props.end() ? std::string_view() : std::string_view(it->second);
@@ -28,8 +29,8 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a, c
   // A listed organisation with a home country is in no other country ("the American Red
   // Cross" read as the Geneva committee), except a news organisation: its datelines place
   // its bureaus ("BANGKOK, Thailand (AP)").
-  if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry &&
-      b.country >= 0 && source_kind.substr(0, 4) != "news") {
+  if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry && b.country >= 0 &&
+      source_kind.substr(0, 4) != "news") {
     const auto home = a.out.props.find("country");
     if (home != a.out.props.end() && !home->second.empty() &&
         home->second != knowledge.countries()[b.country].iso2) {

@@ -45,8 +45,8 @@ class SyntaxRun : public TokenView {
       if (mention.entity < 0) continue;
       for (std::uint32_t t = mention.first; t < mention.last; ++t) {
         const int old = mention_at_[t];
-        if (old < 0 || d_.mentions[old].last - d_.mentions[old].first <
-                           mention.last - mention.first) {
+        if (old < 0 ||
+            d_.mentions[old].last - d_.mentions[old].first < mention.last - mention.first) {
           mention_at_[t] = static_cast<int>(m);
         }
       }
@@ -70,8 +70,7 @@ class SyntaxRun : public TokenView {
         if (m < 0 || head_token(m) != t) continue;
         const EntityLabel label = entity_of(m).label;
         if (label == EntityLabel::kPerson) affiliation_paths(m, t);
-        if (label == EntityLabel::kPlace || label == EntityLabel::kOrganization)
-          location_in(m, t);
+        if (label == EntityLabel::kPlace || label == EntityLabel::kOrganization) location_in(m, t);
       }
     }
   }
@@ -189,7 +188,8 @@ class SyntaxRun : public TokenView {
     const std::int64_t h = head(v);
     if (h < 0 || depth > 2) return out;
     const std::string_view r = relation(v);
-    if (!has_subject && (r == "conj" || r == "xcomp")) return subjects(static_cast<std::uint32_t>(h), depth + 1);
+    if (!has_subject && (r == "conj" || r == "xcomp"))
+      return subjects(static_cast<std::uint32_t>(h), depth + 1);
     if (r == "acl:relcl") {
       bool relative_subject = !has_subject;
       for (std::uint32_t c : children(v)) {
@@ -212,10 +212,9 @@ class SyntaxRun : public TokenView {
       for (std::uint32_t c : children(t)) {
         const std::string_view r = base(c);
         const std::string_view w = norm(c);
-        const bool negative = contains(rules_.negation_cues, w) ||
-                              (w.size() > 3 && w.substr(w.size() - 3) == "n't");
-        if ((r == "advmod" || r == "aux" || r == "det" || r == "neg") && negative)
-          return "negated";
+        const bool negative =
+            contains(rules_.negation_cues, w) || (w.size() > 3 && w.substr(w.size() - 3) == "n't");
+        if ((r == "advmod" || r == "aux" || r == "det" || r == "neg") && negative) return "negated";
         if (r == "aux" && contains(rules_.hypothetical_cues, w)) return "hypothetical";
         if (r == "mark" && contains(rules_.condition_cues, w)) return "hypothetical";
       }
@@ -346,7 +345,8 @@ class SyntaxRun : public TokenView {
       if (relation(c) == "nmod:poss" || r == "compound" || r == "amod") args(c, owner, true);
     }
     const std::int64_t h = head(v);
-    if (owner.empty() && h >= 0 && base(v) == "obj") owner = subjects(static_cast<std::uint32_t>(h));
+    if (owner.empty() && h >= 0 && base(v) == "obj")
+      owner = subjects(static_cast<std::uint32_t>(h));
     relate_all("trades-with", owner, child_args(v, "nmod", &x_.trade_prep), "trade-noun", 0.8, v);
   }
 
@@ -374,7 +374,8 @@ class SyntaxRun : public TokenView {
         const std::string_view r = base(c);
         const char* rule = nullptr;
         bool demonym_ok = false;
-        if (r == "nmod" && relation(c) != "nmod:poss" && contains(x_.affiliation_prep, case_of(c))) {
+        if (r == "nmod" && relation(c) != "nmod:poss" &&
+            contains(x_.affiliation_prep, case_of(c))) {
           rule = "role-of";
         } else if (relation(c) == "nmod:poss") {
           rule = "role-poss";
@@ -409,8 +410,8 @@ class SyntaxRun : public TokenView {
       if (t == f || t == first) continue;
       const std::uint32_t m = t - 1;  // the modifier's last token
       int org = mention_at_[m];
-      if (org >= 0 && (entity_of(org).label != EntityLabel::kOrganization ||
-                       d_.mentions[org].last != t))
+      if (org >= 0 &&
+          (entity_of(org).label != EntityLabel::kOrganization || d_.mentions[org].last != t))
         org = -1;
       if (org < 0) org = party_mention(m);
       if (org < 0) continue;
@@ -463,6 +464,28 @@ class SyntaxRun : public TokenView {
       args(c, where);
       for (int m : where) relate("located-in", thing, m, "in", 0.75, h);
     }
+    // "Eaton Vance Management in Boston" with the in-phrase attached higher up: the
+    // preposition right after the name still places it.
+    const std::uint32_t after = d_.mentions[thing].last;
+    if (after + 1 < sentence_->last && contains(x_.location_prep, norm(after)) &&
+        base(after) == "case" && head(after) >= 0) {
+      const auto object = static_cast<std::uint32_t>(head(after));
+      const int m = mention_at_[object];
+      if (m >= 0 && d_.mentions[m].first == after + 1)
+        relate("located-in", thing, m, "in-adjacent", 0.75, h);
+    }
+    // "Israel's Teva Pharmaceuticals", "RHB, Malaysia's third-biggest lender".
+    std::vector<std::uint32_t> nodes = {h};
+    for (std::uint32_t c : children(h)) {
+      if (base(c) == "appos" && mention_at_[c] < 0) nodes.push_back(c);
+    }
+    for (std::uint32_t node : nodes) {
+      for (std::uint32_t c : children(node)) {
+        if (relation(c) != "nmod:poss") continue;
+        const int m = arg(c);
+        if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, node);
+      }
+    }
   }
 
   void location_participle(std::uint32_t b) {
@@ -470,7 +493,7 @@ class SyntaxRun : public TokenView {
     std::vector<int> where;
     // "London-based": the place joined to the participle by a hyphen.
     if (b >= sentence_->first + 2 && norm(b - 1) == "-" && mention_at_[b - 2] >= 0)
-      where.push_back(mention_at_[b - 2]);
+      where.push_back(mention_at_[b - 2]);  // "Irish-based" too: a demonym names its state
     for (std::uint32_t c : children(b)) {
       const std::string_view r = base(c);
       if ((r == "obl" || r == "nmod") && contains(x_.location_prep, case_of(c))) args(c, where);
@@ -485,8 +508,18 @@ class SyntaxRun : public TokenView {
     if (h >= 0 && (r == "amod" || r == "acl" || r == "compound")) {
       const auto noun = static_cast<std::uint32_t>(h);
       args(noun, thing);
+      // "Aberdeen-based consultancy Blackwatch", "Baghdad-based affiliate Falcon Group": the
+      // descriptor leans on the name (nmod, compound) or stands right before it.
+      const std::int64_t up = head(noun);
+      if (thing.empty() && up >= 0 && mention_at_[up] >= 0 &&
+          (base(noun) == "nmod" || base(noun) == "compound"))
+        thing.push_back(mention_at_[up]);
+      if (thing.empty() && noun + 1 < sentence_->last && mention_at_[noun + 1] >= 0 &&
+          d_.mentions[mention_at_[noun + 1]].first == noun + 1)
+        thing.push_back(mention_at_[noun + 1]);
       // "X, a London-based bank": the noun is in apposition to the name.
-      if (base(noun) == "appos" && head(noun) >= 0) args(static_cast<std::uint32_t>(head(noun)), thing);
+      if (base(noun) == "appos" && head(noun) >= 0)
+        args(static_cast<std::uint32_t>(head(noun)), thing);
     }
     for (int t : thing) {
       for (int w : where) relate("located-in", t, w, "based", 0.85, b);

@@ -40,9 +40,15 @@
 //                                 title words or a possessive between ("Tory leader Michael
 //                                 Howard", "Labour's Paul Flynn", "Salvation Army spokesman X")
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit")
+//                   in-adjacent   an in-phrase right after the name, wherever the parse attached
+//                                 it ("chief economist with Eaton Vance Management in Boston")
+//                   poss          poss of the name or of its appos ("Israel's Teva
+//                                 Pharmaceuticals", "RHB, Malaysia's third-biggest lender")
 //                   based         a participle of syntax-location-participle: its hyphenated or
 //                                 in-oblique place + the noun it modifies or its subject
-//                                 ("London-based Barclays", "X, based in Y", "X is based in Y")
+//                                 ("London-based Barclays", "X, based in Y", "X is based in Y"),
+//                                 the modified noun's name ("Baghdad-based affiliate Falcon
+//                                 Group": the name it leans on or that follows it)
 //
 // Endpoint labels come from the relation types (schema/ontology.rules), located-in facts the
 // gazetteer contradicts are dropped (RelationChecks.h), and so is any pair naming one entity

@@ -63,11 +63,9 @@ std::string id_of(const DocumentExtraction& r, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("A title between the verb and the name does not hide who met whom",
-          "[extract][syntax]") {
+TEST_CASE("A title between the verb and the name does not hide who met whom", "[extract][syntax]") {
   const auto r = extract("Tony Blair met Italian Prime Minister Silvio Berlusconi in Rome.");
-  const Relation* met =
-      find(r, "met-with", id_of(r, "Tony Blair"), id_of(r, "Silvio Berlusconi"));
+  const Relation* met = find(r, "met-with", id_of(r, "Tony Blair"), id_of(r, "Silvio Berlusconi"));
   REQUIRE(met != nullptr);
   REQUIRE(!met->evidence.empty());
   CHECK(met->evidence.front().component == "syntax-relations");
