@@ -2,8 +2,8 @@
 // The "syntax-relations" component: relations read from the dependency parse (the "parser"
 // component's heads and UD relations) by predicate-argument paths between two resolved entity
 // mentions of one sentence. The trigger words are data: the `set syntax-*` word sets of the
-// rule files (schema/syntax.rules), so users can add a verb without a rebuild; building the
-// component without one of them is an InputError naming the set.
+// rule files (schema/syntax.rules), so users can add a verb without a rebuild; a rule
+// directory without a set leaves the paths that need it without triggers.
 //
 // An argument token stands for a mention when it lies inside one, or when its appos/flat
 // child does, or a person in its compound child ("met Prime Minister Silvio Berlusconi" with
@@ -12,6 +12,9 @@
 //
 //   met-with        meet-object   nsubj(V) + obj(V), V in syntax-meet-object ("X met Y"); the
 //                                 passive's nsubj:pass + by-oblique ("Y was welcomed by X")
+//                   meet-object-title  nsubj(V) + the person right after V behind a title
+//                                 ("met Italian Prime Minister Silvio Berlusconi", where the
+//                                 parse loses the name under the title)
 //                   meet-with     nsubj(V) + with-oblique of V, V in syntax-meet-with
 //                   meet-pair     conjoined nsubj of V in syntax-meet-pair, no object
 //                                 ("X and Y met")
@@ -35,10 +38,11 @@
 //                                 X", "Israeli industry minister X")
 //                   title-modifier  read from the words, in every sentence: an organisation
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
-//                                 naming a party of data/organizations.tsv; the word becomes a
-//                                 mention of it) before a person with one to four lower-case
-//                                 title words or a possessive between ("Tory leader Michael
-//                                 Howard", "Labour's Paul Flynn", "Salvation Army spokesman X")
+//                                 naming a party of data/organizations.tsv, unused when the
+//                                 knowledge lists no such party; the word becomes a mention) before
+//                                 a person with one to four lower-case title words or a possessive
+//                                 between ("Tory leader Michael Howard", "Labour's Paul Flynn",
+//                                 "Salvation Army spokesman X")
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit")
 //                   in-adjacent   an in-phrase right after the name, wherever the parse attached
 //                                 it ("chief economist with Eaton Vance Management in Boston")

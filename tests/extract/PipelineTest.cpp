@@ -94,7 +94,8 @@ std::size_t count_type(const DocumentExtraction& r, const std::string& type) {
 TEST_CASE("The default pipeline runs the built-in components in order", "[extract][pipeline]") {
   const Extractor x(options());
   CHECK(x.component_names() == std::vector<std::string>{"segmenter", "gazetteer", "recognizer",
-                                                        "resolver", "relation-rules",
+                                                        "resolver", "pos", "parser",
+                                                        "relation-rules", "syntax-relations",
                                                         "knowledge-relations"});
   CHECK(x.component_names() == default_components());
   // Naming the default list explicitly gives the same extraction.
@@ -111,8 +112,8 @@ TEST_CASE("Unknown, repeated and unfed components are errors that say why", "[ex
   CHECK_THAT(unknown, Catch::Contains("unknown extraction component 'tagger'"));
   CHECK_THAT(
       unknown,
-      Catch::Contains(
-          "segmenter, gazetteer, recognizer, resolver, relation-rules, knowledge-relations"));
+      Catch::Contains("segmenter, gazetteer, recognizer, resolver, pos, parser, relation-rules, "
+                      "syntax-relations, knowledge-relations"));
   CHECK_THAT(usage_error(options({"segmenter", "segmenter"})),
              Catch::Contains("'segmenter' is listed twice"));
   CHECK_THAT(
@@ -176,8 +177,9 @@ TEST_CASE("Mentions in the annotated document record component, rule and confide
   for (const auto& c : components) c->process(annotated);
   REQUIRE(!annotated.segmentation.tokens.empty());
   CHECK(annotated.span_at.size() == annotated.segmentation.tokens.size());
-  CHECK(annotated.pos.empty());              // no tagger in the default pipeline
-  CHECK(annotated.dependency_head.empty());  // nor a parser
+  // The default pipeline tags and parses the sentences naming two entities, and those only.
+  CHECK(annotated.pos.size() == annotated.segmentation.tokens.size());
+  CHECK(annotated.dependency_head.size() == annotated.segmentation.tokens.size());
   REQUIRE(!annotated.mentions.empty());
   bool person = false, place = false;
   for (const EntityMention& m : annotated.mentions) {
