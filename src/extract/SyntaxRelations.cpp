@@ -434,9 +434,7 @@ class SyntaxRun : public TokenView {
           entity_of(person).label != EntityLabel::kPerson)
         continue;
       std::uint32_t t = f;  // the token after the modifier
-      while (t > first && t + 4 > f && tok(t - 1).has(token_flags::kLower) &&
-             tok(t - 1).has(token_flags::kWord))
-        --t;
+      while (t > first && t + 4 > f && title_word(t - 1)) --t;
       if (t == f && tok(f - 1).has(token_flags::kPossessive)) --t;
       if (t == f || t == first) continue;
       const std::uint32_t m = t - 1;  // the modifier's last token
@@ -449,6 +447,21 @@ class SyntaxRun : public TokenView {
       relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     }
   }
+  // A lower-case word that may belong to a title ("shadow culture secretary"): a noun or
+  // adjective where the tagger ran, never a function word ("New Labour and Tony Blair").
+  bool title_word(std::uint32_t t) const {
+    if (!tok(t).has(token_flags::kLower) || !tok(t).has(token_flags::kWord)) return false;
+    if (d_.pos.size() == d_.segmentation.tokens.size() && d_.pos[t] != upos::kNone)
+      return d_.pos[t] == upos::from_name("NOUN") || d_.pos[t] == upos::from_name("ADJ");
+    static constexpr std::string_view kFunction[] = {"and", "or",   "but",  "the",  "a",   "an",
+                                                     "of",  "to",   "by",   "with", "for", "in",
+                                                     "on",  "said", "says", "told", "say"};
+    for (const std::string_view w : kFunction) {
+      if (norm(t) == w) return false;
+    }
+    return true;
+  }
+
   // A party word ("Tory", "Lib Dem") ending at token m, as a new mention of its party.
   int party_mention(std::uint32_t m) {
     if (!capish(m) || mention_at_[m] >= 0) return -1;

@@ -40,7 +40,8 @@
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
 //                                 naming a party of data/organizations.tsv, unused when the
 //                                 knowledge lists no such party; the word becomes a mention) before
-//                                 a person with one to four lower-case title words or a possessive
+//                                 a person with one to four lower-case title words (nouns and
+//                                 adjectives where tagged) or a possessive
 //                                 between ("Tory leader Michael Howard", "Labour's Paul Flynn",
 //                                 "Salvation Army spokesman X")
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit")
