@@ -297,10 +297,15 @@ class SyntaxRun : public TokenView {
       }
       if (with_verb) relate_all("met-with", subject, with, "meet-with", 0.85, v);
       if (pair_verb && object.empty() && with.empty() && !has_child(v, "obj")) {
+        // The parties come before the verb ("Lightbody and McClelland met"); a pair after it
+        // is an object the parse took for a subject.
         std::vector<int> pair;
         for (std::uint32_t c : children(v)) {
-          if (relation(c) == "nsubj") args(c, pair);
+          if (relation(c) == "nsubj" && c < v) args(c, pair);
         }
+        pair.erase(std::remove_if(pair.begin(), pair.end(),
+                                  [&](int m) { return d_.mentions[m].first > v; }),
+                   pair.end());
         relate_pairs("met-with", pair, "meet-pair", 0.8, v);
       }
     }
