@@ -137,7 +137,9 @@ class AnnotatedDocument {
   std::vector<float> pos_confidence;  // parallel to pos, the tagger's confidence
 
   // ---- dependencies: one per token when a parser ran, else empty ----
-  std::vector<std::int32_t> dependency_head;     // token index of the head, -1 for the root
+  // token index of the head, -1 for the root, -2 in a sentence the parser left out
+  // (ParserComponent::kNotParsed)
+  std::vector<std::int32_t> dependency_head;
   std::vector<std::string> dependency_relation;  // UD relation ("nsubj", "obl:tmod")
 
   // ---- gazetteer ----

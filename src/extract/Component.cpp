@@ -7,10 +7,12 @@
 #include "extract/KnowledgeRelations.h"
 #include "extract/MentionRecognizer.h"
 #include "extract/NerComponent.h"
+#include "extract/ParserComponent.h"
 #include "extract/PosTaggerComponent.h"
 #include "extract/RelationMatcher.h"
 #include "extract/Resolver.h"
 #include "extract/SegmenterComponent.h"
+#include "extract/SyntaxRelations.h"
 
 namespace skein::extract {
 namespace {
@@ -55,12 +57,6 @@ std::vector<ComponentInfo>& registry_storage() {
        {kTokens},
        {},
        factory_of<SegmenterComponent>("segmenter")},
-      {"pos",
-       "part-of-speech tags (UPOS) from the learned tagger (models/pos.skm)",
-       {kTokens},
-       {kPos},
-       {"model"},
-       factory_of<PosTaggerComponent>("pos")},
       {"gazetteer",
        "longest-match gazetteer names and title phrases",
        {kTokens},
@@ -86,12 +82,30 @@ std::vector<ComponentInfo>& registry_storage() {
        {kEntities},
        {},
        factory_of<Resolver>("resolver")},
+      {"pos",
+       "universal part-of-speech tags from the learned tagger (models/pos.skm)",
+       {kTokens},
+       {kPos},
+       {"model", "sentences"},
+       factory_of<PosTaggerComponent>("pos")},
+      {"parser",
+       "dependency heads and relations of the sentences naming two entities (models/parser.skm)",
+       {kPos, kEntities},
+       {kDependencies},
+       {"model", "sentences"},
+       factory_of<ParserComponent>("parser")},
       {"relation-rules",
        "relations from the patterns of the rule files (schema/)",
        {kEntities},
        {kRelations},
        {},
        factory_of<RelationMatcher>("relation-rules")},
+      {"syntax-relations",
+       "relations from predicate-argument paths of the parse (word sets in schema/syntax.rules)",
+       {kDependencies, kEntities},
+       {kRelations},
+       {},
+       factory_of<SyntaxRelations>("syntax-relations")},
       {"knowledge-relations",
        "located-in facts the gazetteer knows about the places named",
        {kEntities},
@@ -115,8 +129,9 @@ void register_component(ComponentInfo info) {
 }
 
 std::vector<std::string> default_components() {
-  return {"segmenter", "gazetteer",      "recognizer",         "ner",
-          "resolver",  "relation-rules", "knowledge-relations"};
+  return {"segmenter",      "gazetteer", "recognizer",     "ner",
+          "resolver",       "pos",       "parser",         "relation-rules",
+          "syntax-relations", "knowledge-relations"};
 }
 
 const ComponentInfo& component_info(std::string_view name) {

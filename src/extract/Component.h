@@ -9,20 +9,25 @@
 // whose component needs a layer no earlier component provides, or naming an unknown
 // component, throws UsageError with the known names.
 //
-// The built-in components, in default order:
-//   segmenter           tokens, sentences, lexicon flags             needs -       provides tokens
-//   gazetteer           longest-match gazetteer and title spans      needs tokens  provides
-//   gazetteer recognizer          rule-based mentions (people, organisations,  needs tokens,
-//   gazetteer
-//                       places, acronyms) and title roles                          provides
-//                       mentions
-//   resolver            mentions -> entities (gazetteer ids, short   needs mentions provides
-//   entities
-//                       forms, keys shared across documents)
-//   relation-rules      relations from the patterns of schema/*.rules needs entities provides
-//   relations knowledge-relations located-in facts the gazetteer knows about  needs entities
-//   provides relations
-//                       places the text names
+// The built-in components, in default order (name: needs -> provides):
+//   segmenter            tokens, sentences, lexicon flags              - -> tokens
+//   gazetteer            longest-match gazetteer and title spans       tokens -> gazetteer
+//   recognizer           rule-based mentions (people, organisations,   tokens, gazetteer ->
+//                        places, acronyms) and title roles             mentions
+//   ner                  the learned NER tagger (models/ner.skm): spans tokens, gazetteer,
+//                        and PER/ORG/LOC; the gazetteer decides Country  mentions -> mentions
+//                        or Place; precise rules fill what it misses
+//   resolver             mentions -> entities (gazetteer ids, short    mentions -> entities
+//                        forms, document-local keys)
+//   pos                  UPOS tags from models/pos.skm (after the      tokens -> pos
+//                        resolver: only sentences naming two entities)
+//   parser               dependency heads from models/parser.skm of    pos, entities ->
+//                        the sentences naming two entities             dependencies
+//   relation-rules       relations from the patterns of schema/*.rules entities -> relations
+//   syntax-relations     relations from predicate-argument paths of    dependencies, entities
+//                        the parse (word sets in schema/syntax.rules)  -> relations
+//   knowledge-relations  located-in facts the gazetteer knows about    entities -> relations
+//                        places the text names
 //
 // Adding a component (a tagger, a learned recogniser): derive from Component, put its class in
 // its own file, and add one ComponentInfo row to the table in Component.cpp (name, one-line

@@ -1,21 +1,20 @@
 #pragma once
-// The "pos" component: the learned part-of-speech tagger (data/models/pos.skm, trained by
-// `skein train pos`) tags every token of the segmentation with a UPOS tag. Fills
-// AnnotatedDocument::pos and pos_confidence (the model's probability of the chosen tag), one
-// per token; a tag the model knows but upos:: does not is kNone.
+// The "pos" component: tags tokens with Universal POS tags using the learned tagger
+// (learn/TaggerModel.h, model "models/pos.skm" under the data directory unless the "model"
+// option names another). Fills AnnotatedDocument::pos and pos_confidence, one entry per token.
 //
-// Options: "model" (default models/pos.skm under the data directory). A missing, truncated or
-// foreign model file throws InputError naming the file when the component is built.
+// Options:
+//   model      the tagger's model file (default models/pos.skm); a missing or foreign file is
+//              an InputError naming it when the pipeline is built
+//   sentences  "all": every sentence; "entities": only sentences naming two or more
+//              different resolved entities, the ones relations can come from (run it after
+//              the resolver then; tokens of other sentences keep upos::kNone); "auto"
+//              (default): "entities" when a component before it in the pipeline provides
+//              entities, else "all"
 //
-// Not in the default pipeline: the NER model does not use POS tags. Components that read
-// them (a parser) name it before themselves: `--components segmenter,pos,...`.
-//
-// Thread-safety: process() is const; scratch lives in the tagger's per-thread workspace.
-
-#include <vector>
+// Thread-safety: the model is immutable; per-thread scratch is thread_local.
 
 #include "extract/Component.h"
-#include "extract/LearnedTaggers.h"
 #include "learn/TaggerModel.h"
 
 namespace skein::extract {
@@ -28,8 +27,12 @@ class PosTaggerComponent : public Component {
 
  private:
   learn::TaggerModel model_;
-  DocumentTagger tagger_;           // borrows model_: declared after it
-  std::vector<upos::Tag> upos_of_;  // model tag index -> UPOS id
+  std::vector<upos::Tag> upos_of_tag_;  // the model's tag index -> UPOS id
+  bool entity_sentences_only_ = false;
 };
+
+// Per sentence of `document`, whether its mentions resolved to two or more different entities:
+// the sentences relation components read (and so the ones worth tagging and parsing).
+std::vector<bool> sentences_with_entity_pairs(const AnnotatedDocument& document);
 
 }  // namespace skein::extract

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/KnowledgeEntities.h"
+#include "extract/RelationChecks.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
@@ -41,16 +42,6 @@ class RelationRun : public TokenView {
   }
 
  private:
-  bool label_ok(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) const {
-    for (const LabelSpec& s : specs) {
-      if (s.label != e.out.label) continue;
-      if (s.kind.empty()) return true;
-      const auto it = e.out.props.find("kind");
-      if (it != e.out.props.end() && it->second == s.kind) return true;
-    }
-    return false;
-  }
-
   // A capital city may act as its state ("Seoul was Beijing's largest trading partner") where
   // the slot takes a Country and not a Place: returns the Country's knowledge index or -1.
   int metonymy_country(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) const {
@@ -108,7 +99,7 @@ class RelationRun : public TokenView {
           const bool ok = demonym_alone ? p.type == PatternItem::Type::kEntity && specs.empty()
                           : p.type == PatternItem::Type::kEntity && specs.empty()
                               ? true
-                              : (label_ok(e, specs) ||
+                              : (label_fits(e, specs) ||
                                  (!locative && (coerced = metonymy_country(e, specs)) >= 0));
           if (ok) {
             Binding saved = b;
@@ -172,60 +163,6 @@ class RelationRun : public TokenView {
     return "";
   }
 
-  // Whether "a located-in b" can be true given what the gazetteer knows of both ends. Text
-  // rules see lists ("Delta, Orion, Piedmont", "the Yangtze, the Mekong") and loose commas
-  // as appositions; a fact that contradicts the knowledge is a misreading, never news:
-  //  - a continent is inside nothing, and nothing is inside a listed city but an unlisted
-  //    place (a district, a street) - not an unlinked namesake of a listed place either
-  //    ("In London, Brent crude fell" with London left unlinked);
-  //  - a listed city, subdivision or region with a known country is in no other country,
-  //    and a listed city with a known subdivision is in no other subdivision of its country;
-  //  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);
-  //  - a region whose parent is not a country is no part of any one country.
-  bool plausible_located_in(const ResolvedEntity& a, const ResolvedEntity& b) const {
-    const auto kind_of = [](const ResolvedEntity& e) {
-      const auto it = e.out.props.find("kind");
-      return it == e.out.props.end() ? std::string_view() : std::string_view(it->second);
-    };
-    const std::string_view source_kind = kind_of(a);
-    if (a.region >= 0 && source_kind == "continent") return false;
-    // An organisation is somewhere smaller than a continent ("the PSP in Europe" is a market),
-    // and an intergovernmental one belongs to no one member ("Russia WTO talks").
-    if (a.label == EntityLabel::kOrganization && kind_of(b) == "continent") return false;
-    if (a.label == EntityLabel::kOrganization && source_kind == "intergovernmental" &&
-        b.label == EntityLabel::kCountry)
-      return false;
-    // A listed organisation with a home country is in no other country ("the American Red
-    // Cross" read as the Geneva committee), except a news organisation: its datelines place
-    // its bureaus ("BANGKOK, Thailand (AP)").
-    if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry &&
-        b.country >= 0 && source_kind.substr(0, 4) != "news") {
-      const auto home = a.out.props.find("country");
-      if (home != a.out.props.end() && !home->second.empty() &&
-          home->second != k_.countries()[b.country].iso2) {
-        return false;
-      }
-    }
-    if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake))
-      return false;
-    if (b.label == EntityLabel::kCountry && b.country >= 0) {
-      if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country)
-        return false;
-      if (a.region >= 0 && source_kind != "water") {
-        const std::string& parent = k_.regions()[a.region].parent;
-        if (parent != k_.countries()[b.country].iso2) return false;
-      }
-    }
-    if (b.subdivision >= 0 && b.city < 0 && a.city >= 0 && a.subdivision >= 0 &&
-        a.subdivision != b.subdivision && a.country == b.country) {
-      return false;
-    }
-    if (a.region >= 0 && b.region >= 0 &&
-        k_.regions()[a.region].parent != k_.regions()[b.region].key)
-      return false;
-    return true;
-  }
-
   void relate_sentence(std::uint32_t sentence_index) {
     const Sentence& s = seg_.sentences[sentence_index];
     // Units: entity mentions and roles of this sentence, other tokens one by one.
@@ -281,7 +218,7 @@ class RelationRun : public TokenView {
             const int target = b.target_country >= 0
                                    ? known_.country_entity(b.target_country, tm.first)
                                    : tm.entity;
-            if (!plausible_located_in(entities_[source], entities_[target])) continue;
+            if (!plausible_located_in(k_, entities_[source], entities_[target])) continue;
           }
           std::string mod = modality(s, units_[u].first, units_[end - 1].last);
           double confidence = rule.confidence;

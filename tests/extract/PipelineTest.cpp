@@ -110,7 +110,8 @@ std::size_t count_type(const DocumentExtraction& r, const std::string& type) {
 TEST_CASE("The default pipeline runs the built-in components in order", "[extract][pipeline]") {
   const Extractor x(options());
   CHECK(x.component_names() == std::vector<std::string>{"segmenter", "gazetteer", "recognizer",
-                                                        "ner", "resolver", "relation-rules",
+                                                        "ner", "resolver", "pos", "parser",
+                                                        "relation-rules", "syntax-relations",
                                                         "knowledge-relations"});
   CHECK(x.component_names() == default_components());
   // Naming the default list explicitly gives the same extraction.
@@ -125,9 +126,9 @@ TEST_CASE("The default pipeline runs the built-in components in order", "[extrac
 TEST_CASE("Unknown, repeated and unfed components are errors that say why", "[extract][pipeline]") {
   const std::string unknown = usage_error(options({"segmenter", "tagger"}));
   CHECK_THAT(unknown, Catch::Contains("unknown extraction component 'tagger'"));
-  CHECK_THAT(unknown, Catch::Contains(
-                          "segmenter, pos, gazetteer, recognizer, ner, resolver, relation-rules, "
-                          "knowledge-relations"));
+  CHECK_THAT(unknown,
+             Catch::Contains("segmenter, gazetteer, recognizer, ner, resolver, pos, parser, "
+                             "relation-rules, syntax-relations, knowledge-relations"));
   CHECK_THAT(usage_error(options({"segmenter", "segmenter"})),
              Catch::Contains("'segmenter' is listed twice"));
   CHECK_THAT(
@@ -191,8 +192,9 @@ TEST_CASE("Mentions in the annotated document record component, rule and confide
   for (const auto& c : components) c->process(annotated);
   REQUIRE(!annotated.segmentation.tokens.empty());
   CHECK(annotated.span_at.size() == annotated.segmentation.tokens.size());
-  CHECK(annotated.pos.empty());              // no tagger in the default pipeline
-  CHECK(annotated.dependency_head.empty());  // nor a parser
+  // The default pipeline tags and parses the sentences naming two entities, and those only.
+  CHECK(annotated.pos.size() == annotated.segmentation.tokens.size());
+  CHECK(annotated.dependency_head.size() == annotated.segmentation.tokens.size());
   REQUIRE(!annotated.mentions.empty());
   bool person = false, place = false;
   bool learned = false;

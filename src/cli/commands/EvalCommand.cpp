@@ -10,6 +10,7 @@
 #include "cli/Command.h"
 #include "core/Error.h"
 #include "evaluate/Evaluation.h"
+#include "evaluate/ParserEvaluation.h"
 #include "evaluate/ReportWriter.h"
 #include "evaluate/TaggerTraining.h"
 #include "extract/Extractor.h"
@@ -36,10 +37,12 @@ int run(const std::vector<std::string>& args) {
               "conll04, gold, conll2003, conllu, or auto (by name: .json conll04, .jsonl gold,\n"
               "eng.* or .conll conll2003, .conllu or a folder conllu)",
               format)
-      .option("--tagger", "KIND", "score the pos or ner tagger alone on the file's gold tokens",
+      .option("--tagger", "KIND",
+              "score the pos or ner tagger, or the parser (gold and predicted\n"
+              "UPOS), alone on the file's gold tokens",
               tagger)
-      .option("--model", "FILE", "the tagger's model file (default: data/models/KIND.skm)",
-              model_path)
+      .option("--model", "FILE",
+              "the tagger's or parser's model file (default: data/models/KIND.skm)", model_path)
       .flag("--json", "print the report as one JSON object", json)
       .option("--errors", "N", "examples shown per error class (0: counts only)", errors)
       .flag("-v,--verbose", "show 20 examples per error class", verbose)
@@ -56,14 +59,27 @@ int run(const std::vector<std::string>& args) {
           "  skein eval --format gold examples/gold.jsonl --errors 10\n"
           "  skein eval ../shared/dev-data/conll2003/eng.testa\n"
           "  skein eval --tagger pos ../shared/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu\n"
-          "  skein eval --tagger ner ../shared/dev-data/gum/dep/dev\n");
+          "  skein eval --tagger ner ../shared/dev-data/gum/dep/dev\n"
+          "  skein eval --tagger parser ../shared/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu\n");
   if (!parser.parse(args)) return exit_code::kSuccess;
   if (errors < 0) throw UsageError("--errors must be 0 or more");
   const std::size_t examples = verbose ? std::max<std::size_t>(20, static_cast<std::size_t>(errors))
                                        : static_cast<std::size_t>(errors);
 
+  if (tagger == "parser") {
+    const std::string data = data_dir.empty() ? extract::default_data_dir() : data_dir;
+    const parse::DependencyParser dependency_parser = parse::DependencyParser::load(
+        model_path.empty() ? data + "/models/parser.skm" : model_path);
+    const learn::TaggerModel pos =
+        learn::TaggerModel::load(learn::default_model_path(data, "pos"), "pos");
+    std::cout << evaluate::format_parser_evaluation(
+        evaluate::evaluate_parser_on(paths.front(), dependency_parser, pos));
+    std::cout.flush();
+    if (!std::cout) throw Error("cannot write to stdout");
+    return exit_code::kSuccess;
+  }
   if (!tagger.empty()) {
-    if (tagger != "pos" && tagger != "ner") throw UsageError("--tagger must be pos or ner");
+    if (tagger != "pos" && tagger != "ner") throw UsageError("--tagger must be pos, ner or parser");
     const std::string data = data_dir.empty() ? extract::default_data_dir() : data_dir;
     const learn::TaggerModel model = learn::TaggerModel::load(
         model_path.empty() ? learn::default_model_path(data, tagger) : model_path, tagger);
@@ -76,7 +92,7 @@ int run(const std::vector<std::string>& args) {
     if (!std::cout) throw Error("cannot write to stdout");
     return exit_code::kSuccess;
   }
-  if (!model_path.empty()) throw UsageError("--model needs --tagger pos|ner");
+  if (!model_path.empty()) throw UsageError("--model needs --tagger pos|ner|parser");
 
   const evaluate::Dataset dataset = evaluate::read_dataset(paths.front(), format);
   const extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});

@@ -1,0 +1,60 @@
+#include "extract/RelationChecks.h"
+
+namespace skein::extract {
+
+bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) {
+  for (const LabelSpec& s : specs) {
+    if (s.label != e.out.label) continue;
+    if (s.kind.empty()) return true;
+    const auto it = e.out.props.find("kind");
+    if (it != e.out.props.end() && it->second == s.kind) return true;
+  }
+  return false;
+}
+
+bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
+                          const ResolvedEntity& b) {
+  const auto kind_of = [](const ResolvedEntity& e) {
+    const auto it = e.out.props.find("kind");
+    return it == e.out.props.end() ? std::string_view() : std::string_view(it->second);
+  };
+  const std::string_view source_kind = kind_of(a);
+  if (a.region >= 0 && source_kind == "continent") return false;
+  // An organisation is somewhere smaller than a continent ("the PSP in Europe" is a market),
+  // and an intergovernmental one belongs to no one member ("Russia WTO talks").
+  if (a.label == EntityLabel::kOrganization && kind_of(b) == "continent") return false;
+  if (a.label == EntityLabel::kOrganization && source_kind == "intergovernmental" &&
+      b.label == EntityLabel::kCountry)
+    return false;
+  // A listed organisation with a home country is in no other country ("the American Red
+  // Cross" read as the Geneva committee), except a news organisation: its datelines place
+  // its bureaus ("BANGKOK, Thailand (AP)").
+  if (a.label == EntityLabel::kOrganization && b.label == EntityLabel::kCountry && b.country >= 0 &&
+      source_kind.substr(0, 4) != "news") {
+    const auto home = a.out.props.find("country");
+    if (home != a.out.props.end() && !home->second.empty() &&
+        home->second != knowledge.countries()[b.country].iso2) {
+      return false;
+    }
+  }
+  if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake))
+    return false;
+  if (b.label == EntityLabel::kCountry && b.country >= 0) {
+    if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country)
+      return false;
+    if (a.region >= 0 && source_kind != "water") {
+      const std::string& parent = knowledge.regions()[a.region].parent;
+      if (parent != knowledge.countries()[b.country].iso2) return false;
+    }
+  }
+  if (b.subdivision >= 0 && b.city < 0 && a.city >= 0 && a.subdivision >= 0 &&
+      a.subdivision != b.subdivision && a.country == b.country) {
+    return false;
+  }
+  if (a.region >= 0 && b.region >= 0 &&
+      knowledge.regions()[a.region].parent != knowledge.regions()[b.region].key)
+    return false;
+  return true;
+}
+
+}  // namespace skein::extract

@@ -1,0 +1,36 @@
+#pragma once
+// Checks every relation component makes before it adds a relation: whether an entity fits a
+// relation type's endpoint labels, and whether a located-in fact can be true given what the
+// gazetteer knows of both ends. One home for both, shared by the rule matcher
+// (RelationMatcher.h) and the syntax relations (SyntaxRelations.h).
+//
+// Thread-safety: pure functions of their arguments.
+
+#include <vector>
+
+#include "extract/AnnotatedDocument.h"
+#include "extract/Knowledge.h"
+#include "extract/Rules.h"
+
+namespace skein::extract {
+
+// Whether `e` has one of the labels `specs` allows (and, for "Place.city", that kind).
+bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
+
+// Whether "a located-in b" can be true given what the gazetteer knows of both ends. Text
+// rules see lists ("Delta, Orion, Piedmont", "the Yangtze, the Mekong") and loose commas
+// as appositions; a fact that contradicts the knowledge is a misreading, never news:
+//  - a continent is inside nothing, and nothing is inside a listed city but an unlisted
+//    place (a district, a street) - not an unlinked namesake of a listed place either
+//    ("In London, Brent crude fell" with London left unlinked);
+//  - a listed city, subdivision or region with a known country is in no other country,
+//    and a listed city with a known subdivision is in no other subdivision of its country;
+//  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);
+//  - a region whose parent is not a country is no part of any one country;
+//  - an organisation is in nothing as large as a continent, an intergovernmental one is in no
+//    one country, and a listed organisation with a home country is in no other (news
+//    organisations excepted: their datelines place bureaus).
+bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
+                          const ResolvedEntity& b);
+
+}  // namespace skein::extract

@@ -1,0 +1,628 @@
+#include "extract/SyntaxRelations.h"
+
+#include <algorithm>
+
+#include "extract/KnowledgeEntities.h"
+#include "extract/ParserComponent.h"
+#include "extract/RelationChecks.h"
+#include "extract/TokenHelpers.h"
+
+namespace skein::extract {
+namespace {
+
+// A rule directory without the set (a user's own) leaves those paths without triggers.
+std::vector<std::string> word_set(const RuleSet& rules, const std::string& name) {
+  for (const auto& [set_name, words] : rules.word_sets) {
+    if (set_name == name) return words;
+  }
+  return {};
+}
+
+constexpr std::string_view base_of(std::string_view relation) {
+  return relation.substr(0, relation.find(':'));
+}
+
+// The component's work on one document.
+class SyntaxRun : public TokenView {
+ public:
+  SyntaxRun(AnnotatedDocument& document, const Knowledge& knowledge, const RuleSet& rules,
+            const SyntaxRelations::Lexicon& lexicon, bool keep_modal, const char* component)
+      : TokenView(document),
+        d_(document),
+        k_(knowledge),
+        rules_(rules),
+        x_(lexicon),
+        keep_modal_(keep_modal),
+        component_(component) {}
+
+  void run() {
+    const Segmentation& seg = d_.segmentation;
+    if (d_.dependency_head.size() != seg.tokens.size()) return;  // no parser ran
+    mention_at_.assign(seg.tokens.size(), -1);
+    for (std::size_t m = 0; m < d_.mentions.size(); ++m) {
+      const EntityMention& mention = d_.mentions[m];
+      if (mention.entity < 0) continue;
+      for (std::uint32_t t = mention.first; t < mention.last; ++t) {
+        const int old = mention_at_[t];
+        if (old < 0 ||
+            d_.mentions[old].last - d_.mentions[old].first < mention.last - mention.first) {
+          mention_at_[t] = static_cast<int>(m);
+        }
+      }
+    }
+    for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+      const Sentence& sentence = seg.sentences[s];
+      sentence_ = &sentence;
+      sentence_text_.clear();
+      title_modifiers();
+      if (sentence.last == sentence.first ||
+          d_.dependency_head[sentence.first] == ParserComponent::kNotParsed)
+        continue;
+      build_children();
+      for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
+        meeting_paths(t);
+        trade_paths(t);
+        location_participle(t);
+      }
+      for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
+        const int m = mention_at_[t];
+        if (m < 0 || head_token(m) != t) continue;
+        const EntityLabel label = entity_of(m).label;
+        if (label == EntityLabel::kPerson) affiliation_paths(m, t);
+        if (label == EntityLabel::kPlace || label == EntityLabel::kOrganization) location_in(m, t);
+      }
+    }
+  }
+
+ private:
+  // ---- the tree ----
+  void build_children() {
+    const std::uint32_t n = sentence_->last - sentence_->first;
+    children_.assign(n, {});
+    for (std::uint32_t t = sentence_->first; t < sentence_->last; ++t) {
+      const std::int32_t h = d_.dependency_head[t];
+      if (h >= static_cast<std::int32_t>(sentence_->first) &&
+          h < static_cast<std::int32_t>(sentence_->last))
+        children_[static_cast<std::uint32_t>(h) - sentence_->first].push_back(t);
+    }
+  }
+  const std::vector<std::uint32_t>& children(std::uint32_t t) const {
+    return children_[t - sentence_->first];
+  }
+  std::string_view relation(std::uint32_t t) const { return d_.dependency_relation[t]; }
+  std::string_view base(std::uint32_t t) const { return base_of(relation(t)); }
+  // The head token, or -1 at the root.
+  std::int64_t head(std::uint32_t t) const { return d_.dependency_head[t]; }
+  bool in(const std::vector<std::string>& set, std::uint32_t t) const {
+    return contains(set, norm(t));
+  }
+  // The word of a nominal's or oblique's "case" child ("with", "of"), or "".
+  std::string_view case_of(std::uint32_t t) const {
+    for (std::uint32_t c : children(t)) {
+      if (base(c) == "case") return norm(c);
+    }
+    return {};
+  }
+  bool has_child(std::uint32_t t, std::string_view base_relation) const {
+    for (std::uint32_t c : children(t)) {
+      if (base(c) == base_relation) return true;
+    }
+    return false;
+  }
+
+  // ---- arguments ----
+  const ResolvedEntity& entity_of(int m) const { return d_.entities[d_.mentions[m].entity]; }
+  // The token of mention m whose head lies outside it.
+  std::uint32_t head_token(int m) const {
+    const EntityMention& mention = d_.mentions[m];
+    for (std::uint32_t t = mention.first; t < mention.last; ++t) {
+      const std::int64_t h = head(t);
+      if (h < mention.first || h >= mention.last) return t;
+    }
+    return mention.first;
+  }
+  // The mention an argument token stands for, or -1.
+  int arg(std::uint32_t t, bool demonym_ok = false) const {
+    int m = mention_at_[t];
+    if (m < 0) {
+      for (std::uint32_t c : children(t)) {
+        const std::string_view r = base(c);
+        if ((r == "appos" || r == "flat") && mention_at_[c] >= 0) {
+          m = mention_at_[c];
+          break;
+        }
+      }
+    }
+    if (m < 0) {
+      for (std::uint32_t c : children(t)) {
+        if (base(c) == "compound" && mention_at_[c] >= 0 &&
+            entity_of(mention_at_[c]).label == EntityLabel::kPerson) {
+          m = mention_at_[c];
+          break;
+        }
+      }
+    }
+    if (m >= 0 && d_.mentions[m].demonym && !demonym_ok) return -1;
+    return m;
+  }
+  // arg(t) and the arguments of t's conjuncts ("X and Y").
+  void args(std::uint32_t t, std::vector<int>& out, bool demonym_ok = false) const {
+    if (const int m = arg(t, demonym_ok); m >= 0) out.push_back(m);
+    for (std::uint32_t c : children(t)) {
+      if (base(c) != "conj") continue;
+      if (const int m = arg(c, demonym_ok); m >= 0) out.push_back(m);
+    }
+  }
+  // The arguments of t's children with this base relation (and, when `cases` is given, a case
+  // word among them).
+  std::vector<int> child_args(std::uint32_t t, std::string_view base_relation,
+                              const std::vector<std::string>* cases = nullptr,
+                              bool demonym_ok = false) const {
+    std::vector<int> out;
+    for (std::uint32_t c : children(t)) {
+      if (base(c) != base_relation) continue;
+      if (cases != nullptr && !contains(*cases, case_of(c))) continue;
+      args(c, out, demonym_ok);
+    }
+    return out;
+  }
+  std::vector<int> child_args_with(std::uint32_t t, std::string_view base_relation,
+                                   std::string_view case_word) const {
+    std::vector<int> out;
+    for (std::uint32_t c : children(t)) {
+      if (base(c) == base_relation && case_of(c) == case_word) args(c, out);
+    }
+    return out;
+  }
+  // The subject arguments of a verb: its nsubj, or the subject it shares as a conjunct, an
+  // xcomp (the controller) or a relative clause (the noun it modifies).
+  std::vector<int> subjects(std::uint32_t v, int depth = 0) const {
+    std::vector<int> out;
+    bool has_subject = false;
+    for (std::uint32_t c : children(v)) {
+      if (relation(c) != "nsubj") continue;
+      has_subject = true;
+      args(c, out);
+    }
+    const std::int64_t h = head(v);
+    if (h < 0 || depth > 2) return out;
+    const std::string_view r = relation(v);
+    if (!has_subject && (r == "conj" || r == "xcomp"))
+      return subjects(static_cast<std::uint32_t>(h), depth + 1);
+    if (r == "acl:relcl") {
+      bool relative_subject = !has_subject;
+      for (std::uint32_t c : children(v)) {
+        if (relation(c) == "nsubj" && d_.pos.size() > c && d_.pos[c] == upos::from_name("PRON"))
+          relative_subject = true;
+      }
+      if (relative_subject) {
+        out.clear();
+        args(static_cast<std::uint32_t>(h), out);
+      }
+    }
+    return out;
+  }
+
+  // ---- modality ----
+  std::string modality(std::uint32_t trigger) const {
+    std::int64_t x = trigger;
+    for (int depth = 0; x >= 0 && depth < 5; ++depth) {
+      const auto t = static_cast<std::uint32_t>(x);
+      for (std::uint32_t c : children(t)) {
+        const std::string_view r = base(c);
+        const std::string_view w = norm(c);
+        const bool negative =
+            contains(rules_.negation_cues, w) || (w.size() > 3 && w.substr(w.size() - 3) == "n't");
+        if ((r == "advmod" || r == "aux" || r == "det" || r == "neg") && negative) return "negated";
+        if (r == "aux" && contains(rules_.hypothetical_cues, w)) return "hypothetical";
+        if (r == "mark" && contains(rules_.condition_cues, w)) return "hypothetical";
+      }
+      if (t != trigger) {
+        if (contains(rules_.negation_cues, norm(t))) return "negated";
+        if (contains(rules_.hypothetical_cues, norm(t))) return "hypothetical";
+      }
+      const std::string_view r = base(t);
+      if (r != "xcomp" && r != "ccomp" && r != "conj" && r != "advcl" && r != "acl" &&
+          !(t == trigger && (r == "obj" || r == "nsubj")))
+        break;
+      x = head(t);
+    }
+    return "";
+  }
+
+  // ---- adding a relation ----
+  // The trigger of a relation read from the words alone: no clause to read modality from.
+  static constexpr std::uint32_t kNoTrigger = UINT32_MAX;
+  void relate(const char* type_name, int source, int target, const char* rule, double confidence,
+              std::uint32_t trigger) {
+    const int type_index = rules_.type_index(type_name);
+    if (type_index < 0 || source < 0 || target < 0) return;
+    const RelationTypeDef& type = rules_.types[static_cast<std::size_t>(type_index)];
+    const int se = d_.mentions[source].entity, te = d_.mentions[target].entity;
+    if (se < 0 || te < 0 || se == te) return;
+    const ResolvedEntity& a = d_.entities[se];
+    const ResolvedEntity& b = d_.entities[te];
+    if (!label_fits(a, type.source) || !label_fits(b, type.target)) return;
+    if (type.name == "located-in" && !plausible_located_in(k_, a, b)) return;
+    const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger);
+    if (!mod.empty()) {
+      if (!keep_modal_) return;
+      confidence *= 0.3;
+    }
+    if (sentence_text_.empty())
+      sentence_text_ = text().substr(sentence_->span.start, sentence_->span.size());
+    Evidence evidence;
+    evidence.span = sentence_->span;
+    evidence.component = component_;
+    evidence.rule = rule;
+    evidence.text = sentence_text_;
+    evidence.confidence = confidence;
+    d_.add_relation(type.name, type.symmetric, a.out.id, b.out.id, basis::kText, evidence, "", mod);
+  }
+  void relate_all(const char* type, const std::vector<int>& sources,
+                  const std::vector<int>& targets, const char* rule, double confidence,
+                  std::uint32_t trigger) {
+    for (int s : sources) {
+      for (int t : targets) relate(type, s, t, rule, confidence, trigger);
+    }
+  }
+  void relate_pairs(const char* type, const std::vector<int>& parties, const char* rule,
+                    double confidence, std::uint32_t trigger) {
+    for (std::size_t i = 0; i < parties.size(); ++i) {
+      for (std::size_t j = i + 1; j < parties.size(); ++j)
+        relate(type, parties[i], parties[j], rule, confidence, trigger);
+    }
+  }
+
+  // ---- met-with ----
+  void meeting_paths(std::uint32_t v) {
+    const bool object_verb = in(x_.meet_object, v), with_verb = in(x_.meet_with, v);
+    const bool pair_verb = in(x_.meet_pair, v);
+    if (object_verb || with_verb || pair_verb) {
+      const std::vector<int> subject = subjects(v);
+      const std::vector<int> object = child_args(v, "obj");
+      const std::vector<int> with = child_args_with(v, "obl", "with");
+      if (object_verb) {
+        relate_all("met-with", subject, object, "meet-object", 0.85, v);
+        if (object.empty() && !subject.empty()) {
+          const int titled = titled_person_after(v);
+          if (titled >= 0) relate_all("met-with", subject, {titled}, "meet-object-title", 0.8, v);
+        }
+        std::vector<int> patient;
+        for (std::uint32_t c : children(v)) {
+          if (relation(c) == "nsubj:pass") args(c, patient);
+        }
+        std::vector<int> agent = child_args_with(v, "obl", "by");
+        relate_all("met-with", agent, patient, "meet-object", 0.85, v);
+      }
+      if (with_verb) relate_all("met-with", subject, with, "meet-with", 0.85, v);
+      if (pair_verb && object.empty() && with.empty() && !has_child(v, "obj")) {
+        // The parties come before the verb ("Lightbody and McClelland met"); a pair after it
+        // is an object the parse took for a subject.
+        std::vector<int> pair;
+        for (std::uint32_t c : children(v)) {
+          if (relation(c) == "nsubj" && c < v) args(c, pair);
+        }
+        pair.erase(std::remove_if(pair.begin(), pair.end(),
+                                  [&](int m) { return d_.mentions[m].first > v; }),
+                   pair.end());
+        relate_pairs("met-with", pair, "meet-pair", 0.8, v);
+      }
+    }
+    if (!in(x_.meet_noun, v)) return;
+    const std::vector<std::string> between = {"between"};
+    std::vector<int> parties = child_args(v, "nmod", &between);
+    relate_pairs("met-with", parties, "meeting-between", 0.8, v);
+    const std::vector<int> with = child_args_with(v, "nmod", "with");
+    std::vector<int> owner;
+    for (std::uint32_t c : children(v)) {
+      if (relation(c) == "nmod:poss") args(c, owner);
+    }
+    relate_all("met-with", owner, with, "meeting-poss", 0.8, v);
+    const std::int64_t h = head(v);
+    if (h >= 0 && base(v) == "obj" && in(x_.meet_holder, static_cast<std::uint32_t>(h))) {
+      const auto holder = static_cast<std::uint32_t>(h);
+      std::vector<int> other = with;
+      for (int m : child_args_with(holder, "obl", "with")) other.push_back(m);
+      relate_all("met-with", subjects(holder), other, "held-talks", 0.85, holder);
+    }
+  }
+
+  // The person named right after `v` behind a title and demonyms only ("met Italian Prime
+  // Minister Silvio Berlusconi"), where the parse lost the name under the title; or -1.
+  int titled_person_after(std::uint32_t v) const {
+    std::uint32_t t = v + 1;
+    bool title = false;
+    while (t < sentence_->last) {
+      const int m = mention_at_[t];
+      if (m >= 0 && d_.mentions[m].demonym) {
+        t = d_.mentions[m].last;
+        continue;
+      }
+      const auto role = std::find_if(d_.roles.begin(), d_.roles.end(),
+                                     [&](const Role& r) { return r.first == t && !r.honorific; });
+      if (role == d_.roles.end()) break;
+      title = true;
+      t = role->last;
+    }
+    if (!title || t >= sentence_->last) return -1;
+    const int m = mention_at_[t];
+    if (m < 0 || d_.mentions[m].first != t || entity_of(m).label != EntityLabel::kPerson) return -1;
+    return m;
+  }
+
+  // ---- trades-with ----
+  void trade_paths(std::uint32_t v) {
+    if (in(x_.trade_verb, v) && d_.pos[v] == upos::from_name("VERB")) {
+      std::vector<int> partner = child_args(v, "obl", &x_.trade_prep);
+      // "imported $20bn worth of goods from China": the partner may hang two nominals down.
+      for (std::uint32_t c : children(v)) {
+        if (base(c) != "obj") continue;
+        for (int m : child_args(c, "nmod", &x_.trade_prep)) partner.push_back(m);
+        for (std::uint32_t n : children(c)) {
+          if (base(n) != "nmod") continue;
+          for (int m : child_args(n, "nmod", &x_.trade_prep)) partner.push_back(m);
+        }
+      }
+      relate_all("trades-with", subjects(v), partner, "trade-verb", 0.75, v);
+    }
+    bool noun = in(x_.trade_noun, v) && d_.pos[v] != upos::from_name("VERB");
+    if (!noun && in(x_.trade_balance, v)) {
+      for (std::uint32_t c : children(v)) {
+        if (base(c) == "compound" && norm(c) == "trade") noun = true;
+      }
+    }
+    if (!noun) return;
+    const std::vector<std::string> between = {"between"};
+    relate_pairs("trades-with", child_args(v, "nmod", &between), "trade-between", 0.85, v);
+    std::vector<int> owner;
+    for (std::uint32_t c : children(v)) {
+      const std::string_view r = base(c);
+      if (relation(c) == "nmod:poss" || r == "compound" || r == "amod") args(c, owner, true);
+    }
+    const std::int64_t h = head(v);
+    if (owner.empty() && h >= 0 && base(v) == "obj")
+      owner = subjects(static_cast<std::uint32_t>(h));
+    relate_all("trades-with", owner, child_args(v, "nmod", &x_.trade_prep), "trade-noun", 0.8, v);
+  }
+
+  // ---- affiliated-with ----
+  void affiliation_paths(int person, std::uint32_t h) {
+    // The nodes that carry the person's roles.
+    std::uint32_t nodes[8];
+    std::size_t count = 0;
+    nodes[count++] = h;
+    for (std::uint32_t c : children(h)) {
+      if (count < 6 && mention_at_[c] < 0 &&
+          (base(c) == "appos" || (base(c) == "compound" && d_.pos[c] == upos::from_name("NOUN"))))
+        nodes[count++] = c;
+    }
+    const std::int64_t g = head(h);
+    if (g >= 0 && mention_at_[g] < 0) {
+      const std::string_view r = base(h);
+      if (r == "appos" || r == "flat" || r == "compound" ||
+          (relation(h) == "nsubj" && has_child(static_cast<std::uint32_t>(g), "cop")))
+        nodes[count++] = static_cast<std::uint32_t>(g);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint32_t node = nodes[i];
+      for (std::uint32_t c : children(node)) {
+        const std::string_view r = base(c);
+        const char* rule = nullptr;
+        bool demonym_ok = false;
+        if (r == "nmod" && relation(c) != "nmod:poss" &&
+            contains(x_.affiliation_prep, case_of(c))) {
+          rule = "role-of";
+        } else if (relation(c) == "nmod:poss") {
+          rule = "role-poss";
+        } else if (r == "compound" || r == "amod") {
+          rule = "role-modifier";
+          demonym_ok = true;
+        }
+        if (rule == nullptr) continue;
+        const int org = arg(c, demonym_ok);
+        if (org < 0 || org == person) continue;
+        relate("affiliated-with", person, org, rule, 0.8, node);
+      }
+    }
+  }
+
+  // "Tory leader Michael Howard", "Labour's Paul Flynn", "Salvation Army spokesman Jonathan
+  // Lomax": an organisation (a mention, or a party word of the syntax-party-* sets) before a
+  // person, with one to four lower-case title words or a possessive between. Read from the
+  // words, so it needs no parse.
+  void title_modifiers() {
+    const std::uint32_t first = sentence_->first, last = sentence_->last;
+    for (std::uint32_t f = first + 2; f < last; ++f) {
+      const int person = mention_at_[f];
+      if (person < 0 || d_.mentions[person].first != f ||
+          entity_of(person).label != EntityLabel::kPerson)
+        continue;
+      std::uint32_t t = f;  // the token after the modifier
+      while (t > first && t + 4 > f && title_word(t - 1)) --t;
+      if (t == f && tok(f - 1).has(token_flags::kPossessive)) --t;
+      if (t == f || t == first) continue;
+      const std::uint32_t m = t - 1;  // the modifier's last token
+      int org = mention_at_[m];
+      if (org >= 0 &&
+          (entity_of(org).label != EntityLabel::kOrganization || d_.mentions[org].last != t))
+        org = -1;
+      if (org < 0) org = party_mention(m);
+      if (org < 0) continue;
+      relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
+    }
+  }
+  // A lower-case word that may belong to a title ("shadow culture secretary"): a noun or
+  // adjective where the tagger ran, never a function word ("New Labour and Tony Blair").
+  bool title_word(std::uint32_t t) const {
+    if (!tok(t).has(token_flags::kLower) || !tok(t).has(token_flags::kWord)) return false;
+    if (d_.pos.size() == d_.segmentation.tokens.size() && d_.pos[t] != upos::kNone)
+      return d_.pos[t] == upos::from_name("NOUN") || d_.pos[t] == upos::from_name("ADJ");
+    static constexpr std::string_view kFunction[] = {"and", "or",   "but",  "the",  "a",   "an",
+                                                     "of",  "to",   "by",   "with", "for", "in",
+                                                     "on",  "said", "says", "told", "say"};
+    for (const std::string_view w : kFunction) {
+      if (norm(t) == w) return false;
+    }
+    return true;
+  }
+
+  // A party word ("Tory", "Lib Dem") ending at token m, as a new mention of its party.
+  int party_mention(std::uint32_t m) {
+    if (!capish(m) || mention_at_[m] >= 0) return -1;
+    for (int words = 2; words >= 1; --words) {
+      if (m + 1 < sentence_->first + static_cast<std::uint32_t>(words)) continue;
+      const std::uint32_t from = m + 1 - static_cast<std::uint32_t>(words);
+      std::string key;
+      for (std::uint32_t t = from; t <= m; ++t) {
+        if (!capish(t) || mention_at_[t] >= 0) {
+          key.clear();
+          break;
+        }
+        if (!key.empty()) key += '-';
+        key += norm(t);
+      }
+      if (key.empty()) continue;
+      for (const auto& [org, words_of_party] : x_.parties) {
+        if (!contains(words_of_party, key)) continue;
+        KnowledgeEntities known(d_, k_);
+        EntityMention mention;
+        mention.first = from;
+        mention.last = m + 1;
+        mention.sentence = static_cast<std::uint32_t>(sentence_ - d_.segmentation.sentences.data());
+        mention.label = EntityLabel::kOrganization;
+        mention.source = MentionSource::kOrganization;  // no gazetteer entry to read
+        mention.key = k_.organizations()[static_cast<std::size_t>(org)].key;
+        mention.entity = known.organization_entity(org, from);
+        mention.component = component_;
+        mention.rule = "party-word";
+        d_.mentions.push_back(mention);
+        const int index = static_cast<int>(d_.mentions.size() - 1);
+        for (std::uint32_t t = from; t <= m; ++t) mention_at_[t] = index;
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  // ---- located-in ----
+  void location_in(int thing, std::uint32_t h) {
+    for (std::uint32_t c : children(h)) {
+      if (base(c) != "nmod" || !contains(x_.location_prep, case_of(c))) continue;
+      std::vector<int> where;
+      args(c, where);
+      for (int m : where) relate("located-in", thing, m, "in", 0.75, h);
+    }
+    // "Eaton Vance Management in Boston" with the in-phrase attached higher up: the
+    // preposition right after the name still places it.
+    const std::uint32_t after = d_.mentions[thing].last;
+    if (after + 1 < sentence_->last && contains(x_.location_prep, norm(after)) &&
+        base(after) == "case" && head(after) >= 0) {
+      const auto object = static_cast<std::uint32_t>(head(after));
+      const int m = mention_at_[object];  // never a demonym: "Paris Radio in French"
+      if (m >= 0 && d_.mentions[m].first == after + 1 && !d_.mentions[m].demonym)
+        relate("located-in", thing, m, "in-adjacent", 0.75, h);
+    }
+    // "Israel's Teva Pharmaceuticals", "RHB, Malaysia's third-biggest lender".
+    std::vector<std::uint32_t> nodes = {h};
+    for (std::uint32_t c : children(h)) {
+      if (base(c) == "appos" && mention_at_[c] < 0) nodes.push_back(c);
+    }
+    for (std::uint32_t node : nodes) {
+      for (std::uint32_t c : children(node)) {
+        if (relation(c) != "nmod:poss") continue;
+        const int m = arg(c);
+        if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, node);
+      }
+    }
+  }
+
+  void location_participle(std::uint32_t b) {
+    if (!in(x_.location_participle, b)) return;
+    std::vector<int> where;
+    // "London-based": the place joined to the participle by a hyphen.
+    if (b >= sentence_->first + 2 && norm(b - 1) == "-" && mention_at_[b - 2] >= 0)
+      where.push_back(mention_at_[b - 2]);  // "Irish-based" too: a demonym names its state
+    for (std::uint32_t c : children(b)) {
+      const std::string_view r = base(c);
+      if ((r == "obl" || r == "nmod") && contains(x_.location_prep, case_of(c))) args(c, where);
+    }
+    if (where.empty()) return;
+    std::vector<int> thing;
+    for (std::uint32_t c : children(b)) {
+      if (base(c) == "nsubj") args(c, thing);
+    }
+    const std::int64_t h = head(b);
+    const std::string_view r = base(b);
+    if (h >= 0 && (r == "amod" || r == "acl" || r == "compound")) {
+      const auto noun = static_cast<std::uint32_t>(h);
+      args(noun, thing);
+      // "Aberdeen-based consultancy Blackwatch", "Baghdad-based affiliate Falcon Group": the
+      // descriptor leans on the name (nmod, compound) or stands right before it.
+      const std::int64_t up = head(noun);
+      if (thing.empty() && up >= 0 && mention_at_[up] >= 0 &&
+          (base(noun) == "nmod" || base(noun) == "compound"))
+        thing.push_back(mention_at_[up]);
+      if (thing.empty() && noun + 1 < sentence_->last && mention_at_[noun + 1] >= 0 &&
+          d_.mentions[mention_at_[noun + 1]].first == noun + 1)
+        thing.push_back(mention_at_[noun + 1]);
+      // "X, a London-based bank": the noun is in apposition to the name.
+      if (base(noun) == "appos" && head(noun) >= 0)
+        args(static_cast<std::uint32_t>(head(noun)), thing);
+    }
+    for (int t : thing) {
+      for (int w : where) relate("located-in", t, w, "based", 0.85, b);
+    }
+  }
+
+  AnnotatedDocument& d_;
+  const Knowledge& k_;
+  const RuleSet& rules_;
+  const SyntaxRelations::Lexicon& x_;
+  const bool keep_modal_;
+  const char* component_;
+  std::vector<int> mention_at_;  // per token: the longest resolved mention covering it, or -1
+  const Sentence* sentence_ = nullptr;
+  std::vector<std::vector<std::uint32_t>> children_;  // per token of the sentence
+  std::string sentence_text_;
+};
+
+}  // namespace
+
+SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& context,
+                                 const ComponentOptions& options)
+    : Component(std::move(name), options),
+      knowledge_(context.knowledge),
+      rules_(context.rules),
+      keep_modal_relations_(context.options.keep_modal_relations) {
+  lexicon_.meet_object = word_set(rules_, "syntax-meet-object");
+  lexicon_.meet_with = word_set(rules_, "syntax-meet-with");
+  lexicon_.meet_pair = word_set(rules_, "syntax-meet-pair");
+  lexicon_.meet_noun = word_set(rules_, "syntax-meet-noun");
+  lexicon_.meet_holder = word_set(rules_, "syntax-meet-holder");
+  lexicon_.trade_verb = word_set(rules_, "syntax-trade-verb");
+  lexicon_.trade_noun = word_set(rules_, "syntax-trade-noun");
+  lexicon_.trade_prep = word_set(rules_, "syntax-trade-prep");
+  lexicon_.trade_balance = word_set(rules_, "syntax-trade-balance");
+  lexicon_.affiliation_prep = word_set(rules_, "syntax-affiliation-prep");
+  lexicon_.location_prep = word_set(rules_, "syntax-location-prep");
+  lexicon_.location_participle = word_set(rules_, "syntax-location-participle");
+  // "set syntax-party-<organisation key> <words>": the words that name a listed party.
+  const std::string prefix = "syntax-party-";
+  for (const auto& [set_name, words] : rules_.word_sets) {
+    if (set_name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string key = set_name.substr(prefix.size());
+    const auto& orgs = knowledge_.organizations();
+    const auto it = std::find_if(orgs.begin(), orgs.end(),
+                                 [&](const OrganizationInfo& o) { return o.key == key; });
+    // Knowledge without that party (a test's, a user's own) leaves the words unused.
+    if (it == orgs.end()) continue;
+    lexicon_.parties.emplace_back(static_cast<int>(it - orgs.begin()), words);
+  }
+}
+
+void SyntaxRelations::process(AnnotatedDocument& document) const {
+  SyntaxRun(document, knowledge_, rules_, lexicon_, keep_modal_relations_, name().c_str()).run();
+}
+
+}  // namespace skein::extract

@@ -1,0 +1,102 @@
+#pragma once
+// The "syntax-relations" component: relations read from the dependency parse (the "parser"
+// component's heads and UD relations) by predicate-argument paths between two resolved entity
+// mentions of one sentence. The trigger words are data: the `set syntax-*` word sets of the
+// rule files (schema/syntax.rules), so users can add a verb without a rebuild; a rule
+// directory without a set leaves the paths that need it without triggers.
+//
+// An argument token stands for a mention when it lies inside one, or when its appos/flat
+// child does, or a person in its compound child ("met Prime Minister Silvio Berlusconi" with
+// "Minister" as the object); conjuncts ("X and Y") are arguments too. The paths, each the
+// `rule` of its evidence:
+//
+//   met-with        meet-object   nsubj(V) + obj(V), V in syntax-meet-object ("X met Y"); the
+//                                 passive's nsubj:pass + by-oblique ("Y was welcomed by X")
+//                   meet-object-title  nsubj(V) + the person right after V behind a title
+//                                 ("met Italian Prime Minister Silvio Berlusconi", where the
+//                                 parse loses the name under the title)
+//                   meet-with     nsubj(V) + with-oblique of V, V in syntax-meet-with
+//                   meet-pair     conjoined nsubj of V in syntax-meet-pair, no object
+//                                 ("X and Y met")
+//                   meeting-between  between-nominal of N in syntax-meet-noun, its conjuncts
+//                   meeting-poss  poss(N) + with-nominal of N ("X's talks with Y")
+//                   held-talks    nsubj(H) + with-nominal of N or with-oblique of H, N the
+//                                 object of H in syntax-meet-holder ("X held talks with Y")
+//   trades-with     trade-verb    nsubj(V) + from/to/with oblique of V or of its object
+//                   trade-between between-nominal of N in syntax-trade-noun, its conjuncts
+//                   trade-noun    poss/compound/amod of N, or nsubj of the verb N is the object
+//                                 of, + from/to/with nominal of N ("China's exports to the US",
+//                                 "the US trade deficit with China")
+//   affiliated-with role-of       the person's head or a role noun attached to it (appos child,
+//                                 a title it is the flat/compound/appos of, a copula's
+//                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
+//                                 "Crescenzi, a strategist at Miller Tabak", "X is chief
+//                                 executive of Y")
+//                   role-poss     poss of such a node ("Microsoft's Bill Gates", "the firm's
+//                                 chief executive X")
+//                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
+//                                 X", "Israeli industry minister X")
+//                   title-modifier  read from the words, in every sentence: an organisation
+//                                 mention or a party word (the `syntax-party-<key>` sets, each
+//                                 naming a party of data/organizations.tsv, unused when the
+//                                 knowledge lists no such party; the word becomes a mention) before
+//                                 a person with one to four lower-case title words (nouns and
+//                                 adjectives where tagged) or a possessive
+//                                 between ("Tory leader Michael Howard", "Labour's Paul Flynn",
+//                                 "Salvation Army spokesman X")
+//   located-in      in            in-nominal of a place or organisation ("the plant in Detroit")
+//                   in-adjacent   an in-phrase right after the name, wherever the parse attached
+//                                 it ("chief economist with Eaton Vance Management in Boston")
+//                   poss          poss of the name or of its appos ("Israel's Teva
+//                                 Pharmaceuticals", "RHB, Malaysia's third-biggest lender")
+//                   based         a participle of syntax-location-participle: its hyphenated or
+//                                 in-oblique place + the noun it modifies or its subject
+//                                 ("London-based Barclays", "X, based in Y", "X is based in Y"),
+//                                 the modified noun's name ("Baghdad-based affiliate Falcon
+//                                 Group": the name it leans on or that follows it)
+//
+// Endpoint labels come from the relation types (schema/ontology.rules), located-in facts the
+// gazetteer contradicts are dropped (RelationChecks.h), and so is any pair naming one entity
+// twice. Modality is read from the trigger's clause, up the chain of verbs that govern it
+// through xcomp, ccomp, conj, advcl and acl: a neg or advmod child among the negation cues
+// (or a governing verb such as "refused") is "negated"; an aux child or governing verb among
+// the hypothetical cues ("will meet", "plans to visit"), or a mark among the condition cues
+// ("if"), is "hypothetical". Modal relations are dropped unless
+// ExtractorOptions::keep_modal_relations, then kept with props.modality and a confidence x0.3,
+// as the relation rules do. Evidence rows name this component, the path rule and its
+// confidence; where the relation-rules component already found the relation in the same
+// sentence, the more confident evidence stays (AnnotatedDocument::add_relation).
+//
+// Thread-safety: process() is const; its per-document state lives on its stack.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/Component.h"
+
+namespace skein::extract {
+
+class SyntaxRelations : public Component {
+ public:
+  SyntaxRelations(std::string name, const ComponentContext& context,
+                  const ComponentOptions& options);
+  void process(AnnotatedDocument& document) const override;
+
+  // The trigger word sets, by their name in the rule files.
+  struct Lexicon {
+    std::vector<std::string> meet_object, meet_with, meet_pair, meet_noun, meet_holder;
+    std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
+    std::vector<std::string> affiliation_prep, location_prep, location_participle;
+    // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
+    std::vector<std::pair<int, std::vector<std::string>>> parties;
+  };
+
+ private:
+  const Knowledge& knowledge_;
+  const RuleSet& rules_;
+  bool keep_modal_relations_;
+  Lexicon lexicon_;
+};
+
+}  // namespace skein::extract

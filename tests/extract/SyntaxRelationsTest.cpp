@@ -1,0 +1,170 @@
+// The pos, parser and syntax-relations components (issue #15) with the project's own models and
+// knowledge (data/, schema/): relations read from the parse that word windows miss, their
+// evidence, modality read from the parse, and the errors for a bad model or a missing word set.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/Error.h"
+#include "extract/AnnotatedDocument.h"
+#include "extract/Component.h"
+#include "extract/Extractor.h"
+#include "extract/ParserComponent.h"
+
+using namespace skein;
+using namespace skein::extract;
+
+namespace {
+
+const std::string kData = SKEIN_SOURCE_DIR "/data";
+const std::string kRules = SKEIN_SOURCE_DIR "/schema";
+const std::vector<std::string> kSyntaxPipeline = {
+    "segmenter", "gazetteer", "recognizer", "resolver", "pos", "parser", "syntax-relations"};
+
+const Extractor& syntax_extractor(bool keep_modal = false) {
+  static const Extractor plain([] {
+    ExtractorOptions o{kData, kRules};
+    o.components = kSyntaxPipeline;
+    return o;
+  }());
+  static const Extractor modal([] {
+    ExtractorOptions o{kData, kRules};
+    o.components = kSyntaxPipeline;
+    o.keep_modal_relations = true;
+    return o;
+  }());
+  return keep_modal ? modal : plain;
+}
+
+DocumentExtraction extract_text(const std::string& text, bool keep_modal = false) {
+  Document d;
+  d.uri = "syntax.txt";
+  d.text = text;
+  return syntax_extractor(keep_modal).extract(d);
+}
+
+const Relation* find(const DocumentExtraction& r, const std::string& type, const std::string& a,
+                     const std::string& b) {
+  for (const Relation& rel : r.relations) {
+    if (rel.type != type) continue;
+    if ((rel.source == a && rel.target == b) || (rel.source == b && rel.target == a)) return &rel;
+  }
+  return nullptr;
+}
+
+std::string id_of(const DocumentExtraction& r, const std::string& name) {
+  for (const Entity& e : r.entities) {
+    if (e.name == name) return e.id;
+  }
+  return "(no entity " + name + ")";
+}
+
+}  // namespace
+
+TEST_CASE("A title between the verb and the name does not hide who met whom", "[extract][syntax]") {
+  const auto r = extract_text("Tony Blair met Italian Prime Minister Silvio Berlusconi in Rome.");
+  const Relation* met = find(r, "met-with", id_of(r, "Tony Blair"), id_of(r, "Silvio Berlusconi"));
+  REQUIRE(met != nullptr);
+  REQUIRE(!met->evidence.empty());
+  CHECK(met->evidence.front().component == "syntax-relations");
+  CHECK((met->evidence.front().rule == "meet-object" ||
+         met->evidence.front().rule == "meet-object-title"));
+  CHECK(met->evidence.front().text ==
+        "Tony Blair met Italian Prime Minister Silvio Berlusconi in Rome.");
+}
+
+TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
+  const auto r = extract_text(
+      "\"The market is nervous,\" said Anthony Crescenzi, a bond strategist at Goldman Sachs.");
+  const Relation* strategist =
+      find(r, "affiliated-with", id_of(r, "Anthony Crescenzi"), id_of(r, "Goldman Sachs"));
+  REQUIRE(strategist != nullptr);
+  CHECK(strategist->source == id_of(r, "Anthony Crescenzi"));  // directed: person -> org
+  CHECK(strategist->evidence.front().component == "syntax-relations");
+}
+
+TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
+  const auto r = extract_text("The US imported almost $20bn worth of goods from China last year.");
+  const Relation* trade = find(r, "trades-with", id_of(r, "United States"), id_of(r, "China"));
+  REQUIRE(trade != nullptr);
+  CHECK(trade->evidence.front().rule == "trade-verb");
+}
+
+TEST_CASE("A negated or planned meeting is no fact, and is kept marked when asked",
+          "[extract][syntax]") {
+  const std::string negated = "Tony Blair did not meet Silvio Berlusconi on Monday.";
+  const std::string planned = "Tony Blair will meet Silvio Berlusconi on Monday.";
+  for (const std::string& text : {negated, planned}) {
+    const auto r = extract_text(text);
+    CHECK(find(r, "met-with", id_of(r, "Tony Blair"), id_of(r, "Silvio Berlusconi")) == nullptr);
+  }
+  const auto kept = extract_text(negated, true);
+  const Relation* met =
+      find(kept, "met-with", id_of(kept, "Tony Blair"), id_of(kept, "Silvio Berlusconi"));
+  REQUIRE(met != nullptr);
+  CHECK(met->props.at("modality") == "negated");
+  const auto kept_plan = extract_text(planned, true);
+  const Relation* plan = find(kept_plan, "met-with", id_of(kept_plan, "Tony Blair"),
+                              id_of(kept_plan, "Silvio Berlusconi"));
+  REQUIRE(plan != nullptr);
+  CHECK(plan->props.at("modality") == "hypothetical");
+}
+
+TEST_CASE("The parser fills heads only for sentences naming two entities", "[extract][syntax]") {
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kData, rules.word_lists);
+  ExtractorOptions o{kData, kRules};
+  const auto components =
+      make_pipeline({"segmenter", "gazetteer", "recognizer", "resolver", "pos", "parser"},
+                    ComponentContext{knowledge, rules, o, kData});
+  Document d;
+  d.uri = "two.txt";
+  d.text = "It rained all day. Tony Blair met Gordon Brown in London.";
+  AnnotatedDocument annotated(d);
+  for (const auto& c : components) c->process(annotated);
+  const auto& seg = annotated.segmentation;
+  REQUIRE(seg.sentences.size() == 2);
+  REQUIRE(annotated.dependency_head.size() == seg.tokens.size());
+  CHECK(annotated.dependency_head[seg.sentences[0].first] == ParserComponent::kNotParsed);
+  int roots = 0;
+  for (std::uint32_t t = seg.sentences[1].first; t < seg.sentences[1].last; ++t) {
+    const std::int32_t h = annotated.dependency_head[t];
+    CHECK(h != ParserComponent::kNotParsed);
+    CHECK(h < static_cast<std::int32_t>(seg.sentences[1].last));
+    if (h == -1) ++roots;
+  }
+  CHECK(roots == 1);
+  CHECK(upos::name(annotated.pos[seg.sentences[1].first]) == "PROPN");  // "Tony"
+}
+
+TEST_CASE("A bad parser model stops the pipeline with its name; missing trigger sets find nothing",
+          "[extract][syntax]") {
+  const auto dir = std::filesystem::temp_directory_path() / "skein-syntax-test";
+  std::filesystem::create_directories(dir);
+  const std::string bad = (dir / "bad.skm").string();
+  std::ofstream(bad) << "not a model";
+  ExtractorOptions o{kData, kRules};
+  o.components = kSyntaxPipeline;
+  o.component_options["parser"]["model"] = bad;
+  try {
+    Extractor x(o);
+    FAIL("no InputError");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("bad.skm") != std::string::npos);
+  }
+  // Rules without schema/syntax.rules: the paths have no triggers, and nothing breaks.
+  const auto rules_dir = dir / "rules";
+  std::filesystem::create_directories(rules_dir);
+  std::filesystem::copy_file(kRules + "/ontology.rules", rules_dir / "ontology.rules",
+                             std::filesystem::copy_options::overwrite_existing);
+  ExtractorOptions no_sets{kData, rules_dir.string()};
+  no_sets.components = kSyntaxPipeline;
+  const Extractor bare(no_sets);
+  Document d;
+  d.uri = "bare.txt";
+  d.text = "The US imported almost $20bn worth of goods from China last year.";
+  CHECK(bare.extract(d).relations.empty());
+  std::filesystem::remove_all(dir);
+}
