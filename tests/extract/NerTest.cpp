@@ -1,6 +1,7 @@
 // The learned NER component in the default pipeline, over real BBC News articles
-// (../shared/corpus/bbc) with the project's knowledge, rules and model (data/models/ner.skm):
-// parties come out as organisations, and days, pronouns, religions and name hybrids
+// (../shared/corpus/bbc: the articles issue #13 quotes, and listed dev files) with the project's
+// knowledge, rules and model (data/models/ner.skm): parties come out as organisations, and days,
+// pronouns, religions and name hybrids
 // ("Wednesday Tony Blair", "Blair Labour", "Tory Liam Fox") never as entities.
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -61,6 +62,22 @@ TEST_CASE("BBC: parties and agencies are organisations", "[extract][ner][bbc]") 
   CHECK(labels_of(pensions, "Lib Dems") == kOrganization);
   // "... ratings agency Standard & Poor's"
   CHECK(labels_of(bbc("business/018.txt"), "Standard & Poor's") == kOrganization);
+}
+
+TEST_CASE("BBC dev files: parties are organisations, party words stay out of names",
+          "[extract][ner][bbc]") {
+  // Articles of ../shared/dev-data/bbc-dev/FILES.txt.
+  const DocumentExtraction ukip = bbc("politics/293.txt");
+  CHECK(labels_of(ukip, "UKIP") == kOrganization);
+  CHECK(labels_of(ukip, "Labour") == kOrganization);
+  const DocumentExtraction parties = bbc("politics/335.txt");
+  CHECK(labels_of(parties, "Lib Dems") == kOrganization);
+  CHECK(labels_of(parties, "Tories") == kOrganization);
+  CHECK(labels_of(parties, "Labour") == kOrganization);
+  const DocumentExtraction lords = bbc("politics/073.txt");  // "Tory Lord Campbell"
+  for (const Entity& e : lords.entities) {
+    for (const Mention& m : e.mentions) CHECK(m.text.rfind("Tory ", 0) != 0);
+  }
 }
 
 TEST_CASE("BBC: days, pronouns, religions and hybrids are never entities", "[extract][ner][bbc]") {
