@@ -135,9 +135,10 @@ void NerComponent::process(AnnotatedDocument& document) const {
                               s.confidence < min_confidence_;
                      }),
       spans.end());
-  // A lower-case word inside a name that is neither a connector ("of", "and"), a particle
-  // ("van", "bin") nor part of a hyphenated word ("Suk-yeol") ends it: the model ran two names
-  // together ("Wang Yi and his South Korean counterpart Park Jin"). Each piece keeps the label.
+  // A bracket, or a lower-case word inside a name that is neither a connector ("of", "and"), a
+  // particle ("van", "bin") nor part of a hyphenated word ("Suk-yeol"), ends it: the model ran two
+  // names together ("Wang Yi and his South Korean counterpart Park Jin"). Each piece keeps the
+  // label.
   {
     std::vector<TaggedSpan> pieces;
     pieces.reserve(spans.size());
@@ -145,8 +146,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
       std::uint32_t from = span.first;
       for (std::uint32_t t = span.first; t < span.last; ++t) {
         const Token& token = v.tok(t);
-        if (!token.has(tf::kLower) || token.has(tf::kJoined) ||
-            (v.lex(t) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0)
+        const std::string_view w = v.norm(t);
+        const bool bracket = w == "(" || w == ")" || w == "[" || w == "]";
+        if (!bracket &&
+            (!token.has(tf::kLower) || token.has(tf::kJoined) ||
+             (v.lex(t) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0))
           continue;
         if (t > from) pieces.push_back({from, t, span.label, span.confidence});
         from = t + 1;
@@ -180,15 +184,23 @@ void NerComponent::process(AnnotatedDocument& document) const {
             (v.tok(span.first).has(tf::kLower) &&
              (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)))
       ++span.first;
-    // A role or courtesy title the model put in front of a person's name shows with the
-    // mention, as written, but is not part of the name the person is keyed by ("Home Secretary
-    // Charles Clarke", "Mr Blunkett").
-    const std::uint32_t written_first = span.first;
-    while (person && span.first < span.last && v.is_title_span(span.first) &&
-           v.span_starting(span.first).last < span.last)
-      span.first = v.span_starting(span.first).last;
-    if (person && span.last - span.first >= 2 && courtesy_title(v.norm(span.first))) ++span.first;
-    if (span.first != written_first) shown_first[s] = written_first;
+    // A role in front of a person's name is a role, not part of the name ("Home Secretary
+    // Charles Clarke"); a courtesy title shows with the mention but is not part of the name the
+    // person is keyed by ("Mr Blunkett"), as the recogniser does.
+    if (person && span.last - span.first >= 2 && courtesy_title(v.norm(span.first))) {
+      shown_first[s] = span.first;
+      ++span.first;
+    }
+    // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": a listed
+    // name qualifying the role goes with it.
+    while (person && span.first < span.last) {
+      std::uint32_t next = span.first;
+      if (v.is_name_span(next) && !v.is_title_span(next) && v.span_starting(next).last < span.last)
+        next = v.span_starting(next).last;
+      if (!v.is_title_span(next) || v.span_starting(next).last >= span.last) break;
+      span.first = v.span_starting(next).last;
+      shown_first[s] = UINT32_MAX;
+    }
     // A capitalised common word that starts the sentence ("Senior Labour MPs").
     if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&
         !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0)

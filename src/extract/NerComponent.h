@@ -48,7 +48,8 @@ namespace skein::extract {
 // of these adds or keeps F1; the person rules, "gazetteer-name" and "unlisted-acronym" cost
 // precision where the model saw no name.
 inline constexpr const char* kDefaultFallbackRules =
-    "ap-state,acronym,acronym-definition,source-line,org-suffix,qualified-place,gazetteer-inside";
+    "ap-state,acronym,acronym-definition,source-line,org-head,org-suffix,qualified-place,"
+    "gazetteer-inside";
 
 class NerComponent : public Component {
  public:

@@ -119,9 +119,12 @@ TEST_CASE("extraction quality on the examples stays above its floors", "[cli][go
   const double entity_f1 = report["entities"]["micro"]["strict"]["f1"].GetDouble();
   const double relation_precision = report["relations"]["micro"]["strict"]["precision"].GetDouble();
   const double relation_f1 = report["relations"]["micro"]["strict"]["f1"].GetDouble();
-  // Floors a little under the figures when pinned (entity F1 0.914, relation precision 0.936,
-  // relation F1 0.704): precision first, so relation precision has the tightest floor.
-  CHECK(entity_f1 >= 0.88);
+  // Floors a little under the figures when pinned (entity F1 0.914 with the rules alone, 0.872
+  // since the learned "ner" component joined the default pipeline — it gains 0.15 on the
+  // CoNLL-2003 dev split but loses some title-heavy names of these examples, the rules' tuning
+  // set; relation precision 0.913, relation F1 0.677): precision first, so relation precision
+  // has the tightest floor.
+  CHECK(entity_f1 >= 0.86);
   CHECK(relation_precision >= 0.90);
   CHECK(relation_f1 >= 0.65);
 }

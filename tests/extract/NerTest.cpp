@@ -1,6 +1,7 @@
 // The learned NER component in the default pipeline, over real BBC News articles
-// (../shared/corpus/bbc) with the project's knowledge, rules and model (data/models/ner.skm):
-// parties come out as organisations, and days, pronouns, religions and name hybrids
+// (../shared/corpus/bbc: the articles issue #13 quotes, and listed dev files) with the project's
+// knowledge, rules and model (data/models/ner.skm): parties come out as organisations, and days,
+// pronouns, religions and name hybrids
 // ("Wednesday Tony Blair", "Blair Labour", "Tory Liam Fox") never as entities.
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -9,7 +10,11 @@
 #include <string>
 
 #include "core/Error.h"
+#include "extract/AnnotatedDocument.h"
+#include "extract/Component.h"
 #include "extract/Extractor.h"
+#include "extract/Knowledge.h"
+#include "extract/Rules.h"
 #include "ingest/DocumentSource.h"
 
 using namespace skein;
@@ -63,6 +68,22 @@ TEST_CASE("BBC: parties and agencies are organisations", "[extract][ner][bbc]") 
   CHECK(labels_of(bbc("business/018.txt"), "Standard & Poor's") == kOrganization);
 }
 
+TEST_CASE("BBC dev files: parties are organisations, party words stay out of names",
+          "[extract][ner][bbc]") {
+  // Articles of ../shared/dev-data/bbc-dev/FILES.txt.
+  const DocumentExtraction ukip = bbc("politics/293.txt");
+  CHECK(labels_of(ukip, "UKIP") == kOrganization);
+  CHECK(labels_of(ukip, "Labour") == kOrganization);
+  const DocumentExtraction parties = bbc("politics/335.txt");
+  CHECK(labels_of(parties, "Lib Dems") == kOrganization);
+  CHECK(labels_of(parties, "Tories") == kOrganization);
+  CHECK(labels_of(parties, "Labour") == kOrganization);
+  const DocumentExtraction lords = bbc("politics/073.txt");  // "Tory Lord Campbell"
+  for (const Entity& e : lords.entities) {
+    for (const Mention& m : e.mentions) CHECK(m.text.rfind("Tory ", 0) != 0);
+  }
+}
+
 TEST_CASE("BBC: days, pronouns, religions and hybrids are never entities", "[extract][ner][bbc]") {
   const std::set<std::string> never = {"Monday", "Tuesday",      "Wednesday", "Thursday",
                                        "Friday", "Saturday",     "Sunday",    "I",
@@ -110,4 +131,39 @@ TEST_CASE("A missing, truncated or foreign NER model is an input error naming th
   // The POS model is a valid model of the wrong kind.
   CHECK_THAT(error_of(SKEIN_SOURCE_DIR "/data/models/pos.skm"),
              Catch::Contains("pos.skm") && Catch::Contains("expected ner"));
+}
+
+TEST_CASE("The pos component tags every token with a UPOS tag and its confidence",
+          "[extract][pos]") {
+  const RuleSet rules = load_rules(SKEIN_SOURCE_DIR "/schema");
+  const Knowledge knowledge(SKEIN_SOURCE_DIR "/data", rules.word_lists);
+  ExtractorOptions o{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"};
+  o.components = {"segmenter", "pos"};
+  const auto components =
+      make_pipeline(o.components, ComponentContext{knowledge, rules, o, SKEIN_SOURCE_DIR "/data"});
+  Document d;
+  d.uri = "pos.txt";
+  d.text = "Tony Blair said the party would win the election.";
+  AnnotatedDocument annotated(d);
+  for (const auto& c : components) c->process(annotated);
+  const auto& tokens = annotated.segmentation.tokens;
+  REQUIRE(annotated.pos.size() == tokens.size());
+  REQUIRE(annotated.pos_confidence.size() == tokens.size());
+  auto tag_of = [&](const std::string& word) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (d.text.substr(tokens[i].start, tokens[i].end - tokens[i].start) == word)
+        return std::string(upos::name(annotated.pos[i]));
+    }
+    return std::string("?");
+  };
+  CHECK(tag_of("Blair") == "PROPN");
+  CHECK(tag_of("said") == "VERB");
+  CHECK(tag_of("the") == "DET");
+  CHECK(tag_of("election") == "NOUN");
+  CHECK(tag_of(".") == "PUNCT");
+  for (const float c : annotated.pos_confidence) CHECK((c > 0.0f && c <= 1.0f));
+  // A model of the wrong kind is refused by name.
+  o.component_options["pos"]["model"] = SKEIN_SOURCE_DIR "/data/models/ner.skm";
+  CHECK_THROWS_WITH(make_pipeline(o.components, ComponentContext{knowledge, rules, o, ""}),
+                    Catch::Contains("ner.skm") && Catch::Contains("expected pos"));
 }
