@@ -284,12 +284,17 @@ class ResolutionRun : public TokenView {
     return found;
   }
 
-  // A person named in full whom kb_people.tsv lists once under that name: the entity keeps the
-  // row (knowledge-relations makes the party affiliation) and its country and role as props.
+  // A person named in full whom kb_people.tsv lists once under that name, in a document that
+  // names the person's country: the entity keeps the row (knowledge-relations makes the party
+  // affiliation) and its country and role as props.
   void note_kb_person(ResolvedEntity& person) const {
     const std::span<const std::uint32_t> rows = k_.kb_people_named(person.out.key);
     if (rows.size() != 1) return;
     const KbPersonInfo& p = k_.kb_people()[rows.front()];
+    // A name alone is thin evidence across countries: the legislator's country must be one the
+    // document names.
+    const int country = p.country.empty() ? -1 : k_.country_index(p.country);
+    if (country >= 0 && context_countries_.count(country) == 0) return;
     person.kb_person = static_cast<int>(rows.front());
     if (!p.country.empty()) person.out.props["country"] = p.country;
     if (!p.role.empty()) person.out.props["role"] = p.role;

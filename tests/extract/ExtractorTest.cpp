@@ -914,3 +914,15 @@ TEST_CASE("An ambiguous city name takes the clear favourite unless the text plac
   CHECK(find_entity(run("Trading resumes in New York on Tuesday.", real),
                     "Place:geonames:5128581") != nullptr);
 }
+
+TEST_CASE("A legislator's party is known only where the document names their country",
+          "[extract][resolve][knowledge]") {
+  static const Extractor real(ExtractorOptions{SKEIN_SOURCE_DIR "/data", kRules});
+  const auto uk = run("Gordon Brown, the UK chancellor, spoke on Monday.", real);
+  CHECK(find_relation(uk, "affiliated-with", "Person:gordon brown",
+                      "Organization:labour-party-uk") != nullptr);
+  // Without the UK in the text, a namesake is not assumed to be the MP.
+  const auto elsewhere = run("Gordon Brown, a plumber, spoke on Monday.", real);
+  CHECK(find_relation(elsewhere, "affiliated-with", "Person:gordon brown",
+                      "Organization:labour-party-uk") == nullptr);
+}
