@@ -1,6 +1,5 @@
 #include "extract/AnnotatedDocument.h"
 
-#include <cstdio>
 #include <utility>
 
 namespace skein::extract {
@@ -80,16 +79,6 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
 bool AnnotatedDocument::has_relation(const std::string& type, const std::string& source,
                                      const std::string& target) const {
   return relation_index_.count(relation_key(type, source, target)) != 0;
-}
-
-const std::string& AnnotatedDocument::document_tag() const {
-  if (!document_tag_.empty()) return document_tag_;
-  if (document.sha256.size() >= 12) return document_tag_ = "doc:" + document.sha256.substr(0, 12);
-  TransparentHash h;
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "doc:%012llx",
-                static_cast<unsigned long long>(h(document.text) & 0xffffffffffffull));
-  return document_tag_ = buffer;
 }
 
 }  // namespace skein::extract

@@ -172,14 +172,9 @@ class AnnotatedDocument {
   bool has_relation(const std::string& type, const std::string& source,
                     const std::string& target) const;
 
-  // "doc:<12 hex digits>": a stable tag of this document's text (no entity key uses it: keys
-  // never depend on the document, so ingest order and sharding give the same nodes).
-  const std::string& document_tag() const;
-
  private:
   std::unordered_map<std::string, int> entity_index_;            // id -> index into entities
   std::unordered_map<std::string, std::size_t> relation_index_;  // type\x1fsource\x1ftarget
-  mutable std::string document_tag_;
 };
 
 }  // namespace skein::extract

@@ -358,7 +358,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       } else {
         m.source = MentionSource::kPlace;
         m.label = EntityLabel::kPlace;
-        m.key = v.key_of(span.first, span.last) + "@" + document.document_tag();
+        m.key = v.key_of(span.first, span.last);  // one node across documents, as the rules key it
       }
     }
     mention_of_span[s] = static_cast<int>(out.size());
