@@ -146,7 +146,8 @@ ArgParser& ArgParser::positionals(const std::string& metavar, const std::string&
 }
 
 ArgParser& ArgParser::epilog(std::string text) {
-  epilog_ = std::move(text);
+  if (!epilog_.empty()) epilog_ += "\n";
+  epilog_ += text;
   return *this;
 }
 

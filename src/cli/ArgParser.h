@@ -39,7 +39,7 @@ class ArgParser {
   // Positionals collected in order; parse() checks min..max (max 0 = unbounded).
   ArgParser& positionals(const std::string& metavar, const std::string& help,
                          std::vector<std::string>& out, std::size_t min, std::size_t max);
-  // Free text appended to --help (examples, notes).
+  // Free text appended to --help (examples, notes); a second call adds a paragraph.
   ArgParser& epilog(std::string text);
 
   bool parse(const std::vector<std::string>& args);

@@ -142,7 +142,8 @@ void write_gexf_to(const ExportContext& context, Sink& sink, ExportSummary& summ
   };
   for (const auto& attribute : fixed_node_attributes(context))
     declare(attribute.name, attribute.gexf_type);
-  for (const auto& column : context.columns()) declare(column.name, format_type_names(column.kind).gexf);
+  for (const auto& column : context.columns())
+    declare(column.name, format_type_names(column.kind).gexf);
   x.raw("    </attributes>\n    <attributes class=\"edge\">\n");
   declare("relation", "string");
   declare("store_id", "long");
@@ -285,7 +286,8 @@ void write_graphml_to(const ExportContext& context, Sink& sink, ExportSummary& s
   key("node", "label", "string");
   for (const auto& attribute : fixed_node_attributes(context))
     key("node", attribute.name, attribute.graphml_type);
-  for (const auto& column : context.columns()) key("node", column.name, format_type_names(column.kind).graphml);
+  for (const auto& column : context.columns())
+    key("node", column.name, format_type_names(column.kind).graphml);
   if (context.has_positions()) {
     key("node", "x", "double");
     key("node", "y", "double");

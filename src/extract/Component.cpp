@@ -129,8 +129,10 @@ void register_component(ComponentInfo info) {
 }
 
 std::vector<std::string> default_components() {
-  return {"segmenter",      "gazetteer", "recognizer",     "ner",
-          "resolver",       "pos",       "parser",         "relation-rules",
+  return {"segmenter",        "gazetteer",
+          "recognizer",       "ner",
+          "resolver",         "pos",
+          "parser",           "relation-rules",
           "syntax-relations", "knowledge-relations"};
 }
 

@@ -191,15 +191,18 @@ void NerComponent::process(AnnotatedDocument& document) const {
       shown_first[s] = span.first;
       ++span.first;
     }
-    // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": a listed
-    // name qualifying the role goes with it.
-    while (person && span.first < span.last) {
-      std::uint32_t next = span.first;
-      if (v.is_name_span(next) && !v.is_title_span(next) && v.span_starting(next).last < span.last)
-        next = v.span_starting(next).last;
-      if (!v.is_title_span(next) || v.span_starting(next).last >= span.last) break;
-      span.first = v.span_starting(next).last;
-      shown_first[s] = UINT32_MAX;
+    // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": the role
+    // and whatever qualifies it go; the name starts after the last title inside the span.
+    if (person) {
+      std::uint32_t name_start = span.first;
+      for (std::uint32_t t = span.first; t < span.last; ++t) {
+        if (v.is_title_span(t) && v.span_starting(t).last < span.last)
+          name_start = v.span_starting(t).last;
+      }
+      if (name_start != span.first) {
+        span.first = name_start;
+        shown_first[s] = UINT32_MAX;
+      }
     }
     // A capitalised common word that starts the sentence ("Senior Labour MPs").
     if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&

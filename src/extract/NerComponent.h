@@ -11,7 +11,8 @@
 //  - Any other tagged span becomes a mention of this component: a person; an organisation (a
 //    listed one when the gazetteer names exactly this span as one); a location, which is the
 //    listed place or country when the gazetteer names exactly this span (resolution then
-//    decides Country or Place), else an unlisted place (keyed by its name, one node across documents).
+//    decides Country or Place), else an unlisted place (keyed by its name, one node across
+//    documents).
 //  - Rule mentions that overlap a tagged span without matching it are dropped: the model wins
 //    the span and the type. MISC spans ("British", "Islam", "Christmas") are not entities,
 //    but a listed demonym exactly on one stays (it names its country).

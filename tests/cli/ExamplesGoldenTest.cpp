@@ -119,12 +119,13 @@ TEST_CASE("extraction quality on the examples stays above its floors", "[cli][go
   const double entity_f1 = report["entities"]["micro"]["strict"]["f1"].GetDouble();
   const double relation_precision = report["relations"]["micro"]["strict"]["precision"].GetDouble();
   const double relation_f1 = report["relations"]["micro"]["strict"]["f1"].GetDouble();
-  // Floors a little under the figures when pinned (entity F1 0.914 with the rules alone, 0.872
-  // since the learned "ner" component joined the default pipeline — it gains 0.15 on the
-  // CoNLL-2003 dev split but loses some title-heavy names of these examples, the rules' tuning
-  // set; relation precision 0.913, relation F1 0.677): precision first, so relation precision
-  // has the tightest floor.
+  // Floors a little under the figures when pinned. With the rules alone: entity F1 0.914,
+  // relation precision 0.944, relation F1 0.773. With the learned "ner" component in the
+  // default pipeline (it gains 0.15 entity F1 on the CoNLL-2003 dev split, 0.06 on CoNLL04 and
+  // 0.09 on GUM, data the rules were never tuned on) these examples, the rules' own tuning set,
+  // read entity F1 0.877, relation precision 0.842 and relation F1 0.711: the model splits or
+  // mislabels some title-heavy names ("Ibarra" as an organisation), and their relations follow.
   CHECK(entity_f1 >= 0.86);
-  CHECK(relation_precision >= 0.90);
+  CHECK(relation_precision >= 0.82);
   CHECK(relation_f1 >= 0.65);
 }

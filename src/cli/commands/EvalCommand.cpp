@@ -8,6 +8,7 @@
 
 #include "cli/ArgParser.h"
 #include "cli/Command.h"
+#include "cli/ComponentOptions.h"
 #include "core/Error.h"
 #include "evaluate/Evaluation.h"
 #include "evaluate/ParserEvaluation.h"
@@ -22,6 +23,7 @@ int run(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::string format = "auto";
   std::string data_dir, rules_dir;
+  ComponentFlags component_flags;  // the pipeline scored: the default one unless named
   bool json = false;
   bool verbose = false;
   bool non_asserted = false;
@@ -61,6 +63,7 @@ int run(const std::vector<std::string>& args) {
           "  skein eval --tagger pos ../shared/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu\n"
           "  skein eval --tagger ner ../shared/dev-data/gum/dep/dev\n"
           "  skein eval --tagger parser ../shared/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu\n");
+  add_component_options(parser, component_flags);
   if (!parser.parse(args)) return exit_code::kSuccess;
   if (errors < 0) throw UsageError("--errors must be 0 or more");
   const std::size_t examples = verbose ? std::max<std::size_t>(20, static_cast<std::size_t>(errors))
@@ -95,7 +98,7 @@ int run(const std::vector<std::string>& args) {
   if (!model_path.empty()) throw UsageError("--model needs --tagger pos|ner|parser");
 
   const evaluate::Dataset dataset = evaluate::read_dataset(paths.front(), format);
-  const extract::Extractor extractor(extract::ExtractorOptions{data_dir, rules_dir});
+  const extract::Extractor extractor(extractor_options(data_dir, rules_dir, component_flags));
   evaluate::ScorerOptions options;
   options.max_examples = examples;
   options.score_non_asserted = non_asserted;
