@@ -259,18 +259,24 @@ class ResolutionRun : public TokenView {
   }
 
   // The one kb_organizations.tsv row a text-found organisation's name (or alias) fits, or -1:
-  // among several rows of that name, the one of the country that qualifies the mention, else
-  // the one of the only country the document names.
+  // the only row of that name, unless the mention's country conflicts; but a party needs its
+  // country to qualify the mention or to be named in the document (parties take common words
+  // for names: "Apple" is a Ukrainian party); among several rows of that name, the one of the
+  // country that qualifies the mention, else the one of the only country the document names.
   int kb_organization(const EntityMention& m) const {
     const std::span<const std::uint32_t> rows = k_.kb_organizations_named(m.key);
     if (rows.empty()) return -1;
     if (rows.size() == 1) {
       const KbOrganizationInfo& o = k_.kb_organizations()[rows.front()];
-      if (m.country_hint >= 0 && !o.country.empty() &&
-          o.country != k_.countries()[m.country_hint].iso2) {
-        return -1;  // conflicting country: another thing of the same name
+      const int row = static_cast<int>(rows.front());
+      if (o.country.empty()) return row;
+      // A conflicting country: another thing of the same name.
+      if (m.country_hint >= 0) return o.country == k_.countries()[m.country_hint].iso2 ? row : -1;
+      if (o.kind != "party") return row;
+      for (const int named : context_countries_) {
+        if (k_.countries()[named].iso2 == o.country) return row;
       }
-      return static_cast<int>(rows.front());
+      return -1;
     }
     int country = m.country_hint;
     if (country < 0 && context_countries_.size() == 1) country = *context_countries_.begin();

@@ -153,7 +153,7 @@ TEST_CASE("a changed document replaces its old version", "[cli]") {
   CHECK(stats["relations"].GetInt64() == 0);
 }
 
-TEST_CASE("a re-run skips files with their stored size and mtime; --rehash reads them all",
+TEST_CASE("a re-run skips files with their stored size and mtime, --rehash reads them all",
           "[cli]") {
   TempDir dir;
   const auto a = write_settled(dir, "docs/a.txt", kArticle);
@@ -183,7 +183,7 @@ TEST_CASE("a re-run skips files with their stored size and mtime; --rehash reads
   CHECK(help.out.find("--rehash") != std::string::npos);
 }
 
-TEST_CASE("a file rewritten at the same size is replaced; a touched one is unchanged and restamped",
+TEST_CASE("a file rewritten at the same size is replaced, a touched one is unchanged and restamped",
           "[cli]") {
   TempDir dir;
   const auto a = write_settled(dir, "docs/a.txt", kArticle);

@@ -171,8 +171,10 @@ TEST_CASE("show lists co-mention links with their sentences when an entity has n
   CHECK_THAT(asked.out, !Catch::Contains("falling back"));
 }
 
-TEST_CASE("--co-mention switches the layer on in rank, render and export; it is off by default",
-          "[cli][co-mention]") {
+TEST_CASE(
+    "the --co-mention option switches the layer on in rank, render and export, and it is off by "
+    "default",
+    "[cli][co-mention]") {
   TempDir dir;
   load_store(dir);
   auto degree_of_blair = [&](const std::string& options) {

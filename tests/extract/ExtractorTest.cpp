@@ -523,7 +523,7 @@ TEST_CASE("Newswire place qualifiers: AP state abbreviations and 'Place, Country
   CHECK(mention_texts(*smith) == std::vector<std::string>{"Mr. Smith"});
 }
 
-TEST_CASE("Titles make place names people; acronyms and institutions are organisations",
+TEST_CASE("Titles make place names people, acronyms and institutions are organisations",
           "[extract][recognise]") {
   const auto r =
       run("President Springfield spoke. Officials at the NRC and the GAO met. The town "
@@ -779,7 +779,7 @@ TEST_CASE("'A met with his <demonym> counterpart B' is a meeting", "[extract][re
   CHECK(find_relation(r, "affiliated-with", park, "Country:KR") != nullptr);
 }
 
-TEST_CASE("Hyphenated East Asian given names stay whole; '-based' compounds do not join",
+TEST_CASE("Hyphenated East Asian given names stay whole, '-based' compounds do not join",
           "[extract][recognise]") {
   // "woo" is a common English word in the fixture lists, as it is in the real ones.
   const auto r =
@@ -847,7 +847,7 @@ TEST_CASE("Organisations are placed only where the gazetteer allows", "[extract]
   }
 }
 
-TEST_CASE("'A of the B' affiliates a person; 'at the B' is only a venue", "[extract][relations]") {
+TEST_CASE("'A of the B' affiliates a person, 'at the B' is only a venue", "[extract][relations]") {
   const auto r = run(
       "Mary Smith of the Stimson Center spoke. Mary Smith met Kevin Brown at the Acme Institute.");
   check_offsets(r);

@@ -87,7 +87,7 @@ TEST_CASE("Apostrophes: inner ones stay, possessives split", "[extract][segment]
   CHECK(seg.tokens[12].has(token_flags::kPossessive));
 }
 
-TEST_CASE("A detached 's of tokenised text is a possessive; a quoted word is not",
+TEST_CASE("A detached 's of tokenised text is a possessive, a quoted word is not",
           "[extract][segment]") {
   const std::string text = "Beijing 's square and 'sorry' said Ms. X 's friend";
   const auto seg = run(text);

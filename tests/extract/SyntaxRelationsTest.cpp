@@ -139,7 +139,7 @@ TEST_CASE("The parser fills heads only for sentences naming two entities", "[ext
   CHECK(upos::name(annotated.pos[seg.sentences[1].first]) == "PROPN");  // "Tony"
 }
 
-TEST_CASE("A bad parser model stops the pipeline with its name; missing trigger sets find nothing",
+TEST_CASE("A bad parser model stops the pipeline with its name, missing trigger sets find nothing",
           "[extract][syntax]") {
   const auto dir = std::filesystem::temp_directory_path() / "skein-syntax-test";
   std::filesystem::create_directories(dir);

@@ -25,7 +25,10 @@ using skein::testing::TempDir;
 
 namespace {
 
-std::filesystem::path corpus() { return skein::testing::shared_dir() / "corpus" / "bbc"; }
+// BBC sport: 511 real articles, one of them not UTF-8 (so a run ends with exit 2). One
+// category keeps the ~30 ingests the test runs within a few minutes now that extraction tags
+// and parses.
+std::filesystem::path corpus() { return skein::testing::shared_dir() / "corpus" / "bbc" / "sport"; }
 
 // uri -> "sha256 mentions evidence" for every stored document.
 std::map<std::string, std::string> per_document(const std::filesystem::path& db) {
@@ -88,7 +91,7 @@ TEST_CASE(
   REQUIRE(reference.exit_code == 2);
   const auto clean_documents = per_document(clean / "store.db");
   const auto clean_graph = graph_of(clean.path());
-  REQUIRE(clean_documents.size() > 2000);
+  REQUIRE(clean_documents.size() > 500);
   const double full_seconds = reference.seconds;
 
   std::random_device device;

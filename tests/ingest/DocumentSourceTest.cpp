@@ -144,7 +144,7 @@ TEST_CASE("an input list with nothing readable ends without throwing", "[ingest]
   CHECK(diagnostics.size() == 2);
 }
 
-TEST_CASE("a settled plain-text file carries its size and mtime; a fresh one and JSONL do not",
+TEST_CASE("a settled plain-text file carries its size and mtime, a fresh one and JSONL do not",
           "[ingest]") {
   TempDir dir;
   const std::string old_file = dir.write("old.txt", "Seoul talks resume.\n");
