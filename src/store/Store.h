@@ -298,8 +298,10 @@ class Store {
   std::vector<NodeRecord> candidates(const std::string& name) const;
   // The one node `name_or_id` names: the resolver for every user's entity argument (CLI,
   // --focus). Accepts what find_nodes matches, and "NAME#N", the Nth of candidates(NAME).
-  // Throws InputError naming the store when nothing matches ("no entity named 'X'; did you
-  // mean 'Y', ...?", up to five suggest_names) or when several do: "'X' is ambiguous", then
+  // Among several matches, one with at least 10 mentions and 10 times the mentions of the next
+  // is the one meant. Throws InputError naming the store when nothing matches ("no entity named
+  // 'X'; did you mean 'Y', ...?", up to five suggest_names) or when several others do: "'X' is
+  // ambiguous", then
   // one line per candidate (up to 20): its number, name, label, kind and country (props),
   // mentions and documents, the first document naming it, and its id; then how to pick one
   // ("X#2", "Label:Name", the id).
