@@ -259,10 +259,10 @@ class ResolutionRun : public TokenView {
   }
 
   // The one kb_organizations.tsv row a text-found organisation's name (or alias) fits, or -1:
-  // the only row of that name, unless the mention's country conflicts; but a party needs its
-  // country to qualify the mention or to be named in the document (parties take common words
-  // for names: "Apple" is a Ukrainian party); among several rows of that name, the one of the
-  // country that qualifies the mention, else the one of the only country the document names.
+  // the only row of that name, unless the mention's country conflicts; but a party named by
+  // one word needs its country to qualify the mention or to be named in the document ("Apple"
+  // is also a Ukrainian party); among several rows of that name, the one of the country that
+  // qualifies the mention, else the one of the only country the document names.
   int kb_organization(const EntityMention& m) const {
     const std::span<const std::uint32_t> rows = k_.kb_organizations_named(m.key);
     if (rows.empty()) return -1;
@@ -272,7 +272,9 @@ class ResolutionRun : public TokenView {
       if (o.country.empty()) return row;
       // A conflicting country: another thing of the same name.
       if (m.country_hint >= 0) return o.country == k_.countries()[m.country_hint].iso2 ? row : -1;
-      if (o.kind != "party") return row;
+      // A party of one word needs its country named too: parties take common words for
+      // names. "UK Independence Party" says enough by itself.
+      if (o.kind != "party" || m.key.find(' ') != std::string::npos) return row;
       for (const int named : context_countries_) {
         if (k_.countries()[named].iso2 == o.country) return row;
       }
