@@ -109,6 +109,25 @@ int run(const std::vector<std::string>& args) {
     out.w().EndArray();
     out.key("relations");
     out.w().StartArray();
+    // An edge's sentences; a relation's also say which rule found them, how and how surely.
+    auto evidence_array = [&](std::int64_t edge_id, bool relation) {
+      out.key("evidence");
+      out.w().StartArray();
+      for (const auto& evidence : store.evidence(edge_id, limit, filter)) {
+        out.w().StartObject();
+        out.field("document", evidence.document_uri);
+        out.field("start", evidence.start);
+        out.field("end", evidence.end);
+        out.field("sentence", evidence.sentence);
+        if (relation) {
+          out.field("rule", evidence.rule);
+          out.field("basis", evidence.basis);
+          out.field("confidence", evidence.confidence);
+        }
+        out.w().EndObject();
+      }
+      out.w().EndArray();
+    };
     for (const auto& edge : edges) {
       auto other = other_end(edge);
       out.w().StartObject();
@@ -119,20 +138,7 @@ int run(const std::vector<std::string>& args) {
       out.field("weight", edge.weight);
       out.field("confidence", edge.confidence);
       out.raw_field("props", edge.props_json);
-      out.key("evidence");
-      out.w().StartArray();
-      for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
-        out.w().StartObject();
-        out.field("document", evidence.document_uri);
-        out.field("start", evidence.start);
-        out.field("end", evidence.end);
-        out.field("sentence", evidence.sentence);
-        out.field("rule", evidence.rule);
-        out.field("basis", evidence.basis);
-        out.field("confidence", evidence.confidence);
-        out.w().EndObject();
-      }
-      out.w().EndArray();
+      evidence_array(edge.id, true);
       out.w().EndObject();
     }
     out.w().EndArray();
@@ -147,17 +153,7 @@ int run(const std::vector<std::string>& args) {
       out.field("other_name", other.name);
       out.field("sentences", edge.weight);
       out.raw_field("props", edge.props_json);
-      out.key("evidence");
-      out.w().StartArray();
-      for (const auto& evidence : store.evidence(edge.id, limit, filter)) {
-        out.w().StartObject();
-        out.field("document", evidence.document_uri);
-        out.field("start", evidence.start);
-        out.field("end", evidence.end);
-        out.field("sentence", evidence.sentence);
-        out.w().EndObject();
-      }
-      out.w().EndArray();
+      evidence_array(edge.id, false);
       out.w().EndObject();
     }
     out.w().EndArray();
