@@ -200,7 +200,9 @@ void Store::Impl::co_mention_links(const CoMentionQuery& query, std::int64_t nod
 }
 
 std::optional<EdgeRecord> Store::Impl::co_mention_edge(std::int64_t id) {
-  const auto [a, b] = pair_of(id);
+  // Named copies: clang 14 cannot capture structured bindings in a lambda.
+  const auto pair = pair_of(id);
+  const std::int64_t a = pair.first, b = pair.second;
   std::optional<EdgeRecord> found;
   co_mention_links({}, a, [&](const EdgeRecord& edge) {
     if (edge.src == a && edge.dst == b) found = edge;
