@@ -78,7 +78,7 @@ struct EntityMention {
   const PhraseEntry* entry = nullptr;       // kGazetteer
   int alias_of = -1;      // shares the resolution of this mention (acronyms, short forms)
   std::string key;        // text-found: normalised name
-  int country_hint = -1;  // generic organisations: the country that qualifies them; -2 none
+  int country_hint = -1;  // generic organisations: the country that qualifies them; -1 none
   bool demonym = false;
   bool short_form = false;                 // a person named by part of a full name seen elsewhere
   bool metonym = false;                    // a capital standing for its state: never an alias of it

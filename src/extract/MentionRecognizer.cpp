@@ -166,7 +166,6 @@ class RecognitionRun : public NameRuns {
     m.key = key_of(i, j);
     if (generic) {
       m.country_hint = qualifying_country(i, j);
-      if (m.country_hint < 0) m.country_hint = -2;  // unqualified
     }
     add_mention(std::move(m));
   }
@@ -397,7 +396,6 @@ class RecognitionRun : public NameRuns {
         !sentence_all_caps(sentence) && tok(i).end - tok(i).start >= 2 &&
         tok(i).end - tok(i).start <= 6 && !not_an_organization_acronym(norm(i))) {
       add_organization(i, j, sentence);
-      mentions_.back().country_hint = -2;
       return;
     }
     rule_ = "institution";

@@ -348,10 +348,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
         m.source = MentionSource::kOrganization;
         m.label = EntityLabel::kOrganization;
         m.key = v.key_of(span.first, span.last);
-        // An unlisted acronym says too little to merge on across documents.
-        const Token& t = v.tok(span.first);
-        if (span.last == span.first + 1 && t.has(tf::kAllCaps) && t.end - t.start <= 6)
-          m.country_hint = -2;
       }
     } else {
       if (listed != nullptr && names_a_location(*listed)) {
