@@ -11,18 +11,28 @@
 #      against igraph loading the same edge list and running the same algorithms.
 #
 #   bench/ingest_scale/run.sh [--docs N] [--skein PATH] [--work DIR]     (--docs 0: BBC only)
+#   bench/ingest_scale/run.sh --co-mention-only [--components LIST] [--docs N] ...
+#      only the co-mention layer's cost on the synthetic corpus: the two ingests (with it and
+#      --no-co-mention) run side by side, --jobs 1 each, so both see the same machine load, and
+#      each one's wall and CPU time are compared; then what reading the layer costs on that store.
+#      --components runs a shorter extraction pipeline (ingest --components): the layer's own
+#      work is the same, so its share of a cheaper ingest is an upper bound of its share.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 docs=1000000
 skein=$root/build/src/cli/skein
 work=${TMPDIR:-/tmp}/skein-ingest-scale
+co_mention_only=0
+components=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --docs) docs=$2; shift 2 ;;
     --skein) skein=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    *) echo "usage: $0 [--docs N] [--skein PATH] [--work DIR]" >&2; exit 1 ;;
+    --co-mention-only) co_mention_only=1; shift ;;
+    --components) components=(--components "$2"); shift 2 ;;
+    *) echo "usage: $0 [--co-mention-only [--components LIST]] [--docs N] [--skein PATH] [--work DIR]" >&2; exit 1 ;;
   esac
 done
 bbc=$root/../shared/corpus/bbc
@@ -43,6 +53,39 @@ best_of_3() {
   echo "$best"
 }
 ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+
+if [[ $co_mention_only == 1 ]]; then
+  [[ $docs -gt 0 ]] || { echo "run.sh: --co-mention-only needs --docs N > 0" >&2; exit 1; }
+  corpus=$work/synthetic-$docs.jsonl
+  [[ -s $corpus ]] || /usr/bin/python3 "$here/make_corpus.py" "$docs" "$corpus"
+  echo
+  echo "== co-mention on the synthetic corpus, $docs documents: with and without, side by side"
+  echo "pipeline: ${components[1]:-the default}"
+  rm -f "$work"/cw.db* "$work"/cn.db*
+  # wall s, CPU s (user + sys), peak KB of each ingest; run at once so both see the same load.
+  timed() { { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null || true; } | tail -n 1; }
+  timed "$skein" ingest -q --jobs 1 "${components[@]}" --db "$work/cw.db" "$corpus" >"$work/cw.time" &
+  timed "$skein" ingest -q --jobs 1 --no-co-mention "${components[@]}" --db "$work/cn.db" "$corpus" >"$work/cn.time" &
+  wait
+  read -r ww wu ws wm <"$work/cw.time"
+  read -r nw nu ns nm <"$work/cn.time"
+  wc=$(awk "BEGIN{print $wu + $ws}"); nc=$(awk "BEGIN{print $nu + $ns}")
+  sw=$(stat -c %s "$work/cw.db"); sn=$(stat -c %s "$work/cn.db")
+  echo "with co-mention:    wall ${ww} s, CPU ${wc} s, peak $((wm / 1024)) MB, store $((sw / 1048576)) MB"
+  echo "without (--no-co-mention): wall ${nw} s, CPU ${nc} s, peak $((nm / 1024)) MB, store $((sn / 1048576)) MB"
+  echo "co-mention share of ingest: CPU $(awk "BEGIN{printf \"%+.1f\", 100 * ($wc - $nc) / $nc}")%, wall $(awk "BEGIN{printf \"%+.1f\", 100 * ($ww - $nw) / $nw}")% (target <= 10%); store $(awk "BEGIN{printf \"%+.1f\", 100 * ($sw - $sn) / $sn}")%"
+  "$skein" stats --db "$work/cw.db" | sed -n '3,9p'
+  echo
+  echo "== reading the layer on the $docs-document store (wall s, CPU s, peak KB)"
+  busiest=$("$skein" entities --db "$work/cw.db" --label Person --limit 1 --json |
+    /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["entities"][0]["id"])')
+  echo "busiest person: $busiest"
+  echo "show (its co-mention links): $(timed "$skein" show --db "$work/cw.db" "$busiest")"
+  echo "neighbors --co-mention: $(timed "$skein" neighbors --db "$work/cw.db" --co-mention "$busiest")"
+  echo "rank --by pagerank (typed relations only): $(timed "$skein" rank --db "$work/cw.db" --by pagerank --top 5)"
+  echo "rank --by pagerank --co-mention (the whole layer read): $(timed "$skein" rank --db "$work/cw.db" --by pagerank --co-mention --top 5)"
+  exit 0
+fi
 
 echo
 echo "== 1. BBC corpus ($(find "$bbc" -type f | wc -l) files)"

@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
-# Ingest time of the BBC corpus with two skein binaries, interleaved run by run so both see the
+# Ingest time of a corpus with two skein binaries, interleaved run by run so both see the
 # same machine load; prints each run and the ratio of the medians (wall and CPU).
-# Usage: ingest_time.sh BEFORE_SKEIN AFTER_SKEIN [RUNS=5] [CORPUS=../shared/corpus/bbc]
+# Usage: ingest_time.sh [--together] BEFORE_SKEIN AFTER_SKEIN [RUNS=5] [CORPUS=../shared/corpus/bbc]
+#   CORPUS: a directory or a JSONL file (bench/ingest_scale/make_corpus.py writes one).
+#   --together: run the two ingests of a round at the same time, --jobs 1 each, instead of one
+#   after the other (for long corpora such as the million documents, where one run each is all
+#   there is time for and the load may change between two runs in a row).
 set -euo pipefail
+together=0
+if [[ ${1:-} == --together ]]; then together=1; shift; fi
 before="$1" after="$2" runs="${3:-5}"
 corpus="${4:-$(dirname "$0")/../../../shared/corpus/bbc}"
-[ -d "$corpus" ] || { echo "ingest_time.sh: $corpus: no such corpus directory" >&2; exit 2; }
+[ -e "$corpus" ] || { echo "ingest_time.sh: $corpus: no such corpus" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+one_run() {  # side [ingest options...]
+  local side=$1; shift
+  rm -f "$work/$side.db" "$work/$side.db-wal" "$work/$side.db-shm"
+  # ingest exits 2 when a file is not valid UTF-8 (one BBC article is not): still a full run.
+  /usr/bin/time -a -o "$work/$side.times" -f "%e %U %S %M" \
+    "${!side}" --db "$work/$side.db" ingest -q "$@" "$corpus" >/dev/null 2>&1 || true
+}
 for ((i = 0; i < runs; i++)); do
-  for side in before after; do
-    binary="${!side}"
-    rm -f "$work/$side.db"
-    # ingest exits 2 when a file is not valid UTF-8 (one BBC article is not): still a full run.
-    /usr/bin/time -a -o "$work/$side.times" -f "%e %U %S %M" \
-      "$binary" --db "$work/$side.db" ingest -q "$corpus" >/dev/null 2>&1 || true
-  done
+  if [[ $together == 1 ]]; then
+    one_run before --jobs 1 &
+    one_run after --jobs 1 &
+    wait
+  else
+    one_run before
+    one_run after
+  fi
 done
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 for side in before after; do
