@@ -60,8 +60,8 @@ TEST_CASE("A listed acronym is matched in capitals only", "[extract][resolve]") 
 
 TEST_CASE("An acronym standing for more than the name beside it is not that name",
           "[extract][resolve]") {
-  const auto r = run(
-      "The United States Anti-Doping Agency (USADA) accused him. USADA said so on Friday.");
+  const auto r =
+      run("The United States Anti-Doping Agency (USADA) accused him. USADA said so on Friday.");
   const Entity* us = find_entity(r, "Country:US");
   REQUIRE(us != nullptr);
   for (const std::string& text : mention_texts(*us)) CHECK(text != "USADA");
@@ -101,9 +101,9 @@ TEST_CASE("A club named after its city is the club, and so is the city's name be
 
 TEST_CASE("Names run together are not one person", "[extract][resolve]") {
   SECTION("a descriptor compound in front is no part of the name") {
-    const auto r = run(
-        "Oscar-winner Andrea Arnold was congratulated by the council. Arnold said she was "
-        "delighted.");
+    const auto r =
+        run("Oscar-winner Andrea Arnold was congratulated by the council. Arnold said she was "
+            "delighted.");
     const Entity* arnold = find_entity(r, "Person:andrea arnold");
     REQUIRE(arnold != nullptr);
     CHECK(mention_texts(*arnold) == std::vector<std::string>{"Andrea Arnold", "Arnold"});
@@ -116,15 +116,15 @@ TEST_CASE("Names run together are not one person", "[extract][resolve]") {
 }
 
 TEST_CASE("A capital is not its state where a person works", "[extract][resolve]") {
-  const auto r = run(
-      "London mayor Ken Livingstone has again refused to retract the remark, officials said.");
+  const auto r =
+      run("London mayor Ken Livingstone has again refused to retract the remark, officials said.");
   CHECK(find_entity(r, "Country:GB") == nullptr);
 }
 
 TEST_CASE("A one-word club name in a sports report is the club", "[extract][resolve]") {
-  const auto sport = run(
-      "Chelsea boss Jose Mourinho praised his striker after the match. Chelsea lead the "
-      "Premiership by nine points.");
+  const auto sport =
+      run("Chelsea boss Jose Mourinho praised his striker after the match. Chelsea lead the "
+          "Premiership by nine points.");
   const Entity* club = find_entity(sport, "Organization:club-chelsea-fc-gb");
   REQUIRE(club != nullptr);
   CHECK(mention_texts(*club) == std::vector<std::string>{"Chelsea", "Chelsea"});
@@ -134,15 +134,14 @@ TEST_CASE("A one-word club name in a sports report is the club", "[extract][reso
 }
 
 TEST_CASE("A given name where a work's title stands is not the person", "[extract][resolve]") {
-  const auto r = run(
-      "Jamie Foxx played the singer Ray Charles. Foxx won best actor for Ray on Sunday.");
+  const auto r =
+      run("Jamie Foxx played the singer Ray Charles. Foxx won best actor for Ray on Sunday.");
   const Entity* charles = find_entity(r, "Person:ray charles");
   REQUIRE(charles != nullptr);
   CHECK(mention_texts(*charles) == std::vector<std::string>{"Ray Charles"});
 }
 
-TEST_CASE("A kb organisation is found with its country written either way",
-          "[extract][resolve]") {
+TEST_CASE("A kb organisation is found with its country written either way", "[extract][resolve]") {
   const auto r = run("The UK Independence Party said it would stand in every seat.");
   const Entity* ukip = find_entity(r, "Organization:party-united-kingdom-independence-party-gb");
   REQUIRE(ukip != nullptr);
