@@ -90,8 +90,11 @@ class RelationRun : public TokenView {
                                                 : p.type == PatternItem::Type::kSource ? type.source
                                                                                        : p.labels;
           int coerced = -1;
-          // Where a thing is, a capital is the city: "Havana Radio Reloj" is in Havana.
-          const bool locative = located_in_ >= 0 && &type == &rules_.types[located_in_];
+          // Where a thing is, a capital is the city: "Havana Radio Reloj" is in Havana; and so
+          // it is where a person works ("London mayor Ken Livingstone", "a lecturer at
+          // London's Imperial College"): only states acting (trade, meetings) are metonyms.
+          const bool locative = (located_in_ >= 0 && &type == &rules_.types[located_in_]) ||
+                                (affiliated_with_ >= 0 && &type == &rules_.types[affiliated_with_]);
           // A demonym stands for its state only as an adjective before a name or a title
           // ("Soviet Navy", "Chinese Foreign Minister Wang"); "in Spanish" is a language.
           const bool demonym_alone = mentions_[units_[u].index].demonym &&
@@ -361,6 +364,7 @@ class RelationRun : public TokenView {
   std::vector<Unit> units_;
   std::vector<int> sorted_mentions_;
   const int located_in_ = rules_.type_index("located-in");
+  const int affiliated_with_ = rules_.type_index("affiliated-with");
 };
 
 }  // namespace

@@ -9,6 +9,27 @@
 // country or state where the text gives one), so one name is one node across documents;
 // acronyms follow what they abbreviate.
 //
+// What keeps one node to one real thing (precision first: a wrong merge is worse than a split):
+//  - a listed acronym is matched in capitals only ("Us", "Who" are words), and an acronym
+//    that stands for more than the name beside it is not that name ("United States
+//    Anti-Doping Agency (USADA)" with only "United States" recognised);
+//  - person names run together are put right before people are resolved: joined names and
+//    determiners ("Ant & Dec", "I. The") name no one; a possessive inside leaves the possessor
+//    ("Adriano's Chelsea"); a descriptor compound in front goes ("Oscar-winner Andrea
+//    Arnold"); a final organisation word that is no surname makes an organisation ("Steve
+//    Redgrave Trust"), and so does a kb organisation's name containing a listed place;
+//  - short forms: after a courtesy title only a surname fits, of someone whose given name the
+//    title does not contradict ("Mrs Howard" is not Michael Howard; a name alone after a
+//    woman's title is keyed `<name>@f`, apart from "Mr Howard"); one letter never; a given
+//    name where a work's title stands is the work ("best actor for Ray");
+//  - a listed place completed by the capitalised words beside it into a kb organisation's name
+//    is that organisation ("Real Madrid"), and the bare place word beside such a club named in
+//    the document is the club ("Madrid midfielder Guti"; not after "in");
+//  - in a document about sport (two or more football words), a one-word name that kb lists as
+//    "<name> FC" is the club ("Chelsea boss"; "a flat in Chelsea" stays a place);
+//  - kb organisation names match with the country written either way ("UK Independence
+//    Party" / "United Kingdom Independence Party").
+//
 // Thread-safety: process() is const; its per-document state lives on its stack.
 
 #include "extract/Component.h"
