@@ -174,8 +174,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
   };
   // "Lib Dems David Laws", "Tories Ken Clarke and Sir George Young", "Labour, the Lib Dems":
   // names the model ran together. A party (its words in the "affiliation" set, or a listed
-  // organisation) in front of a person's name is an organisation of its own; "and" in front of
-  // a second person's name ends the first; a comma before a lower-case word ends a name.
+  // organisation) in front of a person's name is an organisation of its own; no person's name
+  // holds "and" ("Henry and Hansen" are two); a comma before a lower-case word ends a name.
   {
     std::vector<TaggedSpan> pieces;
     pieces.reserve(spans.size());
@@ -194,7 +194,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       }
       const bool person = static_cast<std::int32_t>(span.label) == person_;
       for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
-        const bool second_person = person && v.norm(t) == "and" && starts_person(t + 1);
+        const bool second_person = person && (v.norm(t) == "and" || v.norm(t) == "&");
         const bool comma_clause = v.norm(t) == "," && v.tok(t + 1).has(tf::kLower);
         if (!second_person && !comma_clause) continue;
         pieces.push_back({span.first, t, span.label, span.confidence});
