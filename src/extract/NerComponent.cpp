@@ -217,6 +217,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
                            in_set(rules_, "not-a-name", w);
       return is_calendar_word(w) || pronoun || (person && in_set(rules_, "affiliation", w));
     };
+    const std::uint32_t tagged_first = span.first;  // a title may start on a word trimmed below
     // Names end on a capitalised word or a number, and start on one or a name particle.
     while (span.first < span.last &&
            (never_in_name(span.last - 1) ||
@@ -239,9 +240,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": the role
     // and whatever qualifies it go; the name starts after the last title inside the span.
     if (person) {
+      // ("Economy and Labour Minister Wolfgang Clement": the title "Labour Minister" starts on
+      // the party word trimmed above.)
       std::uint32_t name_start = span.first;
-      for (std::uint32_t t = span.first; t < span.last; ++t) {
-        if (v.is_title_span(t) && v.span_starting(t).last < span.last)
+      for (std::uint32_t t = tagged_first; t < span.last; ++t) {
+        if (v.is_title_span(t) && v.span_starting(t).last < span.last &&
+            v.span_starting(t).last > name_start)
           name_start = v.span_starting(t).last;
       }
       if (name_start != span.first) {

@@ -172,8 +172,18 @@ TEST_CASE(
     "BBC: what the knowledge is sure of overrules the tagger's label, and run-together "
     "names come apart",
     "[extract][ner][bbc]") {
-  // "... accusing Islam of promoting violence against women": a religion is no entity.
+  // "... accusing Islam of promoting violence against women": a religion is no entity, nor a
+  // word for its followers ("Buddhist, Hindu, Muslim and Christian clergy").
   CHECK(labels_of(bbc("entertainment/057.txt"), "Islam").empty());
+  const DocumentExtraction clergy = bbc("business/471.txt");
+  for (const char* word : {"Buddhist", "Hindu", "Muslim", "Christian"}) {
+    INFO(word);
+    CHECK(labels_of(clergy, word).empty());
+  }
+  // "Economy and Labour Minister Wolfgang Clement": the title goes, the person stays.
+  const DocumentExtraction clement = bbc("business/066.txt");
+  CHECK(labels_of(clement, "Minister Wolfgang Clement").empty());
+  CHECK(labels_of(clement, "Wolfgang Clement") == std::set<std::string>{"Person"});
   // "... prominent in Labour's election manifesto": a party, not a place.
   CHECK(labels_of(bbc("politics/003.txt"), "Labour") == kOrganization);
   // "... the final meeting of the commission - which includes singer Bob Geldof - in London":
