@@ -39,6 +39,14 @@ bool names_a_location(const PhraseEntry& entry) {
   return false;
 }
 
+// A city in the entry is a national capital ("London", "Paris").
+bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == CandidateKind::kCity && knowledge.cities()[c.index].capital) return true;
+  }
+  return false;
+}
+
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -159,6 +167,43 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(pieces);
   }
+  // Where a person's name starts: a given name, a courtesy title or a listed title ("Sir").
+  auto starts_person = [&](std::uint32_t t) {
+    return (v.lex(t) & lexicon_flags::kGivenName) != 0 || courtesy_title(v.norm(t)) ||
+           v.is_title_span(t);
+  };
+  // "Lib Dems David Laws", "Tories Ken Clarke and Sir George Young", "Labour, the Lib Dems":
+  // names the model ran together. A party (its words in the "affiliation" set, or a listed
+  // organisation) in front of a person's name is an organisation of its own; no person's name
+  // holds "and" ("Henry and Hansen" are two); a comma before a lower-case word ends a name.
+  {
+    std::vector<TaggedSpan> pieces;
+    pieces.reserve(spans.size());
+    for (TaggedSpan span : spans) {
+      if (static_cast<std::int32_t>(span.label) == organization_) {
+        std::uint32_t cut = span.first;
+        while (cut < span.last && in_set(rules_, "affiliation", v.norm(cut))) ++cut;
+        if (cut == span.first && v.is_name_span(cut) &&
+            has_candidate(*v.span_starting(cut).entry, CandidateKind::kOrganization))
+          cut = v.span_starting(cut).last;
+        if (cut > span.first && cut + 1 < span.last && starts_person(cut)) {
+          pieces.push_back({span.first, cut, span.label, span.confidence});
+          span.first = cut;
+          span.label = static_cast<std::uint32_t>(person_);
+        }
+      }
+      const bool person = static_cast<std::int32_t>(span.label) == person_;
+      for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
+        const bool second_person = person && (v.norm(t) == "and" || v.norm(t) == "&");
+        const bool comma_clause = v.norm(t) == "," && v.tok(t + 1).has(tf::kLower);
+        if (!second_person && !comma_clause) continue;
+        pieces.push_back({span.first, t, span.label, span.confidence});
+        span.first = t + 1;
+      }
+      pieces.push_back(span);
+    }
+    spans = std::move(pieces);
+  }
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
   for (std::size_t s = 0; s < spans.size(); ++s) {
@@ -172,6 +217,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
                            in_set(rules_, "not-a-name", w);
       return is_calendar_word(w) || pronoun || (person && in_set(rules_, "affiliation", w));
     };
+    const std::uint32_t tagged_first = span.first;  // a title may start on a word trimmed below
     // Names end on a capitalised word or a number, and start on one or a name particle.
     while (span.first < span.last &&
            (never_in_name(span.last - 1) ||
@@ -194,9 +240,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": the role
     // and whatever qualifies it go; the name starts after the last title inside the span.
     if (person) {
+      // ("Economy and Labour Minister Wolfgang Clement": the title "Labour Minister" starts on
+      // the party word trimmed above.)
       std::uint32_t name_start = span.first;
-      for (std::uint32_t t = span.first; t < span.last; ++t) {
-        if (v.is_title_span(t) && v.span_starting(t).last < span.last)
+      for (std::uint32_t t = tagged_first; t < span.last; ++t) {
+        if (v.is_title_span(t) && v.span_starting(t).last < span.last &&
+            v.span_starting(t).last > name_start)
           name_start = v.span_starting(t).last;
       }
       if (name_start != span.first) {
@@ -208,14 +257,36 @@ void NerComponent::process(AnnotatedDocument& document) const {
     if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&
         !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0)
       ++span.first;
+    // A religion is no entity ("accusing Islam of ..."), whatever label the model gave it.
+    if (span.last - span.first == 1 && in_set(rules_, "religion", v.norm(span.first)))
+      span.first = span.last;
     if (span.first >= span.last) span.first = span.last;  // nothing left: claims nothing
-    // A listed country or demonym is no person ("South Korean" cut from a run-on name).
-    if (person && span.first < span.last && v.is_name_span(span.first) &&
-        v.span_starting(span.first).last == span.last) {
+    if (span.first >= span.last) continue;
+    // Where the knowledge is sure what kind of thing the words name, it overrules the model:
+    //  - a listed country or demonym is no person ("South Korean" cut from a run-on name), nor
+    //    a national capital ("the final meeting ... in London" read as a person) unless it is
+    //    also a surname ("Washington");
+    //  - a party's own words ("Labour", "Tory", "Lib Dem") or a listed organisation that is no
+    //    place name a person or a place, never ("Labour's election manifesto" read as a place).
+    const bool listed = v.is_name_span(span.first) && v.span_starting(span.first).last == span.last;
+    if (person && listed) {
       const PhraseEntry& entry = *v.span_starting(span.first).entry;
       if (has_candidate(entry, CandidateKind::kCountry) ||
-          has_candidate(entry, CandidateKind::kDemonym))
+          has_candidate(entry, CandidateKind::kDemonym) ||
+          (names_a_capital(knowledge_, entry) &&
+           (v.lex(span.first) & lexicon_flags::kSurname) == 0))
         span.label = static_cast<std::uint32_t>(location_);
+    }
+    if (static_cast<std::int32_t>(span.label) != organization_) {
+      bool party_words = true;
+      // ("Green" or "Liberal" alone may be a person's surname: the model's reading stands.)
+      for (std::uint32_t t = span.first; t < span.last && party_words; ++t)
+        party_words = in_set(rules_, "affiliation", v.norm(t)) &&
+                      (!person || (v.lex(t) & lexicon_flags::kSurname) == 0);
+      const PhraseEntry* entry = listed ? v.span_starting(span.first).entry : nullptr;
+      if (party_words || (entry != nullptr && has_candidate(*entry, CandidateKind::kOrganization) &&
+                          !names_a_location(*entry)))
+        span.label = static_cast<std::uint32_t>(organization_);
     }
   }
   std::vector<int> claim(seg.tokens.size(), -1);

@@ -13,6 +13,15 @@
 //    listed place or country when the gazetteer names exactly this span (resolution then
 //    decides Country or Place), else an unlisted place (keyed by its name, one node across
 //    documents).
+//  - Before that, the spans are mended where the model is reliably wrong: names it ran
+//    together come apart (a party before a person's name, "and" inside a person's name, a comma
+//    before a lower-case word); words that are never part of a name are trimmed from the edges
+//    (days, pronouns, titles and party words around a person); a religion or its followers'
+//    word alone is no entity; and where the knowledge is sure of the kind it overrules the
+//    model's label (a party's own words or a listed organisation that is no place are an
+//    organisation; a listed country, demonym or national capital is no person, a capital unless
+//    it is also a surname). Then one name takes one label per document (the model's most
+//    confident reading overall).
 //  - Rule mentions that overlap a tagged span without matching it are dropped: the model wins
 //    the span and the type. MISC spans ("British", "Islam", "Christmas") are not entities,
 //    but a listed demonym exactly on one stays (it names its country).
