@@ -1,8 +1,10 @@
 // Measures a page in headless chromium (run by bench_web_viewer): Skein's exported page, and
 // Cytoscape.js (canvas renderer, and its WebGL renderer) drawing the same graph as the peer.
 //   node measure.mjs --html graph.html [--cytoscape graph.cyjs.json]
-// For each: ms from navigation to the first frame, ms until a search answers (sigma page) and
-// frame intervals (requestAnimationFrame) during a one-second mouse-drag pan.
+// For each: ms from navigation to the first frame (when it starts, and when it is on screen:
+// the first task after its commit, which waits for the GPU), ms until a search answers (sigma
+// page), the page's own timing marks, and frame intervals (requestAnimationFrame) during a
+// one-second mouse-drag pan.
 import fs from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
@@ -21,9 +23,10 @@ async function pan(page, selector) {
     requestAnimationFrame(tick);
   });
   const x = box.x + box.width / 2, y = box.y + box.height / 2;
-  const started = Date.now();
   await page.mouse.move(x, y);
   await page.mouse.down();
+  // A second of dragging from the press on (the press may have waited for a hover redraw).
+  const started = Date.now();
   for (let i = 1; i <= 60 && Date.now() - started < 1000; i++) {
     await page.mouse.move(x + i * 5, y + i * 3);
     await new Promise((r) => setTimeout(r, 16));
@@ -41,14 +44,20 @@ try {
   {
     const {page} = await offlinePage(browser, 'file://');
     await page.goto('file://' + opt.html, {timeout: 60000});
+    // Type as soon as the first frame has started: the reader does not wait for it either.
     await page.waitForFunction('window.skeinViewer && window.skeinViewer.firstFrameMs() !== null', {timeout: 60000});
-    const first = await page.evaluate(() => window.skeinViewer.firstFrameMs());
-    const drawn = await page.evaluate(() => window.skeinViewer.drawn());
+    const typing = await page.evaluate(() => performance.now());
     await page.type('#search', 'Person 12', {delay: 0});
     await page.waitForSelector('#search-list li', {visible: true, timeout: 30000});
     const interactive = await page.evaluate(() => performance.now());
+    const first = await page.evaluate(() => window.skeinViewer.firstFrameMs());
+    const shown = await page.evaluate(() => window.skeinViewer.firstShownMs());
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('skein:')).map((m) => [m.name.slice(6), Math.round(m.startTime)])));
+    const drawn = await page.evaluate(() => window.skeinViewer.drawn());
     await page.keyboard.press('Escape');
-    results.sigma = {first_draw_ms: Math.round(first), search_answered_ms: Math.round(interactive), nodes: drawn.nodes, edges: drawn.edges,
+    results.sigma = {first_draw_ms: Math.round(first), first_shown_ms: Math.round(shown), typing_from_ms: Math.round(typing),
+                     search_answered_ms: Math.round(interactive), marks, nodes: drawn.nodes, edges: drawn.edges,
                      pan: await pan(page, '#graph')};
     await page.close();
   }
@@ -64,20 +73,27 @@ try {
 <div id="cy"></div><script>${library}</script><script>
 const json = ${elements.replace(/</g, '\\u003c')};
 window.firstFrameMs = null;
+window.firstShownMs = null;
 const cy = cytoscape({container: document.getElementById('cy'), elements: json.elements, layout: {name: 'preset'},
   hideEdgesOnViewport: true, ${webgl ? "renderer: {name: 'canvas', webgl: true}," : ''}
   style: [{selector: 'node', style: {'background-color': 'data(color)', width: 'data(size)', height: 'data(size)'}},
           {selector: 'edge', style: {width: 1, 'line-color': '#aaa'}}]});
-cy.one('render', () => { window.firstFrameMs = performance.now(); });
+cy.one('render', () => {
+  window.firstFrameMs = performance.now();
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { window.firstShownMs = performance.now(); };
+  channel.port2.postMessage(null);
+});
 </script>`);
       const {page} = await offlinePage(browser, 'file://');
       await page.setViewport({width: 1400, height: 900});
       const name = webgl ? 'cytoscape_webgl' : 'cytoscape_canvas';
       try {
         await page.goto('file://' + file, {timeout: 120000, waitUntil: 'domcontentloaded'});
-        await page.waitForFunction('window.firstFrameMs !== null', {timeout: 120000});
+        await page.waitForFunction('window.firstShownMs !== null', {timeout: 120000});
         const first = await page.evaluate(() => window.firstFrameMs);
-        results[name] = {first_draw_ms: Math.round(first), pan: await pan(page, '#cy')};
+        const shown = await page.evaluate(() => window.firstShownMs);
+        results[name] = {first_draw_ms: Math.round(first), first_shown_ms: Math.round(shown), pan: await pan(page, '#cy')};
       } catch (error) {
         results[name] = {failed: `no first draw within 120 s (${error.message.split('\n')[0]})`};
       }
@@ -89,15 +105,21 @@ cy.one('render', () => { window.firstFrameMs = performance.now(); });
 }
 
 const s = results.sigma;
-console.log(`sigma.js (Skein's page): first draw ${s.first_draw_ms} ms, search answered at ${s.search_answered_ms} ms, ` +
-            `${s.nodes} entities and ${s.edges} relations drawn; pan frames median ${s.pan.median_ms} ms, p95 ${s.pan.p95_ms} ms (${s.pan.frames} frames)`);
+console.log(`sigma.js (Skein's page): first draw ${s.first_draw_ms} ms (on screen ${s.first_shown_ms} ms), ` +
+            `search typed from ${s.typing_from_ms} ms and answered at ${s.search_answered_ms} ms, ` +
+            `${s.nodes} entities and ${s.edges} relations drawn; pan frames median ${s.pan.median_ms} ms, ` +
+            `p95 ${s.pan.p95_ms} ms, max ${s.pan.max_ms} ms (${s.pan.frames} frames)`);
+console.log(`  page marks (ms): ${Object.entries(s.marks).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 for (const name of ['cytoscape_canvas', 'cytoscape_webgl']) {
   const c = results[name];
   if (!c) continue;
   if (c.failed) { console.log(`${name.replace('_', ' ')} (peer): ${c.failed}`); continue; }
-  console.log(`${name.replace('_', ' ')} (peer): first draw ${c.first_draw_ms} ms; pan frames median ${c.pan.median_ms} ms, p95 ${c.pan.p95_ms} ms (${c.pan.frames} frames)`);
-  console.log(`  ratio sigma/${name}: first draw ${(s.first_draw_ms / c.first_draw_ms).toFixed(2)}, pan p95 frame ${(s.pan.p95_ms / c.pan.p95_ms).toFixed(2)}`);
+  console.log(`${name.replace('_', ' ')} (peer): first draw ${c.first_draw_ms} ms (on screen ${c.first_shown_ms} ms); ` +
+              `pan frames median ${c.pan.median_ms} ms, p95 ${c.pan.p95_ms} ms, max ${c.pan.max_ms} ms (${c.pan.frames} frames)`);
+  console.log(`  ratio sigma/${name}: first draw ${(s.first_draw_ms / c.first_draw_ms).toFixed(2)}, ` +
+              `on screen ${(s.first_shown_ms / c.first_shown_ms).toFixed(2)}, pan median frame ${(s.pan.median_ms / c.pan.median_ms).toFixed(2)}, ` +
+              `pan p95 frame ${(s.pan.p95_ms / c.pan.p95_ms).toFixed(2)}`);
 }
-console.log(`${s.first_draw_ms <= 5000 ? 'PASS' : 'FAIL'} first draw <= 5000 ms`);
+console.log(`${s.first_shown_ms <= 5000 ? 'PASS' : 'FAIL'} first draw on screen <= 5000 ms`);
 console.log(`${s.search_answered_ms <= 5000 ? 'PASS' : 'FAIL'} interactive (search answered) <= 5000 ms`);
 console.log(JSON.stringify(results));

@@ -11,7 +11,10 @@
   'use strict';
 
   const $ = (id) => document.getElementById(id);
+  // Timing marks (performance.getEntriesByType('mark')) that bench/web_viewer reports.
+  const mark = (name) => performance.mark('skein:' + name);
   const data = JSON.parse($('skein-data').textContent);
+  mark('data parsed');
   const meta = data.meta || {};
   const serve = meta.mode === 'serve';
   const apiBase = meta.api || 'api';
@@ -95,6 +98,7 @@
     return added;
   }
   addElements(data, null);
+  mark('graph built');
 
   // ---- filters ---------------------------------------------------------------------------
   const filter = {labels: null, types: null, minWeight: 0, minConfidence: 0, text: true,
@@ -123,7 +127,8 @@
     return !filter.labels || filter.labels.has(r.label);
   }
   let shownEdges = new Set(), shownNodes = new Set();
-  function recompute() {
+  // Decides what the filters show and says so in the bar; recompute() also redraws.
+  function computeShown() {
     shownEdges = new Set();
     const linked = new Set();
     graph.forEachEdge((id, attrs, s, t) => {
@@ -136,7 +141,10 @@
     $('counts').textContent = `${shownNodes.size.toLocaleString('en')} of ${graph.order.toLocaleString('en')} entities, ` +
         `${shownEdges.size.toLocaleString('en')} of ${graph.size.toLocaleString('en')} relations` +
         (serve ? ' loaded' : '');
-    if (renderer) renderer.refresh();
+  }
+  function recompute() {
+    computeShown();
+    renderer.refresh();
   }
 
   function baseColor(id) {
@@ -146,9 +154,24 @@
   }
 
   // ---- drawing ---------------------------------------------------------------------------
+  // Sigma draws in its constructor: what it shows must be known before, or it draws twice.
+  computeShown();
   const container = $('graph');
   const largeGraph = graph.order > 5000;
-  const renderer = new Sigma(graph, container, {
+  // Past 5,000 entities the default programs cost most of a frame without a GPU (measured in
+  // bench/web_viewer with SwiftShader: relations as anti-aliased quads with arrow heads about
+  // four times the cost of one-pixel GL lines, entities as triangle-drawn discs about ten
+  // times that of point sprites). At that scale a relation is a hairline and an entity a dot
+  // either way; direction and weight are in the panel.
+  const lightPrograms = largeGraph && Sigma.rendering ? {
+    nodeProgramClasses: {circle: Sigma.rendering.NodePointProgram},
+    edgeProgramClasses: {line: Sigma.rendering.EdgeLineProgram, arrow: Sigma.rendering.EdgeLineProgram},
+  } : {};
+  // Greying out everything but a hovered entity's neighbourhood redraws the whole graph, a
+  // pause of half a second or more per hover past 5,000 entities. There the hover lights up
+  // the entity, its neighbours and its relations instead, and redraws only those.
+  const greyOnHover = !largeGraph;
+  const renderer = new Sigma(graph, container, Object.assign({
     // Edge picking draws every edge a second time; past a few thousand relations the panel's
     // relation list is the way to a relation's evidence.
     enableEdgeEvents: graph.size <= 5000,
@@ -160,47 +183,71 @@
     defaultEdgeType: 'line',
     minEdgeThickness: 0.6,
     stagePadding: 50,  // room for the labels of entities on the layout's edge
-    nodeReducer(id, attrs) {
-      const out = Object.assign({}, attrs);
+    // Sigma hands the reducers a copy of the attributes: they change it in place (at 20,000
+    // entities a second copy per item is a measurable part of each redraw).
+    nodeReducer(id, out) {
       out.color = baseColor(id);
       if (!shownNodes.has(id)) { out.hidden = true; return out; }
       if (path) {
         if (path.nodes.has(id)) { out.highlighted = true; out.zIndex = 2; out.forceLabel = true; }
         else { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
       } else if (hovered) {
-        if (id === hovered || hoveredNeighbors.has(id)) { out.zIndex = 2; out.forceLabel = true; }
-        else { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
+        if (id === hovered || hoveredNeighbors.has(id)) {
+          out.zIndex = 2;
+          out.forceLabel = true;
+          if (!greyOnHover && id !== hovered) out.size *= 1.6;  // stands out without the grey-out
+        } else if (greyOnHover) { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
       }
       if (id === selectedNode) { out.highlighted = true; out.forceLabel = true; }
       return out;
     },
-    edgeReducer(id, attrs) {
-      const out = Object.assign({}, attrs);
+    // A shown edge has both ends shown (computeShown), so only the edge set is asked.
+    edgeReducer(id, out) {
       if (!shownEdges.has(id)) { out.hidden = true; return out; }
-      const [s, t] = graph.extremities(id);
-      if (!shownNodes.has(s) || !shownNodes.has(t)) { out.hidden = true; return out; }
       if (path) {
-        if (path.edges.has(id)) { out.color = '#d93025'; out.size = Math.max(3, attrs.size); out.zIndex = 2; }
+        if (path.edges.has(id)) { out.color = '#d93025'; out.size = Math.max(3, out.size); out.zIndex = 2; }
         else out.color = '#f0f0f0';
       } else if (hovered) {
-        if (s === hovered || t === hovered) { out.color = '#555'; out.zIndex = 2; }
-        else out.hidden = true;
+        const r = edgeRecords.get(id);
+        if (r.s === hovered || r.t === hovered) { out.color = '#555'; out.zIndex = 2; }
+        else if (greyOnHover) out.hidden = true;
       }
       return out;
     },
-  });
+  }, lightPrograms));
+  mark('first draw');
 
-  // Hover re-colours every entity, which costs a pass over the whole graph: not while a button
-  // is down (a pan drags the pointer across hundreds of entities), and at most once a frame.
+  // Redraws only the given entities and relations (their look changed, not their place).
+  function redrawItems(nodes, edges) {
+    renderer.refresh({partialGraph: {nodes: [...nodes], edges: [...edges]}, skipIndexation: true});
+  }
+  // Hover redraws: not while a button is down (a pan drags the pointer across hundreds of
+  // entities), and at most once a frame. Without the grey-out, only the neighbourhoods the
+  // pointer left and entered.
   let pointerDown = false, hoverFrame = 0;
+  const hoverNodes = new Set(), hoverEdges = new Set();
   container.addEventListener('pointerdown', () => { pointerDown = true; }, true);
   window.addEventListener('pointerup', () => { pointerDown = false; }, true);
+  function neighbourhood(node) {
+    if (!node || !graph.hasNode(node)) return;
+    hoverNodes.add(node);
+    graph.forEachNeighbor(node, (n) => hoverNodes.add(n));
+    graph.forEachEdge(node, (e) => hoverEdges.add(e));
+  }
   function hover(node) {
     if (pointerDown || node === hovered) return;
+    if (!greyOnHover) neighbourhood(hovered);
     hovered = node;
     hoveredNeighbors = node ? new Set(graph.neighbors(node)) : new Set();
+    if (!greyOnHover) neighbourhood(node);
     if (!hoverFrame) {
-      hoverFrame = requestAnimationFrame(() => { hoverFrame = 0; renderer.refresh({skipIndexation: true}); });
+      hoverFrame = requestAnimationFrame(() => {
+        hoverFrame = 0;
+        if (greyOnHover) renderer.refresh({skipIndexation: true});
+        else redrawItems(hoverNodes, hoverEdges);
+        hoverNodes.clear();
+        hoverEdges.clear();
+      });
     }
   }
   renderer.on('enterNode', ({node}) => hover(node));
@@ -239,8 +286,9 @@
   function showNode(id) {
     const r = records.get(id);
     if (!r) return;
+    const previous = selectedNode;
     selectedNode = id;
-    renderer.refresh({skipIndexation: true});
+    redrawItems(previous && graph.hasNode(previous) ? [previous, id] : [id], []);
     const props = r.props || {};
     panel.replaceChildren(
         el('h3', {}, el('span', {class: 'swatch', style: `background:${baseColor(id)}`}), r.name),
@@ -623,20 +671,28 @@
 
   let ready = !serve;
   if (meta.title) $('title').textContent = meta.title;
-  recompute();
+  mark('controls built');
   if (serve) startServe().catch((e) => showError('cannot load the overview: ' + e));
 
   // ---- test and bench handle ----------------------------------------------------------------
-  // Sigma draws once in its constructor; the first animation frame after that is when the
-  // reader sees the graph (ms since navigation started).
-  let frames = 1, firstFrameMs = null;
+  // Sigma draws once in its constructor; the first animation frame after that starts the
+  // frame that puts it on screen (ms since navigation started). That frame's commit waits for
+  // the GPU to finish drawing (without a GPU, for SwiftShader), so the first task after it
+  // is when the reader sees the graph.
+  let frames = 1, firstFrameMs = null, firstShownMs = null;
   renderer.on('afterRender', () => { frames++; });
-  requestAnimationFrame(() => { firstFrameMs = performance.now(); });
+  requestAnimationFrame(() => {
+    firstFrameMs = performance.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { firstShownMs = performance.now(); mark('first frame shown'); };
+    channel.port2.postMessage(null);
+  });
   window.skeinViewer = {
     ready: () => ready,
     renderer, graph,
     frames: () => frames,
     firstFrameMs: () => firstFrameMs,
+    firstShownMs: () => firstShownMs,
     // What sigma will draw after the filters: nodes and edges not hidden by the reducers.
     drawn() {
       let nodes = 0, edges = 0;
