@@ -171,6 +171,31 @@
   // pause of half a second or more per hover past 5,000 entities. There the hover lights up
   // the entity, its neighbours and its relations instead, and redraws only those.
   const greyOnHover = !largeGraph;
+  // Sigma picks at most a label or so per 100-pixel cell, but a long name runs into the next
+  // cells' labels. The labels of a frame are collected, then drawn forced ones first (the
+  // selection, a hovered neighbourhood, a path), then by entity size; a label that would cover
+  // one already drawn is left out.
+  let labelQueue = [];
+  function drawLabel(context, data, settings) {
+    if (data.label) labelQueue.push({context, data, settings});
+  }
+  function drawQueuedLabels() {
+    const queue = labelQueue;
+    labelQueue = [];
+    queue.sort((a, b) => (b.data.forceLabel ? 1 : 0) - (a.data.forceLabel ? 1 : 0) || b.data.size - a.data.size);
+    const boxes = [];
+    for (const {context, data, settings} of queue) {
+      const size = settings.labelSize;
+      context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+      const x = data.x + data.size + 3, y = data.y + size / 3;
+      const box = {left: x - 2, right: x + context.measureText(data.label).width + 2, top: y - size, bottom: y + 4};
+      const covers = (b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
+      if (!data.forceLabel && boxes.some(covers)) continue;
+      boxes.push(box);
+      context.fillStyle = settings.labelColor.color || '#000';
+      context.fillText(data.label, x, y);
+    }
+  }
   const renderer = new Sigma(graph, container, Object.assign({
     // Edge picking draws every edge a second time; past a few thousand relations the panel's
     // relation list is the way to a relation's evidence.
@@ -183,6 +208,7 @@
     defaultEdgeType: 'line',
     minEdgeThickness: 0.6,
     stagePadding: 50,  // room for the labels of entities on the layout's edge
+    defaultDrawNodeLabel: drawLabel,
     // Sigma hands the reducers a copy of the attributes: they change it in place (at 20,000
     // entities a second copy per item is a measurable part of each redraw).
     nodeReducer(id, out) {
@@ -216,6 +242,8 @@
     },
   }, lightPrograms));
   mark('first draw');
+  drawQueuedLabels();  // the constructor's draw
+  renderer.on('afterRender', drawQueuedLabels);
 
   // Redraws only the given entities and relations (their look changed, not their place).
   function redrawItems(nodes, edges) {
@@ -227,7 +255,8 @@
   let pointerDown = false, hoverFrame = 0;
   const hoverNodes = new Set(), hoverEdges = new Set();
   container.addEventListener('pointerdown', () => { pointerDown = true; }, true);
-  window.addEventListener('pointerup', () => { pointerDown = false; }, true);
+  // Sigma reports entering an entity once: one entered during a drag is taken up on release.
+  window.addEventListener('pointerup', () => { pointerDown = false; hover(renderer.hoveredNode || null); }, true);
   function neighbourhood(node) {
     if (!node || !graph.hasNode(node)) return;
     hoverNodes.add(node);
@@ -252,6 +281,9 @@
   }
   renderer.on('enterNode', ({node}) => hover(node));
   renderer.on('leaveNode', () => hover(null));
+  // Sigma 3.0.3 says leaveNode when the pointer leaves the canvas but keeps the entity as
+  // hovered, so coming back onto it would light nothing up.
+  renderer.on('leaveStage', () => { renderer.hoveredNode = null; });
   renderer.on('clickNode', ({node}) => showNode(node));
   renderer.on('clickEdge', ({edge}) => showEdge(edge));
   renderer.on('doubleClickNode', (event) => {
@@ -312,17 +344,28 @@
     if (serve) {
       panel.append(el('button', {type: 'button', onclick: () => expand(r.store_id, id)}, 'Expand neighbours'));
     }
-    const first = edges[0];
+    // A knowledge-base relation's evidence is only a mention of the name: the sentence shown
+    // here comes from the strongest relation read in text, when there is one.
+    const textual = (e) => (edgeRecords.get(e).basis || ['text']).includes('text');
+    const first = edges.find(textual) || edges[0];
     if (first) {
+      const er = edgeRecords.get(first);
       const box = el('div', {id: 'first-evidence'});
-      panel.append(el('h4', {}, 'Strongest relation, first sentence'), box);
-      evidenceOf(first).then((items) => { if (items.length) box.append(evidenceItem(items[0])); });
+      panel.append(el('h4', {}, textual(first) ? 'Strongest relation read in text' : 'Strongest relation'), box);
+      box.append(el('p', {}, el('a', {class: 'relation', onclick: () => showEdge(first)}, er.type), ' ',
+                    entityLink(er.s === id ? er.t : er.s)));
+      evidenceOf(first).then((items) => {
+        const item = items.find((i) => i.basis === 'text') || items[0];
+        if (item) box.append(evidenceItem(item));
+      });
     }
   }
 
   function evidenceItem(item) {
     const doc = item.document;
-    return el('div', {class: 'evidence'}, el('blockquote', {}, item.sentence),
+    // Knowledge-base evidence records where the name was met, not a sentence that says it.
+    const lead = item.basis === 'knowledge' ? el('div', {class: 'hint'}, 'from the knowledge base; the document names:') : null;
+    return el('div', {class: 'evidence'}, lead, el('blockquote', {}, item.sentence),
               el('div', {class: 'source'}, sourceLink(doc), doc && doc.published ? ` · ${doc.published}` : '',
                  ` · ${item.rule} · ${item.basis} · ${fmt(item.confidence)}`));
   }
