@@ -42,7 +42,7 @@ async function pan(page, selector) {
   return {frames: gaps.length, median_ms: +q(0.5).toFixed(1), p95_ms: +q(0.95).toFixed(1), max_ms: +gaps[gaps.length - 1].toFixed(1)};
 }
 
-async function checks(page) {
+async function checks(page, errors) {
   const failed = [];
   const check = (ok, message) => { if (!ok) failed.push(message); };
   await page.mouse.move(1, 1);
@@ -53,14 +53,19 @@ async function checks(page) {
     const v = window.skeinViewer, g = v.graph, r = v.renderer;
     const linked = g.filterNodes((n) => g.degree(n) > 0).length;
     // A drawn entity with a few relations, well inside the view and not covered by another
-    // one (sigma's picking answers it at its centre), to hover and click.
+    // one (sigma's picking answers it all around its centre, in whole pixels), to hover and click.
     const {width, height} = r.getDimensions();
+    const centre = (n) => { const p = v.viewport(n); return {x: Math.round(p.x), y: Math.round(p.y)}; };
     const candidates = g.filterNodes((n) => {
-      const d = r.getNodeDisplayData(n), p = v.viewport(n), deg = g.degree(n);
+      const d = r.getNodeDisplayData(n), p = centre(n), deg = g.degree(n);
       return d && !d.hidden && deg >= 2 && deg <= 8 && p.x > 50 && p.y > 50 && p.x < width - 50 && p.y < height - 50;
     }).sort((a, b) => r.getNodeDisplayData(b).size - r.getNodeDisplayData(a).size);
-    const target = candidates.slice(0, 50).find((n) => r.getNodeAtPosition(v.viewport(n)) === n) || null;
-    return {linked, drawn: v.drawn().nodes, target, at: target && v.viewport(target), name: target && g.getNodeAttribute(target, 'label'),
+    const pickable = (n) => [-2, 0, 2].every((dx) => [-2, 0, 2].every((dy) => {
+      const p = centre(n);
+      return r.getNodeAtPosition({x: p.x + dx, y: p.y + dy}) === n;
+    }));
+    const target = candidates.slice(0, 50).find(pickable) || null;
+    return {linked, drawn: v.drawn().nodes, target, at: target && centre(target), name: target && g.getNodeAttribute(target, 'label'),
             large: g.order > 5000, points: r.nodePrograms.circle instanceof Sigma.rendering.NodePointProgram};
   });
   check(state.drawn === state.linked, `drew ${state.drawn} entities, ${state.linked} have a relation`);
@@ -95,6 +100,8 @@ async function checks(page) {
     check(relations > 0, `${state.name}'s panel lists no relations`);
     state.hover = h;
   }
+  const real = errors.filter((e) => !/GL Driver Message|GPU stall/.test(e));
+  check(real.length === 0, `page errors: ${real.slice(0, 3).join(' | ')}`);
   return {ok: failed.length === 0, failed, target: state.name, hover: state.hover};
 }
 
@@ -102,7 +109,7 @@ const results = {};
 const {browser, close} = await launch();
 try {
   {
-    const {page} = await offlinePage(browser, 'file://');
+    const {page, errors} = await offlinePage(browser, 'file://');
     await page.goto('file://' + opt.html, {timeout: 60000});
     // Type as soon as the first frame has started: the reader does not wait for it either.
     await page.waitForFunction('window.skeinViewer && window.skeinViewer.firstFrameMs() !== null', {timeout: 60000});
@@ -119,7 +126,7 @@ try {
     results.sigma = {first_draw_ms: Math.round(first), first_shown_ms: Math.round(shown), typing_from_ms: Math.round(typing),
                      search_answered_ms: Math.round(interactive), marks, nodes: drawn.nodes, edges: drawn.edges,
                      pan: await pan(page, '#graph')};
-    results.sigma.checks = await checks(page);
+    results.sigma.checks = await checks(page, errors);
     await page.close();
   }
   if (opt.cytoscape) {

@@ -97,8 +97,7 @@
     }
     return added;
   }
-  addElements(data, null);
-  mark('graph built');
+  // The page's own nodes and edges go in once the renderer exists (see drawing).
 
   // ---- filters ---------------------------------------------------------------------------
   const filter = {labels: null, types: null, minWeight: 0, minConfidence: 0, text: true,
@@ -154,18 +153,28 @@
   }
 
   // ---- drawing ---------------------------------------------------------------------------
-  // Sigma draws in its constructor: what it shows must be known before, or it draws twice.
-  computeShown();
+  // The renderer is made on an empty graph first and its WebGL commands (contexts, shader
+  // programs) flushed, so the GPU process (SwiftShader, without a GPU) prepares them while
+  // this thread builds the graph; then it gets the graph and draws once, what the filters show.
   const container = $('graph');
-  const largeGraph = graph.order > 5000;
+  const largeGraph = (data.nodes || []).length > 5000;
   // Past 5,000 entities the default programs cost most of a frame without a GPU (measured in
   // bench/web_viewer with SwiftShader: relations as anti-aliased quads with arrow heads about
   // four times the cost of one-pixel GL lines, entities as triangle-drawn discs about ten
   // times that of point sprites). At that scale a relation is a hairline and an entity a dot
   // either way; direction and weight are in the panel.
+  // Relation colours are opaque, so their lines are drawn with blending off (a third less
+  // again: SwiftShader blends pixel by pixel).
+  const OpaqueLineProgram = Sigma.rendering && class extends Sigma.rendering.EdgeLineProgram {
+    drawWebGL(method, info) {
+      info.gl.disable(info.gl.BLEND);
+      super.drawWebGL(method, info);
+      info.gl.enable(info.gl.BLEND);
+    }
+  };
   const lightPrograms = largeGraph && Sigma.rendering ? {
     nodeProgramClasses: {circle: Sigma.rendering.NodePointProgram},
-    edgeProgramClasses: {line: Sigma.rendering.EdgeLineProgram, arrow: Sigma.rendering.EdgeLineProgram},
+    edgeProgramClasses: {line: OpaqueLineProgram, arrow: OpaqueLineProgram},
   } : {};
   // Greying out everything but a hovered entity's neighbourhood redraws the whole graph, a
   // pause of half a second or more per hover past 5,000 entities. There the hover lights up
@@ -196,10 +205,10 @@
       context.fillText(data.label, x, y);
     }
   }
-  const renderer = new Sigma(graph, container, Object.assign({
+  const renderer = new Sigma(new graphology.MultiGraph(), container, Object.assign({
     // Edge picking draws every edge a second time; past a few thousand relations the panel's
     // relation list is the way to a relation's evidence.
-    enableEdgeEvents: graph.size <= 5000,
+    enableEdgeEvents: (data.edges || []).length <= 5000,
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: largeGraph ? 9 : 6,
     labelDensity: 0.7,
@@ -221,7 +230,6 @@
         if (id === hovered || hoveredNeighbors.has(id)) {
           out.zIndex = 2;
           out.forceLabel = true;
-          if (!greyOnHover && id !== hovered) out.size *= 1.6;  // stands out without the grey-out
         } else if (greyOnHover) { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
       }
       if (id === selectedNode) { out.highlighted = true; out.forceLabel = true; }
@@ -241,6 +249,13 @@
       return out;
     },
   }, lightPrograms));
+  for (const gl of Object.values(renderer.webGLContexts || {})) gl.flush();
+  mark('renderer made');
+  addElements(data, null);
+  mark('graph built');
+  computeShown();
+  mark('filters applied');
+  renderer.setGraph(graph);
   mark('first draw');
   drawQueuedLabels();  // the constructor's draw
   renderer.on('afterRender', drawQueuedLabels);
