@@ -269,9 +269,20 @@
   // pointer left and entered.
   let pointerDown = false, hoverFrame = 0;
   const hoverNodes = new Set(), hoverEdges = new Set();
-  container.addEventListener('pointerdown', () => { pointerDown = true; }, true);
+  // While a button is down sigma still reads its picking layer at every pointer move to find
+  // the entity under it, each read a wait for the GPU to finish drawing, for a hover that is
+  // ignored then: its pointer-move listener is off during a drag.
+  const pickOnMove = renderer.activeListeners && renderer.activeListeners.handleMove;
+  function picking(on) {
+    if (!pickOnMove || on === pickingOn) return;
+    pickingOn = on;
+    if (on) renderer.getMouseCaptor().on('mousemove', pickOnMove);
+    else renderer.getMouseCaptor().off('mousemove', pickOnMove);
+  }
+  let pickingOn = true;
+  container.addEventListener('pointerdown', () => { pointerDown = true; picking(false); }, true);
   // Sigma reports entering an entity once: one entered during a drag is taken up on release.
-  window.addEventListener('pointerup', () => { pointerDown = false; hover(renderer.hoveredNode || null); }, true);
+  window.addEventListener('pointerup', () => { pointerDown = false; picking(true); hover(renderer.hoveredNode || null); }, true);
   function neighbourhood(node) {
     if (!node || !graph.hasNode(node)) return;
     hoverNodes.add(node);
