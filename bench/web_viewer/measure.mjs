@@ -105,11 +105,47 @@ async function checks(page, errors) {
   return {ok: failed.length === 0, failed, target: state.name, hover: state.hover};
 }
 
+// CPU seconds used so far by chromium's processes (the browser and its descendants), by
+// process type: wall times swing with the load of a shared machine, CPU time much less.
+function browserCpu(pid) {
+  const processes = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const type = (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
+      processes.set(Number(entry), {parent: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / 100, type});
+    } catch {
+      // the process ended while being read
+    }
+  }
+  const byType = {};
+  const visit = (id) => {
+    const p = processes.get(id);
+    if (p) byType[p.type] = (byType[p.type] || 0) + p.seconds;
+    for (const [child, q] of processes) if (q.parent === id) visit(child);
+  };
+  visit(pid);
+  return byType;
+}
+function cpuSince(before, after) {
+  const out = {total: 0};
+  for (const [type, seconds] of Object.entries(after)) {
+    const used = seconds - (before[type] || 0);
+    if (used >= 0.005) out[type] = +used.toFixed(2);
+    out.total += used;
+  }
+  out.total = +out.total.toFixed(2);
+  return out;
+}
+
 const results = {};
 const {browser, close} = await launch();
 try {
   {
     const {page, errors} = await offlinePage(browser, 'file://');
+    const cpuBefore = browserCpu(browser.process().pid);
     await page.goto('file://' + opt.html, {timeout: 60000});
     // Type as soon as the first frame has started: the reader does not wait for it either.
     await page.waitForFunction('window.skeinViewer && window.skeinViewer.firstFrameMs() !== null', {timeout: 60000});
@@ -117,14 +153,16 @@ try {
     await page.type('#search', 'Person 12', {delay: 0});
     await page.waitForSelector('#search-list li', {visible: true, timeout: 30000});
     const interactive = await page.evaluate(() => performance.now());
+    const cpu = cpuSince(cpuBefore, browserCpu(browser.process().pid));
     const first = await page.evaluate(() => window.skeinViewer.firstFrameMs());
-    const shown = await page.evaluate(() => window.skeinViewer.firstShownMs());
+    // (Pages from before firstShownMs existed give null: --html accepts any Skein page.)
+    const shown = await page.evaluate(() => (window.skeinViewer.firstShownMs ? window.skeinViewer.firstShownMs() : null));
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
         .filter((m) => m.name.startsWith('skein:')).map((m) => [m.name.slice(6), Math.round(m.startTime)])));
     const drawn = await page.evaluate(() => window.skeinViewer.drawn());
     await page.keyboard.press('Escape');
     results.sigma = {first_draw_ms: Math.round(first), first_shown_ms: Math.round(shown), typing_from_ms: Math.round(typing),
-                     search_answered_ms: Math.round(interactive), marks, nodes: drawn.nodes, edges: drawn.edges,
+                     search_answered_ms: Math.round(interactive), cpu_to_answer_s: cpu, marks, nodes: drawn.nodes, edges: drawn.edges,
                      pan: await pan(page, '#graph')};
     results.sigma.checks = await checks(page, errors);
     await page.close();
@@ -177,6 +215,7 @@ console.log(`sigma.js (Skein's page): first draw ${s.first_draw_ms} ms (on scree
             `search typed from ${s.typing_from_ms} ms and answered at ${s.search_answered_ms} ms, ` +
             `${s.nodes} entities and ${s.edges} relations drawn; pan frames median ${s.pan.median_ms} ms, ` +
             `p95 ${s.pan.p95_ms} ms, max ${s.pan.max_ms} ms (${s.pan.frames} frames)`);
+console.log(`  chromium CPU until the search answered (s): ${Object.entries(s.cpu_to_answer_s).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(`  page marks (ms): ${Object.entries(s.marks).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 for (const name of ['cytoscape_canvas', 'cytoscape_webgl']) {
   const c = results[name];

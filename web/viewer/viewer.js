@@ -185,24 +185,24 @@
   // selection, a hovered neighbourhood, a path), then by entity size; a label that would cover
   // one already drawn is left out.
   let labelQueue = [];
-  function drawLabel(context, data, settings) {
-    if (data.label) labelQueue.push({context, data, settings});
+  function drawLabel(context, item, settings) {
+    if (item.label) labelQueue.push({context, item, settings});
   }
   function drawQueuedLabels() {
     const queue = labelQueue;
     labelQueue = [];
-    queue.sort((a, b) => (b.data.forceLabel ? 1 : 0) - (a.data.forceLabel ? 1 : 0) || b.data.size - a.data.size);
+    queue.sort((a, b) => (b.item.forceLabel ? 1 : 0) - (a.item.forceLabel ? 1 : 0) || b.item.size - a.item.size);
     const boxes = [];
-    for (const {context, data, settings} of queue) {
+    for (const {context, item, settings} of queue) {
       const size = settings.labelSize;
       context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-      const x = data.x + data.size + 3, y = data.y + size / 3;
-      const box = {left: x - 2, right: x + context.measureText(data.label).width + 2, top: y - size, bottom: y + 4};
+      const x = item.x + item.size + 3, y = item.y + size / 3;
+      const box = {left: x - 2, right: x + context.measureText(item.label).width + 2, top: y - size, bottom: y + 4};
       const covers = (b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
-      if (!data.forceLabel && boxes.some(covers)) continue;
+      if (!item.forceLabel && boxes.some(covers)) continue;
       boxes.push(box);
       context.fillStyle = settings.labelColor.color || '#000';
-      context.fillText(data.label, x, y);
+      context.fillText(item.label, x, y);
     }
   }
   const renderer = new Sigma(new graphology.MultiGraph(), container, Object.assign({
@@ -382,16 +382,19 @@
                     entityLink(er.s === id ? er.t : er.s)));
       evidenceOf(first).then((items) => {
         const item = items.find((i) => i.basis === 'text') || items[0];
+        if (item && item.basis === 'knowledge') box.append(knowledgeNote());
         if (item) box.append(evidenceItem(item));
       });
     }
   }
 
+  // Knowledge-base evidence records where a name was met, not a sentence that states the
+  // relation: said once above such evidence.
+  const knowledgeNote = () => el('p', {class: 'hint'},
+      'Knowledge-base evidence: the relation comes from the knowledge base; the quote is the name as the document gives it.');
   function evidenceItem(item) {
     const doc = item.document;
-    // Knowledge-base evidence records where the name was met, not a sentence that says it.
-    const lead = item.basis === 'knowledge' ? el('div', {class: 'hint'}, 'from the knowledge base; the document names:') : null;
-    return el('div', {class: 'evidence'}, lead, el('blockquote', {}, item.sentence),
+    return el('div', {class: 'evidence'}, el('blockquote', {}, item.sentence),
               el('div', {class: 'source'}, sourceLink(doc), doc && doc.published ? ` · ${doc.published}` : '',
                  ` · ${item.rule} · ${item.basis} · ${fmt(item.confidence)}`));
   }
@@ -422,6 +425,7 @@
     const list = el('div', {id: 'evidence'});
     panel.append(el('h4', {}, `Evidence (${fmt(r.ev_total || 0)})`), list);
     evidenceOf(id).then((items) => {
+      if (items.some((item) => item.basis === 'knowledge')) list.append(knowledgeNote());
       for (const item of items) list.append(evidenceItem(item));
       const more = (r.ev_total || 0) - items.length;
       if (more > 0) list.append(el('p', {class: 'hint'}, `${fmt(more)} more in the store (skein show, skein serve).`));
