@@ -161,7 +161,7 @@ try {
         .filter((m) => m.name.startsWith('skein:')).map((m) => [m.name.slice(6), Math.round(m.startTime)])));
     const drawn = await page.evaluate(() => window.skeinViewer.drawn());
     await page.keyboard.press('Escape');
-    results.sigma = {first_draw_ms: Math.round(first), first_shown_ms: Math.round(shown), typing_from_ms: Math.round(typing),
+    results.sigma = {first_draw_ms: Math.round(first), first_shown_ms: shown === null ? null : Math.round(shown), typing_from_ms: Math.round(typing),
                      search_answered_ms: Math.round(interactive), cpu_to_answer_s: cpu, marks, nodes: drawn.nodes, edges: drawn.edges,
                      pan: await pan(page, '#graph')};
     results.sigma.checks = await checks(page, errors);
@@ -211,7 +211,7 @@ cy.one('render', () => {
 }
 
 const s = results.sigma;
-console.log(`sigma.js (Skein's page): first draw ${s.first_draw_ms} ms (on screen ${s.first_shown_ms} ms), ` +
+console.log(`sigma.js (Skein's page): first draw ${s.first_draw_ms} ms (on screen ${s.first_shown_ms ?? 'not reported'} ms), ` +
             `search typed from ${s.typing_from_ms} ms and answered at ${s.search_answered_ms} ms, ` +
             `${s.nodes} entities and ${s.edges} relations drawn; pan frames median ${s.pan.median_ms} ms, ` +
             `p95 ${s.pan.p95_ms} ms, max ${s.pan.max_ms} ms (${s.pan.frames} frames)`);
@@ -228,7 +228,7 @@ for (const name of ['cytoscape_canvas', 'cytoscape_webgl']) {
               `pan p95 frame ${(s.pan.p95_ms / c.pan.p95_ms).toFixed(2)}`);
 }
 console.log(s.checks.ok ? `checks passed (hover and click on ${s.checks.target})` : `CHECKS FAILED: ${s.checks.failed.join('; ')}`);
-console.log(`${s.first_shown_ms <= 5000 ? 'PASS' : 'FAIL'} first draw on screen <= 5000 ms`);
+console.log(`${s.first_shown_ms !== null && s.first_shown_ms <= 5000 ? 'PASS' : 'FAIL'} first draw on screen <= 5000 ms`);
 console.log(`${s.search_answered_ms <= 5000 ? 'PASS' : 'FAIL'} interactive (search answered) <= 5000 ms`);
 console.log(JSON.stringify(results));
 if (!s.checks.ok) process.exit(1);
