@@ -83,7 +83,7 @@ async function checks(page, errors) {
         if (near.has(m) && d.forceLabel) labelled++;
         if (!near.has(m) && m !== n && d.color === '#e4e4e4') greyed++;
       });
-      g.forEachEdge(n, (e) => { if (r.getEdgeDisplayData(e).color === '#555') dark++; });
+      g.forEachEdge(n, (e) => { if (['#555', '#000'].includes(r.getEdgeDisplayData(e).color)) dark++; });
       return {labelled, greyed, dark, neighbours: near.size, edges: g.degree(n)};
     }, state.target);
     await page.waitForFunction((n) => { const g = window.skeinViewer.graph, r = window.skeinViewer.renderer;

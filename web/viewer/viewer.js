@@ -180,6 +180,8 @@
   // pause of half a second or more per hover past 5,000 entities. There the hover lights up
   // the entity, its neighbours and its relations instead, and redraws only those.
   const greyOnHover = !largeGraph;
+  // Without the grey-out a hovered entity's one-pixel relations lie among the others: black.
+  const hoverEdgeColor = greyOnHover ? '#555' : '#000';
   // Sigma picks at most a label or so per 100-pixel cell, but a long name runs into the next
   // cells' labels. The labels of a frame are collected, then drawn forced ones first (the
   // selection, a hovered neighbourhood, a path), then by entity size; a label that would cover
@@ -243,7 +245,7 @@
         else out.color = '#f0f0f0';
       } else if (hovered) {
         const r = edgeRecords.get(id);
-        if (r.s === hovered || r.t === hovered) { out.color = '#555'; out.zIndex = 2; }
+        if (r.s === hovered || r.t === hovered) { out.color = hoverEdgeColor; out.zIndex = 2; }
         else if (greyOnHover) out.hidden = true;
       }
       return out;
