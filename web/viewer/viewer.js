@@ -177,11 +177,10 @@
     edgeProgramClasses: {line: OpaqueLineProgram, arrow: OpaqueLineProgram},
   } : {};
   // Greying out everything but a hovered entity's neighbourhood redraws the whole graph, a
-  // pause of half a second or more per hover past 5,000 entities. There the hover lights up
-  // the entity, its neighbours and its relations instead, and redraws only those.
+  // pause of a second or more per hover past 5,000 entities without a GPU (every redraw
+  // draws every relation). There the hover is drawn on a 2D canvas over the graph instead
+  // (its relations and its neighbours' names) and sigma redraws nothing.
   const greyOnHover = !largeGraph;
-  // Without the grey-out a hovered entity's one-pixel relations lie among the others: black.
-  const hoverEdgeColor = greyOnHover ? '#555' : '#000';
   // Sigma picks at most a label or so per 100-pixel cell, but a long name runs into the next
   // cells' labels. The labels of a frame are collected, then drawn forced ones first (the
   // selection, a hovered neighbourhood, a path), then by entity size; a label that would cover
@@ -193,8 +192,14 @@
   function drawQueuedLabels() {
     const queue = labelQueue;
     labelQueue = [];
+    placeLabels(queue, []);
+  }
+  // Draws {context, item: {x, y, size, label, forceLabel}, settings} entries, forced first,
+  // then larger entities first, leaving out a label that would cover one in `boxes` or
+  // drawn before it; `halo` draws a white outline under the text. Returns how many it drew.
+  function placeLabels(queue, boxes, halo) {
     queue.sort((a, b) => (b.item.forceLabel ? 1 : 0) - (a.item.forceLabel ? 1 : 0) || b.item.size - a.item.size);
-    const boxes = [];
+    let drawn = 0;
     for (const {context, item, settings} of queue) {
       const size = settings.labelSize;
       context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
@@ -203,9 +208,16 @@
       const covers = (b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
       if (!item.forceLabel && boxes.some(covers)) continue;
       boxes.push(box);
+      if (halo) {
+        context.strokeStyle = '#fff';
+        context.lineWidth = 3;
+        context.strokeText(item.label, x, y);
+      }
       context.fillStyle = settings.labelColor.color || '#000';
       context.fillText(item.label, x, y);
+      drawn++;
     }
+    return drawn;
   }
   const renderer = new Sigma(new graphology.MultiGraph(), container, Object.assign({
     // Edge picking draws every edge a second time; past a few thousand relations the panel's
@@ -228,11 +240,9 @@
       if (path) {
         if (path.nodes.has(id)) { out.highlighted = true; out.zIndex = 2; out.forceLabel = true; }
         else { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
-      } else if (hovered) {
-        if (id === hovered || hoveredNeighbors.has(id)) {
-          out.zIndex = 2;
-          out.forceLabel = true;
-        } else if (greyOnHover) { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
+      } else if (hovered && greyOnHover) {
+        if (id === hovered || hoveredNeighbors.has(id)) { out.zIndex = 2; out.forceLabel = true; }
+        else { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
       }
       if (id === selectedNode) { out.highlighted = true; out.forceLabel = true; }
       return out;
@@ -243,10 +253,10 @@
       if (path) {
         if (path.edges.has(id)) { out.color = '#d93025'; out.size = Math.max(3, out.size); out.zIndex = 2; }
         else out.color = '#f0f0f0';
-      } else if (hovered) {
+      } else if (hovered && greyOnHover) {
         const r = edgeRecords.get(id);
-        if (r.s === hovered || r.t === hovered) { out.color = hoverEdgeColor; out.zIndex = 2; }
-        else if (greyOnHover) out.hidden = true;
+        if (r.s === hovered || r.t === hovered) { out.color = '#555'; out.zIndex = 2; }
+        else out.hidden = true;
       }
       return out;
     },
@@ -273,10 +283,8 @@
     renderer.refresh({partialGraph: {nodes: [...nodes], edges: [...edges]}, skipIndexation: true});
   }
   // Hover redraws: not while a button is down (a pan drags the pointer across hundreds of
-  // entities), and at most once a frame. Without the grey-out, only the neighbourhoods the
-  // pointer left and entered.
+  // entities), and at most once a frame.
   let pointerDown = false, hoverFrame = 0;
-  const hoverNodes = new Set(), hoverEdges = new Set();
   // While a button is down sigma still reads its picking layer at every pointer move to find
   // the entity under it, each read a wait for the GPU to finish drawing, for a hover that is
   // ignored then: its pointer-move listener is off during a drag.
@@ -291,28 +299,76 @@
   container.addEventListener('pointerdown', () => { pointerDown = true; picking(false); }, true);
   // Sigma reports entering an entity once: one entered during a drag is taken up on release.
   window.addEventListener('pointerup', () => { pointerDown = false; picking(true); hover(renderer.hoveredNode || null); }, true);
-  function neighbourhood(node) {
-    if (!node || !graph.hasNode(node)) return;
-    hoverNodes.add(node);
-    graph.forEachNeighbor(node, (n) => hoverNodes.add(n));
-    graph.forEachEdge(node, (e) => hoverEdges.add(e));
-  }
   function hover(node) {
     if (pointerDown || node === hovered) return;
-    if (!greyOnHover) neighbourhood(hovered);
     hovered = node;
     hoveredNeighbors = node ? new Set(graph.neighbors(node)) : new Set();
-    if (!greyOnHover) neighbourhood(node);
     if (!hoverFrame) {
       hoverFrame = requestAnimationFrame(() => {
         hoverFrame = 0;
         if (greyOnHover) renderer.refresh({skipIndexation: true});
-        else redrawItems(hoverNodes, hoverEdges);
-        hoverNodes.clear();
-        hoverEdges.clear();
+        else drawHoverOverlay();
       });
     }
   }
+
+  // The large-graph hover, on a 2D canvas over sigma's layers (it takes no pointer events):
+  // the hovered entity's relations the filters show as black lines, its neighbours' names.
+  // Redrawn after each sigma render, so it follows the camera.
+  const overlay = el('canvas', {class: 'hover-overlay'});
+  if (!greyOnHover) container.append(overlay);
+  let overlayShown = {node: null, relations: 0, labels: 0};
+  function drawHoverOverlay() {
+    const {width, height} = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (overlay.width !== width * ratio || overlay.height !== height * ratio) {
+      overlay.width = width * ratio;
+      overlay.height = height * ratio;
+      overlay.style.width = `${width}px`;
+      overlay.style.height = `${height}px`;
+    }
+    const context = overlay.getContext('2d');
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    overlayShown = {node: null, relations: 0, labels: 0};
+    if (greyOnHover || !hovered || path || !shownNodes.has(hovered)) return;
+    const at = (id) => {
+      const d = renderer.getNodeDisplayData(id);
+      const p = renderer.framedGraphToViewport(d);
+      return {x: p.x, y: p.y, size: renderer.scaleSize(d.size), label: d.label};
+    };
+    const centre = at(hovered);
+    const ends = new Map();
+    context.strokeStyle = '#000';
+    context.lineWidth = 1.2;
+    context.beginPath();
+    graph.forEachEdge(hovered, (e, attrs, s, t) => {
+      if (!shownEdges.has(e)) return;
+      const other = s === hovered ? t : s;
+      if (!ends.has(other)) ends.set(other, at(other));
+      const p = ends.get(other);
+      // From the rim of the hovered entity, so the line does not cross its name.
+      const length = Math.hypot(p.x - centre.x, p.y - centre.y) || 1;
+      context.moveTo(centre.x + (p.x - centre.x) * centre.size / length, centre.y + (p.y - centre.y) * centre.size / length);
+      context.lineTo(p.x, p.y);
+      overlayShown.relations++;
+    });
+    context.stroke();
+    const settings = renderer.getSettings();
+    const queue = [];
+    for (const [, p] of ends) {
+      context.beginPath();
+      context.arc(p.x, p.y, Math.max(2, p.size), 0, 2 * Math.PI);
+      context.stroke();
+      if (p.label) queue.push({context, item: {x: p.x, y: p.y, size: p.size, label: p.label}, settings});
+    }
+    // The hovered entity's own name is in sigma's hover box: keep clear of it.
+    const ownBox = {left: centre.x - centre.size, right: centre.x + centre.size + 8 + 7 * (centre.label || '').length,
+                    top: centre.y - 12, bottom: centre.y + 12};
+    overlayShown.labels = placeLabels(queue, [ownBox], true);
+    overlayShown.node = hovered;
+  }
+  if (!greyOnHover) renderer.on('afterRender', drawHoverOverlay);
   renderer.on('enterNode', ({node}) => hover(node));
   renderer.on('leaveNode', () => hover(null));
   // Sigma 3.0.3 says leaveNode when the pointer leaves the canvas but keeps the entity as
@@ -774,6 +830,8 @@
     frames: () => frames,
     firstFrameMs: () => firstFrameMs,
     firstShownMs: () => firstShownMs,
+    // What the large-graph hover last drew: {node, relations, labels}.
+    hoverOverlay: () => overlayShown,
     // What sigma will draw after the filters: nodes and edges not hidden by the reducers.
     drawn() {
       let nodes = 0, edges = 0;
