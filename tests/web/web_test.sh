@@ -3,6 +3,8 @@
 #   web_test.sh examples  SKEIN WORK   examples/articles -> export html -> chromium checks
 #   web_test.sh bbc-store SKEIN WORK   ingest + analyze ../shared/corpus/bbc/politics once
 #   web_test.sh bbc-file  SKEIN WORK   that store -> export html -> chromium checks
+#   web_test.sh large BENCH WORK       bench_web_viewer's 6,000-entity page: its checks of the
+#                                      large-graph drawing (hover, click, entities drawn)
 #   web_test.sh bbc-serve SKEIN WORK   skein serve on that store: chromium checks, a 200-request
 #                                      load test and hostile requests; the store file must be
 #                                      byte-identical afterwards and SIGTERM must stop it cleanly
@@ -30,6 +32,11 @@ case $mode in
     read -r nodes edges < <(sed -E 's/^skein export: ([0-9]+) entities, ([0-9]+) relations.*/\1 \2/' "$work/examples.log")
     browser --page "file://$work/examples.html" --nodes "$nodes" --edges "$edges" --person "Han Ji-woo" \
       --path-to "Claire Moreau" --type met-with --shot "$work/examples.png"
+    ;;
+  large)
+    # $2 is bench_web_viewer here; it exits 1 when a check fails, not on its timings.
+    bench=$2
+    "$bench" --nodes 6000 --edges 12000 --no-peer --out "$work/large"
     ;;
   bbc-store)
     rm -f "$store" "$store-wal" "$store-shm"
@@ -78,7 +85,7 @@ case $mode in
     echo "serve: store unchanged ($after), stopped cleanly on SIGTERM"
     ;;
   *)
-    echo "usage: web_test.sh examples|bbc-store|bbc-file|bbc-serve SKEIN WORK" >&2
+    echo "usage: web_test.sh examples|bbc-store|bbc-file|bbc-serve SKEIN WORK, web_test.sh large BENCH WORK" >&2
     exit 2
     ;;
 esac

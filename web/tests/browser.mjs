@@ -201,7 +201,9 @@ async function main() {
     step = 'step 6';
     // 6. Back to every relation type; PNG and SVG of the view; a screenshot.
     await page.$$eval('#type-filter input', (inputs) => { for (const i of inputs) if (!i.checked) i.click(); });
-    await page.evaluate(() => window.skeinViewer.renderer.getCamera().animatedReset({duration: 1}));
+    // Not awaiting the animation's promise: it settles on an animation frame, and a frame can
+    // be seconds late on a loaded machine without a GPU; the wait below covers the 1 ms glide.
+    await page.evaluate(() => { window.skeinViewer.renderer.getCamera().animatedReset({duration: 1}); });
     await new Promise((r) => setTimeout(r, 300));
     const png = await page.evaluate(() => window.skeinViewer.pngDataUrl());
     check(png.startsWith('data:image/png;base64,') && png.length > 5000, 'Save PNG gave no image');

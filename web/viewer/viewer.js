@@ -11,7 +11,10 @@
   'use strict';
 
   const $ = (id) => document.getElementById(id);
+  // Timing marks (performance.getEntriesByType('mark')) that bench/web_viewer reports.
+  const mark = (name) => performance.mark('skein:' + name);
   const data = JSON.parse($('skein-data').textContent);
+  mark('data parsed');
   const meta = data.meta || {};
   const serve = meta.mode === 'serve';
   const apiBase = meta.api || 'api';
@@ -94,7 +97,7 @@
     }
     return added;
   }
-  addElements(data, null);
+  // The page's own nodes and edges go in once the renderer exists (see drawing).
 
   // ---- filters ---------------------------------------------------------------------------
   const filter = {labels: null, types: null, minWeight: 0, minConfidence: 0, text: true,
@@ -123,7 +126,8 @@
     return !filter.labels || filter.labels.has(r.label);
   }
   let shownEdges = new Set(), shownNodes = new Set();
-  function recompute() {
+  // Decides what the filters show and says so in the bar; recompute() also redraws.
+  function computeShown() {
     shownEdges = new Set();
     const linked = new Set();
     graph.forEachEdge((id, attrs, s, t) => {
@@ -136,7 +140,10 @@
     $('counts').textContent = `${shownNodes.size.toLocaleString('en')} of ${graph.order.toLocaleString('en')} entities, ` +
         `${shownEdges.size.toLocaleString('en')} of ${graph.size.toLocaleString('en')} relations` +
         (serve ? ' loaded' : '');
-    if (renderer) renderer.refresh();
+  }
+  function recompute() {
+    computeShown();
+    renderer.refresh({});  // with options: see the refresh wrapper under drawing
   }
 
   function baseColor(id) {
@@ -146,12 +153,76 @@
   }
 
   // ---- drawing ---------------------------------------------------------------------------
+  // The renderer is made on an empty graph first and its WebGL commands (contexts, shader
+  // programs) flushed, so the GPU process (SwiftShader, without a GPU) prepares them while
+  // this thread builds the graph; then it gets the graph and draws once, what the filters show.
   const container = $('graph');
-  const largeGraph = graph.order > 5000;
-  const renderer = new Sigma(graph, container, {
+  const largeGraph = (data.nodes || []).length > 5000;
+  // Past 5,000 entities the default programs cost most of a frame without a GPU (measured in
+  // bench/web_viewer with SwiftShader: relations as anti-aliased quads with arrow heads about
+  // four times the cost of one-pixel GL lines, entities as triangle-drawn discs about ten
+  // times that of point sprites). At that scale a relation is a hairline and an entity a dot
+  // either way; direction and weight are in the panel.
+  // Relation colours are opaque, so their lines are drawn with blending off (a third less
+  // again: SwiftShader blends pixel by pixel).
+  const OpaqueLineProgram = Sigma.rendering && class extends Sigma.rendering.EdgeLineProgram {
+    drawWebGL(method, info) {
+      info.gl.disable(info.gl.BLEND);
+      super.drawWebGL(method, info);
+      info.gl.enable(info.gl.BLEND);
+    }
+  };
+  const lightPrograms = largeGraph && Sigma.rendering ? {
+    nodeProgramClasses: {circle: Sigma.rendering.NodePointProgram},
+    edgeProgramClasses: {line: OpaqueLineProgram, arrow: OpaqueLineProgram},
+  } : {};
+  // Greying out everything but a hovered entity's neighbourhood redraws the whole graph, a
+  // pause of a second or more per hover past 5,000 entities without a GPU (every redraw
+  // draws every relation). There the hover is drawn on a 2D canvas over the graph instead
+  // (its relations and its neighbours' names) and sigma redraws nothing.
+  const greyOnHover = !largeGraph;
+  // Sigma picks at most a label or so per 100-pixel cell, but a long name runs into the next
+  // cells' labels. The labels of a frame are collected, then drawn forced ones first (the
+  // selection, a hovered neighbourhood, a path), then by entity size; a label that would cover
+  // one already drawn is left out.
+  let labelQueue = [];
+  function drawLabel(context, item, settings) {
+    if (item.label) labelQueue.push({context, item, settings});
+  }
+  function drawQueuedLabels() {
+    const queue = labelQueue;
+    labelQueue = [];
+    placeLabels(queue, []);
+  }
+  // Draws {context, item: {x, y, size, label, forceLabel}, settings} entries, forced first,
+  // then larger entities first, leaving out a label that would cover one in `boxes` or
+  // drawn before it; `halo` draws a white outline under the text. Returns how many it drew.
+  function placeLabels(queue, boxes, halo) {
+    queue.sort((a, b) => (b.item.forceLabel ? 1 : 0) - (a.item.forceLabel ? 1 : 0) || b.item.size - a.item.size);
+    let drawn = 0;
+    for (const {context, item, settings} of queue) {
+      const size = settings.labelSize;
+      context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+      const x = item.x + item.size + 3, y = item.y + size / 3;
+      const box = {left: x - 2, right: x + context.measureText(item.label).width + 2, top: y - size, bottom: y + 4};
+      const covers = (b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom;
+      if (!item.forceLabel && boxes.some(covers)) continue;
+      boxes.push(box);
+      if (halo) {
+        context.strokeStyle = '#fff';
+        context.lineWidth = 3;
+        context.strokeText(item.label, x, y);
+      }
+      context.fillStyle = settings.labelColor.color || '#000';
+      context.fillText(item.label, x, y);
+      drawn++;
+    }
+    return drawn;
+  }
+  const renderer = new Sigma(new graphology.MultiGraph(), container, Object.assign({
     // Edge picking draws every edge a second time; past a few thousand relations the panel's
     // relation list is the way to a relation's evidence.
-    enableEdgeEvents: graph.size <= 5000,
+    enableEdgeEvents: (data.edges || []).length <= 5000,
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: largeGraph ? 9 : 6,
     labelDensity: 0.7,
@@ -160,51 +231,149 @@
     defaultEdgeType: 'line',
     minEdgeThickness: 0.6,
     stagePadding: 50,  // room for the labels of entities on the layout's edge
-    nodeReducer(id, attrs) {
-      const out = Object.assign({}, attrs);
+    defaultDrawNodeLabel: drawLabel,
+    // Sigma hands the reducers a copy of the attributes: they change it in place (at 20,000
+    // entities a second copy per item is a measurable part of each redraw).
+    nodeReducer(id, out) {
       out.color = baseColor(id);
       if (!shownNodes.has(id)) { out.hidden = true; return out; }
       if (path) {
         if (path.nodes.has(id)) { out.highlighted = true; out.zIndex = 2; out.forceLabel = true; }
         else { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
-      } else if (hovered) {
+      } else if (hovered && greyOnHover) {
         if (id === hovered || hoveredNeighbors.has(id)) { out.zIndex = 2; out.forceLabel = true; }
         else { out.color = '#e4e4e4'; out.label = ''; out.zIndex = 0; }
       }
       if (id === selectedNode) { out.highlighted = true; out.forceLabel = true; }
       return out;
     },
-    edgeReducer(id, attrs) {
-      const out = Object.assign({}, attrs);
+    // A shown edge has both ends shown (computeShown), so only the edge set is asked.
+    edgeReducer(id, out) {
       if (!shownEdges.has(id)) { out.hidden = true; return out; }
-      const [s, t] = graph.extremities(id);
-      if (!shownNodes.has(s) || !shownNodes.has(t)) { out.hidden = true; return out; }
       if (path) {
-        if (path.edges.has(id)) { out.color = '#d93025'; out.size = Math.max(3, attrs.size); out.zIndex = 2; }
+        if (path.edges.has(id)) { out.color = '#d93025'; out.size = Math.max(3, out.size); out.zIndex = 2; }
         else out.color = '#f0f0f0';
-      } else if (hovered) {
-        if (s === hovered || t === hovered) { out.color = '#555'; out.zIndex = 2; }
+      } else if (hovered && greyOnHover) {
+        const r = edgeRecords.get(id);
+        if (r.s === hovered || r.t === hovered) { out.color = '#555'; out.zIndex = 2; }
         else out.hidden = true;
       }
       return out;
     },
-  });
+  }, lightPrograms));
+  for (const gl of Object.values(renderer.webGLContexts || {})) gl.flush();
+  mark('renderer made');
+  addElements(data, null);
+  mark('graph built');
+  computeShown();
+  mark('filters applied');
+  renderer.setGraph(graph);
+  // When a drag ends sigma's mouse captor calls refresh() with no options, re-processing every
+  // item (60,000 at 20,000 entities: half a second of script here) only to draw the relations
+  // hidden during the move; the camera alone changed, so a render does. The page passes
+  // options to every refresh of its own.
+  const processAndRender = renderer.refresh.bind(renderer);
+  renderer.refresh = (opts) => (opts === undefined ? renderer.scheduleRender() : processAndRender(opts));
+  mark('first draw');
+  drawQueuedLabels();  // the constructor's draw
+  renderer.on('afterRender', drawQueuedLabels);
 
-  // Hover re-colours every entity, which costs a pass over the whole graph: not while a button
-  // is down (a pan drags the pointer across hundreds of entities), and at most once a frame.
+  // Redraws only the given entities and relations (their look changed, not their place).
+  function redrawItems(nodes, edges) {
+    renderer.refresh({partialGraph: {nodes: [...nodes], edges: [...edges]}, skipIndexation: true});
+  }
+  // Hover redraws: not while a button is down (a pan drags the pointer across hundreds of
+  // entities), and at most once a frame.
   let pointerDown = false, hoverFrame = 0;
-  container.addEventListener('pointerdown', () => { pointerDown = true; }, true);
-  window.addEventListener('pointerup', () => { pointerDown = false; }, true);
+  // While a button is down sigma still reads its picking layer at every pointer move to find
+  // the entity under it, each read a wait for the GPU to finish drawing, for a hover that is
+  // ignored then: its pointer-move listener is off during a drag.
+  const pickOnMove = renderer.activeListeners && renderer.activeListeners.handleMove;
+  function picking(on) {
+    if (!pickOnMove || on === pickingOn) return;
+    pickingOn = on;
+    if (on) renderer.getMouseCaptor().on('mousemove', pickOnMove);
+    else renderer.getMouseCaptor().off('mousemove', pickOnMove);
+  }
+  let pickingOn = true;
+  container.addEventListener('pointerdown', () => { pointerDown = true; picking(false); }, true);
+  // Sigma reports entering an entity once: one entered during a drag is taken up on release.
+  window.addEventListener('pointerup', () => { pointerDown = false; picking(true); hover(renderer.hoveredNode || null); }, true);
   function hover(node) {
     if (pointerDown || node === hovered) return;
     hovered = node;
     hoveredNeighbors = node ? new Set(graph.neighbors(node)) : new Set();
     if (!hoverFrame) {
-      hoverFrame = requestAnimationFrame(() => { hoverFrame = 0; renderer.refresh({skipIndexation: true}); });
+      hoverFrame = requestAnimationFrame(() => {
+        hoverFrame = 0;
+        if (greyOnHover) renderer.refresh({skipIndexation: true});
+        else drawHoverOverlay();
+      });
     }
   }
+
+  // The large-graph hover, on a 2D canvas over sigma's layers (it takes no pointer events):
+  // the hovered entity's relations the filters show as black lines, its neighbours' names.
+  // Redrawn after each sigma render, so it follows the camera.
+  const overlay = el('canvas', {class: 'hover-overlay'});
+  if (!greyOnHover) container.append(overlay);
+  let overlayShown = {node: null, relations: 0, labels: 0};
+  function drawHoverOverlay() {
+    const {width, height} = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (overlay.width !== width * ratio || overlay.height !== height * ratio) {
+      overlay.width = width * ratio;
+      overlay.height = height * ratio;
+      overlay.style.width = `${width}px`;
+      overlay.style.height = `${height}px`;
+    }
+    const context = overlay.getContext('2d');
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    overlayShown = {node: null, relations: 0, labels: 0};
+    if (greyOnHover || !hovered || path || !shownNodes.has(hovered)) return;
+    const at = (id) => {
+      const d = renderer.getNodeDisplayData(id);
+      const p = renderer.framedGraphToViewport(d);
+      return {x: p.x, y: p.y, size: renderer.scaleSize(d.size), label: d.label};
+    };
+    const centre = at(hovered);
+    const ends = new Map();
+    context.strokeStyle = '#000';
+    context.lineWidth = 1.2;
+    context.beginPath();
+    graph.forEachEdge(hovered, (e, attrs, s, t) => {
+      if (!shownEdges.has(e)) return;
+      const other = s === hovered ? t : s;
+      if (!ends.has(other)) ends.set(other, at(other));
+      const p = ends.get(other);
+      // From the rim of the hovered entity, so the line does not cross its name.
+      const length = Math.hypot(p.x - centre.x, p.y - centre.y) || 1;
+      context.moveTo(centre.x + (p.x - centre.x) * centre.size / length, centre.y + (p.y - centre.y) * centre.size / length);
+      context.lineTo(p.x, p.y);
+      overlayShown.relations++;
+    });
+    context.stroke();
+    const settings = renderer.getSettings();
+    const queue = [];
+    for (const [, p] of ends) {
+      context.beginPath();
+      context.arc(p.x, p.y, Math.max(2, p.size), 0, 2 * Math.PI);
+      context.stroke();
+      if (p.label) queue.push({context, item: {x: p.x, y: p.y, size: p.size, label: p.label}, settings});
+    }
+    // The hovered entity's own name is in sigma's hover box: keep clear of it.
+    const ownBox = {left: centre.x - centre.size, right: centre.x + centre.size + 8 + 7 * (centre.label || '').length,
+                    top: centre.y - 12, bottom: centre.y + 12};
+    overlayShown.labels = placeLabels(queue, [ownBox], true);
+    overlayShown.node = hovered;
+  }
+  if (!greyOnHover) renderer.on('afterRender', drawHoverOverlay);
   renderer.on('enterNode', ({node}) => hover(node));
   renderer.on('leaveNode', () => hover(null));
+  // Sigma 3.0.3 says leaveNode when the pointer leaves the canvas but keeps the entity as
+  // hovered, so coming back onto it would light nothing up.
+  renderer.on('leaveStage', () => { renderer.hoveredNode = null; });
   renderer.on('clickNode', ({node}) => showNode(node));
   renderer.on('clickEdge', ({edge}) => showEdge(edge));
   renderer.on('doubleClickNode', (event) => {
@@ -239,8 +408,9 @@
   function showNode(id) {
     const r = records.get(id);
     if (!r) return;
+    const previous = selectedNode;
     selectedNode = id;
-    renderer.refresh({skipIndexation: true});
+    redrawItems(previous && graph.hasNode(previous) ? [previous, id] : [id], []);
     const props = r.props || {};
     panel.replaceChildren(
         el('h3', {}, el('span', {class: 'swatch', style: `background:${baseColor(id)}`}), r.name),
@@ -264,14 +434,28 @@
     if (serve) {
       panel.append(el('button', {type: 'button', onclick: () => expand(r.store_id, id)}, 'Expand neighbours'));
     }
-    const first = edges[0];
+    // A knowledge-base relation's evidence is only a mention of the name: the sentence shown
+    // here comes from the strongest relation read in text, when there is one.
+    const textual = (e) => (edgeRecords.get(e).basis || ['text']).includes('text');
+    const first = edges.find(textual) || edges[0];
     if (first) {
+      const er = edgeRecords.get(first);
       const box = el('div', {id: 'first-evidence'});
-      panel.append(el('h4', {}, 'Strongest relation, first sentence'), box);
-      evidenceOf(first).then((items) => { if (items.length) box.append(evidenceItem(items[0])); });
+      panel.append(el('h4', {}, textual(first) ? 'Strongest relation read in text' : 'Strongest relation'), box);
+      box.append(el('p', {}, el('a', {class: 'relation', onclick: () => showEdge(first)}, er.type), ' ',
+                    entityLink(er.s === id ? er.t : er.s)));
+      evidenceOf(first).then((items) => {
+        const item = items.find((i) => i.basis === 'text') || items[0];
+        if (item && item.basis === 'knowledge') box.append(knowledgeNote());
+        if (item) box.append(evidenceItem(item));
+      });
     }
   }
 
+  // Knowledge-base evidence records where a name was met, not a sentence that states the
+  // relation: said once above such evidence.
+  const knowledgeNote = () => el('p', {class: 'hint'},
+      'Knowledge-base evidence: the relation comes from the knowledge base; the quote is the name as the document gives it.');
   function evidenceItem(item) {
     const doc = item.document;
     return el('div', {class: 'evidence'}, el('blockquote', {}, item.sentence),
@@ -305,6 +489,7 @@
     const list = el('div', {id: 'evidence'});
     panel.append(el('h4', {}, `Evidence (${fmt(r.ev_total || 0)})`), list);
     evidenceOf(id).then((items) => {
+      if (items.some((item) => item.basis === 'knowledge')) list.append(knowledgeNote());
       for (const item of items) list.append(evidenceItem(item));
       const more = (r.ev_total || 0) - items.length;
       if (more > 0) list.append(el('p', {class: 'hint'}, `${fmt(more)} more in the store (skein show, skein serve).`));
@@ -529,7 +714,7 @@
   }
   // The layers sigma draws (WebGL edges and nodes, 2D labels) composed on white.
   function pngDataUrl() {
-    renderer.refresh();
+    renderer.refresh({});
     const {width, height} = renderer.getDimensions();
     const ratio = window.devicePixelRatio || 1;
     const canvas = el('canvas', {width: width * ratio, height: height * ratio});
@@ -623,20 +808,30 @@
 
   let ready = !serve;
   if (meta.title) $('title').textContent = meta.title;
-  recompute();
+  mark('controls built');
   if (serve) startServe().catch((e) => showError('cannot load the overview: ' + e));
 
   // ---- test and bench handle ----------------------------------------------------------------
-  // Sigma draws once in its constructor; the first animation frame after that is when the
-  // reader sees the graph (ms since navigation started).
-  let frames = 1, firstFrameMs = null;
+  // Sigma draws once in its constructor; the first animation frame after that starts the
+  // frame that puts it on screen (ms since navigation started). That frame's commit waits for
+  // the GPU to finish drawing (without a GPU, for SwiftShader), so the first task after it
+  // is when the reader sees the graph.
+  let frames = 1, firstFrameMs = null, firstShownMs = null;
   renderer.on('afterRender', () => { frames++; });
-  requestAnimationFrame(() => { firstFrameMs = performance.now(); });
+  requestAnimationFrame(() => {
+    firstFrameMs = performance.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { firstShownMs = performance.now(); mark('first frame shown'); };
+    channel.port2.postMessage(null);
+  });
   window.skeinViewer = {
     ready: () => ready,
     renderer, graph,
     frames: () => frames,
     firstFrameMs: () => firstFrameMs,
+    firstShownMs: () => firstShownMs,
+    // What the large-graph hover last drew: {node, relations, labels}.
+    hoverOverlay: () => overlayShown,
     // What sigma will draw after the filters: nodes and edges not hidden by the reducers.
     drawn() {
       let nodes = 0, edges = 0;
