@@ -43,9 +43,13 @@ int AnnotatedDocument::entity_for(const std::string& label, const std::string& k
 void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, std::string source,
                                      std::string target, const std::string& basis,
                                      const Evidence& evidence, const std::string& role,
-                                     const std::string& modality) {
+                                     const std::string& modality, const CorefArguments& coref) {
   if (source == target) return;
-  if (symmetric && target < source) std::swap(source, target);
+  CorefArguments words = coref;
+  if (symmetric && target < source) {
+    std::swap(source, target);
+    std::swap(words.source, words.target);
+  }
   std::string key = relation_key(type, source, target);
   auto it = relation_index_.find(key);
   if (it == relation_index_.end()) {
@@ -56,11 +60,20 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
     r.basis = basis;
     if (!role.empty()) r.props["role"] = role;
     if (!modality.empty()) r.props["modality"] = modality;
+    if (words.any()) {
+      r.props["coref"] = words.source.empty() ? "target" : words.target.empty() ? "source" : "both";
+      if (!words.source.empty()) r.props["coref-source"] = words.source;
+      if (!words.target.empty()) r.props["coref-target"] = words.target;
+    }
     relations.push_back(std::move(r));
     it = relation_index_.emplace(std::move(key), relations.size() - 1).first;
   }
   Relation& r = relations[it->second];
   if (basis == basis::kText) r.basis = basis::kText;
+  if (!words.any() && r.props.erase("coref") != 0) {
+    r.props.erase("coref-source");
+    r.props.erase("coref-target");
+  }
   // The most specific role wins: "minister of foreign affairs" over "counterpart".
   if (!role.empty() &&
       (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {

@@ -360,7 +360,10 @@ void Knowledge::load_word_lists(const std::string& dir) {
   // Runs beside load_gazetteer(): it alone writes the lexicon until the constructor joins it.
   for_each_row(dir + "given_names.tsv", 1,
                [&](const std::vector<std::string_view>& f, std::size_t) {
-                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kGivenName;
+                 std::uint32_t flags = lexicon_flags::kGivenName;
+                 if (f.size() > 1 && f[1] == "m") flags |= lexicon_flags::kMaleName;
+                 if (f.size() > 1 && f[1] == "f") flags |= lexicon_flags::kFemaleName;
+                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
                });
   for_each_row(dir + "surnames.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
     std::uint32_t flags = lexicon_flags::kSurname;

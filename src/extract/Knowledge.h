@@ -40,6 +40,8 @@ inline constexpr std::uint32_t kSpeechVerb = 1u << 9;     // "said", "told": a s
 inline constexpr std::uint32_t kPersonPrefix = 1u << 10;  // name particles: "van", "al", "bin"
 inline constexpr std::uint32_t kDemonymWord = 1u << 11;   // any token of a demonym phrase
 inline constexpr std::uint32_t kPlaceSuffix = 1u << 12;   // "street", "county": ends a place name
+inline constexpr std::uint32_t kMaleName = 1u << 13;      // a given name listed as m only
+inline constexpr std::uint32_t kFemaleName = 1u << 14;    // a given name listed as f only
 }  // namespace lexicon_flags
 
 enum class CandidateKind : std::uint8_t {
