@@ -110,6 +110,23 @@ class CorefRun : public TokenView {
     return entity(e).label == EntityLabel::kCountry ? e : -1;
   }
 
+  // The state a title before a name belongs to: "Pakistani President Pervez Musharraf",
+  // "Pakistan's President Musharraf", "President Musharraf of Pakistan"; or -1.
+  int state_of_title(const Role& role, const EntityMention& name) const {
+    if (const int state = state_before(role.first); state >= 0) return state;
+    if (role.first >= 1 && tok(role.first - 1).has(token_flags::kPossessive)) {
+      if (const int state = state_before(role.first - 1); state >= 0) return state;
+    }
+    const std::uint32_t of = name.last;
+    if (of + 1 < token_count() && norm(of) == "of") {
+      const int m = mention_at(of + 1);
+      if (m >= 0 && d_.mentions[m].first == of + 1 &&
+          entity(d_.mentions[m].entity).label == EntityLabel::kCountry)
+        return d_.mentions[m].entity;
+    }
+    return -1;
+  }
+
   // ---- what the article says about its entities ----
   void read_genders() {
     for (const EntityMention& m : d_.mentions) {
@@ -141,7 +158,7 @@ class CorefRun : public TokenView {
       if (m >= 0 && d_.mentions[m].first == role.last &&
           entity(d_.mentions[m].entity).label == EntityLabel::kPerson) {
         introductions_.push_back({d_.mentions[m].entity, key_of(role.first, role.last),
-                                  state_before(role.first), role.first});
+                                  state_of_title(role, d_.mentions[m]), role.first});
         continue;
       }
       // Apposition: NAME , the [STATE] TITLE
@@ -275,9 +292,9 @@ class CorefRun : public TokenView {
   // The named mention opening sentence s (at its first or second token, no demonym), or -1.
   int opening_mention(std::uint32_t s) const {
     const Sentence& sentence = d_.segmentation.sentences[s];
-    const auto it = std::lower_bound(
-        order_.begin(), order_.end(), sentence.first,
-        [&](int m, std::uint32_t t) { return d_.mentions[m].first < t; });
+    const auto it =
+        std::lower_bound(order_.begin(), order_.end(), sentence.first,
+                         [&](int m, std::uint32_t t) { return d_.mentions[m].first < t; });
     if (it == order_.end() || d_.mentions[*it].first > sentence.first + 1 ||
         d_.mentions[*it].demonym)
       return -1;

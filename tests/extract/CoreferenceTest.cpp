@@ -80,8 +80,7 @@ TEST_CASE("A role description stands for the one person introduced with that rol
       "Pakistani President Pervez Musharraf arrived in London on Sunday night. On Monday the "
       "Pakistani president met Prime Minister Tony Blair at Downing Street.";
   const auto r = extract_text(text);
-  const Relation* met =
-      find(r, "met-with", id_of(r, "Pervez Musharraf"), id_of(r, "Tony Blair"));
+  const Relation* met = find(r, "met-with", id_of(r, "Pervez Musharraf"), id_of(r, "Tony Blair"));
   REQUIRE(met != nullptr);
   CHECK(coref_words(*met) == "the Pakistani president");
   const std::string end = met->source == id_of(r, "Pervez Musharraf") ? "source" : "target";
@@ -98,6 +97,22 @@ TEST_CASE("A role description stands for the one person introduced with that rol
   }
 }
 
+TEST_CASE("A role description with a state needs the person introduced with that state",
+          "[extract][coref]") {
+  const std::string intro =
+      "Hiding women away is a backward view of Islam, President Musharraf of Pakistan said "
+      "during a visit to Britain. ";
+  const auto same = extract_text(
+      intro + "On Monday the Pakistani president met Prime Minister Tony Blair at Downing Street.");
+  const Relation* met = find(same, "met-with", id_of(same, "Musharraf"), id_of(same, "Tony Blair"));
+  REQUIRE(met != nullptr);
+  CHECK(coref_words(*met) == "the Pakistani president");
+
+  const auto other = extract_text(
+      intro + "On Monday the Indian president met Prime Minister Tony Blair at Downing Street.");
+  CHECK(met_with_count(other, id_of(other, "Tony Blair")) == 0);
+}
+
 TEST_CASE("A role description two people share links neither", "[extract][coref]") {
   const auto r = extract_text(
       "Pakistani President Pervez Musharraf and US President George Bush arrived in London on "
@@ -105,8 +120,7 @@ TEST_CASE("A role description two people share links neither", "[extract][coref]
   CHECK(met_with_count(r, id_of(r, "Tony Blair")) == 0);
 }
 
-TEST_CASE("A company description stands for the one firm the article named",
-          "[extract][coref]") {
+TEST_CASE("A company description stands for the one firm the article named", "[extract][coref]") {
   const auto one = extract_text(
       "Shares in Nestle rose 3% on Thursday. The Swiss food giant held talks with Danone about "
       "a joint venture.");
@@ -142,8 +156,7 @@ TEST_CASE("A pronoun's gender rules out a person of the other", "[extract][coref
   const auto r = extract_text(
       "Mrs Margaret Beckett and Pervez Musharraf flew to London on Sunday. He met Tony Blair at "
       "Downing Street on Monday.");
-  const Relation* met =
-      find(r, "met-with", id_of(r, "Pervez Musharraf"), id_of(r, "Tony Blair"));
+  const Relation* met = find(r, "met-with", id_of(r, "Pervez Musharraf"), id_of(r, "Tony Blair"));
   REQUIRE(met != nullptr);
   CHECK(find(r, "met-with", id_of(r, "Margaret Beckett"), id_of(r, "Tony Blair")) == nullptr);
 }
