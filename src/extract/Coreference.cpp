@@ -79,7 +79,9 @@ class CorefRun : public TokenView {
           // A demonym ("Swiss drugmaker Novartis") is no antecedent of a pronoun.
           if (!d_.mentions[order[i]].demonym) seen.push_back(d_.mentions[order[i]].entity);
         const std::string_view w = norm(t);
-        if (w == "\"" || w == "\u201c" || w == "\u201d") quoted = !quoted;
+        // A quote mark after a space or line break opens a quotation, one glued to the word
+        // before closes it: BBC text opens a quotation again in each new paragraph of it.
+        if (w == "\"") quoted = opens_quotation(t);
         if (covered_[t] >= 0) continue;
         if (w == "the") {
           const int e = description(s, t);
@@ -125,6 +127,13 @@ class CorefRun : public TokenView {
         return d_.mentions[m].entity;
     }
     return -1;
+  }
+
+  bool opens_quotation(std::uint32_t t) const {
+    const std::uint32_t start = tok(t).start;
+    if (start == 0 || tok(t).has(token_flags::kSpaceBefore)) return true;
+    const char before = text()[start - 1];
+    return before == '\n' || before == '(' || before == ' ';
   }
 
   // ---- what the article says about its entities ----
