@@ -61,19 +61,22 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
     if (!role.empty()) r.props["role"] = role;
     if (!modality.empty()) r.props["modality"] = modality;
     if (words.any()) {
-      r.props["coref"] = words.source.empty() ? "target" : words.target.empty() ? "source" : "both";
-      if (!words.source.empty()) r.props["coref-source"] = words.source;
-      if (!words.target.empty()) r.props["coref-target"] = words.target;
+      // By entity id, not by end: the store orders a symmetric edge's ends its own way.
+      std::string ids, said;
+      for (const auto& [id, text] : {std::pair{&source, &words.source}, {&target, &words.target}}) {
+        if (text->empty()) continue;
+        ids += (ids.empty() ? "" : "; ") + *id;
+        said += (said.empty() ? "" : "; ") + *text;
+      }
+      r.props["coref"] = ids;
+      r.props["coref-words"] = said;
     }
     relations.push_back(std::move(r));
     it = relation_index_.emplace(std::move(key), relations.size() - 1).first;
   }
   Relation& r = relations[it->second];
   if (basis == basis::kText) r.basis = basis::kText;
-  if (!words.any() && r.props.erase("coref") != 0) {
-    r.props.erase("coref-source");
-    r.props.erase("coref-target");
-  }
+  if (!words.any() && r.props.erase("coref") != 0) r.props.erase("coref-words");
   // The most specific role wins: "minister of foreign affairs" over "counterpart".
   if (!role.empty() &&
       (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {

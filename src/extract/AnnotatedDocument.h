@@ -184,9 +184,10 @@ class AnnotatedDocument {
   // Adds a relation, or this evidence to the relation already there (one piece of evidence
   // per sentence: the most confident rule's). Symmetric types are stored with source < target.
   // `coref` gives the words that stood for an argument the sentence does not name (see
-  // CorefArguments): a new relation so supported gets props "coref" ("source", "target" or
-  // "both") and "coref-source"/"coref-target" (those words); evidence naming both arguments
-  // removes them, as the relation no longer rests on coreference.
+  // CorefArguments): a new relation so supported gets props "coref" (the entity id of each
+  // such argument, source first, "; " between) and "coref-words" (the words, in that order);
+  // evidence naming both arguments removes them, as the relation no longer rests on
+  // coreference.
   void add_relation(const std::string& type, bool symmetric, std::string source, std::string target,
                     const std::string& basis, const Evidence& evidence, const std::string& role,
                     const std::string& modality, const CorefArguments& coref = {});

@@ -57,7 +57,7 @@
 //
 // An argument may be a pronoun or description the "coref" component linked to an entity named
 // earlier ("On Monday the Pakistani president met Prime Minister Tony Blair"): the relation
-// then carries props "coref" (which argument) and "coref-source"/"coref-target" (the words),
+// then carries props "coref" (that argument's entity id) and "coref-words" (the words),
 // and its confidence is x0.85 per description and x0.75 per pronoun.
 //
 // Endpoint labels come from the relation types (schema/ontology.rules), located-in facts the

@@ -54,10 +54,8 @@ std::string prop(const Relation& r, const std::string& key) {
   return it == r.props.end() ? std::string() : it->second;
 }
 
-// The words the relation says came through coreference, whichever end they are.
-std::string coref_words(const Relation& r) {
-  return prop(r, "coref-source") + prop(r, "coref-target");
-}
+// The words the relation says came through coreference.
+std::string coref_words(const Relation& r) { return prop(r, "coref-words"); }
 
 }  // namespace
 
@@ -83,8 +81,7 @@ TEST_CASE("A role description stands for the one person introduced with that rol
   const Relation* met = find(r, "met-with", id_of(r, "Pervez Musharraf"), id_of(r, "Tony Blair"));
   REQUIRE(met != nullptr);
   CHECK(coref_words(*met) == "the Pakistani president");
-  const std::string end = met->source == id_of(r, "Pervez Musharraf") ? "source" : "target";
-  CHECK(prop(*met, "coref") == end);
+  CHECK(prop(*met, "coref") == id_of(r, "Pervez Musharraf"));
   REQUIRE(met->evidence.size() == 1);
   CHECK(met->evidence.front().text ==
         "On Monday the Pakistani president met Prime Minister Tony Blair at Downing Street.");
