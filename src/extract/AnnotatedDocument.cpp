@@ -43,9 +43,13 @@ int AnnotatedDocument::entity_for(const std::string& label, const std::string& k
 void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, std::string source,
                                      std::string target, const std::string& basis,
                                      const Evidence& evidence, const std::string& role,
-                                     const std::string& modality) {
+                                     const std::string& modality, const CorefArguments& coref) {
   if (source == target) return;
-  if (symmetric && target < source) std::swap(source, target);
+  CorefArguments words = coref;
+  if (symmetric && target < source) {
+    std::swap(source, target);
+    std::swap(words.source, words.target);
+  }
   std::string key = relation_key(type, source, target);
   auto it = relation_index_.find(key);
   if (it == relation_index_.end()) {
@@ -56,11 +60,23 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
     r.basis = basis;
     if (!role.empty()) r.props["role"] = role;
     if (!modality.empty()) r.props["modality"] = modality;
+    if (words.any()) {
+      // By entity id, not by end: the store orders a symmetric edge's ends its own way.
+      std::string ids, said;
+      for (const auto& [id, text] : {std::pair{&source, &words.source}, {&target, &words.target}}) {
+        if (text->empty()) continue;
+        ids += (ids.empty() ? "" : "; ") + *id;
+        said += (said.empty() ? "" : "; ") + *text;
+      }
+      r.props["coref"] = ids;
+      r.props["coref-words"] = said;
+    }
     relations.push_back(std::move(r));
     it = relation_index_.emplace(std::move(key), relations.size() - 1).first;
   }
   Relation& r = relations[it->second];
   if (basis == basis::kText) r.basis = basis::kText;
+  if (!words.any() && r.props.erase("coref") != 0) r.props.erase("coref-words");
   // The most specific role wins: "minister of foreign affairs" over "counterpart".
   if (!role.empty() &&
       (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {

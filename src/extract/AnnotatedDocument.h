@@ -68,6 +68,15 @@ enum class MentionSource : std::uint8_t {
   kPlace,         // an unlisted place the text places itself ("Bethany, Conn."): `key`
 };
 
+// How a mention came to its entity when the text does not name it there (the "coref"
+// component, Coreference.h): relation components read such a mention as their argument, but
+// the extraction's output never lists it among the entity's mentions.
+enum class CorefKind : std::uint8_t {
+  kNone,         // the text names the entity here (a name, alias, short form, demonym)
+  kDescription,  // a description the article used for it: "the Pakistani president", "the firm"
+  kPronoun,      // a pronoun: "he", "its"
+};
+
 // An entity mention. `component` and `rule` name what produced it (static strings), and
 // `confidence` is that component's confidence in it (1 for rules).
 struct EntityMention {
@@ -87,6 +96,7 @@ struct EntityMention {
   bool region = false;                     // kPlace: part of a listed place ("Southern California")
   std::uint32_t shown_first = UINT32_MAX;  // span starts here instead ("Mr." before a name)
   int entity = -1;                         // resolved entity, -1 = dropped
+  CorefKind coref = CorefKind::kNone;      // kNone unless the "coref" component added it
   const char* component = "";
   const char* rule = "";
   float confidence = 1.0f;
@@ -119,6 +129,13 @@ struct ResolvedEntity {
   bool keep_without_mentions = false;  // output even when the text never names it (a party
                                        // known from knowledge)
   std::uint32_t first_token = 0;
+};
+
+// The words that stood for a relation's source and target in its evidence sentence when they
+// came through coreference ("the chancellor", "he"); empty for an argument named there.
+struct CorefArguments {
+  std::string source, target;
+  bool any() const { return !source.empty() || !target.empty(); }
 };
 
 class AnnotatedDocument {
@@ -166,9 +183,14 @@ class AnnotatedDocument {
   }
   // Adds a relation, or this evidence to the relation already there (one piece of evidence
   // per sentence: the most confident rule's). Symmetric types are stored with source < target.
+  // `coref` gives the words that stood for an argument the sentence does not name (see
+  // CorefArguments): a new relation so supported gets props "coref" (the entity id of each
+  // such argument, source first, "; " between) and "coref-words" (the words, in that order);
+  // evidence naming both arguments removes them, as the relation no longer rests on
+  // coreference.
   void add_relation(const std::string& type, bool symmetric, std::string source, std::string target,
                     const std::string& basis, const Evidence& evidence, const std::string& role,
-                    const std::string& modality);
+                    const std::string& modality, const CorefArguments& coref = {});
   bool has_relation(const std::string& type, const std::string& source,
                     const std::string& target) const;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/Error.h"
+#include "extract/Coreference.h"
 #include "extract/GazetteerComponent.h"
 #include "extract/KnowledgeRelations.h"
 #include "extract/MentionRecognizer.h"
@@ -82,6 +83,13 @@ std::vector<ComponentInfo>& registry_storage() {
        {kEntities},
        {},
        factory_of<Resolver>("resolver")},
+      {"coref",
+       "pronouns and descriptions (\"he\", \"the firm\", \"the Pakistani president\") as mentions "
+       "of the one entity named before that fits, for relation arguments (schema/coref.rules)",
+       {kEntities},
+       {kMentions},
+       {},
+       factory_of<Coreference>("coref")},
       {"pos",
        "universal part-of-speech tags from the learned tagger (models/pos.skm)",
        {kTokens},
@@ -129,11 +137,17 @@ void register_component(ComponentInfo info) {
 }
 
 std::vector<std::string> default_components() {
-  return {"segmenter",        "gazetteer",
-          "recognizer",       "ner",
-          "resolver",         "pos",
-          "parser",           "relation-rules",
-          "syntax-relations", "knowledge-relations"};
+  return {"segmenter",
+          "gazetteer",
+          "recognizer",
+          "ner",
+          "resolver",
+          "coref",
+          "pos",
+          "parser",
+          "relation-rules",
+          "syntax-relations",
+          "knowledge-relations"};
 }
 
 const ComponentInfo& component_info(std::string_view name) {

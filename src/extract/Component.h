@@ -19,6 +19,9 @@
 //                        or Place; precise rules fill what it misses
 //   resolver             mentions -> entities (gazetteer ids, short    mentions -> entities
 //                        forms, document-local keys)
+//   coref                pronouns and descriptions as mentions of the  entities -> mentions
+//                        one entity named before that fits (for
+//                        relation arguments only; Coreference.h)
 //   pos                  UPOS tags from models/pos.skm (after the      tokens -> pos
 //                        resolver: only sentences naming two entities)
 //   parser               dependency heads from models/parser.skm of    pos, entities ->

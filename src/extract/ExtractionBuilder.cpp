@@ -38,7 +38,8 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
             [&](int a, int b) { return mentions[a].first < mentions[b].first; });
   for (const int i : sorted) {
     const EntityMention& m = mentions[i];
-    if (m.entity < 0) continue;
+    // A pronoun or description stood for the entity only in relations (CorefKind).
+    if (m.entity < 0 || m.coref != CorefKind::kNone) continue;
     auto& list = by_entity[m.entity];
     if (list.empty()) order.push_back(m.entity);
     if (list.empty() || mentions[list.back()].first != m.first) list.push_back(i);

@@ -54,7 +54,7 @@ void KnowledgeRelations::process(AnnotatedDocument& d) const {
   std::unordered_map<std::string, int> first_mention;
   for (std::size_t i = 0; i < d.mentions.size(); ++i) {
     const EntityMention& m = d.mentions[i];
-    if (m.entity < 0) continue;
+    if (m.entity < 0 || m.coref != CorefKind::kNone) continue;
     auto [it, inserted] = first_mention.emplace(d.entities[m.entity].out.id, static_cast<int>(i));
     if (!inserted && d.mentions[it->second].first > m.first) it->second = static_cast<int>(i);
   }

@@ -330,7 +330,10 @@ class RelationRun : public TokenView {
   std::size_t sentence_mentions_begin(std::uint32_t sentence) {
     if (sorted_mentions_.empty() && !mentions_.empty()) {
       for (std::size_t i = 0; i < mentions_.size(); ++i) {
-        if (mentions_[i].entity >= 0) sorted_mentions_.push_back(static_cast<int>(i));
+        // Word-window patterns read names only: a pronoun or description (CorefKind) needs
+        // the parse to say which argument it fills (syntax-relations).
+        if (mentions_[i].entity >= 0 && mentions_[i].coref == CorefKind::kNone)
+          sorted_mentions_.push_back(static_cast<int>(i));
       }
       std::sort(sorted_mentions_.begin(), sorted_mentions_.end(),
                 [&](int a, int b) { return mentions_[a].first < mentions_[b].first; });

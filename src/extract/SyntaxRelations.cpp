@@ -249,6 +249,15 @@ class SyntaxRun : public TokenView {
       if (!keep_modal_) return;
       confidence *= 0.3;
     }
+    // An argument the sentence gives only as a pronoun or description (the coref component):
+    // the relation says so, and trusts it less than a name.
+    CorefArguments coref;
+    for (const auto& [m, words] : {std::pair{source, &coref.source}, {target, &coref.target}}) {
+      const CorefKind kind = d_.mentions[m].coref;
+      if (kind == CorefKind::kNone) continue;
+      *words = text_of(d_.mentions[m].first, d_.mentions[m].last);
+      confidence *= kind == CorefKind::kPronoun ? 0.75 : 0.85;
+    }
     if (sentence_text_.empty())
       sentence_text_ = text().substr(sentence_->span.start, sentence_->span.size());
     Evidence evidence;
@@ -257,7 +266,8 @@ class SyntaxRun : public TokenView {
     evidence.rule = rule;
     evidence.text = sentence_text_;
     evidence.confidence = confidence;
-    d_.add_relation(type.name, type.symmetric, a.out.id, b.out.id, basis::kText, evidence, "", mod);
+    d_.add_relation(type.name, type.symmetric, a.out.id, b.out.id, basis::kText, evidence, "", mod,
+                    coref);
   }
   void relate_all(const char* type, const std::vector<int>& sources,
                   const std::vector<int>& targets, const char* rule, double confidence,
@@ -280,7 +290,13 @@ class SyntaxRun : public TokenView {
     const bool pair_verb = in(x_.meet_pair, v);
     if (object_verb || with_verb || pair_verb) {
       const std::vector<int> subject = subjects(v);
-      const std::vector<int> object = child_args(v, "obj");
+      std::vector<int> object = child_args(v, "obj");
+      // "he visits Manchester, Liverpool, Leicester ... and Torbay": a tour of towns, whatever
+      // label another listed name got ("Liverpool" the club), is no meeting. (A visit to a
+      // state is: the guidelines count it.)
+      if (std::any_of(object.begin(), object.end(),
+                      [&](int m) { return entity_of(m).label == EntityLabel::kPlace; }))
+        object.clear();
       const std::vector<int> with = child_args_with(v, "obl", "with");
       if (object_verb) {
         relate_all("met-with", subject, object, "meet-object", 0.85, v);
@@ -436,7 +452,7 @@ class SyntaxRun : public TokenView {
     for (std::uint32_t f = first + 2; f < last; ++f) {
       const int person = mention_at_[f];
       if (person < 0 || d_.mentions[person].first != f ||
-          entity_of(person).label != EntityLabel::kPerson)
+          entity_of(person).label != EntityLabel::kPerson || pronoun(person))
         continue;
       std::uint32_t t = f;  // the token after the modifier
       while (t > first && t + 4 > f && title_word(t - 1)) --t;
@@ -444,14 +460,17 @@ class SyntaxRun : public TokenView {
       if (t == f || t == first) continue;
       const std::uint32_t m = t - 1;  // the modifier's last token
       int org = mention_at_[m];
-      if (org >= 0 &&
-          (entity_of(org).label != EntityLabel::kOrganization || d_.mentions[org].last != t))
+      if (org >= 0 && (entity_of(org).label != EntityLabel::kOrganization ||
+                       d_.mentions[org].last != t || pronoun(org)))
         org = -1;
       if (org < 0) org = party_mention(m);
       if (org < 0) continue;
       relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     }
   }
+  // Word windows do not say what a pronoun is doing ("Asked if he would welcome BNP voters he
+  // told"): title-modifier takes names and descriptions only.
+  bool pronoun(int m) const { return d_.mentions[m].coref == CorefKind::kPronoun; }
   // A lower-case word that may belong to a title ("shadow culture secretary"): a noun or
   // adjective where the tagger ran, never a function word ("New Labour and Tony Blair").
   bool title_word(std::uint32_t t) const {

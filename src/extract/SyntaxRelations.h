@@ -55,6 +55,11 @@
 //                                 the modified noun's name ("Baghdad-based affiliate Falcon
 //                                 Group": the name it leans on or that follows it)
 //
+// An argument may be a pronoun or description the "coref" component linked to an entity named
+// earlier ("On Monday the Pakistani president met Prime Minister Tony Blair"): the relation
+// then carries props "coref" (that argument's entity id) and "coref-words" (the words),
+// and its confidence is x0.85 per description and x0.75 per pronoun.
+//
 // Endpoint labels come from the relation types (schema/ontology.rules), located-in facts the
 // gazetteer contradicts are dropped (RelationChecks.h), and so is any pair naming one entity
 // twice. Modality is read from the trigger's clause, up the chain of verbs that govern it

@@ -110,7 +110,7 @@ std::size_t count_type(const DocumentExtraction& r, const std::string& type) {
 TEST_CASE("The default pipeline runs the built-in components in order", "[extract][pipeline]") {
   const Extractor x(options());
   CHECK(x.component_names() == std::vector<std::string>{"segmenter", "gazetteer", "recognizer",
-                                                        "ner", "resolver", "pos", "parser",
+                                                        "ner", "resolver", "coref", "pos", "parser",
                                                         "relation-rules", "syntax-relations",
                                                         "knowledge-relations"});
   CHECK(x.component_names() == default_components());
@@ -127,7 +127,7 @@ TEST_CASE("Unknown, repeated and unfed components are errors that say why", "[ex
   const std::string unknown = usage_error(options({"segmenter", "tagger"}));
   CHECK_THAT(unknown, Catch::Contains("unknown extraction component 'tagger'"));
   CHECK_THAT(unknown,
-             Catch::Contains("segmenter, gazetteer, recognizer, ner, resolver, pos, parser, "
+             Catch::Contains("segmenter, gazetteer, recognizer, ner, resolver, coref, pos, parser, "
                              "relation-rules, syntax-relations, knowledge-relations"));
   CHECK_THAT(usage_error(options({"segmenter", "segmenter"})),
              Catch::Contains("'segmenter' is listed twice"));

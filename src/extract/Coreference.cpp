@@ -1,0 +1,400 @@
+#include "extract/Coreference.h"
+
+#include <algorithm>
+
+#include "extract/TokenHelpers.h"
+
+namespace skein::extract {
+namespace {
+
+// A rule directory without the set (a user's own) links nothing of that kind.
+std::vector<std::string> word_set(const RuleSet& rules, const std::string& name) {
+  for (const auto& [set_name, words] : rules.word_sets) {
+    if (set_name == name) return words;
+  }
+  return {};
+}
+
+enum class Gender : std::uint8_t { kUnknown, kMale, kFemale, kConflicting };
+
+Gender combine(Gender known, Gender seen) {
+  if (known == Gender::kUnknown || known == seen) return seen;
+  return Gender::kConflicting;
+}
+
+// A person introduced with a title: "Pakistani President Pervez Musharraf" gives (Musharraf,
+// "president", Pakistan).
+struct Introduction {
+  int entity = -1;
+  std::string title;  // normalised title phrase
+  int state = -1;     // the entity of the state named with the title, or -1
+  std::uint32_t token = 0;
+};
+
+// The component's work on one document.
+class CorefRun : public TokenView {
+ public:
+  CorefRun(AnnotatedDocument& document, const Knowledge& knowledge,
+           const Coreference::Lexicon& lexicon, const char* component)
+      : TokenView(document), d_(document), k_(knowledge), x_(lexicon), component_(component) {}
+
+  void run() {
+    if (d_.entities.empty()) return;
+    const std::size_t tokens = token_count();
+    covered_.assign(tokens, -1);
+    first_named_.assign(d_.entities.size(), UINT32_MAX);
+    gender_.assign(d_.entities.size(), Gender::kUnknown);
+    std::vector<int>& order = order_;
+    for (std::size_t m = 0; m < d_.mentions.size(); ++m) {
+      const EntityMention& mention = d_.mentions[m];
+      if (mention.entity < 0 || mention.coref != CorefKind::kNone) continue;
+      order.push_back(static_cast<int>(m));
+      for (std::uint32_t t = mention.first; t < mention.last; ++t) {
+        const int old = covered_[t];
+        if (old < 0 ||
+            d_.mentions[old].last - d_.mentions[old].first < mention.last - mention.first)
+          covered_[t] = static_cast<int>(m);
+      }
+      auto& first = first_named_[static_cast<std::size_t>(mention.entity)];
+      first = std::min(first, mention.first);
+    }
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return d_.mentions[a].first < d_.mentions[b].first; });
+    read_genders();
+    read_introductions();
+
+    const Segmentation& seg = d_.segmentation;
+    std::vector<int> previous;  // entities named or linked in the sentence before
+    std::size_t next = 0;       // into order
+    bool quoted = false;        // inside quotation marks
+    for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+      const Sentence& sentence = seg.sentences[s];
+      std::vector<int> seen;  // entities named or linked so far in this sentence
+      // A quotation may run over several sentences, never over a paragraph.
+      if (s > 0 && text().find('\n', seg.sentences[s - 1].span.end) < sentence.span.start)
+        quoted = false;
+      for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
+        while (next < order.size() && d_.mentions[order[next]].first < t) ++next;
+        for (std::size_t i = next; i < order.size() && d_.mentions[order[i]].first == t; ++i)
+          // A demonym ("Swiss drugmaker Novartis") is no antecedent of a pronoun.
+          if (!d_.mentions[order[i]].demonym) seen.push_back(d_.mentions[order[i]].entity);
+        const std::string_view w = norm(t);
+        // A quote mark after a space or line break opens a quotation, one glued to the word
+        // before closes it: BBC text opens a quotation again in each new paragraph of it.
+        if (w == "\"") quoted = opens_quotation(t);
+        if (covered_[t] >= 0) continue;
+        if (w == "the") {
+          const int e = description(s, t);
+          if (e >= 0) seen.push_back(e);
+        } else if (!quoted) {
+          const int e = pronoun(s, t, seen, previous);
+          if (e >= 0) seen.push_back(e);
+        }
+      }
+      previous = std::move(seen);
+    }
+  }
+
+ private:
+  const ResolvedEntity& entity(int e) const { return d_.entities[static_cast<std::size_t>(e)]; }
+  int mention_at(std::uint32_t t) const { return t < covered_.size() ? covered_[t] : -1; }
+  const Role* role_at(std::uint32_t t) const {
+    const auto it = std::lower_bound(d_.roles.begin(), d_.roles.end(), t,
+                                     [](const Role& r, std::uint32_t x) { return r.first < x; });
+    return it != d_.roles.end() && it->first == t ? &*it : nullptr;
+  }
+  // The state a mention ending right before `t` names ("Pakistani", "US"), or -1.
+  int state_before(std::uint32_t t) const {
+    if (t == 0) return -1;
+    const int m = mention_at(t - 1);
+    if (m < 0 || d_.mentions[m].last != t) return -1;
+    const int e = d_.mentions[m].entity;
+    return entity(e).label == EntityLabel::kCountry ? e : -1;
+  }
+
+  // The state a title before a name belongs to: "Pakistani President Pervez Musharraf",
+  // "Pakistan's President Musharraf", "President Musharraf of Pakistan"; or -1.
+  int state_of_title(const Role& role, const EntityMention& name) const {
+    if (const int state = state_before(role.first); state >= 0) return state;
+    if (role.first >= 1 && tok(role.first - 1).has(token_flags::kPossessive)) {
+      if (const int state = state_before(role.first - 1); state >= 0) return state;
+    }
+    const std::uint32_t of = name.last;
+    if (of + 1 < token_count() && norm(of) == "of") {
+      const int m = mention_at(of + 1);
+      if (m >= 0 && d_.mentions[m].first == of + 1 &&
+          entity(d_.mentions[m].entity).label == EntityLabel::kCountry)
+        return d_.mentions[m].entity;
+    }
+    return -1;
+  }
+
+  bool opens_quotation(std::uint32_t t) const {
+    const std::uint32_t start = tok(t).start;
+    if (start == 0 || tok(t).has(token_flags::kSpaceBefore)) return true;
+    const char before = text()[start - 1];
+    return before == '\n' || before == '(' || before == ' ';
+  }
+
+  // ---- what the article says about its entities ----
+  void read_genders() {
+    for (const EntityMention& m : d_.mentions) {
+      if (m.entity < 0 || m.coref != CorefKind::kNone ||
+          entity(m.entity).label != EntityLabel::kPerson)
+        continue;
+      Gender& g = gender_[static_cast<std::size_t>(m.entity)];
+      // "Mr Blair": the honorific right before the name, or shown with it, or its first word.
+      for (std::uint32_t t : {m.first > 0 ? m.first - 1 : m.first, m.first, m.shown_first}) {
+        if (t >= token_count() || t > m.first) continue;
+        if (contains(x_.male_honorific, norm(t))) g = combine(g, Gender::kMale);
+        if (contains(x_.female_honorific, norm(t))) g = combine(g, Gender::kFemale);
+      }
+      // A given name opening a name of two words or more.
+      if (m.last - m.first >= 2) {
+        const std::uint32_t lexicon = k_.lexicon(norm(m.first));
+        if ((lexicon & lexicon_flags::kMaleName) != 0) g = combine(g, Gender::kMale);
+        if ((lexicon & lexicon_flags::kFemaleName) != 0) g = combine(g, Gender::kFemale);
+      }
+    }
+  }
+
+  // Persons named with a title: right after it ("Chancellor Gordon Brown", "Pakistani President
+  // Pervez Musharraf"), or with the title in apposition ("Gordon Brown, the chancellor,").
+  void read_introductions() {
+    for (const Role& role : d_.roles) {
+      if (role.honorific || role.last >= token_count()) continue;
+      const int m = mention_at(role.last);
+      if (m >= 0 && d_.mentions[m].first == role.last &&
+          entity(d_.mentions[m].entity).label == EntityLabel::kPerson) {
+        introductions_.push_back({d_.mentions[m].entity, key_of(role.first, role.last),
+                                  state_of_title(role, d_.mentions[m]), role.first});
+        continue;
+      }
+      // Apposition: NAME , the [STATE] TITLE
+      std::uint32_t t = role.first;
+      const int state = state_before(t);
+      if (state >= 0) t = d_.mentions[mention_at(t - 1)].first;
+      if (t < 3 || norm(t - 1) != "the" || norm(t - 2) != ",") continue;
+      const int person = mention_at(t - 3);
+      if (person < 0 || d_.mentions[person].last != t - 2 ||
+          entity(d_.mentions[person].entity).label != EntityLabel::kPerson)
+        continue;
+      introductions_.push_back(
+          {d_.mentions[person].entity, key_of(role.first, role.last), state, role.first});
+    }
+  }
+
+  // ---- descriptions ----
+  // "the" at t opening a description of one entity named before: link it and return the
+  // entity, or -1.
+  int description(std::uint32_t s, std::uint32_t t) {
+    const Sentence& sentence = d_.segmentation.sentences[s];
+    std::uint32_t u = t + 1;
+    int state = -1;
+    if (u < sentence.last) {
+      const int m = mention_at(u);
+      if (m >= 0 && d_.mentions[m].first == u &&
+          entity(d_.mentions[m].entity).label == EntityLabel::kCountry) {
+        state = d_.mentions[m].entity;
+        u = d_.mentions[m].last;
+      }
+    }
+    if (u >= sentence.last || mention_at(u) >= 0) return -1;
+    if (const Role* role = role_at(u); role != nullptr && !role->honorific) {
+      if (!free_after(role->last, sentence)) return -1;
+      const std::string title = key_of(role->first, role->last);
+      int found = -1;
+      for (const Introduction& intro : introductions_) {
+        if (intro.token >= t || intro.title != title) continue;
+        if (state >= 0 && intro.state != state) continue;
+        if (found >= 0 && found != intro.entity) return -1;  // two people with that title
+        found = intro.entity;
+      }
+      if (found < 0) return -1;
+      add(s, t, role->last, found, CorefKind::kDescription, "role-description", 0.8f);
+      return found;
+    }
+    // "the US software giant": sector words only after a state.
+    for (int words = 0; state >= 0 && words < 2 && u + 1 < sentence.last &&
+                        contains(x_.modifier, norm(u)) && mention_at(u + 1) < 0;
+         ++words)
+      ++u;
+    const std::string_view noun = norm(u);
+    const bool company = contains(x_.company_noun, noun);
+    const bool party = contains(x_.party_noun, noun);
+    const bool country = state < 0 && contains(x_.country_noun, noun);
+    if ((!company && !party && !country) || !free_after(u + 1, sentence)) return -1;
+    int found = -1;
+    for (std::size_t e = 0; e < d_.entities.size(); ++e) {
+      if (first_named_[e] >= t) continue;
+      const ResolvedEntity& candidate = d_.entities[e];
+      const auto& props = candidate.out.props;
+      const auto kind_it = props.find("kind");
+      const std::string kind = kind_it == props.end() ? std::string() : kind_it->second;
+      bool fits = false;
+      if (country) {
+        fits = candidate.label == EntityLabel::kCountry;
+      } else if (candidate.label == EntityLabel::kOrganization) {
+        fits = party ? kind == "party" : kind.empty() || kind == "company";
+        const auto country_it = props.find("country");
+        if (fits && state >= 0 && country_it != props.end() && entity(state).country >= 0)
+          fits = country_it->second == k_.countries()[entity(state).country].iso2;
+      }
+      if (!fits) continue;
+      if (found >= 0) return -1;  // two fit
+      found = static_cast<int>(e);
+    }
+    if (found < 0) return -1;
+    add(s, t, u + 1, found, CorefKind::kDescription, "kind-description", 0.8f);
+    return found;
+  }
+  // Whether a description may end before token t: no name ("the chancellor Gordon Brown"), no
+  // "of" ("the president of the World Bank": someone else), and no more of the noun phrase
+  // ("the firm's" is fine, "the company chairman" is the chairman).
+  bool free_after(std::uint32_t t, const Sentence& sentence) const {
+    if (t >= sentence.last) return true;
+    if (mention_at(t) >= 0 || norm(t) == "of") return false;
+    if (capish(t) && tok(t).has(token_flags::kWord)) return false;
+    return true;
+  }
+
+  // ---- pronouns ----
+  int pronoun(std::uint32_t s, std::uint32_t t, const std::vector<int>& seen,
+              const std::vector<int>& previous) {
+    const std::string_view w = norm(t);
+    const bool male = contains(x_.male_pronoun, w), female = contains(x_.female_pronoun, w);
+    const bool thing = contains(x_.thing_pronoun, w);
+    if (!male && !female && !thing) return -1;
+    const auto fits = [&](int e) {
+      const ResolvedEntity& candidate = entity(e);
+      if (thing)
+        return candidate.label == EntityLabel::kOrganization ||
+               candidate.label == EntityLabel::kCountry;
+      if (candidate.label != EntityLabel::kPerson) return false;
+      const Gender g = gender_[static_cast<std::size_t>(e)];
+      return male ? g != Gender::kFemale : g != Gender::kMale;
+    };
+    // The one fitting entity of a list, -1 when none, -2 when more than one.
+    const auto one = [&](const std::vector<int>& list) {
+      int found = -1;
+      for (int e : list) {
+        if (!fits(e)) continue;
+        if (found >= 0 && found != e) return -2;
+        found = e;
+      }
+      return found;
+    };
+    int found = one(seen);
+    if (thing) {
+      // "it" and "its" stand for so many things no entity names ("The Aviator ... its star")
+      // that only the sentence's own opening name is trusted: "Yukos claims its downfall ...".
+      if (found < 0 || first_named_in(s) != found || name_between(s, t)) return -1;
+    } else if (found == -1) {
+      found = one(previous);
+      if (found >= 0 && fronted(s, t, fits)) return -1;
+    }
+    if (found < 0) return -1;
+    add(s, t, t + 1, found, CorefKind::kPronoun, "pronoun", 0.7f);
+    return found;
+  }
+
+  // The named mention opening sentence s (at its first or second token, no demonym), or -1.
+  int opening_mention(std::uint32_t s) const {
+    const Sentence& sentence = d_.segmentation.sentences[s];
+    const auto it =
+        std::lower_bound(order_.begin(), order_.end(), sentence.first,
+                         [&](int m, std::uint32_t t) { return d_.mentions[m].first < t; });
+    if (it == order_.end() || d_.mentions[*it].first > sentence.first + 1 ||
+        d_.mentions[*it].demonym)
+      return -1;
+    return *it;
+  }
+  int first_named_in(std::uint32_t s) const {
+    const int m = opening_mention(s);
+    return m < 0 ? -1 : d_.mentions[m].entity;
+  }
+
+  // Whether a capitalised word stands between the name opening sentence s and t: a name the
+  // recognisers missed ("US banking giant Citigroup has sold its", "The Financial Times said
+  // Fiat may transfer Maserati within its") may be what the pronoun means.
+  bool name_between(std::uint32_t s, std::uint32_t t) const {
+    const int opening = opening_mention(s);
+    if (opening < 0) return true;
+    for (std::uint32_t u = d_.mentions[opening].last; u < t; ++u) {
+      if (capish(u) && tok(u).has(token_flags::kWord)) return true;
+    }
+    return false;
+  }
+
+  // Whether the pronoun at t sits in a clause before the subject ("Within hours of his talks
+  // with Mr Thorpe, Sir Edward told ...") and an entity that fits is named after it in the
+  // sentence: it may point forward, so the sentence before cannot be trusted.
+  template <typename Fits>
+  bool fronted(std::uint32_t s, std::uint32_t t, const Fits& fits) const {
+    const Sentence& sentence = d_.segmentation.sentences[s];
+    if (!contains(x_.clause_opener, norm(sentence.first))) return false;
+    for (std::uint32_t u = sentence.first; u < t; ++u) {
+      if (norm(u) == ",") return false;
+    }
+    for (const int m : order_) {
+      const EntityMention& mention = d_.mentions[m];
+      if (mention.first > t && mention.first < sentence.last && !mention.demonym &&
+          fits(mention.entity))
+        return true;
+    }
+    return false;
+  }
+
+  void add(std::uint32_t s, std::uint32_t first, std::uint32_t last, int e, CorefKind kind,
+           const char* rule, float confidence) {
+    EntityMention mention;
+    mention.first = first;
+    mention.last = last;
+    mention.sentence = s;
+    mention.label = entity(e).label;
+    mention.source = mention.label == EntityLabel::kPerson ? MentionSource::kPerson
+                                                           : MentionSource::kOrganization;
+    mention.entity = e;
+    mention.coref = kind;
+    mention.component = component_;
+    mention.rule = rule;
+    mention.confidence = confidence;
+    d_.mentions.push_back(mention);
+    const int index = static_cast<int>(d_.mentions.size() - 1);
+    for (std::uint32_t t = first; t < last; ++t) covered_[t] = index;
+  }
+
+  AnnotatedDocument& d_;
+  const Knowledge& k_;
+  const Coreference::Lexicon& x_;
+  const char* component_;
+  std::vector<int> covered_;                // per token: the longest resolved mention, or -1
+  std::vector<std::uint32_t> first_named_;  // per entity: the first token naming it
+  std::vector<Gender> gender_;              // per entity (persons)
+  std::vector<Introduction> introductions_;
+  std::vector<int> order_;  // the named mentions, in text order
+};
+
+}  // namespace
+
+Coreference::Coreference(std::string name, const ComponentContext& context,
+                         const ComponentOptions& options)
+    : Component(std::move(name), options), knowledge_(context.knowledge) {
+  const RuleSet& rules = context.rules;
+  lexicon_.male_pronoun = word_set(rules, "coref-pronoun-male");
+  lexicon_.female_pronoun = word_set(rules, "coref-pronoun-female");
+  lexicon_.thing_pronoun = word_set(rules, "coref-pronoun-thing");
+  lexicon_.company_noun = word_set(rules, "coref-company-noun");
+  lexicon_.party_noun = word_set(rules, "coref-party-noun");
+  lexicon_.country_noun = word_set(rules, "coref-country-noun");
+  lexicon_.modifier = word_set(rules, "coref-description-modifier");
+  lexicon_.clause_opener = word_set(rules, "coref-clause-opener");
+  lexicon_.male_honorific = word_set(rules, "coref-male-honorific");
+  lexicon_.female_honorific = word_set(rules, "coref-female-honorific");
+}
+
+void Coreference::process(AnnotatedDocument& document) const {
+  CorefRun(document, knowledge_, lexicon_, name().c_str()).run();
+}
+
+}  // namespace skein::extract

@@ -1,0 +1,72 @@
+#pragma once
+// The "coref" component: within-document coreference for relation arguments. After the
+// resolver, it finds the pronouns and descriptions that stand for an entity the article named
+// earlier, and adds each as an EntityMention of that entity marked with its CorefKind, so the
+// parser parses its sentence and the syntax-relations component can take it as an argument
+// ("On Monday the Pakistani president met Prime Minister Tony Blair"). Such mentions are never
+// output as the entity's mentions (ExtractionBuilder) and the word-window relation rules do not
+// read them; a relation that rests on one says so in its props (AnnotatedDocument::add_relation)
+// and has a lower confidence (syntax-relations).
+//
+// Surnames and honorifics ("Blair", "Mr Blair", "Gen Musharraf") need nothing here: the
+// resolver already makes them mentions of the person named in full.
+//
+// What it links, each only when exactly one entity fits (else nothing: precision first):
+//   role description  "the" [state] TITLE, the title a phrase of data/titles.tsv (a Role of
+//                     the recogniser) not followed by a name or "of": the one person the
+//                     article introduced before with that title ("Chancellor Gordon Brown",
+//                     "Gordon Brown, the chancellor"), and with that state when one is said
+//                     ("Pakistani President Pervez Musharraf" for "the Pakistani president").
+//                     Rule "role-description".
+//   kind description  "the" [state [modifiers]] NOUN, NOUN of the coref-company-noun,
+//                     coref-party-noun or coref-country-noun sets and not followed by "of":
+//                     the one organisation of that kind (company: kind company or unknown,
+//                     and of the state when both are known; party: kind party), or the one
+//                     state, named before it in the article ("the firm", "the US giant",
+//                     "the Swiss food group", "the country"). Rule "kind-description".
+//   pronoun           a pronoun of coref-pronoun-male/-female (a person whose gender is not
+//                     known otherwise, or is that one: from an honorific of the
+//                     coref-*-honorific sets before a mention, or the gender of the first
+//                     given name in data/given_names.tsv) or coref-pronoun-thing (an
+//                     organisation or state), outside quotation marks: the one compatible
+//                     entity named earlier in its sentence, or, when there is none, in the
+//                     sentence before (its pronouns and descriptions included, so "He ...
+//                     where he met" chains; demonyms never). Not from the sentence before
+//                     when the pronoun opens a fronted clause (the sentence starts with a word
+//                     of coref-clause-opener and no comma comes before the pronoun) and an
+//                     entity that fits is named later in the sentence: "Within hours of his
+//                     talks with Mr Thorpe, Sir Edward ..." may point forward. "It" and
+//                     "its" only within their sentence, and only to the name that opens it
+//                     ("Yukos claims its downfall ..."): they stand for films, products and
+//                     deals no entity names far too often. Rule "pronoun".
+//
+// The word sets are data (schema/coref.rules); a rule directory without them links nothing of
+// that kind.
+//
+// Thread-safety: process() is const; its per-document state lives on its stack.
+
+#include <string>
+#include <vector>
+
+#include "extract/Component.h"
+
+namespace skein::extract {
+
+class Coreference : public Component {
+ public:
+  Coreference(std::string name, const ComponentContext& context, const ComponentOptions& options);
+  void process(AnnotatedDocument& document) const override;
+
+  // The word sets, by their name in the rule files.
+  struct Lexicon {
+    std::vector<std::string> male_pronoun, female_pronoun, thing_pronoun;
+    std::vector<std::string> company_noun, party_noun, country_noun, modifier;
+    std::vector<std::string> male_honorific, female_honorific, clause_opener;
+  };
+
+ private:
+  const Knowledge& knowledge_;
+  Lexicon lexicon_;
+};
+
+}  // namespace skein::extract
