@@ -334,7 +334,8 @@ int main(int argc, char** argv) {
   std::printf("%-34s %10s %10s %10s %9s %9s\n", "algorithm", "boost", "hand", "igraph",
               "boost/hand", "igraph/skein");
   three_way("connected components", boost.components, t_components, peers, "igraph_components");
-  three_way("BFS from one node", boost.bfs, t_bfs, peers, "igraph_bfs");
+  three_way("BFS from one node (Skein = Boost's)", boost.bfs, -1, peers, "igraph_bfs");
+  std::printf("%-34s %10.4f\n", "  Skein's BreadthFirstSearch", t_bfs);
   three_way("PageRank (same iterations)", boost.pagerank, t_pagerank, peers, "igraph_pagerank");
   three_way("core numbers (Skein = Boost's)", boost.core_numbers, -1, peers, "igraph_coreness");
   std::printf("%-34s %10.4f\n", "  Skein's CoreDecomposition", t_cores);

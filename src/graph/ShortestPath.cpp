@@ -1,6 +1,7 @@
 #include "graph/ShortestPath.h"
 
 #include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <limits>
 #include <string>
@@ -30,21 +31,18 @@ BfsResult BreadthFirstSearch::run() const {
   BfsResult result;
   result.distance.assign(n, -1);
   result.parent.assign(n, kNoNode);
-  std::vector<NodeIndex> queue(n);
-  std::size_t head = 0, tail = 0;
-  queue[tail++] = source_;
   result.distance[source_] = 0;
-  while (head < tail) {
-    const NodeIndex v = queue[head++];
-    const std::int32_t next = result.distance[v] + 1;
-    for (NodeIndex w : view_.neighbors(v)) {
-      if (result.distance[w] < 0) {
-        result.distance[w] = next;
-        result.parent[w] = v;
-        queue[tail++] = w;
-      }
-    }
-  }
+  // Boost's breadth_first_search on the view itself; a tree edge gives its target a distance
+  // and a parent. (The hand-written queue this replaced was 1.0-2.0x Boost's on the bench,
+  // short of the 2x a hand-written algorithm needs to stay: src/graph/README.md.)
+  std::vector<boost::default_color_type> color(n, boost::white_color);
+  boost::breadth_first_search(
+      view_, source_,
+      boost::visitor(boost::make_bfs_visitor(std::make_pair(
+                         boost::record_distances(result.distance.data(), boost::on_tree_edge()),
+                         boost::record_predecessors(result.parent.data(), boost::on_tree_edge()))))
+          .color_map(boost::make_iterator_property_map(color.begin(),
+                                                       boost::get(boost::vertex_index, view_))));
   return result;
 }
 

@@ -2,7 +2,8 @@
 // Shortest paths on the undirected projection.
 //
 //  - BreadthFirstSearch: hop distances from one source to every node (-1 = unreachable) and a
-//    BFS parent per node (kNoNode for the source and unreachable nodes).
+//    BFS parent per node (kNoNode for the source and unreachable nodes): Boost's
+//    breadth_first_search on the view itself, neighbours in NodeIndex order.
 //  - ShortestPath: paths between two nodes.
 //      unweighted: fewest hops. With `all`, every shortest path (up to max_paths of them, in
 //        lexicographic order of NodeIndex sequences from the source).

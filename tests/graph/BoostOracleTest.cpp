@@ -11,6 +11,7 @@
 #include <boost/graph/page_rank.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 #include <set>
 #include <vector>
@@ -54,15 +55,29 @@ TEST_CASE("ConnectedComponents labels nodes as Boost's connected_components does
   }
 }
 
-TEST_CASE("BreadthFirstSearch distances equal Boost's breadth_first_search", "[graph][boost]") {
+TEST_CASE("BreadthFirstSearch (Boost's breadth_first_search) gives a shortest-path tree",
+          "[graph][boost]") {
+  // What makes hop distances right, checked edge by edge: the source is at 0, every reached
+  // node hangs from a neighbour one hop nearer, no edge spans more than one hop, and no
+  // unreached node touches a reached one.
   for (const GraphView& view : shapes()) {
     for (NodeIndex source : {NodeIndex{0}, static_cast<NodeIndex>(view.node_count() / 2)}) {
-      std::vector<std::int32_t> expected(view.node_count(), -1);
-      expected[source] = 0;
-      boost::breadth_first_search(view, source,
-                                  boost::visitor(boost::make_bfs_visitor(boost::record_distances(
-                                      expected.data(), boost::on_tree_edge()))));
-      CHECK(BreadthFirstSearch(view, source).run().distance == expected);
+      const BfsResult bfs = BreadthFirstSearch(view, source).run();
+      CHECK(bfs.distance[source] == 0);
+      CHECK(bfs.parent[source] == kNoNode);
+      for (NodeIndex v = 0; v < view.node_count(); ++v) {
+        if (bfs.distance[v] > 0) {
+          const NodeIndex p = bfs.parent[v];
+          REQUIRE(p != kNoNode);
+          CHECK(bfs.distance[p] == bfs.distance[v] - 1);
+          const auto nb = view.neighbors(v);
+          CHECK(std::find(nb.begin(), nb.end(), p) != nb.end());
+        }
+        for (NodeIndex w : view.neighbors(v)) {
+          CHECK((bfs.distance[v] < 0) == (bfs.distance[w] < 0));
+          if (bfs.distance[v] >= 0) CHECK(std::abs(bfs.distance[v] - bfs.distance[w]) <= 1);
+        }
+      }
     }
   }
 }
