@@ -40,7 +40,7 @@ DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
   for (std::size_t i = 0; i < relations_.size(); ++i)
     relation_index[relations_[i]] = static_cast<int>(i);
   const std::size_t actions = detail::action_count(relations_.size());
-  PerceptronTrainer weights(actions);
+  learn::PerceptronTrainer weights(actions);
   std::mt19937_64 random(options.seed);
   std::vector<std::size_t> order(sentences_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
