@@ -4,34 +4,13 @@
 #include <cmath>
 #include <cstring>
 
+#include "learn/ModelBytes.h"
+
 namespace skein::learn {
-namespace {
 
-template <typename T>
-void put(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));  // the build targets little-endian machines only
-  out.append(bytes, sizeof(T));
-}
-
-template <typename T>
-bool take(std::string_view& in, T& value) {
-  if (in.size() < sizeof(T)) return false;
-  std::memcpy(&value, in.data(), sizeof(T));
-  in.remove_prefix(sizeof(T));
-  return true;
-}
-
-template <typename T>
-bool take_array(std::string_view& in, std::vector<T>& values, std::size_t count) {
-  if (count > in.size() / sizeof(T)) return false;
-  values.resize(count);
-  if (count > 0) std::memcpy(values.data(), in.data(), count * sizeof(T));
-  in.remove_prefix(count * sizeof(T));
-  return true;
-}
-
-}  // namespace
+using bytes::put;
+using bytes::take;
+using bytes::take_array;
 
 void PerceptronModel::build_index() {
   std::size_t size = 16;
