@@ -102,7 +102,8 @@ TEST_CASE("met-with is symmetric because the ontology says so, not the store", "
     const std::string from = "relation met-with        symmetric Person|Country|Organization --";
     const auto at = text.find(from);
     REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), "relation met-with        directed  Person|Country|Organization ->");
+    text.replace(at, from.size(),
+                 "relation met-with        directed  Person|Country|Organization ->");
     std::ofstream(dir / "rules" / "ontology.rules", std::ios::trunc) << text;
   }
   const auto loaded = run_skein("load --db directed.db --rules rules docs.jsonl", dir.path());
