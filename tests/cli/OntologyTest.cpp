@@ -11,6 +11,7 @@
 
 #include "CliRunner.h"
 
+namespace skein::testing {
 namespace {
 
 // One `skein load` line: persons "Ada Lim" and "Bo Tan", and one relation of `type` from
@@ -114,3 +115,5 @@ TEST_CASE("met-with is symmetric because the ontology says so, not the store", "
   CHECK_FALSE(directed[0].symmetric);
   CHECK_FALSE(directed[1].symmetric);
 }
+
+}  // namespace skein::testing
