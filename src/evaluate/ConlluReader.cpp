@@ -82,7 +82,7 @@ void add_entities(const std::vector<Word>& words, TaggedSentence& s) {
       }
     }
   }
-  for (TokenSpan m : mentions) {
+  for (const TokenSpan& m : mentions) {
     std::uint32_t a = m.first, b = m.last - 1;  // inclusive, as the scoreboard counts
     std::int64_t head = -1;
     for (std::uint32_t j = a; j <= b; ++j) {

@@ -44,7 +44,7 @@ void State::reset(int words) {
   buffer = 1;
   root_taken = false;
   stack.assign(1, 0);
-  const auto size = static_cast<std::size_t>(words + 1);
+  const auto size = static_cast<std::size_t>(words) + 1;
   head.assign(size, -1);
   relation.assign(size, -1);
   left_child.assign(size, -1);

@@ -59,8 +59,8 @@ DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
       const int n = static_cast<int>(sentence.words.size());
       words.clear();
       tags.clear();
-      gold_head.assign(static_cast<std::size_t>(n + 1), -1);
-      gold_relation.assign(static_cast<std::size_t>(n + 1), -1);
+      gold_head.assign(static_cast<std::size_t>(n) + 1, -1);
+      gold_relation.assign(static_cast<std::size_t>(n) + 1, -1);
       for (int i = 1; i <= n; ++i) {
         const auto& w = sentence.words[static_cast<std::size_t>(i - 1)];
         words.push_back(w.form);
