@@ -62,6 +62,7 @@ std::string key_of(NodeIndex u) { return "n" + std::to_string(u); }
 void write_store(const std::string& path, std::size_t n, const generate::EdgeList& edges) {
   std::filesystem::remove(path);
   store::Store s(path);
+  s.set_relation_symmetry("met-with", true);  // as ingest declares the ontology's types
   store::Store::Batch batch(s);
   constexpr std::size_t kPerDocument = 2000;
   for (std::size_t first = 0, doc = 0; first < edges.size(); first += kPerDocument, ++doc) {

@@ -145,7 +145,7 @@ ArgParser& ArgParser::positionals(const std::string& metavar, const std::string&
   return *this;
 }
 
-ArgParser& ArgParser::epilog(std::string text) {
+ArgParser& ArgParser::epilog(const std::string& text) {
   if (!epilog_.empty()) epilog_ += "\n";
   epilog_ += text;
   return *this;

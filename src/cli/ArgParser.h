@@ -40,7 +40,7 @@ class ArgParser {
   ArgParser& positionals(const std::string& metavar, const std::string& help,
                          std::vector<std::string>& out, std::size_t min, std::size_t max);
   // Free text appended to --help (examples, notes); a second call adds a paragraph.
-  ArgParser& epilog(std::string text);
+  ArgParser& epilog(const std::string& text);
 
   bool parse(const std::vector<std::string>& args);
   std::string help_text() const;

@@ -31,9 +31,11 @@ void require_known(const std::vector<std::string>& given, const std::vector<std:
     std::string list;
     for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
     const std::string suggestion = closest_match(value, known);
-    throw UsageError("unknown " + what + " '" + value + "'" +
-                     (suggestion.empty() ? "" : "; did you mean " + suggestion + "?") +
-                     " (known: " + list + ")");
+    std::string message = "unknown " + what;
+    message.append(" '").append(value).append("'");
+    if (!suggestion.empty()) message.append("; did you mean ").append(suggestion).append("?");
+    message.append(" (known: ").append(list).append(")");
+    throw UsageError(message);
   }
 }
 

@@ -63,6 +63,7 @@ void Table::print(std::ostream& out) const {
   };
   print_row(headers_);
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (std::size_t width : widths) rule.push_back(std::string(width, '-'));
   print_row(rule);
   for (const auto& row : rows_) print_row(row);

@@ -48,6 +48,47 @@ inline std::size_t ceil_boundary(std::string_view text, std::size_t offset) {
   return offset < text.size() ? offset : text.size();
 }
 
+// ---- code points -------------------------------------------------------------------------
+
+struct Decoded {
+  char32_t code_point;
+  std::size_t length;  // bytes, at least 1
+};
+
+// The code point starting at `offset` (< size): a lead byte and the continuation bytes its
+// pattern asks for. Any other byte (a stray continuation byte, a lead byte without its
+// continuation bytes, F8..FF) decodes as U+FFFD of length 1, so a scan always advances. The
+// value is not checked for overlong forms or surrogates: run is_valid or repair first where
+// that matters.
+inline Decoded decode_at(std::string_view text, std::size_t offset) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  if (lead < 0x80) return {lead, 1};
+  std::size_t length = 0;
+  char32_t value = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    value = lead & 0x1Fu;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    value = lead & 0x0Fu;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    value = lead & 0x07u;
+  } else {
+    return {0xFFFD, 1};
+  }
+  if (offset + length > text.size()) return {0xFFFD, 1};
+  for (std::size_t k = 1; k < length; ++k) {
+    const char byte = text[offset + k];
+    if (!is_continuation(byte)) return {0xFFFD, 1};
+    value = (value << 6) | (static_cast<unsigned char>(byte) & 0x3Fu);
+  }
+  return {value, length};
+}
+
+// Appends the UTF-8 encoding of `code_point` (at most U+10FFFF).
+void append(std::string& out, char32_t code_point);
+
 // Characters as SQLite's length() counts them: bytes that are not continuation bytes (in
 // well-formed text, the code points).
 std::size_t length(std::string_view text);

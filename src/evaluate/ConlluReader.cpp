@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/Error.h"
+#include "parse/Treebank.h"
 
 namespace skein::evaluate {
 namespace {
@@ -81,7 +82,7 @@ void add_entities(const std::vector<Word>& words, TaggedSentence& s) {
       }
     }
   }
-  for (TokenSpan m : mentions) {
+  for (const TokenSpan& m : mentions) {
     std::uint32_t a = m.first, b = m.last - 1;  // inclusive, as the scoreboard counts
     std::int64_t head = -1;
     for (std::uint32_t j = a; j <= b; ++j) {
@@ -129,17 +130,22 @@ void parse_conllu(std::string_view content, const std::string& source, TaggedCor
   const std::size_t first_document = corpus.documents.size();
   corpus.documents.push_back({file_name_of(source), {}});
   std::vector<Word> words;
-  std::string text;
-  bool has_text = false;
-  std::size_t sentence_line = 0;
-  const auto end_sentence = [&]() {
-    if (words.empty()) {
-      has_text = false;
-      return;
+  parse::read_conllu_sentences(content, source, [&](parse::ConlluSentence& read) {
+    if (read.newdoc) {
+      if (corpus.documents.back().sentences.empty())
+        corpus.documents.back().id = *read.newdoc;
+      else
+        corpus.documents.push_back({*read.newdoc, {}});
+    }
+    words.clear();
+    for (parse::ConlluWord& w : read.words) {
+      words.push_back({std::move(w.form), std::move(w.upos), std::move(w.misc),
+                       w.head < 0 ? 0 : static_cast<std::uint32_t>(w.head)});
     }
     TaggedSentence s;
-    s.line = sentence_line;
-    s.text = has_text ? text : std::string();
+    s.line = read.words.front().line;
+    const bool has_text = read.text.has_value();
+    s.text = has_text ? *read.text : std::string();
     std::size_t at = 0;
     for (const Word& w : words) {
       if (has_text) {
@@ -158,67 +164,7 @@ void parse_conllu(std::string_view content, const std::string& source, TaggedCor
     }
     add_entities(words, s);
     corpus.documents.back().sentences.push_back(std::move(s));
-    words.clear();
-    has_text = false;
-  };
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t eol = content.find('\n', pos);
-    if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = content.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) {
-      end_sentence();
-      continue;
-    }
-    if (line[0] == '#') {
-      if (line.rfind("# newdoc id = ", 0) == 0) {
-        end_sentence();
-        const std::string id(line.substr(14));
-        if (corpus.documents.back().sentences.empty())
-          corpus.documents.back().id = id;
-        else
-          corpus.documents.push_back({id, {}});
-      } else if (line.rfind("# text = ", 0) == 0) {
-        text = std::string(line.substr(9));
-        has_text = true;
-      }
-      continue;
-    }
-    std::vector<std::string_view> cols;
-    for (std::size_t p = 0;;) {
-      const std::size_t tab = line.find('\t', p);
-      cols.push_back(
-          line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p));
-      if (tab == std::string_view::npos) break;
-      p = tab + 1;
-    }
-    if (cols.size() != 10) {
-      throw InputError(source, line_number,
-                       "expected 10 tab-separated columns, found " + std::to_string(cols.size()));
-    }
-    const std::string_view id = cols[0];
-    if (id.find('-') != std::string_view::npos || id.find('.') != std::string_view::npos) continue;
-    if (id.empty() || id.size() > 6 ||
-        id.find_first_not_of("0123456789") != std::string_view::npos ||
-        std::stoul(std::string(id)) != words.size() + 1) {
-      throw InputError(source, line_number, "bad word id '" + std::string(id) + "'");
-    }
-    std::uint32_t head = 0;
-    if (cols[6] != "_") {
-      if (cols[6].empty() || cols[6].find_first_not_of("0123456789") != std::string_view::npos ||
-          cols[6].size() > 6) {
-        throw InputError(source, line_number, "bad head '" + std::string(cols[6]) + "'");
-      }
-      head = static_cast<std::uint32_t>(std::stoul(std::string(cols[6])));
-    }
-    if (words.empty()) sentence_line = line_number;
-    words.push_back({std::string(cols[1]), std::string(cols[3]), std::string(cols[9]), head});
-  }
-  end_sentence();
+  });
   // Drop empty documents and those whose text is not distributed (every word "_").
   auto& docs = corpus.documents;
   docs.erase(std::remove_if(docs.begin() + static_cast<std::ptrdiff_t>(first_document), docs.end(),

@@ -1,7 +1,6 @@
 #pragma once
-// Reads CoNLL-U files (UD English EWT, GUM's dep/ folder): ten tab-separated columns per
-// word, comment lines starting with '#', a blank line after each sentence. Multiword-token
-// lines ("1-2") and empty nodes ("1.1") are skipped; UPOS (column 4) is kept per word.
+// CoNLL-U files (UD English EWT, GUM's dep/ folder) as tagger corpora: read by the one CoNLL-U
+// reader (parse/Treebank.h: syntactic words only), keeping UPOS per word.
 //
 // Text: a sentence's "# text = ..." comment when present, each word found in it in order
 // (words joined by single spaces otherwise). Documents start at "# newdoc id = ..." (one per
@@ -15,8 +14,8 @@
 // the head, leading DET/PRON and trailing PART/PUNCT dropped. Every other mention is
 // `unscored`. This is the definition ../shared/tools/scoreboard.py scores GUM by.
 //
-// Throws InputError("path:line: reason") for a missing file or folder, a word line without ten
-// columns, or a malformed id or head. Pure functions; thread-safe.
+// Throws InputError("path:line: reason") for a missing file or folder, or a malformed line (see
+// parse/Treebank.h). Pure functions; thread-safe.
 
 #include <string>
 #include <string_view>

@@ -114,7 +114,7 @@ void DocumentTagger::tag_near(std::string_view text, const Segmentation& segment
       // token that follows within 2 * radius (so neighbouring windows merge).
       const std::size_t from = k >= radius ? k - radius : 0;
       std::size_t last_flag = k;
-      for (std::size_t j = k + 1; j < n && j <= last_flag + 2 * radius; ++j) {
+      for (std::size_t j = k + 1; j < n && j <= last_flag + std::size_t{2} * radius; ++j) {
         if (near[sentence.first + j]) last_flag = j;
       }
       const std::size_t to = std::min(n, last_flag + radius + 1);

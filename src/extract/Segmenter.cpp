@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/Utf8.h"
+
 namespace skein::extract {
 namespace {
 
@@ -94,53 +96,17 @@ Cls classify_unicode(char32_t cp) {
   return Cls::kOther;
 }
 
-// Decodes one code point; malformed bytes decode as U+FFFD of length 1 so scanning always
-// advances.
+// Decodes one code point (utf8::decode_at: malformed bytes are U+FFFD of length 1, so scanning
+// always advances), ASCII through the table.
 Char decode(std::string_view s, std::size_t i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1, kAscii[b0]};
-  std::uint8_t len = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else
-    return {0xFFFD, 1, Cls::kOther};
-  if (i + len > s.size()) return {0xFFFD, 1, Cls::kOther};
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {0xFFFD, 1, Cls::kOther};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, len, classify_unicode(cp)};
+  const utf8::Decoded d = utf8::decode_at(s, i);
+  return {d.code_point, static_cast<std::uint8_t>(d.length), classify_unicode(d.code_point)};
 }
 
 bool is_letter(Cls c) { return c == Cls::kUpper || c == Cls::kLower || c == Cls::kLetter; }
 bool is_alnum(Cls c) { return is_letter(c) || c == Cls::kDigit; }
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Abbreviations that take a period. Titles and months never end a sentence; the company
 // suffixes, "jr" and the state abbreviations may ("... bought by Acme Inc. The deal ...").
@@ -204,7 +170,7 @@ void append_normalized(std::string& out, std::string_view token_text, bool abbre
         } else if (c.cp == 0x2026) {
           out += "...";
         } else {
-          append_utf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c.cp))));
+          utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c.cp))));
         }
     }
   }

@@ -32,6 +32,7 @@ constexpr std::size_t kPerKind = 1 + kPositions.size();
 
 std::vector<std::string> build_names() {
   std::vector<std::string> names;
+  names.reserve(kKindBase + kKinds.size() * kPerKind);
   for (const auto& l : kLexicon) names.emplace_back(l.name);
   for (const char* kind : kKinds) {
     names.push_back(std::string("gaz=") + kind);

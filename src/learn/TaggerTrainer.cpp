@@ -3,68 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
-#include <unordered_map>
 
 #include "core/Error.h"
+#include "learn/SparsePerceptron.h"
 
 namespace skein::learn {
-namespace {
-
-// Weights while training: float weights, their running totals for averaging (updated lazily:
-// each weight remembers the step it last changed at), one row per feature hash.
-class Weights {
- public:
-  explicit Weights(std::size_t tag_count) : tags_(tag_count) {}
-
-  // The row of a feature, or -1 when it was never updated.
-  std::int64_t find(std::uint64_t key) const {
-    const auto it = rows_.find(key);
-    return it == rows_.end() ? -1 : static_cast<std::int64_t>(it->second);
-  }
-  void score(std::uint64_t key, std::vector<float>& scores) const {
-    const std::int64_t r = find(key);
-    if (r < 0) return;
-    const float* w = &weight_[static_cast<std::size_t>(r) * tags_];
-    for (std::size_t t = 0; t < tags_; ++t) scores[t] += w[t];
-  }
-  void update(std::uint64_t key, std::size_t tag, float delta, std::uint64_t step) {
-    auto [it, fresh] = rows_.try_emplace(key, static_cast<std::uint32_t>(rows_.size()));
-    if (fresh) {
-      weight_.resize(weight_.size() + tags_, 0.0f);
-      total_.resize(total_.size() + tags_, 0.0);
-      stamp_.resize(stamp_.size() + tags_, 0);
-    }
-    const std::size_t i = static_cast<std::size_t>(it->second) * tags_ + tag;
-    total_[i] += static_cast<double>(step - stamp_[i]) * weight_[i];
-    stamp_[i] = step;
-    weight_[i] += delta;
-  }
-  // Averaged weights over `steps` steps, keyed by feature, rows in ascending key order.
-  void average(std::uint64_t steps, std::vector<std::uint64_t>& keys,
-               std::vector<double>& rows) const {
-    keys.clear();
-    for (const auto& kv : rows_) keys.push_back(kv.first);
-    std::sort(keys.begin(), keys.end());
-    rows.assign(keys.size() * tags_, 0.0);
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      const std::size_t r = rows_.at(keys[k]);
-      for (std::size_t t = 0; t < tags_; ++t) {
-        const std::size_t i = r * tags_ + t;
-        const double total = total_[i] + static_cast<double>(steps - stamp_[i]) * weight_[i];
-        rows[k * tags_ + t] = total / static_cast<double>(steps);
-      }
-    }
-  }
-
- private:
-  std::size_t tags_;
-  std::unordered_map<std::uint64_t, std::uint32_t> rows_;
-  std::vector<float> weight_;
-  std::vector<double> total_;
-  std::vector<std::uint64_t> stamp_;
-};
-
-}  // namespace
 
 TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>& tags,
                          const std::vector<TrainingSentence>& sentences,
@@ -81,7 +24,8 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
     }
   }
   const TagTransitions transitions(tags);
-  Weights weights(n_tags);
+  PerceptronTrainer weights(n_tags);
+  weights.tick();  // the clock starts at 1: averages are over every position seen, plus one
   std::vector<std::size_t> order(sentences.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
@@ -89,7 +33,6 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
   std::vector<TokenView> views;
   std::vector<float> scores(n_tags);
   std::vector<std::uint64_t> features;
-  std::uint64_t step = 1;
   for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
@@ -113,7 +56,7 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
         dynamic_features(fb, k, prev, prev2, dynamic);
         features.insert(features.end(), dynamic, dynamic + kDynamicFeatureCount);
         std::fill(scores.begin(), scores.end(), 0.0f);
-        for (const std::uint64_t f : features) weights.score(f, scores);
+        weights.score(features, scores);
         std::uint32_t guess = kNoTag;
         for (std::uint32_t t = 0; t < n_tags; ++t) {
           if (!transitions.allowed(prev, t)) continue;
@@ -121,16 +64,10 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
         }
         if (guess == kNoTag) guess = 0;
         const std::uint32_t gold = s.tags[k];
-        if (guess != gold) {
-          for (const std::uint64_t f : features) {
-            weights.update(f, gold, 1.0f, step);
-            weights.update(f, guess, -1.0f, step);
-          }
-        } else {
-          ++right;
-        }
+        weights.update(features, gold, guess);
+        if (guess == gold) ++right;
         ++total;
-        ++step;
+        weights.tick();
         prev2 = prev;
         prev = guess;
       }
@@ -138,9 +75,18 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
     if (on_epoch)
       on_epoch(epoch, total == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(total));
   }
+  // Dense rows of the averaged weights, in ascending key order (untouched tags 0).
   std::vector<std::uint64_t> keys;
   std::vector<double> averaged;
-  weights.average(step, keys, averaged);
+  keys.reserve(weights.feature_count());
+  averaged.reserve(weights.feature_count() * n_tags);
+  weights.for_each_average(
+      [&](std::uint64_t key, std::span<const std::pair<std::uint16_t, double>> tag_weights) {
+        keys.push_back(key);
+        averaged.resize(averaged.size() + n_tags, 0.0);
+        double* row = &averaged[averaged.size() - n_tags];
+        for (const auto& [tag, weight] : tag_weights) row[tag] = weight;
+      });
   double largest = 0;
   for (const double w : averaged) largest = std::max(largest, std::fabs(w));
   const double scale = largest > 0 ? largest / 32767.0 : 1.0;

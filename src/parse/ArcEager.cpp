@@ -22,12 +22,29 @@ std::uint64_t lowercase_hash(std::string_view word) {
 
 }  // namespace
 
+std::uint64_t feature_hash(std::uint64_t seed, std::string_view text) {
+  std::uint64_t h = 1469598103934665603ULL ^ (seed * 0x9E3779B97F4A7C15ULL);
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return feature_mix(h, seed);
+}
+
+std::uint64_t feature_mix(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t h = a ^ (b + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  return h;
+}
+
 void State::reset(int words) {
   n = words;
   buffer = 1;
   root_taken = false;
   stack.assign(1, 0);
-  const auto size = static_cast<std::size_t>(words + 1);
+  const auto size = static_cast<std::size_t>(words) + 1;
   head.assign(size, -1);
   relation.assign(size, -1);
   left_child.assign(size, -1);

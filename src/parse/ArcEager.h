@@ -17,6 +17,11 @@
 
 namespace skein::parse::detail {
 
+// The parser's feature hashes. FNV-1a over the bytes, then mixed; `seed` separates templates.
+std::uint64_t feature_hash(std::uint64_t seed, std::string_view text);
+// Combines two hashes (template conjunctions).
+std::uint64_t feature_mix(std::uint64_t a, std::uint64_t b);
+
 inline constexpr std::size_t kShift = 0;
 inline constexpr std::size_t kReduce = 1;
 inline std::size_t left_action(std::size_t relation) { return 2 + 2 * relation; }

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/Error.h"
+#include "learn/ModelBytes.h"
 #include "parse/ArcEager.h"
 
 namespace skein::parse {
@@ -24,20 +25,8 @@ std::uint64_t checksum(std::string_view bytes) {
   return h;
 }
 
-template <typename T>
-void put(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out.append(bytes, sizeof(T));
-}
-
-template <typename T>
-bool take(std::string_view& in, T& value) {
-  if (in.size() < sizeof(T)) return false;
-  std::memcpy(&value, in.data(), sizeof(T));
-  in.remove_prefix(sizeof(T));
-  return true;
-}
+using learn::bytes::put;
+using learn::bytes::take;
 
 }  // namespace
 

@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parse/SparsePerceptron.h"
+#include "learn/SparsePerceptron.h"
 #include "parse/Treebank.h"
 
 namespace skein::parse {
@@ -71,7 +71,7 @@ class DependencyParser {
  private:
   friend class ParserTrainer;
   std::vector<std::string> relations_;
-  PerceptronModel model_;
+  learn::PerceptronModel model_;
 };
 
 struct ParserTrainOptions {

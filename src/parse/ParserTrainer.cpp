@@ -40,7 +40,7 @@ DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
   for (std::size_t i = 0; i < relations_.size(); ++i)
     relation_index[relations_[i]] = static_cast<int>(i);
   const std::size_t actions = detail::action_count(relations_.size());
-  PerceptronTrainer weights(actions);
+  learn::PerceptronTrainer weights(actions);
   std::mt19937_64 random(options.seed);
   std::vector<std::size_t> order(sentences_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -59,8 +59,8 @@ DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
       const int n = static_cast<int>(sentence.words.size());
       words.clear();
       tags.clear();
-      gold_head.assign(static_cast<std::size_t>(n + 1), -1);
-      gold_relation.assign(static_cast<std::size_t>(n + 1), -1);
+      gold_head.assign(static_cast<std::size_t>(n) + 1, -1);
+      gold_relation.assign(static_cast<std::size_t>(n) + 1, -1);
       for (int i = 1; i <= n; ++i) {
         const auto& w = sentence.words[static_cast<std::size_t>(i - 1)];
         words.push_back(w.form);

@@ -361,11 +361,13 @@ class Store {
 
   // ---- relation types ------------------------------------------------------------------
   // Declares whether `type` is symmetric (stored once per node pair, smaller id first). The
-  // store starts with met-with and trades-with symmetric; a type first seen in put() is
-  // directed. Making a type symmetric re-files its stored edges: a reversed edge is flipped,
-  // or folded into its twin (evidence moved, weight and confidence recomputed). Making it
-  // directed only clears the flag (existing edges keep their stored direction). Runs in its
-  // own transaction, or inside the open Batch. Throws StoreError when read-only.
+  // store knows no type until told: whoever writes declares the ontology's types first
+  // (pipeline::declare_relation_types; schema/ontology.rules is the rule's one home), and a
+  // type first seen in put() undeclared is directed. Making a type symmetric re-files its stored
+  // edges: a reversed edge is flipped, or folded into its twin (evidence moved, weight and
+  // confidence recomputed). Making it directed only clears the flag (existing edges keep their
+  // stored direction). Runs in its own transaction, or inside the open Batch. Throws StoreError
+  // when read-only.
   void set_relation_symmetry(const std::string& type, bool symmetric);
   // Every relation type the store knows (declared or seen), sorted, with its symmetry.
   std::vector<std::pair<std::string, bool>> relation_types() const;

@@ -1,7 +1,7 @@
 // --from, --to and --text-only select the same evidence everywhere it is shown: the SVG
 // tooltips of `skein render`, the cards of `skein show` (text and JSON), and every export
-// (the evidence rows of neo4j and cypher, the edge weights of all six formats). The filter
-// lives in the store (store::EvidenceFilter); this checks that every reader goes through it.
+// (the evidence rows of neo4j, cypher and html, the edge weights of the other four formats). The
+// filter lives in the store (store::EvidenceFilter); this checks that every reader goes through it.
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -82,7 +82,7 @@ TEST_CASE("SVG tooltips, show and every export honour --from, --to and --text-on
   };
   for (const Case& c : cases) {
     // Every output that shows sentences: the SVG's tooltips, both cards, the provenance of
-    // the two exports that carry evidence.
+    // the three exports that carry evidence.
     const auto svg = run_skein("render " + c.options + " -o out.svg", dir.path());
     REQUIRE(svg.exit_code == 0);
     const auto card = run_skein("show " + c.options + " --evidence 0 'South Korea'", dir.path());
@@ -91,12 +91,14 @@ TEST_CASE("SVG tooltips, show and every export honour --from, --to and --text-on
     REQUIRE(json_card.exit_code == 0);
     REQUIRE(run_skein("export neo4j " + c.options + " -o neo4j", dir.path()).exit_code == 0);
     REQUIRE(run_skein("export cypher " + c.options + " -o out.cypher", dir.path()).exit_code == 0);
+    REQUIRE(run_skein("export html " + c.options + " -o out.html", dir.path()).exit_code == 0);
     const std::vector<std::pair<std::string, std::string>> outputs = {
         {"render svg", read_file(dir / "out.svg")},
         {"show", card.out},
         {"show --json", json_card.out},
         {"export neo4j", directory_text(dir / "neo4j")},
         {"export cypher", read_file(dir / "out.cypher")},
+        {"export html", read_file(dir / "out.html")},
     };
     for (const auto& [what, text] : outputs) {
       INFO(what << " " << c.options);

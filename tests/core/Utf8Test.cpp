@@ -96,3 +96,30 @@ TEST_CASE("boundaries never fall inside a character, and characters are counted 
                           "b")
             .size() == 3);
 }
+
+TEST_CASE("decode_at reads one code point and append writes it back", "[core]") {
+  const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // a é € 😀
+  std::u32string decoded;
+  std::string encoded;
+  for (std::size_t i = 0; i < text.size();) {
+    const utf8::Decoded d = utf8::decode_at(text, i);
+    decoded.push_back(d.code_point);
+    utf8::append(encoded, d.code_point);
+    i += d.length;
+  }
+  CHECK(decoded == std::u32string{U'a', 0xE9, 0x20AC, 0x1F600});
+  CHECK(encoded == text);
+}
+
+TEST_CASE("decode_at gives U+FFFD of one byte where no character starts", "[core]") {
+  const auto at = [](std::string_view text, std::size_t i) {
+    const utf8::Decoded d = utf8::decode_at(text, i);
+    return std::pair<char32_t, std::size_t>{d.code_point, d.length};
+  };
+  using Result = std::pair<char32_t, std::size_t>;
+  CHECK(at("\x80x", 0) == Result{0xFFFD, 1});             // stray continuation byte
+  CHECK(at("\xC3x", 0) == Result{0xFFFD, 1});             // lead without its continuation
+  CHECK(at("\xE2\x82", 0) == Result{0xFFFD, 1});          // truncated at the end
+  CHECK(at("\xF8\x80\x80\x80", 0) == Result{0xFFFD, 1});  // no lead byte
+  CHECK(at("x\xC3\xA9", 1) == Result{0xE9, 2});
+}

@@ -32,6 +32,7 @@ constexpr const char* kSeoul = "Seoul is in Korea.";                          //
 // One symmetric relation (met-with, four sentences in four documents) and one directed one
 // (located-in), so the graph is mixed.
 void fill(store::Store& store) {
+  store.set_relation_symmetry("met-with", true);  // as ingest declares the ontology's types
   auto people = [](Doc doc) {
     doc.entity("Person", "wang yi", "Wang Yi").entity("Person", "cho tae-yul", "Cho Tae-yul");
     return doc;

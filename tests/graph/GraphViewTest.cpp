@@ -153,6 +153,9 @@ DocumentExtraction document(
 //   Yoon -affiliated-with-> KR                            Seoul -located-in-> KR (knowledge)
 store::Store sample_store() {
   store::Store s(":memory:");
+  // As ingest declares the ontology's types: met-with and trades-with are symmetric.
+  s.set_relation_symmetry("met-with", true);
+  s.set_relation_symmetry("trades-with", true);
   const std::vector<Entity3> all = {
       {"Country", "KR", "South Korea"}, {"Country", "JP", "Japan"},
       {"Country", "CN", "China"},       {"Person", "yoon", "Yoon Suk-yeol"},

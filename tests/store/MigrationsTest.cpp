@@ -145,3 +145,41 @@ TEST_CASE("A version 2 store gains empty file stamps on open and keeps its rows"
     CHECK(query_int(raw, "SELECT file_mtime_ns FROM documents WHERE uri = 'old.txt'") == 42);
   }
 }
+
+TEST_CASE("A new store knows no relation type until the ontology is declared to it", "[store]") {
+  // 001 pre-filled met-with and trades-with as symmetric; 007 takes that back from a store
+  // that holds nothing, so symmetry has one home, the ontology (schema/ontology.rules).
+  Store store(":memory:");
+  CHECK(store.relation_types().empty());
+  store.set_relation_symmetry("allied-with", true);
+  CHECK(store.relation_types() == std::vector<std::pair<std::string, bool>>{{"allied-with", true}});
+}
+
+TEST_CASE("Migration 007 leaves a store that holds documents with its relation types", "[store]") {
+  TempDir dir;
+  const auto& all = embedded_migrations();
+  REQUIRE(all.size() >= 7);
+  const std::vector<Migration> before_007(all.begin(), all.begin() + 6);
+  const auto make = [&](const std::string& name, const std::string& rows) {
+    const std::string path = dir.file(name);
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    REQUIRE(apply_migrations(raw.getHandle(), path, before_007) == 6);
+    if (!rows.empty()) raw.exec(rows);
+    return path;
+  };
+  using Types = std::vector<std::pair<std::string, bool>>;
+  const Types prefilled = {{"met-with", true}, {"trades-with", true}};
+
+  // A store with data: the pre-filled types filed its edges, so they stay as they were.
+  const std::string used =
+      make("used.db",
+           "INSERT INTO documents (uri, sha256, ingested_at, text_bytes, text) "
+           "VALUES ('old.txt', 'abc', '2024-01-01T00:00:00Z', 5, 'Seoul');");
+  CHECK(Store(used).relation_types() == prefilled);
+
+  // An empty store made before 007 is as if made now: no types until declared.
+  const std::string empty = make("empty.db", "");
+  Store store(empty);
+  CHECK(store.schema_version() == Store::latest_schema_version());
+  CHECK(store.relation_types().empty());
+}

@@ -445,6 +445,7 @@ TEST_CASE("A node that is only a knowledge-basis endpoint survives a replacement
 
 TEST_CASE("Symmetric edges are stored once whichever way round they arrive", "[store]") {
   Store store(":memory:");
+  store.set_relation_symmetry("met-with", true);  // as ingest declares the ontology's types
   store.put(
       DocBuilder("one", "Wang Yi met Cho Tae-yul.")
           .entity("Person", "wang yi", "Wang Yi")
@@ -503,8 +504,8 @@ TEST_CASE("Declaring a type symmetric folds its reversed edges into one", "[stor
   auto types = store.relation_types();
   CHECK(std::find(types.begin(), types.end(), std::pair<std::string, bool>{"allied-with", true}) !=
         types.end());
-  CHECK(std::find(types.begin(), types.end(), std::pair<std::string, bool>{"met-with", true}) !=
-        types.end());
+  // Only what was declared or seen: the store has no relation types of its own.
+  CHECK(types == std::vector<std::pair<std::string, bool>>{{"allied-with", true}});
 }
 
 TEST_CASE("A put that refers to an unknown entity fails whole and leaves nothing", "[store]") {

@@ -1,54 +1,16 @@
-#include "parse/SparsePerceptron.h"
+#include "learn/SparsePerceptron.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
-namespace skein::parse {
-namespace {
+#include "learn/ModelBytes.h"
 
-template <typename T>
-void put(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));  // the build targets little-endian machines only
-  out.append(bytes, sizeof(T));
-}
+namespace skein::learn {
 
-template <typename T>
-bool take(std::string_view& in, T& value) {
-  if (in.size() < sizeof(T)) return false;
-  std::memcpy(&value, in.data(), sizeof(T));
-  in.remove_prefix(sizeof(T));
-  return true;
-}
-
-template <typename T>
-bool take_array(std::string_view& in, std::vector<T>& values, std::size_t count) {
-  if (count > in.size() / sizeof(T)) return false;
-  values.resize(count);
-  if (count > 0) std::memcpy(values.data(), in.data(), count * sizeof(T));
-  in.remove_prefix(count * sizeof(T));
-  return true;
-}
-
-}  // namespace
-
-std::uint64_t feature_hash(std::uint64_t seed, std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL ^ (seed * 0x9E3779B97F4A7C15ULL);
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return feature_mix(h, seed);
-}
-
-std::uint64_t feature_mix(std::uint64_t a, std::uint64_t b) {
-  std::uint64_t h = a ^ (b + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  return h;
-}
+using bytes::put;
+using bytes::take;
+using bytes::take_array;
 
 void PerceptronModel::build_index() {
   std::size_t size = 16;
@@ -138,10 +100,34 @@ bool PerceptronModel::read(std::string_view& in) {
   return true;
 }
 
-PerceptronTrainer::PerceptronTrainer(std::size_t class_count) : class_count_(class_count) {}
+PerceptronTrainer::PerceptronTrainer(std::size_t class_count)
+    : class_count_(class_count), dense_(class_count <= kDenseClassLimit) {}
+
+void PerceptronTrainer::bump(float& weight, double& total, std::uint64_t& stamp, float delta,
+                             std::uint64_t clock) {
+  if (stamp != kNever) {
+    total += static_cast<double>(weight) * static_cast<double>(clock - stamp);
+  }
+  stamp = clock;
+  weight += delta;
+}
+
+double PerceptronTrainer::averaged_total(float weight, double total, std::uint64_t stamp,
+                                         std::uint64_t clock) {
+  return total + static_cast<double>(weight) * static_cast<double>(clock - stamp);
+}
 
 void PerceptronTrainer::score(std::span<const std::uint64_t> features,
                               std::span<float> scores) const {
+  if (dense_) {
+    for (std::uint64_t f : features) {
+      const auto it = dense_rows_.find(f);
+      if (it == dense_rows_.end()) continue;
+      const float* weights = &dense_weight_[static_cast<std::size_t>(it->second) * class_count_];
+      for (std::size_t c = 0; c < class_count_; ++c) scores[c] += weights[c];
+    }
+    return;
+  }
   for (std::uint64_t f : features) {
     const auto it = rows_.find(f);
     if (it == rows_.end()) continue;
@@ -152,53 +138,91 @@ void PerceptronTrainer::score(std::span<const std::uint64_t> features,
 void PerceptronTrainer::update(std::span<const std::uint64_t> features, std::size_t truth,
                                std::size_t guess) {
   if (truth == guess) return;
-  auto bump = [this](std::vector<std::pair<std::uint16_t, Cell>>& row, std::size_t c, float delta) {
+  if (dense_) {
+    for (std::uint64_t f : features) {
+      const auto [it, fresh] =
+          dense_rows_.try_emplace(f, static_cast<std::uint32_t>(dense_rows_.size()));
+      if (fresh) {
+        dense_weight_.resize(dense_weight_.size() + class_count_, 0.0f);
+        dense_total_.resize(dense_total_.size() + class_count_, 0.0);
+        dense_stamp_.resize(dense_stamp_.size() + class_count_, kNever);
+      }
+      const std::size_t row = static_cast<std::size_t>(it->second) * class_count_;
+      for (const auto& [c, delta] : {std::pair{truth, 1.0f}, std::pair{guess, -1.0f}}) {
+        bump(dense_weight_[row + c], dense_total_[row + c], dense_stamp_[row + c], delta, clock_);
+      }
+    }
+    return;
+  }
+  auto bump_class = [this](std::vector<std::pair<std::uint16_t, Cell>>& row, std::size_t c,
+                           float delta) {
     auto it = std::find_if(row.begin(), row.end(), [c](const auto& p) { return p.first == c; });
     if (it == row.end()) {
-      row.emplace_back(static_cast<std::uint16_t>(c), Cell{0, 0, clock_});
+      row.emplace_back(static_cast<std::uint16_t>(c), Cell{});
       it = row.end() - 1;
     }
     Cell& cell = it->second;
-    cell.total += static_cast<double>(cell.weight) * static_cast<double>(clock_ - cell.stamp);
-    cell.stamp = clock_;
-    cell.weight += delta;
+    bump(cell.weight, cell.total, cell.stamp, delta, clock_);
   };
   for (std::uint64_t f : features) {
     auto& row = rows_[f];
-    bump(row, truth, 1.0f);
-    bump(row, guess, -1.0f);
+    bump_class(row, truth, 1.0f);
+    bump_class(row, guess, -1.0f);
+  }
+}
+
+void PerceptronTrainer::for_each_average(const AverageVisitor& visit) const {
+  std::vector<std::uint64_t> keys;
+  if (dense_) {
+    keys.reserve(dense_rows_.size());
+    for (const auto& [f, row] : dense_rows_) keys.push_back(f);
+  } else {
+    keys.reserve(rows_.size());
+    for (const auto& [f, row] : rows_) keys.push_back(f);
+  }
+  std::sort(keys.begin(), keys.end());  // determinism: the hash map's order is not stable
+  const double ticks = clock_ == 0 ? 1.0 : static_cast<double>(clock_);
+  std::vector<std::pair<std::uint16_t, double>> cells;
+  for (std::uint64_t f : keys) {
+    cells.clear();
+    if (dense_) {
+      const std::size_t row = static_cast<std::size_t>(dense_rows_.at(f)) * class_count_;
+      for (std::size_t c = 0; c < class_count_; ++c) {
+        const std::size_t i = row + c;
+        if (dense_stamp_[i] == kNever) continue;
+        cells.emplace_back(
+            static_cast<std::uint16_t>(c),
+            averaged_total(dense_weight_[i], dense_total_[i], dense_stamp_[i], clock_) / ticks);
+      }
+    } else {
+      for (const auto& [c, cell] : rows_.at(f)) {
+        cells.emplace_back(c, averaged_total(cell.weight, cell.total, cell.stamp, clock_) / ticks);
+      }
+      std::sort(cells.begin(), cells.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    visit(f, cells);
   }
 }
 
 PerceptronModel PerceptronTrainer::average(float min_weight) const {
   PerceptronModel m;
   m.class_count_ = class_count_;
-  std::vector<std::uint64_t> keys;
-  keys.reserve(rows_.size());
-  for (const auto& [f, row] : rows_) keys.push_back(f);
-  std::sort(keys.begin(), keys.end());  // determinism: the hash map's order is not stable
-  const double ticks = clock_ == 0 ? 1.0 : static_cast<double>(clock_);
   m.offsets_.push_back(0);
-  std::vector<std::pair<std::uint16_t, float>> cells;
-  for (std::uint64_t f : keys) {
-    cells.clear();
-    for (const auto& [c, cell] : rows_.at(f)) {
-      const double total =
-          cell.total + static_cast<double>(cell.weight) * static_cast<double>(clock_ - cell.stamp);
-      const auto average = static_cast<float>(total / ticks);
-      if (std::fabs(average) >= min_weight) cells.emplace_back(c, average);
-    }
-    if (cells.empty()) continue;
-    std::sort(cells.begin(), cells.end());
-    m.keys_.push_back(f);
-    for (const auto& [c, w] : cells) {
+  for_each_average([&](std::uint64_t f, std::span<const std::pair<std::uint16_t, double>> cells) {
+    const std::size_t before = m.classes_.size();
+    for (const auto& [c, weight] : cells) {
+      const auto average = static_cast<float>(weight);
+      if (std::fabs(average) < min_weight) continue;
       m.classes_.push_back(c);
-      m.weights_.push_back(w);
+      m.weights_.push_back(average);
     }
+    if (m.classes_.size() == before) return;
+    m.keys_.push_back(f);
     m.offsets_.push_back(static_cast<std::uint32_t>(m.classes_.size()));
-  }
+  });
   m.build_index();
   return m;
 }
 
-}  // namespace skein::parse
+}  // namespace skein::learn

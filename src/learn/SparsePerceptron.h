@@ -1,5 +1,6 @@
 #pragma once
-// A multiclass averaged perceptron over hashed sparse features, in two forms:
+// The multiclass averaged perceptron that both learned components train (the taggers here, the
+// dependency parser in parse/), over hashed sparse features, in two forms:
 //  - PerceptronTrainer: mutable weights with the running sums that averaging needs (Collins
 //    2002; the lazy "timestamp" form, so an update costs O(features), not O(weights)).
 //  - PerceptronModel: the averaged weights, frozen, pruned and stored compactly for scoring:
@@ -8,26 +9,23 @@
 //    handful of classes, so this is far smaller than dense rows when there are many classes
 //    (labelled parser transitions).
 //
-// Features are 64-bit hashes (see feature_hash); the caller builds them. Scores are added
-// into a caller-owned array of class_count() floats, so scoring allocates nothing.
+// Features are 64-bit hashes; the caller builds them (learn/Features.h for the taggers,
+// parse/ArcEager.h for the parser). Scores are added into a caller-owned array of
+// class_count() floats, so scoring allocates nothing.
 //
 // Thread-safety: a PerceptronModel is immutable after construction and may be shared by any
 // number of threads. A PerceptronTrainer is single-threaded.
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-namespace skein::parse {
-
-// FNV-1a over the bytes, then mixed; `seed` separates feature templates.
-std::uint64_t feature_hash(std::uint64_t seed, std::string_view text);
-// Combines two hashes (template conjunctions).
-std::uint64_t feature_mix(std::uint64_t a, std::uint64_t b);
+namespace skein::learn {
 
 class PerceptronModel {
  public:
@@ -70,6 +68,8 @@ class PerceptronTrainer {
   explicit PerceptronTrainer(std::size_t class_count);
 
   std::size_t class_count() const { return class_count_; }
+  // Features updated so far (those for_each_average visits).
+  std::size_t feature_count() const { return dense_ ? dense_rows_.size() : rows_.size(); }
   // Scores with the current (not averaged) weights.
   void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
   // One perceptron step: +1 to `truth`, -1 to `guess` for every feature. Call tick() once per
@@ -79,16 +79,46 @@ class PerceptronTrainer {
 
   // The averaged weights; weights whose magnitude is below `min_weight` are pruned.
   PerceptronModel average(float min_weight) const;
+  // Visits the averaged weights at full precision, for callers that store them their own way
+  // (the tagger quantises them): features in ascending hash order, each with the classes it
+  // ever updated, in ascending class order. A class absent from a feature's list has weight 0.
+  // The average is over the ticks so far (at least one).
+  using AverageVisitor = std::function<void(
+      std::uint64_t feature, std::span<const std::pair<std::uint16_t, double>> class_weights)>;
+  void for_each_average(const AverageVisitor& visit) const;
 
  private:
+  // Two layouts under the same arithmetic (bump, averaged_total), chosen by the class count:
+  //  - dense, for at most kDenseClassLimit classes (the taggers): one row of class_count cells
+  //    per feature, each field in its own array, so scoring adds contiguous floats;
+  //  - sparse, for more (the parser's labelled transitions): per feature, the (class, cell)
+  //    pairs it ever updated.
+  // Both give the same scores and the same averages.
+  static constexpr std::size_t kDenseClassLimit = 64;
+  static constexpr std::uint64_t kNever = ~std::uint64_t{0};  // stamp of a cell never updated
+
   struct Cell {
     float weight = 0;
-    double total = 0;         // sum of the weight over all ticks up to `stamp`
-    std::uint64_t stamp = 0;  // clock when `total` was last brought up to date
+    double total = 0;              // sum of the weight over all ticks up to `stamp`
+    std::uint64_t stamp = kNever;  // clock when `total` was last brought up to date
   };
+  // The lazy averaging (Collins 2002): bring `total` up to `clock`, then add `delta`.
+  static void bump(float& weight, double& total, std::uint64_t& stamp, float delta,
+                   std::uint64_t clock);
+  // The sum of the weight over every tick up to `clock`.
+  static double averaged_total(float weight, double total, std::uint64_t stamp,
+                               std::uint64_t clock);
+
   std::size_t class_count_;
+  bool dense_;
   std::uint64_t clock_ = 0;
+  // dense
+  std::unordered_map<std::uint64_t, std::uint32_t> dense_rows_;  // feature -> row
+  std::vector<float> dense_weight_;                              // row * class_count_ + class
+  std::vector<double> dense_total_;
+  std::vector<std::uint64_t> dense_stamp_;
+  // sparse
   std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint16_t, Cell>>> rows_;
 };
 
-}  // namespace skein::parse
+}  // namespace skein::learn
