@@ -147,7 +147,7 @@ TEST_CASE("A version 2 store gains empty file stamps on open and keeps its rows"
 }
 
 TEST_CASE("A new store knows no relation type until the ontology is declared to it", "[store]") {
-  // 001 pre-filled met-with and trades-with as symmetric; 007 takes that back from a store
+  // 001 pre-filled met-with and trades-with as symmetric; 006 takes that back from a store
   // that holds nothing, so symmetry has one home, the ontology (schema/ontology.rules).
   Store store(":memory:");
   CHECK(store.relation_types().empty());
@@ -155,15 +155,15 @@ TEST_CASE("A new store knows no relation type until the ontology is declared to 
   CHECK(store.relation_types() == std::vector<std::pair<std::string, bool>>{{"allied-with", true}});
 }
 
-TEST_CASE("Migration 007 leaves a store that holds documents with its relation types", "[store]") {
+TEST_CASE("Migration 006 leaves a store that holds documents with its relation types", "[store]") {
   TempDir dir;
   const auto& all = embedded_migrations();
-  REQUIRE(all.size() >= 7);
-  const std::vector<Migration> before_007(all.begin(), all.begin() + 6);
+  REQUIRE(all.size() >= 6);
+  const std::vector<Migration> before_006(all.begin(), all.begin() + 5);
   const auto make = [&](const std::string& name, const std::string& rows) {
     const std::string path = dir.file(name);
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    REQUIRE(apply_migrations(raw.getHandle(), path, before_007) == 6);
+    REQUIRE(apply_migrations(raw.getHandle(), path, before_006) == 5);
     if (!rows.empty()) raw.exec(rows);
     return path;
   };
@@ -177,7 +177,7 @@ TEST_CASE("Migration 007 leaves a store that holds documents with its relation t
            "VALUES ('old.txt', 'abc', '2024-01-01T00:00:00Z', 5, 'Seoul');");
   CHECK(Store(used).relation_types() == prefilled);
 
-  // An empty store made before 007 is as if made now: no types until declared.
+  // An empty store made before 006 is as if made now: no types until declared.
   const std::string empty = make("empty.db", "");
   Store store(empty);
   CHECK(store.schema_version() == Store::latest_schema_version());

@@ -1,4 +1,4 @@
--- Skein store, schema version 7: relation symmetry comes from the ontology alone.
+-- Skein store, schema version 6: relation symmetry comes from the ontology alone.
 --
 -- 001_initial.sql pre-filled relation_types with met-with and trades-with as symmetric: a second
 -- home of a rule whose home is schema/ontology.rules (src/README.md, "One home for each rule").
