@@ -92,6 +92,12 @@ struct Store::Impl : Connection {
   // ---- Corrections.cpp ----
   bool correct(const Correction& correction, CorrectionMode mode);
   std::int64_t unmerge(const std::string& entity_id);
+  // unmerge's work inside the caller's write scope (rules loaded).
+  std::int64_t unmerge_rows(const std::string& entity_id);
+  // Undoes every label-vote merge whose absorbed entity's key is one of `keys`; returns how many.
+  std::size_t undo_votes_on(const std::set<std::string>& keys);
+  // ---- LabelVotes.cpp ----
+  LabelVoteOutcome decide_labels();
   std::int64_t node_id(const std::string& entity_id);  // 0 when there is none
   // Moves node `from`'s mentions, edges, evidence, aliases and props onto `to`; the moved rows
   // remember `origin` (unless they already carry an origin). Returns the aliases `to` gained.
