@@ -108,6 +108,13 @@ RoutedEntity route_entity(const CorrectionRules& rules, const Entity& entity) {
       }
     }
   }
+  for (std::string hop = own; rules.redirect.count(hop) > 0 && hop != target;
+       hop = rules.redirect.at(hop)) {
+    if (rules.voted.count(hop) > 0) {
+      routed.by_vote = true;
+      break;
+    }
+  }
   if (target != own) {
     routed.origin = own;
     routed.keep_stored_name = true;
@@ -210,7 +217,7 @@ std::int64_t Store::Impl::edge_between(const std::string& type, std::int64_t src
 }
 
 std::vector<std::string> Store::Impl::move_node(std::int64_t from, std::int64_t to,
-                                                const std::string& origin) {
+                                                const std::string& origin, bool take_props) {
   auto run = [&](const char* sql, auto&&... values) {
     auto statement = use(sql);
     int index = 1;
@@ -231,9 +238,11 @@ std::vector<std::string> Store::Impl::move_node(std::int64_t from, std::int64_t 
   for (const std::string& alias : gained) {
     run("INSERT OR IGNORE INTO aliases (node, alias) VALUES (?1, ?2)", to, alias);
   }
-  run("UPDATE nodes SET props = " SKEIN_MERGE_PROPS(
-          "props", "(SELECT props FROM nodes WHERE id = ?1)") " WHERE id = ?2",
-      from, to);
+  if (take_props) {
+    run("UPDATE nodes SET props = " SKEIN_MERGE_PROPS(
+            "props", "(SELECT props FROM nodes WHERE id = ?1)") " WHERE id = ?2",
+        from, to);
+  }
   // A mention both nodes hold at the same place stays the survivor's.
   run("UPDATE OR IGNORE mentions SET node = ?2, entity = CASE WHEN entity = '' THEN ?3 ELSE entity "
       "END WHERE node = ?1",
@@ -470,7 +479,7 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
         json.AddMember("aliases", aliases, allocator);
         std::vector<std::string> gained;
         if (kept != 0) {
-          gained = move_node(node, kept, c.entity);
+          gained = move_node(node, kept, c.entity, c.source != correction_sources::kVote);
         } else {
           // The survivor is not here yet: this node becomes it.
           auto [label, key] = split_entity_id(survivor);

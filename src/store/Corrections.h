@@ -58,6 +58,7 @@ struct RoutedEntity {
   const std::vector<std::string>* added = nullptr;  // alias-add
   const std::set<std::string>* removed = nullptr;   // alias-remove
   bool keep_stored_name = false;  // redirected or renamed: no fuller name replaces the stored one
+  bool by_vote = false;           // a label vote's merge redirected it: its props do not come along
 };
 
 // Routes `entity` through `rules`: redirects (merge, relabel), then distinct (an entity that

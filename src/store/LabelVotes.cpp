@@ -5,9 +5,10 @@
 // order; a fold is an ordinary merge correction with source 'vote', so put() files later
 // documents through it and unmerge takes it back when its vote no longer holds.
 
-#include <map>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <map>
 
 #include "store/StoreImpl.h"
 
