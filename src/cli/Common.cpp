@@ -62,6 +62,28 @@ std::string describe_correction(const store::Correction& c) {
     if (snapshot.IsObject() && snapshot.HasMember("name") && snapshot["name"].IsString()) {
       name = " (" + quoted(snapshot["name"].GetString()) + ")";
     }
+    if (c.source == store::correction_sources::kVote) {
+      // "label decided by corpus vote: 508 Organization vs 10 Place mentions"
+      std::string tally;
+      if (snapshot.IsObject() && snapshot.HasMember("vote") && snapshot["vote"].IsObject() &&
+          snapshot["vote"].HasMember("mentions") && snapshot["vote"]["mentions"].IsObject()) {
+        const auto& mentions = snapshot["vote"]["mentions"];
+        std::vector<std::pair<std::int64_t, std::string>> counts;
+        for (const auto& member : mentions.GetObject()) {
+          if (member.value.IsInt64()) {
+            counts.emplace_back(member.value.GetInt64(), member.name.GetString());
+          }
+        }
+        std::sort(counts.begin(), counts.end(),
+                  [](const auto& x, const auto& y) { return x.first > y.first; });
+        for (const auto& [count, label] : counts) {
+          tally += (tally.empty() ? ": " : " vs ") + std::to_string(count) + " " + label;
+        }
+        if (!tally.empty()) tally += " mentions";
+      }
+      return "folded " + c.entity + name + " into " + c.value + " (label decided by corpus vote" +
+             tally + ")";
+    }
     return "merged " + c.entity + name + " into " + c.value;
   }
   if (c.op == ops::kRename) return "renamed " + c.entity + " to " + quoted(c.value);

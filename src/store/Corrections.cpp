@@ -20,10 +20,10 @@ namespace {
 namespace ops = correction_ops;
 
 constexpr const char* kInsertCorrection =
-    "INSERT INTO corrections (op, entity, value, snapshot, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, coalesce(nullif(?5, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))";
+    "INSERT INTO corrections (op, entity, value, snapshot, created_at, source) "
+    "VALUES (?1, ?2, ?3, ?4, coalesce(nullif(?5, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?6)";
 constexpr const char* kSelectCorrections =
-    "SELECT id, op, entity, value, snapshot, created_at FROM corrections ORDER BY id";
+    "SELECT id, op, entity, value, snapshot, created_at, source FROM corrections ORDER BY id";
 constexpr const char* kFindNodeById = "SELECT id FROM nodes WHERE label = ?1 AND key = ?2";
 
 std::string json_text(const rapidjson::Value& value) {
@@ -73,6 +73,17 @@ std::pair<std::string, std::string> split_entity_id(const std::string& id) {
   return {id.substr(0, colon), id.substr(colon + 1)};
 }
 
+std::string CorrectionRules::user_final_id(const std::string& id) const {
+  std::string current = id;
+  for (std::size_t steps = 0; steps <= redirect.size(); ++steps) {
+    if (voted.count(current) > 0) return current;
+    auto next = redirect.find(current);
+    if (next == redirect.end()) return current;
+    current = next->second;
+  }
+  return current;
+}
+
 std::string CorrectionRules::final_id(const std::string& id) const {
   std::string current = id;
   for (std::size_t steps = 0; steps <= redirect.size(); ++steps) {
@@ -95,6 +106,13 @@ RoutedEntity route_entity(const CorrectionRules& rules, const Entity& entity) {
         target = rules.final_id(it->second.first);
         break;
       }
+    }
+  }
+  for (std::string hop = own; rules.redirect.count(hop) > 0 && hop != target;
+       hop = rules.redirect.at(hop)) {
+    if (rules.voted.count(hop) > 0) {
+      routed.by_vote = true;
+      break;
     }
   }
   if (target != own) {
@@ -128,11 +146,18 @@ void Store::Impl::load_rules() {
       c.entity = statement->getColumn(2).getString();
       c.value = statement->getColumn(3).getString();
       c.snapshot_json = statement->getColumn(4).getString();
+      c.source = statement->getColumn(6).getString();
       all.push_back(std::move(c));
     }
   }
   // Redirects first: the other rules are keyed by the id an entity is finally filed under.
   for (const Correction& c : all) {
+    const bool by_vote = c.source == correction_sources::kVote;
+    if (by_vote) rules.voted.insert(c.entity);
+    if (!by_vote && (c.op == ops::kMerge || c.op == ops::kRelabel || c.op == ops::kDistinct)) {
+      rules.user_keys.insert(split_entity_id(c.entity).second);
+      if (c.op != ops::kRelabel) rules.user_keys.insert(split_entity_id(c.value).second);
+    }
     if (c.op == ops::kMerge) {
       rules.redirect[c.entity] = c.value;
       rapidjson::Document snapshot;
@@ -156,8 +181,11 @@ void Store::Impl::load_rules() {
       const auto names = string_list(snapshot, "names");
       if (names.size() != 2) continue;
       const std::string other = rules.final_id(c.value);
-      rules.distinct.emplace(target, std::make_pair(other, ascii_lower(names[1])));
-      rules.distinct.emplace(other, std::make_pair(target, ascii_lower(names[0])));
+      // Two things of one name (Acme the company, Acme the place) are told apart by their
+      // ids alone: the name would send each to the other.
+      const bool same_name = ascii_lower(names[0]) == ascii_lower(names[1]);
+      rules.distinct.emplace(target, std::make_pair(other, same_name ? "" : ascii_lower(names[1])));
+      rules.distinct.emplace(other, std::make_pair(target, same_name ? "" : ascii_lower(names[0])));
     }
   }
 }
@@ -189,7 +217,7 @@ std::int64_t Store::Impl::edge_between(const std::string& type, std::int64_t src
 }
 
 std::vector<std::string> Store::Impl::move_node(std::int64_t from, std::int64_t to,
-                                                const std::string& origin) {
+                                                const std::string& origin, bool take_props) {
   auto run = [&](const char* sql, auto&&... values) {
     auto statement = use(sql);
     int index = 1;
@@ -210,9 +238,11 @@ std::vector<std::string> Store::Impl::move_node(std::int64_t from, std::int64_t 
   for (const std::string& alias : gained) {
     run("INSERT OR IGNORE INTO aliases (node, alias) VALUES (?1, ?2)", to, alias);
   }
-  run("UPDATE nodes SET props = " SKEIN_MERGE_PROPS(
-          "props", "(SELECT props FROM nodes WHERE id = ?1)") " WHERE id = ?2",
-      from, to);
+  if (take_props) {
+    run("UPDATE nodes SET props = " SKEIN_MERGE_PROPS(
+            "props", "(SELECT props FROM nodes WHERE id = ?1)") " WHERE id = ?2",
+        from, to);
+  }
   // A mention both nodes hold at the same place stays the survivor's.
   run("UPDATE OR IGNORE mentions SET node = ?2, entity = CASE WHEN entity = '' THEN ?3 ELSE entity "
       "END WHERE node = ?1",
@@ -392,6 +422,14 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
         return false;
       }
     }
+    // The user's merge, relabel or distinct wins over a label vote: the vote's folds of the
+    // names concerned are undone first, and later votes leave those names alone.
+    if (c.source != correction_sources::kVote &&
+        (c.op == ops::kMerge || c.op == ops::kRelabel || c.op == ops::kDistinct)) {
+      std::set<std::string> keys{split_entity_id(c.entity).second};
+      if (c.op != ops::kRelabel) keys.insert(split_entity_id(c.value).second);
+      if (undo_votes_on(keys) > 0) load_rules();
+    }
     const std::string target = rules.final_id(c.entity);
     const std::int64_t node = node_id(target);
     if (strict && node == 0) refuse("no entity " + c.entity);
@@ -441,7 +479,7 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
         json.AddMember("aliases", aliases, allocator);
         std::vector<std::string> gained;
         if (kept != 0) {
-          gained = move_node(node, kept, c.entity);
+          gained = move_node(node, kept, c.entity, c.source != correction_sources::kVote);
         } else {
           // The survivor is not here yet: this node becomes it.
           auto [label, key] = split_entity_id(survivor);
@@ -542,7 +580,11 @@ bool Store::Impl::correct(const Correction& c, CorrectionMode mode) {
       snapshot = json_text(json);
     }
     // A correction carried over (merge, a corrections file) keeps the time it was made.
-    if (recorded_as_rule) run(kInsertCorrection, c.op, c.entity, c.value, snapshot, c.created_at);
+    if (recorded_as_rule) {
+      run(kInsertCorrection, c.op, c.entity, c.value, snapshot, c.created_at,
+          c.source == correction_sources::kVote ? correction_sources::kVote
+                                                : correction_sources::kUser);
+    }
     cache.clear();
     staged.clear();
     load_rules();
@@ -556,6 +598,23 @@ std::int64_t Store::Impl::unmerge(const std::string& entity_id) {
   return guarded([&] {
     WriteScope scope(*this);
     load_rules();
+    const std::int64_t restored = unmerge_rows(entity_id);
+    scope.commit();
+    return restored;
+  });
+}
+
+std::size_t Store::Impl::undo_votes_on(const std::set<std::string>& keys) {
+  std::vector<std::string> undo;
+  for (const std::string& id : rules.voted) {
+    if (keys.count(split_entity_id(id).second) > 0) undo.push_back(id);
+  }
+  for (const std::string& id : undo) unmerge_rows(id);
+  return undo.size();
+}
+
+std::int64_t Store::Impl::unmerge_rows(const std::string& entity_id) {
+  {
     std::string survivor, snapshot_text;
     {
       auto find = use("SELECT value, snapshot FROM corrections WHERE op = 'merge' AND entity = ?1");
@@ -627,9 +686,8 @@ std::int64_t Store::Impl::unmerge(const std::string& entity_id) {
     }
     cache.clear();
     staged.clear();
-    scope.commit();
     return restored;
-  });
+  }
 }
 
 bool Store::correct(const Correction& correction, CorrectionMode mode) {
@@ -650,6 +708,7 @@ std::vector<Correction> Store::corrections(const std::string& about) const {
       c.value = statement->getColumn(3).getString();
       c.snapshot_json = statement->getColumn(4).getString();
       c.created_at = statement->getColumn(5).getString();
+      c.source = statement->getColumn(6).getString();
       if (!about.empty()) {
         const bool pair = c.op == ops::kMerge || c.op == ops::kDistinct;
         const bool concerns =

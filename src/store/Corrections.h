@@ -31,6 +31,11 @@ struct CorrectionRules {
   std::unordered_multimap<std::string, std::pair<std::string, std::string>> distinct;
   // merge snapshots by absorbed id: the name extraction gave it (for DocumentRebuild).
   std::unordered_map<std::string, std::string> absorbed_name;
+  // The absorbed ids of label-vote merges (source 'vote'), a subset of redirect's keys.
+  std::set<std::string> voted;
+  // The keys (the part after "Label:") of every entity a user's merge, relabel or distinct
+  // names: label votes leave these names as the user made them.
+  std::set<std::string> user_keys;
 
   bool empty() const {
     return redirect.empty() && name.empty() && added_aliases.empty() && removed_aliases.empty() &&
@@ -41,6 +46,8 @@ struct CorrectionRules {
   // Follows redirects from `id` to the id its rows are filed under (itself when none).
   // A cycle (which the store refuses to record) stops where it would repeat.
   std::string final_id(const std::string& id) const;
+  // final_id following the user's redirects only (label-vote merges ignored).
+  std::string user_final_id(const std::string& id) const;
 };
 
 // Where put() files one entity of a document once the corrections are applied.
@@ -51,6 +58,7 @@ struct RoutedEntity {
   const std::vector<std::string>* added = nullptr;  // alias-add
   const std::set<std::string>* removed = nullptr;   // alias-remove
   bool keep_stored_name = false;  // redirected or renamed: no fuller name replaces the stored one
+  bool by_vote = false;           // a label vote's merge redirected it: its props do not come along
 };
 
 // Routes `entity` through `rules`: redirects (merge, relabel), then distinct (an entity that

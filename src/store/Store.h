@@ -43,6 +43,8 @@
 //    unmerge() can take them back), a renamed node keeps its name, user aliases are added
 //    and removed aliases stay away, and of a `distinct` pair, an entity that arrives under one
 //    id carrying the other's name is filed under the other.
+//  - Label votes (decide_labels): merges the store makes itself, recorded like the user's
+//    (source 'vote') and so obeyed by put() the same way, but recomputed by every vote.
 //  - Errors: StoreError naming the store file for anything the database refuses.
 //  - Case-insensitive matching (find_nodes, suggest_names, resolve_node) folds ASCII letters
 //    only.
@@ -169,6 +171,21 @@ struct Correction {
   // aliases the survivor took from it); distinct: {"names": [entity's name, value's name]}.
   std::string snapshot_json = "{}";
   std::string created_at;  // ISO 8601 UTC
+  // Who made it: correction_sources::kUser, or kVote for a label vote's merge (made and undone
+  // by decide_labels(), never by a user; not exported, not carried over by `skein merge`).
+  std::string source = "user";
+};
+
+namespace correction_sources {
+inline constexpr const char* kUser = "user";
+inline constexpr const char* kVote = "vote";
+}  // namespace correction_sources
+
+// What one decide_labels() pass changed.
+struct LabelVoteOutcome {
+  std::size_t folds = 0;   // label-vote merges in force after the pass
+  std::size_t made = 0;    // of which new in this pass
+  std::size_t undone = 0;  // earlier label-vote merges whose vote no longer holds
 };
 
 // How correct() treats entities the store does not hold.
@@ -217,6 +234,16 @@ struct EdgeQuery : EvidenceFilter {
 // stats().edges) ever returns one: the layer is read only through the calls that name it.
 inline constexpr const char* kCoMentionType = "co-mention";
 inline constexpr std::size_t kCoMentionEntitiesPerSentence = 8;
+
+// Label votes (decide_labels): a label decides a name only with at least this many mentions
+// (below that, a tagger's few readings of a rare name are no evidence of what it is: a split
+// costs less than a wrong fold)...
+inline constexpr std::int64_t kLabelVoteMinimum = 5;
+// ...and this many times the mentions of every other label of the name. On BBC, "Labour" is
+// 508 Organization and 10 Place mentions (a tagger's slip), while "Chelsea" is 137 Person and
+// 50 Organization mentions, two readings of the club, neither of which may swallow the other by
+// mentions alone: precision first, so only a clear majority decides.
+inline constexpr std::int64_t kLabelVoteRatio = 3;
 inline bool is_co_mention_edge(std::int64_t edge_id) { return edge_id < 0; }
 
 // Which co-mention links a reader wants (EvidenceFilter's dates apply to the sentences'
@@ -394,6 +421,15 @@ class Store {
   // The recorded corrections, oldest first; with `about`, those concerning that entity id
   // (directly, or through a merge or relabel that files it there).
   std::vector<Correction> corrections(const std::string& about = "") const;
+  // Label votes (docs/corrections.md): where documents file one normalised name (a key that is
+  // no knowledge-file id) as a Person, Place or Organization in different places, the label
+  // with at least kLabelVoteMinimum mentions and kLabelVoteRatio times the mentions of every
+  // other label takes in the others' nodes (a merge with source 'vote'). Recomputed from
+  // scratch from the mentions' own entity ids, so the same documents give the same folds in
+  // any order; a fold whose vote no longer holds is undone. A name any user merge, relabel or
+  // distinct concerns is left as the user made it. Runs inside the open Batch, else in its
+  // own transaction; ingest, load and merge call it once at their end.
+  LabelVoteOutcome decide_labels();
 
   // ---- analysis results ----------------------------------------------------------------
   // Merges `props_json` (a JSON object) into each node's props, in one transaction.

@@ -92,10 +92,19 @@ struct Store::Impl : Connection {
   // ---- Corrections.cpp ----
   bool correct(const Correction& correction, CorrectionMode mode);
   std::int64_t unmerge(const std::string& entity_id);
+  // unmerge's work inside the caller's write scope (rules loaded).
+  std::int64_t unmerge_rows(const std::string& entity_id);
+  // Undoes every label-vote merge whose absorbed entity's key is one of `keys`; returns how many.
+  std::size_t undo_votes_on(const std::set<std::string>& keys);
+  // ---- LabelVotes.cpp ----
+  LabelVoteOutcome decide_labels();
   std::int64_t node_id(const std::string& entity_id);  // 0 when there is none
   // Moves node `from`'s mentions, edges, evidence, aliases and props onto `to`; the moved rows
   // remember `origin` (unless they already carry an origin). Returns the aliases `to` gained.
-  std::vector<std::string> move_node(std::int64_t from, std::int64_t to, const std::string& origin);
+  // With `take_props` false (a label vote's fold), `to` keeps its props as they are: a
+  // mislabelled node's props ("kind": "place") describe what it is not.
+  std::vector<std::string> move_node(std::int64_t from, std::int64_t to, const std::string& origin,
+                                     bool take_props = true);
   // Re-files the rows kept on node `holder` for other entities (mentions.entity,
   // evidence.src_entity / dst_entity) wherever the rules now send them; `create` makes a node
   // that does not exist yet for an entity id.

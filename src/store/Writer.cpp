@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/Confidence.h"
 #include "core/Error.h"
@@ -292,7 +293,13 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       routed = route_entity(rules, entity);
       origins[i] = routed.origin;
     }
-    const CachedNode& stored = upsert_node(entity, correcting ? &routed : nullptr);
+    std::optional<Entity> without_props;  // a label vote's fold takes no props (move_node)
+    if (routed.by_vote && !entity.props.empty()) {
+      without_props = entity;
+      without_props->props.clear();
+    }
+    const CachedNode& stored =
+        upsert_node(without_props ? *without_props : entity, correcting ? &routed : nullptr);
     node_ids[i] = stored.id;
     const std::int64_t node = stored.id;
     auto is_alias = [&](const std::string& name) {

@@ -276,3 +276,81 @@ TEST_CASE("corrections export to JSON Lines and apply to another store, all or n
   CHECK(run_skein("correct --db c.db frobnicate", dir.path()).exit_code == 1);
   CHECK(run_skein("correct --db c.db apply missing.jsonl", dir.path()).exit_code == 2);
 }
+
+namespace {
+
+// Document `n` naming "Acme" once as `label` (keyed by its name, as extraction keys a name the
+// knowledge files lack), with a person (affiliated with it where it is an Organization).
+std::string acme_line(int n, const std::string& label) {
+  const std::string number = std::to_string(n);
+  const std::string person = "Jane Roe" + number;
+  const std::string text = person + " joined Acme.";
+  std::vector<std::pair<std::string, std::string>> affiliations;
+  if (label == "Organization") affiliations.emplace_back("roe" + number, "acme");
+  return document_line("acme/" + number + ".txt", text,
+                       {{label, "acme", "Acme"}, {"Person", "roe" + number, person}}, affiliations);
+}
+
+// "id mentions" of every entity of a store, sorted.
+std::vector<std::string> entity_lines(const TempDir& dir, const std::string& db) {
+  auto result = run_skein("entities --json --limit 0 --db " + db, dir.path());
+  REQUIRE(result.exit_code == 0);
+  auto json = json_of(result.out);
+  std::vector<std::string> lines;
+  for (const auto& entity : json["entities"].GetArray()) {
+    lines.push_back(std::string(entity["id"].GetString()) + " " +
+                    std::to_string(entity["mentions"].GetInt64()));
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a name the documents label differently is decided by a corpus vote, in any order",
+          "[cli][corrections][votes]") {
+  TempDir dir;
+  // Acme is an Organization in documents 0-5 and a Place in document 6.
+  std::string first, second;
+  for (int n = 0; n < 7; ++n) {
+    (n % 2 == 0 ? first : second) += acme_line(n, n == 6 ? "Place" : "Organization");
+  }
+  dir.write("first.jsonl", first);
+  dir.write("second.jsonl", second);
+  REQUIRE(run_skein("load --db all.db first.jsonl second.jsonl", dir.path()).exit_code == 0);
+  const auto expected = entity_lines(dir, "all.db");
+  CHECK(std::count(expected.begin(), expected.end(), "Organization:acme 7") == 1);
+  CHECK(std::none_of(expected.begin(), expected.end(),
+                     [](const std::string& line) { return line.rfind("Place:acme", 0) == 0; }));
+
+  // The shards loaded apart (one of them 3 Organization vs 1 Place: no vote there), merged
+  // either way round, and the files loaded the other way round give the same entities.
+  REQUIRE(run_skein("load --db first.db first.jsonl", dir.path()).exit_code == 0);
+  REQUIRE(run_skein("load --db second.db second.jsonl", dir.path()).exit_code == 0);
+  REQUIRE(run_skein("merge first.db second.db -o ab.db", dir.path()).exit_code == 0);
+  REQUIRE(run_skein("merge second.db first.db -o ba.db", dir.path()).exit_code == 0);
+  REQUIRE(run_skein("load --db reversed.db second.jsonl first.jsonl", dir.path()).exit_code == 0);
+  CHECK(entity_lines(dir, "ab.db") == expected);
+  CHECK(entity_lines(dir, "ba.db") == expected);
+  CHECK(entity_lines(dir, "reversed.db") == expected);
+
+  // The fold is shown, marked as the vote's, and is no correction of the user's to export.
+  auto list = run_skein("correct --db all.db list", dir.path());
+  CHECK_THAT(list.out,
+             Contains("label decided by corpus vote: 6 Organization vs 1 Place mentions"));
+  auto show = run_skein("show --db all.db Acme", dir.path());
+  CHECK_THAT(show.out, Contains("label decided by corpus vote"));
+  auto exported = run_skein("correct --db all.db export -o -", dir.path());
+  CHECK(exported.out.empty());
+
+  // The user undoes it: the two are recorded distinct, and a later vote leaves them apart.
+  auto undo = run_skein("correct --db all.db unmerge Place:acme", dir.path());
+  INFO(undo.err);
+  REQUIRE(undo.exit_code == 0);
+  CHECK_THAT(undo.out, Contains("are distinct"));
+  dir.write("more.jsonl", acme_line(7, "Organization"));
+  REQUIRE(run_skein("load --db all.db more.jsonl", dir.path()).exit_code == 0);
+  const auto after = entity_lines(dir, "all.db");
+  CHECK(std::count(after.begin(), after.end(), "Organization:acme 7") == 1);
+  CHECK(std::count(after.begin(), after.end(), "Place:acme 1") == 1);
+}

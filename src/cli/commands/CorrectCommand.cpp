@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/ArgParser.h"
@@ -171,8 +172,14 @@ int run(const std::vector<std::string>& args) {
       }
       return 0;
     }
+    // Label votes are the store's own, recomputed by every write: not the user's to carry.
     std::string text;
-    for (const auto& c : corrections) text += to_json_line(c);
+    std::size_t written = 0;
+    for (const auto& c : corrections) {
+      if (c.source == store::correction_sources::kVote) continue;
+      text += to_json_line(c);
+      ++written;
+    }
     if (action == "list" || output == "-") {
       std::cout << text;
       return 0;
@@ -181,7 +188,7 @@ int run(const std::vector<std::string>& args) {
     file << text;
     file.close();
     if (!file) throw InputError(output, "cannot write the corrections file");
-    std::cout << "wrote " << corrections.size() << " correction(s) to " << output << "\n";
+    std::cout << "wrote " << written << " correction(s) to " << output << "\n";
     return 0;
   }
 
@@ -271,7 +278,23 @@ int run(const std::vector<std::string>& args) {
           db, "several merged entities were named '" + absorbed + "'; name one by its id: " + list);
     }
     if (by_name.size() == 1) absorbed = by_name.front();
+    std::optional<store::Correction> vote;
+    for (const auto& c : store.corrections()) {
+      if (c.op == ops::kMerge && c.entity == absorbed &&
+          c.source == store::correction_sources::kVote) {
+        vote = c;
+      }
+    }
+    store::Store::Batch batch(store);
     const auto restored = store.unmerge(absorbed);
+    if (vote) {
+      // Undoing a label vote's fold says the two are different things: recorded as such, so
+      // the next vote leaves them apart.
+      auto distinct = make(ops::kDistinct, vote->entity, vote->value);
+      store.correct(distinct);
+      std::cout << "recorded: " << utf8::printable(describe_correction(distinct)) << "\n";
+    }
+    batch.commit();
     auto node = store.node(restored);
     std::cout << "restored " << absorbed;
     if (node) {

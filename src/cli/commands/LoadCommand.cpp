@@ -87,6 +87,8 @@ int run(const std::vector<std::string>& args) {
     }
     batch->commit();
   }
+  // Names the documents label differently: the corpus decides (docs/corrections.md).
+  if (added + replaced > 0) store.decide_labels();
   auto stats = store.stats();
   std::printf(
       "loaded %zu new, %zu replaced, %zu unchanged, %zu failed; store has %lld documents, "

@@ -23,7 +23,8 @@ int run(const std::vector<std::string>& args) {
       "Combines stores into a new one. Entities merge by their canonical ids, relations\n"
       "by type and endpoints, and each document is stored once; when two inputs hold\n"
       "different texts under the same uri, the later input wins. Corrections made with\n"
-      "`skein correct` are carried over and applied to every document.");
+      "`skein correct` are carried over and applied to every document; names the documents\n"
+      "label differently are decided by a vote over all of them, as in ingest.");
   parser.option("-o,--output", "FILE", "the store to write", output)
       .flag("--into-existing", "add to an existing output store instead of refusing to touch it",
             into_existing)
@@ -53,7 +54,9 @@ int run(const std::vector<std::string>& args) {
     store::Store::Batch batch(merged);
     // Corrections first, so that every document is filed as they say (a merged entity under
     // its survivor, a renamed node under its name), exactly as in the input store.
+    // (Not the inputs' label votes: the output votes again over all documents, below.)
     for (const auto& correction : source.corrections()) {
+      if (correction.source == store::correction_sources::kVote) continue;
       if (merged.correct(correction, store::CorrectionMode::kRecordRule)) ++corrections;
     }
     for (auto id : documents) {
@@ -73,6 +76,7 @@ int run(const std::vector<std::string>& args) {
     }
     batch.commit();
   }
+  merged.decide_labels();
   auto stats = merged.stats();
   std::printf(
       "merged %zu stores into %s: %zu documents new, %zu replaced, %zu unchanged, %zu "

@@ -1,0 +1,140 @@
+// Label votes (docs/corrections.md, "Label votes"): where the taggers file one normalised name
+// under different labels in different documents, the corpus decides. Every pass recomputes
+// the votes from scratch, from the entity id extraction gave each mention (mentions.entity, or
+// the node's own id), so its result depends on the set of documents stored, never on their
+// order; a fold is an ordinary merge correction with source 'vote', so put() files later
+// documents through it and unmerge takes it back when its vote no longer holds.
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <map>
+
+#include "store/StoreImpl.h"
+
+namespace skein::store {
+namespace {
+
+// Mentions per entity id extraction gave them (a folded or merged entity's rows keep its id).
+constexpr const char* kMentionsPerEntity =
+    "SELECT CASE WHEN m.entity <> '' THEN m.entity ELSE n.label || ':' || n.key END, count(*) "
+    "FROM mentions m JOIN nodes n ON n.id = m.node GROUP BY 1";
+constexpr const char* kVoteMerges =
+    "SELECT entity, value FROM corrections WHERE op = 'merge' AND source = 'vote' ORDER BY entity";
+constexpr const char* kSetVote =
+    "UPDATE corrections SET snapshot = json_set(snapshot, '$.vote', json(?2)) "
+    "WHERE op = 'merge' AND source = 'vote' AND entity = ?1";
+
+// The labels a tagger confuses for one name; countries, dates and the rest come from lists.
+bool voted_label(const std::string& label) {
+  return label == labels::kPerson || label == labels::kPlace || label == labels::kOrganization;
+}
+
+// {"kept": label, "mentions": {label: count, ...}}: what `show` and `correct list` report.
+std::string vote_json(const std::string& kept, const std::map<std::string, std::int64_t>& tally) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  writer.Key("kept");
+  writer.String(kept.c_str());
+  writer.Key("mentions");
+  writer.StartObject();
+  for (const auto& [label, count] : tally) {
+    writer.Key(label.c_str());
+    writer.Int64(count);
+  }
+  writer.EndObject();
+  writer.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace
+
+LabelVoteOutcome Store::Impl::decide_labels() {
+  load_rules();
+  // Normalised name (a key without ':', which knowledge-file ids such as geonames:... carry)
+  // -> label -> mentions, counted after the user's merges and relabels but before any vote.
+  std::map<std::string, std::map<std::string, std::int64_t>> tally;
+  {
+    auto statement = use(kMentionsPerEntity);
+    while (statement->executeStep()) {
+      auto [label, key] = split_entity_id(rules.user_final_id(statement->getColumn(0).getString()));
+      if (!voted_label(label) || key.find(':') != std::string::npos) continue;
+      if (rules.user_keys.count(key) > 0) continue;  // the user decided this name
+      tally[key][label] += statement->getColumn(1).getInt64();
+    }
+  }
+  struct Fold {
+    std::string into, vote;
+  };
+  std::map<std::string, Fold> wanted;  // absorbed id -> its fold
+  for (const auto& [key, counts] : tally) {
+    if (counts.size() < 2) continue;
+    auto top = counts.begin();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+      if (it->second > top->second) top = it;
+    }
+    if (top->second < kLabelVoteMinimum) continue;
+    bool clear = true;  // the top label outvotes every other (a tie never does)
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+      if (it != top && top->second < kLabelVoteRatio * it->second) clear = false;
+    }
+    if (!clear) continue;
+    const std::string into = Entity::make_id(top->first, key);
+    const std::string vote = vote_json(top->first, counts);
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+      if (it != top) wanted[Entity::make_id(it->first, key)] = Fold{into, vote};
+    }
+  }
+
+  LabelVoteOutcome outcome;
+  std::vector<std::pair<std::string, std::string>> current;
+  {
+    auto statement = use(kVoteMerges);
+    while (statement->executeStep()) {
+      current.emplace_back(statement->getColumn(0).getString(),
+                           statement->getColumn(1).getString());
+    }
+  }
+  std::set<std::string> kept;
+  for (const auto& [absorbed, into] : current) {
+    auto fold = wanted.find(absorbed);
+    if (fold != wanted.end() && fold->second.into == into) {
+      kept.insert(absorbed);
+      continue;
+    }
+    unmerge_rows(absorbed);  // its vote no longer holds
+    ++outcome.undone;
+  }
+  if (outcome.undone > 0) load_rules();
+  for (const auto& [absorbed, fold] : wanted) {
+    if (kept.count(absorbed) == 0) {
+      Correction merge;
+      merge.op = correction_ops::kMerge;
+      merge.entity = absorbed;
+      merge.value = fold.into;
+      merge.source = correction_sources::kVote;
+      if (correct(merge, CorrectionMode::kRecordRule)) ++outcome.made;
+    }
+    auto statement = use(kSetVote);
+    statement->bind(1, absorbed);
+    statement->bind(2, fold.vote);
+    statement->exec();
+  }
+  outcome.folds = wanted.size();
+  cache.clear();
+  staged.clear();
+  load_rules();
+  return outcome;
+}
+
+LabelVoteOutcome Store::decide_labels() {
+  impl_->require_writable("decide labels by vote");
+  if (impl_->batch_open) return impl_->guarded([&] { return impl_->decide_labels(); });
+  Batch batch(*this);  // each fold a savepoint; all of them or none
+  const LabelVoteOutcome outcome = impl_->guarded([&] { return impl_->decide_labels(); });
+  batch.commit();
+  return outcome;
+}
+
+}  // namespace skein::store
