@@ -36,13 +36,13 @@ BfsResult BreadthFirstSearch::run() const {
   // and a parent. (The hand-written queue this replaced was 1.0-2.0x Boost's on the bench,
   // short of the 2x a hand-written algorithm needs to stay: src/graph/README.md.)
   std::vector<boost::default_color_type> color(n, boost::white_color);
+  const boost::typed_identity_property_map<NodeIndex> index;
   boost::breadth_first_search(
       view_, source_,
       boost::visitor(boost::make_bfs_visitor(std::make_pair(
                          boost::record_distances(result.distance.data(), boost::on_tree_edge()),
                          boost::record_predecessors(result.parent.data(), boost::on_tree_edge()))))
-          .color_map(boost::make_iterator_property_map(color.begin(),
-                                                       boost::get(boost::vertex_index, view_))));
+          .color_map(boost::make_iterator_property_map(color.begin(), index)));
   return result;
 }
 
