@@ -194,7 +194,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
       }
       const bool person = static_cast<std::int32_t>(span.label) == person_;
       for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
-        const bool second_person = person && (v.norm(t) == "and" || v.norm(t) == "&");
+        // ("Ant & Dec" is a double act's name, which the resolver drops: no split at "&".)
+        const bool second_person = person && v.norm(t) == "and";
         const bool comma_clause = v.norm(t) == "," && v.tok(t + 1).has(tf::kLower);
         if (!second_person && !comma_clause) continue;
         pieces.push_back({span.first, t, span.label, span.confidence});
