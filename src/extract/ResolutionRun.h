@@ -170,6 +170,7 @@ class ResolutionRun : public TokenView {
   void claim_organisation_names();
 
   void resolve();
+
  private:
   AnnotatedDocument& d_;
   const Knowledge& k_;

@@ -62,8 +62,7 @@ void ResolutionRun::check_person_names() {
     }
     const std::uint32_t end = m.last - 1;
     const bool organisation_word = m.last - m.first >= 2 && tok(end).has(tf::kCapital) &&
-                                   (lex(end) & lf::kOrgSuffix) != 0 &&
-                                   (lex(end) & kNameWord) == 0;
+                                   (lex(end) & lf::kOrgSuffix) != 0 && (lex(end) & kNameWord) == 0;
     if (organisation_word || (m.last - m.first >= 2 && names_kb_organisation_with_place(m))) {
       m.source = MentionSource::kOrganization;
       m.label = EntityLabel::kOrganization;
@@ -129,8 +128,7 @@ void ResolutionRun::claim_organisation_names() {
   // Each word of a club's name -> the keys of the clubs named here that it is part of.
   std::unordered_map<std::string, std::vector<const EntityMention*>> club_word;
   for (const EntityMention& m : mentions_) {
-    if (m.source != MentionSource::kOrganization || m.key.find(' ') == std::string::npos)
-      continue;
+    if (m.source != MentionSource::kOrganization || m.key.find(' ') == std::string::npos) continue;
     const std::span<const std::uint32_t> rows = kb_organizations_named(m.key);
     if (rows.empty() || std::any_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
           return k_.kb_organizations()[row].kind != "club";
@@ -173,8 +171,8 @@ void ResolutionRun::resolve() {
   for (EntityMention& m : mentions_) {
     if (m.source != MentionSource::kPerson || word_count(m.first, m.last) < 2) continue;
     bool created = false;
-    m.entity = d_.entity_for(labels::kPerson, person_key(m.key), EntityLabel::kPerson, m.first,
-                             &created);
+    m.entity =
+        d_.entity_for(labels::kPerson, person_key(m.key), EntityLabel::kPerson, m.first, &created);
     if (created) {
       entities_[m.entity].out.name = text_of(m.first, m.last);
       full_names.push_back(m.entity);
@@ -315,8 +313,7 @@ void ResolutionRun::resolve() {
         b.country = m.country_hint;
         b.subdivision = m.subdivision;
         if (b.country >= 0) b.out.props["country"] = k_.countries()[b.country].iso2;
-        if (b.subdivision >= 0)
-          b.out.props["subdivision"] = k_.subdivisions()[b.subdivision].code;
+        if (b.subdivision >= 0) b.out.props["subdivision"] = k_.subdivisions()[b.subdivision].code;
       }
     } else if (m.source == MentionSource::kGazetteer) {
       m.entity = resolve_gazetteer(m);
@@ -330,8 +327,8 @@ void ResolutionRun::resolve() {
       std::string key = m.key;
       if (m.country_hint >= 0) key += "@" + k_.countries()[m.country_hint].iso2;
       bool created = false;
-      m.entity = d_.entity_for(labels::kOrganization, key, EntityLabel::kOrganization, m.first,
-                               &created);
+      m.entity =
+          d_.entity_for(labels::kOrganization, key, EntityLabel::kOrganization, m.first, &created);
       if (created) {
         entities_[m.entity].out.name = text_of(m.first, m.last);
         if (m.country_hint >= 0)
