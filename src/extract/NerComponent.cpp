@@ -261,14 +261,17 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // A religion is no entity ("accusing Islam of ..."), whatever label the model gave it.
     if (span.last - span.first == 1 && in_set(rules_, "religion", v.norm(span.first)))
       span.first = span.last;
-    if (span.first >= span.last) span.first = span.last;  // nothing left: claims nothing
-    if (span.first >= span.last) continue;
+    if (span.first >= span.last) {
+      span.first = span.last;  // nothing left: claims nothing
+      continue;
+    }
     // Where the knowledge is sure what kind of thing the words name, it overrules the model:
     //  - a listed country or demonym is no person ("South Korean" cut from a run-on name), nor
     //    a national capital ("the final meeting ... in London" read as a person) unless it is
     //    also a surname ("Washington");
-    //  - a party's own words ("Labour", "Tory", "Lib Dem") or a listed organisation that is no
-    //    place name a person or a place, never ("Labour's election manifesto" read as a place).
+    //  - a party's own words ("Labour", "Tory", "Lib Dem"), or a listed organisation that is no
+    //    place, are an organisation, never a person or a place ("Labour's election manifesto"
+    //    read as a place).
     const bool listed = v.is_name_span(span.first) && v.span_starting(span.first).last == span.last;
     if (person && listed) {
       const PhraseEntry& entry = *v.span_starting(span.first).entry;
