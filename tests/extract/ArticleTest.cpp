@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "ProjectExtractor.h"
 #include "extract/Extractor.h"
 #include "ingest/DocumentSource.h"
 
@@ -23,8 +24,7 @@ DocumentExtraction article() {
   d.uri = "000_5386783144f4d03e.txt";
   d.text = buffer.str();
   ingest::mark_debris(d);
-  static const Extractor x(ExtractorOptions{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"});
-  return x.extract(d);
+  return testing::project_extractor().extract(d);
 }
 
 bool has(const DocumentExtraction& r, const std::string& type, const std::string& source,

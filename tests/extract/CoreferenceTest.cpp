@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "ProjectExtractor.h"
 #include "extract/Extractor.h"
 
 using namespace skein;
@@ -12,17 +13,11 @@ using namespace skein::extract;
 
 namespace {
 
-const Extractor& default_extractor() {
-  static const Extractor extractor(
-      ExtractorOptions{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"});
-  return extractor;
-}
-
 DocumentExtraction extract_text(const std::string& text) {
   Document d;
   d.uri = "coref.txt";
   d.text = text;
-  return default_extractor().extract(d);
+  return testing::project_extractor().extract(d);
 }
 
 std::string id_of(const DocumentExtraction& r, const std::string& name) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "ProjectExtractor.h"
 #include "core/Error.h"
 #include "extract/AnnotatedDocument.h"
 #include "extract/Component.h"
@@ -22,11 +23,6 @@ using namespace skein::extract;
 
 namespace {
 
-const Extractor& extractor() {
-  static const Extractor x(ExtractorOptions{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"});
-  return x;
-}
-
 DocumentExtraction bbc(const std::string& name) {
   std::ifstream in(SKEIN_SHARED_DIR "/corpus/bbc/" + name, std::ios::binary);
   REQUIRE(in.good());
@@ -36,7 +32,7 @@ DocumentExtraction bbc(const std::string& name) {
   d.uri = name;
   d.text = buffer.str();
   ingest::mark_debris(d);
-  return extractor().extract(d);
+  return testing::project_extractor().extract(d);
 }
 
 // The labels of every entity one of whose mentions reads exactly `text`.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ProjectExtractor.h"
 #include "extract/Extractor.h"
 
 using namespace skein;
@@ -13,16 +14,11 @@ using namespace skein::extract;
 
 namespace {
 
-const Extractor& extractor() {
-  static const Extractor x(ExtractorOptions{SKEIN_SOURCE_DIR "/data", SKEIN_SOURCE_DIR "/schema"});
-  return x;
-}
-
 DocumentExtraction run(const std::string& text) {
   Document d;
   d.uri = "resolver-test.txt";
   d.text = text;
-  return extractor().extract(d);
+  return testing::project_extractor().extract(d);
 }
 
 const Entity* find_entity(const DocumentExtraction& r, const std::string& id) {
