@@ -21,6 +21,8 @@ constexpr const char* kMentionsPerEntity =
     "FROM mentions m JOIN nodes n ON n.id = m.node GROUP BY 1";
 constexpr const char* kVoteMerges =
     "SELECT entity, value FROM corrections WHERE op = 'merge' AND source = 'vote' ORDER BY entity";
+constexpr const char* kVotesDone = "DELETE FROM pending_work WHERE task = 'label votes'";
+constexpr const char* kVotesDue = "SELECT count(*) FROM pending_work WHERE task = 'label votes'";
 constexpr const char* kSetVote =
     "UPDATE corrections SET snapshot = json_set(snapshot, '$.vote', json(?2)) "
     "WHERE op = 'merge' AND source = 'vote' AND entity = ?1";
@@ -122,10 +124,19 @@ LabelVoteOutcome Store::Impl::decide_labels() {
     statement->exec();
   }
   outcome.folds = wanted.size();
+  use(kVotesDone)->exec();
   cache.clear();
   staged.clear();
   load_rules();
   return outcome;
+}
+
+bool Store::label_votes_due() const {
+  return impl_->guarded([&] {
+    auto statement = impl_->use(kVotesDue);
+    statement->executeStep();
+    return statement->getColumn(0).getInt64() > 0;
+  });
 }
 
 LabelVoteOutcome Store::decide_labels() {

@@ -430,6 +430,9 @@ class Store {
   // distinct concerns is left as the user made it. Runs inside the open Batch, else in its
   // own transaction; ingest, load and merge call it once at their end.
   LabelVoteOutcome decide_labels();
+  // Whether a document was stored or replaced since the last decide_labels(): recorded with
+  // the document itself, so a command killed before its vote leaves it due for the next.
+  bool label_votes_due() const;
 
   // ---- analysis results ----------------------------------------------------------------
   // Merges `props_json` (a JSON object) into each node's props, in one transaction.

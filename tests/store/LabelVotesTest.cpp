@@ -242,3 +242,34 @@ TEST_CASE("a knowledge-file id is never voted on", "[store][votes]") {
   CHECK(mentions_of(store, "Place:geonames:42") == 1);
   CHECK(votes(store).empty());
 }
+
+TEST_CASE("a vote owed by a store whose writer stopped before voting stays due until it runs",
+          "[store][votes]") {
+  const auto labels = six_and_one();
+  TempDir dir;
+  const auto path = dir.file("store.db");
+  {
+    Store store(path);
+    CHECK_FALSE(store.label_votes_due());  // a new store owes nothing
+    for (int n = 0; n < static_cast<int>(labels.size()); ++n) {
+      store.put(acme_document(n, labels[static_cast<std::size_t>(n)]));
+    }
+    CHECK(store.label_votes_due());
+  }  // closed without a vote, as a killed ingest leaves it
+  {
+    Store store(path);
+    REQUIRE(store.label_votes_due());
+    CHECK(mentions_of(store, "Place:acme") == 1);
+    store.decide_labels();
+    CHECK_FALSE(store.label_votes_due());
+    CHECK(mentions_of(store, "Place:acme") == 0);
+    // The same document again changes nothing, so no vote is owed; a changed one owes one.
+    store.put(acme_document(0, labels[0]));
+    CHECK_FALSE(store.label_votes_due());
+    auto changed = acme_document(0, labels[0]);
+    changed.document.text += " More.";
+    changed.document.sha256.clear();
+    store.put(changed);
+    CHECK(store.label_votes_due());
+  }
+}

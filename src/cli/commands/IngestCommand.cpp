@@ -94,8 +94,9 @@ int run(const std::vector<std::string>& args) {
         progress_line.draw(text);
       });
   progress_line.clear();
-  // Names the documents label differently: the corpus decides (docs/corrections.md).
-  if (counts.added + counts.replaced > 0) store.decide_labels();
+  // Names the documents label differently: the corpus decides (docs/corrections.md), also
+  // when an earlier run stored documents but was killed before its vote.
+  if (store.label_votes_due()) store.decide_labels();
   if (!quiet) report_skipped_notes(source, "ingest");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

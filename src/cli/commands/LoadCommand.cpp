@@ -87,8 +87,9 @@ int run(const std::vector<std::string>& args) {
     }
     batch->commit();
   }
-  // Names the documents label differently: the corpus decides (docs/corrections.md).
-  if (added + replaced > 0) store.decide_labels();
+  // Names the documents label differently: the corpus decides (docs/corrections.md), also
+  // when an earlier run stored documents but was killed before its vote.
+  if (store.label_votes_due()) store.decide_labels();
   auto stats = store.stats();
   std::printf(
       "loaded %zu new, %zu replaced, %zu unchanged, %zu failed; store has %lld documents, "
