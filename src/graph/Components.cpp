@@ -20,27 +20,46 @@ std::uint32_t ComponentsResult::largest() const {
 }
 
 ComponentsResult ConnectedComponents::run() const {
-  constexpr std::uint32_t kUnset = static_cast<std::uint32_t>(-1);
   const std::size_t n = view_.node_count();
-  ComponentsResult result;
-  result.component.assign(n, kUnset);
-  std::vector<NodeIndex> queue(n);
-  for (NodeIndex root = 0; root < n; ++root) {
-    if (result.component[root] != kUnset) continue;
-    const auto id = static_cast<std::uint32_t>(result.size.size());
-    std::size_t head = 0, tail = 0;
-    queue[tail++] = root;
-    result.component[root] = id;
-    while (head < tail) {
-      const NodeIndex v = queue[head++];
-      for (NodeIndex w : view_.neighbors(v)) {
-        if (result.component[w] == kUnset) {
-          result.component[w] = id;
-          queue[tail++] = w;
-        }
+  // Union-find over each neighbour pair once (from its lower end), linking the higher root
+  // under the lower and halving paths as it goes: every root is its component's lowest node.
+  std::vector<NodeIndex> parent(n);
+  for (NodeIndex u = 0; u < n; ++u) parent[u] = u;
+  auto root_of = [&parent](NodeIndex v) {
+    while (parent[v] != v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
+  };
+  const NodeIndex* adjacency = view_.adjacency().data();
+  const std::uint32_t* offsets = view_.adjacency_offsets().data();
+  for (NodeIndex u = 0; u < n; ++u) {
+    NodeIndex ru = root_of(u);
+    for (std::size_t at = view_.forward_offset(u); at < offsets[u + 1]; ++at) {
+      const NodeIndex rv = root_of(adjacency[at]);
+      if (rv == ru) continue;
+      if (rv < ru) {
+        parent[ru] = rv;
+        ru = rv;
+      } else {
+        parent[rv] = ru;
       }
     }
-    result.size.push_back(tail);
+  }
+  // Number the components by their lowest node (their root), in node order.
+  constexpr std::uint32_t kUnset = static_cast<std::uint32_t>(-1);
+  ComponentsResult result;
+  result.component.assign(n, kUnset);
+  for (NodeIndex u = 0; u < n; ++u) {
+    const NodeIndex root = root_of(u);
+    if (root == u) {
+      result.component[u] = static_cast<std::uint32_t>(result.size.size());
+      result.size.push_back(0);
+    }
+    const std::uint32_t id = result.component[root];
+    result.component[u] = id;
+    ++result.size[id];
   }
   return result;
 }
