@@ -10,8 +10,10 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/page_rank.hpp>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <limits>
+#include <memory>
 
 #include "graph/BoostGraphView.h"
 
@@ -179,6 +181,61 @@ double time_boost_betweenness(const GraphView& view, bool weighted, std::vector<
       boost::brandes_betweenness_centrality(view, boost::centrality_map(centrality));
     }
   });
+}
+
+BoostCounterparts boost_counterparts(const GraphView& view, const GraphView& small,
+                                     int pagerank_iterations) {
+  const std::size_t n = view.node_count();
+  const auto index = boost::typed_identity_property_map<NodeIndex>();
+  BoostCounterparts run;
+  auto component = std::make_shared<std::vector<std::uint32_t>>(n);
+  run.components = [&view, component] { boost::connected_components(view, component->data()); };
+  auto ranks = std::make_shared<std::pair<std::vector<double>, std::vector<double>>>();
+  ranks->first.resize(n);
+  ranks->second.resize(n);
+  run.pagerank = [&view, ranks, index, pagerank_iterations] {
+    boost::graph::page_rank(
+        view, boost::make_iterator_property_map(ranks->first.begin(), index),
+        boost::graph::n_iterations(static_cast<std::size_t>(pagerank_iterations)), 0.85, 1,
+        boost::make_iterator_property_map(ranks->second.begin(), index));
+  };
+  auto previous = std::make_shared<std::vector<double>>(n);
+  run.pagerank_as_skein = [&view, ranks, previous, index, n] {
+    // Boost's ranks sum to n and have no tolerance stop: the stop Skein's has (L1 change of
+    // the normalised ranks below n x 1e-10), checked before each of Boost's steps. Normalising
+    // Boost's fixed point gives the one where dangling nodes spread their rank (none here).
+    std::fill(previous->begin(), previous->end(), 0.0);
+    int steps = 0;
+    auto done = [&](const auto& rank, const GraphView&) {
+      double total = 0;
+      for (NodeIndex v = 0; v < n; ++v) total += get(rank, v);
+      double change = 0;
+      for (NodeIndex v = 0; v < n; ++v) {
+        const double normalised = get(rank, v) / total;
+        change += std::fabs(normalised - (*previous)[v]);
+        (*previous)[v] = normalised;
+      }
+      return ++steps > 1000 || (steps > 1 && change < static_cast<double>(n) * 1e-10);
+    };
+    boost::graph::page_rank(view, boost::make_iterator_property_map(ranks->first.begin(), index),
+                            done, 0.85, 1,
+                            boost::make_iterator_property_map(ranks->second.begin(), index));
+  };
+  auto bicomponent = std::make_shared<std::vector<std::uint32_t>>(view.pair_count());
+  auto cut = std::make_shared<std::vector<NodeIndex>>();
+  run.cut_structure = [&view, bicomponent, cut] {
+    cut->clear();  // one call gives both: bridges are the 1-edge components
+    boost::biconnected_components(
+        view, boost::make_iterator_property_map(bicomponent->begin(), get(boost::edge_index, view)),
+        std::back_inserter(*cut));
+  };
+  auto score = std::make_shared<std::vector<double>>(small.node_count());
+  run.betweenness = [&small, score, index] {
+    std::fill(score->begin(), score->end(), 0.0);
+    boost::brandes_betweenness_centrality(
+        small, boost::centrality_map(boost::make_iterator_property_map(score->begin(), index)));
+  };
+  return run;
 }
 
 }  // namespace skein::bench

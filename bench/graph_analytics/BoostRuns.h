@@ -5,6 +5,7 @@
 // answer against the one Skein's own code gave, so a fast wrong answer cannot pass unnoticed.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,19 @@ BoostTimes time_boost(const graph::GraphView& view, int pagerank_iterations,
 // cost 1/weight per hop. Returns seconds; writes the scores.
 double time_boost_betweenness(const graph::GraphView& view, bool weighted,
                               std::vector<double>& score);
+
+// One run of Boost's counterpart of each algorithm Skein keeps hand-written, as a callable,
+// for the paired timing in main.cpp (which alternates them with Skein's runs). `small` is the
+// exact-betweenness graph. The callables own their buffers and keep references to the views.
+struct BoostCounterparts {
+  std::function<void()> components;  // connected_components
+  std::function<void()> pagerank;    // page_rank, `pagerank_iterations` iterations
+  // page_rank wrapped to behave as Skein's: its tolerance stop and normalised ranks
+  std::function<void()> pagerank_as_skein;
+  std::function<void()> cut_structure;  // biconnected_components with articulation points
+  std::function<void()> betweenness;    // brandes_betweenness_centrality on `small`
+};
+BoostCounterparts boost_counterparts(const graph::GraphView& view, const graph::GraphView& small,
+                                     int pagerank_iterations);
 
 }  // namespace skein::bench
