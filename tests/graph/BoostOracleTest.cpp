@@ -106,6 +106,28 @@ TEST_CASE("PageRank equals Boost's page_rank, normalised, where no node dangles"
   }
 }
 
+TEST_CASE("PageRank stopped while its shares are single precision is as close as its stop rule",
+          "[graph][boost]") {
+  // n x tolerance = 2e-5 is above the single-precision floor (1e-5 in L1), so these sweeps end
+  // before any run in double precision: the ranks must still be within the stop rule's own
+  // error (L1 change x d / (1 - d), about 1.1e-4) of Boost's fixed point.
+  const GraphView view = GraphView::from_edges(20000, generate::barabasi_albert(20000, 3, 7));
+  const std::size_t n = view.node_count();
+  PageRankOptions options;
+  options.tolerance = 1e-9;
+  const auto ours = PageRank(view, options).run();
+  REQUIRE(ours.converged);
+  std::vector<double> rank(n), scratch(n);
+  boost::graph::page_rank(view, boost::make_iterator_property_map(rank.begin(), kIndex),
+                          boost::graph::n_iterations(200), 0.85, 1,
+                          boost::make_iterator_property_map(scratch.begin(), kIndex));
+  const double total = std::accumulate(rank.begin(), rank.end(), 0.0);
+  double distance = 0;
+  for (std::size_t v = 0; v < n; ++v) distance += std::fabs(ours.rank[v] - rank[v] / total);
+  CHECK(distance < 1.2e-4);
+  CHECK(std::accumulate(ours.rank.begin(), ours.rank.end(), 0.0) == Approx(1.0).epsilon(1e-12));
+}
+
 TEST_CASE("CutStructure's articulation points and bridges equal Boost's biconnected components",
           "[graph][boost]") {
   for (const GraphView& view : shapes()) {
