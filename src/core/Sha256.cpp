@@ -17,8 +17,8 @@ std::string sha256_hex(std::string_view bytes) {
     throw std::runtime_error("SHA-256 failed in libcrypto");  // only on allocation failure
   }
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * length, '0');
-  for (unsigned int i = 0; i < length; ++i) {
+  std::string hex(2 * std::size_t{length}, '0');
+  for (std::size_t i = 0; i < length; ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }

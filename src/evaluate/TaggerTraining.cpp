@@ -91,6 +91,7 @@ std::vector<std::string> predict(const learn::TaggerModel& model,
   std::vector<std::uint16_t> tags;
   model.tag(views.data(), views.size(), workspace, tags);
   std::vector<std::string> out;
+  out.reserve(tags.size());
   for (const std::uint16_t t : tags) out.push_back(model.tags()[t]);
   return out;
 }

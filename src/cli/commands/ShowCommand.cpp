@@ -2,6 +2,7 @@
 // sentences that support it.
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 
 #include "cli/ArgParser.h"
@@ -199,7 +200,7 @@ int run(const std::vector<std::string>& args) {
     const char* arrow = edge.symmetric ? "--" : (edge.src == node.id ? "->" : "<-");
     std::cout << "\n  " << edge.type << " " << arrow << " " << p(other.name) << " [" << other.label
               << "]  weight " << edge.weight << ", confidence "
-              << static_cast<int>(edge.confidence * 100 + 0.5) << "%";
+              << std::lround(edge.confidence * 100) << "%";
     if (edge.props_json != "{}" && !edge.props_json.empty())
       std::cout << "  " << p(rounded_json(edge.props_json));
     std::cout << "\n";
