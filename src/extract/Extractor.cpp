@@ -30,7 +30,7 @@ std::string resolve_dir(const char* env, const char* share_name, const char* sou
   if (const char* value = std::getenv(env); value != nullptr && *value != '\0') return value;
   const std::string exe = executable_dir();
   if (!exe.empty()) {
-    const std::string installed = exe + "/../share/skein/" + share_name;
+    std::string installed = exe + "/../share/skein/" + share_name;
     if (std::filesystem::is_directory(installed)) return installed;
   }
   return std::string(SKEIN_SOURCE_DIR) + "/" + source_name;
@@ -79,7 +79,7 @@ struct Extractor::Impl {
   std::vector<std::unique_ptr<Component>> components;
 };
 
-Extractor::Extractor(ExtractorOptions options) : impl_(std::make_unique<Impl>(options)) {}
+Extractor::Extractor(const ExtractorOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
@@ -103,6 +103,7 @@ std::vector<RelationTypeInfo> Extractor::relation_types() const {
   std::vector<RelationTypeInfo> out;
   auto names = [](const std::vector<LabelSpec>& specs) {
     std::vector<std::string> v;
+    v.reserve(specs.size());
     for (const LabelSpec& s : specs) v.push_back(s.kind.empty() ? s.label : s.label + "." + s.kind);
     return v;
   };

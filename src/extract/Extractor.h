@@ -50,7 +50,7 @@ std::string default_rules_dir();
 
 class Extractor {
  public:
-  explicit Extractor(ExtractorOptions options = {});
+  explicit Extractor(const ExtractorOptions& options = {});
   ~Extractor();
   Extractor(Extractor&&) noexcept;
   Extractor& operator=(Extractor&&) noexcept;
