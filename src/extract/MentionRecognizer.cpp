@@ -16,7 +16,6 @@ class RecognitionRun : public NameRuns {
   RecognitionRun(AnnotatedDocument& document, const Knowledge& knowledge, const RuleSet& rules,
                  const char* component)
       : NameRuns(document, knowledge, rules),
-        d_(document),
         mentions_(document.mentions),
         roles_(document.roles),
         pending_(document.pending_words),
@@ -57,8 +56,8 @@ class RecognitionRun : public NameRuns {
         m.sentence = sentence_index;
         m.source = MentionSource::kSubdivision;
         m.subdivision = state;
-        add_mention(std::move(m));
         i = m.last;
+        add_mention(std::move(m));
         continue;
       }
       if (!starts_run(i, s.last)) {
@@ -434,7 +433,6 @@ class RecognitionRun : public NameRuns {
     }
     if (mentions_.size() == before) acronym_definition(i, j, last, -1);
   }
-  AnnotatedDocument& d_;
   std::vector<EntityMention>& mentions_;
   std::vector<Role>& roles_;
   std::vector<PendingWord>& pending_;

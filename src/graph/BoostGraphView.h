@@ -393,18 +393,19 @@ inline WeightMap get(boost::edge_weight_t, const DirectedView& g) { return Weigh
 inline NodeIndex get(boost::vertex_index_t, const GraphView&, NodeIndex u) { return u; }
 inline NodeIndex get(boost::vertex_index_t, const DirectedView&, NodeIndex u) { return u; }
 
+// What each model offers, in Boost's terms (graph_traits<...>::traversal_category below).
+struct UndirectedTraversal : virtual boost::bidirectional_graph_tag,
+                             virtual boost::adjacency_graph_tag,
+                             virtual boost::vertex_list_graph_tag,
+                             virtual boost::edge_list_graph_tag {};
+struct DirectedTraversal : virtual boost::bidirectional_graph_tag,
+                           virtual boost::adjacency_graph_tag,
+                           virtual boost::vertex_list_graph_tag,
+                           virtual boost::edge_list_graph_tag {};
+
 }  // namespace skein::graph
 
 namespace boost {
-
-struct skein_undirected_traversal_tag : virtual bidirectional_graph_tag,
-                                        virtual adjacency_graph_tag,
-                                        virtual vertex_list_graph_tag,
-                                        virtual edge_list_graph_tag {};
-struct skein_directed_traversal_tag : virtual bidirectional_graph_tag,
-                                      virtual adjacency_graph_tag,
-                                      virtual vertex_list_graph_tag,
-                                      virtual edge_list_graph_tag {};
 
 template <>
 struct graph_traits<skein::graph::GraphView> {
@@ -417,7 +418,7 @@ struct graph_traits<skein::graph::GraphView> {
   using edge_iterator = skein::graph::UndirectedEdgeIterator;
   using directed_category = undirected_tag;
   using edge_parallel_category = disallow_parallel_edge_tag;
-  using traversal_category = skein_undirected_traversal_tag;
+  using traversal_category = skein::graph::UndirectedTraversal;
   using vertices_size_type = std::size_t;
   using edges_size_type = std::size_t;
   using degree_size_type = std::size_t;
@@ -435,7 +436,7 @@ struct graph_traits<skein::graph::DirectedView> {
   using edge_iterator = skein::graph::DirectedEdgeIterator;
   using directed_category = bidirectional_tag;
   using edge_parallel_category = disallow_parallel_edge_tag;
-  using traversal_category = skein_directed_traversal_tag;
+  using traversal_category = skein::graph::DirectedTraversal;
   using vertices_size_type = std::size_t;
   using edges_size_type = std::size_t;
   using degree_size_type = std::size_t;
