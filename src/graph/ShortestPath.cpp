@@ -61,9 +61,9 @@ BfsResult BreadthFirstSearch::run() const {
   Frontier frontier(n);
   boost::breadth_first_search(
       view_, source_, frontier,
-      boost::make_bfs_visitor(std::make_pair(
-          boost::record_distances(result.distance.data(), boost::on_tree_edge()),
-          boost::record_predecessors(result.parent.data(), boost::on_tree_edge()))),
+      boost::make_bfs_visitor(
+          std::make_pair(boost::record_distances(result.distance.data(), boost::on_tree_edge()),
+                         boost::record_predecessors(result.parent.data(), boost::on_tree_edge()))),
       color);
   return result;
 }
@@ -170,7 +170,7 @@ ShortestPathResult ShortestPath::weighted_bounded() const {
   // cost[k][v]: least cost of a walk of at most k hops from the source to v. Round k relaxes
   // every arc once from the nodes improved in round k-1.
   const std::size_t n = view_.node_count();
-  const double kInf = std::numeric_limits<double>::infinity();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
   const std::size_t rounds = options_.max_hops;
   std::vector<double> cost(n, kInf);
   cost[source_] = 0;

@@ -296,7 +296,7 @@ std::optional<Document> text_document(std::string bytes, const std::string& sour
   } else if (const std::string hint = format_hint(source, bytes); !hint.empty()) {
     return report(hint);
   } else if ((ext == ".html" || ext == ".htm" || ext == ".xhtml" || looks_like_html(bytes)) &&
-             std::memchr(bytes.data(), '\0', bytes.size()) == nullptr) {
+             bytes.find('\0') == std::string::npos) {
     // Before the UTF-8 check: a page may declare another charset, which libxml2 converts.
     HtmlArticle page = read_html(bytes);
     if (is_blank(page.text)) return report("an HTML page with no article text found in it");
@@ -708,7 +708,7 @@ std::optional<Document> DocumentSource::Impl::step(Diagnostics& diagnostics, boo
 DocumentSource::DocumentSource(std::vector<std::string> paths, ReadOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->inputs = std::move(paths);
-  impl_->options = options;
+  impl_->options = std::move(options);
 }
 
 DocumentSource::~DocumentSource() = default;
