@@ -21,7 +21,7 @@
 namespace skein::serve {
 namespace {
 
-constexpr std::size_t kMaxBody = 64 * 1024;
+constexpr std::size_t kMaxBody = std::size_t{64} * 1024;
 
 // Read-only Stores, one per thread that is answering a request at the moment.
 class StorePool {
@@ -218,7 +218,7 @@ void Server::start() {
                                        : "bad request (HTTP " + std::to_string(status) + ")"));
   });
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+      [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
         send_json(response, 500, json_error("internal error"));
       });
   if (!s.options.quiet) {
@@ -271,7 +271,9 @@ int run_until_signal(Server& server) {
   runner.join();
   if (caught == 0) {
     caught = -1;
-    pthread_kill(waiter.native_handle(), SIGTERM);
+    // SIGTERM is blocked in every thread and the waiter takes it with sigwait: this wakes the
+    // waiter, it terminates nothing.
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   }
   waiter.join();
   return caught > 0 ? caught.load() : 0;
