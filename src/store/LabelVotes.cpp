@@ -21,8 +21,8 @@ constexpr const char* kMentionsPerEntity =
     "FROM mentions m JOIN nodes n ON n.id = m.node GROUP BY 1";
 constexpr const char* kVoteMerges =
     "SELECT entity, value FROM corrections WHERE op = 'merge' AND source = 'vote' ORDER BY entity";
-constexpr const char* kVotesDone = "DELETE FROM pending_work WHERE task = 'label votes'";
-constexpr const char* kVotesDue = "SELECT count(*) FROM pending_work WHERE task = 'label votes'";
+constexpr const char* kPendingWorkDone = "DELETE FROM pending_work WHERE task = ?1";
+constexpr const char* kPendingWorkDue = "SELECT count(*) FROM pending_work WHERE task = ?1";
 constexpr const char* kSetVote =
     "UPDATE corrections SET snapshot = json_set(snapshot, '$.vote', json(?2)) "
     "WHERE op = 'merge' AND source = 'vote' AND entity = ?1";
@@ -124,7 +124,11 @@ LabelVoteOutcome Store::Impl::decide_labels() {
     statement->exec();
   }
   outcome.folds = wanted.size();
-  use(kVotesDone)->exec();
+  {
+    auto done = use(kPendingWorkDone);
+    done->bind(1, kLabelVotesTask);
+    done->exec();
+  }
   cache.clear();
   staged.clear();
   load_rules();
@@ -133,7 +137,8 @@ LabelVoteOutcome Store::Impl::decide_labels() {
 
 bool Store::label_votes_due() const {
   return impl_->guarded([&] {
-    auto statement = impl_->use(kVotesDue);
+    auto statement = impl_->use(kPendingWorkDue);
+    statement->bind(1, kLabelVotesTask);
     statement->executeStep();
     return statement->getColumn(0).getInt64() > 0;
   });

@@ -28,6 +28,9 @@
 
 namespace skein::store {
 
+// The pending_work row (schema/008_pending_work.sql) put() leaves and decide_labels() clears.
+inline constexpr const char* kLabelVotesTask = "label votes";
+
 struct Store::Impl : Connection {
   StoreOptions options;
   int version = 0;

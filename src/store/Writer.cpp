@@ -19,8 +19,7 @@ namespace {
 // Every statement the writer runs more than once is prepared once per connection and reused
 // (see Connection::use).
 constexpr const char* kFindDocument = "SELECT id, sha256 FROM documents WHERE uri = ?1";
-constexpr const char* kLabelVotesDue =
-    "INSERT OR IGNORE INTO pending_work (task) VALUES ('label votes')";
+constexpr const char* kAddPendingWork = "INSERT OR IGNORE INTO pending_work (task) VALUES (?1)";
 constexpr const char* kInsertDocument =
     "INSERT INTO documents (uri, doc_id, sha256, title, published, ingested_at, text_bytes, text, "
     "file_size, file_mtime_ns) "
@@ -418,7 +417,11 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
   }
   // The corpus has changed, so the label votes are due: on record with the document, so that a
   // command killed before its vote leaves the vote to the next one (schema/008_pending_work.sql).
-  use(kLabelVotesDue)->exec();
+  {
+    auto due = use(kAddPendingWork);
+    due->bind(1, kLabelVotesTask);
+    due->exec();
+  }
   scope.commit();
   if (batch_open) {
     // Assign, not merge(): a staged entry may be a newer state of a node the cache holds.
