@@ -47,10 +47,10 @@ ComponentsResult ConnectedComponents::run() const {
       }
     }
   }
-  // Number the components by their lowest node (their root), in node order.
-  constexpr std::uint32_t kUnset = static_cast<std::uint32_t>(-1);
+  // Number the components by their lowest node (their root), in node order: a root comes
+  // before every other member, so its id is set when they ask for it.
   ComponentsResult result;
-  result.component.assign(n, kUnset);
+  result.component.resize(n);
   for (NodeIndex u = 0; u < n; ++u) {
     const NodeIndex root = root_of(u);
     if (root == u) {

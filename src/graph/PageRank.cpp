@@ -91,12 +91,14 @@ PageRankResult PageRank::run() const {
   const double d = options_.damping;
   const double nd = static_cast<double>(n);
 
+  // Every neighbour pair walked both ways with weight 1: the view's own adjacency serves.
+  const bool plain = !options_.directed && !options_.weighted;
   // 1 / out-weight of every node over the arcs it may walk; the dangling nodes have none.
   std::vector<double> inverse_out(n, 0.0);
   std::vector<NodeIndex> dangling_nodes;
   for (NodeIndex u = 0; u < n; ++u) {
     double sum = 0;
-    if (!options_.directed && !options_.weighted) {
+    if (plain) {
       sum = static_cast<double>(view_.degree(u));
     } else {
       const auto w = view_.neighbor_weights(u);
@@ -112,11 +114,10 @@ PageRankResult PageRank::run() const {
     }
   }
 
-  // What each node gathers from: the view's own adjacency when every neighbour pair is walked
-  // both ways with weight 1; else its walkable in-arcs with their factors, laid out once as a
-  // flat CSR, so the iterations below run over plain arrays instead of asking the view per arc
-  // per iteration (on an 837k-node store graph that was most of `skein rank`).
-  const bool plain = !options_.directed && !options_.weighted;
+  // What each node gathers from: the view's own adjacency when plain; else its walkable
+  // in-arcs with their factors, laid out once as a flat CSR, so the iterations below run over
+  // plain arrays instead of asking the view per arc per iteration (on an 837k-node store graph
+  // that was most of `skein rank`).
   std::vector<std::uint32_t> in_start;
   std::vector<NodeIndex> in_node;
   std::vector<double> in_factor;
