@@ -33,17 +33,6 @@ double now_seconds() {
 
 namespace {
 
-template <class Fn>
-double best_of(int repeats, Fn&& fn) {
-  double best = 1e300;
-  for (int i = 0; i < repeats; ++i) {
-    const double start = now_seconds();
-    fn();
-    best = std::min(best, now_seconds() - start);
-  }
-  return best;
-}
-
 using CostMap = graph::HopCostMap;
 
 struct CsrArc {

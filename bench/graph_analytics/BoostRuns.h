@@ -4,6 +4,7 @@
 // copy of the same topology. Each function returns seconds (best of `repeats`) and checks its
 // answer against the one Skein's own code gave, so a fast wrong answer cannot pass unnoticed.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,6 +17,18 @@ namespace skein::bench {
 // The clock every timing in this bench reads: wall time, or process CPU time when set.
 inline bool use_cpu_time = false;
 double now_seconds();
+
+// Seconds of the fastest of `repeats` runs of fn, on the clock above.
+template <class Fn>
+double best_of(int repeats, Fn&& fn) {
+  double best = 1e300;
+  for (int i = 0; i < repeats; ++i) {
+    const double start = now_seconds();
+    fn();
+    best = std::min(best, now_seconds() - start);
+  }
+  return best;
+}
 
 struct BoostTimes {
   double components = -1;  // connected_components on the GraphView

@@ -46,16 +46,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-template <class Fn>
-double best_of(int repeats, Fn&& fn) {
-  double best = 1e300;
-  for (int i = 0; i < repeats; ++i) {
-    const double start = bench::now_seconds();
-    fn();
-    best = std::min(best, bench::now_seconds() - start);
-  }
-  return best;
-}
+using bench::best_of;
 
 // Skein's hand-written run and Boost's, alternated `rounds` times, so that both see the same
 // moments of a shared machine: the median of the per-round ratios (Boost's time over Skein's)
