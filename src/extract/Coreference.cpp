@@ -7,14 +7,6 @@
 namespace skein::extract {
 namespace {
 
-// A rule directory without the set (a user's own) links nothing of that kind.
-std::vector<std::string> word_set(const RuleSet& rules, const std::string& name) {
-  for (const auto& [set_name, words] : rules.word_sets) {
-    if (set_name == name) return words;
-  }
-  return {};
-}
-
 enum class Gender : std::uint8_t { kUnknown, kMale, kFemale, kConflicting };
 
 Gender combine(Gender known, Gender seen) {
@@ -381,16 +373,16 @@ Coreference::Coreference(std::string name, const ComponentContext& context,
                          const ComponentOptions& options)
     : Component(std::move(name), options), knowledge_(context.knowledge) {
   const RuleSet& rules = context.rules;
-  lexicon_.male_pronoun = word_set(rules, "coref-pronoun-male");
-  lexicon_.female_pronoun = word_set(rules, "coref-pronoun-female");
-  lexicon_.thing_pronoun = word_set(rules, "coref-pronoun-thing");
-  lexicon_.company_noun = word_set(rules, "coref-company-noun");
-  lexicon_.party_noun = word_set(rules, "coref-party-noun");
-  lexicon_.country_noun = word_set(rules, "coref-country-noun");
-  lexicon_.modifier = word_set(rules, "coref-description-modifier");
-  lexicon_.clause_opener = word_set(rules, "coref-clause-opener");
-  lexicon_.male_honorific = word_set(rules, "coref-male-honorific");
-  lexicon_.female_honorific = word_set(rules, "coref-female-honorific");
+  lexicon_.male_pronoun = rules.word_set("coref-pronoun-male");
+  lexicon_.female_pronoun = rules.word_set("coref-pronoun-female");
+  lexicon_.thing_pronoun = rules.word_set("coref-pronoun-thing");
+  lexicon_.company_noun = rules.word_set("coref-company-noun");
+  lexicon_.party_noun = rules.word_set("coref-party-noun");
+  lexicon_.country_noun = rules.word_set("coref-country-noun");
+  lexicon_.modifier = rules.word_set("coref-description-modifier");
+  lexicon_.clause_opener = rules.word_set("coref-clause-opener");
+  lexicon_.male_honorific = rules.word_set("coref-male-honorific");
+  lexicon_.female_honorific = rules.word_set("coref-female-honorific");
 }
 
 void Coreference::process(AnnotatedDocument& document) const {

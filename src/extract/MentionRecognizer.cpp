@@ -330,7 +330,7 @@ class RecognitionRun : public NameRuns {
     }
     rule_ = "compass-region";
     // 2c. A compass word before a listed place names part of it ("Southern California").
-    if (j - i >= 2 && in_word_set("compass", norm(i)) && tok(i).has(tf::kCapital) &&
+    if (j - i >= 2 && rules_.in_word_set("compass", norm(i)) && tok(i).has(tf::kCapital) &&
         is_name_span(i + 1) && spans_[span_at_[i + 1]].last == j) {
       int state = -1, country = -1;
       for (const Candidate& c : spans_[span_at_[i + 1]].entry->candidates) {

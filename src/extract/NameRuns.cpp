@@ -321,13 +321,6 @@ bool NameRuns::strong_person(std::uint32_t i, std::uint32_t j) const {
          (lex(i) & lf::kCommon) == 0;
 }
 
-bool NameRuns::in_word_set(std::string_view set, std::string_view word) const {
-  for (const auto& [name, words] : rules_.word_sets) {
-    if (name == set) return contains(words, word);
-  }
-  return false;
-}
-
 // Initials of the capitalised words of [i, j): "Terminal High Altitude Area Defense" -> THAAD.
 std::string NameRuns::initials(std::uint32_t i, std::uint32_t j) const {
   std::string out;

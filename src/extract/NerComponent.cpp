@@ -69,13 +69,6 @@ bool courtesy_title(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
 }
 
-bool in_set(const RuleSet& rules, std::string_view set, std::string_view word) {
-  for (const auto& [name, words] : rules.word_sets) {
-    if (name == set) return contains(words, word);
-  }
-  return false;
-}
-
 std::string option_or(const ComponentOptions& options, const std::string& key,
                       const std::string& fallback) {
   const auto it = options.find(key);
@@ -182,7 +175,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     for (TaggedSpan span : spans) {
       if (static_cast<std::int32_t>(span.label) == organization_) {
         std::uint32_t cut = span.first;
-        while (cut < span.last && in_set(rules_, "affiliation", v.norm(cut))) ++cut;
+        while (cut < span.last && rules_.in_word_set("affiliation", v.norm(cut))) ++cut;
         if (cut == span.first && v.is_name_span(cut) &&
             has_candidate(*v.span_starting(cut).entry, CandidateKind::kOrganization))
           cut = v.span_starting(cut).last;
@@ -215,8 +208,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
       const std::string_view w = v.norm(t);
       // "I" and "he" are never names; "US" and "U.S." (normalised "us") are.
       const bool pronoun = !v.tok(t).has(tf::kAllCaps) && !v.tok(t).has(tf::kAbbrev) &&
-                           in_set(rules_, "not-a-name", w);
-      return is_calendar_word(w) || pronoun || (person && in_set(rules_, "affiliation", w));
+                           rules_.in_word_set("not-a-name", w);
+      return is_calendar_word(w) || pronoun || (person && rules_.in_word_set("affiliation", w));
     };
     const std::uint32_t tagged_first = span.first;  // a title may start on a word trimmed below
     // Names end on a capitalised word or a number, and start on one or a name particle.
@@ -259,7 +252,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
         !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0)
       ++span.first;
     // A religion is no entity ("accusing Islam of ..."), whatever label the model gave it.
-    if (span.last - span.first == 1 && in_set(rules_, "religion", v.norm(span.first)))
+    if (span.last - span.first == 1 && rules_.in_word_set("religion", v.norm(span.first)))
       span.first = span.last;
     if (span.first >= span.last) {
       span.first = span.last;  // nothing left: claims nothing
@@ -285,7 +278,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       bool party_words = true;
       // ("Green" or "Liberal" alone may be a person's surname: the model's reading stands.)
       for (std::uint32_t t = span.first; t < span.last && party_words; ++t)
-        party_words = in_set(rules_, "affiliation", v.norm(t)) &&
+        party_words = rules_.in_word_set("affiliation", v.norm(t)) &&
                       (!person || (v.lex(t) & lexicon_flags::kSurname) == 0);
       const PhraseEntry* entry = listed ? v.span_starting(span.first).entry : nullptr;
       if (party_words || (entry != nullptr && has_candidate(*entry, CandidateKind::kOrganization) &&

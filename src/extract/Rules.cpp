@@ -172,6 +172,19 @@ int RuleSet::type_index(std::string_view name) const {
   return -1;
 }
 
+const std::vector<std::string>& RuleSet::word_set(std::string_view name) const {
+  static const std::vector<std::string> kUndeclared;
+  for (const auto& [set_name, words] : word_sets) {
+    if (set_name == name) return words;
+  }
+  return kUndeclared;
+}
+
+bool RuleSet::in_word_set(std::string_view name, std::string_view word) const {
+  const auto& words = word_set(name);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 void parse_rules(std::string_view text, const std::string& source, RuleSet& rules) {
   std::size_t line_number = 0;
   std::size_t pos = 0;

@@ -86,6 +86,10 @@ struct RuleSet {
   std::vector<std::pair<std::string, std::vector<std::string>>> word_sets;
 
   int type_index(std::string_view name) const;
+  // The words of set `name`, empty when no rule file declares it (a user's own rule directory
+  // may leave a set out: whatever it triggers then never fires).
+  const std::vector<std::string>& word_set(std::string_view name) const;
+  bool in_word_set(std::string_view name, std::string_view word) const;
 };
 
 // Parses one rule file's text into `rules` (types declared earlier stay visible). Throws

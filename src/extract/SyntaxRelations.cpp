@@ -10,14 +10,6 @@
 namespace skein::extract {
 namespace {
 
-// A rule directory without the set (a user's own) leaves those paths without triggers.
-std::vector<std::string> word_set(const RuleSet& rules, const std::string& name) {
-  for (const auto& [set_name, words] : rules.word_sets) {
-    if (set_name == name) return words;
-  }
-  return {};
-}
-
 constexpr std::string_view base_of(std::string_view relation) {
   return relation.substr(0, relation.find(':'));
 }
@@ -614,18 +606,18 @@ SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& conte
       knowledge_(context.knowledge),
       rules_(context.rules),
       keep_modal_relations_(context.options.keep_modal_relations) {
-  lexicon_.meet_object = word_set(rules_, "syntax-meet-object");
-  lexicon_.meet_with = word_set(rules_, "syntax-meet-with");
-  lexicon_.meet_pair = word_set(rules_, "syntax-meet-pair");
-  lexicon_.meet_noun = word_set(rules_, "syntax-meet-noun");
-  lexicon_.meet_holder = word_set(rules_, "syntax-meet-holder");
-  lexicon_.trade_verb = word_set(rules_, "syntax-trade-verb");
-  lexicon_.trade_noun = word_set(rules_, "syntax-trade-noun");
-  lexicon_.trade_prep = word_set(rules_, "syntax-trade-prep");
-  lexicon_.trade_balance = word_set(rules_, "syntax-trade-balance");
-  lexicon_.affiliation_prep = word_set(rules_, "syntax-affiliation-prep");
-  lexicon_.location_prep = word_set(rules_, "syntax-location-prep");
-  lexicon_.location_participle = word_set(rules_, "syntax-location-participle");
+  lexicon_.meet_object = rules_.word_set("syntax-meet-object");
+  lexicon_.meet_with = rules_.word_set("syntax-meet-with");
+  lexicon_.meet_pair = rules_.word_set("syntax-meet-pair");
+  lexicon_.meet_noun = rules_.word_set("syntax-meet-noun");
+  lexicon_.meet_holder = rules_.word_set("syntax-meet-holder");
+  lexicon_.trade_verb = rules_.word_set("syntax-trade-verb");
+  lexicon_.trade_noun = rules_.word_set("syntax-trade-noun");
+  lexicon_.trade_prep = rules_.word_set("syntax-trade-prep");
+  lexicon_.trade_balance = rules_.word_set("syntax-trade-balance");
+  lexicon_.affiliation_prep = rules_.word_set("syntax-affiliation-prep");
+  lexicon_.location_prep = rules_.word_set("syntax-location-prep");
+  lexicon_.location_participle = rules_.word_set("syntax-location-participle");
   // "set syntax-party-<organisation key> <words>": the words that name a listed party.
   const std::string prefix = "syntax-party-";
   for (const auto& [set_name, words] : rules_.word_sets) {
