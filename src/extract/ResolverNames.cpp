@@ -267,6 +267,15 @@ void ResolutionRun::resolve() {
       m.entity = e;
     }
   }
+  // A one-word mention that stands for person e, named in full elsewhere in the document.
+  auto make_short_form = [&](EntityMention& m, int e) {
+    m.source = MentionSource::kPerson;
+    m.label = EntityLabel::kPerson;
+    m.entity = e;
+    m.short_form = true;
+    m.component = component_;
+    m.rule = "short-form";
+  };
   // A one-word place name that is the surname or given name of one person named in full
   // in this document is that person ("Martín Ibarra ... Ibarra signed" is no city in
   // Ecuador), unless a locative preposition makes it a place ("flew to Ibarra").
@@ -276,13 +285,7 @@ void ResolutionRun::resolve() {
       continue;
     if (m.first > 0 && locative_preposition(norm(m.first - 1))) continue;
     const int e = short_form(m.first, m.last);
-    if (e < 0) continue;
-    m.source = MentionSource::kPerson;
-    m.label = EntityLabel::kPerson;
-    m.entity = e;
-    m.short_form = true;
-    m.component = component_;
-    m.rule = "short-form";
+    if (e >= 0) make_short_form(m, e);
   }
   // Unexplained capitalised words that are the surname or given name of one person.
   for (const auto& [token, sentence] : pending_) {
@@ -292,12 +295,7 @@ void ResolutionRun::resolve() {
     m.first = token;
     m.last = token + 1;
     m.sentence = sentence;
-    m.source = MentionSource::kPerson;
-    m.label = EntityLabel::kPerson;
-    m.entity = e;
-    m.short_form = true;
-    m.component = component_;
-    m.rule = "short-form";
+    make_short_form(m, e);
     mentions_.push_back(std::move(m));
   }
   for (EntityMention& m : mentions_) {
