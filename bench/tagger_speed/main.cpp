@@ -104,7 +104,8 @@ int main(int argc, char** argv) {
   const skein::extract::TokenAttributes attributes(knowledge);
   // The run-time path the tagging components use (extract/LearnedTaggers.h).
   const skein::extract::DocumentTagger pos_tagger(pos, nullptr);
-  const skein::extract::DocumentTagger ner_tagger(ner, &attributes);
+  const skein::extract::DocumentTagger ner_tagger(
+      ner, &attributes, skein::extract::DocumentTagger::Compounds::kOneWord);
   skein::extract::SegmenterHooks hooks;
   hooks.is_abbreviation = skein::extract::is_builtin_abbreviation;
   hooks.is_common_word = [&](std::string_view w) {

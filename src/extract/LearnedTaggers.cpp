@@ -11,6 +11,7 @@ struct Scratch {
   learn::TaggerWorkspace workspace;
   std::vector<learn::TokenView> views;
   std::vector<std::string_view> norms;
+  std::vector<std::uint32_t> word_starts;  // first token of each word, relative; then the end
   std::vector<std::uint64_t> attributes;
   SentenceAttributes sentence_attributes;
   std::vector<std::uint16_t> tags;
@@ -30,8 +31,9 @@ Scratch& scratch_for(const learn::TaggerModel& model) {
 
 }  // namespace
 
-DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes)
-    : model_(model), attributes_(attributes) {
+DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes,
+                               Compounds compounds)
+    : model_(model), attributes_(attributes), compounds_(compounds) {
   if (attributes_ != nullptr) {
     for (const std::string& name : TokenAttributes::attribute_names()) {
       attribute_hashes_.push_back(learn::attribute_hash(name));
@@ -53,6 +55,26 @@ DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttri
   }
   const std::uint32_t o = model_.tag_index("O");
   outside_ = o == learn::kNoTag ? 0 : static_cast<std::uint16_t>(o);
+  // The tag of the same label with another prefix, or `fallback` when the scheme has none.
+  auto with_prefix = [&](std::size_t tag, char prefix, std::uint16_t fallback) {
+    const std::uint32_t index = model_.tag_index(prefix + model_.tags()[tag].substr(1));
+    return index == learn::kNoTag ? fallback : static_cast<std::uint16_t>(index);
+  };
+  for (std::size_t tag = 0; tag < model_.tags().size(); ++tag) {
+    auto same = static_cast<std::uint16_t>(tag);
+    std::uint16_t first = same, middle = same, last = same;
+    if (prefix_of_tag_[tag] != 0) {
+      middle = with_prefix(tag, 'I', same);
+      const char prefix = prefix_of_tag_[tag];
+      if (prefix == 'U') first = with_prefix(tag, 'B', same);
+      if (prefix == 'L') first = middle;
+      if (prefix == 'B') last = middle;
+      if (prefix == 'U') last = with_prefix(tag, 'L', middle);
+    }
+    first_part_.push_back(first);
+    middle_part_.push_back(middle);
+    last_part_.push_back(last);
+  }
 }
 
 void DocumentTagger::tag(std::string_view text, const Segmentation& segmentation,
@@ -68,34 +90,66 @@ void DocumentTagger::tag_near(std::string_view text, const Segmentation& segment
   const bool windows = !near.empty();
   tags.assign(segmentation.tokens.size(), outside_);
   confidence.assign(segmentation.tokens.size(), 1.0f);
-  // Words and knowledge attributes of tokens [first, first + n) into s.views[0, n): the
-  // attributes see only these tokens, as the tagger does.
+  // Words and knowledge attributes of tokens [first, first + n) into s.views: one word per
+  // token, or per compound with Compounds::kOneWord (s.word_starts says which tokens). The
+  // attributes see only these words, as the tagger does.
   auto prepare = [&](std::size_t first, std::size_t n) {
-    s.views.resize(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      const Token& token = segmentation.tokens[first + k];
-      s.views[k] = {text.substr(token.start, token.end - token.start), nullptr, 0};
+    s.word_starts.clear();
+    for (std::size_t k = 0; k < n;) {
+      s.word_starts.push_back(static_cast<std::uint32_t>(k));
+      std::size_t end = k + 1;
+      bool lower = segmentation.tokens[first + k].has(token_flags::kLower);
+      while (compounds_ == Compounds::kOneWord && end < n &&
+             segmentation.continues_compound(first + end)) {
+        lower = lower || segmentation.tokens[first + end].has(token_flags::kLower);
+        ++end;
+      }
+      if (lower) end = k + 1;  // "Oscar-winner", "al-Qaeda": parts, as before
+      k = end;
     }
-    if (attributes_ == nullptr) return;
-    s.norms.resize(n);
-    for (std::size_t k = 0; k < n; ++k)
-      s.norms[k] = segmentation.norm_of(segmentation.tokens[first + k]);
-    attributes_->attributes_of(s.norms.data(), n, s.sentence_attributes);
+    const std::size_t words = s.word_starts.size();
+    s.word_starts.push_back(static_cast<std::uint32_t>(n));
+    s.views.resize(words);
+    for (std::size_t w = 0; w < words; ++w) {
+      const Token& from = segmentation.tokens[first + s.word_starts[w]];
+      const Token& to = segmentation.tokens[first + s.word_starts[w + 1] - 1];
+      s.views[w] = {text.substr(from.start, to.end - from.start), nullptr, 0};
+    }
+    if (attributes_ == nullptr) return words;
+    // A compound's normalised form is its parts' forms with the spaces between them
+    // ("saint - gall"), as the gazetteer keys it and TokenAttributes::attributes_of_words
+    // normalises a hyphenated corpus word.
+    s.norms.resize(words);
+    for (std::size_t w = 0; w < words; ++w) {
+      s.norms[w] = segmentation.phrase(static_cast<std::uint32_t>(first + s.word_starts[w]),
+                                       static_cast<std::uint32_t>(first + s.word_starts[w + 1]));
+    }
+    attributes_->attributes_of(s.norms.data(), words, s.sentence_attributes);
     const auto& ids = s.sentence_attributes.ids;
     s.attributes.resize(ids.size());
     for (std::size_t a = 0; a < ids.size(); ++a) s.attributes[a] = attribute_hashes_[ids[a]];
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint32_t from = s.sentence_attributes.offsets[k];
-      s.views[k].attributes = s.attributes.data() + from;
-      s.views[k].attribute_count = s.sentence_attributes.offsets[k + 1] - from;
+    for (std::size_t w = 0; w < words; ++w) {
+      const std::uint32_t from = s.sentence_attributes.offsets[w];
+      s.views[w].attributes = s.attributes.data() + from;
+      s.views[w].attribute_count = s.sentence_attributes.offsets[w + 1] - from;
     }
+    return words;
   };
   auto run = [&](std::size_t first, std::size_t n) {
-    prepare(first, n);
-    model_.tag(s.views.data(), n, s.workspace, s.tags, &s.confidence);
-    std::copy(s.tags.begin(), s.tags.end(), tags.begin() + static_cast<std::ptrdiff_t>(first));
-    std::copy(s.confidence.begin(), s.confidence.end(),
-              confidence.begin() + static_cast<std::ptrdiff_t>(first));
+    const std::size_t words = prepare(first, n);
+    model_.tag(s.views.data(), words, s.workspace, s.tags, &s.confidence);
+    for (std::size_t w = 0; w < words; ++w) {
+      const std::uint32_t from = s.word_starts[w], to = s.word_starts[w + 1];
+      const std::uint16_t tag = s.tags[w];
+      for (std::uint32_t k = from; k < to; ++k) {
+        const bool one_part = to - from == 1;
+        tags[first + k] = one_part      ? tag
+                          : k == from   ? first_part_[tag]
+                          : k + 1 == to ? last_part_[tag]
+                                        : middle_part_[tag];
+        confidence[first + k] = s.confidence[w];
+      }
+    }
   };
   for (const Sentence& sentence : segmentation.sentences) {
     const std::size_t n = sentence.last - sentence.first;

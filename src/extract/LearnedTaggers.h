@@ -3,6 +3,12 @@
 // of what `skein train` builds, shared by the POS and NER components and bench/tagger_speed.
 //
 //  - Each sentence of the Segmentation is tagged as one sequence; words are the tokens' text.
+//  - With Compounds::kOneWord, a hyphenated compound of capitalised words or numbers that the
+//    segmenter split ("Mohi-Uddin" into "Mohi", "-", "Uddin") is one word to the model, as
+//    CoNLL-2003 tokenises it and the NER model was trained; its tag is spread back over the
+//    parts ("U-PER" becomes B-, I-, L-PER), so a name never ends inside it. A compound with a
+//    lower-case part ("Oscar-winner", "al-Qaeda") stays in parts: the model reads those better
+//    so. With Compounds::kParts (POS, as UD tokenises) each part is a word.
 //  - An NER model also gets each token's knowledge attributes from TokenAttributes (the same
 //    function training used), computed from the tokens' normalised forms.
 //  - NER tags (BILOU, or BIO) decode into spans with a label and the model's confidence: the
@@ -31,8 +37,11 @@ struct TaggedSpan {
 
 class DocumentTagger {
  public:
+  enum class Compounds { kParts, kOneWord };
+
   // `attributes` is required for a model trained with attributes (NER) and null otherwise.
-  DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes);
+  DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes,
+                 Compounds compounds = Compounds::kParts);
 
   // One tag index (into model.tags()) and one confidence per token of `segmentation`.
   void tag(std::string_view text, const Segmentation& segmentation,
@@ -59,7 +68,11 @@ class DocumentTagger {
   std::vector<std::string> labels_;
   std::vector<std::int32_t> label_of_tag_;  // -1 for O and non-entity tags
   std::vector<char> prefix_of_tag_;         // 'B', 'I', 'L', 'U' or 0
-  std::uint16_t outside_ = 0;               // the "O" tag (tag 0 when there is none)
+  Compounds compounds_;
+  // A compound's tag spread over its parts: the first part's, a middle part's and the last
+  // part's tag, by the compound's tag ("U-PER": "B-PER", "I-PER", "L-PER"; "O": "O").
+  std::vector<std::uint16_t> first_part_, middle_part_, last_part_;
+  std::uint16_t outside_ = 0;  // the "O" tag (tag 0 when there is none)
 };
 
 }  // namespace skein::extract

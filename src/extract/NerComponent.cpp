@@ -84,7 +84,7 @@ NerComponent::NerComponent(std::string name, const ComponentContext& context,
       rules_(context.rules),
       model_(learn::TaggerModel::load(context.model_path(options, "models/ner.skm"), "ner")),
       attributes_(context.knowledge),
-      tagger_(model_, &attributes_) {
+      tagger_(model_, &attributes_, DocumentTagger::Compounds::kOneWord) {
   const std::string path = context.model_path(options, "models/ner.skm");
   person_ = label_id(tagger_, "PER");
   organization_ = label_id(tagger_, "ORG");
@@ -197,6 +197,28 @@ void NerComponent::process(AnnotatedDocument& document) const {
       pieces.push_back(span);
     }
     spans = std::move(pieces);
+  }
+  // "Royal Bank of Scotland", "Tourism Authority of Thailand": an organisation whose name ends
+  // on an institution's head word, then "of" and a place, is one organisation named after the
+  // place (CoNLL-2003's reading too), where the model let the gazetteer pull the place apart.
+  {
+    std::vector<TaggedSpan> joined;
+    joined.reserve(spans.size());
+    for (const TaggedSpan& span : spans) {
+      if (!joined.empty()) {
+        TaggedSpan& before = joined.back();
+        if (static_cast<std::int32_t>(before.label) == organization_ &&
+            static_cast<std::int32_t>(span.label) == location_ && span.first == before.last + 1 &&
+            v.norm(before.last) == "of" &&
+            (v.lex(before.last - 1) & lexicon_flags::kOrgHead) != 0) {
+          before.last = span.last;
+          before.confidence = std::min(before.confidence, span.confidence);
+          continue;
+        }
+      }
+      joined.push_back(span);
+    }
+    spans = std::move(joined);
   }
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);

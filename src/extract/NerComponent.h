@@ -15,7 +15,8 @@
 //    documents).
 //  - Before that, the spans are mended where the model is reliably wrong: names it ran
 //    together come apart (a party before a person's name, "and" inside a person's name, a comma
-//    before a lower-case word); words that are never part of a name are trimmed from the edges
+//    before a lower-case word); an institution named after a place comes together ("Royal
+//    Bank" + "of" + "Scotland"); words that are never part of a name are trimmed from the edges
 //    (days, pronouns, titles and party words around a person); a religion or its followers'
 //    word alone is no entity; and where the knowledge is sure of the kind it overrules the
 //    model's label (a party's own words or a listed organisation that is no place are an

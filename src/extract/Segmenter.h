@@ -80,6 +80,12 @@ struct Segmentation {
     const Token& b = tokens[last - 1];
     return std::string_view(norm).substr(a.norm_start, b.norm_start + b.norm_size - a.norm_start);
   }
+  // Token t (t >= 1) continues the hyphenated compound of token t - 1: both are parts of one
+  // and nothing separates them ("Mohi" "-" "Uddin").
+  bool continues_compound(std::size_t t) const {
+    return tokens[t].has(token_flags::kJoined) && tokens[t - 1].has(token_flags::kJoined) &&
+           tokens[t - 1].end == tokens[t].start;
+  }
   void clear() {
     tokens.clear();
     sentences.clear();

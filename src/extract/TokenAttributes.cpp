@@ -111,11 +111,23 @@ void TokenAttributes::attributes_of_words(const std::vector<std::string>& words,
   thread_local std::vector<std::string_view> views;
   norm.clear();
   ends.clear();
+  const auto is_letter_or_digit = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
   for (const std::string& w : words) {
     const bool abbreviation = w.size() > 1 && w.back() == '.' &&
                               ((w[w.size() - 2] >= 'A' && w[w.size() - 2] <= 'Z') ||
                                (w[w.size() - 2] >= 'a' && w[w.size() - 2] <= 'z'));
-    append_normalized(norm, w, abbreviation);
+    // A hyphen between two letters or digits splits a compound into its parts, as the
+    // segmenter does ("Saint-Gall" -> "saint - gall", the gazetteer's form).
+    std::size_t part = 0;
+    for (std::size_t c = 1; c + 1 < w.size(); ++c) {
+      if (w[c] != '-' || !is_letter_or_digit(w[c - 1]) || !is_letter_or_digit(w[c + 1])) continue;
+      append_normalized(norm, std::string_view(w).substr(part, c - part), false);
+      norm += " - ";
+      part = c + 1;
+    }
+    append_normalized(norm, std::string_view(w).substr(part), abbreviation);
     ends.push_back(static_cast<std::uint32_t>(norm.size()));
   }
   views.clear();

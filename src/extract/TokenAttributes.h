@@ -40,7 +40,9 @@ class TokenAttributes {
                      SentenceAttributes& out) const;
 
   // From raw words of a tokenised corpus: normalises them as the segmenter would (a word with
-  // a final period and a letter before it counts as an abbreviation) and calls the above.
+  // a final period and a letter before it counts as an abbreviation; a hyphenated compound is
+  // its parts around " - ", "saint - gall", as DocumentTagger shows a compound) and calls the
+  // above.
   void attributes_of_words(const std::vector<std::string>& words, SentenceAttributes& out) const;
 
  private:
