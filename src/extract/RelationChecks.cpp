@@ -57,4 +57,22 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
   return true;
 }
 
+bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                      std::uint32_t first, std::uint32_t last) {
+  constexpr std::uint32_t kLongestTitleReach = 3;  // "chief cabinet secretary": 3 words back
+  for (std::uint32_t t = first >= kLongestTitleReach ? first - kLongestTitleReach : 0; t < last;
+       ++t) {
+    const int span = document.span_at[t];
+    if (span < 0 || !document.gazetteer_spans[span].title ||
+        document.gazetteer_spans[span].last <= first)
+      continue;
+    for (const Candidate& c : document.gazetteer_spans[span].entry->candidates) {
+      if (c.kind != CandidateKind::kTitle) continue;
+      const std::string& kind = knowledge.titles()[c.index].kind;
+      if (kind == "government" || kind == "diplomatic" || kind == "military") return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace skein::extract

@@ -1,7 +1,8 @@
 #pragma once
 // Checks every relation component makes before it adds a relation: whether an entity fits a
-// relation type's endpoint labels, and whether a located-in fact can be true given what the
-// gazetteer knows of both ends. One home for both, shared by the rule matcher
+// relation type's endpoint labels, whether a located-in fact can be true given what the
+// gazetteer knows of both ends, and whether a role ties a person to a country. One home for
+// them, shared by the rule matcher
 // (RelationMatcher.h) and the syntax relations (SyntaxRelations.h).
 //
 // Thread-safety: pure functions of their arguments.
@@ -32,5 +33,13 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
 //    organisations excepted: their datelines place bureaus).
 bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
                           const ResolvedEntity& b);
+
+// Whether a title phrase over tokens [first, last) of the document (one that covers any of
+// them) names a role in a state: a government, diplomatic or military title of
+// data/titles.tsv ("industry minister", "ambassador", "general"). A person is affiliated with
+// a country only through such a role: a country word that qualifies a job ("UK economist",
+// "US tycoon", "Malaysia entrepreneur") says where the job is, not whom the person serves.
+bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                      std::uint32_t first, std::uint32_t last);
 
 }  // namespace skein::extract

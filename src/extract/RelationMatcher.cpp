@@ -223,6 +223,13 @@ class RelationRun : public TokenView {
                                    : tm.entity;
             if (!plausible_located_in(k_, entities_[source], entities_[target])) continue;
           }
+          // A role ties a person to a country only when it is a state's role.
+          if (static_cast<int>(type_index) == affiliated_with_ && b.role_unit >= 0 &&
+              entities_[b.target_country >= 0 ? known_.country_entity(b.target_country, tm.first)
+                                              : tm.entity]
+                      .label == EntityLabel::kCountry &&
+              !names_state_role(k_, d_, units_[b.role_unit].first, units_[b.role_unit].last))
+            continue;
           std::string mod = modality(s, units_[u].first, units_[end - 1].last);
           double confidence = rule.confidence;
           if (!rule.also) matched = true;
@@ -259,7 +266,9 @@ class RelationRun : public TokenView {
   // Whether units [first, end) sit in a list of names: "[match] , E" or "[match] and|or E"
   // with E no person ("Paris, Amsterdam and Lisbon"; "Rockville, Md., Bernero said" is no
   // list), "E , E , [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y."
-  // has one), or "[match] E" (the last name continues: "Bayern Munich").
+  // has one), or "[match] E" (the last name continues: "Bayern Munich"), and "[match] R" or
+  // "[match] Word" (it qualifies a title or a longer name: "in Edinburgh, Wales Secretary Peter
+  // Hain").
   bool in_list(std::size_t first, std::size_t end) const {
     const auto entity = [&](std::size_t u) {
       return u < units_.size() && units_[u].type == Unit::Type::kEntity;
@@ -295,7 +304,7 @@ class RelationRun : public TokenView {
           (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
       if (next.label != EntityLabel::kPerson && !larger) return true;
     }
-    return entity(end);
+    return item(end) || (end < units_.size() && units_[end].type == Unit::Type::kRole);
   }
 
   // A cheap test of the first pattern item, before the backtracking matcher runs.

@@ -430,6 +430,9 @@ class SyntaxRun : public TokenView {
         if (rule == nullptr) continue;
         const int org = arg(c, demonym_ok);
         if (org < 0 || org == person) continue;
+        if (entity_of(org).label == EntityLabel::kCountry &&
+            !names_state_role(k_, d_, node, node + 1))
+          continue;
         relate("affiliated-with", person, org, rule, 0.8, node);
       }
     }

@@ -36,6 +36,8 @@
 //                                 chief executive X")
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
 //                                 X", "Israeli industry minister X")
+//                                 Of these three, a country is taken only where a state's title
+//                                 covers the role noun (RelationChecks.h names_state_role)
 //                   title-modifier  read from the words, in every sentence: an organisation
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
 //                                 naming a party of data/organizations.tsv, unused when the

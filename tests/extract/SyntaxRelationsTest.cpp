@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ProjectExtractor.h"
 #include "core/Error.h"
 #include "extract/AnnotatedDocument.h"
 #include "extract/Component.h"
@@ -43,6 +44,14 @@ DocumentExtraction extract_text(const std::string& text, bool keep_modal = false
   d.uri = "syntax.txt";
   d.text = text;
   return syntax_extractor(keep_modal).extract(d);
+}
+
+// The same through the default pipeline (the learned tagger finds the names).
+DocumentExtraction extract_with_default_pipeline(const std::string& text) {
+  Document d;
+  d.uri = "syntax.txt";
+  d.text = text;
+  return testing::project_extractor().extract(d);
 }
 
 const Relation* find(const DocumentExtraction& r, const std::string& type, const std::string& a,
@@ -83,6 +92,25 @@ TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
   REQUIRE(strategist != nullptr);
   CHECK(strategist->source == id_of(r, "Anthony Crescenzi"));  // directed: person -> org
   CHECK(strategist->evidence.front().component == "syntax-relations");
+}
+
+TEST_CASE("A person serves a country only in a role of its state", "[extract][syntax]") {
+  const auto ambassador = extract_with_default_pipeline(
+      "The talks were attended by the Israeli ambassador, Zvi Heifetz, and Tony Blair.");
+  const Relation* serves = find(ambassador, "affiliated-with", id_of(ambassador, "Zvi Heifetz"),
+                                id_of(ambassador, "Israel"));
+  REQUIRE(serves != nullptr);
+  CHECK(serves->evidence.front().rule == "role-modifier");
+  // A country word that qualifies a job is no state role: no link to the country, while the
+  // employer still comes through.
+  const auto economist = extract_with_default_pipeline(
+      "Ross Walker, UK economist at Royal Bank of Scotland, said he was surprised.");
+  CHECK(find(economist, "affiliated-with", id_of(economist, "Ross Walker"),
+             id_of(economist, "United Kingdom")) == nullptr);
+  const auto tycoon =
+      extract_with_default_pipeline("Shares rose after a new offer from US tycoon Malcolm Glazer.");
+  CHECK(find(tycoon, "affiliated-with", id_of(tycoon, "Malcolm Glazer"),
+             id_of(tycoon, "United States")) == nullptr);
 }
 
 TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
