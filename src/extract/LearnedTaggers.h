@@ -54,6 +54,8 @@ class DocumentTagger {
                 const std::vector<std::uint8_t>& near, std::uint32_t radius,
                 std::vector<std::uint16_t>& tags, std::vector<float>& confidence) const;
 
+  // The "O" tag's index (tag 0 in a model without one).
+  std::uint16_t outside() const { return outside_; }
   // Span labels: the tag names without their B-/I-/L-/U- prefix ("PER", "ORG", ...).
   const std::vector<std::string>& labels() const { return labels_; }
   // Spans of a tag sequence from tag() (never crossing a sentence boundary, as tag() ends

@@ -220,8 +220,46 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(joined);
   }
+  // A person's name the model broke off: "George" + "W" + "Bush" is one name across a bare
+  // initial; "Robert" + "MacIntosh" is one where a given name ends the span and a capitalised
+  // word the knowledge does not place (no listed name, title or calendar word) follows it.
+  {
+    auto capital_letter = [&](std::uint32_t t) {
+      return v.tok(t).has(tf::kInitial) ||
+             (v.tok(t).has(tf::kCapital) && v.tok(t).end - v.tok(t).start == 1);
+    };
+    std::vector<char> starts_sentence(seg.tokens.size() + 1, 0);
+    for (const Sentence& sentence : seg.sentences) starts_sentence[sentence.first] = 1;
+    std::vector<TaggedSpan> joined;
+    joined.reserve(spans.size());
+    for (TaggedSpan span : spans) {
+      const bool person = static_cast<std::int32_t>(span.label) == person_;
+      if (person && !joined.empty()) {
+        TaggedSpan& before = joined.back();
+        if (static_cast<std::int32_t>(before.label) == person_ && span.first == before.last + 1 &&
+            capital_letter(before.last)) {
+          before.last = span.last;
+          before.confidence = std::min(before.confidence, span.confidence);
+          continue;
+        }
+      }
+      const std::uint32_t next = span.last;
+      if (person && span.last - span.first == 1 &&
+          (v.lex(span.first) & lexicon_flags::kGivenName) != 0 && next < seg.tokens.size() &&
+          v.tok(next).has(tf::kCapital) && !v.tok(next).has(tf::kAllCaps) &&
+          v.tok(next).has(tf::kSpaceBefore) && tags[next] == tagger_.outside() &&
+          !starts_sentence[next] && !v.is_name_span(next) && !v.is_title_span(next) &&
+          !is_calendar_word(v.norm(next)) && !rules_.in_word_set("not-a-name", v.norm(next)))
+        span.last = next + 1;
+      joined.push_back(span);
+    }
+    spans = std::move(joined);
+  }
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
+  // Tokens cut from the front of a person's span as the role and what qualifies it ("US
+  // President" of "US President George Bush"): a place the knowledge lists there stays.
+  std::vector<char> role_prefix(seg.tokens.size(), 0);
   for (std::size_t s = 0; s < spans.size(); ++s) {
     TaggedSpan& span = spans[s];
     if (static_cast<std::int32_t>(span.label) == misc_) continue;
@@ -265,13 +303,21 @@ void NerComponent::process(AnnotatedDocument& document) const {
           name_start = v.span_starting(t).last;
       }
       if (name_start != span.first) {
+        for (std::uint32_t t = tagged_first; t < name_start; ++t) role_prefix[t] = 1;
         span.first = name_start;
         shown_first[s] = UINT32_MAX;
       }
     }
-    // A capitalised common word that starts the sentence ("Senior Labour MPs").
+    // A capitalised common word that starts the sentence ("Senior Labour MPs"), unless it
+    // starts an organisation named for what it is ("Home Office", "Salvation Army", "National
+    // Bureau of Statistics").
+    bool named_for_its_kind = false;
+    for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
+      named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
+                           (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0;
     if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&
-        !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0)
+        !named_for_its_kind && !v.is_name_span(span.first) &&
+        (v.lex(span.first) & lexicon_flags::kGivenName) == 0)
       ++span.first;
     // A religion is no entity ("accusing Islam of ..."), whatever label the model gave it.
     if (span.last - span.first == 1 && rules_.in_word_set("religion", v.norm(span.first)))
@@ -366,7 +412,10 @@ void NerComponent::process(AnnotatedDocument& document) const {
     int overlap = -1;
     for (std::uint32_t t = m.first; t < m.last && overlap < 0; ++t) overlap = claim[t];
     if (overlap < 0) {
-      keep[i] = keeps_rule(m.rule) ? 1 : 0;
+      bool qualifies_role = m.source == MentionSource::kGazetteer && names_a_location(*m.entry);
+      for (std::uint32_t t = m.first; t < m.last && qualifies_role; ++t)
+        qualifies_role = role_prefix[t] != 0;
+      keep[i] = keeps_rule(m.rule) || qualifies_role ? 1 : 0;
       continue;
     }
     const TaggedSpan& s = spans[overlap];

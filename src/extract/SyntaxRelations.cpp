@@ -450,8 +450,12 @@ class SyntaxRun : public TokenView {
           entity_of(person).label != EntityLabel::kPerson || pronoun(person))
         continue;
       std::uint32_t t = f;  // the token after the modifier
-      while (t > first && t + 4 > f && title_word(t - 1)) --t;
-      if (t == f && tok(f - 1).has(token_flags::kPossessive)) --t;
+      while (t > first && t + 5 > f &&
+             (title_word(t - 1) || in_title_phrase(t - 1) ||
+              (t - 1 > first && t < f && tok(t - 1).has(token_flags::kJoined) &&
+               !tok(t - 1).has(token_flags::kWord) && title_word(t - 2))))
+        --t;
+      if (t > first && tok(t - 1).has(token_flags::kPossessive)) --t;
       if (t == f || t == first) continue;
       const std::uint32_t m = t - 1;  // the modifier's last token
       int org = mention_at_[m];
@@ -462,6 +466,20 @@ class SyntaxRun : public TokenView {
       if (org < 0) continue;
       relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     }
+  }
+  // A token of a title phrase the gazetteer matched ("Lord", "Justice Minister"), capitalised
+  // or not; not an honorific ("Mr", "Dr"), which says nothing of a role ("Observes Mr Hadi").
+  bool in_title_phrase(std::uint32_t t) const {
+    constexpr std::uint32_t kReach = 3;
+    for (std::uint32_t s = t >= sentence_->first + kReach ? t - kReach : sentence_->first; s <= t;
+         ++s) {
+      if (!is_title_span(s) || span_starting(s).last <= t) continue;
+      for (const Candidate& c : span_starting(s).entry->candidates) {
+        if (c.kind == CandidateKind::kTitle && k_.titles()[c.index].kind != "honorific")
+          return true;
+      }
+    }
+    return false;
   }
   // Word windows do not say what a pronoun is doing ("Asked if he would welcome BNP voters he
   // told"): title-modifier takes names and descriptions only.

@@ -42,10 +42,12 @@
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
 //                                 naming a party of data/organizations.tsv, unused when the
 //                                 knowledge lists no such party; the word becomes a mention) before
-//                                 a person with one to four lower-case title words (nouns and
-//                                 adjectives where tagged) or a possessive
-//                                 between ("Tory leader Michael Howard", "Labour's Paul Flynn",
-//                                 "Salvation Army spokesman X")
+//                                 a person with one to four title words (lower-case nouns and
+//                                 adjectives where tagged, "co-chairman", or words of a listed
+//                                 title phrase such as "Lord" or "Justice Minister"), a
+//                                 possessive, or both between ("Tory leader Michael Howard",
+//                                 "Labour's Paul Flynn", "Labour peer Lord Haskins", "Plaid
+//                                 Cymru's economics spokesman Adam Price")
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit")
 //                   in-adjacent   an in-phrase right after the name, wherever the parse attached
 //                                 it ("chief economist with Eaton Vance Management in Boston")
