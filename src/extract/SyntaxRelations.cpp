@@ -52,7 +52,9 @@ class SyntaxRun : public TokenView {
         continue;
       build_children();
       for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
+        meeting_ = true;
         meeting_paths(t);
+        meeting_ = false;
         trade_paths(t);
         location_participle(t);
       }
@@ -134,8 +136,34 @@ class SyntaxRun : public TokenView {
         }
       }
     }
+    if (m < 0 && meeting_ && in(x_.group_member, t)) return group_of_members(t);
     if (m >= 0 && d_.mentions[m].demonym && !demonym_ok) return -1;
     return m;
+  }
+  // The party that people of a syntax-group-member noun stand for at a meeting: "SEC
+  // officials", "the SEC's officials", "Israeli negotiators", "a delegation from the CBI",
+  // "representatives of Switzerland", "his EU counterparts".
+  // Not where the noun is a named person's title ("his South Korean counterpart Park Jin"; a
+  // possessive pronoun is no name: "his EU counterparts").
+  int group_of_members(std::uint32_t t) const {
+    const auto person = [&](std::int64_t x) {
+      const int m = x >= 0 ? mention_at_[static_cast<std::uint32_t>(x)] : -1;
+      return m >= 0 && entity_of(m).label == EntityLabel::kPerson && !pronoun(m);
+    };
+    if (person(head(t))) return -1;
+    for (std::uint32_t c : children(t)) {
+      if (person(c)) return -1;
+    }
+    for (std::uint32_t c : children(t)) {
+      const std::string_view r = base(c);
+      const bool modifier = r == "compound" || r == "amod" || relation(c) == "nmod:poss";
+      const bool source = r == "nmod" && (case_of(c) == "from" || case_of(c) == "of");
+      const int m = mention_at_[c];
+      if ((modifier || source) && m >= 0 && entity_of(m).label != EntityLabel::kPerson &&
+          entity_of(m).label != EntityLabel::kPlace)
+        return m;
+    }
+    return -1;
   }
   // arg(t) and the arguments of t's conjuncts ("X and Y").
   void args(std::uint32_t t, std::vector<int>& out, bool demonym_ok = false) const {
@@ -614,6 +642,7 @@ class SyntaxRun : public TokenView {
   const bool keep_modal_;
   const char* component_;
   std::vector<int> mention_at_;  // per token: the longest resolved mention covering it, or -1
+  bool meeting_ = false;         // reading a meeting's parties: people may stand for their group
   const Sentence* sentence_ = nullptr;
   std::vector<std::vector<std::uint32_t>> children_;  // per token of the sentence
   std::string sentence_text_;
@@ -632,6 +661,7 @@ SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& conte
   lexicon_.meet_pair = rules_.word_set("syntax-meet-pair");
   lexicon_.meet_noun = rules_.word_set("syntax-meet-noun");
   lexicon_.meet_holder = rules_.word_set("syntax-meet-holder");
+  lexicon_.group_member = rules_.word_set("syntax-group-member");
   lexicon_.trade_verb = rules_.word_set("syntax-trade-verb");
   lexicon_.trade_noun = rules_.word_set("syntax-trade-noun");
   lexicon_.trade_prep = rules_.word_set("syntax-trade-prep");

@@ -7,8 +7,10 @@
 //
 // An argument token stands for a mention when it lies inside one, or when its appos/flat
 // child does, or a person in its compound child ("met Prime Minister Silvio Berlusconi" with
-// "Minister" as the object); conjuncts ("X and Y") are arguments too. The paths, each the
-// `rule` of its evidence:
+// "Minister" as the object); conjuncts ("X and Y") are arguments too. In a meeting's parties,
+// people of a syntax-group-member noun stand for the organisation or country that modifies
+// them or that they come from ("met SEC officials", "his EU counterparts", "a delegation from
+// the CBI"). The paths, each the `rule` of its evidence:
 //
 //   met-with        meet-object   nsubj(V) + obj(V), V in syntax-meet-object ("X met Y"); the
 //                                 passive's nsubj:pass + by-oblique ("Y was welcomed by X")
@@ -95,6 +97,7 @@ class SyntaxRelations : public Component {
   // The trigger word sets, by their name in the rule files.
   struct Lexicon {
     std::vector<std::string> meet_object, meet_with, meet_pair, meet_noun, meet_holder;
+    std::vector<std::string> group_member;
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).

@@ -113,6 +113,22 @@ TEST_CASE("A person serves a country only in a role of its state", "[extract][sy
              id_of(tycoon, "United States")) == nullptr);
 }
 
+TEST_CASE("At a meeting, people of a group noun stand for their organisation or state",
+          "[extract][syntax]") {
+  const auto r = extract_with_default_pipeline(
+      "The latest delegation from the CBI met SEC officials on Wednesday.\n\nDavid Blunkett met "
+      "his EU counterparts in Luxembourg on Monday.\n\nDuring a meeting between Chinese Foreign "
+      "Minister Wang Yi and his South Korean counterpart Park Jin in Qingdao, trade came up.");
+  const Relation* sec =
+      find(r, "met-with", id_of(r, "CBI"), id_of(r, "Securities and Exchange Commission"));
+  REQUIRE(sec != nullptr);
+  CHECK(sec->evidence.front().rule == "meet-object");
+  CHECK(find(r, "met-with", id_of(r, "David Blunkett"), id_of(r, "European Union")) != nullptr);
+  // "counterpart" is Park Jin's title there: the people met, not South Korea.
+  CHECK(find(r, "met-with", id_of(r, "Wang Yi"), id_of(r, "Park Jin")) != nullptr);
+  CHECK(find(r, "met-with", id_of(r, "Wang Yi"), id_of(r, "South Korea")) == nullptr);
+}
+
 TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
   const auto r = extract_text("The US imported almost $20bn worth of goods from China last year.");
   const Relation* trade = find(r, "trades-with", id_of(r, "United States"), id_of(r, "China"));
