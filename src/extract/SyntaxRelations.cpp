@@ -195,7 +195,8 @@ class SyntaxRun : public TokenView {
     return out;
   }
   // The subject arguments of a verb: its nsubj, or the subject it shares as a conjunct, an
-  // xcomp (the controller) or a relative clause (the noun it modifies).
+  // xcomp or an infinitive of purpose (the controller), a relative clause (the noun it
+  // modifies) or an infinitive completing an object noun (the verb's subject).
   std::vector<int> subjects(std::uint32_t v, int depth = 0) const {
     std::vector<int> out;
     bool has_subject = false;
@@ -207,8 +208,18 @@ class SyntaxRun : public TokenView {
     const std::int64_t h = head(v);
     if (h < 0 || depth > 2) return out;
     const std::string_view r = relation(v);
-    if (!has_subject && (r == "conj" || r == "xcomp"))
+    // ("China overtook the US to become ...": an infinitive of purpose shares it too.)
+    const bool to_infinitive =
+        r == "advcl" && std::any_of(children(v).begin(), children(v).end(), [&](std::uint32_t c) {
+          return base(c) == "mark" && norm(c) == "to";
+        });
+    if (!has_subject && (r == "conj" || r == "xcomp" || to_infinitive))
       return subjects(static_cast<std::uint32_t>(h), depth + 1);
+    // "India signed a deal to import gas from Iran": an infinitive that completes a noun shares
+    // the subject of the verb the noun is the object of.
+    if (!has_subject && r == "acl" && head(static_cast<std::uint32_t>(h)) >= 0 &&
+        base(static_cast<std::uint32_t>(h)) == "obj")
+      return subjects(static_cast<std::uint32_t>(head(static_cast<std::uint32_t>(h))), depth + 1);
     if (r == "acl:relcl") {
       bool relative_subject = !has_subject;
       for (std::uint32_t c : children(v)) {
@@ -402,6 +413,7 @@ class SyntaxRun : public TokenView {
       }
       relate_all("trades-with", subjects(v), partner, "trade-verb", 0.75, v);
     }
+    trade_partner_path(v);
     bool noun = in(x_.trade_noun, v) && d_.pos[v] != upos::from_name("VERB");
     if (!noun && in(x_.trade_balance, v)) {
       for (std::uint32_t c : children(v)) {
@@ -420,6 +432,38 @@ class SyntaxRun : public TokenView {
     if (owner.empty() && h >= 0 && base(v) == "obj")
       owner = subjects(static_cast<std::uint32_t>(h));
     relate_all("trades-with", owner, child_args(v, "nmod", &x_.trade_prep), "trade-noun", 0.8, v);
+  }
+
+  // "China is Japan's biggest trading partner", "China overtook the US to become Japan's
+  // biggest trading partner", "Germany and Italy, two of France's main trading partners", "an
+  // even more important Japanese trading partner": a syntax-trade-partner noun with "trade" or
+  // "trading" before it; its owner (possessive or demonym) trades with what it is predicated
+  // of (the copula's or "become"'s subject) or set beside (the noun its phrase is an
+  // apposition to).
+  void trade_partner_path(std::uint32_t p) {
+    if (!in(x_.trade_partner, p)) return;
+    bool trading = false;
+    std::vector<int> owner;
+    for (std::uint32_t c : children(p)) {
+      const std::string_view r = base(c);
+      if ((r == "compound" || r == "amod") && (norm(c) == "trade" || norm(c) == "trading"))
+        trading = true;
+      if (relation(c) == "nmod:poss" || r == "amod") args(c, owner, true);
+    }
+    if (!trading || owner.empty()) return;
+    std::vector<int> other = subjects(p);
+    // The phrase's head: "two of France's main trading partners" hangs under "two".
+    std::uint32_t phrase = p;
+    const std::int64_t up = head(p);
+    if (up >= 0 && base(p) == "nmod" && case_of(p) == "of" && mention_at_[up] < 0)
+      phrase = static_cast<std::uint32_t>(up);
+    const std::int64_t h = head(phrase);
+    if (other.empty() && h >= 0 && base(phrase) == "appos")
+      args(static_cast<std::uint32_t>(h), other);
+    if (other.empty() && h >= 0 && (base(phrase) == "xcomp" || base(phrase) == "obj") &&
+        in(x_.trade_partner_verb, static_cast<std::uint32_t>(h)))
+      other = subjects(static_cast<std::uint32_t>(h));
+    relate_all("trades-with", other, owner, "trade-partner", 0.8, p);
   }
 
   // ---- affiliated-with ----
@@ -666,6 +710,8 @@ SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& conte
   lexicon_.trade_noun = rules_.word_set("syntax-trade-noun");
   lexicon_.trade_prep = rules_.word_set("syntax-trade-prep");
   lexicon_.trade_balance = rules_.word_set("syntax-trade-balance");
+  lexicon_.trade_partner = rules_.word_set("syntax-trade-partner");
+  lexicon_.trade_partner_verb = rules_.word_set("syntax-trade-partner-verb");
   lexicon_.affiliation_prep = rules_.word_set("syntax-affiliation-prep");
   lexicon_.location_prep = rules_.word_set("syntax-location-prep");
   lexicon_.location_participle = rules_.word_set("syntax-location-participle");

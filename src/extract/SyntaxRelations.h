@@ -29,6 +29,12 @@
 //                   trade-noun    poss/compound/amod of N, or nsubj of the verb N is the object
 //                                 of, + from/to/with nominal of N ("China's exports to the US",
 //                                 "the US trade deficit with China")
+//                   trade-partner  poss or demonym amod of N in syntax-trade-partner, "trade"
+//                                 or "trading" before N, + nsubj of N, the head N's phrase is
+//                                 an apposition to, or the subject of the syntax-trade-partner-
+//                                 verb N completes ("China is Japan's biggest trading partner",
+//                                 "Germany and Italy, two of France's main trading partners",
+//                                 "China overtook the US to become Japan's trading partner")
 //   affiliated-with role-of       the person's head or a role noun attached to it (appos child,
 //                                 a title it is the flat/compound/appos of, a copula's
 //                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
@@ -99,6 +105,7 @@ class SyntaxRelations : public Component {
     std::vector<std::string> meet_object, meet_with, meet_pair, meet_noun, meet_holder;
     std::vector<std::string> group_member;
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
+    std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;

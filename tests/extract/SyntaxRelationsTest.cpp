@@ -136,6 +136,21 @@ TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
   CHECK(trade->evidence.front().rule == "trade-verb");
 }
 
+TEST_CASE("A trading partner is read through its predicate, an infinitive of purpose included",
+          "[extract][syntax]") {
+  const auto r = extract_with_default_pipeline(
+      "Trade figures\n\nChina overtook the US to become Japan's biggest trading partner in "
+      "2004.\n\nViktor Yushchenko prepared to head to Brussels to meet with Tony Blair.");
+  const Relation* partner = find(r, "trades-with", id_of(r, "China"), id_of(r, "Japan"));
+  REQUIRE(partner != nullptr);
+  bool read_from_parse = false;
+  for (const Evidence& e : partner->evidence) read_from_parse |= e.rule == "trade-partner";
+  CHECK(read_from_parse);
+  CHECK(find(r, "trades-with", id_of(r, "United States"), id_of(r, "Japan")) == nullptr);
+  // The purpose shares the subject, and its preparing verb makes the meeting a plan.
+  CHECK(find(r, "met-with", id_of(r, "Viktor Yushchenko"), id_of(r, "Tony Blair")) == nullptr);
+}
+
 TEST_CASE("A negated or planned meeting is no fact, and is kept marked when asked",
           "[extract][syntax]") {
   const std::string negated = "Tony Blair did not meet Silvio Berlusconi on Monday.";
