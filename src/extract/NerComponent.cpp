@@ -64,6 +64,24 @@ std::vector<std::string> split_list(const std::string& list) {
   return out;
 }
 
+// Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>" ("RHB,
+// Malaysia's third-biggest lender", "Nordic Marine Finance, a lender in Oslo").
+bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t) {
+  const std::uint32_t end = static_cast<std::uint32_t>(v.token_count());
+  if (t + 2 >= end || v.norm(t) != ",") return false;
+  // An apposition starts on an article or a possessive ("who heads a plant genetics group" is
+  // a clause about the name, not a description of it).
+  const std::string_view first = v.norm(t + 1);
+  if (first != "a" && first != "an" && first != "the" &&
+      !v.tok(t + 2).has(token_flags::kPossessive))
+    return false;
+  for (std::uint32_t k = t + 1; k < end && k <= t + 6; ++k) {
+    if (v.norm(k) == "," || v.norm(k) == ".") return false;
+    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", v.norm(k))) return true;
+  }
+  return false;
+}
+
 // Shown with a person's name but not part of it (as the recogniser's add_person keeps them).
 bool courtesy_title(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
@@ -353,6 +371,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
                           !names_a_location(*entry)))
         span.label = static_cast<std::uint32_t>(organization_);
     }
+    //  - a name no list places, which an apposition right after it calls a company ("RHB,
+    //    Malaysia's third-biggest lender"; "Heineken, the Dutch brewer"), is an organisation.
+    if (static_cast<std::int32_t>(span.label) != organization_ &&
+        (!listed || !names_a_location(*v.span_starting(span.first).entry)) &&
+        described_as_company(v, rules_, span.last))
+      span.label = static_cast<std::uint32_t>(organization_);
   }
   std::vector<int> claim(seg.tokens.size(), -1);
   for (std::size_t s = 0; s < spans.size(); ++s) {
