@@ -290,11 +290,20 @@ void NerComponent::process(AnnotatedDocument& document) const {
       return is_calendar_word(w) || pronoun || (person && rules_.in_word_set("affiliation", w));
     };
     const std::uint32_t tagged_first = span.first;  // a title may start on a word trimmed below
-    // Names end on a capitalised word or a number, and start on one or a name particle.
+    // Names end on a capitalised word, a number or a possessive that is part of the name
+    // ("Standard & Poor's", not "Radio 1's controller"), and start on a capitalised word or a
+    // name particle. (A party word that is also a surname ends a person's name: "Sir Andrew
+    // Green".)
+    auto surname_at_end = [&](std::uint32_t t) {
+      return person && t > span.first && (v.lex(t) & lexicon_flags::kSurname) != 0 &&
+             rules_.in_word_set("affiliation", v.norm(t)) && v.tok(t).has(tf::kCapital);
+    };
     while (span.first < span.last &&
-           (never_in_name(span.last - 1) ||
+           ((never_in_name(span.last - 1) && !surname_at_end(span.last - 1)) ||
             (v.tok(span.last - 1).has(tf::kLower) && !v.tok(span.last - 1).has(tf::kJoined)) ||
-            (!v.tok(span.last - 1).has(tf::kWord) && !v.tok(span.last - 1).has(tf::kPossessive))))
+            (!v.tok(span.last - 1).has(tf::kWord) &&
+             (!v.tok(span.last - 1).has(tf::kPossessive) ||
+              (span.last - span.first >= 2 && v.tok(span.last - 2).has(tf::kNumber))))))
       --span.last;
     while (span.first < span.last &&
            (never_in_name(span.first) || v.tok(span.first).has(tf::kNumber) ||
@@ -333,9 +342,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
     for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
       named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
                            (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0;
+    // Nor when a number or a possessive would then start it ("Radio 1's controller").
     if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&
         !named_for_its_kind && !v.is_name_span(span.first) &&
-        (v.lex(span.first) & lexicon_flags::kGivenName) == 0)
+        (v.lex(span.first) & lexicon_flags::kGivenName) == 0 &&
+        !v.tok(span.first + 1).has(tf::kNumber) && !v.tok(span.first + 1).has(tf::kPossessive))
       ++span.first;
     // A religion is no entity ("accusing Islam of ..."), whatever label the model gave it.
     if (span.last - span.first == 1 && rules_.in_word_set("religion", v.norm(span.first)))

@@ -243,3 +243,18 @@ TEST_CASE("BBC dev files: a name an apposition calls a company is an organisatio
   // "RHB, Malaysia's third-biggest lender": the model read a place.
   CHECK(labels_of(bbc("business/147.txt"), "RHB") == kOrganization);
 }
+
+TEST_CASE("A surname that is a party word, and a station's number, stay in the name",
+          "[extract][ner]") {
+  Document d;
+  d.uri = "names.txt";
+  d.text =
+      "Radio news\n\nBut the chairman of Migration Watch UK, Sir Andrew Green, said the decision "
+      "was a step in the wrong direction.\n\nRadio 1's controller, Andy Parfitt, said: \"We "
+      "believe it.\"\n\nTory Liam Fox said so.";
+  const DocumentExtraction r = testing::project_extractor().extract(d);
+  CHECK(labels_of(r, "Andrew Green") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Radio 1") == kOrganization);
+  CHECK(labels_of(r, "Radio 1's").empty());
+  CHECK(labels_of(r, "Liam Fox") == std::set<std::string>{"Person"});  // "Tory" still goes
+}
