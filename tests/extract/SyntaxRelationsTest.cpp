@@ -94,6 +94,16 @@ TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
   CHECK(strategist->evidence.front().component == "syntax-relations");
 }
 
+TEST_CASE("A bare 'X, from the ORG,' apposition is an affiliation", "[extract][rules]") {
+  const auto r = extract_with_default_pipeline(
+      "Care plans\n\nDavid Rogers, from the Local Government Association, said agencies were "
+      "working together.");
+  const Relation* from = find(r, "affiliated-with", id_of(r, "David Rogers"),
+                              id_of(r, "Local Government Association"));
+  REQUIRE(from != nullptr);
+  CHECK(from->evidence.front().rule == "appos-from");
+}
+
 TEST_CASE("A person serves a country only in a role of its state", "[extract][syntax]") {
   const auto ambassador = extract_with_default_pipeline(
       "The talks were attended by the Israeli ambassador, Zvi Heifetz, and Tony Blair.");
