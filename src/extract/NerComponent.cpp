@@ -388,6 +388,30 @@ void NerComponent::process(AnnotatedDocument& document) const {
         (!listed || !names_a_location(*v.span_starting(span.first).entry)) &&
         described_as_company(v, rules_, span.last))
       span.label = static_cast<std::uint32_t>(organization_);
+    //  - a place the model took for an organisation (a county's cricket club, a region's team)
+    //    is the place where the words place it: a listed place after "in" or before "in" and
+    //    another place; any name between another place and its comma ("in Bromsgrove,
+    //    Worcestershire,"). (An unlisted name before "in" and a place stays an organisation:
+    //    "Eaton Vance Management in Boston".)
+    if (static_cast<std::int32_t>(span.label) == organization_ && span.first > 0 &&
+        span.last + 2 < v.token_count()) {
+      const PhraseEntry* entry = listed ? v.span_starting(span.first).entry : nullptr;
+      const bool listed_place = entry != nullptr && names_a_location(*entry) &&
+                                !has_candidate(*entry, CandidateKind::kOrganization);
+      const bool unlisted = entry == nullptr;
+      const auto is_location = [&](std::size_t k) {
+        return static_cast<std::int32_t>(spans[k].label) == location_;
+      };
+      const std::string_view before = v.norm(span.first - 1), after = v.norm(span.last);
+      const bool after_in = listed_place && before == "in";
+      const bool address = (listed_place || unlisted) && before == "," && s > 0 &&
+                           spans[s - 1].last + 1 == span.first && is_location(s - 1) &&
+                           (after == "," || after == ".");
+      const bool in_place = listed_place && after == "in" && s + 1 < spans.size() &&
+                            spans[s + 1].first == span.last + 1;
+      if (after_in || address || (in_place && is_location(s + 1)))
+        span.label = static_cast<std::uint32_t>(location_);
+    }
   }
   std::vector<int> claim(seg.tokens.size(), -1);
   for (std::size_t s = 0; s < spans.size(); ++s) {
