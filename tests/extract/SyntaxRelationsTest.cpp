@@ -104,6 +104,15 @@ TEST_CASE("A bare 'X, from the ORG,' apposition is an affiliation", "[extract][r
   CHECK(from->evidence.front().rule == "appos-from");
 }
 
+TEST_CASE("'the <place> <place-noun> of X' puts X in the place, each of a pair too",
+          "[extract][rules]") {
+  const auto r = extract_with_default_pipeline(
+      "Heathrow\n\nCampaigners include the London boroughs of Hillingdon and Wandsworth.");
+  const std::string london = id_of(r, "London");
+  CHECK(find(r, "located-in", id_of(r, "Hillingdon"), london) != nullptr);
+  CHECK(find(r, "located-in", id_of(r, "Wandsworth"), london) != nullptr);
+}
+
 TEST_CASE("A person serves a country only in a role of its state", "[extract][syntax]") {
   const auto ambassador = extract_with_default_pipeline(
       "The talks were attended by the Israeli ambassador, Zvi Heifetz, and Tony Blair.");
