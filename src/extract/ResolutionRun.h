@@ -82,6 +82,10 @@ class ResolutionRun : public TokenView {
   // is also a Ukrainian party); among several rows of that name, the one of the country that
   // qualifies the mention, else the one of the only country the document names.
   int kb_organization(const EntityMention& m) const;
+  // The one organisation named earlier (in two or more words) whose last word is the
+  // institution's head word m alone ("Committee" after "the Public Accounts Committee"), or -1
+  // when there is none or more than one.
+  int organisation_of_head_word(const EntityMention& m) const;
 
   // Whether the word at `first` stands where a work's title does: after "in", after a word
   // for a work ("film", "album"), or after an award's "for" ("best actor for Ray"). (Not after

@@ -162,6 +162,22 @@ void ResolutionRun::claim_organisation_names() {
   }
 }
 
+int ResolutionRun::organisation_of_head_word(const EntityMention& m) const {
+  if (m.last != m.first + 1 ||
+      (lex(m.first) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) == 0)
+    return -1;
+  int found = -1;
+  for (const EntityMention& before : mentions_) {
+    if (before.first >= m.first || before.entity < 0 || before.last - before.first < 2 ||
+        entities_[before.entity].label != EntityLabel::kOrganization ||
+        norm(before.last - 1) != norm(m.first))
+      continue;
+    if (found >= 0 && found != before.entity) return -1;  // two committees: no telling which
+    found = before.entity;
+  }
+  return found;
+}
+
 void ResolutionRun::resolve() {
   collect_context();
   check_person_names();
@@ -320,6 +336,14 @@ void ResolutionRun::resolve() {
       if (known < 0) known = sport_club(m);
       if (known >= 0) {
         m.entity = known_.kb_organization_entity(known, m.first);
+        continue;
+      }
+      // "Committee chairman Edward Leigh" after "the Public Accounts Committee": an
+      // institution's head word alone is a short form of the one organisation named before
+      // with that last word.
+      if (const int named = organisation_of_head_word(m); named >= 0) {
+        m.entity = named;
+        m.short_form = true;
         continue;
       }
       std::string key = m.key;

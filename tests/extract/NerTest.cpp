@@ -258,3 +258,24 @@ TEST_CASE("A surname that is a party word, and a station's number, stay in the n
   CHECK(labels_of(r, "Radio 1's").empty());
   CHECK(labels_of(r, "Liam Fox") == std::set<std::string>{"Person"});  // "Tory" still goes
 }
+
+TEST_CASE("An institution's head word alone is the one organisation named before with it",
+          "[extract][ner][resolve]") {
+  Document d;
+  d.uri = "committee.txt";
+  d.text =
+      "Spending\n\nThe Public Accounts Committee criticised the plan.\n\nCommittee chairman Edward "
+      "Leigh said the costs had doubled.";
+  const DocumentExtraction r = testing::project_extractor().extract(d);
+  CHECK(labels_of(r, "Committee").size() == 1);
+  for (const Entity& e : r.entities) {
+    if (e.name != "Public Accounts Committee") continue;
+    CHECK(e.mentions.size() == 2);  // the full name and "Committee"
+  }
+  bool chairman = false;
+  for (const Relation& rel : r.relations) {
+    chairman |= rel.type == "affiliated-with" && rel.source == "Person:edward leigh" &&
+                rel.target == "Organization:public accounts committee";
+  }
+  CHECK(chairman);
+}
