@@ -154,10 +154,10 @@ void NerComponent::process(AnnotatedDocument& document) const {
                               s.confidence < min_confidence_;
                      }),
       spans.end());
-  // A bracket, or a lower-case word inside a name that is neither a connector ("of", "and"), a
-  // particle ("van", "bin") nor part of a hyphenated word ("Suk-yeol"), ends it: the model ran two
-  // names together ("Wang Yi and his South Korean counterpart Park Jin"). Each piece keeps the
-  // label.
+  // A bracket or dash, or a lower-case word inside a name that is neither a connector ("of",
+  // "and"), a particle ("van", "bin") nor part of a hyphenated word ("Suk-yeol"), ends it: the
+  // model ran two names together ("Wang Yi and his South Korean counterpart Park Jin"). Each piece
+  // keeps the label.
   {
     std::vector<TaggedSpan> pieces;
     pieces.reserve(spans.size());
@@ -166,7 +166,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
       for (std::uint32_t t = span.first; t < span.last; ++t) {
         const Token& token = v.tok(t);
         const std::string_view w = v.norm(t);
-        const bool bracket = w == "(" || w == ")" || w == "[" || w == "]";
+        // (A dash with space around it sets off an aside: "Clive Griffiths - Wales' coach".)
+        const bool bracket = w == "(" || w == ")" || w == "[" || w == "]" ||
+                             ((w == "-" || w == "--") && !token.has(tf::kJoined));
         if (!bracket &&
             (!token.has(tf::kLower) || token.has(tf::kJoined) ||
              (v.lex(t) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0))
