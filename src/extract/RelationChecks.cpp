@@ -75,4 +75,13 @@ bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& docum
   return false;
 }
 
+bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {
+  if (organisation.label != EntityLabel::kOrganization) return true;
+  const std::string& name = organisation.out.name;
+  const std::size_t space = name.find_last_of(' ');
+  std::string last = name.substr(space == std::string::npos ? 0 : space + 1);
+  for (char& c : last) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return !rules.in_word_set("event-noun", last);
+}
+
 }  // namespace skein::extract

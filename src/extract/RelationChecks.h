@@ -42,4 +42,9 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
 bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
                       std::uint32_t first, std::uint32_t last);
 
+// Whether an organisation can be what a person is affiliated with: not an event, whose name
+// ends on a word of the rule files' `event-noun` set ("US Open champion X at the Dubai
+// Championships" plays there, works for no one).
+bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules);
+
 }  // namespace skein::extract

@@ -223,6 +223,9 @@ class RelationRun : public TokenView {
                                    : tm.entity;
             if (!plausible_located_in(k_, entities_[source], entities_[target])) continue;
           }
+          if (static_cast<int>(type_index) == affiliated_with_ &&
+              !can_employ(entities_[tm.entity], rules_))
+            continue;
           // A role ties a person to a country only when it is a state's role.
           if (static_cast<int>(type_index) == affiliated_with_ && b.role_unit >= 0 &&
               entities_[b.target_country >= 0 ? known_.country_entity(b.target_country, tm.first)

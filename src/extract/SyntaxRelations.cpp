@@ -275,6 +275,7 @@ class SyntaxRun : public TokenView {
     const ResolvedEntity& b = d_.entities[te];
     if (!label_fits(a, type.source) || !label_fits(b, type.target)) return;
     if (type.name == "located-in" && !plausible_located_in(k_, a, b)) return;
+    if (type.name == "affiliated-with" && !can_employ(b, rules_)) return;
     const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger);
     if (!mod.empty()) {
       if (!keep_modal_) return;

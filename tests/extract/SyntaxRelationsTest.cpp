@@ -113,6 +113,13 @@ TEST_CASE("'the <place> <place-noun> of X' puts X in the place, each of a pair t
   CHECK(find(r, "located-in", id_of(r, "Wandsworth"), london) != nullptr);
 }
 
+TEST_CASE("No one is affiliated with an event", "[extract][syntax][rules]") {
+  const auto r = extract_with_default_pipeline(
+      "Tennis\n\nSania Mirza continued her rise with victory over US Open champion Svetlana "
+      "Kuznetsova at the Dubai Championships on Tuesday.");
+  for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
+}
+
 TEST_CASE("A person serves a country only in a role of its state", "[extract][syntax]") {
   const auto ambassador = extract_with_default_pipeline(
       "The talks were attended by the Israeli ambassador, Zvi Heifetz, and Tony Blair.");
