@@ -14,13 +14,14 @@ using bytes::take_array;
 
 void PerceptronModel::build_index() {
   std::size_t size = 16;
-  while (size < 2 * keys_.size()) size *= 2;
+  while (2 * size < 3 * keys_.size()) size *= 2;  // 1/3 to 2/3 full: a smaller table misses the
+  // cache less often than its longer probes (mostly within one cache line) cost
   slots_.assign(size, Slot{});
   const std::size_t mask = size - 1;
   for (std::size_t row = 0; row < keys_.size(); ++row) {
     std::size_t slot = keys_[row] & mask;
-    while (slots_[slot].row != kEmpty) slot = (slot + 1) & mask;
-    slots_[slot] = Slot{keys_[row], static_cast<std::uint32_t>(row)};
+    while (slots_[slot].begin != kEmpty) slot = (slot + 1) & mask;
+    slots_[slot] = Slot{keys_[row], offsets_[row], offsets_[row + 1]};
   }
 }
 
@@ -29,11 +30,11 @@ void PerceptronModel::score(std::span<const std::uint64_t> features,
   if (slots_.empty()) return;
   const std::size_t mask = slots_.size() - 1;
   // Scoring is bound by memory latency (a parser model is megabytes of scattered rows), so each
-  // chunk of features goes in stages, each prefetching what the next one reads: the slots,
-  // then the rows' offsets, then their classes and weights. The additions keep the features'
-  // order, so the scores are the same as one feature at a time.
+  // chunk of features goes in two stages, each prefetching what the next one reads: the slots,
+  // then the cells they point at. The additions keep the features' order, so the scores are
+  // the same as one feature at a time.
   constexpr std::size_t kChunk = 128;
-  std::uint32_t rows[kChunk];
+  std::uint32_t begins[kChunk], ends[kChunk];
   for (std::size_t from = 0; from < features.size(); from += kChunk) {
     const std::size_t to = std::min(features.size(), from + kChunk);
     for (std::size_t k = from; k < to; ++k) __builtin_prefetch(&slots_[features[k] & mask]);
@@ -41,20 +42,16 @@ void PerceptronModel::score(std::span<const std::uint64_t> features,
     for (std::size_t k = from; k < to; ++k) {
       const std::uint64_t f = features[k];
       std::size_t slot = f & mask;
-      while (slots_[slot].row != kEmpty && slots_[slot].key != f) slot = (slot + 1) & mask;
-      const std::uint32_t row = slots_[slot].row;
-      if (row == kEmpty) continue;
-      __builtin_prefetch(&offsets_[row]);
-      rows[found++] = row;
+      while (slots_[slot].begin != kEmpty && slots_[slot].key != f) slot = (slot + 1) & mask;
+      if (slots_[slot].begin == kEmpty) continue;
+      begins[found] = slots_[slot].begin;
+      ends[found] = slots_[slot].end;
+      __builtin_prefetch(&cells_[begins[found]]);
+      ++found;
     }
     for (std::size_t k = 0; k < found; ++k) {
-      __builtin_prefetch(&classes_[offsets_[rows[k]]]);
-      __builtin_prefetch(&weights_[offsets_[rows[k]]]);
-    }
-    for (std::size_t k = 0; k < found; ++k) {
-      for (std::uint32_t i = offsets_[rows[k]]; i < offsets_[rows[k] + 1]; ++i) {
-        scores[classes_[i]] += weights_[i];
-      }
+      for (std::uint32_t i = begins[k]; i < ends[k]; ++i)
+        scores[cells_[i].class_index] += cells_[i].weight;
     }
   }
 }
@@ -64,15 +61,14 @@ PerceptronModel PerceptronModel::pruned(float min_weight) const {
   m.class_count_ = class_count_;
   m.offsets_.push_back(0);
   for (std::size_t row = 0; row < keys_.size(); ++row) {
-    const std::size_t before = m.classes_.size();
+    const std::size_t before = m.cells_.size();
     for (std::uint32_t i = offsets_[row]; i < offsets_[row + 1]; ++i) {
-      if (std::fabs(weights_[i]) < min_weight) continue;
-      m.classes_.push_back(classes_[i]);
-      m.weights_.push_back(weights_[i]);
+      if (std::fabs(cells_[i].weight) < min_weight) continue;
+      m.cells_.push_back(cells_[i]);
     }
-    if (m.classes_.size() == before) continue;
+    if (m.cells_.size() == before) continue;
     m.keys_.push_back(keys_[row]);
-    m.offsets_.push_back(static_cast<std::uint32_t>(m.classes_.size()));
+    m.offsets_.push_back(static_cast<std::uint32_t>(m.cells_.size()));
   }
   m.build_index();
   return m;
@@ -81,13 +77,14 @@ PerceptronModel PerceptronModel::pruned(float min_weight) const {
 void PerceptronModel::write(std::string& out) const {
   put<std::uint32_t>(out, static_cast<std::uint32_t>(class_count_));
   put<std::uint64_t>(out, keys_.size());
-  put<std::uint64_t>(out, classes_.size());
+  put<std::uint64_t>(out, cells_.size());
   out.append(reinterpret_cast<const char*>(keys_.data()), keys_.size() * sizeof(std::uint64_t));
   out.append(reinterpret_cast<const char*>(offsets_.data()),
              offsets_.size() * sizeof(std::uint32_t));
-  out.append(reinterpret_cast<const char*>(classes_.data()),
-             classes_.size() * sizeof(std::uint16_t));
-  out.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
+  // The file keeps the classes, then the weights (the layout of model format 2).
+  out.reserve(out.size() + cells_.size() * (sizeof(std::uint16_t) + sizeof(float)));
+  for (const Cell& c : cells_) put<std::uint16_t>(out, c.class_index);
+  for (const Cell& c : cells_) put<float>(out, c.weight);
 }
 
 bool PerceptronModel::read(std::string_view& in) {
@@ -97,8 +94,10 @@ bool PerceptronModel::read(std::string_view& in) {
   if (classes == 0 || classes > 65535 || cells > 0xFFFFFFFFULL) return false;
   PerceptronModel m;
   m.class_count_ = classes;
+  std::vector<std::uint16_t> classes_read;
+  std::vector<float> weights_read;
   if (!take_array(in, m.keys_, keys) || !take_array(in, m.offsets_, keys + 1) ||
-      !take_array(in, m.classes_, cells) || !take_array(in, m.weights_, cells)) {
+      !take_array(in, classes_read, cells) || !take_array(in, weights_read, cells)) {
     return false;
   }
   // Consistency: offsets rise from 0 to cells, keys ascend, classes are in range.
@@ -109,11 +108,10 @@ bool PerceptronModel::read(std::string_view& in) {
   for (std::size_t i = 1; i < m.keys_.size(); ++i) {
     if (m.keys_[i - 1] >= m.keys_[i]) return false;
   }
-  for (std::uint16_t c : m.classes_) {
-    if (c >= classes) return false;
-  }
-  for (float w : m.weights_) {
-    if (!std::isfinite(w)) return false;
+  m.cells_.resize(cells);
+  for (std::size_t i = 0; i < cells; ++i) {
+    if (classes_read[i] >= classes || !std::isfinite(weights_read[i])) return false;
+    m.cells_[i] = Cell{classes_read[i], weights_read[i]};
   }
   m.build_index();
   *this = std::move(m);
@@ -230,16 +228,15 @@ PerceptronModel PerceptronTrainer::average(float min_weight) const {
   m.class_count_ = class_count_;
   m.offsets_.push_back(0);
   for_each_average([&](std::uint64_t f, std::span<const std::pair<std::uint16_t, double>> cells) {
-    const std::size_t before = m.classes_.size();
+    const std::size_t before = m.cells_.size();
     for (const auto& [c, weight] : cells) {
       const auto average = static_cast<float>(weight);
       if (std::fabs(average) < min_weight) continue;
-      m.classes_.push_back(c);
-      m.weights_.push_back(average);
+      m.cells_.push_back(PerceptronModel::Cell{c, average});
     }
-    if (m.classes_.size() == before) return;
+    if (m.cells_.size() == before) return;
     m.keys_.push_back(f);
-    m.offsets_.push_back(static_cast<std::uint32_t>(m.classes_.size()));
+    m.offsets_.push_back(static_cast<std::uint32_t>(m.cells_.size()));
   });
   m.build_index();
   return m;
