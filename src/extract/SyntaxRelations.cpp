@@ -97,6 +97,13 @@ class SyntaxRun : public TokenView {
     }
     return {};
   }
+  // Where a nominal's phrase starts: its "case" child ("of" in "of S&P"), or the nominal.
+  std::uint32_t phrase_start(std::uint32_t t) const {
+    for (std::uint32_t c : children(t)) {
+      if (base(c) == "case") return std::min(c, t);
+    }
+    return t;
+  }
   bool has_child(std::uint32_t t, std::string_view base_relation) const {
     for (std::uint32_t c : children(t)) {
       if (base(c) == base_relation) return true;
@@ -264,8 +271,11 @@ class SyntaxRun : public TokenView {
   // ---- adding a relation ----
   // The trigger of a relation read from the words alone: no clause to read modality from.
   static constexpr std::uint32_t kNoTrigger = UINT32_MAX;
+  // `phrase`, for the paths that read a modifier or a prepositional phrase of the source's
+  // name: its first word (the header's nearest-name rule), or kNoPhrase.
+  static constexpr std::uint32_t kNoPhrase = UINT32_MAX;
   void relate(const char* type_name, int source, int target, const char* rule, double confidence,
-              std::uint32_t trigger) {
+              std::uint32_t trigger, std::uint32_t phrase = kNoPhrase) {
     const int type_index = rules_.type_index(type_name);
     if (type_index < 0 || source < 0 || target < 0) return;
     const RelationTypeDef& type = rules_.types[static_cast<std::size_t>(type_index)];
@@ -274,6 +284,7 @@ class SyntaxRun : public TokenView {
     const ResolvedEntity& a = d_.entities[se];
     const ResolvedEntity& b = d_.entities[te];
     if (!label_fits(a, type.source) || !label_fits(b, type.target)) return;
+    if (phrase != kNoPhrase && other_source_between(source, target, phrase, type)) return;
     if (type.name == "located-in" && !plausible_located_in(k_, a, b)) return;
     if (type.name == "affiliated-with" && !can_employ(b, rules_)) return;
     const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger);
@@ -300,6 +311,23 @@ class SyntaxRun : public TokenView {
     evidence.confidence = confidence;
     d_.add_relation(type.name, type.symmetric, a.out.id, b.out.id, basis::kText, evidence, "", mod,
                     coref);
+  }
+  // The nearest-name rule: whether a name of another entity that could be this relation's
+  // source (another person for a role; another place or organisation for an in-phrase) stands
+  // between the source mention and the phrase that names the target.
+  bool other_source_between(int source, int target, std::uint32_t phrase,
+                            const RelationTypeDef& type) const {
+    const EntityMention& m = d_.mentions[source];
+    const std::uint32_t from = phrase < m.first ? phrase + 1 : m.last;
+    const std::uint32_t to = phrase < m.first ? m.first : phrase;
+    for (std::uint32_t t = from; t < to; ++t) {
+      const int other = mention_at_[t];
+      if (other < 0 || d_.mentions[other].demonym) continue;
+      const int e = d_.mentions[other].entity;
+      if (e == m.entity || e == d_.mentions[target].entity) continue;
+      if (label_fits(d_.entities[e], type.source)) return true;
+    }
+    return false;
   }
   void relate_all(const char* type, const std::vector<int>& sources,
                   const std::vector<int>& targets, const char* rule, double confidence,
@@ -506,7 +534,9 @@ class SyntaxRun : public TokenView {
         if (entity_of(org).label == EntityLabel::kCountry &&
             !names_state_role(k_, d_, node, node + 1))
           continue;
-        relate("affiliated-with", person, org, rule, 0.8, node);
+        const std::uint32_t phrase =
+            r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
+        relate("affiliated-with", person, org, rule, 0.8, node, phrase);
       }
     }
   }
@@ -616,7 +646,7 @@ class SyntaxRun : public TokenView {
       if (base(c) != "nmod" || !contains(x_.location_prep, case_of(c))) continue;
       std::vector<int> where;
       args(c, where);
-      for (int m : where) relate("located-in", thing, m, "in", 0.75, h);
+      for (int m : where) relate("located-in", thing, m, "in", 0.75, h, phrase_start(c));
     }
     // "Eaton Vance Management in Boston" with the in-phrase attached higher up: the
     // preposition right after the name still places it.
@@ -637,7 +667,7 @@ class SyntaxRun : public TokenView {
       for (std::uint32_t c : children(node)) {
         if (relation(c) != "nmod:poss") continue;
         const int m = arg(c);
-        if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, node);
+        if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, node, c);
       }
     }
   }

@@ -67,6 +67,16 @@
 //                                 the modified noun's name ("Baghdad-based affiliate Falcon
 //                                 Group": the name it leans on or that follows it)
 //
+// The nearest-name rule: a role or place read from a modifier or prepositional phrase of a name
+// (role-of, role-poss, role-modifier; in, poss) belongs to the nearest name that could take it.
+// The path is refused when the name of another entity that could be the relation's source (a
+// person, for a role; a place or organisation, for located-in) stands between the argument and
+// the phrase: "German Economy Minister Katrin Vogel and French Economy Minister Julien
+// Marchand", parsed with both names under one title, does not make Marchand German, nor does
+// "between Yonsei University in Seoul and Sorbonne University in Paris", with the second
+// in-phrase attached to the first university, place Yonsei in Paris. The in-phrase's
+// conjuncts ("X in Seoul and Paris") are measured from its case word, so they stay.
+//
 // An argument may be a pronoun or description the "coref" component linked to an entity named
 // earlier ("On Monday the Pakistani president met Prime Minister Tony Blair"): the relation
 // then carries props "coref" (that argument's entity id) and "coref-words" (the words),

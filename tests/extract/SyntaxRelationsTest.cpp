@@ -155,6 +155,31 @@ TEST_CASE("At a meeting, people of a group noun stand for their organisation or 
   CHECK(find(r, "met-with", id_of(r, "Wang Yi"), id_of(r, "South Korea")) == nullptr);
 }
 
+TEST_CASE("A role or place phrase belongs to the nearest name that could take it",
+          "[extract][syntax]") {
+  // Coordinated titled names: a parse that hangs both names under the first title must not
+  // give the second person the first one's nationality, nor the first the second's.
+  const auto ministers = extract_text(
+      "German Economy Minister Katrin Vogel and French Economy Minister Julien Marchand "
+      "announced the fund at a news conference.");
+  const std::string vogel = id_of(ministers, "Katrin Vogel");
+  const std::string marchand = id_of(ministers, "Julien Marchand");
+  const std::string germany = id_of(ministers, "Germany"), france = id_of(ministers, "France");
+  CHECK(find(ministers, "affiliated-with", marchand, germany) == nullptr);
+  CHECK(find(ministers, "affiliated-with", vogel, france) == nullptr);
+  // Coordinated "X in A and Y in B": each in-phrase places the name right before it.
+  const auto universities = extract_text(
+      "They signed a memorandum on student exchanges between Yonsei University in Seoul and "
+      "Sorbonne University in Paris.");
+  const std::string yonsei = id_of(universities, "Yonsei University");
+  const std::string sorbonne = id_of(universities, "Sorbonne University");
+  const std::string seoul = id_of(universities, "Seoul"), paris = id_of(universities, "Paris");
+  CHECK(find(universities, "located-in", yonsei, paris) == nullptr);
+  CHECK(find(universities, "located-in", sorbonne, seoul) == nullptr);
+  CHECK(find(universities, "located-in", yonsei, seoul) != nullptr);
+  CHECK(find(universities, "located-in", sorbonne, paris) != nullptr);
+}
+
 TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
   const auto r = extract_text("The US imported almost $20bn worth of goods from China last year.");
   const Relation* trade = find(r, "trades-with", id_of(r, "United States"), id_of(r, "China"));
