@@ -431,14 +431,25 @@ class SyntaxRun : public TokenView {
   void trade_paths(std::uint32_t v) {
     if (in(x_.trade_verb, v) && d_.pos[v] == upos::from_name("VERB")) {
       std::vector<int> partner = child_args(v, "obl", &x_.trade_prep);
-      // "imported $20bn worth of goods from China": the partner may hang two nominals down.
+      // "imported $20bn worth of goods from China": the partner may hang up to three nominals
+      // down the object, through nmod, or an amod ("worth") and its obl.
+      std::vector<std::uint32_t> level, next;
       for (std::uint32_t c : children(v)) {
-        if (base(c) != "obj") continue;
-        for (int m : child_args(c, "nmod", &x_.trade_prep)) partner.push_back(m);
-        for (std::uint32_t n : children(c)) {
-          if (base(n) != "nmod") continue;
-          for (int m : child_args(n, "nmod", &x_.trade_prep)) partner.push_back(m);
+        if (base(c) == "obj") level.push_back(c);
+      }
+      for (int depth = 0; depth < 3 && !level.empty(); ++depth) {
+        next.clear();
+        for (std::uint32_t node : level) {
+          for (int m : child_args(node, "nmod", &x_.trade_prep)) partner.push_back(m);
+          if (depth > 0) {
+            for (int m : child_args(node, "obl", &x_.trade_prep)) partner.push_back(m);
+          }
+          for (std::uint32_t n : children(node)) {
+            const std::string_view r = base(n);
+            if (r == "nmod" || r == "amod" || r == "obl") next.push_back(n);
+          }
         }
+        level.swap(next);
       }
       relate_all("trades-with", subjects(v), partner, "trade-verb", 0.75, v);
     }

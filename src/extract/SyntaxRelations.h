@@ -24,7 +24,9 @@
 //                   meeting-poss  poss(N) + with-nominal of N ("X's talks with Y")
 //                   held-talks    nsubj(H) + with-nominal of N or with-oblique of H, N the
 //                                 object of H in syntax-meet-holder ("X held talks with Y")
-//   trades-with     trade-verb    nsubj(V) + from/to/with oblique of V or of its object
+//   trades-with     trade-verb    nsubj(V) + from/to/with oblique of V, or nominal of its object
+//                                 or up to three nominals down it ("imported $20bn worth of
+//                                 goods from China")
 //                   trade-between between-nominal of N in syntax-trade-noun, its conjuncts
 //                   trade-noun    poss/compound/amod of N, or nsubj of the verb N is the object
 //                                 of, + from/to/with nominal of N ("China's exports to the US",
