@@ -38,7 +38,9 @@
 //                                 "Germany and Italy, two of France's main trading partners",
 //                                 "China overtook the US to become Japan's trading partner")
 //   affiliated-with role-of       the person's head or a role noun attached to it (appos child,
-//                                 a title it is the flat/compound/appos of, a copula's
+//                                 a title it is the flat/compound/appos of or the conjunct of
+//                                 after a lone comma, "Argentina's President, Nestor
+//                                 Kirchner", which the parse may read as a list; a copula's
 //                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
 //                                 "Crescenzi, a strategist at Miller Tabak", "X is chief
 //                                 executive of Y")

@@ -92,6 +92,11 @@ TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
   REQUIRE(strategist != nullptr);
   CHECK(strategist->source == id_of(r, "Anthony Crescenzi"));  // directed: person -> org
   CHECK(strategist->evidence.front().component == "syntax-relations");
+  // A title and the name after a comma, whether the parse calls it an apposition or a list.
+  const auto president = extract_text(
+      "Argentina's President, Nestor Kirchner, said on Friday that the swap was good.");
+  CHECK(find(president, "affiliated-with", id_of(president, "Nestor Kirchner"),
+             id_of(president, "Argentina")) != nullptr);
 }
 
 TEST_CASE("A bare 'X, from the ORG,' apposition is an affiliation", "[extract][rules]") {
