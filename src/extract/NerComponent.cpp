@@ -350,8 +350,15 @@ void NerComponent::process(AnnotatedDocument& document) const {
         (v.lex(span.first) & lexicon_flags::kGivenName) == 0 &&
         !v.tok(span.first + 1).has(tf::kNumber) && !v.tok(span.first + 1).has(tf::kPossessive))
       ++span.first;
-    // A religion is no entity ("accusing Islam of ..."), whatever label the model gave it.
-    if (span.last - span.first == 1 && rules_.in_word_set("religion", v.norm(span.first)))
+    // A religion or a music genre is no entity ("accusing Islam of ...", "R&B star Beverley
+    // Knight"), whatever label the model gave it; nor is a nationality word a person ("Milan's
+    // European footballer of the year").
+    const std::string_view alone = v.norm(span.first);
+    const bool genre = rules_.in_word_set("genre", v.key_of(span.first, span.last));
+    if ((span.last - span.first == 1 &&
+         (rules_.in_word_set("religion", alone) ||
+          (person && (v.lex(span.first) & lexicon_flags::kDemonymWord) != 0))) ||
+        genre)
       span.first = span.last;
     if (span.first >= span.last) {
       span.first = span.last;  // nothing left: claims nothing

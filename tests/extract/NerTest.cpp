@@ -279,3 +279,15 @@ TEST_CASE("An institution's head word alone is the one organisation named before
   }
   CHECK(chairman);
 }
+
+TEST_CASE("A music genre is no entity, nor is a nationality word a person", "[extract][ner]") {
+  Document d;
+  d.uri = "genre.txt";
+  d.text =
+      "Music\n\nR&B star Beverley Knight said she sang on an anti-gun single.\n\nThe British "
+      "singer won.";
+  const DocumentExtraction r = testing::project_extractor().extract(d);
+  CHECK(labels_of(r, "R&B").empty());
+  CHECK(labels_of(r, "Beverley Knight") == std::set<std::string>{"Person"});
+  for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
+}
