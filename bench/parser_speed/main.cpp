@@ -6,8 +6,9 @@
 // Parses every sentence of FILE (default: UD English EWT dev under ../shared/dev-data) with its
 // gold UPOS, so the figure is the parser's alone (no tagger). The models take turns, one whole
 // pass each per round, for N rounds (default 7) after a warm-up pass each; each model's figure
-// is its median pass in CPU time (steadier than wall time on a shared machine), and the ratio is the median of the per-round ratios against the first
-// model, which is steadier than a ratio of separate medians on a shared machine.
+// is its median pass in CPU time (steadier than wall time on a shared machine), and the ratio is
+// the median of the per-round ratios against the first model, which is steadier than a ratio of
+// separate medians on a shared machine.
 
 #include <time.h>
 
@@ -58,7 +59,8 @@ double parse_all(const skein::parse::DependencyParser& parser, const Corpus& cor
 int main(int argc, char** argv) {
   try {
     int rounds = 7;
-    std::string conllu = std::string(SKEIN_SHARED_DIR) + "/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu";
+    std::string conllu =
+        std::string(SKEIN_SHARED_DIR) + "/dev-data/ud_english_ewt/en_ewt-ud-dev.conllu";
     std::vector<std::string> models;
     for (int i = 1; i < argc; ++i) {
       const std::string_view arg = argv[i];
@@ -67,7 +69,8 @@ int main(int argc, char** argv) {
       } else if (arg == "--conllu" && i + 1 < argc) {
         conllu = argv[++i];
       } else if (arg == "-h" || arg == "--help") {
-        std::puts("usage: bench_parser_speed [--rounds N] [--conllu FILE] MODEL.skm [MODEL.skm ...]");
+        std::puts(
+            "usage: bench_parser_speed [--rounds N] [--conllu FILE] MODEL.skm [MODEL.skm ...]");
         return 0;
       } else {
         models.emplace_back(arg);
