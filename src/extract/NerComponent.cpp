@@ -336,6 +336,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
         span.first = name_start;
         shown_first[s] = UINT32_MAX;
       }
+      // Only a name is left: "the US President's interpretation" leaves no person at all.
+      while (span.first < span.last && !v.tok(span.first).has(tf::kWord)) ++span.first;
     }
     // A capitalised common word that starts the sentence ("Senior Labour MPs"), unless it
     // starts an organisation named for what it is ("Home Office", "Salvation Army", "National

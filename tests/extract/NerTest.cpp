@@ -259,6 +259,15 @@ TEST_CASE("A surname that is a party word, and a station's number, stay in the n
   CHECK(labels_of(r, "Liam Fox") == std::set<std::string>{"Person"});  // "Tory" still goes
 }
 
+TEST_CASE("A role with no name after it is no person", "[extract][ner]") {
+  Document d;
+  d.uri = "role.txt";
+  d.text = "Politics\n\nThere is the negative influence of the US President's interpretation.";
+  const DocumentExtraction r = testing::project_extractor().extract(d);
+  for (const Entity& e : r.entities) CHECK(e.label != "Person");
+  CHECK(labels_of(r, "US") == std::set<std::string>{"Country"});
+}
+
 TEST_CASE("An institution's head word alone is the one organisation named before with it",
           "[extract][ner][resolve]") {
   Document d;
