@@ -13,12 +13,7 @@ using namespace skein::extract;
 
 namespace {
 
-DocumentExtraction extract_text(const std::string& text) {
-  Document d;
-  d.uri = "coref.txt";
-  d.text = text;
-  return testing::project_extractor().extract(d);
-}
+using testing::extract_text;
 
 std::string id_of(const DocumentExtraction& r, const std::string& name) {
   for (const Entity& e : r.entities) {

@@ -246,13 +246,10 @@ TEST_CASE("BBC dev files: a name an apposition calls a company is an organisatio
 
 TEST_CASE("A surname that is a party word, and a station's number, stay in the name",
           "[extract][ner]") {
-  Document d;
-  d.uri = "names.txt";
-  d.text =
+  const DocumentExtraction r = testing::extract_text(
       "Radio news\n\nBut the chairman of Migration Watch UK, Sir Andrew Green, said the decision "
       "was a step in the wrong direction.\n\nRadio 1's controller, Andy Parfitt, said: \"We "
-      "believe it.\"\n\nTory Liam Fox said so.";
-  const DocumentExtraction r = testing::project_extractor().extract(d);
+      "believe it.\"\n\nTory Liam Fox said so.");
   CHECK(labels_of(r, "Andrew Green") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Radio 1") == kOrganization);
   CHECK(labels_of(r, "Radio 1's").empty());
@@ -260,22 +257,17 @@ TEST_CASE("A surname that is a party word, and a station's number, stay in the n
 }
 
 TEST_CASE("A role with no name after it is no person", "[extract][ner]") {
-  Document d;
-  d.uri = "role.txt";
-  d.text = "Politics\n\nThere is the negative influence of the US President's interpretation.";
-  const DocumentExtraction r = testing::project_extractor().extract(d);
+  const DocumentExtraction r = testing::extract_text(
+      "Politics\n\nThere is the negative influence of the US President's interpretation.");
   for (const Entity& e : r.entities) CHECK(e.label != "Person");
   CHECK(labels_of(r, "US") == std::set<std::string>{"Country"});
 }
 
 TEST_CASE("An institution's head word alone is the one organisation named before with it",
           "[extract][ner][resolve]") {
-  Document d;
-  d.uri = "committee.txt";
-  d.text =
+  const DocumentExtraction r = testing::extract_text(
       "Spending\n\nThe Public Accounts Committee criticised the plan.\n\nCommittee chairman Edward "
-      "Leigh said the costs had doubled.";
-  const DocumentExtraction r = testing::project_extractor().extract(d);
+      "Leigh said the costs had doubled.");
   CHECK(labels_of(r, "Committee").size() == 1);
   for (const Entity& e : r.entities) {
     if (e.name != "Public Accounts Committee") continue;
@@ -290,12 +282,9 @@ TEST_CASE("An institution's head word alone is the one organisation named before
 }
 
 TEST_CASE("A music genre is no entity, nor is a nationality word a person", "[extract][ner]") {
-  Document d;
-  d.uri = "genre.txt";
-  d.text =
+  const DocumentExtraction r = testing::extract_text(
       "Music\n\nR&B star Beverley Knight said she sang on an anti-gun single.\n\nThe British "
-      "singer won.";
-  const DocumentExtraction r = testing::project_extractor().extract(d);
+      "singer won.");
   CHECK(labels_of(r, "R&B").empty());
   CHECK(labels_of(r, "Beverley Knight") == std::set<std::string>{"Person"});
   for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");

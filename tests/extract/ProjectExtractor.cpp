@@ -8,4 +8,11 @@ const Extractor& project_extractor() {
   return extractor;
 }
 
+DocumentExtraction extract_text(const std::string& text, const std::string& uri) {
+  Document d;
+  d.uri = uri;
+  d.text = text;
+  return project_extractor().extract(d);
+}
+
 }  // namespace skein::extract::testing

@@ -15,10 +15,7 @@ using namespace skein::extract;
 namespace {
 
 DocumentExtraction run(const std::string& text) {
-  Document d;
-  d.uri = "resolver-test.txt";
-  d.text = text;
-  return testing::project_extractor().extract(d);
+  return testing::extract_text(text, "resolver-test.txt");
 }
 
 const Entity* find_entity(const DocumentExtraction& r, const std::string& id) {

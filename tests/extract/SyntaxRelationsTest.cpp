@@ -46,14 +46,6 @@ DocumentExtraction extract_text(const std::string& text, bool keep_modal = false
   return syntax_extractor(keep_modal).extract(d);
 }
 
-// The same through the default pipeline (the learned tagger finds the names).
-DocumentExtraction extract_with_default_pipeline(const std::string& text) {
-  Document d;
-  d.uri = "syntax.txt";
-  d.text = text;
-  return testing::project_extractor().extract(d);
-}
-
 const Relation* find(const DocumentExtraction& r, const std::string& type, const std::string& a,
                      const std::string& b) {
   for (const Relation& rel : r.relations) {
@@ -100,7 +92,7 @@ TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
 }
 
 TEST_CASE("A bare 'X, from the ORG,' apposition is an affiliation", "[extract][rules]") {
-  const auto r = extract_with_default_pipeline(
+  const auto r = testing::extract_text(
       "Care plans\n\nDavid Rogers, from the Local Government Association, said agencies were "
       "working together.");
   const Relation* from = find(r, "affiliated-with", id_of(r, "David Rogers"),
@@ -111,7 +103,7 @@ TEST_CASE("A bare 'X, from the ORG,' apposition is an affiliation", "[extract][r
 
 TEST_CASE("'the <place> <place-noun> of X' puts X in the place, each of a pair too",
           "[extract][rules]") {
-  const auto r = extract_with_default_pipeline(
+  const auto r = testing::extract_text(
       "Heathrow\n\nCampaigners include the London boroughs of Hillingdon and Wandsworth.");
   const std::string london = id_of(r, "London");
   CHECK(find(r, "located-in", id_of(r, "Hillingdon"), london) != nullptr);
@@ -119,14 +111,14 @@ TEST_CASE("'the <place> <place-noun> of X' puts X in the place, each of a pair t
 }
 
 TEST_CASE("No one is affiliated with an event", "[extract][syntax][rules]") {
-  const auto r = extract_with_default_pipeline(
+  const auto r = testing::extract_text(
       "Tennis\n\nSania Mirza continued her rise with victory over US Open champion Svetlana "
       "Kuznetsova at the Dubai Championships on Tuesday.");
   for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
 }
 
 TEST_CASE("A person serves a country only in a role of its state", "[extract][syntax]") {
-  const auto ambassador = extract_with_default_pipeline(
+  const auto ambassador = testing::extract_text(
       "The talks were attended by the Israeli ambassador, Zvi Heifetz, and Tony Blair.");
   const Relation* serves = find(ambassador, "affiliated-with", id_of(ambassador, "Zvi Heifetz"),
                                 id_of(ambassador, "Israel"));
@@ -134,19 +126,19 @@ TEST_CASE("A person serves a country only in a role of its state", "[extract][sy
   CHECK(serves->evidence.front().rule == "role-modifier");
   // A country word that qualifies a job is no state role: no link to the country, while the
   // employer still comes through.
-  const auto economist = extract_with_default_pipeline(
+  const auto economist = testing::extract_text(
       "Ross Walker, UK economist at Royal Bank of Scotland, said he was surprised.");
   CHECK(find(economist, "affiliated-with", id_of(economist, "Ross Walker"),
              id_of(economist, "United Kingdom")) == nullptr);
   const auto tycoon =
-      extract_with_default_pipeline("Shares rose after a new offer from US tycoon Malcolm Glazer.");
+      testing::extract_text("Shares rose after a new offer from US tycoon Malcolm Glazer.");
   CHECK(find(tycoon, "affiliated-with", id_of(tycoon, "Malcolm Glazer"),
              id_of(tycoon, "United States")) == nullptr);
 }
 
 TEST_CASE("At a meeting, people of a group noun stand for their organisation or state",
           "[extract][syntax]") {
-  const auto r = extract_with_default_pipeline(
+  const auto r = testing::extract_text(
       "The latest delegation from the CBI met SEC officials on Wednesday.\n\nDavid Blunkett met "
       "his EU counterparts in Luxembourg on Monday.\n\nDuring a meeting between Chinese Foreign "
       "Minister Wang Yi and his South Korean counterpart Park Jin in Qingdao, trade came up.");
@@ -194,7 +186,7 @@ TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
 
 TEST_CASE("A trading partner is read through its predicate, an infinitive of purpose included",
           "[extract][syntax]") {
-  const auto r = extract_with_default_pipeline(
+  const auto r = testing::extract_text(
       "Trade figures\n\nChina overtook the US to become Japan's biggest trading partner in "
       "2004.\n\nViktor Yushchenko prepared to head to Brussels to meet with Tony Blair.");
   const Relation* partner = find(r, "trades-with", id_of(r, "China"), id_of(r, "Japan"));
