@@ -218,57 +218,41 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(pieces);
   }
-  // "Royal Bank of Scotland", "Tourism Authority of Thailand": an organisation whose name ends
-  // on an institution's head word, then "of" and a place, is one organisation named after the
-  // place (CoNLL-2003's reading too), where the model let the gazetteer pull the place apart.
+  // Names the model broke apart come together:
+  //  - "Royal Bank of Scotland", "Tourism Authority of Thailand": an organisation whose name
+  //    ends on an institution's head word, then "of" and a place, is one organisation named
+  //    after the place (CoNLL-2003's reading too), where the gazetteer pulled the place apart;
+  //  - "George" + "W" + "Bush": two person spans across a bare initial are one name;
+  //  - "Robert" + "MacIntosh": a one-word given name and a capitalised word after it that the
+  //    knowledge does not place (no listed name, title or calendar word) are one name.
   {
-    std::vector<TaggedSpan> joined;
-    joined.reserve(spans.size());
-    for (const TaggedSpan& span : spans) {
-      if (!joined.empty()) {
-        TaggedSpan& before = joined.back();
-        if (static_cast<std::int32_t>(before.label) == organization_ &&
-            static_cast<std::int32_t>(span.label) == location_ && span.first == before.last + 1 &&
-            v.norm(before.last) == "of" &&
-            (v.lex(before.last - 1) & lexicon_flags::kOrgHead) != 0) {
-          before.last = span.last;
-          before.confidence = std::min(before.confidence, span.confidence);
-          continue;
-        }
-      }
-      joined.push_back(span);
-    }
-    spans = std::move(joined);
-  }
-  // A person's name the model broke off: "George" + "W" + "Bush" is one name across a bare
-  // initial; "Robert" + "MacIntosh" is one where a given name ends the span and a capitalised
-  // word the knowledge does not place (no listed name, title or calendar word) follows it.
-  {
+    auto label_of = [](const TaggedSpan& span) { return static_cast<std::int32_t>(span.label); };
     auto capital_letter = [&](std::uint32_t t) {
       return v.tok(t).has(tf::kInitial) ||
              (v.tok(t).has(tf::kCapital) && v.tok(t).end - v.tok(t).start == 1);
     };
-    std::vector<char> starts_sentence(seg.tokens.size() + 1, 0);
-    for (const Sentence& sentence : seg.sentences) starts_sentence[sentence.first] = 1;
+    auto continues = [&](const TaggedSpan& before, const TaggedSpan& span) {
+      if (span.first != before.last + 1) return false;
+      if (label_of(before) == organization_ && label_of(span) == location_)
+        return v.norm(before.last) == "of" &&
+               (v.lex(before.last - 1) & lexicon_flags::kOrgHead) != 0;
+      return label_of(before) == person_ && label_of(span) == person_ &&
+             capital_letter(before.last);
+    };
     std::vector<TaggedSpan> joined;
     joined.reserve(spans.size());
     for (TaggedSpan span : spans) {
-      const bool person = static_cast<std::int32_t>(span.label) == person_;
-      if (person && !joined.empty()) {
-        TaggedSpan& before = joined.back();
-        if (static_cast<std::int32_t>(before.label) == person_ && span.first == before.last + 1 &&
-            capital_letter(before.last)) {
-          before.last = span.last;
-          before.confidence = std::min(before.confidence, span.confidence);
-          continue;
-        }
+      if (!joined.empty() && continues(joined.back(), span)) {
+        joined.back().last = span.last;
+        joined.back().confidence = std::min(joined.back().confidence, span.confidence);
+        continue;
       }
       const std::uint32_t next = span.last;
-      if (person && span.last - span.first == 1 &&
+      if (label_of(span) == person_ && span.last - span.first == 1 &&
           (v.lex(span.first) & lexicon_flags::kGivenName) != 0 && next < seg.tokens.size() &&
           v.tok(next).has(tf::kCapital) && !v.tok(next).has(tf::kAllCaps) &&
           v.tok(next).has(tf::kSpaceBefore) && tags[next] == tagger_.outside() &&
-          !starts_sentence[next] && !v.is_name_span(next) && !v.is_title_span(next) &&
+          !v.tok(next).has(tf::kSentenceStart) && !v.is_name_span(next) && !v.is_title_span(next) &&
           !is_calendar_word(v.norm(next)) && !rules_.in_word_set("not-a-name", v.norm(next)))
         span.last = next + 1;
       joined.push_back(span);

@@ -57,8 +57,9 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
   return true;
 }
 
-bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
-                      std::uint32_t first, std::uint32_t last) {
+bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document,
+                   std::uint32_t first, std::uint32_t last,
+                   bool (*accepts)(std::string_view kind)) {
   constexpr std::uint32_t kLongestTitleReach = 3;  // "chief cabinet secretary": 3 words back
   for (std::uint32_t t = first >= kLongestTitleReach ? first - kLongestTitleReach : 0; t < last;
        ++t) {
@@ -67,12 +68,17 @@ bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& docum
         document.gazetteer_spans[span].last <= first)
       continue;
     for (const Candidate& c : document.gazetteer_spans[span].entry->candidates) {
-      if (c.kind != CandidateKind::kTitle) continue;
-      const std::string& kind = knowledge.titles()[c.index].kind;
-      if (kind == "government" || kind == "diplomatic" || kind == "military") return true;
+      if (c.kind == CandidateKind::kTitle && accepts(knowledge.titles()[c.index].kind)) return true;
     }
   }
   return false;
+}
+
+bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                      std::uint32_t first, std::uint32_t last) {
+  return title_of_kind(knowledge, document, first, last, [](std::string_view kind) {
+    return kind == "government" || kind == "diplomatic" || kind == "military";
+  });
 }
 
 bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {

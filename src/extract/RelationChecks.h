@@ -7,6 +7,7 @@
 //
 // Thread-safety: pure functions of their arguments.
 
+#include <string_view>
 #include <vector>
 
 #include "extract/AnnotatedDocument.h"
@@ -34,11 +35,16 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
 bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
                           const ResolvedEntity& b);
 
-// Whether a title phrase over tokens [first, last) of the document (one that covers any of
-// them) names a role in a state: a government, diplomatic or military title of
-// data/titles.tsv ("industry minister", "ambassador", "general"). A person is affiliated with
-// a country only through such a role: a country word that qualifies a job ("UK economist",
-// "US tycoon", "Malaysia entrepreneur") says where the job is, not whom the person serves.
+// Whether a title phrase the gazetteer matched over any of tokens [first, last) has a kind
+// (data/titles.tsv's kind column: "government", "business", "honorific", ...) that `accepts`.
+bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document,
+                   std::uint32_t first, std::uint32_t last, bool (*accepts)(std::string_view kind));
+
+// Whether a title phrase over tokens [first, last) names a role in a state: a government,
+// diplomatic or military title ("industry minister", "ambassador", "general"). A person is
+// affiliated with a country only through such a role: a country word that qualifies a job ("UK
+// economist", "US tycoon", "Malaysia entrepreneur") says where the job is, not whom the person
+// serves.
 bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
                       std::uint32_t first, std::uint32_t last);
 

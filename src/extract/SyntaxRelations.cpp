@@ -589,16 +589,8 @@ class SyntaxRun : public TokenView {
   // A token of a title phrase the gazetteer matched ("Lord", "Justice Minister"), capitalised
   // or not; not an honorific ("Mr", "Dr"), which says nothing of a role ("Observes Mr Hadi").
   bool in_title_phrase(std::uint32_t t) const {
-    constexpr std::uint32_t kReach = 3;
-    for (std::uint32_t s = t >= sentence_->first + kReach ? t - kReach : sentence_->first; s <= t;
-         ++s) {
-      if (!is_title_span(s) || span_starting(s).last <= t) continue;
-      for (const Candidate& c : span_starting(s).entry->candidates) {
-        if (c.kind == CandidateKind::kTitle && k_.titles()[c.index].kind != "honorific")
-          return true;
-      }
-    }
-    return false;
+    return title_of_kind(k_, d_, t, t + 1,
+                         [](std::string_view kind) { return kind != "honorific"; });
   }
   // Word windows do not say what a pronoun is doing ("Asked if he would welcome BNP voters he
   // told"): title-modifier takes names and descriptions only.
