@@ -1,5 +1,7 @@
 #include "extract/RelationChecks.h"
 
+#include "extract/TokenHelpers.h"
+
 namespace skein::extract {
 
 bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) {
@@ -85,9 +87,9 @@ bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {
   if (organisation.label != EntityLabel::kOrganization) return true;
   const std::string& name = organisation.out.name;
   const std::size_t space = name.find_last_of(' ');
-  std::string last = name.substr(space == std::string::npos ? 0 : space + 1);
-  for (char& c : last) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return !rules.in_word_set("event-noun", last);
+  return !rules.in_word_set(
+      "event-noun",
+      lower(std::string_view(name).substr(space == std::string::npos ? 0 : space + 1)));
 }
 
 }  // namespace skein::extract
