@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/Error.h"
+#include "extract/RelationChecks.h"
 #include "extract/Rules.h"
 #include "extract/TokenHelpers.h"
 
@@ -78,6 +79,29 @@ bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_
   for (std::uint32_t k = t + 1; k < end && k <= t + 6; ++k) {
     if (v.norm(k) == "," || v.norm(k) == ".") return false;
     if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", v.norm(k))) return true;
+  }
+  return false;
+}
+
+// The words before `t` read "<title> <up to four lower-case words> at|for <up to two
+// lower-case words>" ("a trader at Mellon Financial", "head of equities trading at brokers
+// TOV", "chief economist for the region at Societe Generale"): the name is where someone
+// works, whatever else its words could name.
+bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
+                        const TokenView& v, std::uint32_t t) {
+  std::uint32_t k = t;
+  for (int skipped = 0; k > 0 && skipped < 2 && v.tok(k - 1).has(token_flags::kLower) &&
+                        v.norm(k - 1) != "at" && v.norm(k - 1) != "for";
+       ++skipped)
+    --k;
+  if (k == 0 || (v.norm(k - 1) != "at" && v.norm(k - 1) != "for")) return false;
+  const std::uint32_t preposition = k - 1;
+  for (std::uint32_t w = preposition; w > 0 && preposition - w < 5;) {
+    --w;
+    if (title_of_kind(knowledge, document, w, w + 1,
+                      [](std::string_view kind) { return kind != "honorific"; }))
+      return true;
+    if (!v.tok(w).has(token_flags::kLower)) return false;
   }
   return false;
 }
@@ -382,6 +406,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
     if (static_cast<std::int32_t>(span.label) != organization_ &&
         (!listed || !names_a_location(*v.span_starting(span.first).entry)) &&
         described_as_company(v, rules_, span.last))
+      span.label = static_cast<std::uint32_t>(organization_);
+    //  - so is an unlisted "place" where the words say someone works ("a trader at Mellon
+    //    Financial").
+    if (static_cast<std::int32_t>(span.label) == location_ && !listed &&
+        named_as_workplace(knowledge_, document, v, span.first))
       span.label = static_cast<std::uint32_t>(organization_);
     //  - a place the model took for an organisation (a county's cricket club, a region's team)
     //    is the place where the words place it: a listed place after "in" or before "in" and

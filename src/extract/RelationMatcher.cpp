@@ -149,19 +149,27 @@ class RelationRun : public TokenView {
     return false;
   }
 
-  // Negation and hypothetical cues around a match: in the matched units and the three tokens
-  // before; condition words ("if") anywhere in the sentence up to the match's end.
-  std::string modality(const Sentence& s, std::uint32_t first_token,
-                       std::uint32_t last_token) const {
+  // Negation and hypothetical cues around a match (units_[first_unit, end_unit)): in its
+  // units and the three tokens before; condition words ("if") anywhere in the sentence up to
+  // the match's end. Words inside a name or a title are not cues: "chief executive of the
+  // Family Planning Association" plans nothing.
+  std::string modality(const Sentence& s, std::size_t first_unit, std::size_t end_unit) const {
+    const std::uint32_t first_token = units_[first_unit].first;
+    const std::uint32_t last_token = units_[end_unit - 1].last;
     const std::uint32_t from = first_token >= s.first + 3 ? first_token - 3 : s.first;
-    for (std::uint32_t t = from; t < last_token; ++t) {
-      if (!tok(t).has(tf::kWord)) continue;
-      const std::string_view w = norm(t);
+    for (const Unit& unit : units_) {
+      if (unit.first >= last_token) break;
+      if (unit.first < from || unit.type != Unit::Type::kToken || !tok(unit.first).has(tf::kWord))
+        continue;
+      const std::string_view w = norm(unit.first);
       if (contains(rules_.negation_cues, w)) return "negated";
       if (contains(rules_.hypothetical_cues, w)) return "hypothetical";
     }
-    for (std::uint32_t t = s.first; t < last_token; ++t) {
-      if (tok(t).has(tf::kWord) && contains(rules_.condition_cues, norm(t))) return "hypothetical";
+    for (const Unit& unit : units_) {
+      if (unit.first >= last_token) break;
+      if (unit.type == Unit::Type::kToken && tok(unit.first).has(tf::kWord) &&
+          contains(rules_.condition_cues, norm(unit.first)))
+        return "hypothetical";
     }
     return "";
   }
@@ -233,7 +241,7 @@ class RelationRun : public TokenView {
                       .label == EntityLabel::kCountry &&
               !names_state_role(k_, d_, units_[b.role_unit].first, units_[b.role_unit].last))
             continue;
-          std::string mod = modality(s, units_[u].first, units_[end - 1].last);
+          std::string mod = modality(s, u, end);
           double confidence = rule.confidence;
           if (!rule.also) matched = true;
           if (!mod.empty()) {

@@ -569,7 +569,9 @@ class SyntaxRun : public TokenView {
           entity_of(person).label != EntityLabel::kPerson || pronoun(person))
         continue;
       std::uint32_t t = f;  // the token after the modifier
-      while (t > first && t + 5 > f &&
+      // The title stops at a name: "UK Independence Party leader" is the party's, though
+      // "party leader" is a title phrase.
+      while (t > first && t + 5 > f && mention_at_[t - 1] < 0 &&
              (title_word(t - 1) || in_title_phrase(t - 1) ||
               (t - 1 > first && t < f && tok(t - 1).has(token_flags::kJoined) &&
                !tok(t - 1).has(token_flags::kWord) && title_word(t - 2))))

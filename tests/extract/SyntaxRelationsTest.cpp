@@ -275,3 +275,39 @@ TEST_CASE("A bad parser model stops the pipeline with its name, missing trigger 
   CHECK(bare.extract(d).relations.empty());
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("A cue word inside a name does not make the relation hypothetical", "[extract][rules]") {
+  // "Planning" is a hypothetical cue ("planning to meet"), but here it is part of a name.
+  const auto r = testing::extract_text(
+      "Sex education\n\nAnne Weyman, chief executive of the Family Planning Association, asked "
+      "what the benefit was.");
+  const Relation* chief =
+      find(r, "affiliated-with", id_of(r, "Anne Weyman"), id_of(r, "Family Planning Association"));
+  REQUIRE(chief != nullptr);
+  CHECK(chief->props.count("modality") == 0);
+}
+
+TEST_CASE("A party's own name ending in a title phrase's word still leads the title",
+          "[extract][syntax]") {
+  // "party leader" is a title phrase; the title must not swallow the party's last word.
+  const auto r = testing::extract_text(
+      "Budget\n\nUK Independence Party leader Roger Knapman attacked the plans.");
+  const Relation* leader = find(r, "affiliated-with", id_of(r, "Roger Knapman"),
+                                id_of(r, "United Kingdom Independence Party"));
+  REQUIRE(leader != nullptr);
+  CHECK(leader->evidence.front().rule == "title-modifier");
+}
+
+TEST_CASE("An unlisted name after '<title> at' is where the person works, not a place",
+          "[extract][ner]") {
+  const auto r = testing::extract_text(
+      "Dollar\n\n\"Sentiment was already softening,\" said Ian Gunner, a trader at Mellon "
+      "Financial.");
+  const Entity* employer = nullptr;
+  for (const Entity& e : r.entities) {
+    if (e.name == "Mellon Financial") employer = &e;
+  }
+  REQUIRE(employer != nullptr);
+  CHECK(employer->label == "Organization");
+  CHECK(find(r, "affiliated-with", id_of(r, "Ian Gunner"), employer->id) != nullptr);
+}
