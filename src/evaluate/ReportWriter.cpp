@@ -70,6 +70,8 @@ void write_counts(Writer& w, const Counts& counts) {
   w.Uint64(counts.fp);
   w.Key("fn");
   w.Uint64(counts.fn);
+  w.Key("matched_again");
+  w.Uint64(counts.matched_again);
   w.Key("precision");
   w.Double(counts.precision());
   w.Key("recall");

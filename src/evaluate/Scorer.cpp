@@ -74,6 +74,11 @@ bool mention_matches(const PredictedMention& p, const GoldMention& g, Mode mode)
   return mode == Mode::kStrict ? p.span == g.span : p.span.overlaps(g.span);
 }
 
+// A relation's endpoint: strict as a mention; lenient by position alone.
+bool endpoint_matches(const PredictedMention& p, const GoldMention& g, Mode mode) {
+  return mode == Mode::kStrict ? mention_matches(p, g, mode) : p.span.overlaps(g.span);
+}
+
 std::size_t overlap_size(const ByteSpan& a, const ByteSpan& b) {
   const auto start = std::max(a.start, b.start), end = std::min(a.end, b.end);
   return end > start ? end - start : 0;
@@ -339,7 +344,7 @@ struct Scorer::Impl {
       for (const auto& mention : entity.mentions) {
         const PredictedMention pm{mention.span, entity.label, klass, e};
         for (const auto& gm : gold.mentions) {
-          if (gm.group == group && mention_matches(pm, gm, mode)) return true;
+          if (gm.group == group && endpoint_matches(pm, gm, mode)) return true;
         }
       }
       return false;
@@ -392,7 +397,19 @@ struct Scorer::Impl {
         }
         Counts& counts = row_counts(relation_rows, relations[p].type->name, mode);
         if (matched == SIZE_MAX) {
-          ++counts.fp;
+          // Gold another prediction took: right, but no second hit. Optional gold: neither.
+          bool required_gold = false, optional_gold = false;
+          for (const auto& g : gold.relations) {
+            if (!matches(relations[p], g, mode)) continue;
+            (g.optional ? optional_gold : required_gold) = true;
+          }
+          if (required_gold)
+            ++counts.matched_again;
+          else if (optional_gold && mode == Mode::kStrict)
+            ++notes["predicted relations matching optional gold"];
+          else if (!optional_gold)
+            ++counts.fp;
+          predicted_matched[p] = required_gold || optional_gold;
           continue;
         }
         gold_used[matched] = predicted_matched[p] = true;

@@ -13,8 +13,13 @@
 // split by whether they overlap an unscored gold span, a scored one, or nothing.
 //
 // A predicted relation matches a gold relation of the same type when its source entity has a
-// mention matching (strict or lenient, as above) some mention of the gold source group, and
-// likewise for the target; for symmetric types either orientation matches. One-to-one again.
+// mention matching some mention of the gold source group, and likewise for the target; for
+// symmetric types either orientation matches. Strict: a mention matches as above (same span,
+// accepted label). Lenient: any overlap, whatever the label (the entity table scores labels;
+// this asks whether the right things are related). Recall is one-to-one; a prediction that
+// matches only gold another prediction already took counts as right for precision
+// (Counts::matched_again). These are the definitions of ../shared/tools/scoreboard.py, so
+// the lenient located-in figure on CoNLL04 dev is the scoreboard's.
 // Not scored, and counted in the report's notes: relations of types the dataset does not
 // score, relations with an endpoint that has no mention in the text (knowledge-only
 // entities: no annotator could have marked them), and, unless options say otherwise,
@@ -49,11 +54,17 @@ struct Counts {
   std::size_t tp = 0;
   std::size_t fp = 0;
   std::size_t fn = 0;
+  // Relations only: predictions that match a gold relation another prediction already took
+  // (two entities overlapping one gold span, each related). Right, so not false positives,
+  // but no second hit for recall.
+  std::size_t matched_again = 0;
 
   std::size_t gold() const { return tp + fn; }
-  std::size_t predicted() const { return tp + fp; }
+  std::size_t predicted() const { return tp + matched_again + fp; }
   // 0 when undefined (nothing predicted / nothing in gold), so empty rows read as zero.
-  double precision() const { return predicted() == 0 ? 0.0 : double(tp) / double(predicted()); }
+  double precision() const {
+    return predicted() == 0 ? 0.0 : double(tp + matched_again) / double(predicted());
+  }
   double recall() const { return gold() == 0 ? 0.0 : double(tp) / double(gold()); }
   double f1() const {
     const double p = precision(), r = recall();
@@ -63,6 +74,7 @@ struct Counts {
     tp += other.tp;
     fp += other.fp;
     fn += other.fn;
+    matched_again += other.matched_again;
     return *this;
   }
 };

@@ -519,3 +519,38 @@ TEST_CASE("a dataset with neutral unscored spans counts a prediction on them nei
   CHECK(report.entity_micro.strict.fp == 0);
   CHECK(report.entity_micro.strict.fn == 0);
 }
+
+TEST_CASE(
+    "lenient relations match endpoints by overlap whatever their labels, and a second "
+    "prediction of a found relation is right but no second hit",
+    "[evaluate]") {
+  const Dataset dataset = skein_dataset();
+  GoldBuilder gold(kSentence);
+  gold.mention("Zoë Adler", "Person")
+      .mention("Gdańsk, Poland", "Place")
+      .relation("located-in", "Zoë Adler", "Gdańsk, Poland");
+  PredictionBuilder predicted(gold.gold);
+  predicted
+      .entity("Organization:adler", "Organization", "Zoë Adler")  // wrong label
+      .entity("Place:gdansk", "Place", "Gdańsk")                  // part of the gold span
+      .entity("Country:PL", "Country", "Poland")                  // the other part
+      .relation("located-in", "Organization:adler", "Place:gdansk")
+      .relation("located-in", "Organization:adler", "Country:PL");
+
+  Scorer scorer(dataset);
+  scorer.add(gold.gold, predicted.extraction);
+  const RelationRow* located = scorer.report().relation_row("located-in");
+  REQUIRE(located != nullptr);
+  // Strict: neither endpoint matches as a mention.
+  CHECK(located->strict.tp == 0);
+  CHECK(located->strict.fp == 2);
+  CHECK(located->strict.fn == 1);
+  // Lenient: both predictions relate the right things; one gold relation is found once.
+  CHECK(located->lenient.tp == 1);
+  CHECK(located->lenient.matched_again == 1);
+  CHECK(located->lenient.fp == 0);
+  CHECK(located->lenient.fn == 0);
+  CHECK(located->lenient.predicted() == 2);
+  CHECK(located->lenient.precision() == 1.0);
+  CHECK(located->lenient.recall() == 1.0);
+}
