@@ -1,6 +1,7 @@
 // The pos, parser and syntax-relations components (issue #15) with the project's own models and
 // knowledge (data/, schema/): relations read from the parse that word windows miss, their
 // evidence, modality read from the parse, and the errors for a bad model or a missing word set.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -310,4 +311,24 @@ TEST_CASE("An unlisted name after '<title> at' is where the person works, not a 
   REQUIRE(employer != nullptr);
   CHECK(employer->label == "Organization");
   CHECK(find(r, "affiliated-with", id_of(r, "Ian Gunner"), employer->id) != nullptr);
+}
+
+TEST_CASE("An apposition naming the organisation before the role is an affiliation",
+          "[extract][rules]") {
+  const auto r = testing::extract_text(
+      "Fuel\n\n\"We are doing research,\" said Michael Lamberty, a Lufthansa spokesman. Rodrigo "
+      "de Rato, the IMF's managing director, said the loan would help.");
+  const Relation* spokesman =
+      find(r, "affiliated-with", id_of(r, "Michael Lamberty"), id_of(r, "Lufthansa"));
+  REQUIRE(spokesman != nullptr);
+  CHECK(std::any_of(spokesman->evidence.begin(), spokesman->evidence.end(),
+                    [](const Evidence& e) { return e.rule == "appos-org-role"; }));
+  CHECK(find(r, "affiliated-with", id_of(r, "Rodrigo de Rato"),
+             id_of(r, "International Monetary Fund")) != nullptr);
+  // Not a clause that merely follows a name: "having shrugged off Toure, the Pompey midfielder
+  // planted his shot wide".
+  const auto clause = testing::extract_text(
+      "Match\n\nHaving shrugged off Kolo Toure, the Pompey midfielder planted his shot wide.");
+  CHECK(find(clause, "affiliated-with", id_of(clause, "Kolo Toure"), id_of(clause, "Pompey")) ==
+        nullptr);
 }
