@@ -68,11 +68,18 @@ class TokenView {
   bool capish(std::uint32_t i) const {
     return tok(i).has(token_flags::kCapital) || tok(i).has(token_flags::kAllCaps);
   }
-  // A position where any word is capitalised: sentence start, after a quote, colon or bracket.
+  // A position where any word is capitalised: sentence start, after an opening quote, a colon
+  // or a bracket.
   bool initial_position(std::uint32_t i) const {
     if (tok(i).has(token_flags::kSentenceStart)) return true;
     if (i == 0) return true;
     const std::string_view p = norm(i - 1);
+    // A quote glued to a comma closes the quotation, and the sentence goes on ("...
+    // generator," Renaissance Capital analyst Adam Landes said); one after a space opens one
+    // ('observed, "With Fightstar').
+    if ((p == "\"" || p == "'") && i >= 2 && norm(i - 2) == "," &&
+        !tok(i - 1).has(token_flags::kSpaceBefore))
+      return false;
     return p == "\"" || p == ":" || p == "(" || p == "'" || p == "--" || p == "-" || p == ";";
   }
   // A capitalised word that is only capitalised because of where it stands ("The", "During").

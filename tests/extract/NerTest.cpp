@@ -289,3 +289,13 @@ TEST_CASE("A music genre is no entity, nor is a nationality word a person", "[ex
   CHECK(labels_of(r, "Beverley Knight") == std::set<std::string>{"Person"});
   for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
 }
+
+TEST_CASE("A closing quote does not make the next word sentence-initial", "[extract][ner]") {
+  // "Renaissance" is a common word, trimmed where only its position capitalises it; after
+  // 'generator,"' the sentence goes on, so it is part of the name.
+  const DocumentExtraction r = testing::extract_text(
+      "Yukos\n\n\"It is a heavy cashflow generator,\" Renaissance Capital energy analyst Adam "
+      "Landes told Reuters.");
+  CHECK(labels_of(r, "Renaissance Capital") == std::set<std::string>{"Organization"});
+  CHECK(labels_of(r, "Capital").empty());
+}
