@@ -106,6 +106,12 @@ bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& doc
   return false;
 }
 
+// Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
+bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                            std::uint32_t last) {
+  return !knowledge.kb_organizations_named(v.key_of(first, last)).empty();
+}
+
 // Shown with a person's name but not part of it (as the recogniser's add_person keeps them).
 bool courtesy_title(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
@@ -283,6 +289,55 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(joined);
   }
+  //  - "Swiss" + "Re", "American" + "Express": a span and the words right around it (the
+  //    next span, or one or two capitalised words after it, or one before it, that the model
+  //    left out) that together are the name of a listed organisation (kb_organizations.tsv)
+  //    are that organisation.
+  {
+    std::vector<TaggedSpan> joined;
+    joined.reserve(spans.size());
+    const auto token_count = static_cast<std::uint32_t>(v.token_count());
+    auto listed_organisation = [&](std::uint32_t first, std::uint32_t last) {
+      return kb_listed_organisation(knowledge_, v, first, last);
+    };
+    auto capitalised = [&](std::uint32_t t) {
+      return v.tok(t).has(tf::kCapital) || v.tok(t).has(tf::kAllCaps);
+    };
+    // Token t continues the name before it: same sentence, a space between, capitalised.
+    auto continues_name = [&](std::uint32_t t) {
+      return t < token_count && v.tok(t).has(tf::kSpaceBefore) &&
+             !v.tok(t).has(tf::kSentenceStart) && capitalised(t);
+    };
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+      TaggedSpan span = spans[s];
+      const std::uint32_t previous_end = joined.empty() ? 0 : joined.back().last;
+      const std::uint32_t next_start = s + 1 < spans.size() ? spans[s + 1].first : token_count;
+      bool found = false;
+      if (s + 1 < spans.size() && next_start == span.last && continues_name(span.last) &&
+          listed_organisation(span.first, spans[s + 1].last)) {
+        span.last = spans[s + 1].last;
+        span.confidence = std::min(span.confidence, spans[s + 1].confidence);
+        ++s;
+        found = true;
+      }
+      for (std::uint32_t end = span.last + 1;
+           !found && end <= span.last + 2 && end <= next_start && continues_name(end - 1) &&
+           tags[end - 1] == tagger_.outside();
+           ++end) {
+        found = listed_organisation(span.first, end);
+        if (found) span.last = end;
+      }
+      if (!found && span.first > previous_end && continues_name(span.first) &&
+          capitalised(span.first - 1) && tags[span.first - 1] == tagger_.outside() &&
+          listed_organisation(span.first - 1, span.last)) {
+        --span.first;
+        found = true;
+      }
+      if (found) span.label = static_cast<std::uint32_t>(organization_);
+      joined.push_back(span);
+    }
+    spans = std::move(joined);
+  }
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US
@@ -354,11 +409,18 @@ void NerComponent::process(AnnotatedDocument& document) const {
     for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
       named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
                            (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0;
-    // Nor when a number or a possessive would then start it ("Radio 1's controller").
-    if (span.last - span.first >= 2 && v.positional_capital(span.first, span.last) &&
-        !named_for_its_kind && !v.is_name_span(span.first) &&
-        (v.lex(span.first) & lexicon_flags::kGivenName) == 0 &&
-        !v.tok(span.first + 1).has(tf::kNumber) && !v.tok(span.first + 1).has(tf::kPossessive))
+    // Nor when a number or a possessive would then start it ("Radio 1's controller"), nor
+    // when the words are a listed organisation's name ("Plaid Cymru" starting a sentence). An
+    // article before an organisation or a place goes whatever follows it ("A South Wales
+    // Police spokeswoman"); before a person it is an initial ("A Smith").
+    const std::string_view opening = v.norm(span.first);
+    const bool article = !person && (opening == "a" || opening == "an");
+    if (span.last - span.first >= 2 && v.initial_position(span.first) &&
+        (article ||
+         (v.positional_capital(span.first, span.last) && !named_for_its_kind &&
+          !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0 &&
+          !v.tok(span.first + 1).has(tf::kNumber) && !v.tok(span.first + 1).has(tf::kPossessive) &&
+          !kb_listed_organisation(knowledge_, v, span.first, span.last))))
       ++span.first;
     // A religion or a music genre is no entity ("accusing Islam of ...", "R&B star Beverley
     // Knight"), whatever label the model gave it; nor is a nationality word a person ("Milan's
@@ -510,8 +572,13 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     // A precise rule's mention that holds whole tagged names of its own kind (or MISC) is
     // the longer reading, which the model's tokens missed ("Korea Trade-Investment Promotion
-    // Agency" tagged up to the hyphen, "Korean Cultural Center" tagged MISC).
-    bool extends = keeps_rule(m.rule);
+    // Agency" tagged up to the hyphen, "Korean Cultural Center" tagged MISC); so is a listed
+    // organisation of two or more words that names no place ("Swiss Re" tagged MISC + O,
+    // "American Express" MISC + ORG).
+    const bool listed_organisation =
+        m.source == MentionSource::kGazetteer && m.last - m.first >= 2 &&
+        has_candidate(*m.entry, CandidateKind::kOrganization) && !names_a_location(*m.entry);
+    bool extends = keeps_rule(m.rule) || listed_organisation;
     for (std::uint32_t t = m.first; t < m.last && extends; ++t) {
       if (claim[t] < 0) continue;
       const TaggedSpan& inside = spans[claim[t]];

@@ -299,3 +299,20 @@ TEST_CASE("A closing quote does not make the next word sentence-initial", "[extr
   CHECK(labels_of(r, "Renaissance Capital") == std::set<std::string>{"Organization"});
   CHECK(labels_of(r, "Capital").empty());
 }
+
+TEST_CASE("A name the model cut is whole again where the knowledge lists the organisation",
+          "[extract][ner]") {
+  // The model tags "Express" alone and reads "Swiss" as a nationality; kb_organizations.tsv
+  // lists "American Express" and "Swiss Re".
+  const DocumentExtraction r = testing::extract_text(
+      "Insurers\n\nShares in Swiss Re rose, and American Express fell. Plaid Cymru's Elfyn Llwyd "
+      "spoke. A South Wales Police spokeswoman confirmed it.");
+  CHECK(labels_of(r, "Swiss Re") == std::set<std::string>{"Organization"});
+  CHECK(labels_of(r, "American Express") == std::set<std::string>{"Organization"});
+  CHECK(labels_of(r, "Express").empty());
+  CHECK(labels_of(r, "Switzerland").empty());
+  // A listed name keeps its first word at the start of a sentence ("plaid" is a common word).
+  CHECK(labels_of(r, "Cymru").empty());
+  // An article opening a sentence is not part of an organisation's name.
+  CHECK(labels_of(r, "A South Wales Police").empty());
+}
