@@ -86,6 +86,9 @@ bool NameRuns::starts_run(std::uint32_t i, std::uint32_t sentence_last) const {
   if (!capish(i)) return false;
   if (tok(i).has(tf::kNumber) || is_code(i)) return false;
   if ((lex(i) & lf::kConnector) != 0 && initial_position(i)) return false;
+  // "The" starts no name the gazetteer does not list ("think-tank The Brookings Institution"),
+  // as the annotated corpora read it.
+  if (norm(i) == "the") return false;
   // An article opening a sentence ("A South Wales Police spokeswoman"), not an initial ("A
   // Smith").
   if ((norm(i) == "a" || norm(i) == "an") && initial_position(i) && i + 1 < sentence_last &&

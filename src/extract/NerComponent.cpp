@@ -370,8 +370,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
              (!v.tok(span.last - 1).has(tf::kPossessive) ||
               (span.last - span.first >= 2 && v.tok(span.last - 2).has(tf::kNumber))))))
       --span.last;
+    // (Nor does a name of two words or more start on "The", as the annotated corpora all read
+    // it: "think-tank The Brookings Institution", "told The Associated Press"; but "The Oval",
+    // "The Hague" and "The Times" are names with their article.)
     while (span.first < span.last &&
            (never_in_name(span.first) || v.tok(span.first).has(tf::kNumber) ||
+            (v.norm(span.first) == "the" && span.last - span.first >= 3) ||
             !v.tok(span.first).has(tf::kWord) ||
             (v.tok(span.first).has(tf::kLower) &&
              (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)))

@@ -316,3 +316,13 @@ TEST_CASE("A name the model cut is whole again where the knowledge lists the org
   // An article opening a sentence is not part of an organisation's name.
   CHECK(labels_of(r, "A South Wales Police").empty());
 }
+
+TEST_CASE("A name of two words or more does not start on 'The'", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Iraq\n\nThe rate is 30-40%, the independent think-tank The Brookings Institution says. "
+      "Mayor Willi Marx told The Associated Press. England batted at The Oval.");
+  CHECK(labels_of(r, "Brookings Institution") == std::set<std::string>{"Organization"});
+  CHECK(labels_of(r, "The Brookings Institution").empty());
+  CHECK(labels_of(r, "The Associated Press").empty());
+  CHECK(labels_of(r, "Oval").empty());  // one word: the article is part of the name
+}
