@@ -577,12 +577,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // A precise rule's mention that holds whole tagged names of its own kind (or MISC) is
     // the longer reading, which the model's tokens missed ("Korea Trade-Investment Promotion
     // Agency" tagged up to the hyphen, "Korean Cultural Center" tagged MISC); so is a listed
-    // organisation of two or more words that names no place ("Swiss Re" tagged MISC + O,
-    // "American Express" MISC + ORG).
-    const bool listed_organisation =
-        m.source == MentionSource::kGazetteer && m.last - m.first >= 2 &&
-        has_candidate(*m.entry, CandidateKind::kOrganization) && !names_a_location(*m.entry);
-    bool extends = keeps_rule(m.rule) || listed_organisation;
+    // name of two or more words ("Organisation for Economic Co-operation and Development"
+    // tagged in two pieces, "New South Wales" tagged from "South").
+    const bool listed_name =
+        (m.source == MentionSource::kGazetteer || m.source == MentionSource::kSubdivision) &&
+        m.last - m.first >= 2;
+    bool extends = keeps_rule(m.rule) || listed_name;
     for (std::uint32_t t = m.first; t < m.last && extends; ++t) {
       if (claim[t] < 0) continue;
       const TaggedSpan& inside = spans[claim[t]];

@@ -326,3 +326,14 @@ TEST_CASE("A name of two words or more does not start on 'The'", "[extract][ner]
   CHECK(labels_of(r, "The Associated Press").empty());
   CHECK(labels_of(r, "Oval").empty());  // one word: the article is part of the name
 }
+
+TEST_CASE("A listed place of several words wins over the piece the model tagged",
+          "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Iodine\n\nIodine levels in New South Wales were low, as on the island Saint Kitts and "
+      "Nevis.");
+  CHECK(labels_of(r, "New South Wales") == std::set<std::string>{"Place"});
+  CHECK(labels_of(r, "South Wales").empty());
+  CHECK(labels_of(r, "Saint Kitts and Nevis") == std::set<std::string>{"Country"});
+  CHECK(labels_of(r, "Nevis").empty());
+}
