@@ -578,15 +578,33 @@ class SyntaxRun : public TokenView {
         --t;
       if (t > first && tok(t - 1).has(token_flags::kPossessive)) --t;
       if (t == f || t == first) continue;
-      const std::uint32_t m = t - 1;  // the modifier's last token
-      int org = mention_at_[m];
-      if (org >= 0 && (entity_of(org).label != EntityLabel::kOrganization ||
-                       d_.mentions[org].last != t || pronoun(org)))
-        org = -1;
-      if (org < 0) org = party_mention(m);
+      int org = organisation_ending_at(t);
+      // "SNP Holyrood leader Nicola Sturgeon": one capitalised word that names no organisation
+      // (an untagged word, or a place) may stand between the organisation and the title; not
+      // one that would be the rest of its name ("Liberal Democrat", "Sheffield Wednesday",
+      // "Downing Street").
+      const std::uint32_t q = t - 1;
+      if (org < 0 && q > first && tok(q).has(token_flags::kCapital) &&
+          !tok(q).has(token_flags::kSentenceStart) && !is_calendar_word(norm(q)) &&
+          !rules_.in_word_set("affiliation", norm(q)) &&
+          (lex(q) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix |
+                     lexicon_flags::kPlaceSuffix)) == 0 &&
+          (mention_at_[q] < 0 || (entity_of(mention_at_[q]).label == EntityLabel::kPlace &&
+                                  d_.mentions[mention_at_[q]].first == q)))
+        org = organisation_ending_at(q);
       if (org < 0) continue;
       relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     }
+  }
+  // The organisation whose name ends right before token `end`: a mention, or a party word of
+  // the syntax-party-* sets; -1 when none.
+  int organisation_ending_at(std::uint32_t end) {
+    const std::uint32_t m = end - 1;
+    int org = mention_at_[m];
+    if (org >= 0 && (entity_of(org).label != EntityLabel::kOrganization ||
+                     d_.mentions[org].last != end || pronoun(org)))
+      org = -1;
+    return org >= 0 ? org : party_mention(m);
   }
   // A token of a title phrase the gazetteer matched ("Lord", "Justice Minister"), capitalised
   // or not; not an honorific ("Mr", "Dr"), which says nothing of a role ("Observes Mr Hadi").

@@ -332,3 +332,17 @@ TEST_CASE("An apposition naming the organisation before the role is an affiliati
   CHECK(find(clause, "affiliated-with", id_of(clause, "Kolo Toure"), id_of(clause, "Pompey")) ==
         nullptr);
 }
+
+TEST_CASE("One qualifying word may stand between a party and the title before a name",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Care\n\nSNP Holyrood leader Nicola Sturgeon said the public needed reassurance. Tory "
+      "Shadow Chancellor Oliver Letwin agreed. As Liberal Democrat leader Charles Kennedy said, "
+      "it was meaningless.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Nicola Sturgeon"),
+             id_of(r, "Scottish National Party")) != nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Oliver Letwin"), id_of(r, "Conservative Party")) !=
+        nullptr);
+  // Not a word that is the rest of the party's own name ("Liberal" + "Democrat").
+  CHECK(find(r, "affiliated-with", id_of(r, "Charles Kennedy"), id_of(r, "Liberal")) == nullptr);
+}
