@@ -83,6 +83,16 @@ bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& docum
   });
 }
 
+bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t after) {
+  const Segmentation& seg = document.segmentation;
+  if (after >= seg.tokens.size() || seg.tokens[after].has(token_flags::kSentenceStart))
+    return false;
+  const Token& next = seg.tokens[after];
+  if (next.has(token_flags::kPossessive)) return true;
+  return next.has(token_flags::kLower) && after < document.pos.size() &&
+         document.pos[after] == upos::from_name("NOUN");
+}
+
 bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {
   if (organisation.label != EntityLabel::kOrganization) return true;
   const std::string& name = organisation.out.name;

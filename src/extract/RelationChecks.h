@@ -48,6 +48,11 @@ bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document
 bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
                       std::uint32_t first, std::uint32_t last);
 
+// Whether the mention ending before token `after` only qualifies what follows it: a possessive
+// ("the UK's Confederation of British Industry") or a common noun ("head of UK equities")
+// comes next, so the mention is not the organisation or country a role is held in.
+bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t after);
+
 // Whether an organisation can be what a person is affiliated with: not an event, whose name
 // ends on a word of the rule files' `event-noun` set ("US Open champion X at the Dubai
 // Championships" plays there, works for no one).

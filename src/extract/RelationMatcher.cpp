@@ -234,12 +234,14 @@ class RelationRun : public TokenView {
           if (static_cast<int>(type_index) == affiliated_with_ &&
               !can_employ(entities_[tm.entity], rules_))
             continue;
-          // A role ties a person to a country only when it is a state's role.
+          // A role ties a person to a country only when it is a state's role, and only when a
+          // country after the role is what the role is in ("head of UK equities" is not).
           if (static_cast<int>(type_index) == affiliated_with_ && b.role_unit >= 0 &&
               entities_[b.target_country >= 0 ? known_.country_entity(b.target_country, tm.first)
                                               : tm.entity]
                       .label == EntityLabel::kCountry &&
-              !names_state_role(k_, d_, units_[b.role_unit].first, units_[b.role_unit].last))
+              (!names_state_role(k_, d_, units_[b.role_unit].first, units_[b.role_unit].last) ||
+               (units_[b.role_unit].last <= tm.first && qualifies_what_follows(d_, tm.last))))
             continue;
           std::string mod = modality(s, u, end);
           double confidence = rule.confidence;

@@ -346,3 +346,15 @@ TEST_CASE("One qualifying word may stand between a party and the title before a 
   // Not a word that is the rest of the party's own name ("Liberal" + "Democrat").
   CHECK(find(r, "affiliated-with", id_of(r, "Charles Kennedy"), id_of(r, "Liberal")) == nullptr);
 }
+
+TEST_CASE("A country after a role that only qualifies the next noun is not where the role is",
+          "[extract][rules]") {
+  const auto r = testing::extract_text(
+      "Bid\n\nDavid Cummings, head of UK equities for Standard Life Investments, said the bid "
+      "was enough. Ian Harris, deputy editor of UK magazine Mac Format, agreed. Herve Gaymard, "
+      "finance minister of France, did not.");
+  CHECK(find(r, "affiliated-with", id_of(r, "David Cummings"), id_of(r, "United Kingdom")) ==
+        nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Ian Harris"), id_of(r, "United Kingdom")) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Herve Gaymard"), id_of(r, "France")) != nullptr);
+}
