@@ -106,6 +106,18 @@ bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& doc
   return false;
 }
 
+// Tokens from `first` are the title of a work: right after a word of the rule files'
+// "work-noun" set, an article and a comma allowed between ("US TV show, The Rebel
+// Billionaire"). (Not a name before such a word: "the Mike Leigh film" is his.)
+bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first) {
+  std::uint32_t before = first;
+  const bool article = before > 0 && v.norm(before - 1) == "the";
+  if (article) --before;
+  if (article && before > 0 && v.norm(before - 1) == ",") --before;
+  return before > 0 && v.tok(before - 1).has(token_flags::kLower) &&
+         rules.in_word_set("work-noun", v.norm(before - 1));
+}
+
 // Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
 bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                             std::uint32_t last) {
@@ -434,7 +446,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     if ((span.last - span.first == 1 &&
          (rules_.in_word_set("religion", alone) ||
           (person && (v.lex(span.first) & lexicon_flags::kDemonymWord) != 0))) ||
-        genre)
+        genre || names_a_work(v, rules_, span.first))
       span.first = span.last;
     if (span.first >= span.last) {
       span.first = span.last;  // nothing left: claims nothing

@@ -337,3 +337,17 @@ TEST_CASE("A listed place of several words wins over the piece the model tagged"
   CHECK(labels_of(r, "Saint Kitts and Nevis") == std::set<std::string>{"Country"});
   CHECK(labels_of(r, "Nevis").empty());
 }
+
+TEST_CASE("The title of a work is no person or organisation", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Films\n\nThe festival included the new Pixar animation The Incredibles. She appeared in "
+      "BBC mini-series The Cazalets, and Imelda Staunton starred in the drama Vera Drake. The "
+      "Mike Leigh film won.");
+  CHECK(labels_of(r, "Incredibles").empty());
+  CHECK(labels_of(r, "Cazalets").empty());
+  CHECK(labels_of(r, "Vera Drake").empty());
+  // The maker of a work is still a person, and the broadcaster an organisation.
+  CHECK(labels_of(r, "Mike Leigh") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Imelda Staunton") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "BBC") == std::set<std::string>{"Organization"});
+}
