@@ -392,6 +392,26 @@ void NerComponent::process(AnnotatedDocument& document) const {
             (v.tok(span.first).has(tf::kLower) &&
              (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)))
       ++span.first;
+    // A title the span cuts is no part of an organisation's or a place's name: "the new US
+    // Secretary of State Condoleezza Rice" tagged "US Secretary" is the country before a
+    // title. (Not a title that starts on the name's own last word: "UK Independence Party
+    // leader".)
+    if (!person) {
+      for (std::uint32_t t = span.first + 1; t < span.last; ++t) {
+        if (!v.is_title_span(t) || v.span_starting(t).last <= span.last ||
+            (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0 ||
+            !title_of_kind(knowledge_, document, t, t + 1,
+                           [](std::string_view kind) { return kind != "honorific"; }))
+          continue;
+        span.last = t;
+        const bool listed_place =
+            v.is_name_span(span.first) && v.span_starting(span.first).last == span.last &&
+            names_a_location(*v.span_starting(span.first).entry) &&
+            !has_candidate(*v.span_starting(span.first).entry, CandidateKind::kOrganization);
+        if (listed_place) span.label = static_cast<std::uint32_t>(location_);
+        break;
+      }
+    }
     // A role in front of a person's name is a role, not part of the name ("Home Secretary
     // Charles Clarke"); a courtesy title shows with the mention but is not part of the name the
     // person is keyed by ("Mr Blunkett"), as the recogniser does.

@@ -351,3 +351,13 @@ TEST_CASE("The title of a work is no person or organisation", "[extract][ner]") 
   CHECK(labels_of(r, "Imelda Staunton") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "BBC") == std::set<std::string>{"Organization"});
 }
+
+TEST_CASE("A title the tagged span cuts is no part of an organisation's name", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Policy\n\nEchoing the new US Secretary of State Condoleezza Rice, the prime minister said "
+      "US policy had changed. UK Independence Party leader Roger Knapman disagreed.");
+  CHECK(labels_of(r, "US Secretary").empty());
+  CHECK(labels_of(r, "US").count("Country") == 1);
+  // A title that starts on the name's own last word leaves the name whole.
+  CHECK(labels_of(r, "UK Independence").empty());
+}
