@@ -520,11 +520,13 @@ class SyntaxRun : public TokenView {
     const std::int64_t g = head(h);
     if (g >= 0 && mention_at_[g] < 0) {
       const std::string_view r = base(h);
-      // "Argentina's President, Nestor Kirchner, said": a conjunct joined to the title by a
-      // comma alone (no "and") is an apposition the parse read as a list.
+      // "Argentina's President, Nestor Kirchner, said": a conjunct joined to a title by a
+      // comma alone (no "and") is an apposition the parse read as a list ("Apple's iTunes,
+      // Napster" is a list).
       const std::uint32_t first = d_.mentions[person].first;
       const bool comma_conjunct = r == "conj" && g < h && !has_child(h, "cc") &&
-                                  first > sentence_->first && norm(first - 1) == ",";
+                                  first > sentence_->first && norm(first - 1) == "," &&
+                                  in_title_phrase(static_cast<std::uint32_t>(g));
       if (r == "appos" || r == "flat" || r == "compound" || comma_conjunct ||
           (relation(h) == "nsubj" && has_child(static_cast<std::uint32_t>(g), "cop")))
         nodes[count++] = static_cast<std::uint32_t>(g);
