@@ -149,6 +149,13 @@ class RelationRun : public TokenView {
     return false;
   }
 
+  // A mention whose name ends on an institution's word ("U.S. Navy", "Foreign Ministry") or
+  // is an acronym ("FA").
+  bool institution(const EntityMention& m) const {
+    if (m.last == m.first + 1 && tok(m.first).has(tf::kAllCaps)) return true;
+    return (lex(m.last - 1) & (lexicon_flags::kOrgSuffix | lexicon_flags::kOrgHead)) != 0;
+  }
+
   // Negation and hypothetical cues around a match (units_[first_unit, end_unit)): in its
   // units and the three tokens before; condition words ("if") anywhere in the sentence up to
   // the match's end. Words inside a name or a title are not cues: "chief executive of the
@@ -216,6 +223,8 @@ class RelationRun : public TokenView {
           std::size_t end = 0;
           if (!match(rule, type, 0, u, b, end)) continue;
           if (rule.not_in_list && in_list(u, end)) continue;
+          if (rule.institution_source && !institution(mentions_[units_[b.source_unit].index]))
+            continue;
           const Unit& su = units_[b.source_unit];
           const Unit& tu = units_[b.target_unit];
           EntityMention& sm = mentions_[su.index];

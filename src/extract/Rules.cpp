@@ -232,15 +232,20 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
       const std::size_t colon = line.find(':');
       const std::vector<std::string_view> head =
           words_of(colon == std::string_view::npos ? line : line.substr(0, colon));
-      bool flags_ok = colon != std::string_view::npos && head.size() >= 4 && head.size() <= 6;
-      bool also = false, not_in_list = false;
+      bool flags_ok = colon != std::string_view::npos && head.size() >= 4 && head.size() <= 7;
+      bool also = false, not_in_list = false, institution = false;
       for (std::size_t i = 4; flags_ok && i < head.size(); ++i) {
-        bool& flag = head[i] == "also" ? also : not_in_list;
-        if ((head[i] != "also" && head[i] != "nolist") || flag) flags_ok = false;
-        flag = true;
+        bool* flag = head[i] == "also"          ? &also
+                     : head[i] == "nolist"      ? &not_in_list
+                     : head[i] == "institution" ? &institution
+                                                : nullptr;
+        if (flag == nullptr || *flag) flags_ok = false;
+        if (flag != nullptr) *flag = true;
       }
       if (!flags_ok)
-        ctx.fail("expected 'rule <relation> <name> <confidence> [also] [nolist] : <pattern>'");
+        ctx.fail(
+            "expected 'rule <relation> <name> <confidence> [also] [nolist] [institution] : "
+            "<pattern>'");
       RelationRule rule;
       rule.relation = head[1];
       const int type = rules.type_index(rule.relation);
@@ -262,6 +267,7 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
       }
       rule.also = also;
       rule.not_in_list = not_in_list;
+      rule.institution_source = institution;
       rule.items = parse_pattern(line.substr(colon + 1), ctx, rules);
       rule.file = source;
       rule.line = line_number;

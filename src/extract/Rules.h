@@ -6,7 +6,8 @@
 //   relation located-in directed Place|Organization -> Place|Country
 //   rule met-with verb 0.85 : A ...3 met|meets|meet with? B
 //   rule affiliated-with second 0.7 also : A , ...8 and R at B   ("also": see below)
-//   rule located-in appos 0.8 nolist : A:Place , B:Place|Country   ("nolist": RelationRule)
+//   rule located-in appos 0.8 nolist : A:Place , B:Place|Country   ("nolist", "institution":
+//                                                                   RelationRule)
 //   cue negation not never n't
 //   words org-suffix agency institute
 //
@@ -66,6 +67,10 @@ struct RelationRule {
   // "Leeds, Paris, Rome"): no entity and comma right before it, no comma, "and" or "or"
   // and an entity right after it, and no entity glued to its end ("Bayern Munich").
   bool not_in_list = false;
+  // "institution": the source's name ends on a word of the org-suffix or org-head lists, or is
+  // an acronym ("U.S. Navy", "the Spanish FA"; not "the 2004 Brit Awards" or "American
+  // Bandstand", where the country word is part of a name the tagger cut).
+  bool institution_source = false;
   std::vector<PatternItem> items;
   std::string file;
   std::size_t line = 0;

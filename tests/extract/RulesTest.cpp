@@ -106,3 +106,19 @@ TEST_CASE("Loading a directory without rule files is an input error", "[extract]
   CHECK(rules.type_index("met-with") >= 0);
   CHECK(rules.type_index("located-in") >= 0);
 }
+
+TEST_CASE("Rule flags parse once each, in any order", "[extract][rules]") {
+  RuleSet rules;
+  parse_rules(std::string(kHeader) + "rule met-with r 0.5 institution nolist also : A met B\n",
+              "test.rules", rules);
+  REQUIRE(rules.rules.size() == 1);
+  CHECK(rules.rules[0].institution_source);
+  CHECK(rules.rules[0].not_in_list);
+  CHECK(rules.rules[0].also);
+  const std::string expected =
+      "test.rules:2: expected 'rule <relation> <name> <confidence> [also] [nolist] "
+      "[institution] : <pattern>'";
+  CHECK(error_of(std::string(kHeader) + "rule met-with r 0.5 nolist nolist : A met B\n") ==
+        expected);
+  CHECK(error_of(std::string(kHeader) + "rule met-with r 0.5 sometimes : A met B\n") == expected);
+}

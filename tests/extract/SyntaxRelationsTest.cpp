@@ -366,3 +366,12 @@ TEST_CASE("A comma conjunct is a title's apposition only after a title", "[extra
       "of Apple's iTunes, Napster and other net music download services.");
   CHECK(find(r, "affiliated-with", id_of(r, "Napster"), id_of(r, "Apple")) == nullptr);
 }
+
+TEST_CASE("A state before an institution places it; before a name the tagger cut it does not",
+          "[extract][rules]") {
+  const auto r = testing::extract_text(
+      "Football\n\nSociedad have been given permission by the Spanish FA to sign a player. They "
+      "won best act at the 2004 Brit Awards.");
+  CHECK(find(r, "located-in", id_of(r, "FA"), id_of(r, "Spain")) != nullptr);
+  for (const Relation& rel : r.relations) CHECK(rel.target != id_of(r, "United Kingdom"));
+}
