@@ -325,6 +325,9 @@ class RelationRun : public TokenView {
           (next.label == EntityLabel::kCountry && last.label != EntityLabel::kCountry) ||
           (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
       if (next.label != EntityLabel::kPerson && !larger) return true;
+      // Three names in a row are a list, whatever the tagger made of the third ("Nokia, Intel,
+      // Philips, Alcatel", "Buckingham Palace, Windsor Castle, Madame Tussauds").
+      if (!larger && (word(end + 2, ",") || word(end + 2, "and")) && item(end + 3)) return true;
     }
     return item(end) || (end < units_.size() && units_[end].type == Unit::Type::kRole);
   }

@@ -375,3 +375,13 @@ TEST_CASE("A state before an institution places it; before a name the tagger cut
   CHECK(find(r, "located-in", id_of(r, "FA"), id_of(r, "Spain")) != nullptr);
   for (const Relation& rel : r.relations) CHECK(rel.target != id_of(r, "United Kingdom"));
 }
+
+TEST_CASE("Three names in a row are a list, not a place and its region", "[extract][rules]") {
+  const auto r = testing::extract_text(
+      "Nice\n\nExperts heard pledges of support from companies such as Nokia, Intel, Philips, "
+      "Alcatel and Samsung. He was arrested in Camberley, Surrey, on Monday.");
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "located-in") CHECK(rel.source != id_of(r, "Nokia"));
+  }
+  CHECK(find(r, "located-in", id_of(r, "Camberley"), id_of(r, "Surrey")) != nullptr);
+}
