@@ -533,6 +533,7 @@ class SyntaxRun : public TokenView {
     }
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint32_t node = nodes[i];
+      if (in(x_.not_a_role, node)) continue;  // "Crystal Palace fan Matthew Simmons"
       for (std::uint32_t c : children(node)) {
         const std::string_view r = base(c);
         const char* rule = nullptr;
@@ -579,7 +580,7 @@ class SyntaxRun : public TokenView {
                !tok(t - 1).has(token_flags::kWord) && title_word(t - 2))))
         --t;
       if (t > first && tok(t - 1).has(token_flags::kPossessive)) --t;
-      if (t == f || t == first) continue;
+      if (t == f || t == first || in(x_.not_a_role, f - 1)) continue;
       int org = organisation_ending_at(t);
       // "SNP Holyrood leader Nicola Sturgeon": one capitalised word that names no organisation
       // (an untagged word, or a place) may stand between the organisation and the title; not
@@ -776,6 +777,7 @@ SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& conte
   lexicon_.affiliation_prep = rules_.word_set("syntax-affiliation-prep");
   lexicon_.location_prep = rules_.word_set("syntax-location-prep");
   lexicon_.location_participle = rules_.word_set("syntax-location-participle");
+  lexicon_.not_a_role = rules_.word_set("syntax-not-a-role");
   // "set syntax-party-<organisation key> <words>": the words that name a listed party.
   const std::string prefix = "syntax-party-";
   for (const auto& [set_name, words] : rules_.word_sets) {

@@ -49,7 +49,9 @@
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
 //                                 X", "Israeli industry minister X")
 //                                 Of these three, a country is taken only where a state's title
-//                                 covers the role noun (RelationChecks.h names_state_role)
+//                                 covers the role noun (RelationChecks.h names_state_role); a
+//                                 word of syntax-not-a-role ("fan", "donor") is no role noun,
+//                                 here or as title-modifier's last title word
 //                   title-modifier  read from the words, in every sentence: an organisation
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
 //                                 naming a party of data/organizations.tsv, unused when the
@@ -121,6 +123,7 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
+    std::vector<std::string> not_a_role;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
   };

@@ -385,3 +385,12 @@ TEST_CASE("Three names in a row are a list, not a place and its region", "[extra
   }
   CHECK(find(r, "located-in", id_of(r, "Camberley"), id_of(r, "Surrey")) != nullptr);
 }
+
+TEST_CASE("A fan or a donor holds no role", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Cantona\n\nFans will mark the anniversary of the kick on Crystal Palace fan Matthew "
+      "Simmons. Labour MP Stephen Pound spoke.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Matthew Simmons"), id_of(r, "Crystal Palace")) ==
+        nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Stephen Pound"), id_of(r, "Labour Party")) != nullptr);
+}
