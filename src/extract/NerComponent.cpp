@@ -246,6 +246,16 @@ void NerComponent::process(AnnotatedDocument& document) const {
           span.first = cut;
           span.label = static_cast<std::uint32_t>(person_);
         }
+        // "Lib Dem Home Affairs spokesman Mark Oaten": a party and the portfolio of the role
+        // after it; the portfolio is no part of the party's name (nor an organisation when no
+        // institution's word ends it).
+        bool portfolio = cut > span.first && cut < span.last && span.last < v.token_count() &&
+                         v.tok(span.last).has(tf::kLower) && !v.is_name_span(cut);
+        for (std::uint32_t t = cut; t < span.last && portfolio; ++t)
+          portfolio = (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) == 0;
+        if (portfolio && title_of_kind(knowledge_, document, span.last, span.last + 1,
+                                       [](std::string_view kind) { return kind != "honorific"; }))
+          span.last = cut;
       }
       const bool person = static_cast<std::int32_t>(span.label) == person_;
       for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {

@@ -582,22 +582,25 @@ class SyntaxRun : public TokenView {
       if (t > first && tok(t - 1).has(token_flags::kPossessive)) --t;
       if (t == f || t == first || in(x_.not_a_role, f - 1)) continue;
       int org = organisation_ending_at(t);
-      // "SNP Holyrood leader Nicola Sturgeon": one capitalised word that names no organisation
-      // (an untagged word, or a place) may stand between the organisation and the title; not
-      // one that would be the rest of its name ("Liberal Democrat", "Sheffield Wednesday",
-      // "Downing Street").
-      const std::uint32_t q = t - 1;
-      if (org < 0 && q > first && tok(q).has(token_flags::kCapital) &&
-          !tok(q).has(token_flags::kSentenceStart) && !is_calendar_word(norm(q)) &&
-          !rules_.in_word_set("affiliation", norm(q)) &&
-          (lex(q) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix |
-                     lexicon_flags::kPlaceSuffix)) == 0 &&
-          (mention_at_[q] < 0 || (entity_of(mention_at_[q]).label == EntityLabel::kPlace &&
-                                  d_.mentions[mention_at_[q]].first == q)))
+      // "SNP Holyrood leader Nicola Sturgeon", "Lib Dem Home Affairs spokesman Mark Oaten": one
+      // or two capitalised words that name no organisation (untagged words, or a place) may
+      // stand between the organisation and the title; not one that would be the rest of its
+      // name ("Liberal Democrat", "Sheffield Wednesday", "Downing Street").
+      for (std::uint32_t q = t - 1; org < 0 && q + 2 >= t && q > first && qualifier(q); --q)
         org = organisation_ending_at(q);
       if (org < 0) continue;
       relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     }
+  }
+  // A capitalised word between an organisation and a title that is no part of either (see
+  // title_modifiers).
+  bool qualifier(std::uint32_t q) const {
+    return tok(q).has(token_flags::kCapital) && !tok(q).has(token_flags::kSentenceStart) &&
+           !is_calendar_word(norm(q)) && !rules_.in_word_set("affiliation", norm(q)) &&
+           (lex(q) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix |
+                      lexicon_flags::kPlaceSuffix)) == 0 &&
+           (mention_at_[q] < 0 || (entity_of(mention_at_[q]).label == EntityLabel::kPlace &&
+                                   d_.mentions[mention_at_[q]].first == q));
   }
   // The organisation whose name ends right before token `end`: a mention, or a party word of
   // the syntax-party-* sets; -1 when none.

@@ -343,6 +343,12 @@ TEST_CASE("One qualifying word may stand between a party and the title before a 
              id_of(r, "Scottish National Party")) != nullptr);
   CHECK(find(r, "affiliated-with", id_of(r, "Oliver Letwin"), id_of(r, "Conservative Party")) !=
         nullptr);
+  // Two portfolio words, which are no part of the party's name either.
+  const auto portfolio = testing::extract_text(
+      "Drinking\n\nLib Dem Home Affairs spokesman Mark Oaten said it would be prudent.");
+  CHECK(find(portfolio, "affiliated-with", id_of(portfolio, "Mark Oaten"),
+             id_of(portfolio, "Liberal Democrats")) != nullptr);
+  CHECK(id_of(portfolio, "Lib Dem Home Affairs").rfind("(no entity", 0) == 0);
   // Not a word that is the rest of the party's own name ("Liberal" + "Democrat").
   CHECK(find(r, "affiliated-with", id_of(r, "Charles Kennedy"), id_of(r, "Liberal")) == nullptr);
 }
