@@ -56,6 +56,7 @@ class SyntaxRun : public TokenView {
         meeting_paths(t);
         meeting_ = false;
         trade_paths(t);
+        work_paths(t);
         location_participle(t);
       }
       for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
@@ -507,6 +508,25 @@ class SyntaxRun : public TokenView {
   }
 
   // ---- affiliated-with ----
+  // "Harrington taught at Harvard University", "she works for the BBC", "Smith joined Labour in
+  // 1997": a verb of syntax-work-verb with an at/for oblique, or of syntax-join-verb with an
+  // object, and its subjects.
+  void work_paths(std::uint32_t v) {
+    const bool work = in(x_.work_verb, v), join = in(x_.join_verb, v);
+    if (!work && !join) return;
+    std::vector<int> employer;
+    if (work) {
+      for (const char* preposition : {"at", "for"}) {
+        const std::vector<int> found = child_args_with(v, "obl", preposition);
+        employer.insert(employer.end(), found.begin(), found.end());
+      }
+    } else {
+      employer = child_args(v, "obj");
+    }
+    if (employer.empty()) return;
+    relate_all("affiliated-with", subjects(v), employer, work ? "work-verb" : "join-verb", 0.8, v);
+  }
+
   void affiliation_paths(int person, std::uint32_t h) {
     // The nodes that carry the person's roles.
     std::uint32_t nodes[8];
@@ -781,6 +801,8 @@ SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& conte
   lexicon_.location_prep = rules_.word_set("syntax-location-prep");
   lexicon_.location_participle = rules_.word_set("syntax-location-participle");
   lexicon_.not_a_role = rules_.word_set("syntax-not-a-role");
+  lexicon_.work_verb = rules_.word_set("syntax-work-verb");
+  lexicon_.join_verb = rules_.word_set("syntax-join-verb");
   // "set syntax-party-<organisation key> <words>": the words that name a listed party.
   const std::string prefix = "syntax-party-";
   for (const auto& [set_name, words] : rules_.word_sets) {

@@ -52,6 +52,11 @@
 //                                 covers the role noun (RelationChecks.h names_state_role); a
 //                                 word of syntax-not-a-role ("fan", "donor") is no role noun,
 //                                 here or as title-modifier's last title word
+//                   work-verb     the subjects of a syntax-work-verb with an at/for oblique
+//                                 ("she teaches at Peel Common Infants School", "X works for
+//                                 the IFES")
+//                   join-verb     the subjects of a syntax-join-verb and its object ("Mr
+//                                 Makarov joined the KGB")
 //                   title-modifier  read from the words, in every sentence: an organisation
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
 //                                 naming a party of data/organizations.tsv, unused when the
@@ -123,7 +128,7 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
-    std::vector<std::string> not_a_role;
+    std::vector<std::string> not_a_role, work_verb, join_verb;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
   };

@@ -400,3 +400,13 @@ TEST_CASE("A fan or a donor holds no role", "[extract][syntax]") {
         nullptr);
   CHECK(find(r, "affiliated-with", id_of(r, "Stephen Pound"), id_of(r, "Labour Party")) != nullptr);
 }
+
+TEST_CASE("Working at an organisation, or joining it, is an affiliation", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Democracy\n\nDavid Mikosz works for the IFES, a non-profit organisation. Mr Makarov "
+      "joined the KGB in 1970s Russia.");
+  const Relation* works = find(r, "affiliated-with", id_of(r, "David Mikosz"), id_of(r, "IFES"));
+  REQUIRE(works != nullptr);
+  CHECK(works->evidence.front().rule == "work-verb");
+  CHECK(find(r, "affiliated-with", id_of(r, "Makarov"), id_of(r, "KGB")) != nullptr);
+}
