@@ -83,6 +83,15 @@ bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& docum
   });
 }
 
+bool plausible_meeting(const ResolvedEntity& a, const ResolvedEntity& b) {
+  const auto club = [](const ResolvedEntity& e) {
+    const auto kind = e.out.props.find("kind");
+    return kind != e.out.props.end() && kind->second == "club";
+  };
+  return !((club(a) && b.label == EntityLabel::kOrganization) ||
+           (club(b) && a.label == EntityLabel::kOrganization));
+}
+
 bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t after) {
   const Segmentation& seg = document.segmentation;
   if (after >= seg.tokens.size() || seg.tokens[after].has(token_flags::kSentenceStart))

@@ -35,6 +35,10 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
 bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
                           const ResolvedEntity& b);
 
+// Whether "a met-with b" can be a meeting: a sports club and another organisation or club
+// ("Chelsea host Birmingham", "Celtic's Boxing Day meeting with Hearts") play a fixture.
+bool plausible_meeting(const ResolvedEntity& a, const ResolvedEntity& b);
+
 // Whether a title phrase the gazetteer matched over any of tokens [first, last) has a kind
 // (data/titles.tsv's kind column: "government", "business", "honorific", ...) that `accepts`.
 bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document,

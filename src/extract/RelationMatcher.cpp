@@ -243,6 +243,12 @@ class RelationRun : public TokenView {
           if (static_cast<int>(type_index) == affiliated_with_ &&
               !can_employ(entities_[tm.entity], rules_))
             continue;
+          // A meeting is between parties, not a club and its fixture, nor a possessor and
+          // what it owns ("Rooney met Gary Neville's cross", "receives Robson warning").
+          if (static_cast<int>(type_index) == met_with_ &&
+              (!plausible_meeting(entities_[sm.entity], entities_[tm.entity]) ||
+               qualifies_what_follows(d_, tm.last)))
+            continue;
           // A role ties a person to a country only when it is a state's role, and only when a
           // country after the role is what the role is in ("head of UK equities" is not).
           if (static_cast<int>(type_index) == affiliated_with_ && b.role_unit >= 0 &&
@@ -402,6 +408,7 @@ class RelationRun : public TokenView {
   std::vector<int> sorted_mentions_;
   const int located_in_ = rules_.type_index("located-in");
   const int affiliated_with_ = rules_.type_index("affiliated-with");
+  const int met_with_ = rules_.type_index("met-with");
 };
 
 }  // namespace

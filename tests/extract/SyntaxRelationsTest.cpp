@@ -410,3 +410,17 @@ TEST_CASE("Working at an organisation, or joining it, is an affiliation", "[extr
   CHECK(works->evidence.front().rule == "work-verb");
   CHECK(find(r, "affiliated-with", id_of(r, "Makarov"), id_of(r, "KGB")) != nullptr);
 }
+
+TEST_CASE("A fixture between clubs, or a possessor's thing, is no meeting", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Football\n\nChelsea host Birmingham on Saturday. Wayne Rooney met Gary Neville's cross to "
+      "the near post. Tony Blair met Silvio Berlusconi in Rome.");
+  for (const Relation& rel : r.relations) {
+    if (rel.type != "met-with") continue;
+    CHECK(rel.source != id_of(r, "Gary Neville"));
+    CHECK(rel.target != id_of(r, "Gary Neville"));
+    CHECK(rel.source != id_of(r, "Chelsea FC"));
+    CHECK(rel.target != id_of(r, "Chelsea FC"));
+  }
+  CHECK(find(r, "met-with", id_of(r, "Tony Blair"), id_of(r, "Silvio Berlusconi")) != nullptr);
+}
