@@ -368,6 +368,13 @@ void NerComponent::process(AnnotatedDocument& document) const {
   for (std::size_t s = 0; s < spans.size(); ++s) {
     TaggedSpan& span = spans[s];
     if (static_cast<std::int32_t>(span.label) == misc_) continue;
+    // A place whose name opens on an honorific ("Lord", "Sir", "Lady") is a person: "the Lord
+    // Chancellor, Lord Falconer" read as two places ("Lord's", one word, stays a ground).
+    if (static_cast<std::int32_t>(span.label) == location_ && span.last - span.first >= 2 &&
+        v.tok(span.first + 1).has(tf::kCapital) &&
+        title_of_kind(knowledge_, document, span.first, span.first + 1,
+                      [](std::string_view kind) { return kind == "honorific"; }))
+      span.label = static_cast<std::uint32_t>(person_);
     const bool person = static_cast<std::int32_t>(span.label) == person_;
     auto never_in_name = [&](std::uint32_t t) {
       const std::string_view w = v.norm(t);

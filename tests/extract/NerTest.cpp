@@ -361,3 +361,11 @@ TEST_CASE("A title the tagged span cuts is no part of an organisation's name", "
   // A title that starts on the name's own last word leaves the name whole.
   CHECK(labels_of(r, "UK Independence").empty());
 }
+
+TEST_CASE("A place whose name opens on an honorific is a person", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Courts\n\nIt is calling on the senior judge in England and Wales, Lord Woolf, to abandon "
+      "the guidelines. England batted at Lord's.");
+  CHECK(labels_of(r, "Woolf") == std::set<std::string>{"Person"});
+  for (const Relation& rel : r.relations) CHECK(rel.type != "located-in");
+}
