@@ -250,13 +250,17 @@ class RelationRun : public TokenView {
                qualifies_what_follows(d_, tm.last)))
             continue;
           // A role ties a person to a country only when it is a state's role, and only when a
-          // country after the role is what the role is in ("head of UK equities" is not).
+          // country after the role is what the role is in, not a word qualifying a noun or a
+          // name after it ("head of UK equities", "president of the Spanish FA's committee").
+          const bool name_follows = b.target_unit + 1 < static_cast<int>(units_.size()) &&
+                                    units_[b.target_unit + 1].type == Unit::Type::kEntity;
           if (static_cast<int>(type_index) == affiliated_with_ && b.role_unit >= 0 &&
               entities_[b.target_country >= 0 ? known_.country_entity(b.target_country, tm.first)
                                               : tm.entity]
                       .label == EntityLabel::kCountry &&
               (!names_state_role(k_, d_, units_[b.role_unit].first, units_[b.role_unit].last) ||
-               (units_[b.role_unit].last <= tm.first && qualifies_what_follows(d_, tm.last))))
+               (units_[b.role_unit].last <= tm.first &&
+                (qualifies_what_follows(d_, tm.last) || name_follows))))
             continue;
           std::string mod = modality(s, u, end);
           double confidence = rule.confidence;

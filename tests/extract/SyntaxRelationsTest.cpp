@@ -358,11 +358,13 @@ TEST_CASE("A country after a role that only qualifies the next noun is not where
   const auto r = testing::extract_text(
       "Bid\n\nDavid Cummings, head of UK equities for Standard Life Investments, said the bid "
       "was enough. Ian Harris, deputy editor of UK magazine Mac Format, agreed. Herve Gaymard, "
-      "finance minister of France, did not.");
+      "finance minister of France, did not. Alberto Flores, president of the Spanish FA's "
+      "disciplinary committee, said so.");
   CHECK(find(r, "affiliated-with", id_of(r, "David Cummings"), id_of(r, "United Kingdom")) ==
         nullptr);
   CHECK(find(r, "affiliated-with", id_of(r, "Ian Harris"), id_of(r, "United Kingdom")) == nullptr);
   CHECK(find(r, "affiliated-with", id_of(r, "Herve Gaymard"), id_of(r, "France")) != nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Alberto Flores"), id_of(r, "Spain")) == nullptr);
 }
 
 TEST_CASE("A comma conjunct is a title's apposition only after a title", "[extract][syntax]") {
