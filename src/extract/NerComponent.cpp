@@ -392,6 +392,19 @@ void NerComponent::process(AnnotatedDocument& document) const {
       return person && t > span.first && (v.lex(t) & lexicon_flags::kSurname) != 0 &&
              rules_.in_word_set("affiliation", v.norm(t)) && v.tok(t).has(tf::kCapital);
     };
+    // A person's name never ends on a title's plural: "Many Labour MPs have said" names a
+    // group.
+    if (person && span.last > span.first) {
+      const std::string_view w = v.norm(span.last - 1);
+      const PhraseEntry* entry =
+          w.size() >= 3 && w.back() == 's' ? knowledge_.phrase(w.substr(0, w.size() - 1)) : nullptr;
+      // (A surname after a given name is a name: "Fiona Deans".)
+      const bool after_given_name =
+          span.last - span.first >= 2 && (v.lex(span.last - 2) & lexicon_flags::kGivenName) != 0;
+      if (entry != nullptr && has_candidate(*entry, CandidateKind::kTitle) && !after_given_name &&
+          (v.lex(span.last - 1) & lexicon_flags::kSurname) == 0)
+        span.first = span.last;
+    }
     while (span.first < span.last &&
            ((never_in_name(span.last - 1) && !surname_at_end(span.last - 1)) ||
             (v.tok(span.last - 1).has(tf::kLower) && !v.tok(span.last - 1).has(tf::kJoined)) ||

@@ -369,3 +369,13 @@ TEST_CASE("A place whose name opens on an honorific is a person", "[extract][ner
   CHECK(labels_of(r, "Woolf") == std::set<std::string>{"Person"});
   for (const Relation& rel : r.relations) CHECK(rel.type != "located-in");
 }
+
+TEST_CASE("A name ending on a title's plural names a group, not a person", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Iraq\n\nMPs backed the invasion of Iraq. Many Labour MPs have since said the advice was "
+      "wrong. Fiona Deans, associate director of AADC, agreed.");
+  CHECK(labels_of(r, "Labour MPs").empty());
+  CHECK(labels_of(r, "MPs").empty());
+  CHECK(labels_of(r, "Many").empty());
+  CHECK(labels_of(r, "Fiona Deans") == std::set<std::string>{"Person"});
+}
