@@ -23,6 +23,21 @@ void PerceptronModel::build_index() {
     while (slots_[slot].begin != kEmpty) slot = (slot + 1) & mask;
     slots_[slot] = Slot{keys_[row], offsets_[row], offsets_[row + 1]};
   }
+  byte_classes_.clear();
+  if (class_count_ <= kByteClassLimit) {
+    byte_classes_.reserve(classes_.size());
+    for (const std::uint16_t c : classes_) byte_classes_.push_back(static_cast<std::uint8_t>(c));
+  }
+}
+
+template <typename ClassIndex>
+void PerceptronModel::add_rows(const ClassIndex* classes, const std::uint32_t* begins,
+                               const std::uint32_t* ends, std::size_t rows,
+                               std::span<float> scores) const {
+  const float* weights = weights_.data();
+  for (std::size_t k = 0; k < rows; ++k) {
+    for (std::uint32_t i = begins[k]; i < ends[k]; ++i) scores[classes[i]] += weights[i];
+  }
 }
 
 void PerceptronModel::score(std::span<const std::uint64_t> features,
@@ -33,6 +48,7 @@ void PerceptronModel::score(std::span<const std::uint64_t> features,
   // chunk of features goes in two stages, each prefetching what the next one reads: the slots,
   // then the cells they point at. The additions keep the features' order, so the scores are
   // the same as one feature at a time.
+  const bool byte_classes = !byte_classes_.empty();
   constexpr std::size_t kChunk = 128;
   std::uint32_t begins[kChunk], ends[kChunk];
   for (std::size_t from = 0; from < features.size(); from += kChunk) {
@@ -46,12 +62,18 @@ void PerceptronModel::score(std::span<const std::uint64_t> features,
       if (slots_[slot].begin == kEmpty) continue;
       begins[found] = slots_[slot].begin;
       ends[found] = slots_[slot].end;
-      __builtin_prefetch(&cells_[begins[found]]);
+      if (byte_classes) {
+        __builtin_prefetch(&byte_classes_[begins[found]]);
+      } else {
+        __builtin_prefetch(&classes_[begins[found]]);
+      }
+      __builtin_prefetch(&weights_[begins[found]]);
       ++found;
     }
-    for (std::size_t k = 0; k < found; ++k) {
-      for (std::uint32_t i = begins[k]; i < ends[k]; ++i)
-        scores[cells_[i].class_index] += cells_[i].weight;
+    if (byte_classes) {
+      add_rows(byte_classes_.data(), begins, ends, found, scores);
+    } else {
+      add_rows(classes_.data(), begins, ends, found, scores);
     }
   }
 }
@@ -61,14 +83,15 @@ PerceptronModel PerceptronModel::pruned(float min_weight) const {
   m.class_count_ = class_count_;
   m.offsets_.push_back(0);
   for (std::size_t row = 0; row < keys_.size(); ++row) {
-    const std::size_t before = m.cells_.size();
+    const std::size_t before = m.weights_.size();
     for (std::uint32_t i = offsets_[row]; i < offsets_[row + 1]; ++i) {
-      if (std::fabs(cells_[i].weight) < min_weight) continue;
-      m.cells_.push_back(cells_[i]);
+      if (std::fabs(weights_[i]) < min_weight) continue;
+      m.classes_.push_back(classes_[i]);
+      m.weights_.push_back(weights_[i]);
     }
-    if (m.cells_.size() == before) continue;
+    if (m.weights_.size() == before) continue;
     m.keys_.push_back(keys_[row]);
-    m.offsets_.push_back(static_cast<std::uint32_t>(m.cells_.size()));
+    m.offsets_.push_back(static_cast<std::uint32_t>(m.weights_.size()));
   }
   m.build_index();
   return m;
@@ -77,14 +100,14 @@ PerceptronModel PerceptronModel::pruned(float min_weight) const {
 void PerceptronModel::write(std::string& out) const {
   put<std::uint32_t>(out, static_cast<std::uint32_t>(class_count_));
   put<std::uint64_t>(out, keys_.size());
-  put<std::uint64_t>(out, cells_.size());
+  put<std::uint64_t>(out, weights_.size());
   out.append(reinterpret_cast<const char*>(keys_.data()), keys_.size() * sizeof(std::uint64_t));
   out.append(reinterpret_cast<const char*>(offsets_.data()),
              offsets_.size() * sizeof(std::uint32_t));
   // The file keeps the classes, then the weights (the layout of model format 2).
-  out.reserve(out.size() + cells_.size() * (sizeof(std::uint16_t) + sizeof(float)));
-  for (const Cell& c : cells_) put<std::uint16_t>(out, c.class_index);
-  for (const Cell& c : cells_) put<float>(out, c.weight);
+  out.append(reinterpret_cast<const char*>(classes_.data()),
+             classes_.size() * sizeof(std::uint16_t));
+  out.append(reinterpret_cast<const char*>(weights_.data()), weights_.size() * sizeof(float));
 }
 
 bool PerceptronModel::read(std::string_view& in) {
@@ -94,10 +117,8 @@ bool PerceptronModel::read(std::string_view& in) {
   if (classes == 0 || classes > 65535 || cells > 0xFFFFFFFFULL) return false;
   PerceptronModel m;
   m.class_count_ = classes;
-  std::vector<std::uint16_t> classes_read;
-  std::vector<float> weights_read;
   if (!take_array(in, m.keys_, keys) || !take_array(in, m.offsets_, keys + 1) ||
-      !take_array(in, classes_read, cells) || !take_array(in, weights_read, cells)) {
+      !take_array(in, m.classes_, cells) || !take_array(in, m.weights_, cells)) {
     return false;
   }
   // Consistency: offsets rise from 0 to cells, keys ascend, classes are in range.
@@ -108,10 +129,8 @@ bool PerceptronModel::read(std::string_view& in) {
   for (std::size_t i = 1; i < m.keys_.size(); ++i) {
     if (m.keys_[i - 1] >= m.keys_[i]) return false;
   }
-  m.cells_.resize(cells);
   for (std::size_t i = 0; i < cells; ++i) {
-    if (classes_read[i] >= classes || !std::isfinite(weights_read[i])) return false;
-    m.cells_[i] = Cell{classes_read[i], weights_read[i]};
+    if (m.classes_[i] >= classes || !std::isfinite(m.weights_[i])) return false;
   }
   m.build_index();
   *this = std::move(m);
@@ -228,15 +247,16 @@ PerceptronModel PerceptronTrainer::average(float min_weight) const {
   m.class_count_ = class_count_;
   m.offsets_.push_back(0);
   for_each_average([&](std::uint64_t f, std::span<const std::pair<std::uint16_t, double>> cells) {
-    const std::size_t before = m.cells_.size();
+    const std::size_t before = m.weights_.size();
     for (const auto& [c, weight] : cells) {
       const auto average = static_cast<float>(weight);
       if (std::fabs(average) < min_weight) continue;
-      m.cells_.push_back(PerceptronModel::Cell{c, average});
+      m.classes_.push_back(c);
+      m.weights_.push_back(average);
     }
-    if (m.cells_.size() == before) return;
+    if (m.weights_.size() == before) return;
     m.keys_.push_back(f);
-    m.offsets_.push_back(static_cast<std::uint32_t>(m.cells_.size()));
+    m.offsets_.push_back(static_cast<std::uint32_t>(m.weights_.size()));
   });
   m.build_index();
   return m;

@@ -49,24 +49,32 @@ class PerceptronModel {
   friend class PerceptronTrainer;
   void build_index();  // fills slots_ from keys_
 
-  // A slot holds its row's cell range itself, and a cell its class next to its weight, so
-  // scoring a feature reads two places (the slot, then the cells) rather than four.
+  // A slot holds its row's cell range itself, so scoring a feature reads the slot, then the
+  // row's cells.
   struct Slot {
     std::uint64_t key = 0;
-    std::uint32_t begin = kEmpty;  // cells_[begin, end) are the row's; kEmpty: a free slot
+    std::uint32_t begin = kEmpty;  // cells [begin, end) are the row's; kEmpty: a free slot
     std::uint32_t end = 0;
   };
-  struct Cell {
-    std::uint16_t class_index = 0;
-    float weight = 0;
-  };
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  // Up to this many classes, scoring reads each cell's class from byte_classes_: 5 bytes a
+  // cell instead of 6 (the parser, at 104 classes, is bound by reading cells).
+  static constexpr std::size_t kByteClassLimit = 256;
+
+  template <typename ClassIndex>
+  void add_rows(const ClassIndex* classes, const std::uint32_t* begins, const std::uint32_t* ends,
+                std::size_t rows, std::span<float> scores) const;
 
   std::size_t class_count_ = 0;
   std::vector<Slot> slots_;             // open addressing over keys_, at most 2/3 full
   std::vector<std::uint64_t> keys_;     // sorted feature hashes
-  std::vector<std::uint32_t> offsets_;  // keys_.size() + 1 offsets into cells_
-  std::vector<Cell> cells_;
+  std::vector<std::uint32_t> offsets_;  // keys_.size() + 1 offsets into the cells
+  // The cells, one (class, weight) pair per index, in two arrays (as the file stores them).
+  std::vector<std::uint16_t> classes_;
+  std::vector<float> weights_;
+  // classes_ narrowed to bytes when class_count_ <= kByteClassLimit (else empty); built with
+  // slots_.
+  std::vector<std::uint8_t> byte_classes_;
 };
 
 class PerceptronTrainer {
