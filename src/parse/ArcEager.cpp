@@ -53,16 +53,18 @@ void State::reset(int words) {
   right_count.assign(size, 0);
 }
 
-bool State::valid(std::size_t action) const {
-  if (action == kShift) return buffer <= n;
+ValidActions State::valid_actions() const {
+  ValidActions v;
   const int s = top();
-  if (action == kReduce) return s != 0 && head[s] != -1;
-  if (buffer > n) return false;
-  if (is_left(action)) return s != 0 && head[s] == -1;
+  const bool buffered = buffer <= n;
+  v.shift = buffered;
+  v.reduce = s != 0 && head[s] != -1;
+  v.left = buffered && s != 0 && head[s] == -1;
   // RIGHT: from the root only once, and only as the root relation's arc (index 0 is reserved
   // for "root" by the trainer's relation order).
-  if (s == 0) return !root_taken && relation_of(action) == 0;
-  return relation_of(action) != 0;
+  v.root_right = buffered && s == 0 && !root_taken;
+  v.right = buffered && s != 0;
+  return v;
 }
 
 void State::apply(std::size_t action) {

@@ -31,6 +31,22 @@ inline bool is_right(std::size_t action) { return action >= 2 && action % 2 == 1
 inline std::size_t relation_of(std::size_t action) { return (action - 2) / 2; }
 inline std::size_t action_count(std::size_t relations) { return 2 + 2 * relations; }
 
+// The actions a state allows, worked out once so that scoring every action asks cheap
+// questions (State::valid_actions is the one home of the rules).
+struct ValidActions {
+  bool shift = false;
+  bool reduce = false;
+  bool left = false;        // every LEFT(l)
+  bool root_right = false;  // RIGHT with relation 0, from the root
+  bool right = false;       // RIGHT with any other relation
+  bool allows(std::size_t action) const {
+    if (action == kShift) return shift;
+    if (action == kReduce) return reduce;
+    if (is_left(action)) return left;
+    return relation_of(action) == 0 ? root_right : right;
+  }
+};
+
 // The parse in progress. Vectors are indexed by word (0 = root), sized n + 1.
 struct State {
   int n = 0;
@@ -46,7 +62,8 @@ struct State {
   void reset(int words);
   bool terminal() const { return buffer > n; }
   int top() const { return stack.back(); }
-  bool valid(std::size_t action) const;
+  ValidActions valid_actions() const;
+  bool valid(std::size_t action) const { return valid_actions().allows(action); }
   void apply(std::size_t action);
   // Gives every word still without a head one, keeping a single root dependent.
   void finish(std::size_t root_relation, std::size_t fallback_relation);

@@ -118,9 +118,10 @@ void DependencyParser::parse(std::span<const std::string_view> words,
     detail::state_features(s.state, hashes, s.features);
     std::fill(s.scores.begin(), s.scores.end(), 0.0f);
     model_.score(s.features, s.scores);
+    const detail::ValidActions valid = s.state.valid_actions();
     std::size_t best = actions;
     for (std::size_t a = 0; a < actions; ++a) {
-      if (s.state.valid(a) && (best == actions || s.scores[a] > s.scores[best])) best = a;
+      if (valid.allows(a) && (best == actions || s.scores[a] > s.scores[best])) best = a;
     }
     s.state.apply(best);  // SHIFT is valid whenever the buffer is not empty
   }

@@ -75,9 +75,10 @@ DependencyParser ParserTrainer::train(const ParserTrainOptions& options,
         detail::state_features(state, hashes, features);
         std::fill(scores.begin(), scores.end(), 0.0f);
         weights.score(features, scores);
+        const detail::ValidActions valid = state.valid_actions();
         std::size_t guess = actions, truth = actions;
         for (std::size_t a = 0; a < actions; ++a) {
-          if (!state.valid(a)) continue;
+          if (!valid.allows(a)) continue;
           costs[a] = detail::action_cost(state, a, gold_head, gold_relation);
           if (guess == actions || scores[a] > scores[guess]) guess = a;
           if (costs[a] == 0 && (truth == actions || scores[a] > scores[truth])) truth = a;
