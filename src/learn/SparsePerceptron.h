@@ -33,7 +33,9 @@ class PerceptronModel {
 
   std::size_t class_count() const { return class_count_; }
   std::size_t feature_count() const { return keys_.size(); }
-  // Adds every feature's weights into scores[0 .. class_count()).
+  // Adds every feature's weights into scores[0 .. class_count()), in the features' order (so
+  // the sums are exactly those of adding one feature after the other; a score of -0.0 may
+  // come back as +0.0).
   void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
 
   // A copy without the weights whose magnitude is below `min_weight` (and without features
@@ -54,16 +56,23 @@ class PerceptronModel {
   struct Slot {
     std::uint64_t key = 0;
     std::uint32_t begin = kEmpty;  // cells [begin, end) are the row's; kEmpty: a free slot
-    std::uint32_t end = 0;
+    std::uint32_t end = 0;         // kDenseRow: the row is dense_[begin, begin + dense_width_)
   };
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kDenseRow = 0xFFFFFFFEu;
   // Up to this many classes, scoring reads each cell's class from byte_classes_: 5 bytes a
   // cell instead of 6 (the parser, at 104 classes, is bound by reading cells).
   static constexpr std::size_t kByteClassLimit = 256;
+  // Up to this many classes, a row of at least kDenseRowCells cells is also kept dense (zero
+  // for the classes it lacks) and added as whole vectors, with no per-cell address: the
+  // parser's most frequent features (tags, frequent words) have rows of 16 to 61 cells, most
+  // of the cells it adds. Adding 0 leaves a sum unchanged, so the scores stay the same.
+  static constexpr std::size_t kDenseClassLimit = 128;
+  static constexpr std::uint32_t kDenseRowCells = 16;
 
   template <typename ClassIndex>
   void add_rows(const ClassIndex* classes, const std::uint32_t* begins, const std::uint32_t* ends,
-                std::size_t rows, std::span<float> scores) const;
+                std::size_t rows, float* scores) const;
 
   std::size_t class_count_ = 0;
   std::vector<Slot> slots_;             // open addressing over keys_, at most 2/3 full
@@ -75,6 +84,10 @@ class PerceptronModel {
   // classes_ narrowed to bytes when class_count_ <= kByteClassLimit (else empty); built with
   // slots_.
   std::vector<std::uint8_t> byte_classes_;
+  // The dense rows (see kDenseRowCells), dense_width_ floats each: class_count_ rounded up to
+  // a multiple of 8. Built with slots_.
+  std::vector<float> dense_;
+  std::size_t dense_width_ = 0;
 };
 
 class PerceptronTrainer {
