@@ -184,7 +184,6 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
   const std::size_t n_tags = tags_.size();
   std::vector<std::int32_t>& scores = workspace.scores;
   scores.resize(n_tags);
-  std::vector<const std::int16_t*>& rows = workspace.rows;
   constexpr std::size_t kCacheSlots = 4096;
   if (workspace.cache_owner != instance_ || workspace.cache_rows.size() != kCacheSlots * n_tags) {
     workspace.cache_owner = instance_;
@@ -197,18 +196,46 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
   const auto cached = [&](std::size_t i) {
     return workspace.cache_keys[cache_slot(i)] == (fb.local_keys[i] | 1u);
   };
-  // Scoring is bound by memory latency (one table slot and one row per feature), so the slots
-  // of the next position are prefetched while this one is scored.
+  // Scoring is bound by memory latency (one table slot and one row per feature), so positions
+  // go through a pipeline: the table slots of position i + 2 are prefetched, the rows of
+  // position i + 1's context features are looked up and prefetched, and position i is scored
+  // from rows that had a position's work to arrive. Its previous-tag features (known only once
+  // position i - 1 is tagged) are looked up last, their slots prefetched as soon as that tag
+  // was chosen. Scores are integer sums, so the order of the additions does not matter.
   const auto prefetch_slots = [&](std::size_t i) {
     if (i >= count) return;
     const std::uint32_t from = cached(i) ? fb.local_ends[i] : fb.offsets[i];
     for (std::uint32_t f = from; f < fb.offsets[i + 1]; ++f)
       __builtin_prefetch(&slots_[home(fb.hashes[f])]);
   };
+  const auto resolve_context = [&](std::size_t i, std::vector<const std::int16_t*>& out) {
+    out.clear();
+    if (i >= count) return;
+    for (std::uint32_t f = fb.local_ends[i]; f < fb.offsets[i + 1]; ++f) {
+      if (const std::int16_t* r = row(fb.hashes[f])) {
+        __builtin_prefetch(r);
+        out.push_back(r);
+      }
+    }
+  };
+  std::uint64_t dynamic[kDynamicFeatureCount];
+  const auto prefetch_dynamic = [&](std::size_t i, std::uint32_t previous,
+                                    std::uint32_t before_previous) {
+    if (i >= count) return;
+    dynamic_features(fb, i, previous, before_previous, dynamic);
+    for (const std::uint64_t key : dynamic) __builtin_prefetch(&slots_[home(key)]);
+  };
+  std::vector<const std::int16_t*>& rows = workspace.rows;
+  std::vector<const std::int16_t*>& next_rows = workspace.next_rows;
   prefetch_slots(0);
+  prefetch_slots(1);
+  resolve_context(0, rows);
   std::uint32_t prev = kNoTag;
   std::uint32_t prev2 = kNoTag;
+  prefetch_dynamic(0, prev, prev2);
   for (std::size_t i = 0; i < count; ++i) {
+    prefetch_slots(i + 2);
+    resolve_context(i + 1, next_rows);
     const std::size_t slot = cache_slot(i);
     std::int32_t* local = &workspace.cache_rows[slot * n_tags];
     if (workspace.cache_keys[slot] != (fb.local_keys[i] | 1u)) {
@@ -220,22 +247,14 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
       }
       workspace.cache_keys[slot] = fb.local_keys[i] | 1u;
     }
-    rows.clear();
-    for (std::uint32_t f = fb.local_ends[i]; f < fb.offsets[i + 1]; ++f) {
-      if (const std::int16_t* r = row(fb.hashes[f])) {
-        __builtin_prefetch(r);
-        rows.push_back(r);
-      }
-    }
-    prefetch_slots(i + 1);
-    std::uint64_t dynamic[kDynamicFeatureCount];
-    dynamic_features(fb, i, prev, prev2, dynamic);
-    for (const std::uint64_t key : dynamic) {
-      if (const std::int16_t* r = row(key)) rows.push_back(r);
-    }
     std::copy(local, local + n_tags, scores.begin());
     for (const std::int16_t* r : rows) {
       for (std::size_t t = 0; t < n_tags; ++t) scores[t] += r[t];
+    }
+    for (const std::uint64_t key : dynamic) {
+      if (const std::int16_t* r = row(key)) {
+        for (std::size_t t = 0; t < n_tags; ++t) scores[t] += r[t];
+      }
     }
     std::uint32_t best = kNoTag;
     for (std::uint32_t t = 0; t < n_tags; ++t) {
@@ -244,6 +263,7 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     }
     if (best == kNoTag) best = 0;  // no allowed tag: cannot happen for a consistent scheme
     if (i + 1 == count) best = transitions_.closing(best);
+    prefetch_dynamic(i + 1, best, prev);
     if (confidence_out != nullptr) {
       // Softmax of the chosen tag; tags more than 16 nats below it add under 1e-7 each.
       float total = 0;
@@ -257,6 +277,7 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     tags_out[i] = static_cast<std::uint16_t>(best);
     prev2 = prev;
     prev = best;
+    std::swap(rows, next_rows);
   }
 }
 

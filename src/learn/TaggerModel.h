@@ -66,7 +66,9 @@ class TagTransitions {
 struct TaggerWorkspace {
   FeatureBuffer features;
   std::vector<std::int32_t> scores;
-  std::vector<const std::int16_t*> rows;  // resolved weight rows of the current position
+  // The context features' weight rows of the current position and of the next one.
+  std::vector<const std::int16_t*> rows;
+  std::vector<const std::int16_t*> next_rows;
   std::uint64_t cache_owner = 0;          // TaggerModel::instance() the cache belongs to
   std::vector<std::uint64_t> cache_keys;  // direct-mapped: local key (0 = empty)
   std::vector<std::int32_t> cache_rows;   // per slot, one summed row of the model's tags
