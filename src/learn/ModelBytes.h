@@ -29,8 +29,8 @@ bool take(std::string_view& in, T& value) {
   return true;
 }
 
-template <typename T>
-bool take_array(std::string_view& in, std::vector<T>& values, std::size_t count) {
+template <typename T, typename Allocator>
+bool take_array(std::string_view& in, std::vector<T, Allocator>& values, std::size_t count) {
   if (count > in.size() / sizeof(T)) return false;
   values.resize(count);
   if (count > 0) std::memcpy(values.data(), in.data(), count * sizeof(T));

@@ -25,6 +25,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "learn/LargeTable.h"
+
 namespace skein::learn {
 
 class PerceptronModel {
@@ -75,18 +77,18 @@ class PerceptronModel {
                 std::size_t rows, float* scores) const;
 
   std::size_t class_count_ = 0;
-  std::vector<Slot> slots_;             // open addressing over keys_, at most 2/3 full
+  LargeTable<Slot> slots_;              // open addressing over keys_, at most 2/3 full
   std::vector<std::uint64_t> keys_;     // sorted feature hashes
   std::vector<std::uint32_t> offsets_;  // keys_.size() + 1 offsets into the cells
   // The cells, one (class, weight) pair per index, in two arrays (as the file stores them).
   std::vector<std::uint16_t> classes_;
-  std::vector<float> weights_;
+  LargeTable<float> weights_;
   // classes_ narrowed to bytes when class_count_ <= kByteClassLimit (else empty); built with
   // slots_.
-  std::vector<std::uint8_t> byte_classes_;
+  LargeTable<std::uint8_t> byte_classes_;
   // The dense rows (see kDenseRowCells), dense_width_ floats each: class_count_ rounded up to
   // a multiple of 8. Built with slots_.
-  std::vector<float> dense_;
+  LargeTable<float> dense_;
   std::size_t dense_width_ = 0;
 };
 

@@ -131,7 +131,7 @@ TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float 
       tags_(std::move(tags)),
       scale_(scale),
       keys_(std::move(keys)),
-      weights_(std::move(weights)),
+      weights_(weights.begin(), weights.end()),
       transitions_(tags_) {
   static std::atomic<std::uint64_t> next_instance{1};
   instance_ = next_instance++;

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "learn/Features.h"
+#include "learn/LargeTable.h"
 
 namespace skein::learn {
 
@@ -115,8 +116,8 @@ class TaggerModel {
   std::string kind_;
   std::vector<std::string> tags_;
   float scale_ = 1.0f;
-  std::vector<std::uint64_t> keys_;    // ascending, as in the file
-  std::vector<std::int16_t> weights_;  // row-major, as in the file
+  std::vector<std::uint64_t> keys_;   // ascending, as in the file
+  LargeTable<std::int16_t> weights_;  // row-major, as in the file
   TagTransitions transitions_;
   // Lookup table, 8 bytes a slot so a probe touches one cache line: the key's upper 32 bits
   // (0 = empty; the slot index already fixes most of the lower bits) and the row's start in
@@ -125,7 +126,7 @@ class TaggerModel {
     std::uint32_t check = 0;
     std::uint32_t row = 0;
   };
-  std::vector<Slot> slots_;
+  LargeTable<Slot> slots_;
   std::size_t mask_ = 0;
 };
 
