@@ -157,9 +157,9 @@ void TaggerModel::build_table() {
   }
 }
 
-const std::int16_t* TaggerModel::row(std::uint64_t key) const {
+const std::int16_t* TaggerModel::row(std::uint64_t key, std::size_t from_slot) const {
   const std::uint32_t check = check_of(key);
-  for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+  for (std::size_t i = from_slot;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.check == check) return &weights_[slot.row];
     if (slot.check == 0) return nullptr;
@@ -197,26 +197,48 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     return workspace.cache_keys[cache_slot(i)] == (fb.local_keys[i] | 1u);
   };
   // Scoring is bound by memory latency (one table slot and one row per feature), so positions
-  // go through a pipeline: the table slots of position i + 2 are prefetched, the rows of
-  // position i + 1's context features are looked up and prefetched, and position i is scored
-  // from rows that had a position's work to arrive. Its previous-tag features (known only once
-  // position i - 1 is tagged) are looked up last, their slots prefetched as soon as that tag
-  // was chosen. Scores are integer sums, so the order of the additions does not matter.
+  // go through a pipeline: the table slots of position i + 2 are prefetched; the rows of
+  // position i + 1 are looked up and prefetched (its token-local ones only when the cache
+  // lacks their sum); position i is scored from rows that had a position's work to arrive.
+  // Its previous-tag features (known only once position i - 1 is tagged) have their slots
+  // prefetched as soon as that tag is chosen, their rows looked up and prefetched first thing
+  // at position i and added last. Scores are integer sums: the order of additions is free.
+  // The home slot of every feature is kept for its lookup (storing it also keeps the compiler
+  // from deleting the loop: one with nothing but prefetches has no effect it must keep, and
+  // GCC drops it).
+  std::vector<std::uint32_t>& homes = workspace.homes;
+  homes.resize(fb.hashes.size());
   const auto prefetch_slots = [&](std::size_t i) {
     if (i >= count) return;
     const std::uint32_t from = cached(i) ? fb.local_ends[i] : fb.offsets[i];
-    for (std::uint32_t f = from; f < fb.offsets[i + 1]; ++f)
-      __builtin_prefetch(&slots_[home(fb.hashes[f])]);
+    for (std::uint32_t f = fb.offsets[i]; f < fb.offsets[i + 1]; ++f) {
+      homes[f] = static_cast<std::uint32_t>(home(fb.hashes[f]));
+      if (f >= from) __builtin_prefetch(&slots_[homes[f]]);
+    }
   };
-  const auto resolve_context = [&](std::size_t i, std::vector<const std::int16_t*>& out) {
-    out.clear();
-    if (i >= count) return;
-    for (std::uint32_t f = fb.local_ends[i]; f < fb.offsets[i + 1]; ++f) {
-      if (const std::int16_t* r = row(fb.hashes[f])) {
+  const auto find_rows = [&](std::uint32_t from, std::uint32_t to,
+                             std::vector<const std::int16_t*>& out) {
+    for (std::uint32_t f = from; f < to; ++f) {
+      if (const std::int16_t* r = row(fb.hashes[f], homes[f])) {
         __builtin_prefetch(r);
+        __builtin_prefetch(r + n_tags - 1);  // a row may straddle two cache lines
         out.push_back(r);
       }
     }
+  };
+  const auto resolve = [&](std::size_t i, TaggerWorkspace::PositionRows& out) {
+    out.local.clear();
+    out.context.clear();
+    out.has_local = false;
+    if (i >= count) return;
+    if (!cached(i)) {
+      find_rows(fb.offsets[i], fb.local_ends[i], out.local);
+      out.has_local = true;
+    }
+    find_rows(fb.local_ends[i], fb.offsets[i + 1], out.context);
+  };
+  const auto add_row = [n_tags](std::int32_t* sums, const std::int16_t* r) {
+    for (std::size_t t = 0; t < n_tags; ++t) sums[t] += r[t];
   };
   std::uint64_t dynamic[kDynamicFeatureCount];
   const auto prefetch_dynamic = [&](std::size_t i, std::uint32_t previous,
@@ -225,37 +247,39 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     dynamic_features(fb, i, previous, before_previous, dynamic);
     for (const std::uint64_t key : dynamic) __builtin_prefetch(&slots_[home(key)]);
   };
-  std::vector<const std::int16_t*>& rows = workspace.rows;
-  std::vector<const std::int16_t*>& next_rows = workspace.next_rows;
+  TaggerWorkspace::PositionRows& current = workspace.current;
+  TaggerWorkspace::PositionRows& next = workspace.next;
   prefetch_slots(0);
   prefetch_slots(1);
-  resolve_context(0, rows);
+  resolve(0, current);
   std::uint32_t prev = kNoTag;
   std::uint32_t prev2 = kNoTag;
   prefetch_dynamic(0, prev, prev2);
   for (std::size_t i = 0; i < count; ++i) {
+    const std::int16_t* dynamic_rows[kDynamicFeatureCount];
+    std::size_t dynamic_found = 0;
+    for (const std::uint64_t key : dynamic) {
+      if (const std::int16_t* r = row(key)) {
+        __builtin_prefetch(r);
+        __builtin_prefetch(r + n_tags - 1);
+        dynamic_rows[dynamic_found++] = r;
+      }
+    }
     prefetch_slots(i + 2);
-    resolve_context(i + 1, next_rows);
+    resolve(i + 1, next);
     const std::size_t slot = cache_slot(i);
     std::int32_t* local = &workspace.cache_rows[slot * n_tags];
     if (workspace.cache_keys[slot] != (fb.local_keys[i] | 1u)) {
+      // Not cached when position i was resolved either, unless an earlier position's entry
+      // has evicted it since.
+      if (!current.has_local) find_rows(fb.offsets[i], fb.local_ends[i], current.local);
       std::fill(local, local + n_tags, 0);
-      for (std::uint32_t f = fb.offsets[i]; f < fb.local_ends[i]; ++f) {
-        if (const std::int16_t* r = row(fb.hashes[f])) {
-          for (std::size_t t = 0; t < n_tags; ++t) local[t] += r[t];
-        }
-      }
+      for (const std::int16_t* r : current.local) add_row(local, r);
       workspace.cache_keys[slot] = fb.local_keys[i] | 1u;
     }
     std::copy(local, local + n_tags, scores.begin());
-    for (const std::int16_t* r : rows) {
-      for (std::size_t t = 0; t < n_tags; ++t) scores[t] += r[t];
-    }
-    for (const std::uint64_t key : dynamic) {
-      if (const std::int16_t* r = row(key)) {
-        for (std::size_t t = 0; t < n_tags; ++t) scores[t] += r[t];
-      }
-    }
+    for (const std::int16_t* r : current.context) add_row(scores.data(), r);
+    for (std::size_t k = 0; k < dynamic_found; ++k) add_row(scores.data(), dynamic_rows[k]);
     std::uint32_t best = kNoTag;
     for (std::uint32_t t = 0; t < n_tags; ++t) {
       if (!transitions_.allowed(prev, t)) continue;
@@ -277,7 +301,7 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     tags_out[i] = static_cast<std::uint16_t>(best);
     prev2 = prev;
     prev = best;
-    std::swap(rows, next_rows);
+    std::swap(current, next);
   }
 }
 

@@ -67,9 +67,15 @@ class TagTransitions {
 struct TaggerWorkspace {
   FeatureBuffer features;
   std::vector<std::int32_t> scores;
-  // The context features' weight rows of the current position and of the next one.
-  std::vector<const std::int16_t*> rows;
-  std::vector<const std::int16_t*> next_rows;
+  // The weight rows of a position's features: its token-local ones (when has_local; they
+  // are skipped when the cache had their sum) and its context ones.
+  struct PositionRows {
+    std::vector<const std::int16_t*> local;
+    std::vector<const std::int16_t*> context;
+    bool has_local = false;
+  };
+  PositionRows current, next;             // the position being scored and the one after it
+  std::vector<std::uint32_t> homes;       // per feature of the sentence: its home slot
   std::uint64_t cache_owner = 0;          // TaggerModel::instance() the cache belongs to
   std::vector<std::uint64_t> cache_keys;  // direct-mapped: local key (0 = empty)
   std::vector<std::int32_t> cache_rows;   // per slot, one summed row of the model's tags
@@ -109,7 +115,9 @@ class TaggerModel {
  private:
   // The slot of a key in the table (its probe sequence's end when absent).
   std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>(key >> 1) & mask_; }
-  const std::int16_t* row(std::uint64_t key) const;
+  // The weight row of `key`, or nullptr, probing from `from_slot` (its home).
+  const std::int16_t* row(std::uint64_t key, std::size_t from_slot) const;
+  const std::int16_t* row(std::uint64_t key) const { return row(key, home(key)); }
   void build_table();
 
   std::uint64_t instance_ = 0;
