@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/LargeTable.h"
+
 namespace skein::extract {
 
 namespace lexicon_flags {
@@ -220,7 +222,7 @@ class FlatStringMap {
   void grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
   // Moves every entry into a table of `slots` slots (a power of two).
   void rehash(std::size_t slots) {
-    std::vector<Slot> old = std::move(slots_);
+    LargeTable<Slot> old = std::move(slots_);
     slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
@@ -230,7 +232,7 @@ class FlatStringMap {
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_;
+  LargeTable<Slot> slots_;
   std::string keys_;
   std::size_t size_ = 0;
   std::size_t mask_ = 0;

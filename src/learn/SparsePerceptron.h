@@ -25,7 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "learn/LargeTable.h"
+#include "core/LargeTable.h"
 
 namespace skein::learn {
 

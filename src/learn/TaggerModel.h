@@ -29,8 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/LargeTable.h"
 #include "learn/Features.h"
-#include "learn/LargeTable.h"
 
 namespace skein::learn {
 

@@ -1,10 +1,11 @@
 #pragma once
-// Storage for the learned models' large, randomly read tables (hash slots, weight rows): a
-// std::vector whose allocations of at least 2 MB are aligned to 2 MB and, on Linux, advised to
-// use transparent huge pages before they are first touched. The tables are megabytes read at
-// random, one lookup per feature; with 4 KB pages nearly every lookup also misses the TLB.
-// Where huge pages are unavailable (another OS, THP "never") the advice is ignored and the
-// table works as any vector. Contents and behaviour are those of std::vector.
+// Storage for large, randomly read tables (the learned models' hash slots and weight rows,
+// the knowledge tables' slots): a std::vector whose allocations of at least 2 MB are aligned
+// to 2 MB and, on Linux, advised to use transparent huge pages before they are first touched.
+// The tables are megabytes read at random, one lookup per feature or token; with 4 KB pages
+// nearly every lookup also misses the TLB. Where huge pages are unavailable (another OS, THP
+// "never") the advice is ignored and the table works as any vector. Contents and behaviour
+// are those of std::vector.
 //
 // Thread-safety: as std::vector.
 
@@ -17,7 +18,7 @@
 #include <sys/mman.h>
 #endif
 
-namespace skein::learn {
+namespace skein {
 
 template <typename T>
 class HugePageAllocator {
@@ -59,4 +60,4 @@ class HugePageAllocator {
 template <typename T>
 using LargeTable = std::vector<T, HugePageAllocator<T>>;
 
-}  // namespace skein::learn
+}  // namespace skein
