@@ -157,9 +157,11 @@ class FlatStringMap {
     return (h ^ (h >> 32)) | 1u;  // 0 marks an empty slot
   }
 
-  const std::uint32_t* find(std::string_view key) const {
+  const std::uint32_t* find(std::string_view key) const { return find(key, hash(key)); }
+  // find() for a key whose hash() the caller has: with prefetch(), a caller looking up many
+  // keys asks for the slot of a later one before it looks up this one, so the misses overlap.
+  const std::uint32_t* find(std::string_view key, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = hash(key);
     for (std::size_t i = home(h);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.hash == 0) return nullptr;
@@ -167,6 +169,10 @@ class FlatStringMap {
         return &s.value;
       }
     }
+  }
+
+  void prefetch(std::uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(h)]);
   }
 
   // The value for `key`, inserted as `initial` when absent.
@@ -282,9 +288,15 @@ class Knowledge {
   explicit Knowledge(const std::string& data_dir, const WordLists& word_lists = {});
 
   std::uint32_t lexicon(std::string_view norm_token) const {
-    const std::uint32_t* flags = lexicon_.find(norm_token);
+    return lexicon(norm_token, FlatStringMap::hash(norm_token));
+  }
+  // lexicon() for many tokens: prefetch_lexicon(FlatStringMap::hash(token)) a few tokens ahead
+  // of lexicon(token, hash), so the table's cache misses overlap.
+  std::uint32_t lexicon(std::string_view norm_token, std::uint64_t hash) const {
+    const std::uint32_t* flags = lexicon_.find(norm_token, hash);
     return flags == nullptr ? 0u : *flags;
   }
+  void prefetch_lexicon(std::uint64_t hash) const { lexicon_.prefetch(hash); }
   const PhraseEntry* phrase(std::string_view norm_phrase) const {
     const std::uint32_t* index = phrase_index_.find(norm_phrase);
     return index == nullptr ? nullptr : &phrases_[*index];
