@@ -785,38 +785,8 @@ SyntaxRelations::SyntaxRelations(std::string name, const ComponentContext& conte
     : Component(std::move(name), options),
       knowledge_(context.knowledge),
       rules_(context.rules),
-      keep_modal_relations_(context.options.keep_modal_relations) {
-  lexicon_.meet_object = rules_.word_set("syntax-meet-object");
-  lexicon_.meet_with = rules_.word_set("syntax-meet-with");
-  lexicon_.meet_pair = rules_.word_set("syntax-meet-pair");
-  lexicon_.meet_noun = rules_.word_set("syntax-meet-noun");
-  lexicon_.meet_holder = rules_.word_set("syntax-meet-holder");
-  lexicon_.group_member = rules_.word_set("syntax-group-member");
-  lexicon_.trade_verb = rules_.word_set("syntax-trade-verb");
-  lexicon_.trade_noun = rules_.word_set("syntax-trade-noun");
-  lexicon_.trade_prep = rules_.word_set("syntax-trade-prep");
-  lexicon_.trade_balance = rules_.word_set("syntax-trade-balance");
-  lexicon_.trade_partner = rules_.word_set("syntax-trade-partner");
-  lexicon_.trade_partner_verb = rules_.word_set("syntax-trade-partner-verb");
-  lexicon_.affiliation_prep = rules_.word_set("syntax-affiliation-prep");
-  lexicon_.location_prep = rules_.word_set("syntax-location-prep");
-  lexicon_.location_participle = rules_.word_set("syntax-location-participle");
-  lexicon_.not_a_role = rules_.word_set("syntax-not-a-role");
-  lexicon_.work_verb = rules_.word_set("syntax-work-verb");
-  lexicon_.join_verb = rules_.word_set("syntax-join-verb");
-  // "set syntax-party-<organisation key> <words>": the words that name a listed party.
-  const std::string prefix = "syntax-party-";
-  for (const auto& [set_name, words] : rules_.word_sets) {
-    if (set_name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string key = set_name.substr(prefix.size());
-    const auto& orgs = knowledge_.organizations();
-    const auto it = std::find_if(orgs.begin(), orgs.end(),
-                                 [&](const OrganizationInfo& o) { return o.key == key; });
-    // Knowledge without that party (a test's, a user's own) leaves the words unused.
-    if (it == orgs.end()) continue;
-    lexicon_.parties.emplace_back(static_cast<int>(it - orgs.begin()), words);
-  }
-}
+      keep_modal_relations_(context.options.keep_modal_relations),
+      lexicon_(Lexicon::from_rules(context.rules, context.knowledge)) {}
 
 void SyntaxRelations::process(AnnotatedDocument& document) const {
   SyntaxRun(document, knowledge_, rules_, lexicon_, keep_modal_relations_, name().c_str()).run();

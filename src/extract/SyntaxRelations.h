@@ -131,6 +131,10 @@ class SyntaxRelations : public Component {
     std::vector<std::string> not_a_role, work_verb, join_verb;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
+
+    // The sets as the rule files (schema/syntax.rules) declare them; a missing set is empty.
+    // The party sets name organisations of `knowledge`; one naming none is left out.
+    static Lexicon from_rules(const RuleSet& rules, const Knowledge& knowledge);
   };
 
  private:
