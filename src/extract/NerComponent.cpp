@@ -98,9 +98,7 @@ bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& doc
   const std::uint32_t preposition = k - 1;
   for (std::uint32_t w = preposition; w > 0 && preposition - w < 5;) {
     --w;
-    if (title_of_kind(knowledge, document, w, w + 1,
-                      [](std::string_view kind) { return kind != "honorific"; }))
-      return true;
+    if (names_a_role(knowledge, document, w, w + 1)) return true;
     if (!v.tok(w).has(token_flags::kLower)) return false;
   }
   return false;
@@ -253,8 +251,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
                          v.tok(span.last).has(tf::kLower) && !v.is_name_span(cut);
         for (std::uint32_t t = cut; t < span.last && portfolio; ++t)
           portfolio = (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) == 0;
-        if (portfolio && title_of_kind(knowledge_, document, span.last, span.last + 1,
-                                       [](std::string_view kind) { return kind != "honorific"; }))
+        if (portfolio && names_a_role(knowledge_, document, span.last, span.last + 1))
           span.last = cut;
       }
       const bool person = static_cast<std::int32_t>(span.label) == person_;
@@ -319,9 +316,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
     std::vector<TaggedSpan> joined;
     joined.reserve(spans.size());
     const auto token_count = static_cast<std::uint32_t>(v.token_count());
-    auto listed_organisation = [&](std::uint32_t first, std::uint32_t last) {
-      return kb_listed_organisation(knowledge_, v, first, last);
-    };
     auto capitalised = [&](std::uint32_t t) {
       return v.tok(t).has(tf::kCapital) || v.tok(t).has(tf::kAllCaps);
     };
@@ -336,7 +330,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       const std::uint32_t next_start = s + 1 < spans.size() ? spans[s + 1].first : token_count;
       bool found = false;
       if (s + 1 < spans.size() && next_start == span.last && continues_name(span.last) &&
-          listed_organisation(span.first, spans[s + 1].last)) {
+          kb_listed_organisation(knowledge_, v, span.first, spans[s + 1].last)) {
         span.last = spans[s + 1].last;
         span.confidence = std::min(span.confidence, spans[s + 1].confidence);
         ++s;
@@ -346,12 +340,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
            !found && end <= span.last + 2 && end <= next_start && continues_name(end - 1) &&
            tags[end - 1] == tagger_.outside();
            ++end) {
-        found = listed_organisation(span.first, end);
+        found = kb_listed_organisation(knowledge_, v, span.first, end);
         if (found) span.last = end;
       }
       if (!found && span.first > previous_end && continues_name(span.first) &&
           capitalised(span.first - 1) && tags[span.first - 1] == tagger_.outside() &&
-          listed_organisation(span.first - 1, span.last)) {
+          kb_listed_organisation(knowledge_, v, span.first - 1, span.last)) {
         --span.first;
         found = true;
       }
@@ -430,8 +424,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       for (std::uint32_t t = span.first + 1; t < span.last; ++t) {
         if (!v.is_title_span(t) || v.span_starting(t).last <= span.last ||
             (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0 ||
-            !title_of_kind(knowledge_, document, t, t + 1,
-                           [](std::string_view kind) { return kind != "honorific"; }))
+            !names_a_role(knowledge_, document, t, t + 1))
           continue;
         span.last = t;
         const bool listed_place =

@@ -17,14 +17,22 @@
 //    together come apart (a party before a person's name, "and" inside a person's name, a comma
 //    before a lower-case word); an institution named after a place comes together ("Royal
 //    Bank" + "of" + "Scotland"); words that are never part of a name are trimmed from the edges
-//    (days, pronouns, titles and party words around a person); a religion or its followers'
-//    word alone is no entity; and where the knowledge is sure of the kind it overrules the
+//    (days, pronouns, titles and party words around a person, a leading "The" before two words
+//    or more); a listed organisation the model cut comes together ("Swiss" + "Re", with
+//    kb_organizations.tsv); a religion or its followers' word alone is no entity, nor is the
+//    title of a work after a kind of work ("the drama Vera Drake") or a group named by a
+//    title's plural ("Labour MPs"); and where the knowledge is sure of the kind it overrules the
 //    model's label (a party's own words or a listed organisation that is no place are an
 //    organisation; a listed country, demonym or national capital is no person, a capital unless
 //    it is also a surname). Then one name takes one label per document (the model's most
 //    confident reading overall).
+//    The words around a span correct its label too: an unlisted "place" where someone works ("a
+//    trader at Mellon Financial") is an organisation, a place opening on an honorific ("Lord
+//    Woolf") a person.
 //  - Rule mentions that overlap a tagged span without matching it are dropped: the model wins
-//    the span and the type. MISC spans ("British", "Islam", "Christmas") are not entities,
+//    the span and the type, unless the rule mention is a fallback rule's or a gazetteer name
+//    of two words or more holding whole tagged pieces of its kind ("New South Wales" over a
+//    tagged "South Wales"). MISC spans ("British", "Islam", "Christmas") are not entities,
 //    but a listed demonym exactly on one stays (it names its country).
 //  - Rule mentions where the model found no name are kept only for the rules listed in the
 //    "fallback-rules" option (default kDefaultFallbackRules: rules precise enough to add what

@@ -76,6 +76,12 @@ bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document
   return false;
 }
 
+bool names_a_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                  std::uint32_t first, std::uint32_t last) {
+  return title_of_kind(knowledge, document, first, last,
+                       [](std::string_view kind) { return kind != "honorific"; });
+}
+
 bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& document,
                       std::uint32_t first, std::uint32_t last) {
   return title_of_kind(knowledge, document, first, last, [](std::string_view kind) {

@@ -44,6 +44,11 @@ bool plausible_meeting(const ResolvedEntity& a, const ResolvedEntity& b);
 bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document,
                    std::uint32_t first, std::uint32_t last, bool (*accepts)(std::string_view kind));
 
+// Whether a title phrase that names a role (any kind but "honorific": not "Mr", "Lord") covers
+// any of tokens [first, last): "a trader at", "Tory leader", "Secretary of State".
+bool names_a_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                  std::uint32_t first, std::uint32_t last);
+
 // Whether a title phrase over tokens [first, last) names a role in a state: a government,
 // diplomatic or military title ("industry minister", "ambassador", "general"). A person is
 // affiliated with a country only through such a role: a country word that qualifies a job ("UK

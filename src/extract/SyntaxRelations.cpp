@@ -635,10 +635,7 @@ class SyntaxRun : public TokenView {
   }
   // A token of a title phrase the gazetteer matched ("Lord", "Justice Minister"), capitalised
   // or not; not an honorific ("Mr", "Dr"), which says nothing of a role ("Observes Mr Hadi").
-  bool in_title_phrase(std::uint32_t t) const {
-    return title_of_kind(k_, d_, t, t + 1,
-                         [](std::string_view kind) { return kind != "honorific"; });
-  }
+  bool in_title_phrase(std::uint32_t t) const { return names_a_role(k_, d_, t, t + 1); }
   // Word windows do not say what a pronoun is doing ("Asked if he would welcome BNP voters he
   // told"): title-modifier takes names and descriptions only.
   bool pronoun(int m) const { return d_.mentions[m].coref == CorefKind::kPronoun; }
