@@ -40,6 +40,17 @@ bool names_a_location(const PhraseEntry& entry) {
   return false;
 }
 
+// A listed place that is not also a listed organisation.
+bool only_a_place(const PhraseEntry& entry) {
+  return names_a_location(entry) && !has_candidate(entry, CandidateKind::kOrganization);
+}
+
+// The gazetteer entry of a name listed exactly on tokens [first, last), or nullptr.
+const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last) {
+  return v.is_name_span(first) && v.span_starting(first).last == last ? v.span_starting(first).entry
+                                                                      : nullptr;
+}
+
 // A city in the entry is a national capital ("London", "Paris").
 bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
   for (const Candidate& c : entry.candidates) {
@@ -427,11 +438,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
             !names_a_role(knowledge_, document, t, t + 1))
           continue;
         span.last = t;
-        const bool listed_place =
-            v.is_name_span(span.first) && v.span_starting(span.first).last == span.last &&
-            names_a_location(*v.span_starting(span.first).entry) &&
-            !has_candidate(*v.span_starting(span.first).entry, CandidateKind::kOrganization);
-        if (listed_place) span.label = static_cast<std::uint32_t>(location_);
+        const PhraseEntry* entry = listed_on(v, span.first, span.last);
+        if (entry != nullptr && only_a_place(*entry))
+          span.label = static_cast<std::uint32_t>(location_);
         break;
       }
     }
@@ -502,12 +511,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
     //  - a party's own words ("Labour", "Tory", "Lib Dem"), or a listed organisation that is no
     //    place, are an organisation, never a person or a place ("Labour's election manifesto"
     //    read as a place).
-    const bool listed = v.is_name_span(span.first) && v.span_starting(span.first).last == span.last;
-    if (person && listed) {
-      const PhraseEntry& entry = *v.span_starting(span.first).entry;
-      if (has_candidate(entry, CandidateKind::kCountry) ||
-          has_candidate(entry, CandidateKind::kDemonym) ||
-          (names_a_capital(knowledge_, entry) &&
+    const PhraseEntry* const listed = listed_on(v, span.first, span.last);
+    if (person && listed != nullptr) {
+      if (has_candidate(*listed, CandidateKind::kCountry) ||
+          has_candidate(*listed, CandidateKind::kDemonym) ||
+          (names_a_capital(knowledge_, *listed) &&
            (v.lex(span.first) & lexicon_flags::kSurname) == 0))
         span.label = static_cast<std::uint32_t>(location_);
     }
@@ -517,20 +525,20 @@ void NerComponent::process(AnnotatedDocument& document) const {
       for (std::uint32_t t = span.first; t < span.last && party_words; ++t)
         party_words = rules_.in_word_set("affiliation", v.norm(t)) &&
                       (!person || (v.lex(t) & lexicon_flags::kSurname) == 0);
-      const PhraseEntry* entry = listed ? v.span_starting(span.first).entry : nullptr;
-      if (party_words || (entry != nullptr && has_candidate(*entry, CandidateKind::kOrganization) &&
-                          !names_a_location(*entry)))
+      if (party_words ||
+          (listed != nullptr && has_candidate(*listed, CandidateKind::kOrganization) &&
+           !names_a_location(*listed)))
         span.label = static_cast<std::uint32_t>(organization_);
     }
     //  - a name no list places, which an apposition right after it calls a company ("RHB,
     //    Malaysia's third-biggest lender"; "Heineken, the Dutch brewer"), is an organisation.
     if (static_cast<std::int32_t>(span.label) != organization_ &&
-        (!listed || !names_a_location(*v.span_starting(span.first).entry)) &&
+        (listed == nullptr || !names_a_location(*listed)) &&
         described_as_company(v, rules_, span.last))
       span.label = static_cast<std::uint32_t>(organization_);
     //  - so is an unlisted "place" where the words say someone works ("a trader at Mellon
     //    Financial").
-    if (static_cast<std::int32_t>(span.label) == location_ && !listed &&
+    if (static_cast<std::int32_t>(span.label) == location_ && listed == nullptr &&
         named_as_workplace(knowledge_, document, v, span.first))
       span.label = static_cast<std::uint32_t>(organization_);
     //  - a place the model took for an organisation (a county's cricket club, a region's team)
@@ -540,10 +548,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     //    "Eaton Vance Management in Boston".)
     if (static_cast<std::int32_t>(span.label) == organization_ && span.first > 0 &&
         span.last + 2 < v.token_count()) {
-      const PhraseEntry* entry = listed ? v.span_starting(span.first).entry : nullptr;
-      const bool listed_place = entry != nullptr && names_a_location(*entry) &&
-                                !has_candidate(*entry, CandidateKind::kOrganization);
-      const bool unlisted = entry == nullptr;
+      const bool listed_place = listed != nullptr && only_a_place(*listed);
+      const bool unlisted = listed == nullptr;
       const auto is_location = [&](std::size_t k) {
         return static_cast<std::int32_t>(spans[k].label) == location_;
       };
@@ -679,9 +685,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     m.rule = model_rule_.c_str();
     m.confidence = span.confidence;
     m.shown_first = shown_first[s];
-    const PhraseEntry* listed = nullptr;
-    if (v.is_name_span(span.first) && v.span_starting(span.first).last == span.last)
-      listed = v.span_starting(span.first).entry;
+    const PhraseEntry* listed = listed_on(v, span.first, span.last);
     if (label == person_) {
       m.source = MentionSource::kPerson;
       m.label = EntityLabel::kPerson;
