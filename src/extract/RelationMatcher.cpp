@@ -164,21 +164,18 @@ class RelationRun : public TokenView {
     const std::uint32_t first_token = units_[first_unit].first;
     const std::uint32_t last_token = units_[end_unit - 1].last;
     const std::uint32_t from = first_token >= s.first + 3 ? first_token - 3 : s.first;
+    bool condition = false;
     for (const Unit& unit : units_) {
       if (unit.first >= last_token) break;
-      if (unit.first < from || unit.type != Unit::Type::kToken || !tok(unit.first).has(tf::kWord))
-        continue;
+      if (unit.type != Unit::Type::kToken || !tok(unit.first).has(tf::kWord)) continue;
       const std::string_view w = norm(unit.first);
-      if (contains(rules_.negation_cues, w)) return "negated";
-      if (contains(rules_.hypothetical_cues, w)) return "hypothetical";
+      if (unit.first >= from) {
+        if (contains(rules_.negation_cues, w)) return "negated";
+        if (contains(rules_.hypothetical_cues, w)) return "hypothetical";
+      }
+      condition = condition || contains(rules_.condition_cues, w);
     }
-    for (const Unit& unit : units_) {
-      if (unit.first >= last_token) break;
-      if (unit.type == Unit::Type::kToken && tok(unit.first).has(tf::kWord) &&
-          contains(rules_.condition_cues, norm(unit.first)))
-        return "hypothetical";
-    }
-    return "";
+    return condition ? "hypothetical" : "";
   }
 
   void relate_sentence(std::uint32_t sentence_index) {
