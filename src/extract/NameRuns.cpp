@@ -142,7 +142,7 @@ std::uint32_t NameRuns::extend_run(std::uint32_t i, std::uint32_t last) const {
     const Token& t = tok(j);
     if (t.has(tf::kWord) && (capish(j) || t.has(tf::kInitial)) && !t.has(tf::kNumber) &&
         !is_code(j)) {
-      if ((lex(j) & (lf::kOrgHead | lf::kOrgSuffix)) != 0) org_context = true;
+      if (institution_word(j)) org_context = true;
       ++j;
       continue;
     }

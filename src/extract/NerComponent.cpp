@@ -261,7 +261,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
         bool portfolio = cut > span.first && cut < span.last && span.last < v.token_count() &&
                          v.tok(span.last).has(tf::kLower) && !v.is_name_span(cut);
         for (std::uint32_t t = cut; t < span.last && portfolio; ++t)
-          portfolio = (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) == 0;
+          portfolio = !v.institution_word(t);
         if (portfolio && names_a_role(knowledge_, document, span.last, span.last + 1))
           span.last = cut;
       }
@@ -433,8 +433,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // leader".)
     if (!person) {
       for (std::uint32_t t = span.first + 1; t < span.last; ++t) {
-        if (!v.is_title_span(t) || v.span_starting(t).last <= span.last ||
-            (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0 ||
+        if (!v.is_title_span(t) || v.span_starting(t).last <= span.last || v.institution_word(t) ||
             !names_a_role(knowledge_, document, t, t + 1))
           continue;
         span.last = t;
@@ -475,8 +474,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // Bureau of Statistics").
     bool named_for_its_kind = false;
     for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
-      named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
-                           (v.lex(t) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0;
+      named_for_its_kind =
+          static_cast<std::int32_t>(span.label) == organization_ && v.institution_word(t);
     // Nor when a number or a possessive would then start it ("Radio 1's controller"), nor
     // when the words are a listed organisation's name ("Plaid Cymru" starting a sentence). An
     // article before an organisation or a place goes whatever follows it ("A South Wales

@@ -153,7 +153,7 @@ class RelationRun : public TokenView {
   // is an acronym ("FA").
   bool institution(const EntityMention& m) const {
     if (m.last == m.first + 1 && tok(m.first).has(tf::kAllCaps)) return true;
-    return (lex(m.last - 1) & (lexicon_flags::kOrgSuffix | lexicon_flags::kOrgHead)) != 0;
+    return institution_word(m.last - 1);
   }
 
   // Negation and hypothetical cues around a match (units_[first_unit, end_unit)): in its

@@ -163,9 +163,7 @@ void ResolutionRun::claim_organisation_names() {
 }
 
 int ResolutionRun::organisation_of_head_word(const EntityMention& m) const {
-  if (m.last != m.first + 1 ||
-      (lex(m.first) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) == 0)
-    return -1;
+  if (m.last != m.first + 1 || !institution_word(m.first)) return -1;
   int found = -1;
   for (const EntityMention& before : mentions_) {
     if (before.first >= m.first || before.entity < 0 || before.last - before.first < 2 ||

@@ -618,8 +618,7 @@ class SyntaxRun : public TokenView {
   bool qualifier(std::uint32_t q) const {
     return tok(q).has(token_flags::kCapital) && !tok(q).has(token_flags::kSentenceStart) &&
            !is_calendar_word(norm(q)) && !rules_.in_word_set("affiliation", norm(q)) &&
-           (lex(q) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix |
-                      lexicon_flags::kPlaceSuffix)) == 0 &&
+           !institution_word(q) && (lex(q) & lexicon_flags::kPlaceSuffix) == 0 &&
            (mention_at_[q] < 0 || (entity_of(mention_at_[q]).label == EntityLabel::kPlace &&
                                    d_.mentions[mention_at_[q]].first == q));
   }

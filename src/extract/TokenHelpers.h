@@ -68,6 +68,11 @@ class TokenView {
   bool capish(std::uint32_t i) const {
     return tok(i).has(token_flags::kCapital) || tok(i).has(token_flags::kAllCaps);
   }
+  // A word of the rule files' org-suffix or org-head lists: an institution's word ("Bank",
+  // "Institute", "Ministry", "Navy").
+  bool institution_word(std::uint32_t i) const {
+    return (lex(i) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0;
+  }
   // A position where any word is capitalised: sentence start, after an opening quote, a colon
   // or a bracket.
   bool initial_position(std::uint32_t i) const {
