@@ -41,6 +41,13 @@ std::string resolve_dir(const char* env, const char* share_name, const char* sou
 std::string default_data_dir() { return resolve_dir("SKEIN_DATA_DIR", "data", "data"); }
 std::string default_rules_dir() { return resolve_dir("SKEIN_RULES_DIR", "schema", "schema"); }
 
+std::unique_ptr<Knowledge> tagger_knowledge(const std::string& data_dir,
+                                            const std::string& rules_dir) {
+  const RuleSet rules = load_rules(rules_dir.empty() ? default_rules_dir() : rules_dir);
+  return std::make_unique<Knowledge>(data_dir.empty() ? default_data_dir() : data_dir,
+                                     rules.word_lists);
+}
+
 struct Extractor::Impl {
   explicit Impl(const ExtractorOptions& extractor_options)
       : options(extractor_options),

@@ -48,6 +48,14 @@ std::string default_data_dir();
 // Resolution order: $SKEIN_RULES_DIR, <exe>/../share/skein/schema, the source tree's schema/.
 std::string default_rules_dir();
 
+class Knowledge;
+// The knowledge the pipeline's taggers read their attributes from (TokenAttributes.h): the
+// files of `data_dir` with the word lists of the rule files in `rules_dir` (empty: the
+// defaults), as the Extractor loads them, so that training and evaluating a tagger alone see
+// the attributes it meets in the pipeline. InputError on a bad file, as the Extractor.
+std::unique_ptr<Knowledge> tagger_knowledge(const std::string& data_dir,
+                                            const std::string& rules_dir);
+
 class Extractor {
  public:
   explicit Extractor(const ExtractorOptions& options = {});

@@ -87,7 +87,7 @@ int run(const std::vector<std::string>& args) {
     const learn::TaggerModel model = learn::TaggerModel::load(
         model_path.empty() ? learn::default_model_path(data, tagger) : model_path, tagger);
     std::unique_ptr<extract::Knowledge> gazetteers;
-    if (tagger == "ner") gazetteers = std::make_unique<extract::Knowledge>(data);
+    if (tagger == "ner") gazetteers = extract::tagger_knowledge(data, rules_dir);
     const evaluate::TaggedCorpus corpus = evaluate::read_tagged_corpus(paths.front(), format);
     std::cout << evaluate::format_tagger_score(
         evaluate::score_tagger(model, corpus, gazetteers.get()), corpus.source);

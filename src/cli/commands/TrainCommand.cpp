@@ -87,10 +87,11 @@ int train_parser(const std::string& dev_data, std::string output, int epochs, in
 int run(const std::vector<std::string>& args) {
   std::vector<std::string> kinds;
   std::string dev_data = "../shared/dev-data";
-  std::string output, knowledge_dir;
+  std::string output, knowledge_dir, rules_dir;
   int epochs = static_cast<int>(learn::TrainerOptions{}.epochs);
   int limit = 0;
   int prune = learn::TrainerOptions{}.prune_below;
+  int seed = static_cast<int>(learn::TrainerOptions{}.seed);
   bool no_dev = false;
   bool quiet = false;
   ArgParser parser(
@@ -103,11 +104,15 @@ int run(const std::vector<std::string>& args) {
       .option("-o,--output", "FILE", "model file to write (default: data/models/KIND.skm)", output)
       .option("--epochs", "N", "passes over the training data", epochs)
       .option("--limit", "N", "at most N sentences from each training corpus (0: all)", limit)
+      .option("--seed", "N", "the shuffling seed of the pos and ner taggers", seed)
       .option("--prune", "Q",
               "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
       .option("--knowledge", "DIR",
               "knowledge resources for the ner attributes (default: the bundled data/)",
               knowledge_dir)
+      .option("--rules", "DIR",
+              "rule files whose word lists are ner attributes too (default: the bundled schema/)",
+              rules_dir)
       .flag("--no-dev", "do not score the model on the dev splits", no_dev)
       .flag("-q,--quiet", "print no progress", quiet)
       .positionals("KIND", "pos, ner or parser", kinds, 1, 1)
@@ -130,12 +135,14 @@ int run(const std::vector<std::string>& args) {
   if (output.empty()) output = learn::default_model_path(data_dir, kind);
 
   std::unique_ptr<extract::Knowledge> knowledge;
-  if (kind == "ner") knowledge = std::make_unique<extract::Knowledge>(data_dir);
+  if (kind == "ner") knowledge = extract::tagger_knowledge(data_dir, rules_dir);
   const auto corpora = evaluate::tagger_corpora(kind, "train", dev_data);
   evaluate::TaggerTrainingOptions options;
   options.trainer.epochs = static_cast<std::size_t>(epochs);
   options.limit = static_cast<std::size_t>(limit);
   options.trainer.prune_below = prune;
+  if (seed < 0) throw UsageError("--seed must be 0 or more");
+  options.trainer.seed = static_cast<std::uint64_t>(seed);
   const learn::TaggerModel model = evaluate::train_tagger_model(
       kind, corpora, knowledge.get(), options, [&](std::size_t epoch, double accuracy) {
         if (!quiet) std::cerr << "epoch " << epoch << ": training accuracy " << accuracy << "\n";
