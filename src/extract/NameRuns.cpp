@@ -94,6 +94,12 @@ bool NameRuns::starts_run(std::uint32_t i, std::uint32_t sentence_last) const {
   if ((norm(i) == "a" || norm(i) == "an") && initial_position(i) && i + 1 < sentence_last &&
       (lex(i + 1) & (lf::kGivenName | lf::kSurname)) == 0)
     return false;
+  // A sentence's first word starts an organisation named for what it is when a title follows
+  // the name ("Salvation Army spokesman Jonathan Lomax", "Home Office minister Fiona
+  // Mactaggart"; not "Yesterday Council officials").
+  if (i + 2 < sentence_last && tok(i + 1).has(tf::kCapital) && institution_word(i + 1) &&
+      is_title_span(i + 2))
+    return true;
   return !positional_capital(i, sentence_last);
 }
 
@@ -327,18 +333,6 @@ bool NameRuns::source_line_at(std::uint32_t i, std::uint32_t k, std::uint32_t j,
 bool NameRuns::strong_person(std::uint32_t i, std::uint32_t j) const {
   return word_count(i, j) >= 2 && ((lex(i) & lf::kGivenName) != 0 || tok(i).has(tf::kInitial)) &&
          (lex(i) & lf::kCommon) == 0;
-}
-
-// Initials of the capitalised words of [i, j): "Terminal High Altitude Area Defense" -> THAAD.
-std::string NameRuns::initials(std::uint32_t i, std::uint32_t j) const {
-  std::string out;
-  for (std::uint32_t t = i; t < j; ++t) {
-    if (!tok(t).has(tf::kWord)) continue;
-    if ((lex(t) & lf::kConnector) != 0 && tok(t).has(tf::kLower)) continue;
-    const char c = text()[tok(t).start];
-    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
-  }
-  return out;
 }
 
 }  // namespace skein::extract

@@ -48,7 +48,6 @@ class NameRuns : public TokenView {
   bool listed_in(const PhraseEntry& entry, int state, int country) const;
   bool source_line_at(std::uint32_t i, std::uint32_t k, std::uint32_t j, std::uint32_t last) const;
   bool strong_person(std::uint32_t i, std::uint32_t j) const;
-  std::string initials(std::uint32_t i, std::uint32_t j) const;
 
  protected:
   const Knowledge& k_;

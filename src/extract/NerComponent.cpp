@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/Error.h"
+#include "extract/NameEvidence.h"
 #include "extract/RelationChecks.h"
 #include "extract/Rules.h"
 #include "extract/TokenHelpers.h"
@@ -15,6 +16,7 @@ namespace skein::extract {
 namespace {
 
 namespace tf = token_flags;
+using namespace name_evidence;
 
 // How far around a capitalised word the tagger looks: its features see two words either side.
 // On the dev splits 2 scores as the whole sentence does (3 the same, 1 loses 0.01-0.03 F1).
@@ -24,39 +26,6 @@ std::int32_t label_id(const DocumentTagger& tagger, std::string_view label) {
   const auto& labels = tagger.labels();
   const auto it = std::find(labels.begin(), labels.end(), label);
   return it == labels.end() ? -1 : static_cast<std::int32_t>(it - labels.begin());
-}
-
-bool has_candidate(const PhraseEntry& entry, CandidateKind kind) {
-  for (const Candidate& c : entry.candidates) {
-    if (c.kind == kind) return true;
-  }
-  return false;
-}
-
-bool names_a_location(const PhraseEntry& entry) {
-  for (const Candidate& c : entry.candidates) {
-    if (c.kind != CandidateKind::kTitle && c.kind != CandidateKind::kOrganization) return true;
-  }
-  return false;
-}
-
-// A listed place that is not also a listed organisation.
-bool only_a_place(const PhraseEntry& entry) {
-  return names_a_location(entry) && !has_candidate(entry, CandidateKind::kOrganization);
-}
-
-// The gazetteer entry of a name listed exactly on tokens [first, last), or nullptr.
-const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last) {
-  return v.is_name_span(first) && v.span_starting(first).last == last ? v.span_starting(first).entry
-                                                                      : nullptr;
-}
-
-// A city in the entry is a national capital ("London", "Paris").
-bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
-  for (const Candidate& c : entry.candidates) {
-    if (c.kind == CandidateKind::kCity && knowledge.cities()[c.index].capital) return true;
-  }
-  return false;
 }
 
 std::string base_name(const std::string& path) {
@@ -74,68 +43,6 @@ std::vector<std::string> split_list(const std::string& list) {
     from = comma + 1;
   }
   return out;
-}
-
-// Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>" ("RHB,
-// Malaysia's third-biggest lender", "Nordic Marine Finance, a lender in Oslo").
-bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t) {
-  const std::uint32_t end = static_cast<std::uint32_t>(v.token_count());
-  if (t + 2 >= end || v.norm(t) != ",") return false;
-  // An apposition starts on an article or a possessive ("who heads a plant genetics group" is
-  // a clause about the name, not a description of it).
-  const std::string_view first = v.norm(t + 1);
-  if (first != "a" && first != "an" && first != "the" &&
-      !v.tok(t + 2).has(token_flags::kPossessive))
-    return false;
-  for (std::uint32_t k = t + 1; k < end && k <= t + 6; ++k) {
-    if (v.norm(k) == "," || v.norm(k) == ".") return false;
-    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", v.norm(k))) return true;
-  }
-  return false;
-}
-
-// The words before `t` read "<title> <up to four lower-case words> at|for <up to two
-// lower-case words>" ("a trader at Mellon Financial", "head of equities trading at brokers
-// TOV", "chief economist for the region at Societe Generale"): the name is where someone
-// works, whatever else its words could name.
-bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
-                        const TokenView& v, std::uint32_t t) {
-  std::uint32_t k = t;
-  for (int skipped = 0; k > 0 && skipped < 2 && v.tok(k - 1).has(token_flags::kLower) &&
-                        v.norm(k - 1) != "at" && v.norm(k - 1) != "for";
-       ++skipped)
-    --k;
-  if (k == 0 || (v.norm(k - 1) != "at" && v.norm(k - 1) != "for")) return false;
-  const std::uint32_t preposition = k - 1;
-  for (std::uint32_t w = preposition; w > 0 && preposition - w < 5;) {
-    --w;
-    if (names_a_role(knowledge, document, w, w + 1)) return true;
-    if (!v.tok(w).has(token_flags::kLower)) return false;
-  }
-  return false;
-}
-
-// Tokens from `first` are the title of a work: right after a word of the rule files'
-// "work-noun" set, an article and a comma allowed between ("US TV show, The Rebel
-// Billionaire"). (Not a name before such a word: "the Mike Leigh film" is his.)
-bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first) {
-  std::uint32_t before = first;
-  const bool article = before > 0 && v.norm(before - 1) == "the";
-  if (article) --before;
-  if (article && before > 0 && v.norm(before - 1) == ",") --before;
-  return before > 0 && v.tok(before - 1).has(token_flags::kLower) &&
-         rules.in_word_set("work-noun", v.norm(before - 1));
-}
-
-// Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
-bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
-                            std::uint32_t last) {
-  return !knowledge.kb_organizations_named(v.key_of(first, last)).empty();
-}
-
-// Shown with a person's name but not part of it (as the recogniser's add_person keeps them).
-bool courtesy_title(std::string_view w) {
-  return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
 }
 
 std::string option_or(const ComponentOptions& options, const std::string& key,
@@ -208,7 +115,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
   // A bracket or dash, or a lower-case word inside a name that is neither a connector ("of",
   // "and"), a particle ("van", "bin") nor part of a hyphenated word ("Suk-yeol"), ends it: the
   // model ran two names together ("Wang Yi and his South Korean counterpart Park Jin"). Each piece
-  // keeps the label.
+  // keeps the label. A person's name ends before "of" and a listed country, which is a place of
+  // its own ("President Musharraf of Pakistan", "King Abdullah of Jordan"; a peer's "of" and a
+  // town stay: "Lord Campbell of Alloway").
   {
     std::vector<TaggedSpan> pieces;
     pieces.reserve(spans.size());
@@ -217,6 +126,18 @@ void NerComponent::process(AnnotatedDocument& document) const {
       for (std::uint32_t t = span.first; t < span.last; ++t) {
         const Token& token = v.tok(t);
         const std::string_view w = v.norm(t);
+        const PhraseEntry* country = w == "of" && static_cast<std::int32_t>(span.label) == person_
+                                         ? listed_on(v, t + 1, span.last)
+                                         : nullptr;
+        if (t > from && country != nullptr && has_candidate(*country, CandidateKind::kCountry)) {
+          // (A title alone is no person: "the Sultan of Brunei".)
+          if (!v.is_title_span(from) || v.span_starting(from).last < t)
+            pieces.push_back({from, t, span.label, span.confidence});
+          pieces.push_back(
+              {t + 1, span.last, static_cast<std::uint32_t>(location_), span.confidence});
+          from = span.last;
+          break;
+        }
         // (A dash with space around it sets off an aside: "Clive Griffiths - Wales' coach".)
         const bool bracket = w == "(" || w == ")" || w == "[" || w == "]" ||
                              ((w == "-" || w == "--") && !token.has(tf::kJoined));
@@ -365,6 +286,59 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(joined);
   }
+  //  - "Standard & Poor's (S&P)", "China Aviation Oil (CAO)": the words before an acronym in
+  //    brackets whose initials spell it are one name where the model tagged a piece of it, an
+  //    organisation unless the pieces are all people or the knowledge lists it as a place; the
+  //    acronym, where tagged, names the same kind of thing.
+  {
+    // A word a name of this kind may hold: capitalised, a lower-case connector, "&", "'s".
+    auto inside_name = [&](std::uint32_t k) {
+      return v.capish(k) || v.norm(k) == "&" || v.tok(k).has(tf::kPossessive) ||
+             (v.tok(k).has(tf::kLower) && (v.lex(k) & lexicon_flags::kConnector) != 0);
+    };
+    std::vector<TaggedSpan> merged;
+    merged.reserve(spans.size());
+    std::uint32_t acronym_first = UINT32_MAX, acronym_label = 0;
+    for (const TaggedSpan& span : spans) {
+      merged.push_back(span);
+      if (span.first == acronym_first) merged.back().label = acronym_label;
+      std::uint32_t open = span.last;
+      while (open < v.token_count() && open - span.last < 4 &&
+             !v.tok(open).has(tf::kSentenceStart) && v.norm(open) != "(" && inside_name(open))
+        ++open;
+      const std::string acronym =
+          open < v.token_count() ? v.bracketed_acronym(open) : std::string();
+      if (acronym.empty()) continue;
+      std::uint32_t first = open;  // the name's first word, once its initials spell the acronym
+      for (std::uint32_t k = open; k > 0 && open - k < 12;) {
+        --k;
+        if (!inside_name(k)) break;
+        const std::string letters = v.initials(k, open);
+        if (letters == acronym && v.capish(k)) first = k;
+        if (letters.size() >= acronym.size() || v.tok(k).has(tf::kSentenceStart)) break;
+      }
+      if (first == open) continue;
+      // The pieces: the spans inside [first, open); none may reach in from before it.
+      std::size_t from = merged.size() - 1;
+      while (from > 0 && merged[from - 1].last > first) --from;
+      if (merged[from].first < first) continue;
+      bool people = true;
+      float lowest = 1.0f;
+      for (std::size_t p = from; p < merged.size(); ++p) {
+        people = people && static_cast<std::int32_t>(merged[p].label) == person_;
+        lowest = std::min(lowest, merged[p].confidence);
+      }
+      const PhraseEntry* listed = listed_on(v, first, open);
+      const std::int32_t label = people                                       ? person_
+                                 : listed != nullptr && only_a_place(*listed) ? location_
+                                                                              : organization_;
+      merged.resize(from);
+      merged.push_back({first, open, static_cast<std::uint32_t>(label), lowest});
+      acronym_first = open + 1;
+      acronym_label = static_cast<std::uint32_t>(label);
+    }
+    spans = std::move(merged);
+  }
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US
@@ -389,10 +363,10 @@ void NerComponent::process(AnnotatedDocument& document) const {
       return is_calendar_word(w) || pronoun || (person && rules_.in_word_set("affiliation", w));
     };
     const std::uint32_t tagged_first = span.first;  // a title may start on a word trimmed below
-    // Names end on a capitalised word, a number or a possessive that is part of the name
-    // ("Standard & Poor's", not "Radio 1's controller"), and start on a capitalised word or a
-    // name particle. (A party word that is also a surname ends a person's name: "Sir Andrew
-    // Green".)
+    // Names end on a capitalised word, a number or a possessive "'s" that is part of the name
+    // ("Standard & Poor's", not "Radio 1's controller" nor "the Lib Dems' £1.19m"), and start on a
+    // capitalised word or a name particle. (A party word that is also a surname ends a person's
+    // name: "Sir Andrew Green".)
     auto surname_at_end = [&](std::uint32_t t) {
       return person && t > span.first && (v.lex(t) & lexicon_flags::kSurname) != 0 &&
              rules_.in_word_set("affiliation", v.norm(t)) && v.tok(t).has(tf::kCapital);
@@ -415,6 +389,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
             (v.tok(span.last - 1).has(tf::kLower) && !v.tok(span.last - 1).has(tf::kJoined)) ||
             (!v.tok(span.last - 1).has(tf::kWord) &&
              (!v.tok(span.last - 1).has(tf::kPossessive) ||
+              v.text_of(span.last - 1, span.last).find_first_of("sS") == std::string::npos ||
               (span.last - span.first >= 2 && v.tok(span.last - 2).has(tf::kNumber))))))
       --span.last;
     // (Nor does a name of two words or more start on "The", as the annotated corpora all read
@@ -487,7 +462,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
          (v.positional_capital(span.first, span.last) && !named_for_its_kind &&
           !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0 &&
           !v.tok(span.first + 1).has(tf::kNumber) && !v.tok(span.first + 1).has(tf::kPossessive) &&
-          !kb_listed_organisation(knowledge_, v, span.first, span.last))))
+          !kb_listed_organisation(knowledge_, v, span.first, span.last) &&
+          !v.spelled_by_acronym(span.first, span.last))))
       ++span.first;
     // A religion or a music genre is no entity ("accusing Islam of ...", "R&B star Beverley
     // Knight"), whatever label the model gave it; nor is a nationality word a person ("Milan's

@@ -141,6 +141,49 @@ class TokenView {
     return n;
   }
 
+  // Initials of the capitalised words of [i, j), in capitals: "Terminal High Altitude Area
+  // Defense" -> "THAAD", "Standard & Poor's" -> "SP" (lower-case connectors, "&" and the
+  // possessive give none).
+  std::string initials(std::uint32_t i, std::uint32_t j) const {
+    std::string out;
+    for (std::uint32_t t = i; t < j; ++t) {
+      if (!tok(t).has(token_flags::kWord)) continue;
+      if ((lex(t) & lexicon_flags::kConnector) != 0 && tok(t).has(token_flags::kLower)) continue;
+      const char c = text_[tok(t).start];
+      out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+    }
+    return out;
+  }
+  // The letters of an acronym in brackets opening at token `open` ("(" "S&P" ")" -> "SP",
+  // "(" "IMF" ")" -> "IMF"): one to three tokens glued together, capitals, "&" and periods
+  // only, two letters or more. "" when the brackets hold anything else.
+  std::string bracketed_acronym(std::uint32_t open) const {
+    if (norm(open) != "(") return {};
+    std::string letters;
+    for (std::uint32_t t = open + 1; t < token_count() && t <= open + 4; ++t) {
+      if (norm(t) == ")") return letters.size() >= 2 ? letters : std::string();
+      if (t > open + 1 && tok(t).has(token_flags::kSpaceBefore)) return {};
+      for (std::uint32_t b = tok(t).start; b < tok(t).end; ++b) {
+        const char c = text_[b];
+        if (c >= 'A' && c <= 'Z')
+          letters.push_back(c);
+        else if (c != '&' && c != '.')
+          return {};
+      }
+    }
+    return {};
+  }
+
+  // Tokens [first, last) are the long form of the acronym in brackets right after them, a
+  // possessive allowed between: "Standard & Poor's (S&P)", "China Aviation Oil (CAO)".
+  bool spelled_by_acronym(std::uint32_t first, std::uint32_t last) const {
+    std::uint32_t open = last;
+    while (open < token_count() && tok(open).has(token_flags::kPossessive)) ++open;
+    if (open >= token_count()) return false;
+    const std::string acronym = bracketed_acronym(open);
+    return !acronym.empty() && initials(first, last) == acronym;
+  }
+
   // Gazetteer spans (after the gazetteer component ran).
   bool is_title_span(std::uint32_t i) const {
     return doc_.span_at[i] >= 0 && doc_.gazetteer_spans[doc_.span_at[i]].title;

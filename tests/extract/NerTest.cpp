@@ -379,3 +379,38 @@ TEST_CASE("A name ending on a title's plural names a group, not a person", "[ext
   CHECK(labels_of(r, "Many").empty());
   CHECK(labels_of(r, "Fiona Deans") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("The words an acronym in brackets spells out are one name", "[extract][ner]") {
+  // The model tags a piece ("China" as a place, "Standard" and "Poor" apart); the initials of
+  // the words before the brackets say where the name starts.
+  const DocumentExtraction cao = testing::extract_text(
+      "Chen Jiulin, chief executive of China Aviation Oil (CAO), was arrested at Changi "
+      "Airport.");
+  CHECK(labels_of(cao, "China Aviation Oil") == kOrganization);
+  CHECK(labels_of(cao, "China").empty());
+  CHECK(labels_of(cao, "CAO") == kOrganization);
+  // Sentence-initial, and its first word a common word: still the name's.
+  const DocumentExtraction sp =
+      testing::extract_text("Standard & Poor's (S&P) raised India's foreign currency rating.");
+  CHECK(labels_of(sp, "Standard & Poor's") == kOrganization);
+  CHECK(labels_of(sp, "S&P") == kOrganization);
+  // Initials that do not spell it join nothing.
+  const DocumentExtraction other = testing::extract_text(
+      "Officials in Brazil (AP) said the talks with Argentina would resume on Monday.");
+  CHECK(labels_of(other, "Brazil") == std::set<std::string>{"Country"});
+}
+
+TEST_CASE("A person's name ends before 'of' and a country", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Hiding women away is a backward view of Islam, President Musharraf of Pakistan said "
+      "during a visit to Britain.");
+  CHECK(labels_of(r, "Musharraf") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Musharraf of Pakistan").empty());
+  CHECK(labels_of(r, "Pakistan") == std::set<std::string>{"Country"});
+  // A title alone is no person.
+  const DocumentExtraction sultan = testing::extract_text(
+      "Michael Howard's only fresh entry is a Christmas hamper from the Sultan of Brunei.");
+  CHECK(labels_of(sultan, "Sultan").empty());
+  CHECK(labels_of(sultan, "Sultan of Brunei").empty());
+  CHECK(labels_of(sultan, "Brunei") == std::set<std::string>{"Country"});
+}

@@ -1,0 +1,88 @@
+#include "extract/NameEvidence.h"
+
+#include "extract/RelationChecks.h"
+
+namespace skein::extract::name_evidence {
+
+bool has_candidate(const PhraseEntry& entry, CandidateKind kind) {
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == kind) return true;
+  }
+  return false;
+}
+
+bool names_a_location(const PhraseEntry& entry) {
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind != CandidateKind::kTitle && c.kind != CandidateKind::kOrganization) return true;
+  }
+  return false;
+}
+
+bool only_a_place(const PhraseEntry& entry) {
+  return names_a_location(entry) && !has_candidate(entry, CandidateKind::kOrganization);
+}
+
+const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last) {
+  return v.is_name_span(first) && v.span_starting(first).last == last ? v.span_starting(first).entry
+                                                                      : nullptr;
+}
+
+bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == CandidateKind::kCity && knowledge.cities()[c.index].capital) return true;
+  }
+  return false;
+}
+
+bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t) {
+  const std::uint32_t end = static_cast<std::uint32_t>(v.token_count());
+  if (t + 2 >= end || v.norm(t) != ",") return false;
+  // An apposition starts on an article or a possessive ("who heads a plant genetics group" is
+  // a clause about the name, not a description of it).
+  const std::string_view first = v.norm(t + 1);
+  if (first != "a" && first != "an" && first != "the" &&
+      !v.tok(t + 2).has(token_flags::kPossessive))
+    return false;
+  for (std::uint32_t k = t + 1; k < end && k <= t + 6; ++k) {
+    if (v.norm(k) == "," || v.norm(k) == ".") return false;
+    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", v.norm(k))) return true;
+  }
+  return false;
+}
+
+bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
+                        const TokenView& v, std::uint32_t t) {
+  std::uint32_t k = t;
+  for (int skipped = 0; k > 0 && skipped < 2 && v.tok(k - 1).has(token_flags::kLower) &&
+                        v.norm(k - 1) != "at" && v.norm(k - 1) != "for";
+       ++skipped)
+    --k;
+  if (k == 0 || (v.norm(k - 1) != "at" && v.norm(k - 1) != "for")) return false;
+  const std::uint32_t preposition = k - 1;
+  for (std::uint32_t w = preposition; w > 0 && preposition - w < 5;) {
+    --w;
+    if (names_a_role(knowledge, document, w, w + 1)) return true;
+    if (!v.tok(w).has(token_flags::kLower)) return false;
+  }
+  return false;
+}
+
+bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first) {
+  std::uint32_t before = first;
+  const bool article = before > 0 && v.norm(before - 1) == "the";
+  if (article) --before;
+  if (article && before > 0 && v.norm(before - 1) == ",") --before;
+  return before > 0 && v.tok(before - 1).has(token_flags::kLower) &&
+         rules.in_word_set("work-noun", v.norm(before - 1));
+}
+
+bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                            std::uint32_t last) {
+  return !knowledge.kb_organizations_named(v.key_of(first, last)).empty();
+}
+
+bool courtesy_title(std::string_view w) {
+  return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
+}
+
+}  // namespace skein::extract::name_evidence

@@ -1,0 +1,44 @@
+#pragma once
+// What the knowledge and the words around a tagged name say about it: the checks the "ner"
+// component (NerComponent.h) mends the model's spans and labels with. Each answers one
+// question about tokens of one annotated document and changes nothing.
+//
+// Thread-safety: all read-only.
+
+#include <cstdint>
+#include <string_view>
+
+#include "extract/Knowledge.h"
+#include "extract/Rules.h"
+#include "extract/TokenHelpers.h"
+
+namespace skein::extract::name_evidence {
+
+bool has_candidate(const PhraseEntry& entry, CandidateKind kind);
+// Some candidate is a place or country (not a title, not an organisation).
+bool names_a_location(const PhraseEntry& entry);
+// A listed place that is not also a listed organisation.
+bool only_a_place(const PhraseEntry& entry);
+// The gazetteer entry of a name listed exactly on tokens [first, last), or nullptr.
+const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last);
+// A city in the entry is a national capital ("London", "Paris").
+bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry);
+// Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>" ("RHB,
+// Malaysia's third-biggest lender", "Nordic Marine Finance, a lender in Oslo").
+bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t);
+// The words before `t` read "<title> <up to four lower-case words> at|for <up to two
+// lower-case words>" ("a trader at Mellon Financial", "head of equities trading at brokers
+// TOV"): the name is where someone works, whatever else its words could name.
+bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
+                        const TokenView& v, std::uint32_t t);
+// Tokens from `first` are the title of a work: right after a word of the rule files'
+// "work-noun" set, an article and a comma allowed between ("US TV show, The Rebel
+// Billionaire"). (Not a name before such a word: "the Mike Leigh film" is his.)
+bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first);
+// Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
+bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                            std::uint32_t last);
+// Shown with a person's name but not part of it (as the recogniser's add_person keeps them).
+bool courtesy_title(std::string_view w);
+
+}  // namespace skein::extract::name_evidence
