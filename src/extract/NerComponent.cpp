@@ -539,11 +539,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
         span.label = static_cast<std::uint32_t>(location_);
     }
   }
-  std::vector<int> claim(seg.tokens.size(), -1);
-  for (std::size_t s = 0; s < spans.size(); ++s) {
-    for (std::uint32_t t = spans[s].first; t < spans[s].last; ++t) claim[t] = static_cast<int>(s);
-  }
-
   // Does a rule mention say the same kind of thing as the tagged label?
   auto compatible = [&](const EntityMention& m, std::int32_t label) {
     switch (m.source) {
@@ -586,6 +581,67 @@ void NerComponent::process(AnnotatedDocument& document) const {
       if (vote[best] > vote[slot(static_cast<std::int32_t>(span.label))])
         span.label = static_cast<std::uint32_t>(by_slot[best]);
     }
+  }
+
+  // A name tagged somewhere in the document is that name wherever else its words stand
+  // untagged and whole (the model found "eBay" but not the "EBay" opening a sentence): the
+  // same words, capitalised, no capitalised word glued on either side. (Not a lone common
+  // word that only its place capitalises, a title or a nationality word: "Growth", "Lord" or
+  // "Welsh" tagged once stay words elsewhere.)
+  {
+    std::unordered_map<std::string, std::uint32_t> named;  // key -> label, the voted one
+    std::uint32_t longest = 0;
+    for (const TaggedSpan& span : spans) {
+      if (span.first >= span.last || static_cast<std::int32_t>(span.label) == misc_) continue;
+      named.emplace(v.key_of(span.first, span.last), span.label);
+      longest = std::max(longest, span.last - span.first);
+    }
+    std::vector<char> tagged(seg.tokens.size(), 0);
+    for (const TaggedSpan& span : spans)
+      std::fill(tagged.begin() + span.first, tagged.begin() + span.last, 1);
+    const auto free_capital = [&](std::uint32_t t) {
+      return t < v.token_count() && !tagged[t] && v.capish(t) && v.tok(t).has(tf::kWord);
+    };
+    std::vector<TaggedSpan> repeats;
+    for (std::uint32_t t = 0; t < v.token_count(); ++t) {
+      if (!free_capital(t) || (t > 0 && free_capital(t - 1) && !v.tok(t).has(tf::kSentenceStart)))
+        continue;
+      for (std::uint32_t n =
+               std::min<std::uint32_t>(longest, static_cast<std::uint32_t>(v.token_count()) - t);
+           n >= 1; --n) {
+        const auto it = named.find(v.key_of(t, t + n));
+        if (it == named.end() || free_capital(t + n) ||
+            (n == 1 && (v.positional_capital(t, t + 1) || v.is_title_span(t) ||
+                        (v.lex(t) & lexicon_flags::kDemonymWord) != 0)))
+          continue;
+        bool whole = true;
+        for (std::uint32_t k = t; k < t + n && whole; ++k) whole = !tagged[k];
+        if (!whole) continue;
+        repeats.push_back({t, t + n, it->second, 1.0f});
+        t += n - 1;
+        break;
+      }
+    }
+    if (!repeats.empty()) {  // merged in text order, each span with its shown_first
+      std::vector<TaggedSpan> all;
+      std::vector<std::uint32_t> shown;
+      std::size_t r = 0;
+      for (std::size_t k = 0; k <= spans.size(); ++k) {
+        while (r < repeats.size() && (k == spans.size() || repeats[r].first < spans[k].first)) {
+          all.push_back(repeats[r++]);
+          shown.push_back(UINT32_MAX);
+        }
+        if (k == spans.size()) break;
+        all.push_back(spans[k]);
+        shown.push_back(shown_first[k]);
+      }
+      spans = std::move(all);
+      shown_first = std::move(shown);
+    }
+  }
+  std::vector<int> claim(seg.tokens.size(), -1);
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    for (std::uint32_t t = spans[s].first; t < spans[s].last; ++t) claim[t] = static_cast<int>(s);
   }
 
   std::vector<EntityMention>& mentions = document.mentions;

@@ -414,3 +414,19 @@ TEST_CASE("A person's name ends before 'of' and a country", "[extract][ner]") {
   CHECK(labels_of(sultan, "Sultan of Brunei").empty());
   CHECK(labels_of(sultan, "Brunei") == std::set<std::string>{"Country"});
 }
+
+TEST_CASE("A name tagged once in a document is that name where else its words stand whole",
+          "[extract][ner][bbc]") {
+  // politics/073: the model tags "Dubs" and "Royal Family" once each and misses the rest.
+  const DocumentExtraction r = bbc("politics/073.txt");
+  auto mentions_of = [&](const std::string& name, const std::string& label) {
+    std::size_t n = 0;
+    for (const Entity& e : r.entities) {
+      if (e.name != name || e.label != label) continue;
+      for (const Mention& m : e.mentions) n += m.text == name ? 1 : 0;
+    }
+    return n;
+  };
+  CHECK(mentions_of("Dubs", "Person") >= 3);
+  CHECK(mentions_of("Royal Family", "Organization") == 2);
+}
