@@ -500,9 +500,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
       for (std::uint32_t t = span.first; t < span.last && party_words; ++t)
         party_words = rules_.in_word_set("affiliation", v.norm(t)) &&
                       (!person || (v.lex(t) & lexicon_flags::kSurname) == 0);
-      if (party_words ||
-          (listed != nullptr && has_candidate(*listed, CandidateKind::kOrganization) &&
-           !names_a_location(*listed)))
+      // (kb_organizations.tsv names companies after people too: it relabels only places.)
+      const bool listed_organisation =
+          listed != nullptr
+              ? has_candidate(*listed, CandidateKind::kOrganization)
+              : !person && kb_listed_organisation(knowledge_, v, span.first, span.last);
+      if (party_words || (listed_organisation && (listed == nullptr || !names_a_location(*listed))))
         span.label = static_cast<std::uint32_t>(organization_);
     }
     //  - a name no list places, which an apposition right after it calls a company ("RHB,

@@ -430,3 +430,15 @@ TEST_CASE("A name tagged once in a document is that name where else its words st
   CHECK(mentions_of("Dubs", "Person") >= 3);
   CHECK(mentions_of("Royal Family", "Organization") == 2);
 }
+
+TEST_CASE("A place the model tags that kb_organizations.tsv names is that organisation",
+          "[extract][ner]") {
+  // "Plaid Cymru" is listed (partyfacts) as the short name of Plaid Cymru - the Party of Wales.
+  const DocumentExtraction r =
+      testing::extract_text("Simon Thomas, of Plaid Cymru, called it a budget for Middle England.");
+  CHECK(labels_of(r, "Plaid Cymru") == kOrganization);
+  // People keep the model's reading: companies are named after people too.
+  const DocumentExtraction brown =
+      testing::extract_text("Chancellor Gordon Brown said Mr Brown would announce a deal.");
+  CHECK(labels_of(brown, "Gordon Brown") == std::set<std::string>{"Person"});
+}
