@@ -28,7 +28,11 @@
 //    confident reading overall).
 //    The words around a span correct its label too: an unlisted "place" where someone works ("a
 //    trader at Mellon Financial") is an organisation, a place opening on an honorific ("Lord
-//    Woolf") a person.
+//    Woolf") a person, a place kb_organizations.tsv names an organisation ("Plaid Cymru").
+//    The words an acronym in brackets spells out are one name ("Standard & Poor's (S&P)",
+//    "China Aviation Oil (CAO)"), and a person's name ends before "of" and a listed country
+//    ("King Abdullah of Jordan"). A name tagged once is that name where else in the document
+//    its words stand whole and untagged.
 //  - Rule mentions that overlap a tagged span without matching it are dropped: the model wins
 //    the span and the type, unless the rule mention is a fallback rule's or a gazetteer name
 //    of two words or more holding whole tagged pieces of its kind ("New South Wales" over a
