@@ -202,10 +202,7 @@ class RecognitionRun : public NameRuns {
     // span ("Mrs. Say"); roles ("President", "Dr.") stay outside as roles.
     if (anchor >= 0 && roles_[anchor].last == i &&
         roles_[anchor].last == roles_[anchor].first + 1) {
-      const std::string_view w = norm(roles_[anchor].first);
-      if (w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme") {
-        m.shown_first = roles_[anchor].first;
-      }
+      if (courtesy_title(norm(roles_[anchor].first))) m.shown_first = roles_[anchor].first;
     }
     m.first = i;
     m.last = j;

@@ -81,8 +81,4 @@ bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std:
   return !knowledge.kb_organizations_named(v.key_of(first, last)).empty();
 }
 
-bool courtesy_title(std::string_view w) {
-  return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "messrs" || w == "mme";
-}
-
 }  // namespace skein::extract::name_evidence

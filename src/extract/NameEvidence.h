@@ -6,7 +6,6 @@
 // Thread-safety: all read-only.
 
 #include <cstdint>
-#include <string_view>
 
 #include "extract/Knowledge.h"
 #include "extract/Rules.h"
@@ -38,7 +37,5 @@ bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first)
 // Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
 bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                             std::uint32_t last);
-// Shown with a person's name but not part of it (as the recogniser's add_person keeps them).
-bool courtesy_title(std::string_view w);
 
 }  // namespace skein::extract::name_evidence

@@ -34,13 +34,6 @@ inline std::string person_key(std::string_view key) {
   return out.empty() ? std::string(key) : out;
 }
 
-// A courtesy title ("Mr", "Mrs."): the name after it is a surname.
-inline bool courtesy_title(std::string_view word) {
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  return word == "mr" || word == "mrs" || word == "ms" || word == "miss" || word == "messrs" ||
-         word == "mme";
-}
-
 inline bool locative_preposition(std::string_view word) {
   return word == "in" || word == "at" || word == "from" || word == "to" || word == "near" ||
          word == "of";

@@ -42,6 +42,14 @@ inline bool is_calendar_word(std::string_view w) {
   return false;
 }
 
+// A courtesy title ("mr", "mrs", "ms", "miss", "messrs", "mme"; a final period allowed): shown
+// with a person's name, never part of it, and the name after it is a surname.
+inline bool courtesy_title(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return word == "mr" || word == "mrs" || word == "ms" || word == "miss" || word == "messrs" ||
+         word == "mme";
+}
+
 // Whether every candidate of `entry` other than a title is a city or subdivision.
 inline bool only_place_candidates(const PhraseEntry& entry) {
   bool place = false;
