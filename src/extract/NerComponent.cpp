@@ -593,11 +593,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
   // "Welsh" tagged once stay words elsewhere.)
   {
     std::unordered_map<std::string, std::uint32_t> named;  // key -> label, the voted one
-    std::uint32_t longest = 0;
+    std::vector<char> name_length;                         // [n]: some name has n tokens
     for (const TaggedSpan& span : spans) {
       if (span.first >= span.last || static_cast<std::int32_t>(span.label) == misc_) continue;
       named.emplace(v.key_of(span.first, span.last), span.label);
-      longest = std::max(longest, span.last - span.first);
+      name_length.resize(std::max<std::size_t>(name_length.size(), span.last - span.first + 1));
+      name_length[span.last - span.first] = 1;
     }
     std::vector<char> tagged(seg.tokens.size(), 0);
     for (const TaggedSpan& span : spans)
@@ -609,17 +610,18 @@ void NerComponent::process(AnnotatedDocument& document) const {
     for (std::uint32_t t = 0; t < v.token_count(); ++t) {
       if (!free_capital(t) || (t > 0 && free_capital(t - 1) && !v.tok(t).has(tf::kSentenceStart)))
         continue;
-      for (std::uint32_t n =
-               std::min<std::uint32_t>(longest, static_cast<std::uint32_t>(v.token_count()) - t);
-           n >= 1; --n) {
+      // Only the untagged words from t can be the name, and only lengths some name has.
+      std::uint32_t untagged = 0;
+      while (untagged + 1 < name_length.size() && t + untagged < v.token_count() &&
+             !tagged[t + untagged])
+        ++untagged;
+      for (std::uint32_t n = untagged; n >= 1; --n) {
+        if (!name_length[n]) continue;
         const auto it = named.find(v.key_of(t, t + n));
         if (it == named.end() || free_capital(t + n) ||
             (n == 1 && (v.positional_capital(t, t + 1) || v.is_title_span(t) ||
                         (v.lex(t) & lexicon_flags::kDemonymWord) != 0)))
           continue;
-        bool whole = true;
-        for (std::uint32_t k = t; k < t + n && whole; ++k) whole = !tagged[k];
-        if (!whole) continue;
         repeats.push_back({t, t + n, it->second, 1.0f});
         t += n - 1;
         break;
