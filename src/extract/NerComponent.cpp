@@ -8,6 +8,7 @@
 
 #include "core/Error.h"
 #include "extract/NameEvidence.h"
+#include "extract/NameMends.h"
 #include "extract/RelationChecks.h"
 #include "extract/Rules.h"
 #include "extract/TokenHelpers.h"
@@ -339,6 +340,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(merged);
   }
+  //  - "Allied Irish Banks" tagged "Banks", "James Hardy" tagged "Hardy"; "R" and "Dr." name
+  //    nothing (NameMends.h).
+  const name_mends::NerLabels labels{person_, organization_, location_, misc_};
+  name_mends::join_cut_heads(knowledge_, v, rules_, labels, spans);
+  name_mends::join_given_name_before(v, labels, spans);
+  name_mends::drop_non_names(v, spans);
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US
@@ -449,8 +456,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // Bureau of Statistics").
     bool named_for_its_kind = false;
     for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
-      named_for_its_kind =
-          static_cast<std::int32_t>(span.label) == organization_ && v.institution_word(t);
+      named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
+                           name_mends::institution_head(knowledge_, v, t);
     // Nor when a number or a possessive would then start it ("Radio 1's controller"), nor
     // when the words are a listed organisation's name ("Plaid Cymru" starting a sentence). An
     // article before an organisation or a place goes whatever follows it ("A South Wales

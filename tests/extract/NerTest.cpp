@@ -442,3 +442,46 @@ TEST_CASE("A place the model tags that kb_organizations.tsv names is that organi
       testing::extract_text("Chancellor Gordon Brown said Mr Brown would announce a deal.");
   CHECK(labels_of(brown, "Gordon Brown") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("An institution's head word tagged alone takes in the words that name which one",
+          "[extract][ner]") {
+  // The model tags "Banks", "Committee" (as a person), "Stadium" and "Court" alone.
+  const DocumentExtraction banks = testing::extract_text(
+      "Allied Irish Banks, Ireland's biggest company by capitalisation, touched a five year peak.");
+  CHECK(labels_of(banks, "Allied Irish Banks") == kOrganization);
+  CHECK(labels_of(banks, "Banks").empty());
+  const DocumentExtraction committee = testing::extract_text(
+      "The decision was ratified by Labour's ruling National Executive Committee in a break "
+      "with tradition.");
+  CHECK(labels_of(committee, "National Executive Committee") == kOrganization);
+  CHECK(labels_of(committee, "Labour") == kOrganization);
+  const DocumentExtraction stadium = testing::extract_text(
+      "The realism of Arsenal's stunning deal for their new Emirates Stadium at Ashburton has "
+      "changed the landscape.");
+  CHECK(labels_of(stadium, "Emirates Stadium").size() == 1);
+  CHECK(labels_of(stadium, "Arsenal's Emirates Stadium").empty());
+  // A place tagged right before the words the model cut is part of the name.
+  const DocumentExtraction court =
+      testing::extract_text("A Los Angeles Superior Court judge is expected to set a date.");
+  CHECK(labels_of(court, "Los Angeles Superior Court") == kOrganization);
+  // A sentence's opening word is no part of it, nor is a person's surname a head word.
+  const DocumentExtraction league =
+      testing::extract_text("But Premier League officials said no, and Dwain Chambers agreed.");
+  CHECK(labels_of(league, "Premier League") == kOrganization);
+  CHECK(labels_of(league, "Dwain Chambers") == std::set<std::string>{"Person"});
+}
+
+TEST_CASE("A given name before a tagged surname is part of it; a single letter is no name",
+          "[extract][ner]") {
+  const DocumentExtraction hardy = testing::extract_text(
+      "But BBC Political Correspondent James Hardy said the prospect was causing jitters.");
+  CHECK(labels_of(hardy, "James Hardy") == std::set<std::string>{"Person"});
+  // "General" is listed as a given name, and is a title's word here.
+  const DocumentExtraction spitzer =
+      testing::extract_text("New York Attorney General Elliot Spitzer sued the company.");
+  CHECK(labels_of(spitzer, "Elliot Spitzer") == std::set<std::string>{"Person"});
+  const DocumentExtraction r =
+      testing::extract_text("R's manager Ian Holloway said: \"Some might say it's a risk.\"");
+  CHECK(labels_of(r, "R").empty());
+  CHECK(labels_of(r, "Ian Holloway") == std::set<std::string>{"Person"});
+}

@@ -1,0 +1,158 @@
+#include "extract/NameMends.h"
+
+#include <algorithm>
+
+namespace skein::extract::name_mends {
+
+namespace {
+
+namespace tf = token_flags;
+namespace lf = lexicon_flags;
+
+constexpr std::uint32_t kInstitution = lf::kOrgHead | lf::kOrgSuffix;
+
+// The head word's kind: an institution's ("Banks" as "bank" too), a place's, or neither.
+std::uint32_t head_kind(const Knowledge& knowledge, const TokenView& v, std::uint32_t t) {
+  const std::uint32_t flags = v.lex(t) & (kInstitution | lf::kPlaceSuffix);
+  if (flags != 0 || !v.tok(t).has(tf::kCapital)) return flags;
+  const std::string_view w = v.norm(t);
+  if (w.size() < 4 || w.back() != 's') return 0;
+  return knowledge.lexicon(w.substr(0, w.size() - 1)) & kInstitution;
+}
+
+}  // namespace
+
+bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint32_t t) {
+  return (head_kind(knowledge, v, t) & kInstitution) != 0;
+}
+
+void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                    const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  auto label_of = [](const TaggedSpan& span) { return static_cast<std::int32_t>(span.label); };
+  // A word that may name which institution: capitalised, in the sentence, no name of its own.
+  auto qualifier = [&](std::uint32_t t) {
+    const Token& token = v.tok(t);
+    if (!token.has(tf::kWord) || token.has(tf::kNumber) || token.has(tf::kPossessive) ||
+        !v.capish(t) || v.is_code(t))
+      return false;
+    const std::string_view w = v.norm(t);
+    if (is_calendar_word(w) || rules.in_word_set("not-a-name", w)) return false;
+    return !v.initial_position(t) || !rules.in_word_set("sentence-opener", w);
+  };
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (TaggedSpan span : spans) {
+    // "José Álvarez of the Spanish National Research Council" tagged as one person: the
+    // person, and the institution after "of".
+    // (One word, then "of" without "the", may be part of the institution's name: "Fraser of
+    // Allander Institute".)
+    if (label_of(span) == labels.person && (v.lex(span.last - 1) & kInstitution) != 0) {
+      for (std::uint32_t k = span.first + 1; k + 2 < span.last; ++k) {
+        if (v.norm(k) != "of") continue;
+        const bool article = v.norm(k + 1) == "the";
+        const std::uint32_t name = article ? k + 2 : k + 1;
+        if (!v.capish(name) || (k - span.first < 2 && !article)) break;
+        out.push_back({span.first, k, span.label, span.confidence});
+        span.first = name;
+        span.label = static_cast<std::uint32_t>(labels.organization);
+        break;
+      }
+    }
+    const std::int32_t label = label_of(span);
+    const std::uint32_t kind = label == labels.misc ? 0 : head_kind(knowledge, v, span.last - 1);
+    // A person's name may end on such a word: a place's ("Mike Lake"), a plural ("Dwain
+    // Chambers"), a surname, or any after a given name ("Anna Church").
+    bool personal = label == labels.person && ((v.lex(span.last - 1) & kInstitution) == 0 ||
+                                               (v.lex(span.last - 1) & lf::kSurname) != 0);
+    for (std::uint32_t t = span.first; t < span.last && label == labels.person && !personal; ++t)
+      personal = (v.lex(t) & lf::kGivenName) != 0;
+    if (kind == 0 || personal || !v.capish(span.first) || !v.tok(span.first).has(tf::kWord)) {
+      out.push_back(span);
+      continue;
+    }
+    // The tokens before it that no kept span claims, back to the previous name (a MISC span
+    // may be taken in whole).
+    std::size_t keep = out.size();
+    std::uint32_t floor = 0;
+    const bool institution = (kind & kInstitution) != 0;
+    if (keep > 0 && label_of(out[keep - 1]) == labels.misc) {
+      floor = out[keep - 1].first;
+      if (keep > 1) floor = std::max(floor, out[keep - 2].last);
+    } else if (keep > 0) {
+      floor = out[keep - 1].last;
+    }
+    std::uint32_t first = span.first;
+    while (first > floor && !v.tok(first).has(tf::kSentenceStart)) {
+      const std::uint32_t t = first - 1;
+      if (!v.tok(first).has(tf::kSpaceBefore)) {  // "Anti-" of "Anti-Doping Agency"
+        if (v.norm(t) != "-" || t <= floor || v.tok(t).has(tf::kSentenceStart) || !qualifier(t - 1))
+          break;
+        first = t - 1;
+      } else if (qualifier(t)) {
+        first = t;
+      } else if (v.norm(t) == "&" && t > floor && qualifier(t - 1)) {
+        first = t - 1;
+      } else {
+        break;
+      }
+    }
+    // Where the model cut words from an institution's name, a place tagged right before them
+    // is part of it too ("Los Angeles" + "Superior" + "Court"; not a dateline's city before a
+    // broadcaster the model read whole: "Havana Radio Reloj Network").
+    if (institution && label != labels.person && first < span.first && keep > 0 &&
+        label_of(out[keep - 1]) == labels.location && out[keep - 1].last == first &&
+        v.tok(first).has(tf::kSpaceBefore) && !v.tok(first).has(tf::kSentenceStart))
+      first = out[keep - 1].first;
+    // "Daily Mail" + "&" + "General Trust": one name.
+    if (institution && keep > 0 && first > 0 && label_of(out[keep - 1]) == labels.organization &&
+        out[keep - 1].last + 1 == first && v.norm(first - 1) == "&")
+      first = out[keep - 1].first;
+    const bool extended = first < span.first;
+    if (extended) {
+      while (keep > 0 && out[keep - 1].last > first) --keep;  // MISC, a place, "X &" taken in
+      if (keep < out.size() && out[keep].first < first) {
+        out.push_back(span);  // a span reaching in from before: leave both as they are
+        continue;
+      }
+      out.resize(keep);
+      span.first = first;
+    }
+    if (label == labels.person ||
+        (extended && label == labels.location && institution && (kind & lf::kPlaceSuffix) == 0))
+      span.label = static_cast<std::uint32_t>(labels.organization);
+    out.push_back(span);
+  }
+  spans = std::move(out);
+}
+
+void drop_non_names(const TokenView& v, std::vector<TaggedSpan>& spans) {
+  auto non_name = [&](const TaggedSpan& span) {
+    const std::uint32_t words = span.last - span.first;
+    if (words == 1 && v.tok(span.first).end - v.tok(span.first).start == 1) return true;
+    // A title's abbreviation alone: "Dr.", "Mr", "Gen." (not "Prince", which may be a name).
+    const std::string_view w = v.norm(span.first);
+    const bool abbreviation = courtesy_title(w) || v.tok(span.first).has(tf::kAbbrev) ||
+                              w.back() == '.' || (words == 2 && v.norm(span.first + 1) == ".");
+    return words <= 2 && abbreviation && (courtesy_title(w) || v.is_title_span(span.first)) &&
+           (words == 1 || v.norm(span.first + 1) == ".");
+  };
+  spans.erase(std::remove_if(spans.begin(), spans.end(), non_name), spans.end());
+}
+
+void join_given_name_before(const TokenView& v, const NerLabels& labels,
+                            std::vector<TaggedSpan>& spans) {
+  std::uint32_t previous_end = 0;
+  for (TaggedSpan& span : spans) {
+    const std::uint32_t before = span.first - 1;
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.first > previous_end &&
+        span.first > 0 && v.tok(span.first).has(tf::kSpaceBefore) &&
+        !v.tok(span.first).has(tf::kSentenceStart) && v.tok(before).has(tf::kCapital) &&
+        !v.tok(before).has(tf::kAllCaps) &&
+        (v.lex(before) & (lf::kGivenName | lf::kCommon)) == lf::kGivenName &&
+        !v.is_title_span(before) && !v.is_name_span(before) && !is_calendar_word(v.norm(before)))
+      span.first = before;
+    previous_end = span.last;
+  }
+}
+
+}  // namespace skein::extract::name_mends

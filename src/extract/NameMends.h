@@ -1,0 +1,55 @@
+#pragma once
+// Mends of the learned tagger's name spans (the "ner" component, NerComponent.h) where the
+// model reliably reads a name short: each takes the spans of one document, in text order,
+// and returns them mended, in text order. Knowledge and rule-file word sets decide; nothing
+// here knows a particular name.
+//
+// Thread-safety: pure functions of their arguments.
+
+#include <cstdint>
+#include <vector>
+
+#include "extract/Knowledge.h"
+#include "extract/LearnedTaggers.h"
+#include "extract/Rules.h"
+#include "extract/TokenHelpers.h"
+
+namespace skein::extract::name_mends {
+
+// The model's label ids (DocumentTagger::labels() indices) the mends read and write.
+struct NerLabels {
+  std::int32_t person = -1, organization = -1, location = -1, misc = -1;
+};
+
+// Token t is an institution's head or suffix word (rule files' org-head, org-suffix), in the
+// plural too when capitalised ("Banks").
+bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint32_t t);
+
+// An institution's head word the model tagged without the capitalised words that name which
+// one ("Allied Irish" + "Banks", "National Executive" + "Committee", "Emirates" + "Stadium"):
+// a span ending on an organisation's head or suffix word (rule files' org-head, org-suffix; a
+// plural too: "Banks") or a place-suffix word takes in the capitalised words glued before it
+// that the model left untagged or read as MISC, "&" between two of them and, before an
+// institution's word, a place tagged right before ("Los Angeles" + "Superior Court"). It stops at a
+// possessive, a number, another name, a calendar or not-a-name word, and at a sentence's
+// first word of the rule files' "sentence-opener" set ("But", "Yesterday"). A person so read
+// on an institution's word is an organisation ("Committee chairman Michael Jack"), unless the
+// word is a surname, a plural or a place's word, or a given name is in it ("Dwain Chambers",
+// "Mike Lake", "Anna Church", "Rob Da Bank"); one that runs on through "of" into an
+// institution's name is two names ("José Álvarez of the Spanish National Research Council";
+// not one word and "of" without "the": "Fraser of Allander Institute"). An organisation right
+// before it across "&" is the same name ("Marks & Spencer Group").
+void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                    const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
+// A single letter is no name ("R's manager": what the writer shortened is not said), nor is
+// a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr").
+void drop_non_names(const TokenView& v, std::vector<TaggedSpan>& spans);
+
+// A given name right before a person's span, untagged, is the first word of the name ("BBC
+// Political Correspondent James Hardy" tagged "Hardy"); not one that is also an English word
+// ("Attorney General Eliot Spitzer", "Songwriter Guy Chambers").
+void join_given_name_before(const TokenView& v, const NerLabels& labels,
+                            std::vector<TaggedSpan>& spans);
+
+}  // namespace skein::extract::name_mends
