@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/NameEvidence.h"
+
 namespace skein::extract::name_mends {
 
 namespace {
@@ -125,9 +127,24 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
   spans = std::move(out);
 }
 
-void drop_non_names(const TokenView& v, std::vector<TaggedSpan>& spans) {
+void drop_non_names(const Knowledge& knowledge, const TokenView& v,
+                    std::vector<TaggedSpan>& spans) {
+  // Words a listed title phrase holds, that start before the title's last word ("Defence" of
+  // "Defence Secretary"), with no institution's word and no listed name of their own.
+  auto inside_title = [&](const TaggedSpan& span) {
+    for (std::uint32_t t = span.first >= 3 ? span.first - 3 : 0; t <= span.first; ++t) {
+      if (!v.is_title_span(t) || v.span_starting(t).last <= span.last) continue;
+      for (std::uint32_t k = span.first; k < span.last; ++k) {
+        if (institution_head(knowledge, v, k)) return false;
+      }
+      return name_evidence::listed_on(v, span.first, span.last) == nullptr &&
+             !name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last);
+    }
+    return false;
+  };
   auto non_name = [&](const TaggedSpan& span) {
     const std::uint32_t words = span.last - span.first;
+    if (inside_title(span)) return true;
     if (words == 1 && v.tok(span.first).end - v.tok(span.first).start == 1) return true;
     // A title's abbreviation alone: "Dr.", "Mr", "Gen." (not "Prince", which may be a name).
     const std::string_view w = v.norm(span.first);

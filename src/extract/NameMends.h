@@ -43,8 +43,11 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
                     const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 // A single letter is no name ("R's manager": what the writer shortened is not said), nor is
-// a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr").
-void drop_non_names(const TokenView& v, std::vector<TaggedSpan>& spans);
+// a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr"), nor the
+// words of a listed title phrase that end before it does ("Defence" of "Defence Secretary
+// Geoff Hoon") unless an institution's word or a listed name is among them ("Home Office"
+// of "Home Office Minister", "Northern Ireland" of "Northern Ireland Secretary").
+void drop_non_names(const Knowledge& knowledge, const TokenView& v, std::vector<TaggedSpan>& spans);
 
 // A given name right before a person's span, untagged, is the first word of the name ("BBC
 // Political Correspondent James Hardy" tagged "Hardy"); not one that is also an English word

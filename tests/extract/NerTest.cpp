@@ -471,8 +471,9 @@ TEST_CASE("An institution's head word tagged alone takes in the words that name 
   CHECK(labels_of(league, "Dwain Chambers") == std::set<std::string>{"Person"});
 }
 
-TEST_CASE("A given name before a tagged surname is part of it; a single letter is no name",
-          "[extract][ner]") {
+TEST_CASE(
+    "A given name before a tagged surname is part of it; a letter or a title's word is no name",
+    "[extract][ner]") {
   const DocumentExtraction hardy = testing::extract_text(
       "But BBC Political Correspondent James Hardy said the prospect was causing jitters.");
   CHECK(labels_of(hardy, "James Hardy") == std::set<std::string>{"Person"});
@@ -484,4 +485,12 @@ TEST_CASE("A given name before a tagged surname is part of it; a single letter i
       testing::extract_text("R's manager Ian Holloway said: \"Some might say it's a risk.\"");
   CHECK(labels_of(r, "R").empty());
   CHECK(labels_of(r, "Ian Holloway") == std::set<std::string>{"Person"});
+  // "Defence" is a word of the listed title "defence secretary"; "Home Office" is an
+  // institution in front of a title.
+  const DocumentExtraction hoon = testing::extract_text(
+      "He would stand against Defence Secretary Geoff Hoon, said Home Office Minister Hazel "
+      "Blears.");
+  CHECK(labels_of(hoon, "Defence").empty());
+  CHECK(labels_of(hoon, "Geoff Hoon") == std::set<std::string>{"Person"});
+  CHECK(labels_of(hoon, "Home Office") == kOrganization);
 }
