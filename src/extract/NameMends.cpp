@@ -172,4 +172,53 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
   }
 }
 
+void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                     std::vector<TaggedSpan>& spans) {
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (TaggedSpan span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    if (label == labels.location || label == labels.organization) {
+      for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
+        if (!v.is_title_span(t) || institution_head(knowledge, v, t)) continue;
+        const std::uint32_t name = v.span_starting(t).last;
+        if (name >= span.last || !v.tok(name).has(tf::kCapital) ||
+            (v.lex(name) & lf::kGivenName) == 0 || span.last - name < 2)
+          continue;
+        // The words before the title are a name of their own where a list names them or an
+        // institution's word ends them; else they are the title's portfolio ("Health
+        // Secretary John Reid").
+        if (name_evidence::listed_on(v, span.first, t) != nullptr ||
+            name_evidence::kb_listed_organisation(knowledge, v, span.first, t) ||
+            institution_head(knowledge, v, t - 1))
+          out.push_back({span.first, t, span.label, span.confidence});
+        span = {name, span.last, static_cast<std::uint32_t>(labels.person), span.confidence};
+        break;
+      }
+    }
+    out.push_back(span);
+  }
+  spans = std::move(out);
+}
+
+void relabel_surnames(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                      std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> surnames;  // of the people named so far
+  for (TaggedSpan& span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    if (label == labels.person && span.last - span.first >= 2 &&
+        (v.lex(span.first) & lf::kGivenName) != 0 && v.tok(span.last - 1).has(tf::kCapital)) {
+      surnames.push_back(v.norm(span.last - 1));
+      continue;
+    }
+    if (label != labels.location || span.last - span.first != 1 ||
+        v.tok(span.first).has(tf::kAllCaps) ||
+        std::find(surnames.begin(), surnames.end(), v.norm(span.first)) == surnames.end() ||
+        name_evidence::listed_on(v, span.first, span.last) != nullptr ||
+        name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last))
+      continue;
+    span.label = static_cast<std::uint32_t>(labels.person);
+  }
+}
+
 }  // namespace skein::extract::name_mends

@@ -55,4 +55,19 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v, std::vector<
 void join_given_name_before(const TokenView& v, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans);
 
+// A place or organisation span holding a listed title with a given name and another word
+// after it is the place or organisation, then the title, then a person ("Northern Ireland
+// Minister John Spellar" tagged as one place); the words before the title stay a name only
+// where a list names them or an institution's word ends them, else they are the title's
+// portfolio ("Health Secretary John Reid"). Not a title that is an institution's word.
+void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                     std::vector<TaggedSpan>& spans);
+
+// A lone word tagged as a place that is the last word of a person's name (a given name first)
+// tagged before it in the document, and that no list names, is that person's surname
+// ("Charlie Hodgson ... kickers in the Premiership in Hodgson and Barkley"). Organisations
+// keep their label: companies are named after people ("Ford").
+void relabel_surnames(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                      std::vector<TaggedSpan>& spans);
+
 }  // namespace skein::extract::name_mends

@@ -494,3 +494,23 @@ TEST_CASE(
   CHECK(labels_of(hoon, "Geoff Hoon") == std::set<std::string>{"Person"});
   CHECK(labels_of(hoon, "Home Office") == kOrganization);
 }
+
+TEST_CASE("A place run on into a title and a name is the place and the person", "[extract][ner]") {
+  // politics/380: the model reads "Northern Ireland Minister John Spellar" as one place.
+  const DocumentExtraction r = testing::extract_text(
+      "Chancellor Gordon Brown promoted the news in Edinburgh and Northern Ireland Minister John "
+      "Spellar in Belfast.");
+  CHECK(labels_of(r, "John Spellar") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Northern Ireland").size() == 1);
+  CHECK(labels_of(r, "Northern Ireland Minister John Spellar").empty());
+}
+
+TEST_CASE("A surname read as a place after the person's full name is the person",
+          "[extract][ner]") {
+  // sport/415: "kickers in the Premiership in Hodgson and Barkley" read as two places.
+  const DocumentExtraction r = testing::extract_text(
+      "Goal-kickers Charlie Hodgson and Olly Barkley missed six penalty attempts. \"They have "
+      "two of the best English kickers in the Premiership in Hodgson and Barkley,\" he said.");
+  CHECK(labels_of(r, "Hodgson") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Barkley") == std::set<std::string>{"Person"});
+}
