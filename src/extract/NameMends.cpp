@@ -109,6 +109,18 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
     if (institution && keep > 0 && first > 0 && label_of(out[keep - 1]) == labels.organization &&
         out[keep - 1].last + 1 == first && v.norm(first - 1) == "&")
       first = out[keep - 1].first;
+    // "Musicians' Union", "Athletes' Commission": a plural's bare apostrophe before an
+    // institution's word holds the name together (not "Arsenal's Emirates Stadium").
+    if (institution && first == span.first && first >= 2 && v.tok(first - 1).has(tf::kPossessive) &&
+        !v.tok(first - 1).has(tf::kSpaceBefore) &&
+        v.text_of(first - 1, first).find_first_of("sS") == std::string::npos &&
+        v.tok(first - 2).has(tf::kCapital) && !v.tok(first - 2).has(tf::kSentenceStart)) {
+      first -= 2;
+      // (The word the model tagged alone is taken in; a person's is left.)
+      const bool tagged = keep > 0 && out[keep - 1].last > first;
+      if (tagged && (out[keep - 1].first != first || label_of(out[keep - 1]) == labels.person))
+        first = span.first;
+    }
     const bool extended = first < span.first;
     if (extended) {
       while (keep > 0 && out[keep - 1].last > first) --keep;  // MISC, a place, "X &" taken in
@@ -169,6 +181,41 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
         !v.is_title_span(before) && !v.is_name_span(before) && !is_calendar_word(v.norm(before)))
       span.first = before;
     previous_end = span.last;
+  }
+}
+
+void trim_scores_and_possessives(const TokenView& v, const NerLabels& labels,
+                                 std::vector<TaggedSpan>& spans) {
+  const auto token_count = static_cast<std::uint32_t>(v.token_count());
+  // Tokens [first, last) stand somewhere in the document without a possessive after them.
+  auto used_bare = [&](std::uint32_t first, std::uint32_t last) {
+    const std::uint32_t n = last - first;
+    for (std::uint32_t t = 0; t + n <= token_count; ++t) {
+      if (t == first || (t + n < token_count && v.tok(t + n).has(tf::kPossessive))) continue;
+      std::uint32_t k = 0;
+      while (k < n && v.norm(t + k) == v.norm(first + k)) ++k;
+      if (k == n) return true;
+    }
+    return false;
+  };
+  for (TaggedSpan& span : spans) {
+    if (span.last - span.first < 2) continue;
+    const std::uint32_t end = span.last - 1;
+    // "Na Li 7-5": a score after a name; a person's name never ends on a number.
+    auto numeric = [&](std::uint32_t t) {
+      return v.tok(t).has(tf::kNumber) || (v.norm(t) == "-" && !v.tok(t).has(tf::kSpaceBefore));
+    };
+    std::uint32_t cut = span.last;
+    bool score = span.last + 1 < token_count && v.norm(span.last) == "-" &&
+                 !v.tok(span.last).has(tf::kSpaceBefore) && v.tok(span.last + 1).has(tf::kNumber);
+    while (cut > span.first + 1 && numeric(cut - 1)) {
+      --cut;
+      score = score || v.norm(cut) == "-";
+    }
+    if (cut < span.last && (score || static_cast<std::int32_t>(span.label) == labels.person))
+      span.last = cut;
+    else if (v.tok(end).has(tf::kPossessive) && used_bare(span.first, end))
+      span.last = end;  // "the BBC's high-definition group" where the article writes "BBC"
   }
 }
 

@@ -340,10 +340,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(merged);
   }
-  //  - "Allied Irish Banks" tagged "Banks", "James Hardy" tagged "Hardy"; "R" and "Dr." name
-  //    nothing (NameMends.h).
+  //  - "Allied Irish Banks" tagged "Banks", "James Hardy" tagged "Hardy", "Na Li 7-5" and
+  //    "BBC's" tagged with what follows; "R" and "Dr." name nothing (NameMends.h).
   const name_mends::NerLabels labels{person_, organization_, location_, misc_};
   name_mends::split_at_titles(knowledge_, v, labels, spans);
+  name_mends::trim_scores_and_possessives(v, labels, spans);
   name_mends::join_cut_heads(knowledge_, v, rules_, labels, spans);
   name_mends::join_given_name_before(v, labels, spans);
   name_mends::drop_non_names(knowledge_, v, spans);
@@ -450,8 +451,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
         span.first = name_start;
         shown_first[s] = UINT32_MAX;
       }
-      // Only a name is left: "the US President's interpretation" leaves no person at all.
+      // Only a name is left: "the US President's interpretation" leaves no person at all, nor
+      // does "the Labour MP for Birkenhead" (a constituency).
       while (span.first < span.last && !v.tok(span.first).has(tf::kWord)) ++span.first;
+      if (span.first < span.last && v.tok(span.first).has(tf::kLower) &&
+          (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)
+        span.first = span.last;
     }
     // A capitalised common word that starts the sentence ("Senior Labour MPs"), unless it
     // starts an organisation named for what it is ("Home Office", "Salvation Army", "National

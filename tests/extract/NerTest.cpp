@@ -514,3 +514,24 @@ TEST_CASE("A surname read as a place after the person's full name is the person"
   CHECK(labels_of(r, "Hodgson") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Barkley") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A score, a possessive and a constituency are no part of a name", "[extract][ner]") {
+  const DocumentExtraction score = testing::extract_text(
+      "Fifth seed Patty Schnyder needed three sets to beat China's Na Li 7-5 3-6 7-5.");
+  CHECK(labels_of(score, "Na Li 7").empty());
+  CHECK(labels_of(score, "Na Li").size() == 1);
+  // The article writes "BBC" elsewhere: "BBC's" is its possessive.
+  const DocumentExtraction bbc = testing::extract_text(
+      "The BBC said so. Andy Quested, from the BBC's high-definition support group, agreed.");
+  CHECK(labels_of(bbc, "BBC's").empty());
+  CHECK(labels_of(bbc, "BBC") == kOrganization);
+  // A plural's apostrophe holds an institution's name together.
+  const DocumentExtraction union_ = testing::extract_text(
+      "Nigel McCune from the Musicians' Union said British musicians are disadvantaged.");
+  CHECK(labels_of(union_, "Musicians' Union") == kOrganization);
+  // "the Labour MP for Birkenhead" names no person.
+  const DocumentExtraction mp = testing::extract_text(
+      "\"What sort of model does it give?\" the Labour MP for Birkenhead asked.");
+  CHECK(labels_of(mp, "for Birkenhead").empty());
+  CHECK(labels_of(mp, "Birkenhead").count("Person") == 0);
+}
