@@ -248,23 +248,27 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLa
   spans = std::move(out);
 }
 
-void relabel_surnames(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                      std::vector<TaggedSpan>& spans) {
-  std::vector<std::string_view> surnames;  // of the people named so far
+void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                         std::vector<TaggedSpan>& spans) {
+  // The last words of the people (a given name first) and organisations named so far.
+  std::vector<std::pair<std::string_view, std::uint32_t>> last_words;
   for (TaggedSpan& span : spans) {
     const auto label = static_cast<std::int32_t>(span.label);
-    if (label == labels.person && span.last - span.first >= 2 &&
-        (v.lex(span.first) & lf::kGivenName) != 0 && v.tok(span.last - 1).has(tf::kCapital)) {
-      surnames.push_back(v.norm(span.last - 1));
+    if (span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital) &&
+        ((label == labels.person && (v.lex(span.first) & lf::kGivenName) != 0) ||
+         (label == labels.organization && !institution_head(knowledge, v, span.last - 1)))) {
+      last_words.emplace_back(v.norm(span.last - 1), span.label);
       continue;
     }
     if (label != labels.location || span.last - span.first != 1 ||
         v.tok(span.first).has(tf::kAllCaps) ||
-        std::find(surnames.begin(), surnames.end(), v.norm(span.first)) == surnames.end() ||
         name_evidence::listed_on(v, span.first, span.last) != nullptr ||
         name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last))
       continue;
-    span.label = static_cast<std::uint32_t>(labels.person);
+    const std::string_view w = v.norm(span.first);
+    const auto named = std::find_if(last_words.rbegin(), last_words.rend(),
+                                    [&](const auto& entry) { return entry.first == w; });
+    if (named != last_words.rend()) span.label = named->second;
   }
 }
 

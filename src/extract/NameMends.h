@@ -71,10 +71,11 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLa
                      std::vector<TaggedSpan>& spans);
 
 // A lone word tagged as a place that is the last word of a person's name (a given name first)
-// tagged before it in the document, and that no list names, is that person's surname
-// ("Charlie Hodgson ... kickers in the Premiership in Hodgson and Barkley"). Organisations
-// keep their label: companies are named after people ("Ford").
-void relabel_surnames(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                      std::vector<TaggedSpan>& spans);
+// or of an organisation's (not an institution's word) tagged before it in the document, and
+// that no list names, is that person's or organisation's short form ("Charlie Hodgson ...
+// kickers in the Premiership in Hodgson and Barkley"; "Manchester United ... the United
+// board"). A lone organisation stays: companies are named after people ("Ford").
+void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                         std::vector<TaggedSpan>& spans);
 
 }  // namespace skein::extract::name_mends

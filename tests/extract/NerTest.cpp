@@ -505,7 +505,7 @@ TEST_CASE("A place run on into a title and a name is the place and the person", 
   CHECK(labels_of(r, "Northern Ireland Minister John Spellar").empty());
 }
 
-TEST_CASE("A surname read as a place after the person's full name is the person",
+TEST_CASE("A short form read as a place after the full name is that person or organisation",
           "[extract][ner]") {
   // sport/415: "kickers in the Premiership in Hodgson and Barkley" read as two places.
   const DocumentExtraction r = testing::extract_text(
@@ -513,6 +513,9 @@ TEST_CASE("A surname read as a place after the person's full name is the person"
       "two of the best English kickers in the Premiership in Hodgson and Barkley,\" he said.");
   CHECK(labels_of(r, "Hodgson") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Barkley") == std::set<std::string>{"Person"});
+  // business/209: the model reads "United" alone as a place.
+  const DocumentExtraction united = bbc("business/209.txt");
+  CHECK(labels_of(united, "United") == kOrganization);
 }
 
 TEST_CASE("A score, a possessive and a constituency are no part of a name", "[extract][ner]") {
