@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "ProjectExtractor.h"
 #include "core/Error.h"
 #include "extract/Component.h"
 #include "extract/Extractor.h"
@@ -925,4 +926,19 @@ TEST_CASE("A legislator's party is known only where the document names their cou
   const auto elsewhere = run("Gordon Brown, a plumber, spoke on Monday.", real);
   CHECK(find_relation(elsewhere, "affiliated-with", "Person:gordon brown",
                       "Organization:labour-party-uk") == nullptr);
+}
+
+TEST_CASE("'X is in talks with Y' is a meeting", "[extract][relations]") {
+  // (The default pipeline: the rules alone do not find "PSA Peugeot Citroen".)
+  const auto r = testing::extract_text(
+      "Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about "
+      "an alliance. Nissan is keen on talks with Renault.");
+  check_offsets(r);
+  std::size_t met = 0;
+  for (const Relation& rel : r.relations) {
+    if (rel.type != "met-with") continue;
+    ++met;
+    CHECK(rel.evidence.front().rule == "in-talks");
+  }
+  CHECK(met == 1);  // "keen on talks" is no meeting
 }
