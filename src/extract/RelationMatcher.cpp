@@ -238,7 +238,9 @@ class RelationRun : public TokenView {
             if (!plausible_located_in(k_, entities_[source], entities_[target])) continue;
           }
           if (static_cast<int>(type_index) == affiliated_with_ &&
-              !can_employ(entities_[tm.entity], rules_))
+              (!can_employ(entities_[tm.entity], rules_) ||
+               (b.role_unit >= 0 && !can_hold_role_in(k_, rules_, entities_[tm.entity],
+                                                      norm(units_[b.role_unit].last - 1)))))
             continue;
           // A meeting is between parties, not a club and its fixture, nor a possessor and
           // what it owns ("Rooney met Gary Neville's cross", "receives Robson warning").
@@ -318,12 +320,15 @@ class RelationRun : public TokenView {
         end + 1 < units_.size() && capish(units_[end + 1].first)) {
       return true;  // "England, Scotland and Wales" with Wales unrecognised
     }
+    // The next name, with the titles or honorifics before it ("Madame Tussauds").
+    std::size_t next_unit = end + 1;
+    while (next_unit < units_.size() && units_[next_unit].type == Unit::Type::kRole) ++next_unit;
     if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) &&
-        entity(end + 1)) {
+        entity(next_unit)) {
       // The next name continues the list unless it is a person or the larger unit the last
       // name lies in ("Azusa, Calif.": a chain of addresses, not a list).
       const ResolvedEntity& last = entities_[mentions_[units_[end - 1].index].entity];
-      const ResolvedEntity& next = entities_[mentions_[units_[end + 1].index].entity];
+      const ResolvedEntity& next = entities_[mentions_[units_[next_unit].index].entity];
       const auto is_subdivision = [](const ResolvedEntity& e) {
         const auto kind = e.out.props.find("kind");
         return kind != e.out.props.end() && kind->second == "subdivision";
@@ -333,8 +338,11 @@ class RelationRun : public TokenView {
           (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
       if (next.label != EntityLabel::kPerson && !larger) return true;
       // Three names in a row are a list, whatever the tagger made of the third ("Nokia, Intel,
-      // Philips, Alcatel", "Buckingham Palace, Windsor Castle, Madame Tussauds").
-      if (!larger && (word(end + 2, ",") || word(end + 2, "and")) && item(end + 3)) return true;
+      // Philips, Alcatel", "Buckingham Palace, Windsor Castle, Madame Tussauds and Alton
+      // Towers", the third a person to the tagger).
+      if (!larger && (word(next_unit + 1, ",") || word(next_unit + 1, "and")) &&
+          item(next_unit + 2))
+        return true;
     }
     return item(end) || (end < units_.size() && units_[end].type == Unit::Type::kRole);
   }

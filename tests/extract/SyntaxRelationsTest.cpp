@@ -426,3 +426,65 @@ TEST_CASE("A fixture between clubs, or a possessor's thing, is no meeting", "[ex
   }
   CHECK(find(r, "met-with", id_of(r, "Tony Blair"), id_of(r, "Silvio Berlusconi")) != nullptr);
 }
+
+TEST_CASE("A name after a title or honorific continues a list of places", "[extract][rules]") {
+  // The tagger reads "Tussauds" as a person behind the honorific "Madame".
+  const auto r = testing::extract_text(
+      "Visitors\n\nSome members did not submit figures, including Buckingham Palace, Windsor "
+      "Castle, Madame Tussauds and Alton Towers. Tony Blair sailed across the lake in "
+      "Bromsgrove, Worcestershire, while on a visit.");
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "located-in") CHECK(rel.source != id_of(r, "Buckingham Palace"));
+  }
+  CHECK(find(r, "located-in", id_of(r, "Bromsgrove"), id_of(r, "Worcestershire")) != nullptr);
+}
+
+TEST_CASE("A conjunct with an in-phrase of its own is a second located thing",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Sites\n\nTwo of the most controversial traveller sites - Cottenham in Cambridgeshire and "
+      "Minety in Wiltshire - remain embroiled in a legal battle.");
+  CHECK(find(r, "located-in", id_of(r, "Cottenham"), id_of(r, "Minety")) == nullptr);
+  CHECK(find(r, "located-in", id_of(r, "Cottenham"), id_of(r, "Cambridgeshire")) != nullptr);
+  CHECK(find(r, "located-in", id_of(r, "Minety"), id_of(r, "Wiltshire")) != nullptr);
+}
+
+TEST_CASE("Nothing as large as a state lies in a city, even where its name is left unlinked",
+          "[extract][rules]") {
+  // In a match report "Wales" names the team: the resolver leaves it an unlinked place.
+  const auto r = testing::extract_text(
+      "Rugby\n\nIreland's last game of the tournament is against Wales in Cardiff. The Welsh "
+      "Rugby Union in Cardiff agreed.");
+  CHECK(find(r, "located-in", id_of(r, "Wales"), id_of(r, "Cardiff")) == nullptr);
+  CHECK(find(r, "located-in", id_of(r, "Welsh Rugby Union"), id_of(r, "Cardiff")) != nullptr);
+}
+
+TEST_CASE("A nominal with a preposition is no verb's subject", "[extract][syntax]") {
+  // The parse makes "in India" the subject of "visiting".
+  const auto r = testing::extract_text(
+      "India\n\nOn Thursday Mr Straw was in India visiting Sikhism's holiest shrine, the Golden "
+      "Temple in Amritsar. On Friday Jack Straw met Indian Prime Minister Manmohan Singh in "
+      "Delhi.");
+  CHECK(find(r, "met-with", id_of(r, "India"), id_of(r, "Golden Temple")) == nullptr);
+  CHECK(find(r, "met-with", id_of(r, "Jack Straw"), id_of(r, "Manmohan Singh")) != nullptr);
+}
+
+TEST_CASE("A creative role ties a person to no work, and a thing's noun is no role",
+          "[extract][syntax][rules]") {
+  const auto r = testing::extract_text(
+      "Comedy\n\nThe duo kept Phoenix Nights creator Peter Kay at number two. Former England "
+      "footballer Paul Gascoigne will join EastEnders' actress Scarlett Johnson on the show. "
+      "Academy executive director Bruce Davis agreed. Labour MP Stephen Pound spoke.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Peter Kay"), id_of(r, "Phoenix Nights")) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Scarlett Johnson"), id_of(r, "EastEnders")) ==
+        nullptr);
+  // An organisation's own word vouches for it; any other role takes any organisation.
+  CHECK(find(r, "affiliated-with", id_of(r, "Bruce Davis"), id_of(r, "Academy")) != nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Stephen Pound"), id_of(r, "Labour Party")) != nullptr);
+  const auto tool = testing::extract_text(
+      "Sport\n\nBBC Sport unveils its new analysis tool Piero at the match on Saturday. The "
+      "BBC's head of development, Andrew Thompson, was pleased.");
+  CHECK(find(tool, "affiliated-with", id_of(tool, "Piero"), id_of(tool, "BBC Sport")) == nullptr);
+  CHECK(find(tool, "affiliated-with", id_of(tool, "Andrew Thompson"), id_of(tool, "BBC")) !=
+        nullptr);
+}
