@@ -24,9 +24,12 @@ namespace {
 // region ("Wales" naming the team in a sports report), never as a city.
 bool larger_than_a_city(const Knowledge& knowledge, const ResolvedEntity& e) {
   if (e.label == EntityLabel::kCountry || e.region >= 0) return true;
-  if (e.city >= 0) return false;
-  if (e.subdivision >= 0) return true;
-  if (e.country >= 0 || e.namesake || e.label != EntityLabel::kPlace) return false;
+  // (A city or a local place qualified by its state carries that state's index too.)
+  const auto kind = e.out.props.find("kind");
+  if (kind != e.out.props.end() && kind->second == "subdivision") return true;
+  if (e.city >= 0 || e.subdivision >= 0 || e.country >= 0 || e.namesake ||
+      e.label != EntityLabel::kPlace)
+    return false;
   const PhraseEntry* entry = knowledge.phrase(normalize_phrase(e.out.name));
   if (entry == nullptr) return false;
   bool large = false;
@@ -70,6 +73,11 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
   // Nothing as large as a state is inside a city or a town's namesake ("against Wales in
   // Cardiff" places the match).
   if ((b.city >= 0 || b.namesake) && larger_than_a_city(knowledge, a)) return false;
+  // A state or province lies only in a country or a region, never in another place ("England,
+  // Wales and Northern Ireland" with Wales an unlinked place).
+  if (b.label == EntityLabel::kPlace && b.region < 0 && a.region < 0 &&
+      larger_than_a_city(knowledge, a))
+    return false;
   if (b.label == EntityLabel::kCountry && b.country >= 0) {
     if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country)
       return false;

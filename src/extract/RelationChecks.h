@@ -27,7 +27,8 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
 //    ("In London, Brent crude fell" with London left unlinked);
 //  - nothing as large as a state (a country, a listed subdivision or region, or an unlinked
 //    place the gazetteer lists only under such names, "Wales" as a team) is inside a listed
-//    city or a city's unlinked namesake ("against Wales in Cardiff");
+//    city or a city's unlinked namesake ("against Wales in Cardiff"), and one that is no
+//    region lies in no place but a listed region (a country, else: "England, Wales");
 //  - a listed city, subdivision or region with a known country is in no other country,
 //    and a listed city with a known subdivision is in no other subdivision of its country;
 //  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);

@@ -296,8 +296,9 @@ class RelationRun : public TokenView {
 
   // Whether units [first, end) sit in a list of names: "[match] , E" or "[match] and|or E"
   // with E no person ("Paris, Amsterdam and Lisbon"; "Rockville, Md., Bernero said" is no
-  // list), "E , E , [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y."
-  // has one), or "[match] E" (the last name continues: "Bayern Munich"), and "[match] R" or
+  // list), "[match] , Word ," with Word unrecognised, "E , E , [match]" or "E and E ,
+  // [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y." has one), or
+  // "[match] E" (the last name continues: "Bayern Munich"), and "[match] R" or
   // "[match] Word" (it qualifies a title or a longer name: "in Edinburgh, Wales Secretary Peter
   // Hain").
   bool in_list(std::size_t first, std::size_t end) const {
@@ -312,8 +313,19 @@ class RelationRun : public TokenView {
     const auto item = [&](std::size_t u) {
       return entity(u) || (u < units_.size() && capish(units_[u].first));
     };
-    if (first >= 4 && word(first - 1, ",") && item(first - 2) && word(first - 3, ",") &&
-        item(first - 4)) {
+    // Two items before, the second perhaps closing a coordination ("Cities of London and
+    // Westminster, Bournemouth West, Westmorland and Lonsdale").
+    if (first >= 4 && word(first - 1, ",") && item(first - 2) &&
+        (word(first - 3, ",") || word(first - 3, "and")) && item(first - 4)) {
+      return true;
+    }
+    // An unrecognised word after the match that a comma or "and" follows is the next item
+    // ("Dorset West, Bournemouth East, Wells, Canterbury"), unless it is a day or month
+    // ("Paris, Texas, Monday, ...").
+    if (word(end, ",") && !entity(end + 1) && end + 1 < units_.size() &&
+        units_[end + 1].type == Unit::Type::kToken && capish(units_[end + 1].first) &&
+        !is_calendar_word(norm(units_[end + 1].first)) &&
+        (word(end + 2, ",") || word(end + 2, "and"))) {
       return true;
     }
     if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) &&

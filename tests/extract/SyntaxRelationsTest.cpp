@@ -488,3 +488,14 @@ TEST_CASE("A creative role ties a person to no work, and a thing's noun is no ro
   CHECK(find(tool, "affiliated-with", id_of(tool, "Andrew Thompson"), id_of(tool, "BBC")) !=
         nullptr);
 }
+
+TEST_CASE("A state lies in no other state, and an unrecognised next item continues a list",
+          "[extract][rules]") {
+  const auto r = testing::extract_text(
+      "Law\n\nThe Act comes into effect in England, Wales and Northern Ireland, on 1 January. "
+      "The seats are: Dorset West, Bournemouth East, Wells, Canterbury and Taunton. A "
+      "convention took place in Blackpool, England, over the weekend.");
+  CHECK(find(r, "located-in", id_of(r, "England"), id_of(r, "Wales")) == nullptr);
+  CHECK(find(r, "located-in", id_of(r, "Dorset West"), id_of(r, "Bournemouth East")) == nullptr);
+  CHECK(find(r, "located-in", id_of(r, "Blackpool"), id_of(r, "England")) != nullptr);
+}
