@@ -498,14 +498,16 @@ class SyntaxRun : public SentenceTree {
           rule = "role-of";
         } else if (relation(c) == "nmod:poss") {
           rule = "role-poss";
-        } else if (r == "compound" || r == "amod") {
+        } else if ((r == "compound" || r == "amod") && c < node) {
+          // (An English compound or adjective comes before its head: a name after the role
+          // noun that the parse hung on it is none: "George W Bush, the Labor Department".)
           rule = "role-modifier";
           demonym_ok = true;
         }
         if (rule == nullptr) continue;
         // A phrase naming whose or where the role is needs a person's role noun ("its new
         // analysis tool Piero", "Sunday's ceremony Owen"); a modifier stays ("Eton pupil").
-        if (node != h && !demonym_ok && !person_noun(node)) continue;
+        if (node != h && (!demonym_ok || base(node) == "appos") && !person_noun(node)) continue;
         const int org = arg(c, demonym_ok);
         if (org < 0 || org == person ||
             (node != h && !can_hold_role_in(k_, rules_, entity_of(org), norm(node))))

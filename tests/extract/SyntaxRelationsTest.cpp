@@ -499,3 +499,15 @@ TEST_CASE("A state lies in no other state, and an unrecognised next item continu
   CHECK(find(r, "located-in", id_of(r, "Dorset West"), id_of(r, "Bournemouth East")) == nullptr);
   CHECK(find(r, "located-in", id_of(r, "Blackpool"), id_of(r, "England")) != nullptr);
 }
+
+TEST_CASE("An apposition that names a thing is no role its modifier employs", "[extract][syntax]") {
+  // The parse hangs "the Labor Department figures" on the president as an apposition.
+  const auto r = testing::extract_text(
+      "Jobs\n\nIn a welcome economic boost for newly re-elected President George W Bush, the "
+      "Labor Department figures come after a slow summer of weak jobs gains. Andrew Ryder, a "
+      "Salvation Army spokesman, agreed.");
+  CHECK(find(r, "affiliated-with", id_of(r, "George W Bush"), id_of(r, "Labor Department")) ==
+        nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Andrew Ryder"), id_of(r, "Salvation Army")) !=
+        nullptr);
+}
