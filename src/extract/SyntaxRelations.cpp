@@ -495,6 +495,11 @@ class SyntaxRun : public SentenceTree {
         bool demonym_ok = false;
         if (r == "nmod" && relation(c) != "nmod:poss" &&
             contains(x_.affiliation_prep, case_of(c))) {
+          // "for" right after a name says what it is nominated or picked for ("Clare Higgins
+          // for Hecuba"); set off by a comma, whom the person speaks for ("Vincent Cable, for
+          // the Liberal Democrats,").
+          if (node == h && case_of(c) == "for" && phrase_start(c) == d_.mentions[person].last)
+            continue;
           rule = "role-of";
         } else if (relation(c) == "nmod:poss") {
           rule = "role-poss";

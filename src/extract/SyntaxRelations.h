@@ -45,7 +45,9 @@
 //                                 Kirchner", which the parse may read as a list; a copula's
 //                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
 //                                 "Crescenzi, a strategist at Miller Tabak", "X is chief
-//                                 executive of Y")
+//                                 executive of Y"); not a "for" phrase right after the name
+//                                 ("nominees include Bill Condon for Kinsey"), only one set
+//                                 off by a comma ("Vincent Cable, for the Liberal Democrats,")
 //                   role-poss     poss of such a node ("Microsoft's Bill Gates", "the firm's
 //                                 chief executive X")
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader

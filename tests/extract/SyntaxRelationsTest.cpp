@@ -511,3 +511,14 @@ TEST_CASE("An apposition that names a thing is no role its modifier employs", "[
   CHECK(find(r, "affiliated-with", id_of(r, "Andrew Ryder"), id_of(r, "Salvation Army")) !=
         nullptr);
 }
+
+TEST_CASE("'for' right after a name is what it is nominated for, after a comma whom it speaks for",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Oscars\n\nOther nominees include Bill Condon for Kinsey and Michel Gondry for Eternal "
+      "Sunshine. Vincent Cable, for the Liberal Democrats, accused Mr Brown of ducking tough "
+      "choices.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Bill Condon"), id_of(r, "Kinsey")) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Vincent Cable"), id_of(r, "Liberal Democrats")) !=
+        nullptr);
+}
