@@ -518,7 +518,8 @@ class SyntaxRun : public SentenceTree {
             (node != h && !can_hold_role_in(k_, rules_, entity_of(org), norm(node))))
           continue;
         if (entity_of(org).label == EntityLabel::kCountry &&
-            !names_state_role(k_, d_, node, node + 1))
+            (!names_state_role(k_, d_, node, node + 1) ||
+             (rule != std::string_view("role-of") && role_in_organisation(node))))
           continue;
         const std::uint32_t phrase =
             r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
@@ -527,6 +528,16 @@ class SyntaxRun : public SentenceTree {
     }
   }
 
+  // Whether the role noun says which organisation it is held in ("co-head of EADS"): a state's
+  // word before it then gives the person's nationality ("the German co-head of EADS").
+  bool role_in_organisation(std::uint32_t node) const {
+    for (std::uint32_t c : children(node)) {
+      if (relation(c) == "nmod" && contains(x_.affiliation_prep, case_of(c)) && arg(c) >= 0 &&
+          entity_of(arg(c)).label == EntityLabel::kOrganization)
+        return true;
+    }
+    return false;
+  }
   // A noun that names a person's role: a title or a title's first word ("vice"), a group's
   // member ("boss", "official"), or an agent noun ("controller", "strategist", "spokeswoman",
   // "consultant"); not a thing ("tool", "ceremony", "government").

@@ -53,7 +53,9 @@
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
 //                                 X", "Israeli industry minister X")
 //                                 Of these three, a country is taken only where a state's title
-//                                 covers the role noun (RelationChecks.h names_state_role); a
+//                                 covers the role noun (RelationChecks.h names_state_role), and
+//                                 never from a modifier of a role held in a named organisation
+//                                 ("the German co-head of EADS" is German); a
 //                                 word of syntax-not-a-role ("fan", "donor") is no role noun,
 //                                 here or as title-modifier's last title word. The role noun of
 //                                 role-of and role-poss, and title-modifier's last title word,

@@ -522,3 +522,13 @@ TEST_CASE("'for' right after a name is what it is nominated for, after a comma w
   CHECK(find(r, "affiliated-with", id_of(r, "Vincent Cable"), id_of(r, "Liberal Democrats")) !=
         nullptr);
 }
+
+TEST_CASE("A state's word before a role held in an organisation is the person's nationality",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "EADS\n\nRainer Hertrich, the German co-head of EADS, will also step down. Israeli "
+      "industry minister Ehud Olmert agreed.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Rainer Hertrich"), id_of(r, "Germany")) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Rainer Hertrich"), id_of(r, "EADS")) != nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Ehud Olmert"), id_of(r, "Israel")) != nullptr);
+}
