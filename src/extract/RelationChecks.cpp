@@ -154,6 +154,23 @@ bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {
       lower(std::string_view(name).substr(space == std::string::npos ? 0 : space + 1)));
 }
 
+bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                         std::uint32_t t) {
+  if (names_a_role(knowledge, document, t, t + 1)) return true;
+  const Segmentation& seg = document.segmentation;
+  if ((seg.tokens[t].lexicon & lexicon_flags::kTitleStart) != 0) return true;
+  std::string_view w = seg.norm_of(seg.tokens[t]);
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);  // plural
+  const auto ends = [&](std::string_view ending, std::size_t stem) {
+    return w.size() >= ending.size() + stem && w.substr(w.size() - ending.size()) == ending;
+  };
+  if (ends("man", 0) || ends("mate", 0)) return true;
+  for (const std::string_view ending : {"er", "or", "ist", "ian", "ee", "eur", "ant"}) {
+    if (ends(ending, 3)) return true;
+  }
+  return ends("ent", 3) && !ends("ment", 0);
+}
+
 bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e) {
   const auto& props = e.out.props;
   if (props.find("kind") != props.end() || props.find("country") != props.end()) return true;

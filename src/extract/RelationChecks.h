@@ -71,6 +71,14 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 // Championships" plays there, works for no one).
 bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules);
 
+// Whether token t is a noun that names a person's role: a title phrase covers it (not an
+// honorific), it opens a listed title ("vice" of "vice president"), or it is an agent noun by
+// its ending, plural or not ("controller", "strategist", "spokeswoman", "consultant", "FBI
+// man", "team-mates"); not a thing ("tool", "ceremony", "government"). The syntax relations
+// add their group-member words ("boss", "official").
+bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                         std::uint32_t t);
+
 // Whether what the knowledge or the name itself says makes `e` an organisation, not a work (a
 // film, a programme, a show) the tagger took for one: the knowledge lists it (it has a kind or
 // a home country), its name ends on an org-suffix word or opens with an org-head word before

@@ -512,7 +512,7 @@ class SyntaxRun : public SentenceTree {
         if (rule == nullptr) continue;
         // A phrase naming whose or where the role is needs a person's role noun ("its new
         // analysis tool Piero", "Sunday's ceremony Owen"); a modifier stays ("Eton pupil").
-        if (node != h && (!demonym_ok || base(node) == "appos") && !person_noun(node)) continue;
+        if (node != h && (!demonym_ok || base(node) == "appos") && !names_person(node)) continue;
         const int org = arg(c, demonym_ok);
         if (org < 0 || org == person ||
             (node != h && !can_hold_role_in(k_, rules_, entity_of(org), norm(node))))
@@ -538,22 +538,16 @@ class SyntaxRun : public SentenceTree {
     }
     return false;
   }
-  // A noun that names a person's role: a title or a title's first word ("vice"), a group's
-  // member ("boss", "official"), or an agent noun ("controller", "strategist", "spokeswoman",
-  // "consultant"); not a thing ("tool", "ceremony", "government").
+  // A role noun or a conjunct of one ("operations and safety editor", parsed with "editor"
+  // as the conjunct of "operations").
+  bool names_person(std::uint32_t node) const {
+    if (person_noun(node)) return true;
+    const auto& kids = children(node);
+    return std::any_of(kids.begin(), kids.end(),
+                       [&](std::uint32_t c) { return base(c) == "conj" && person_noun(c); });
+  }
   bool person_noun(std::uint32_t t) const {
-    if (names_a_role(k_, d_, t, t + 1) || in(x_.group_member, t)) return true;
-    if ((lex(t) & lexicon_flags::kTitleStart) != 0) return true;  // "vice" (president)
-    std::string_view w = norm(t);
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);  // plural
-    const auto ends = [&](std::string_view ending, std::size_t stem) {
-      return w.size() >= ending.size() + stem && w.substr(w.size() - ending.size()) == ending;
-    };
-    if (ends("man", 0) || ends("mate", 0)) return true;  // "FBI man", "team-mates"
-    for (const std::string_view ending : {"er", "or", "ist", "ian", "ee", "eur", "ant"}) {
-      if (ends(ending, 3)) return true;
-    }
-    return ends("ent", 3) && !ends("ment", 0);  // "superintendent", not "government"
+    return names_a_person_role(k_, d_, t) || in(x_.group_member, t);
   }
 
   // "Tory leader Michael Howard", "Labour's Paul Flynn", "Salvation Army spokesman Jonathan

@@ -61,7 +61,8 @@
 //                                 role-of and role-poss, and title-modifier's last title word,
 //                                 must name a person (for role-modifier, an appositive role
 //                                 noun: "Bush, the Labor Department figures"; the modifier
-//                                 comes before it): a title or a title's first word, a
+//                                 comes before it), or have a conjunct that does: a title or a
+//                                 title's first word, a
 //                                 syntax-group-member word, or an agent noun ("-er", "-ist",
 //                                 "-man", ...), so "its new analysis tool Piero" is none (a
 //                                 listed club's words before a name are its squad's); a role of

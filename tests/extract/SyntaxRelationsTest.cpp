@@ -487,6 +487,12 @@ TEST_CASE("A creative role ties a person to no work, and a thing's noun is no ro
   CHECK(find(tool, "affiliated-with", id_of(tool, "Piero"), id_of(tool, "BBC Sport")) == nullptr);
   CHECK(find(tool, "affiliated-with", id_of(tool, "Andrew Thompson"), id_of(tool, "BBC")) !=
         nullptr);
+  // The role noun may be the conjunct the parse hangs under another word.
+  const auto editor = testing::extract_text(
+      "Boeing\n\n\"Boeing has the latest variant,\" said David Learmount, operations and safety "
+      "editor at industry magazine Flight International.");
+  CHECK(find(editor, "affiliated-with", id_of(editor, "David Learmount"),
+             id_of(editor, "Flight International")) != nullptr);
 }
 
 TEST_CASE("A state lies in no other state, and an unrecognised next item continues a list",
