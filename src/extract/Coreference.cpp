@@ -227,7 +227,8 @@ class CorefRun : public TokenView {
       if (country) {
         fits = candidate.label == EntityLabel::kCountry;
       } else if (candidate.label == EntityLabel::kOrganization) {
-        fits = party ? kind == "party" : kind.empty() || kind == "company";
+        fits = party ? kind == "party"
+                     : kind == "company" || (kind.empty() && !other_kind_named(candidate.out.name));
         const auto country_it = props.find("country");
         if (fits && state >= 0 && country_it != props.end() && entity(state).country >= 0)
           fits = country_it->second == k_.countries()[entity(state).country].iso2;
@@ -239,6 +240,17 @@ class CorefRun : public TokenView {
     if (found < 0) return -1;
     add(s, t, u + 1, found, CorefKind::kDescription, "kind-description", 0.8f);
     return found;
+  }
+  // Whether an organisation's name says it is no company: its head word ("University of
+  // California", "Refugee Council") is of the coref-not-company-head set.
+  bool other_kind_named(const std::string& name) const {
+    const std::size_t of = name.find(" of ");
+    const std::size_t space = name.find_last_of(' ');
+    const std::string_view head = of != std::string::npos ? std::string_view(name).substr(0, of)
+                                  : space == std::string::npos
+                                      ? std::string_view(name)
+                                      : std::string_view(name).substr(space + 1);
+    return contains(x_.not_company_head, lower(head.substr(head.find_last_of(' ') + 1)));
   }
   // Whether a description may end before token t: no name ("the chancellor Gordon Brown"), no
   // "of" ("the president of the World Bank": someone else), and no more of the noun phrase
@@ -377,6 +389,7 @@ Coreference::Coreference(std::string name, const ComponentContext& context,
   lexicon_.female_pronoun = rules.word_set("coref-pronoun-female");
   lexicon_.thing_pronoun = rules.word_set("coref-pronoun-thing");
   lexicon_.company_noun = rules.word_set("coref-company-noun");
+  lexicon_.not_company_head = rules.word_set("coref-not-company-head");
   lexicon_.party_noun = rules.word_set("coref-party-noun");
   lexicon_.country_noun = rules.word_set("coref-country-noun");
   lexicon_.modifier = rules.word_set("coref-description-modifier");

@@ -20,8 +20,10 @@
 //                     Rule "role-description".
 //   kind description  "the" [state [modifiers]] NOUN, NOUN of the coref-company-noun,
 //                     coref-party-noun or coref-country-noun sets and not followed by "of":
-//                     the one organisation of that kind (company: kind company or unknown,
-//                     and of the state when both are known; party: kind party), or the one
+//                     the one organisation of that kind (company: kind company, or kind
+//                     unknown and a name whose head word is none of coref-not-company-head,
+//                     "University of California", "Refugee Council"; of the state when both
+//                     are known; party: kind party), or the one
 //                     state, named before it in the article ("the firm", "the US giant",
 //                     "the Swiss food group", "the country"). Rule "kind-description".
 //   pronoun           a pronoun of coref-pronoun-male/-female (a person whose gender is not
@@ -60,7 +62,7 @@ class Coreference : public Component {
   // The word sets, by their name in the rule files.
   struct Lexicon {
     std::vector<std::string> male_pronoun, female_pronoun, thing_pronoun;
-    std::vector<std::string> company_noun, party_noun, country_noun, modifier;
+    std::vector<std::string> company_noun, not_company_head, party_noun, country_noun, modifier;
     std::vector<std::string> male_honorific, female_honorific, clause_opener;
   };
 

@@ -1,5 +1,8 @@
 #include "extract/RelationChecks.h"
 
+#include <algorithm>
+
+#include "extract/Segmenter.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
@@ -13,6 +16,32 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs) {
   }
   return false;
 }
+
+namespace {
+
+// Whether a place is at least the size of a state or province: a listed subdivision or region,
+// or a place left unlinked whose name the gazetteer lists only as a country, subdivision or
+// region ("Wales" naming the team in a sports report), never as a city.
+bool larger_than_a_city(const Knowledge& knowledge, const ResolvedEntity& e) {
+  if (e.label == EntityLabel::kCountry || e.region >= 0) return true;
+  // (A city or a local place qualified by its state carries that state's index too.)
+  const auto kind = e.out.props.find("kind");
+  if (kind != e.out.props.end() && kind->second == "subdivision") return true;
+  if (e.city >= 0 || e.subdivision >= 0 || e.country >= 0 || e.namesake ||
+      e.label != EntityLabel::kPlace)
+    return false;
+  const PhraseEntry* entry = knowledge.phrase(normalize_phrase(e.out.name));
+  if (entry == nullptr) return false;
+  bool large = false;
+  for (const Candidate& c : entry->candidates) {
+    if (c.kind == CandidateKind::kCity) return false;
+    large = large || c.kind == CandidateKind::kCountry || c.kind == CandidateKind::kSubdivision ||
+            c.kind == CandidateKind::kRegion;
+  }
+  return large;
+}
+
+}  // namespace
 
 bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
                           const ResolvedEntity& b) {
@@ -40,6 +69,14 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
     }
   }
   if (b.city >= 0 && (a.city >= 0 || a.subdivision >= 0 || a.region >= 0 || a.namesake))
+    return false;
+  // Nothing as large as a state is inside a city or a town's namesake ("against Wales in
+  // Cardiff" places the match).
+  if ((b.city >= 0 || b.namesake) && larger_than_a_city(knowledge, a)) return false;
+  // A state or province lies only in a country or a region, never in another place ("England,
+  // Wales and Northern Ireland" with Wales an unlinked place).
+  if (b.label == EntityLabel::kPlace && b.region < 0 && a.region < 0 &&
+      larger_than_a_city(knowledge, a))
     return false;
   if (b.label == EntityLabel::kCountry && b.country >= 0) {
     if ((a.city >= 0 || a.subdivision >= 0) && a.country >= 0 && a.country != b.country)
@@ -115,6 +152,50 @@ bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {
   return !rules.in_word_set(
       "event-noun",
       lower(std::string_view(name).substr(space == std::string::npos ? 0 : space + 1)));
+}
+
+bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                         std::uint32_t t) {
+  if (names_a_role(knowledge, document, t, t + 1)) return true;
+  const Segmentation& seg = document.segmentation;
+  if ((seg.tokens[t].lexicon & lexicon_flags::kTitleStart) != 0) return true;
+  std::string_view w = seg.norm_of(seg.tokens[t]);
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);  // plural
+  const auto ends = [&](std::string_view ending, std::size_t stem) {
+    return w.size() >= ending.size() + stem && w.substr(w.size() - ending.size()) == ending;
+  };
+  if (ends("man", 0) || ends("mate", 0)) return true;
+  for (const std::string_view ending : {"er", "or", "ist", "ian", "ee", "eur", "ant"}) {
+    if (ends(ending, 3)) return true;
+  }
+  return ends("ent", 3) && !ends("ment", 0);
+}
+
+bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e) {
+  const auto& props = e.out.props;
+  if (props.find("kind") != props.end() || props.find("country") != props.end()) return true;
+  const std::string& name = e.out.name;
+  const std::size_t space = name.find_last_of(' ');
+  if (space == std::string::npos) {
+    const bool acronym = name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char c) {
+                           return (c >= 'A' && c <= 'Z') || c == '&';
+                         });
+    return acronym || (knowledge.lexicon(lower(name)) & lexicon_flags::kOrgSuffix) != 0;
+  }
+  const std::string last = lower(std::string_view(name).substr(space + 1));
+  const std::string first = lower(std::string_view(name).substr(0, name.find(' ')));
+  // "The" and one word is how works are named ("The Office", "The Bill"); the knowledge lists
+  // the organisations named so ("The Times").
+  if (first == "the" && name.find(' ') == space) return false;
+  return (knowledge.lexicon(last) & lexicon_flags::kOrgSuffix) != 0 ||
+         (knowledge.lexicon(first) & lexicon_flags::kOrgHead) != 0;
+}
+
+bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,
+                      const ResolvedEntity& organisation, std::string_view role_word) {
+  if (organisation.label != EntityLabel::kOrganization) return true;
+  if (!rules.in_word_set("work-role", lower(role_word))) return true;
+  return known_organisation(knowledge, organisation);
 }
 
 }  // namespace skein::extract

@@ -25,6 +25,10 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
 //  - a continent is inside nothing, and nothing is inside a listed city but an unlisted
 //    place (a district, a street) - not an unlinked namesake of a listed place either
 //    ("In London, Brent crude fell" with London left unlinked);
+//  - nothing as large as a state (a country, a listed subdivision or region, or an unlinked
+//    place the gazetteer lists only under such names, "Wales" as a team) is inside a listed
+//    city or a city's unlinked namesake ("against Wales in Cardiff"), and one that is no
+//    region lies in no place but a listed region (a country, else: "England, Wales");
 //  - a listed city, subdivision or region with a known country is in no other country,
 //    and a listed city with a known subdivision is in no other subdivision of its country;
 //  - two listed regions (or waters) nest only as regions.tsv says (its `parent` column);
@@ -66,5 +70,28 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 // ends on a word of the rule files' `event-noun` set ("US Open champion X at the Dubai
 // Championships" plays there, works for no one).
 bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules);
+
+// Whether token t is a noun that names a person's role: a title phrase covers it (not an
+// honorific), it opens a listed title ("vice" of "vice president"), or it is an agent noun by
+// its ending, plural or not ("controller", "strategist", "spokeswoman", "consultant", "FBI
+// man", "team-mates"); not a thing ("tool", "ceremony", "government"). The syntax relations
+// add their group-member words ("boss", "official").
+bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& document,
+                         std::uint32_t t);
+
+// Whether what the knowledge or the name itself says makes `e` an organisation, not a work (a
+// film, a programme, a show) the tagger took for one: the knowledge lists it (it has a kind or
+// a home country), its name ends on an org-suffix word or opens with an org-head word before
+// more words ("Oscar Academy", "University of Kent"; not "The" and one word, "The Office"),
+// or it is an acronym ("UKIF").
+bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e);
+
+// Whether a person in the role ending on `role_word` can be affiliated with `organisation`.
+// A role of the rule files' `work-role` set ("creator", "star", "actress", "director") takes
+// a work as readily as an employer ("Phoenix Nights creator Peter Kay", "EastEnders' actress
+// X"), so it ties a person only to a known_organisation(); any other role, to any
+// organisation. A country, or a role word outside the set, always passes.
+bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,
+                      const ResolvedEntity& organisation, std::string_view role_word);
 
 }  // namespace skein::extract

@@ -238,7 +238,9 @@ class RelationRun : public TokenView {
             if (!plausible_located_in(k_, entities_[source], entities_[target])) continue;
           }
           if (static_cast<int>(type_index) == affiliated_with_ &&
-              !can_employ(entities_[tm.entity], rules_))
+              (!can_employ(entities_[tm.entity], rules_) ||
+               (b.role_unit >= 0 && !can_hold_role_in(k_, rules_, entities_[tm.entity],
+                                                      norm(units_[b.role_unit].last - 1)))))
             continue;
           // A meeting is between parties, not a club and its fixture, nor a possessor and
           // what it owns ("Rooney met Gary Neville's cross", "receives Robson warning").
@@ -294,8 +296,9 @@ class RelationRun : public TokenView {
 
   // Whether units [first, end) sit in a list of names: "[match] , E" or "[match] and|or E"
   // with E no person ("Paris, Amsterdam and Lisbon"; "Rockville, Md., Bernero said" is no
-  // list), "E , E , [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y."
-  // has one), or "[match] E" (the last name continues: "Bayern Munich"), and "[match] R" or
+  // list), "[match] , Word ," with Word unrecognised, "E , E , [match]" or "E and E ,
+  // [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y." has one), or
+  // "[match] E" (the last name continues: "Bayern Munich"), and "[match] R" or
   // "[match] Word" (it qualifies a title or a longer name: "in Edinburgh, Wales Secretary Peter
   // Hain").
   bool in_list(std::size_t first, std::size_t end) const {
@@ -310,20 +313,34 @@ class RelationRun : public TokenView {
     const auto item = [&](std::size_t u) {
       return entity(u) || (u < units_.size() && capish(units_[u].first));
     };
-    if (first >= 4 && word(first - 1, ",") && item(first - 2) && word(first - 3, ",") &&
-        item(first - 4)) {
+    // Two items before, the second perhaps closing a coordination ("Cities of London and
+    // Westminster, Bournemouth West, Westmorland and Lonsdale").
+    if (first >= 4 && word(first - 1, ",") && item(first - 2) &&
+        (word(first - 3, ",") || word(first - 3, "and")) && item(first - 4)) {
+      return true;
+    }
+    // An unrecognised word after the match that a comma or "and" follows is the next item
+    // ("Dorset West, Bournemouth East, Wells, Canterbury"), unless it is a day or month
+    // ("Paris, Texas, Monday, ...").
+    if (word(end, ",") && !entity(end + 1) && end + 1 < units_.size() &&
+        units_[end + 1].type == Unit::Type::kToken && capish(units_[end + 1].first) &&
+        !is_calendar_word(norm(units_[end + 1].first)) &&
+        (word(end + 2, ",") || word(end + 2, "and"))) {
       return true;
     }
     if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) &&
         end + 1 < units_.size() && capish(units_[end + 1].first)) {
       return true;  // "England, Scotland and Wales" with Wales unrecognised
     }
+    // The next name, with the titles or honorifics before it ("Madame Tussauds").
+    std::size_t next_unit = end + 1;
+    while (next_unit < units_.size() && units_[next_unit].type == Unit::Type::kRole) ++next_unit;
     if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) &&
-        entity(end + 1)) {
+        entity(next_unit)) {
       // The next name continues the list unless it is a person or the larger unit the last
       // name lies in ("Azusa, Calif.": a chain of addresses, not a list).
       const ResolvedEntity& last = entities_[mentions_[units_[end - 1].index].entity];
-      const ResolvedEntity& next = entities_[mentions_[units_[end + 1].index].entity];
+      const ResolvedEntity& next = entities_[mentions_[units_[next_unit].index].entity];
       const auto is_subdivision = [](const ResolvedEntity& e) {
         const auto kind = e.out.props.find("kind");
         return kind != e.out.props.end() && kind->second == "subdivision";
@@ -333,8 +350,11 @@ class RelationRun : public TokenView {
           (is_subdivision(next) && last.label == EntityLabel::kPlace && !is_subdivision(last));
       if (next.label != EntityLabel::kPerson && !larger) return true;
       // Three names in a row are a list, whatever the tagger made of the third ("Nokia, Intel,
-      // Philips, Alcatel", "Buckingham Palace, Windsor Castle, Madame Tussauds").
-      if (!larger && (word(end + 2, ",") || word(end + 2, "and")) && item(end + 3)) return true;
+      // Philips, Alcatel", "Buckingham Palace, Windsor Castle, Madame Tussauds and Alton
+      // Towers", the third a person to the tagger).
+      if (!larger && (word(next_unit + 1, ",") || word(next_unit + 1, "and")) &&
+          item(next_unit + 2))
+        return true;
     }
     return item(end) || (end < units_.size() && units_[end].type == Unit::Type::kRole);
   }

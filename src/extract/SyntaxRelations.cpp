@@ -5,21 +5,18 @@
 #include "extract/KnowledgeEntities.h"
 #include "extract/ParserComponent.h"
 #include "extract/RelationChecks.h"
+#include "extract/SentenceTree.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
 namespace {
 
-constexpr std::string_view base_of(std::string_view relation) {
-  return relation.substr(0, relation.find(':'));
-}
-
 // The component's work on one document.
-class SyntaxRun : public TokenView {
+class SyntaxRun : public SentenceTree {
  public:
   SyntaxRun(AnnotatedDocument& document, const Knowledge& knowledge, const RuleSet& rules,
             const SyntaxRelations::Lexicon& lexicon, bool keep_modal, const char* component)
-      : TokenView(document),
+      : SentenceTree(document),
         d_(document),
         k_(knowledge),
         rules_(rules),
@@ -50,7 +47,7 @@ class SyntaxRun : public TokenView {
       if (sentence.last == sentence.first ||
           d_.dependency_head[sentence.first] == ParserComponent::kNotParsed)
         continue;
-      build_children();
+      set_sentence(sentence);
       for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
         meeting_ = true;
         meeting_paths(t);
@@ -70,46 +67,8 @@ class SyntaxRun : public TokenView {
   }
 
  private:
-  // ---- the tree ----
-  void build_children() {
-    const std::uint32_t n = sentence_->last - sentence_->first;
-    children_.assign(n, {});
-    for (std::uint32_t t = sentence_->first; t < sentence_->last; ++t) {
-      const std::int32_t h = d_.dependency_head[t];
-      if (h >= static_cast<std::int32_t>(sentence_->first) &&
-          h < static_cast<std::int32_t>(sentence_->last))
-        children_[static_cast<std::uint32_t>(h) - sentence_->first].push_back(t);
-    }
-  }
-  const std::vector<std::uint32_t>& children(std::uint32_t t) const {
-    return children_[t - sentence_->first];
-  }
-  std::string_view relation(std::uint32_t t) const { return d_.dependency_relation[t]; }
-  std::string_view base(std::uint32_t t) const { return base_of(relation(t)); }
-  // The head token, or -1 at the root.
-  std::int64_t head(std::uint32_t t) const { return d_.dependency_head[t]; }
   bool in(const std::vector<std::string>& set, std::uint32_t t) const {
     return contains(set, norm(t));
-  }
-  // The word of a nominal's or oblique's "case" child ("with", "of"), or "".
-  std::string_view case_of(std::uint32_t t) const {
-    for (std::uint32_t c : children(t)) {
-      if (base(c) == "case") return norm(c);
-    }
-    return {};
-  }
-  // Where a nominal's phrase starts: its "case" child ("of" in "of S&P"), or the nominal.
-  std::uint32_t phrase_start(std::uint32_t t) const {
-    for (std::uint32_t c : children(t)) {
-      if (base(c) == "case") return std::min(c, t);
-    }
-    return t;
-  }
-  bool has_child(std::uint32_t t, std::string_view base_relation) const {
-    for (std::uint32_t c : children(t)) {
-      if (base(c) == base_relation) return true;
-    }
-    return false;
   }
 
   // ---- arguments ----
@@ -209,7 +168,9 @@ class SyntaxRun : public TokenView {
     std::vector<int> out;
     bool has_subject = false;
     for (std::uint32_t c : children(v)) {
-      if (relation(c) != "nsubj") continue;
+      // A nominal with a preposition is no subject, whatever the parse says ("Mr Straw was in
+      // India visiting the Golden Temple": India, an oblique, does not visit).
+      if (relation(c) != "nsubj" || has_child(c, "case")) continue;
       has_subject = true;
       args(c, out);
     }
@@ -242,33 +203,6 @@ class SyntaxRun : public TokenView {
     return out;
   }
 
-  // ---- modality ----
-  std::string modality(std::uint32_t trigger) const {
-    std::int64_t x = trigger;
-    for (int depth = 0; x >= 0 && depth < 5; ++depth) {
-      const auto t = static_cast<std::uint32_t>(x);
-      for (std::uint32_t c : children(t)) {
-        const std::string_view r = base(c);
-        const std::string_view w = norm(c);
-        const bool negative =
-            contains(rules_.negation_cues, w) || (w.size() > 3 && w.substr(w.size() - 3) == "n't");
-        if ((r == "advmod" || r == "aux" || r == "det" || r == "neg") && negative) return "negated";
-        if (r == "aux" && contains(rules_.hypothetical_cues, w)) return "hypothetical";
-        if (r == "mark" && contains(rules_.condition_cues, w)) return "hypothetical";
-      }
-      if (t != trigger) {
-        if (contains(rules_.negation_cues, norm(t))) return "negated";
-        if (contains(rules_.hypothetical_cues, norm(t))) return "hypothetical";
-      }
-      const std::string_view r = base(t);
-      if (r != "xcomp" && r != "ccomp" && r != "conj" && r != "advcl" && r != "acl" &&
-          !(t == trigger && (r == "obj" || r == "nsubj")))
-        break;
-      x = head(t);
-    }
-    return "";
-  }
-
   // ---- adding a relation ----
   // The trigger of a relation read from the words alone: no clause to read modality from.
   static constexpr std::uint32_t kNoTrigger = UINT32_MAX;
@@ -289,7 +223,7 @@ class SyntaxRun : public TokenView {
     if (type.name == "located-in" && !plausible_located_in(k_, a, b)) return;
     if (type.name == "met-with" && !plausible_meeting(a, b)) return;
     if (type.name == "affiliated-with" && !can_employ(b, rules_)) return;
-    const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger);
+    const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger, rules_);
     if (!mod.empty()) {
       if (!keep_modal_) return;
       confidence *= 0.3;
@@ -561,24 +495,59 @@ class SyntaxRun : public TokenView {
         bool demonym_ok = false;
         if (r == "nmod" && relation(c) != "nmod:poss" &&
             contains(x_.affiliation_prep, case_of(c))) {
+          // "for" right after a name says what it is nominated or picked for ("Clare Higgins
+          // for Hecuba"); set off by a comma, whom the person speaks for ("Vincent Cable, for
+          // the Liberal Democrats,").
+          if (node == h && case_of(c) == "for" && phrase_start(c) == d_.mentions[person].last)
+            continue;
           rule = "role-of";
         } else if (relation(c) == "nmod:poss") {
           rule = "role-poss";
-        } else if (r == "compound" || r == "amod") {
+        } else if ((r == "compound" || r == "amod") && c < node) {
+          // (An English compound or adjective comes before its head: a name after the role
+          // noun that the parse hung on it is none: "George W Bush, the Labor Department".)
           rule = "role-modifier";
           demonym_ok = true;
         }
         if (rule == nullptr) continue;
+        // A phrase naming whose or where the role is needs a person's role noun ("its new
+        // analysis tool Piero", "Sunday's ceremony Owen"); a modifier stays ("Eton pupil").
+        if (node != h && (!demonym_ok || base(node) == "appos") && !names_person(node)) continue;
         const int org = arg(c, demonym_ok);
-        if (org < 0 || org == person) continue;
+        if (org < 0 || org == person ||
+            (node != h && !can_hold_role_in(k_, rules_, entity_of(org), norm(node))))
+          continue;
         if (entity_of(org).label == EntityLabel::kCountry &&
-            !names_state_role(k_, d_, node, node + 1))
+            (!names_state_role(k_, d_, node, node + 1) ||
+             (rule != std::string_view("role-of") && role_in_organisation(node))))
           continue;
         const std::uint32_t phrase =
             r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
         relate("affiliated-with", person, org, rule, 0.8, node, phrase);
       }
     }
+  }
+
+  // Whether the role noun says which organisation it is held in ("co-head of EADS"): a state's
+  // word before it then gives the person's nationality ("the German co-head of EADS").
+  bool role_in_organisation(std::uint32_t node) const {
+    for (std::uint32_t c : children(node)) {
+      if (relation(c) == "nmod" && contains(x_.affiliation_prep, case_of(c)) && arg(c) >= 0 &&
+          entity_of(arg(c)).label == EntityLabel::kOrganization)
+        return true;
+    }
+    return false;
+  }
+  // A role noun or a conjunct of one ("operations and safety editor", parsed with "editor"
+  // as the conjunct of "operations").
+  bool names_person(std::uint32_t node) const {
+    if (person_noun(node)) return true;
+    const auto& kids = children(node);
+    return std::any_of(kids.begin(), kids.end(),
+                       [&](std::uint32_t c) { return base(c) == "conj" && person_noun(c); });
+  }
+  bool person_noun(std::uint32_t t) const {
+    return names_a_person_role(k_, d_, t) || in(x_.group_member, t);
   }
 
   // "Tory leader Michael Howard", "Labour's Paul Flynn", "Salvation Army spokesman Jonathan
@@ -609,9 +578,19 @@ class SyntaxRun : public TokenView {
       // name ("Liberal Democrat", "Sheffield Wednesday", "Downing Street").
       for (std::uint32_t q = t - 1; org < 0 && q + 2 >= t && q > first && qualifier(q); --q)
         org = organisation_ending_at(q);
-      if (org < 0) continue;
+      // The title ends on a person's role ("BBC Sport's new tool Piero" names none), one that
+      // ties the person to this organisation ("Phoenix Nights creator Peter Kay" does not).
+      // (A club's words before a name are its squad's: "Perpignan centre X", "Chelsea physio".)
+      if (org < 0 || (!tok(f - 1).has(token_flags::kPossessive) &&
+                      ((!person_noun(f - 1) && !club(org)) ||
+                       !can_hold_role_in(k_, rules_, entity_of(org), norm(f - 1)))))
+        continue;
       relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     }
+  }
+  bool club(int m) const {
+    const auto kind = entity_of(m).out.props.find("kind");
+    return kind != entity_of(m).out.props.end() && kind->second == "club";
   }
   // A capitalised word between an organisation and a title that is no part of either (see
   // title_modifiers).
@@ -697,7 +676,12 @@ class SyntaxRun : public TokenView {
       if (base(c) != "nmod" || !contains(x_.location_prep, case_of(c))) continue;
       std::vector<int> where;
       args(c, where);
-      for (int m : where) relate("located-in", thing, m, "in", 0.75, h, phrase_start(c));
+      for (int m : where) {
+        // "Cottenham in Cambridgeshire and Minety in Wiltshire": a conjunct with an in-phrase
+        // of its own is a second located thing, not a second place of the first.
+        if (m != arg(c) && own_location_follows(m)) continue;
+        relate("located-in", thing, m, "in", 0.75, h, phrase_start(c));
+      }
     }
     // "Eaton Vance Management in Boston" with the in-phrase attached higher up: the
     // preposition right after the name still places it.
@@ -721,6 +705,13 @@ class SyntaxRun : public TokenView {
         if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, node, c);
       }
     }
+  }
+
+  // Whether mention m is followed by a location preposition and a name ("Minety in Wiltshire").
+  bool own_location_follows(int m) const {
+    const std::uint32_t after = d_.mentions[m].last;
+    return after + 1 < sentence_->last && contains(x_.location_prep, norm(after)) &&
+           mention_at_[after + 1] >= 0;
   }
 
   void location_participle(std::uint32_t b) {
@@ -770,7 +761,6 @@ class SyntaxRun : public TokenView {
   std::vector<int> mention_at_;  // per token: the longest resolved mention covering it, or -1
   bool meeting_ = false;         // reading a meeting's parties: people may stand for their group
   const Sentence* sentence_ = nullptr;
-  std::vector<std::vector<std::uint32_t>> children_;  // per token of the sentence
   std::string sentence_text_;
 };
 

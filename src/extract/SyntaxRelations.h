@@ -5,6 +5,8 @@
 // rule files (schema/syntax.rules), so users can add a verb without a rebuild; a rule
 // directory without a set leaves the paths that need it without triggers.
 //
+// A verb's subject is its nsubj (never one with a case child, which is an oblique the parse
+// misread: "Mr Straw was in India visiting the Golden Temple"), or one it shares (subjects()).
 // An argument token stands for a mention when it lies inside one, or when its appos/flat
 // child does, or a person in its compound child ("met Prime Minister Silvio Berlusconi" with
 // "Minister" as the object); conjuncts ("X and Y") are arguments too. In a meeting's parties,
@@ -43,15 +45,30 @@
 //                                 Kirchner", which the parse may read as a list; a copula's
 //                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
 //                                 "Crescenzi, a strategist at Miller Tabak", "X is chief
-//                                 executive of Y")
+//                                 executive of Y"); not a "for" phrase right after the name
+//                                 ("nominees include Bill Condon for Kinsey"), only one set
+//                                 off by a comma ("Vincent Cable, for the Liberal Democrats,")
 //                   role-poss     poss of such a node ("Microsoft's Bill Gates", "the firm's
 //                                 chief executive X")
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
 //                                 X", "Israeli industry minister X")
 //                                 Of these three, a country is taken only where a state's title
-//                                 covers the role noun (RelationChecks.h names_state_role); a
+//                                 covers the role noun (RelationChecks.h names_state_role), and
+//                                 never from a modifier of a role held in a named organisation
+//                                 ("the German co-head of EADS" is German); a
 //                                 word of syntax-not-a-role ("fan", "donor") is no role noun,
-//                                 here or as title-modifier's last title word
+//                                 here or as title-modifier's last title word. The role noun of
+//                                 role-of and role-poss, and title-modifier's last title word,
+//                                 must name a person (for role-modifier, an appositive role
+//                                 noun: "Bush, the Labor Department figures"; the modifier
+//                                 comes before it), or have a conjunct that does: a title or a
+//                                 title's first word, a
+//                                 syntax-group-member word, or an agent noun ("-er", "-ist",
+//                                 "-man", ...), so "its new analysis tool Piero" is none (a
+//                                 listed club's words before a name are its squad's); a role of
+//                                 the rule files' work-role set ("creator", "actress") takes
+//                                 only an organisation the knowledge or its name vouches for
+//                                 (RelationChecks.h can_hold_role_in)
 //                   work-verb     the subjects of a syntax-work-verb with an at/for oblique
 //                                 ("she teaches at Peel Common Infants School", "X works for
 //                                 the IFES")
@@ -67,7 +84,9 @@
 //                                 possessive, or both between ("Tory leader Michael Howard",
 //                                 "Labour's Paul Flynn", "Labour peer Lord Haskins", "Plaid
 //                                 Cymru's economics spokesman Adam Price")
-//   located-in      in            in-nominal of a place or organisation ("the plant in Detroit")
+//   located-in      in            in-nominal of a place or organisation ("the plant in Detroit"),
+//                                 not a conjunct with an in-phrase of its own ("Cottenham in
+//                                 Cambridgeshire and Minety in Wiltshire")
 //                   in-adjacent   an in-phrase right after the name, wherever the parse attached
 //                                 it ("chief economist with Eaton Vance Management in Boston")
 //                   poss          poss of the name or of its appos ("Israel's Teva

@@ -153,3 +153,20 @@ TEST_CASE("A pronoun in a quotation is left alone", "[extract][coref]") {
       "Pervez Musharraf flew to London on Sunday. \"He met Tony Blair,\" a spokesman said.");
   CHECK(met_with_count(r, id_of(r, "Tony Blair")) == 0);
 }
+
+TEST_CASE("'The group' is a company, never a university or a council named before",
+          "[extract][coref]") {
+  const auto university = extract_text(
+      "Enron\n\nEighteen former directors have agreed a settlement. Leading plaintiff, the "
+      "University of California, announced the news. Neither does it cover Andrew Fastow, who "
+      "was chief financial officer at the group.");
+  CHECK(find(university, "affiliated-with", id_of(university, "Andrew Fastow"),
+             id_of(university, "University of California")) == nullptr);
+  const auto company = extract_text(
+      "Deal\n\nShares in Acme Holdings rose on Monday. Neither does it cover Andrew Fastow, who "
+      "was chief financial officer at the group.");
+  const Relation* cfo = find(company, "affiliated-with", id_of(company, "Andrew Fastow"),
+                             id_of(company, "Acme Holdings"));
+  REQUIRE(cfo != nullptr);
+  CHECK(coref_words(*cfo) == "the group");
+}
