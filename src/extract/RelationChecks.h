@@ -87,7 +87,7 @@ bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& do
 bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e);
 
 // Whether a person in the role ending on `role_word` can be affiliated with `organisation`.
-// A role of the rule files' `work-role` set ("creator", "star", "actress", "director") takes
+// A role of the rule files' `work-role` set ("creator", "star", "actress") takes
 // a work as readily as an employer ("Phoenix Nights creator Peter Kay", "EastEnders' actress
 // X"), so it ties a person only to a known_organisation(); any other role, to any
 // organisation. A country, or a role word outside the set, always passes.
