@@ -512,7 +512,10 @@ class SyntaxRun : public SentenceTree {
         if (rule == nullptr) continue;
         // A phrase naming whose or where the role is needs a person's role noun ("its new
         // analysis tool Piero", "Sunday's ceremony Owen"); a modifier stays ("Eton pupil").
-        if (node != h && (!demonym_ok || base(node) == "appos") && !names_person(node)) continue;
+        // So does the predicate of "X is|has been <role>" ("has always been in favour").
+        const bool predicate = node != h && relation(h) == "nsubj" && head(h) == node;
+        if (node != h && (!demonym_ok || base(node) == "appos" || predicate) && !names_person(node))
+          continue;
         const int org = arg(c, demonym_ok);
         if (org < 0 || org == person ||
             (node != h && !can_hold_role_in(k_, rules_, entity_of(org), norm(node))))
