@@ -15,6 +15,7 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.meet_pair = rules.word_set("syntax-meet-pair");
   lexicon.meet_noun = rules.word_set("syntax-meet-noun");
   lexicon.meet_holder = rules.word_set("syntax-meet-holder");
+  lexicon.meet_passive = rules.word_set("syntax-meet-passive");
   lexicon.group_member = rules.word_set("syntax-group-member");
   lexicon.trade_verb = rules.word_set("syntax-trade-verb");
   lexicon.trade_noun = rules.word_set("syntax-trade-noun");

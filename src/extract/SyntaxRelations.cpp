@@ -284,6 +284,18 @@ class SyntaxRun : public SentenceTree {
   void meeting_paths(std::uint32_t v) {
     const bool object_verb = in(x_.meet_object, v), with_verb = in(x_.meet_with, v);
     const bool pair_verb = in(x_.meet_pair, v);
+    // "Mr Brown was joined at the launch by John Prescott": people together; in the active
+    // ("X joined Newcastle") the verb names an employer (work_paths).
+    if (in(x_.meet_passive, v) && !object_verb) {
+      std::vector<int> patient, agent = child_args_with(v, "obl", "by");
+      for (std::uint32_t c : children(v)) {
+        if (relation(c) == "nsubj:pass") args(c, patient);
+      }
+      const auto not_a_person = [&](int m) { return entity_of(m).label != EntityLabel::kPerson; };
+      patient.erase(std::remove_if(patient.begin(), patient.end(), not_a_person), patient.end());
+      agent.erase(std::remove_if(agent.begin(), agent.end(), not_a_person), agent.end());
+      relate_all("met-with", agent, patient, "meet-passive", 0.8, v);
+    }
     if (object_verb || with_verb || pair_verb) {
       const std::vector<int> subject = subjects(v);
       std::vector<int> object = child_args(v, "obj");

@@ -15,7 +15,9 @@
 // the CBI"). The paths, each the `rule` of its evidence:
 //
 //   met-with        meet-object   nsubj(V) + obj(V), V in syntax-meet-object ("X met Y"); the
-//                                 passive's nsubj:pass + by-oblique ("Y was welcomed by X")
+//                                 passive's nsubj:pass + by-oblique ("Y was welcomed by X"),
+//                                 also of V in syntax-meet-passive, people only ("Mr Brown
+//                                 was joined at the launch by John Prescott")
 //                   meet-object-title  nsubj(V) + the person right after V behind a title
 //                                 ("met Italian Prime Minister Silvio Berlusconi", where the
 //                                 parse loses the name under the title)
@@ -142,7 +144,8 @@ class SyntaxRelations : public Component {
 
   // The trigger word sets, by their name in the rule files.
   struct Lexicon {
-    std::vector<std::string> meet_object, meet_with, meet_pair, meet_noun, meet_holder;
+    std::vector<std::string> meet_object, meet_with, meet_pair, meet_noun, meet_holder,
+        meet_passive;
     std::vector<std::string> group_member;
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb;

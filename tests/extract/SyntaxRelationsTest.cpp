@@ -548,3 +548,16 @@ TEST_CASE("The predicate of 'X has been ...' is a role only where it names one",
   CHECK(find(r, "affiliated-with", id_of(r, "Michael Howard"), id_of(r, "BBC")) == nullptr);
   CHECK(find(r, "affiliated-with", id_of(r, "Gordon Brown"), id_of(r, "Labour")) != nullptr);
 }
+
+TEST_CASE("'X was joined by Y' puts two people together; 'X joined Y' does not",
+          "[extract][syntax]") {
+  // politics/260.
+  const auto r = testing::extract_text(
+      "Poster launch\n\nMr Brown was joined at the launch by John Prescott and Alan Milburn. "
+      "Chancellor Gordon Brown spoke. Celestine Babayaro joined Newcastle in January.");
+  CHECK(find(r, "met-with", id_of(r, "Gordon Brown"), id_of(r, "John Prescott")) != nullptr);
+  CHECK(find(r, "met-with", id_of(r, "Gordon Brown"), id_of(r, "Alan Milburn")) != nullptr);
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "met-with") CHECK(rel.target != id_of(r, "Newcastle"));
+  }
+}
