@@ -50,6 +50,11 @@ bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_
   return false;
 }
 
+bool after_company_noun(const TokenView& v, const RuleSet& rules, std::uint32_t first) {
+  return first > 0 && v.tok(first - 1).has(token_flags::kLower) &&
+         rules.in_word_set("org-noun", v.norm(first - 1));
+}
+
 bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
                         const TokenView& v, std::uint32_t t) {
   std::uint32_t k = t;

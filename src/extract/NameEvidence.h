@@ -25,6 +25,9 @@ bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry);
 // Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>" ("RHB,
 // Malaysia's third-biggest lender", "Nordic Marine Finance, a lender in Oslo").
 bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t);
+// The word right before `first` is a lower-case word of the rule files' "org-noun" set ("property
+// firm Quinlan Private", "car giant General Motors").
+bool after_company_noun(const TokenView& v, const RuleSet& rules, std::uint32_t first);
 // The words before `t` read "<title> <up to four lower-case words> at|for <up to two
 // lower-case words>" ("a trader at Mellon Financial", "head of equities trading at brokers
 // TOV"): the name is where someone works, whatever else its words could name.

@@ -523,10 +523,14 @@ void NerComponent::process(AnnotatedDocument& document) const {
         span.label = static_cast<std::uint32_t>(organization_);
     }
     //  - a name no list places, which an apposition right after it calls a company ("RHB,
-    //    Malaysia's third-biggest lender"; "Heineken, the Dutch brewer"), is an organisation.
+    //    Malaysia's third-biggest lender"; "Heineken, the Dutch brewer"), or a company noun
+    //    right before it ("property firm Quinlan Private"; not before a given name: "the firm
+    //    Bill Gates founded"), is an organisation.
     if (static_cast<std::int32_t>(span.label) != organization_ &&
         (listed == nullptr || !names_a_location(*listed)) &&
-        described_as_company(v, rules_, span.last))
+        (described_as_company(v, rules_, span.last) ||
+         (after_company_noun(v, rules_, span.first) &&
+          (v.lex(span.first) & lexicon_flags::kGivenName) == 0)))
       span.label = static_cast<std::uint32_t>(organization_);
     //  - so is an unlisted "place" where the words say someone works ("a trader at Mellon
     //    Financial").
@@ -552,7 +556,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
                            (after == "," || after == ".");
       const bool in_place = listed_place && after == "in" && s + 1 < spans.size() &&
                             spans[s + 1].first == span.last + 1;
-      if (after_in || address || (in_place && is_location(s + 1)))
+      // ("Aberdeen-based oil and gas consultancy": a listed place before "-based".)
+      const bool based = listed_place && after == "-" && v.norm(span.last + 1) == "based";
+      if (after_in || address || based || (in_place && is_location(s + 1)))
         span.label = static_cast<std::uint32_t>(location_);
     }
   }

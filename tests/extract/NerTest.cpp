@@ -5,6 +5,7 @@
 // ("Wednesday Tony Blair", "Blair Labour", "Tory Liam Fox") never as entities.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -537,4 +538,25 @@ TEST_CASE("A score, a possessive and a constituency are no part of a name", "[ex
       "\"What sort of model does it give?\" the Labour MP for Birkenhead asked.");
   CHECK(labels_of(mp, "for Birkenhead").empty());
   CHECK(labels_of(mp, "Birkenhead").count("Person") == 0);
+}
+
+TEST_CASE("A place before '-based' is a place; a name after a company noun is an organisation",
+          "[extract][ner]") {
+  // business/284: "director of Aberdeen" read Aberdeen as the employer.
+  const DocumentExtraction r = testing::extract_text(
+      "\"First rule of law,\" says Radwan Hadi, deputy managing director of Aberdeen-based oil "
+      "and gas consultancy Blackwatch Petroleum Services, which entered Iraq in 2003.");
+  CHECK(labels_of(r, "Aberdeen") == std::set<std::string>{"Place"});
+  CHECK(labels_of(r, "Blackwatch Petroleum Services") == kOrganization);
+  std::map<std::string, std::string> name_of;
+  for (const Entity& e : r.entities) name_of[e.id] = e.name;
+  std::size_t based = 0;
+  for (const Relation& rel : r.relations) {
+    CHECK(!(rel.type == "affiliated-with" && name_of[rel.target] == "Aberdeen"));
+    based += rel.type == "located-in" && name_of[rel.source] == "Blackwatch Petroleum Services" &&
+                     name_of[rel.target] == "Aberdeen"
+                 ? 1
+                 : 0;
+  }
+  CHECK(based == 1);
 }
