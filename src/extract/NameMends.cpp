@@ -168,6 +168,30 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v,
   spans.erase(std::remove_if(spans.begin(), spans.end(), non_name), spans.end());
 }
 
+void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                std::vector<TaggedSpan>& spans) {
+  // The titles: the capitalised words right after a kind of work, tagged or not.
+  std::vector<std::string> works;
+  const auto token_count = static_cast<std::uint32_t>(v.token_count());
+  for (std::uint32_t t = 1; t < token_count; ++t) {
+    if (!v.capish(t) || !v.tok(t).has(tf::kWord) || !name_evidence::names_a_work(v, rules, t))
+      continue;
+    std::uint32_t end = t;
+    while (end < token_count && end - t < 4 && v.capish(end) && v.tok(end).has(tf::kWord) &&
+           (end == t || !v.tok(end).has(tf::kSentenceStart)))
+      ++end;
+    works.push_back(v.key_of(t, end));
+  }
+  if (works.empty()) return;
+  spans.erase(std::remove_if(spans.begin(), spans.end(),
+                             [&](const TaggedSpan& span) {
+                               return static_cast<std::int32_t>(span.label) != labels.misc &&
+                                      std::find(works.begin(), works.end(),
+                                                v.key_of(span.first, span.last)) != works.end();
+                             }),
+              spans.end());
+}
+
 void join_given_name_before(const TokenView& v, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans) {
   std::uint32_t previous_end = 0;

@@ -49,6 +49,12 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
 // of "Home Office Minister", "Northern Ireland" of "Northern Ireland Secretary").
 void drop_non_names(const Knowledge& knowledge, const TokenView& v, std::vector<TaggedSpan>& spans);
 
+// A name the document gives as the title of a work, right after a kind of work (the rule
+// files' "work-noun" set: "US television series CSI", "the soap EastEnders"), is that work
+// wherever else the document writes it ("CSI's co-producer, Carol Mendelsohn"): no entity.
+void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                std::vector<TaggedSpan>& spans);
+
 // A given name right before a person's span, untagged, is the first word of the name ("BBC
 // Political Correspondent James Hardy" tagged "Hardy"); not one that is also an English word
 // ("Attorney General Eliot Spitzer", "Songwriter Guy Chambers").

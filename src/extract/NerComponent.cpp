@@ -348,6 +348,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
   name_mends::join_cut_heads(knowledge_, v, rules_, labels, spans);
   name_mends::join_given_name_before(v, labels, spans);
   name_mends::drop_non_names(knowledge_, v, spans);
+  name_mends::drop_works(v, rules_, labels, spans);
   name_mends::relabel_short_forms(knowledge_, v, labels, spans);
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);

@@ -560,3 +560,12 @@ TEST_CASE("A place before '-based' is a place; a name after a company noun is an
   }
   CHECK(based == 1);
 }
+
+TEST_CASE("A title the document gives after a kind of work is that work wherever it stands",
+          "[extract][ner]") {
+  // entertainment/365: "US television series CSI" and "CSI's co-producer, Carol Mendelsohn".
+  const DocumentExtraction r = bbc("entertainment/365.txt");
+  CHECK(labels_of(r, "CSI").empty());
+  CHECK(labels_of(r, "Carol Mendelsohn") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Quentin Tarantino") == std::set<std::string>{"Person"});
+}
