@@ -168,6 +168,23 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v,
   spans.erase(std::remove_if(spans.begin(), spans.end(), non_name), spans.end());
 }
 
+void join_compound_demonyms(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                            std::vector<TaggedSpan>& spans) {
+  std::uint32_t previous_end = 0;
+  for (TaggedSpan& span : spans) {
+    const std::uint32_t before = span.first - 1;
+    if (static_cast<std::int32_t>(span.label) == labels.misc && span.first > previous_end &&
+        span.first > 0 && (v.lex(span.first) & lf::kDemonymWord) != 0 &&
+        v.tok(span.first).has(tf::kSpaceBefore) && !v.tok(span.first).has(tf::kSentenceStart) &&
+        v.tok(before).has(tf::kCapital) && v.tok(before).has(tf::kWord) &&
+        !v.tok(before).has(tf::kAllCaps) && !v.initial_position(before) &&
+        !v.is_title_span(before) && !v.is_name_span(before) && !is_calendar_word(v.norm(before)) &&
+        !rules.in_word_set("sentence-opener", v.norm(before)))
+      span.first = before;
+    previous_end = span.last;
+  }
+}
+
 void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                 std::vector<TaggedSpan>& spans) {
   // The titles: the capitalised words right after a kind of work, tagged or not.

@@ -49,6 +49,12 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
 // of "Home Office Minister", "Northern Ireland" of "Northern Ireland Secretary").
 void drop_non_names(const Knowledge& knowledge, const TokenView& v, std::vector<TaggedSpan>& spans);
 
+// A nationality word the model read as MISC with a capitalised word glued before it that no
+// list knows (no title, day or sentence opener) is that compound's ("Latin American", "South
+// American"): it then names no country (the demonym "American" would name the United States).
+void join_compound_demonyms(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                            std::vector<TaggedSpan>& spans);
+
 // A name the document gives as the title of a work, right after a kind of work (the rule
 // files' "work-noun" set: "US television series CSI", "the soap EastEnders"), is that work
 // wherever else the document writes it ("CSI's co-producer, Carol Mendelsohn"): no entity.

@@ -347,6 +347,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
   name_mends::trim_scores_and_possessives(v, labels, spans);
   name_mends::join_cut_heads(knowledge_, v, rules_, labels, spans);
   name_mends::join_given_name_before(v, labels, spans);
+  name_mends::join_compound_demonyms(v, rules_, labels, spans);
   name_mends::drop_non_names(knowledge_, v, spans);
   name_mends::drop_works(v, rules_, labels, spans);
   name_mends::relabel_short_forms(knowledge_, v, labels, spans);

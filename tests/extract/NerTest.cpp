@@ -569,3 +569,15 @@ TEST_CASE("A title the document gives after a kind of work is that work wherever
   CHECK(labels_of(r, "Carol Mendelsohn") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Quentin Tarantino") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A nationality word in a compound with a capitalised word names no country",
+          "[extract][ner]") {
+  // business (seed-18 hand check): "Latin American exports" read as the United States'.
+  const DocumentExtraction r =
+      testing::extract_text("In fact, Latin American exports to China grew 34%, to $14bn.");
+  CHECK(labels_of(r, "American").empty());
+  CHECK(labels_of(r, "China") == std::set<std::string>{"Country"});
+  const DocumentExtraction irish = testing::extract_text(
+      "On Wednesday Irish Transport Minister Martin Cullen said in a statement that it was fine.");
+  CHECK(labels_of(irish, "Irish") == std::set<std::string>{"Country"});
+}
