@@ -131,8 +131,12 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
       out.resize(keep);
       span.first = first;
     }
-    if (label == labels.person ||
-        (extended && label == labels.location && institution && (kind & lf::kPlaceSuffix) == 0))
+    // (A place on an institution's suffix is an organisation the model read from "from" or
+    // "in" before it: "technology from Lucent Technologies".)
+    const bool suffix = (kind & lf::kOrgSuffix) != 0 &&
+                        name_evidence::listed_on(v, span.first, span.last) == nullptr;
+    if (label == labels.person || (label == labels.location && institution &&
+                                   (kind & lf::kPlaceSuffix) == 0 && (extended || suffix)))
       span.label = static_cast<std::uint32_t>(labels.organization);
     out.push_back(span);
   }

@@ -190,11 +190,17 @@ void NerComponent::process(AnnotatedDocument& document) const {
       const bool person = static_cast<std::int32_t>(span.label) == person_;
       for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
         // ("Ant & Dec" is a double act's name, which the resolver drops: no split at "&".)
-        const bool second_person = person && v.norm(t) == "and";
+        // (Nor does any name run on through "and" into a given name and one more word: "the
+        // National Theatre and Christopher Oram won".)
+        const bool next_person = v.norm(t) == "and" && t + 3 == span.last &&
+                                 (v.lex(t + 1) & lexicon_flags::kGivenName) != 0 &&
+                                 v.tok(t + 2).has(tf::kCapital) && !v.institution_word(t + 2);
+        const bool second_person = (person || next_person) && v.norm(t) == "and";
         const bool comma_clause = v.norm(t) == "," && v.tok(t + 1).has(tf::kLower);
         if (!second_person && !comma_clause) continue;
         pieces.push_back({span.first, t, span.label, span.confidence});
         span.first = t + 1;
+        if (next_person) span.label = static_cast<std::uint32_t>(person_);
       }
       pieces.push_back(span);
     }
@@ -377,11 +383,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
     const std::uint32_t tagged_first = span.first;  // a title may start on a word trimmed below
     // Names end on a capitalised word, a number or a possessive "'s" that is part of the name
     // ("Standard & Poor's", not "Radio 1's controller" nor "the Lib Dems' £1.19m"), and start on a
-    // capitalised word or a name particle. (A party word that is also a surname ends a person's
-    // name: "Sir Andrew Green".)
+    // capitalised word or a name particle. (A party word or a month that is also a surname ends
+    // a person's name: "Sir Andrew Green", "Theresa May".)
     auto surname_at_end = [&](std::uint32_t t) {
       return person && t > span.first && (v.lex(t) & lexicon_flags::kSurname) != 0 &&
-             rules_.in_word_set("affiliation", v.norm(t)) && v.tok(t).has(tf::kCapital);
+             (rules_.in_word_set("affiliation", v.norm(t)) || is_calendar_word(v.norm(t))) &&
+             v.tok(t).has(tf::kCapital);
     };
     // A person's name never ends on a title's plural: "Many Labour MPs have said" names a
     // group.

@@ -581,3 +581,21 @@ TEST_CASE("A nationality word in a compound with a capitalised word names no cou
       "On Wednesday Irish Transport Minister Martin Cullen said in a statement that it was fine.");
   CHECK(labels_of(irish, "Irish") == std::set<std::string>{"Country"});
 }
+
+TEST_CASE("A month as a surname, an organisation's suffix, a person after 'and'",
+          "[extract][ner]") {
+  const DocumentExtraction may = testing::extract_text(
+      "Conservative family spokeswoman Theresa May said the law would be repealed.");
+  CHECK(labels_of(may, "Theresa May") == std::set<std::string>{"Person"});
+  CHECK(labels_of(may, "Theresa").empty());
+  // The model reads names after "from" as places.
+  const DocumentExtraction lucent = testing::extract_text(
+      "Sprint will spend around $1bn on technology from Lucent Technologies, Nortel Networks and "
+      "Motorola.");
+  CHECK(labels_of(lucent, "Lucent Technologies") == kOrganization);
+  CHECK(labels_of(lucent, "Nortel Networks") == kOrganization);
+  const DocumentExtraction oram = testing::extract_text(
+      "Measure for Measure at the National Theatre and Christopher Oram won the design award.");
+  CHECK(labels_of(oram, "Christopher Oram") == std::set<std::string>{"Person"});
+  CHECK(labels_of(oram, "National Theatre and Christopher Oram").empty());
+}
