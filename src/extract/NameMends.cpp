@@ -189,6 +189,29 @@ void join_compound_demonyms(const TokenView& v, const RuleSet& rules, const NerL
   }
 }
 
+void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
+                              const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (TaggedSpan span : spans) {
+    out.push_back(span);
+    const std::uint32_t k = span.last - 1;
+    if (static_cast<std::int32_t>(span.label) != labels.organization || k <= span.first ||
+        !v.tok(k).has(tf::kAllCaps) || v.tok(k).end - v.tok(k).start > 3 ||
+        name_evidence::listed_on(v, k, span.last) != nullptr ||
+        name_evidence::kb_listed_organisation(knowledge, v, k, span.last) ||
+        name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last))
+      continue;
+    const PhraseEntry* country = name_evidence::listed_on(v, span.first, k);
+    if (country == nullptr || !name_evidence::has_candidate(*country, CandidateKind::kCountry))
+      continue;
+    // The acronym stays claimed, as MISC, so no rule reads it as a name of its own.
+    out.back() = {span.first, k, static_cast<std::uint32_t>(labels.location), span.confidence};
+    out.push_back({k, span.last, static_cast<std::uint32_t>(labels.misc), span.confidence});
+  }
+  spans = std::move(out);
+}
+
 void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                 std::vector<TaggedSpan>& spans) {
   // The titles: the capitalised words right after a kind of work, tagged or not.
@@ -315,6 +338,19 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
                                     [&](const auto& entry) { return entry.first == w; });
     if (named != last_words.rend()) span.label = named->second;
   }
+}
+
+void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+          const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  split_at_titles(knowledge, v, labels, spans);
+  trim_scores_and_possessives(v, labels, spans);
+  join_cut_heads(knowledge, v, rules, labels, spans);
+  join_given_name_before(v, labels, spans);
+  join_compound_demonyms(v, rules, labels, spans);
+  drop_non_names(knowledge, v, spans);
+  split_country_and_medium(knowledge, v, labels, spans);
+  drop_works(v, rules, labels, spans);
+  relabel_short_forms(knowledge, v, labels, spans);
 }
 
 }  // namespace skein::extract::name_mends

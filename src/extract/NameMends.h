@@ -55,6 +55,11 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v, std::vector<
 void join_compound_demonyms(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans);
 
+// A listed country and a short acronym no list names tagged as one organisation is the
+// country and a medium ("US TV presenter Johnny Carson", "US DVD sales"): the country alone.
+void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
+                              const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
 // A name the document gives as the title of a work, right after a kind of work (the rule
 // files' "work-noun" set: "US television series CSI", "the soap EastEnders"), is that work
 // wherever else the document writes it ("CSI's co-producer, Carol Mendelsohn"): no entity.
@@ -89,5 +94,11 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLa
 // board"). A lone organisation stays: companies are named after people ("Ford").
 void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                          std::vector<TaggedSpan>& spans);
+
+// All of the above, in the order they depend on each other: splits first (a title, a score),
+// then joins (heads, given names, compound demonyms), then drops (non-names, works) and
+// relabels (short forms, which read the final labels of the full names).
+void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+          const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 }  // namespace skein::extract::name_mends

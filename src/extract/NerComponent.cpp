@@ -346,17 +346,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(merged);
   }
-  //  - "Allied Irish Banks" tagged "Banks", "James Hardy" tagged "Hardy", "Na Li 7-5" and
-  //    "BBC's" tagged with what follows; "R" and "Dr." name nothing (NameMends.h).
-  const name_mends::NerLabels labels{person_, organization_, location_, misc_};
-  name_mends::split_at_titles(knowledge_, v, labels, spans);
-  name_mends::trim_scores_and_possessives(v, labels, spans);
-  name_mends::join_cut_heads(knowledge_, v, rules_, labels, spans);
-  name_mends::join_given_name_before(v, labels, spans);
-  name_mends::join_compound_demonyms(v, rules_, labels, spans);
-  name_mends::drop_non_names(knowledge_, v, spans);
-  name_mends::drop_works(v, rules_, labels, spans);
-  name_mends::relabel_short_forms(knowledge_, v, labels, spans);
+  //  - "Allied Irish Banks" tagged "Banks", "Northern Ireland Minister John Spellar" as one
+  //    place, "Na Li 7-5", "Latin American", "US TV", works and short forms (NameMends.h).
+  name_mends::mend(knowledge_, v, rules_, {person_, organization_, location_, misc_}, spans);
   // What the model may fold into a name but never is one: trim it from the span's edges.
   std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US

@@ -599,3 +599,15 @@ TEST_CASE("A month as a surname, an organisation's suffix, a person after 'and'"
   CHECK(labels_of(oram, "Christopher Oram") == std::set<std::string>{"Person"});
   CHECK(labels_of(oram, "National Theatre and Christopher Oram").empty());
 }
+
+TEST_CASE("A country and a medium's acronym are the country alone", "[extract][ner]") {
+  // entertainment/222: "US TV" was an organisation that employed Johnny Carson.
+  const DocumentExtraction r = testing::extract_text(
+      "More than 1,000 people paid tribute to late US TV presenter Johnny Carson. The US FDA "
+      "approved the drug.");
+  CHECK(labels_of(r, "US TV").empty());
+  CHECK(labels_of(r, "TV").empty());
+  CHECK(labels_of(r, "US") == std::set<std::string>{"Country"});
+  CHECK(labels_of(r, "Johnny Carson") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "US FDA") == kOrganization);
+}
