@@ -116,6 +116,16 @@ double timed_pass(const skein::extract::Extractor& extractor, const Corpus& corp
   return std::chrono::duration<double>(Clock::now() - started).count();
 }
 
+// User plus system CPU time of this process (all its threads) so far, in milliseconds.
+double cpu_ms() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto ms = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+  };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 double peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -196,14 +206,17 @@ void print_load() {
 // compromise in a fresh node process (unless `peer` is false).
 int measure_startup(int rounds, bool peer) {
   print_load();
-  std::vector<double> skein_ms, peer_ms;
+  std::vector<double> skein_ms, skein_cpu_ms, peer_ms;
   std::string peer_version, why_not;
   for (int round = 1; round <= rounds; ++round) {
+    const double cpu_before = cpu_ms();
     const auto started = Clock::now();
     auto extractor = std::make_unique<const skein::extract::Extractor>();
     skein_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    skein_cpu_ms.push_back(cpu_ms() - cpu_before);
     extractor.reset();  // construction alone is start-up, not the destruction
-    std::printf("round %2d  Skein %8.1f ms", round, skein_ms.back());
+    std::printf("round %2d  Skein %8.1f ms (CPU %6.1f ms)", round, skein_ms.back(),
+                skein_cpu_ms.back());
     if (peer && why_not.empty()) {
       const PeerResult compromise = run_compromise(Corpus{}, 0);
       if (compromise.ran) {
@@ -218,8 +231,9 @@ int measure_startup(int rounds, bool peer) {
     std::fflush(stdout);
   }
   const double skein_median = median(skein_ms);
-  std::printf("\nSkein Extractor start-up, median of %d: %.1f ms (min %.1f)\n", rounds,
-              skein_median, *std::min_element(skein_ms.begin(), skein_ms.end()));
+  std::printf("\nSkein Extractor start-up, median of %d: %.1f ms (min %.1f), CPU %.1f ms\n", rounds,
+              skein_median, *std::min_element(skein_ms.begin(), skein_ms.end()),
+              median(skein_cpu_ms));
   if (!peer_ms.empty()) {
     std::printf("compromise %s start-up (import), median of %zu: %.1f ms (min %.1f)\n",
                 peer_version.c_str(), peer_ms.size(), median(peer_ms),
