@@ -5,10 +5,10 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 
 #include "core/Error.h"
+#include "core/MappedFile.h"
 #include "core/Sha256.h"
 
 namespace skein::learn {
@@ -328,24 +328,16 @@ std::string TaggerModel::serialize() const {
 }
 
 void TaggerModel::save(const std::string& path) const {
-  const std::string bytes = serialize();
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) throw InputError(path, "cannot write the model file");
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) throw InputError(path, "cannot write the model file");
+  // Replaced whole, never rewritten in place: a process may have the old file mapped (load).
+  if (!replace_file(path, serialize())) throw InputError(path, "cannot write the model file");
 }
 
 TaggerModel TaggerModel::load(const std::string& path, std::string_view expected_kind) {
-  std::ifstream file(path, std::ios::binary | std::ios::ate);
-  if (!file) throw InputError(path, "cannot open the model file (missing or unreadable)");
-  const std::streamoff size = file.tellg();
-  if (size < 0) throw InputError(path, "cannot read the model file");
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  file.seekg(0);
-  file.read(bytes.data(), size);
-  if (!file) throw InputError(path, "cannot read the model file");
-  return parse(bytes, path, expected_kind);
+  // Mapped, not copied: the arrays are copied once, from the page cache into the model.
+  const MappedFile file(path);
+  if (!file.opened()) throw InputError(path, "cannot open the model file (missing or unreadable)");
+  if (!file.ok()) throw InputError(path, "cannot read the model file");
+  return parse(file.bytes(), path, expected_kind);
 }
 
 TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source,
