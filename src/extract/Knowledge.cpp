@@ -185,19 +185,21 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
 Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
   // Start-up is mostly hash-table inserts that miss the cache, in two independent halves: the
-  // word lists (given names, surnames, common words) fill the lexicon on a second thread while
-  // this one builds the phrase table. Lexicon flags that phrases add (first words, demonym
-  // words) wait in `deferred` and are applied once the word lists are in.
+  // word lists (given names, surnames, common words) fill the lexicon and the kb's
+  // organisations their tables on a second thread while this one builds the phrase table and
+  // the kb's people (the halves take about as long). Lexicon flags that phrases add (first
+  // words, demonym words) wait in `deferred` and are applied once the word lists are in.
   lexicon_.reserve(1 << 17, 1 << 20);
   auto words = std::async(std::launch::async, [this, &dir] {
     load_word_lists(dir);
-    load_kb(dir);
+    load_kb_organizations(dir);
   });
   std::vector<std::pair<std::string, std::uint32_t>> deferred;
   deferred.reserve(1 << 16);
   deferred_ = &deferred;
   try {
     load_gazetteer(dir);
+    load_kb_people(dir);
   } catch (...) {
     deferred_ = nullptr;
     try {
@@ -437,15 +439,21 @@ void KbNameIndex::finish() {
   names_ = {};
 }
 
-void Knowledge::load_kb(const std::string& dir) {
-  // Runs on the word-list thread: it alone writes the kb tables until the constructor joins.
-  auto index_name = [](KbNameIndex& index, std::string_view name, std::uint32_t row) {
-    if (name.empty()) return;
-    std::string norm = fast_normalize(name);
-    std::string_view view = norm;
-    if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
-    if (!view.empty()) index.add(view, row);
-  };
+namespace {
+
+// Adds a kb row's name or alias to `index` in its normal form, without a leading "the".
+void index_name(KbNameIndex& index, std::string_view name, std::uint32_t row) {
+  if (name.empty()) return;
+  std::string norm = fast_normalize(name);
+  std::string_view view = norm;
+  if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
+  if (!view.empty()) index.add(view, row);
+}
+
+}  // namespace
+
+void Knowledge::load_kb_organizations(const std::string& dir) {
+  // Runs on the word-list thread: it alone writes these tables until the constructor joins.
   const std::string organizations = dir + "kb_organizations.tsv";
   if (std::ifstream(organizations).good()) {
     kb_organizations_text_ = read_file(organizations);
@@ -467,6 +475,10 @@ void Knowledge::load_kb(const std::string& dir) {
                     });
   }
   kb_organization_names_.finish();
+}
+
+void Knowledge::load_kb_people(const std::string& dir) {
+  // Runs on the constructor's thread, after the gazetteer, while the word lists load.
   const std::string people = dir + "kb_people.tsv";
   if (std::ifstream(people).good()) {
     kb_people_text_ = read_file(people);

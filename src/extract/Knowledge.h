@@ -338,7 +338,9 @@ class Knowledge {
   void load_gazetteer(const std::string& dir);   // countries ... titles: the phrase table
   void load_word_lists(const std::string& dir);  // given names, surnames, common words
   void load_ambiguous(const std::string& dir);   // marks phrases; needs the phrase table
-  void load_kb(const std::string& dir);          // kb_*.tsv, when present
+  // kb_organizations.tsv and kb_people.tsv, when present: on different threads.
+  void load_kb_organizations(const std::string& dir);
+  void load_kb_people(const std::string& dir);
   void add_phrase(std::string_view surface, Candidate candidate);
   PhraseEntry& phrase_entry(std::string_view norm_phrase);
   void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
