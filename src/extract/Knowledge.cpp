@@ -44,18 +44,25 @@ std::string fast_normalize(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
+// The fields of `s` between `sep`s into `out` (cleared first; its capacity is reused).
+void split_into(std::string_view s, char sep, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t start = 0;
   while (true) {
     const std::size_t pos = s.find(sep, start);
     if (pos == std::string_view::npos) {
       out.push_back(s.substr(start));
-      return out;
+      return;
     }
     out.push_back(s.substr(start, pos - start));
     start = pos + 1;
   }
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  split_into(s, sep, out);
+  return out;
 }
 
 // Calls `row(fields, line_number)` for every data line of a TSV file whose header starts with
@@ -66,6 +73,7 @@ void for_each_row_of(const std::string& text, const std::string& path, std::size
   std::size_t line_number = 0;
   std::size_t pos = 0;
   bool header_seen = false;
+  std::vector<std::string_view> fields;  // one vector for every row: no allocation per row
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string::npos) end = text.size();
@@ -87,7 +95,7 @@ void for_each_row_of(const std::string& text, const std::string& path, std::size
       continue;
     }
     if (!header_seen) throw InputError(path, line_number, "missing '#' header line");
-    const std::vector<std::string_view> fields = split(line, '\t');
+    split_into(line, '\t', fields);
     if (fields.size() < columns) {
       throw InputError(path, line_number,
                        "expected " + std::to_string(columns) + " tab-separated fields, found " +
