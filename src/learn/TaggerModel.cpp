@@ -127,11 +127,16 @@ TagTransitions::TagTransitions(const std::vector<std::string>& tags) {
 
 TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float scale,
                          std::vector<std::uint64_t> keys, std::vector<std::int16_t> weights)
+    : TaggerModel(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
+                  LargeTable<std::int16_t>(weights.begin(), weights.end())) {}
+
+TaggerModel::TaggerModel(WeightTable, std::string kind, std::vector<std::string> tags, float scale,
+                         std::vector<std::uint64_t> keys, LargeTable<std::int16_t> weights)
     : kind_(std::move(kind)),
       tags_(std::move(tags)),
       scale_(scale),
       keys_(std::move(keys)),
-      weights_(weights.begin(), weights.end()),
+      weights_(std::move(weights)),
       transitions_(tags_) {
   static std::atomic<std::uint64_t> next_instance{1};
   instance_ = next_instance++;
@@ -383,7 +388,7 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
     throw InputError(source, "weight table size does not match the row count");
   }
   std::vector<std::uint64_t> keys(static_cast<std::size_t>(rows));
-  std::vector<std::int16_t> weights(static_cast<std::size_t>(rows) * tag_count);
+  LargeTable<std::int16_t> weights(static_cast<std::size_t>(rows) * tag_count);
   if constexpr (std::endian::native == std::endian::little) {
     // The file is little-endian: copy the arrays whole (start-up time is a target).
     std::memcpy(keys.data(), in.take(keys.size() * 8), keys.size() * 8);
@@ -399,7 +404,8 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
       std::adjacent_find(keys.begin(), keys.end()) != keys.end()) {
     throw InputError(source, "feature keys are not ascending");
   }
-  return TaggerModel(std::move(kind), std::move(tags), scale, std::move(keys), std::move(weights));
+  return TaggerModel(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
+                     std::move(weights));
 }
 
 }  // namespace skein::learn
