@@ -141,6 +141,19 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// Lexicon flags for many words: `flags` ORed into each word's entry, in order. Loading is
+// mostly inserts that miss the cache: each word's slot is prefetched a few words ahead.
+using WordFlags = std::vector<std::pair<std::string, std::uint32_t>>;
+void or_flags(FlatStringMap& lexicon, const WordFlags& words) {
+  constexpr std::size_t kAhead = 8;
+  std::vector<std::uint64_t> hashes(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = FlatStringMap::hash(words[i].first);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + kAhead < words.size()) lexicon.prefetch(hashes[i + kAhead]);
+    lexicon.get_or_insert(words[i].first, hashes[i], 0) |= words[i].second;
+  }
+}
+
 }  // namespace
 
 void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t flags) {
@@ -218,7 +231,7 @@ Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   }
   deferred_ = nullptr;
   words.get();  // rethrows the word lists' InputError
-  for (const auto& [word, flags] : deferred) lexicon_.get_or_insert(word, 0) |= flags;
+  or_flags(lexicon_, deferred);
   load_ambiguous(dir);
   // The rule files' word lists become lexicon flags.
   for (const auto& [list, list_words] : word_lists) {
@@ -368,12 +381,14 @@ void Knowledge::load_gazetteer(const std::string& dir) {
 
 void Knowledge::load_word_lists(const std::string& dir) {
   // Runs beside load_gazetteer(): it alone writes the lexicon until the constructor joins it.
+  WordFlags words;
+  words.reserve(1 << 17);
   for_each_row(dir + "given_names.tsv", 1,
                [&](const std::vector<std::string_view>& f, std::size_t) {
                  std::uint32_t flags = lexicon_flags::kGivenName;
                  if (f.size() > 1 && f[1] == "m") flags |= lexicon_flags::kMaleName;
                  if (f.size() > 1 && f[1] == "f") flags |= lexicon_flags::kFemaleName;
-                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
+                 words.emplace_back(fast_normalize(f[0]), flags);
                });
   for_each_row(dir + "surnames.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
     std::uint32_t flags = lexicon_flags::kSurname;
@@ -385,12 +400,13 @@ void Knowledge::load_word_lists(const std::string& dir) {
         flags |= lexicon_flags::kSurnameFirst;
       }
     }
-    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
+    words.emplace_back(fast_normalize(f[0]), flags);
   });
   for_each_row(dir + "common_words.tsv", 1,
                [&](const std::vector<std::string_view>& f, std::size_t) {
-                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kCommon;
+                 words.emplace_back(fast_normalize(f[0]), lexicon_flags::kCommon);
                });
+  or_flags(lexicon_, words);
 }
 
 void Knowledge::load_ambiguous(const std::string& dir) {
@@ -413,10 +429,15 @@ void KbNameIndex::finish() {
   // order (a row named twice in a row kept once), then kEnd.
   auto name = [this](const Pending& p) { return std::string_view(names_).substr(p.start, p.size); };
   start_.reserve(pending_.size(), names_.size());
+  constexpr std::size_t kAhead = 8;  // slots prefetched ahead, so the cache misses overlap
+  std::vector<std::uint64_t> hashes(pending_.size());
+  for (std::size_t i = 0; i < pending_.size(); ++i)
+    hashes[i] = FlatStringMap::hash(name(pending_[i]));
   std::vector<std::uint32_t> group_of(pending_.size()), group_size, first_pending;
   for (std::size_t i = 0; i < pending_.size(); ++i) {
+    if (i + kAhead < pending_.size()) start_.prefetch(hashes[i + kAhead]);
     const auto next = static_cast<std::uint32_t>(group_size.size());
-    const std::uint32_t group = start_.get_or_insert(name(pending_[i]), next);
+    const std::uint32_t group = start_.get_or_insert(name(pending_[i]), hashes[i], next);
     if (group == next) {
       group_size.push_back(0);
       first_pending.push_back(static_cast<std::uint32_t>(i));
@@ -441,7 +462,9 @@ void KbNameIndex::finish() {
   }
   // The names map to their groups so far: now to the groups' first slots.
   for (std::size_t g = 0; g < first_pending.size(); ++g) {
-    start_.get_or_insert(name(pending_[first_pending[g]]), 0) = first_slot[g];
+    if (g + kAhead < first_pending.size()) start_.prefetch(hashes[first_pending[g + kAhead]]);
+    const std::size_t i = first_pending[g];
+    start_.get_or_insert(name(pending_[i]), hashes[i], 0) = first_slot[g];
   }
   pending_ = {};
   names_ = {};

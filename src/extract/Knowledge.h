@@ -177,8 +177,12 @@ class FlatStringMap {
 
   // The value for `key`, inserted as `initial` when absent.
   std::uint32_t& get_or_insert(std::string_view key, std::uint32_t initial) {
+    return get_or_insert(key, hash(key), initial);
+  }
+  // get_or_insert() for a key whose hash() the caller has: with prefetch(), a loader
+  // inserting many keys asks for a later key's slot first, so the cache misses overlap.
+  std::uint32_t& get_or_insert(std::string_view key, std::uint64_t h, std::uint32_t initial) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    const std::uint64_t h = hash(key);
     for (std::size_t i = home(h);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
