@@ -164,9 +164,9 @@ void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t fla
   lexicon_.get_or_insert(norm_token, 0) |= flags;
 }
 
-PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase) {
+PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase, std::uint64_t hash) {
   std::uint32_t& index =
-      phrase_index_.get_or_insert(norm_phrase, static_cast<std::uint32_t>(phrases_.size()));
+      phrase_index_.get_or_insert(norm_phrase, hash, static_cast<std::uint32_t>(phrases_.size()));
   if (index == phrases_.size()) phrases_.emplace_back();
   return phrases_[index];
 }
@@ -177,17 +177,32 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
   if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
   if (norm.empty()) return;
   if (is_acronym_surface(surface)) candidate.flags |= candidate_flags::kAcronym;
+  queued_phrases_.emplace_back(std::move(norm), candidate);
+}
 
+void Knowledge::insert_queued_phrases() {
+  constexpr std::size_t kAhead = 8;  // the table's cache misses overlap
+  const std::size_t count = queued_phrases_.size();
+  std::vector<std::uint64_t> hashes(count);
+  for (std::size_t i = 0; i < count; ++i) hashes[i] = FlatStringMap::hash(queued_phrases_[i].first);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + kAhead < count) phrase_index_.prefetch(hashes[i + kAhead]);
+    insert_phrase(queued_phrases_[i].first, hashes[i], queued_phrases_[i].second);
+  }
+  queued_phrases_ = {};
+}
+
+void Knowledge::insert_phrase(std::string_view norm, std::uint64_t norm_hash, Candidate candidate) {
   std::size_t tokens = 1;
   std::size_t space = norm.find(' ');
-  const std::string_view first = std::string_view(norm).substr(0, space);
+  const std::string_view first = norm.substr(0, space);
   add_lexicon_flags(first, candidate.kind == CandidateKind::kTitle
                                ? lexicon_flags::kPhraseStart | lexicon_flags::kTitleStart
                                : lexicon_flags::kPhraseStart);
   // Every proper prefix is marked so longest-match knows to keep reading.
   while (space != std::string::npos) {
     ++tokens;
-    phrase_entry(std::string_view(norm).substr(0, space)).is_prefix = true;
+    phrase_entry(norm.substr(0, space)).is_prefix = true;
     space = norm.find(' ', space + 1);
   }
   if (candidate.kind == CandidateKind::kDemonym) {
@@ -196,7 +211,7 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
     }
   }
   if (tokens > max_phrase_tokens_) max_phrase_tokens_ = tokens;
-  auto& entry = phrase_entry(norm);
+  auto& entry = phrase_entry(norm, norm_hash);
   for (const Candidate& c : entry.candidates) {
     if (c.kind == candidate.kind && c.index == candidate.index) return;  // listed twice
   }
@@ -377,6 +392,7 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       titles_.push_back(std::move(t));
     });
   }
+  insert_queued_phrases();
 }
 
 void Knowledge::load_word_lists(const std::string& dir) {

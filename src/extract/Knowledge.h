@@ -345,8 +345,15 @@ class Knowledge {
   // kb_organizations.tsv and kb_people.tsv, when present: on different threads.
   void load_kb_organizations(const std::string& dir);
   void load_kb_people(const std::string& dir);
+  // Queues a gazetteer name in its normal form; insert_queued_phrases() adds the queue to the
+  // phrase table in order, each phrase's slot prefetched a few phrases ahead.
   void add_phrase(std::string_view surface, Candidate candidate);
-  PhraseEntry& phrase_entry(std::string_view norm_phrase);
+  void insert_queued_phrases();
+  void insert_phrase(std::string_view norm, std::uint64_t norm_hash, Candidate candidate);
+  PhraseEntry& phrase_entry(std::string_view norm_phrase) {
+    return phrase_entry(norm_phrase, FlatStringMap::hash(norm_phrase));
+  }
+  PhraseEntry& phrase_entry(std::string_view norm_phrase, std::uint64_t hash);
   void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
 
   FlatStringMap lexicon_;
@@ -370,6 +377,8 @@ class Knowledge {
   // While loading: lexicon flags from phrases, applied after the word lists (see the
   // constructor); null afterwards.
   std::vector<std::pair<std::string, std::uint32_t>>* deferred_ = nullptr;
+  // While loading the gazetteer: its phrases, normalised, in file order (see add_phrase).
+  std::vector<std::pair<std::string, Candidate>> queued_phrases_;
 };
 
 }  // namespace skein::extract
