@@ -3,8 +3,9 @@
 // models): mapped with mmap where the file allows it, so the page cache's pages are used in
 // place instead of copied into freshly zeroed memory (on start-up that copy and the page
 // faults behind it cost about as much as parsing). Where mapping is impossible (a pipe, a
-// device, another OS) the file is read into memory instead. Nothing is thrown: opened() and
-// ok() say what failed, so each loader keeps its own one-line error naming the file.
+// device, an empty file) the file is read into memory instead. POSIX only, as the build. Nothing is
+// thrown: opened() and ok() say what failed, so each loader keeps its own one-line error naming the
+// file.
 //
 // A mapped file must not be truncated while it is mapped (reading a page past the new end is
 // a SIGBUS): files Skein writes and maps (the models) are therefore replaced whole with
