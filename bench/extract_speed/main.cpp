@@ -2,11 +2,15 @@
 // with a named peer (compromise, a JavaScript NLP library) on the same texts in the same run.
 //
 //   bench_extract_speed [--passes N] [--peer-passes N] [--no-peer] [CORPUS_DIR]
+//   bench_extract_speed --startup-only N [--no-peer]
 //
 // Figures: Extractor start-up (construction: loading data/ and schema/), single-thread
 // words/s and MB/s (median of N passes), the same with 2 threads sharing one Extractor, and
 // peak RSS. Words are whitespace-separated tokens; both sides are timed on texts already in
 // memory. Targets shown: >= 1,000,000 words/s on one core, peak RSS <= 300 MB.
+// --startup-only N measures start-up alone: N rounds, each constructing (and destroying) an
+// Extractor and then importing compromise in a fresh node process, so both sides of a round
+// see the same load; it prints every round and the medians (target: <= 300 ms).
 
 #include <rapidjson/document.h>
 #include <sys/resource.h>
@@ -20,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -111,6 +116,16 @@ double timed_pass(const skein::extract::Extractor& extractor, const Corpus& corp
   return std::chrono::duration<double>(Clock::now() - started).count();
 }
 
+// User plus system CPU time of this process (all its threads) so far, in milliseconds.
+double cpu_ms() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto ms = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+  };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 double peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -127,6 +142,8 @@ struct PeerResult {
   std::string why_not;
 };
 
+// Runs compromise.mjs over the files of `corpus`; with `passes` 0 it only imports compromise
+// (its start-up) and reads no text.
 PeerResult run_compromise(const Corpus& corpus, int passes) {
   PeerResult result;
   const std::string bench_dir = SKEIN_BENCH_DIR;
@@ -138,7 +155,9 @@ PeerResult run_compromise(const Corpus& corpus, int passes) {
                     ("skein_bench_paths_" + std::to_string(::getpid()) + ".txt");
   {
     std::ofstream out(list);
-    for (const auto& path : corpus.paths) out << path << "\n";
+    if (passes > 0) {
+      for (const auto& path : corpus.paths) out << path << "\n";
+    }
   }
   const std::string command =
       "node '" + bench_dir + "/compromise.mjs' '" + list.string() + "' " + std::to_string(passes);
@@ -160,7 +179,8 @@ PeerResult run_compromise(const Corpus& corpus, int passes) {
   }
   result.ran = true;
   result.version = json["version"].GetString();
-  result.median_seconds = json["median_seconds"].GetDouble();
+  result.median_seconds =
+      json["median_seconds"].IsNumber() ? json["median_seconds"].GetDouble() : 0;
   result.startup_ms = json["startup_ms"].GetDouble();
   result.rss_mb = json["peak_rss_mb"].GetDouble();
   result.mentions = json["mentions"].GetUint64();
@@ -171,12 +191,71 @@ void target_line(const char* what, bool pass, const std::string& detail) {
   std::printf("%s  %-28s %s\n", pass ? "PASS" : "FAIL", what, detail.c_str());
 }
 
+constexpr double kStartupTargetMs = 300;
+
+void print_load() {
+  // Timings mean little on a busy machine: say how busy it was.
+  double load[1] = {0};
+  if (::getloadavg(load, 1) == 1) {
+    std::printf("Load average at start: %.2f on %u hardware threads\n", load[0],
+                std::thread::hardware_concurrency());
+  }
+}
+
+// --startup-only: `rounds` constructions of the Extractor, each followed by one import of
+// compromise in a fresh node process (unless `peer` is false).
+int measure_startup(int rounds, bool peer) {
+  print_load();
+  std::vector<double> skein_ms, skein_cpu_ms, peer_ms;
+  std::string peer_version, why_not;
+  for (int round = 1; round <= rounds; ++round) {
+    const double cpu_before = cpu_ms();
+    const auto started = Clock::now();
+    auto extractor = std::make_unique<const skein::extract::Extractor>();
+    skein_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    skein_cpu_ms.push_back(cpu_ms() - cpu_before);
+    extractor.reset();  // construction alone is start-up, not the destruction
+    std::printf("round %2d  Skein %8.1f ms (CPU %6.1f ms)", round, skein_ms.back(),
+                skein_cpu_ms.back());
+    if (peer && why_not.empty()) {
+      const PeerResult compromise = run_compromise(Corpus{}, 0);
+      if (compromise.ran) {
+        peer_ms.push_back(compromise.startup_ms);
+        peer_version = compromise.version;
+        std::printf("   compromise %8.1f ms", compromise.startup_ms);
+      } else {
+        why_not = compromise.why_not;
+      }
+    }
+    std::printf("\n");
+    std::fflush(stdout);
+  }
+  const double skein_median = median(skein_ms);
+  std::printf("\nSkein Extractor start-up, median of %d: %.1f ms (min %.1f), CPU %.1f ms\n", rounds,
+              skein_median, *std::min_element(skein_ms.begin(), skein_ms.end()),
+              median(skein_cpu_ms));
+  if (!peer_ms.empty()) {
+    std::printf("compromise %s start-up (import), median of %zu: %.1f ms (min %.1f)\n",
+                peer_version.c_str(), peer_ms.size(), median(peer_ms),
+                *std::min_element(peer_ms.begin(), peer_ms.end()));
+  } else if (peer) {
+    std::printf("compromise: not run (%s)\n", why_not.c_str());
+  }
+  std::printf("peak RSS: %.0f MB\n\n", peak_rss_mb());
+  char detail[128];
+  std::snprintf(detail, sizeof detail, "%.1f ms median (target <= %.0f)", skein_median,
+                kStartupTargetMs);
+  target_line("start-up", skein_median <= kStartupTargetMs, detail);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int passes = 5;
   int peer_passes = 1;  // compromise needs minutes per pass over the corpus
   bool peer = true;
+  int startup_rounds = 0;  // --startup-only N
   std::string corpus_dir = SKEIN_SHARED_DIR "/corpus/bbc";
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -184,6 +263,8 @@ int main(int argc, char** argv) {
       passes = std::max(1, std::stoi(argv[++i]));
     else if (arg == "--peer-passes" && i + 1 < argc)
       peer_passes = std::max(1, std::stoi(argv[++i]));
+    else if (arg == "--startup-only" && i + 1 < argc)
+      startup_rounds = std::max(1, std::stoi(argv[++i]));
     else if (arg == "--no-peer")
       peer = false;
     else
@@ -191,18 +272,14 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (startup_rounds > 0) return measure_startup(startup_rounds, peer);
     const Corpus corpus = read_corpus(corpus_dir);
     if (corpus.documents.empty()) {
       std::cerr << "bench_extract_speed: no .txt files under " << corpus_dir << "\n";
       return 2;
     }
     const double mb = static_cast<double>(corpus.bytes) / 1e6;
-    // Timings mean little on a busy machine: say how busy it was.
-    double load[1] = {0};
-    if (::getloadavg(load, 1) == 1) {
-      std::printf("Load average at start: %.2f on %u hardware threads\n", load[0],
-                  std::thread::hardware_concurrency());
-    }
+    print_load();
     std::printf(
         "Corpus: %s\n  %zu documents, %zu words, %.2f MB (%zu skipped: unreadable or invalid "
         "UTF-8)\n\n",

@@ -95,13 +95,15 @@ std::vector<ComponentInfo>& registry_storage() {
        {kTokens},
        {kPos},
        {"model", "sentences"},
-       factory_of<PosTaggerComponent>("pos")},
+       factory_of<PosTaggerComponent>("pos"),
+       /*builds_without_knowledge=*/true},
       {"parser",
        "dependency heads and relations of the sentences naming two entities (models/parser.skm)",
        {kPos, kEntities},
        {kDependencies},
        {"model", "sentences"},
-       factory_of<ParserComponent>("parser")},
+       factory_of<ParserComponent>("parser"),
+       /*builds_without_knowledge=*/true},
       {"relation-rules",
        "relations from the patterns of the rule files (schema/)",
        {kEntities},
@@ -209,13 +211,39 @@ void check_pipeline(const std::vector<std::string>& names, const ExtractorOption
 std::vector<std::unique_ptr<Component>> make_pipeline(const std::vector<std::string>& names,
                                                       const ComponentContext& context) {
   check_pipeline(names, context.options);
-  std::vector<std::unique_ptr<Component>> out;
-  for (const std::string& name : names.empty() ? default_components() : names) {
-    const ComponentInfo& info = component_info(name);
+  PartialPipeline without = build_components(names, context, true);
+  return join_pipeline(std::move(without), build_components(names, context, false));
+}
+
+PartialPipeline build_components(const std::vector<std::string>& names,
+                                 const ComponentContext& context, bool without_knowledge) {
+  const std::vector<std::string> list = names.empty() ? default_components() : names;
+  PartialPipeline out;
+  out.components.resize(list.size());
+  out.errors.resize(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const ComponentInfo& info = component_info(list[i]);
+    if (info.builds_without_knowledge != without_knowledge) continue;
     const auto options = context.options.component_options.find(info.name);
-    out.push_back(info.make(context, options == context.options.component_options.end()
-                                         ? ComponentOptions{}
-                                         : options->second));
+    try {
+      out.components[i] =
+          info.make(context, options == context.options.component_options.end() ? ComponentOptions{}
+                                                                                : options->second);
+    } catch (...) {
+      out.errors[i] = std::current_exception();
+    }
+  }
+  return out;
+}
+
+std::vector<std::unique_ptr<Component>> join_pipeline(PartialPipeline first,
+                                                      PartialPipeline second) {
+  std::vector<std::unique_ptr<Component>> out(first.components.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (first.errors[i]) std::rethrow_exception(first.errors[i]);
+    if (i < second.errors.size() && second.errors[i]) std::rethrow_exception(second.errors[i]);
+    out[i] =
+        first.components[i] ? std::move(first.components[i]) : std::move(second.components.at(i));
   }
   return out;
 }

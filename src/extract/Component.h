@@ -44,6 +44,7 @@
 // per-document state in the AnnotatedDocument or on its stack: one pipeline serves every
 // worker thread.
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -112,6 +113,10 @@ struct ComponentInfo {
   std::vector<std::string> provides;     // layers it fills
   std::vector<std::string> option_keys;  // the options it takes ("model"); others are an error
   ComponentFactory make;
+  // True when building the component reads nothing of ComponentContext::knowledge (it loads
+  // its own model file): the Extractor builds such components on a second thread while the
+  // knowledge loads, so their constructors may keep the reference but must not use it.
+  bool builds_without_knowledge = false;
 };
 
 // Every known component: the built-in ones in default order, then any registered.
@@ -139,5 +144,22 @@ void check_pipeline(const std::vector<std::string>& names, const ExtractorOption
 // component that is not in the list are an error too (a typo would be silently ignored).
 std::vector<std::unique_ptr<Component>> make_pipeline(const std::vector<std::string>& names,
                                                       const ComponentContext& context);
+
+// make_pipeline() in two halves, so that the components that build without the knowledge
+// (ComponentInfo::builds_without_knowledge) can be built while it loads. build_components()
+// builds the components of `names` (empty = default_components()) whose flag equals
+// `without_knowledge`, in order, leaving null slots for the others; a constructor's exception
+// is kept at its component's position, and building goes on with the next. The caller has
+// run check_pipeline(). join_pipeline() puts two halves of one pipeline together and throws
+// the error of the first component in pipeline order that failed, so the error is the one
+// make_pipeline() would throw.
+struct PartialPipeline {
+  std::vector<std::unique_ptr<Component>> components;  // by position in the pipeline
+  std::vector<std::exception_ptr> errors;              // by position; null where built or left
+};
+PartialPipeline build_components(const std::vector<std::string>& names,
+                                 const ComponentContext& context, bool without_knowledge);
+std::vector<std::unique_ptr<Component>> join_pipeline(PartialPipeline first,
+                                                      PartialPipeline second);
 
 }  // namespace skein::extract

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <unordered_map>
 
 #include "core/Error.h"
@@ -49,13 +50,32 @@ std::unique_ptr<Knowledge> tagger_knowledge(const std::string& data_dir,
 }
 
 struct Extractor::Impl {
+  // Start-up: the rules first, then the components that build without the knowledge (the
+  // POS tagger's and the parser's models) on a second thread while this one loads the
+  // knowledge (itself on two threads), then the rest of the pipeline.
   explicit Impl(const ExtractorOptions& extractor_options)
       : options(extractor_options),
         data_dir(options.data_dir.empty() ? default_data_dir() : options.data_dir),
         rules(load_rules(options.rules_dir.empty() ? default_rules_dir() : options.rules_dir)),
+        built_without_knowledge(start_building_without_knowledge()),
         knowledge(data_dir, rules.word_lists),
-        components(make_pipeline(options.components,
-                                 ComponentContext{knowledge, rules, options, data_dir})) {}
+        components(finish_pipeline()) {}
+
+  // The context the components are built with. Its knowledge is the member below, which the
+  // components built without it (ComponentInfo::builds_without_knowledge) may refer to but
+  // do not read while it loads.
+  ComponentContext context() { return ComponentContext{knowledge, rules, options, data_dir}; }
+
+  std::vector<std::unique_ptr<Component>> finish_pipeline() {
+    PartialPipeline with_knowledge = build_components(options.components, context(), false);
+    return join_pipeline(built_without_knowledge.get(), std::move(with_knowledge));
+  }
+
+  std::future<PartialPipeline> start_building_without_knowledge() {
+    check_pipeline(options.components, options);  // a usage error before any loading
+    return std::async(std::launch::async,
+                      [this] { return build_components(options.components, context(), true); });
+  }
 
   DocumentExtraction run(const Document& document, std::vector<double>* seconds) const {
     AnnotatedDocument annotated(document);
@@ -82,6 +102,9 @@ struct Extractor::Impl {
   ExtractorOptions options;
   std::string data_dir;
   RuleSet rules;
+  // Before the knowledge: if loading the knowledge throws, the future's destructor waits for
+  // the thread, which never reads the knowledge.
+  std::future<PartialPipeline> built_without_knowledge;
   Knowledge knowledge;  // after the rules: their word lists become lexicon flags
   std::vector<std::unique_ptr<Component>> components;
 };

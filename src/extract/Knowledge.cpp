@@ -44,18 +44,25 @@ std::string fast_normalize(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
+// The fields of `s` between `sep`s into `out` (cleared first; its capacity is reused).
+void split_into(std::string_view s, char sep, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t start = 0;
   while (true) {
     const std::size_t pos = s.find(sep, start);
     if (pos == std::string_view::npos) {
       out.push_back(s.substr(start));
-      return out;
+      return;
     }
     out.push_back(s.substr(start, pos - start));
     start = pos + 1;
   }
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  split_into(s, sep, out);
+  return out;
 }
 
 // Calls `row(fields, line_number)` for every data line of a TSV file whose header starts with
@@ -66,6 +73,7 @@ void for_each_row_of(const std::string& text, const std::string& path, std::size
   std::size_t line_number = 0;
   std::size_t pos = 0;
   bool header_seen = false;
+  std::vector<std::string_view> fields;  // one vector for every row: no allocation per row
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string::npos) end = text.size();
@@ -87,7 +95,7 @@ void for_each_row_of(const std::string& text, const std::string& path, std::size
       continue;
     }
     if (!header_seen) throw InputError(path, line_number, "missing '#' header line");
-    const std::vector<std::string_view> fields = split(line, '\t');
+    split_into(line, '\t', fields);
     if (fields.size() < columns) {
       throw InputError(path, line_number,
                        "expected " + std::to_string(columns) + " tab-separated fields, found " +
@@ -133,6 +141,19 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// Lexicon flags for many words: `flags` ORed into each word's entry, in order. Loading is
+// mostly inserts that miss the cache: each word's slot is prefetched a few words ahead.
+using WordFlags = std::vector<std::pair<std::string, std::uint32_t>>;
+void or_flags(FlatStringMap& lexicon, const WordFlags& words) {
+  constexpr std::size_t kAhead = 8;
+  std::vector<std::uint64_t> hashes(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = FlatStringMap::hash(words[i].first);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + kAhead < words.size()) lexicon.prefetch(hashes[i + kAhead]);
+    lexicon.get_or_insert(words[i].first, hashes[i], 0) |= words[i].second;
+  }
+}
+
 }  // namespace
 
 void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t flags) {
@@ -143,9 +164,9 @@ void Knowledge::add_lexicon_flags(std::string_view norm_token, std::uint32_t fla
   lexicon_.get_or_insert(norm_token, 0) |= flags;
 }
 
-PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase) {
+PhraseEntry& Knowledge::phrase_entry(std::string_view norm_phrase, std::uint64_t hash) {
   std::uint32_t& index =
-      phrase_index_.get_or_insert(norm_phrase, static_cast<std::uint32_t>(phrases_.size()));
+      phrase_index_.get_or_insert(norm_phrase, hash, static_cast<std::uint32_t>(phrases_.size()));
   if (index == phrases_.size()) phrases_.emplace_back();
   return phrases_[index];
 }
@@ -156,17 +177,32 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
   if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
   if (norm.empty()) return;
   if (is_acronym_surface(surface)) candidate.flags |= candidate_flags::kAcronym;
+  queued_phrases_.emplace_back(std::move(norm), candidate);
+}
 
+void Knowledge::insert_queued_phrases() {
+  constexpr std::size_t kAhead = 8;  // the table's cache misses overlap
+  const std::size_t count = queued_phrases_.size();
+  std::vector<std::uint64_t> hashes(count);
+  for (std::size_t i = 0; i < count; ++i) hashes[i] = FlatStringMap::hash(queued_phrases_[i].first);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + kAhead < count) phrase_index_.prefetch(hashes[i + kAhead]);
+    insert_phrase(queued_phrases_[i].first, hashes[i], queued_phrases_[i].second);
+  }
+  queued_phrases_ = {};
+}
+
+void Knowledge::insert_phrase(std::string_view norm, std::uint64_t norm_hash, Candidate candidate) {
   std::size_t tokens = 1;
   std::size_t space = norm.find(' ');
-  const std::string_view first = std::string_view(norm).substr(0, space);
+  const std::string_view first = norm.substr(0, space);
   add_lexicon_flags(first, candidate.kind == CandidateKind::kTitle
                                ? lexicon_flags::kPhraseStart | lexicon_flags::kTitleStart
                                : lexicon_flags::kPhraseStart);
   // Every proper prefix is marked so longest-match knows to keep reading.
   while (space != std::string::npos) {
     ++tokens;
-    phrase_entry(std::string_view(norm).substr(0, space)).is_prefix = true;
+    phrase_entry(norm.substr(0, space)).is_prefix = true;
     space = norm.find(' ', space + 1);
   }
   if (candidate.kind == CandidateKind::kDemonym) {
@@ -175,7 +211,7 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
     }
   }
   if (tokens > max_phrase_tokens_) max_phrase_tokens_ = tokens;
-  auto& entry = phrase_entry(norm);
+  auto& entry = phrase_entry(norm, norm_hash);
   for (const Candidate& c : entry.candidates) {
     if (c.kind == candidate.kind && c.index == candidate.index) return;  // listed twice
   }
@@ -185,19 +221,21 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
 Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
   // Start-up is mostly hash-table inserts that miss the cache, in two independent halves: the
-  // word lists (given names, surnames, common words) fill the lexicon on a second thread while
-  // this one builds the phrase table. Lexicon flags that phrases add (first words, demonym
-  // words) wait in `deferred` and are applied once the word lists are in.
+  // word lists (given names, surnames, common words) fill the lexicon and the kb's
+  // organisations their tables on a second thread while this one builds the phrase table and
+  // the kb's people (the halves take about as long). Lexicon flags that phrases add (first
+  // words, demonym words) wait in `deferred` and are applied once the word lists are in.
   lexicon_.reserve(1 << 17, 1 << 20);
   auto words = std::async(std::launch::async, [this, &dir] {
     load_word_lists(dir);
-    load_kb(dir);
+    load_kb_organizations(dir);
   });
   std::vector<std::pair<std::string, std::uint32_t>> deferred;
   deferred.reserve(1 << 16);
   deferred_ = &deferred;
   try {
     load_gazetteer(dir);
+    load_kb_people(dir);
   } catch (...) {
     deferred_ = nullptr;
     try {
@@ -208,7 +246,7 @@ Knowledge::Knowledge(const std::string& data_dir, const WordLists& word_lists) {
   }
   deferred_ = nullptr;
   words.get();  // rethrows the word lists' InputError
-  for (const auto& [word, flags] : deferred) lexicon_.get_or_insert(word, 0) |= flags;
+  or_flags(lexicon_, deferred);
   load_ambiguous(dir);
   // The rule files' word lists become lexicon flags.
   for (const auto& [list, list_words] : word_lists) {
@@ -354,16 +392,19 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       titles_.push_back(std::move(t));
     });
   }
+  insert_queued_phrases();
 }
 
 void Knowledge::load_word_lists(const std::string& dir) {
   // Runs beside load_gazetteer(): it alone writes the lexicon until the constructor joins it.
+  WordFlags words;
+  words.reserve(1 << 17);
   for_each_row(dir + "given_names.tsv", 1,
                [&](const std::vector<std::string_view>& f, std::size_t) {
                  std::uint32_t flags = lexicon_flags::kGivenName;
                  if (f.size() > 1 && f[1] == "m") flags |= lexicon_flags::kMaleName;
                  if (f.size() > 1 && f[1] == "f") flags |= lexicon_flags::kFemaleName;
-                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
+                 words.emplace_back(fast_normalize(f[0]), flags);
                });
   for_each_row(dir + "surnames.tsv", 1, [&](const std::vector<std::string_view>& f, std::size_t) {
     std::uint32_t flags = lexicon_flags::kSurname;
@@ -375,12 +416,13 @@ void Knowledge::load_word_lists(const std::string& dir) {
         flags |= lexicon_flags::kSurnameFirst;
       }
     }
-    lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= flags;
+    words.emplace_back(fast_normalize(f[0]), flags);
   });
   for_each_row(dir + "common_words.tsv", 1,
                [&](const std::vector<std::string_view>& f, std::size_t) {
-                 lexicon_.get_or_insert(fast_normalize(f[0]), 0) |= lexicon_flags::kCommon;
+                 words.emplace_back(fast_normalize(f[0]), lexicon_flags::kCommon);
                });
+  or_flags(lexicon_, words);
 }
 
 void Knowledge::load_ambiguous(const std::string& dir) {
@@ -398,34 +440,67 @@ void Knowledge::load_ambiguous(const std::string& dir) {
 }
 
 void KbNameIndex::finish() {
+  // Grouped by hashing, not by sorting the names (a stable sort of the 100k names was a fifth
+  // of the kb's start-up): each distinct name is a group, its rows one run of rows_ in file
+  // order (a row named twice in a row kept once), then kEnd.
   auto name = [this](const Pending& p) { return std::string_view(names_).substr(p.start, p.size); };
-  std::stable_sort(pending_.begin(), pending_.end(),
-                   [&](const Pending& a, const Pending& b) { return name(a) < name(b); });
-  rows_.reserve(pending_.size() * 2);
   start_.reserve(pending_.size(), names_.size());
-  for (std::size_t i = 0; i < pending_.size();) {
-    const std::string_view first = name(pending_[i]);
-    start_.get_or_insert(first, static_cast<std::uint32_t>(rows_.size()));
-    std::size_t j = i;
-    for (; j < pending_.size() && name(pending_[j]) == first; ++j) {
-      if (j == i || pending_[j].row != pending_[j - 1].row) rows_.push_back(pending_[j].row);
+  constexpr std::size_t kAhead = 8;  // slots prefetched ahead, so the cache misses overlap
+  std::vector<std::uint64_t> hashes(pending_.size());
+  for (std::size_t i = 0; i < pending_.size(); ++i)
+    hashes[i] = FlatStringMap::hash(name(pending_[i]));
+  std::vector<std::uint32_t> group_of(pending_.size()), group_size, first_pending;
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    if (i + kAhead < pending_.size()) start_.prefetch(hashes[i + kAhead]);
+    const auto next = static_cast<std::uint32_t>(group_size.size());
+    const std::uint32_t group = start_.get_or_insert(name(pending_[i]), hashes[i], next);
+    if (group == next) {
+      group_size.push_back(0);
+      first_pending.push_back(static_cast<std::uint32_t>(i));
     }
-    rows_.push_back(kEnd);
-    i = j;
+    ++group_size[group];
+    group_of[i] = group;
+  }
+  // Each group's first slot in rows_, with room for all its rows and its kEnd.
+  std::vector<std::uint32_t> first_slot(group_size.size());
+  std::size_t slots = 0;
+  for (std::size_t g = 0; g < group_size.size(); ++g) {
+    first_slot[g] = static_cast<std::uint32_t>(slots);
+    slots += group_size[g] + 1;
+  }
+  rows_.assign(slots, kEnd);  // a dropped repeat leaves a spare kEnd after its group's end
+  std::vector<std::uint32_t> next_slot = first_slot;
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const std::uint32_t group = group_of[i];
+    std::uint32_t& slot = next_slot[group];
+    if (slot > first_slot[group] && rows_[slot - 1] == pending_[i].row) continue;
+    rows_[slot++] = pending_[i].row;
+  }
+  // The names map to their groups so far: now to the groups' first slots.
+  for (std::size_t g = 0; g < first_pending.size(); ++g) {
+    if (g + kAhead < first_pending.size()) start_.prefetch(hashes[first_pending[g + kAhead]]);
+    const std::size_t i = first_pending[g];
+    start_.get_or_insert(name(pending_[i]), hashes[i], 0) = first_slot[g];
   }
   pending_ = {};
   names_ = {};
 }
 
-void Knowledge::load_kb(const std::string& dir) {
-  // Runs on the word-list thread: it alone writes the kb tables until the constructor joins.
-  auto index_name = [](KbNameIndex& index, std::string_view name, std::uint32_t row) {
-    if (name.empty()) return;
-    std::string norm = fast_normalize(name);
-    std::string_view view = norm;
-    if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
-    if (!view.empty()) index.add(view, row);
-  };
+namespace {
+
+// Adds a kb row's name or alias to `index` in its normal form, without a leading "the".
+void index_name(KbNameIndex& index, std::string_view name, std::uint32_t row) {
+  if (name.empty()) return;
+  std::string norm = fast_normalize(name);
+  std::string_view view = norm;
+  if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
+  if (!view.empty()) index.add(view, row);
+}
+
+}  // namespace
+
+void Knowledge::load_kb_organizations(const std::string& dir) {
+  // Runs on the word-list thread: it alone writes these tables until the constructor joins.
   const std::string organizations = dir + "kb_organizations.tsv";
   if (std::ifstream(organizations).good()) {
     kb_organizations_text_ = read_file(organizations);
@@ -447,6 +522,10 @@ void Knowledge::load_kb(const std::string& dir) {
                     });
   }
   kb_organization_names_.finish();
+}
+
+void Knowledge::load_kb_people(const std::string& dir) {
+  // Runs on the constructor's thread, after the gazetteer, while the word lists load.
   const std::string people = dir + "kb_people.tsv";
   if (std::ifstream(people).good()) {
     kb_people_text_ = read_file(people);

@@ -177,8 +177,12 @@ class FlatStringMap {
 
   // The value for `key`, inserted as `initial` when absent.
   std::uint32_t& get_or_insert(std::string_view key, std::uint32_t initial) {
+    return get_or_insert(key, hash(key), initial);
+  }
+  // get_or_insert() for a key whose hash() the caller has: with prefetch(), a loader
+  // inserting many keys asks for a later key's slot first, so the cache misses overlap.
+  std::uint32_t& get_or_insert(std::string_view key, std::uint64_t h, std::uint32_t initial) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    const std::uint64_t h = hash(key);
     for (std::size_t i = home(h);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.hash == 0) {
@@ -338,9 +342,18 @@ class Knowledge {
   void load_gazetteer(const std::string& dir);   // countries ... titles: the phrase table
   void load_word_lists(const std::string& dir);  // given names, surnames, common words
   void load_ambiguous(const std::string& dir);   // marks phrases; needs the phrase table
-  void load_kb(const std::string& dir);          // kb_*.tsv, when present
+  // kb_organizations.tsv and kb_people.tsv, when present: on different threads.
+  void load_kb_organizations(const std::string& dir);
+  void load_kb_people(const std::string& dir);
+  // Queues a gazetteer name in its normal form; insert_queued_phrases() adds the queue to the
+  // phrase table in order, each phrase's slot prefetched a few phrases ahead.
   void add_phrase(std::string_view surface, Candidate candidate);
-  PhraseEntry& phrase_entry(std::string_view norm_phrase);
+  void insert_queued_phrases();
+  void insert_phrase(std::string_view norm, std::uint64_t norm_hash, Candidate candidate);
+  PhraseEntry& phrase_entry(std::string_view norm_phrase) {
+    return phrase_entry(norm_phrase, FlatStringMap::hash(norm_phrase));
+  }
+  PhraseEntry& phrase_entry(std::string_view norm_phrase, std::uint64_t hash);
   void add_lexicon_flags(std::string_view norm_token, std::uint32_t flags);
 
   FlatStringMap lexicon_;
@@ -364,6 +377,8 @@ class Knowledge {
   // While loading: lexicon flags from phrases, applied after the word lists (see the
   // constructor); null afterwards.
   std::vector<std::pair<std::string, std::uint32_t>>* deferred_ = nullptr;
+  // While loading the gazetteer: its phrases, normalised, in file order (see add_phrase).
+  std::vector<std::pair<std::string, Candidate>> queued_phrases_;
 };
 
 }  // namespace skein::extract

@@ -5,10 +5,10 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 
 #include "core/Error.h"
+#include "core/MappedFile.h"
 #include "core/Sha256.h"
 
 namespace skein::learn {
@@ -127,11 +127,16 @@ TagTransitions::TagTransitions(const std::vector<std::string>& tags) {
 
 TaggerModel::TaggerModel(std::string kind, std::vector<std::string> tags, float scale,
                          std::vector<std::uint64_t> keys, std::vector<std::int16_t> weights)
+    : TaggerModel(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
+                  LargeTable<std::int16_t>(weights.begin(), weights.end())) {}
+
+TaggerModel::TaggerModel(WeightTable, std::string kind, std::vector<std::string> tags, float scale,
+                         std::vector<std::uint64_t> keys, LargeTable<std::int16_t> weights)
     : kind_(std::move(kind)),
       tags_(std::move(tags)),
       scale_(scale),
       keys_(std::move(keys)),
-      weights_(weights.begin(), weights.end()),
+      weights_(std::move(weights)),
       transitions_(tags_) {
   static std::atomic<std::uint64_t> next_instance{1};
   instance_ = next_instance++;
@@ -150,7 +155,9 @@ void TaggerModel::build_table() {
   while (capacity < keys_.size() * 2) capacity *= 2;  // load factor at most 1/2: short probes
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
+  constexpr std::size_t kAhead = 8;  // slots prefetched ahead: the inserts' misses overlap
   for (std::size_t r = 0; r < keys_.size(); ++r) {
+    if (r + kAhead < keys_.size()) __builtin_prefetch(&slots_[home(keys_[r + kAhead])], 1);
     std::size_t i = home(keys_[r]);
     while (slots_[i].check != 0) i = (i + 1) & mask_;
     slots_[i] = {check_of(keys_[r]), static_cast<std::uint32_t>(r * tags_.size())};
@@ -328,24 +335,16 @@ std::string TaggerModel::serialize() const {
 }
 
 void TaggerModel::save(const std::string& path) const {
-  const std::string bytes = serialize();
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) throw InputError(path, "cannot write the model file");
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) throw InputError(path, "cannot write the model file");
+  // Replaced whole, never rewritten in place: a process may have the old file mapped (load).
+  if (!replace_file(path, serialize())) throw InputError(path, "cannot write the model file");
 }
 
 TaggerModel TaggerModel::load(const std::string& path, std::string_view expected_kind) {
-  std::ifstream file(path, std::ios::binary | std::ios::ate);
-  if (!file) throw InputError(path, "cannot open the model file (missing or unreadable)");
-  const std::streamoff size = file.tellg();
-  if (size < 0) throw InputError(path, "cannot read the model file");
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  file.seekg(0);
-  file.read(bytes.data(), size);
-  if (!file) throw InputError(path, "cannot read the model file");
-  return parse(bytes, path, expected_kind);
+  // Mapped, not copied: the arrays are copied once, from the page cache into the model.
+  const MappedFile file(path);
+  if (!file.opened()) throw InputError(path, "cannot open the model file (missing or unreadable)");
+  if (!file.ok()) throw InputError(path, "cannot read the model file");
+  return parse(file.bytes(), path, expected_kind);
 }
 
 TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source,
@@ -391,7 +390,7 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
     throw InputError(source, "weight table size does not match the row count");
   }
   std::vector<std::uint64_t> keys(static_cast<std::size_t>(rows));
-  std::vector<std::int16_t> weights(static_cast<std::size_t>(rows) * tag_count);
+  LargeTable<std::int16_t> weights(static_cast<std::size_t>(rows) * tag_count);
   if constexpr (std::endian::native == std::endian::little) {
     // The file is little-endian: copy the arrays whole (start-up time is a target).
     std::memcpy(keys.data(), in.take(keys.size() * 8), keys.size() * 8);
@@ -407,7 +406,8 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
       std::adjacent_find(keys.begin(), keys.end()) != keys.end()) {
     throw InputError(source, "feature keys are not ascending");
   }
-  return TaggerModel(std::move(kind), std::move(tags), scale, std::move(keys), std::move(weights));
+  return TaggerModel(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
+                     std::move(weights));
 }
 
 }  // namespace skein::learn

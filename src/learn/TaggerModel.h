@@ -113,6 +113,12 @@ class TaggerModel {
            std::vector<float>* confidence_out = nullptr) const;
 
  private:
+  // The public constructor with the weights already in their table: parse() reads them
+  // straight into it (one copy of the file's weights, not two).
+  struct WeightTable {};
+  TaggerModel(WeightTable, std::string kind, std::vector<std::string> tags, float scale,
+              std::vector<std::uint64_t> keys, LargeTable<std::int16_t> weights);
+
   // The slot of a key in the table (its probe sequence's end when absent).
   std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>(key >> 1) & mask_; }
   // The weight row of `key`, or nullptr, probing from `from_slot` (its home).

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <limits>
 
 #include "core/Error.h"
+#include "core/MappedFile.h"
 #include "learn/ModelBytes.h"
 #include "parse/ArcEager.h"
 
@@ -42,10 +42,12 @@ ParseScratch::ParseScratch(ParseScratch&&) noexcept = default;
 ParseScratch& ParseScratch::operator=(ParseScratch&&) noexcept = default;
 
 DependencyParser DependencyParser::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  // Mapped, not read through a stream byte by byte (that was half the parser's start-up).
+  const MappedFile file(path);
+  if (!file.opened())
     throw InputError(path, "cannot open the parser model (retrain with scripts/train-models.sh)");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!file.ok()) throw InputError(path, "cannot read the parser model");
+  const std::string_view bytes = file.bytes();
   if (bytes.size() < sizeof(kMagic) || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
     throw InputError(path, "not a Skein parser model (bad magic)");
   }
@@ -98,10 +100,8 @@ void DependencyParser::save(const std::string& path) const {
   }
   model_.write(out);
   put<std::uint64_t>(out, checksum(out));
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file.write(out.data(), static_cast<std::streamsize>(out.size()));
-  file.close();
-  if (!file) throw InputError(path, "cannot write the parser model");
+  // Replaced whole, never rewritten in place: a process may have the old file mapped (load).
+  if (!replace_file(path, out)) throw InputError(path, "cannot write the parser model");
 }
 
 void DependencyParser::parse(std::span<const std::string_view> words,

@@ -289,3 +289,54 @@ TEST_CASE("Timing each component gives one slot per component and the same extra
   CHECK(timed.entities.size() == plain.entities.size());
   CHECK(timed.relations.size() == plain.relations.size());
 }
+
+TEST_CASE("Components that build without the knowledge are built apart and joined in order",
+          "[extract][pipeline]") {
+  const std::string models = SKEIN_SOURCE_DIR "/data/models/";
+  ExtractorOptions o =
+      options({"segmenter", "gazetteer", "recognizer", "ner", "resolver", "pos", "parser"});
+  set_component_option(o, "pos.model=" + models + "pos.skm");
+  set_component_option(o, "parser.model=" + models + "parser.skm");
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kFixtures, rules.word_lists);
+  const ComponentContext context{knowledge, rules, o, kFixtures};
+  PartialPipeline without = build_components(o.components, context, true);
+  PartialPipeline with = build_components(o.components, context, false);
+  REQUIRE(without.components.size() == 7);
+  for (std::size_t i = 0; i < 7; ++i) {
+    const bool alone = o.components[i] == "pos" || o.components[i] == "parser";
+    CHECK((without.components[i] != nullptr) == alone);
+    CHECK((with.components[i] != nullptr) == !alone);
+    CHECK(!without.errors[i]);
+    CHECK(!with.errors[i]);
+  }
+  const auto joined = join_pipeline(std::move(without), std::move(with));
+  REQUIRE(joined.size() == 7);
+  for (std::size_t i = 0; i < 7; ++i) CHECK(joined[i]->name() == o.components[i]);
+}
+
+TEST_CASE("The Extractor reports the first component in pipeline order that cannot be built",
+          "[extract][pipeline]") {
+  auto error_of = [](const ExtractorOptions& o) -> std::string {
+    try {
+      Extractor x(o);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no InputError";
+  };
+  // The POS model is built on the second thread, the NER model after the knowledge: both
+  // missing, the NER model comes first in the pipeline and is the one named.
+  ExtractorOptions o =
+      options({"segmenter", "gazetteer", "recognizer", "ner", "resolver", "pos", "parser"});
+  set_component_option(o, "pos.model=/nonexistent/pos.skm");
+  set_component_option(o, "parser.model=/nonexistent/parser.skm");
+  ExtractorOptions both = o;
+  set_component_option(both, "ner.model=/nonexistent/ner.skm");
+  CHECK_THAT(error_of(both), Catch::StartsWith("/nonexistent/ner.skm: cannot open"));
+  CHECK_THAT(error_of(o), Catch::StartsWith("/nonexistent/pos.skm: cannot open"));
+  // A knowledge file that cannot be read comes before any model.
+  ExtractorOptions no_data = both;
+  no_data.data_dir = "/nonexistent-data";
+  CHECK_THAT(error_of(no_data), Catch::StartsWith("/nonexistent-data/"));
+}
