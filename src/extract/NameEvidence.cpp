@@ -86,4 +86,9 @@ bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std:
   return !knowledge.kb_organizations_named(v.key_of(first, last)).empty();
 }
 
+bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                     std::uint32_t last) {
+  return listed_on(v, first, last) != nullptr || kb_listed_organisation(knowledge, v, first, last);
+}
+
 }  // namespace skein::extract::name_evidence

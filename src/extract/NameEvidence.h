@@ -40,5 +40,8 @@ bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first)
 // Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
 bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                             std::uint32_t last);
+// Some list names tokens [first, last): the gazetteer (listed_on) or kb_organizations.tsv.
+bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                     std::uint32_t last);
 
 }  // namespace skein::extract::name_evidence

@@ -22,6 +22,19 @@ std::uint32_t head_kind(const Knowledge& knowledge, const TokenView& v, std::uin
   return knowledge.lexicon(w.substr(0, w.size() - 1)) & kInstitution;
 }
 
+// The token right before a span starting at `first`: a capitalised word (not in capitals)
+// glued to it by a space in the same sentence, after the previous span's end, that no title,
+// listed name or calendar word claims. The joins below take such a word into the span.
+bool free_word_before(const TokenView& v, std::uint32_t first, std::uint32_t previous_end) {
+  if (first == 0 || first <= previous_end || !v.tok(first).has(tf::kSpaceBefore) ||
+      v.tok(first).has(tf::kSentenceStart))
+    return false;
+  const std::uint32_t before = first - 1;
+  return v.tok(before).has(tf::kCapital) && v.tok(before).has(tf::kWord) &&
+         !v.tok(before).has(tf::kAllCaps) && !v.is_title_span(before) && !v.is_name_span(before) &&
+         !is_calendar_word(v.norm(before));
+}
+
 }  // namespace
 
 bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint32_t t) {
@@ -153,8 +166,7 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v,
       for (std::uint32_t k = span.first; k < span.last; ++k) {
         if (institution_head(knowledge, v, k)) return false;
       }
-      return name_evidence::listed_on(v, span.first, span.last) == nullptr &&
-             !name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last);
+      return !name_evidence::listed_anywhere(knowledge, v, span.first, span.last);
     }
     return false;
   };
@@ -176,15 +188,11 @@ void join_compound_demonyms(const TokenView& v, const RuleSet& rules, const NerL
                             std::vector<TaggedSpan>& spans) {
   std::uint32_t previous_end = 0;
   for (TaggedSpan& span : spans) {
-    const std::uint32_t before = span.first - 1;
-    if (static_cast<std::int32_t>(span.label) == labels.misc && span.first > previous_end &&
-        span.first > 0 && (v.lex(span.first) & lf::kDemonymWord) != 0 &&
-        v.tok(span.first).has(tf::kSpaceBefore) && !v.tok(span.first).has(tf::kSentenceStart) &&
-        v.tok(before).has(tf::kCapital) && v.tok(before).has(tf::kWord) &&
-        !v.tok(before).has(tf::kAllCaps) && !v.initial_position(before) &&
-        !v.is_title_span(before) && !v.is_name_span(before) && !is_calendar_word(v.norm(before)) &&
-        !rules.in_word_set("sentence-opener", v.norm(before)))
-      span.first = before;
+    if (static_cast<std::int32_t>(span.label) == labels.misc &&
+        (v.lex(span.first) & lf::kDemonymWord) != 0 &&
+        free_word_before(v, span.first, previous_end) && !v.initial_position(span.first - 1) &&
+        !rules.in_word_set("sentence-opener", v.norm(span.first - 1)))
+      --span.first;
     previous_end = span.last;
   }
 }
@@ -198,8 +206,7 @@ void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
     const std::uint32_t k = span.last - 1;
     if (static_cast<std::int32_t>(span.label) != labels.organization || k <= span.first ||
         !v.tok(k).has(tf::kAllCaps) || v.tok(k).end - v.tok(k).start > 3 ||
-        name_evidence::listed_on(v, k, span.last) != nullptr ||
-        name_evidence::kb_listed_organisation(knowledge, v, k, span.last) ||
+        name_evidence::listed_anywhere(knowledge, v, k, span.last) ||
         name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last))
       continue;
     const PhraseEntry* country = name_evidence::listed_on(v, span.first, k);
@@ -240,14 +247,10 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans) {
   std::uint32_t previous_end = 0;
   for (TaggedSpan& span : spans) {
-    const std::uint32_t before = span.first - 1;
-    if (static_cast<std::int32_t>(span.label) == labels.person && span.first > previous_end &&
-        span.first > 0 && v.tok(span.first).has(tf::kSpaceBefore) &&
-        !v.tok(span.first).has(tf::kSentenceStart) && v.tok(before).has(tf::kCapital) &&
-        !v.tok(before).has(tf::kAllCaps) &&
-        (v.lex(before) & (lf::kGivenName | lf::kCommon)) == lf::kGivenName &&
-        !v.is_title_span(before) && !v.is_name_span(before) && !is_calendar_word(v.norm(before)))
-      span.first = before;
+    if (static_cast<std::int32_t>(span.label) == labels.person &&
+        free_word_before(v, span.first, previous_end) &&
+        (v.lex(span.first - 1) & (lf::kGivenName | lf::kCommon)) == lf::kGivenName)
+      --span.first;
     previous_end = span.last;
   }
 }
@@ -266,13 +269,14 @@ void trim_scores_and_possessives(const TokenView& v, const NerLabels& labels,
     }
     return false;
   };
+  // A number, or a hyphen glued to one ("7-5").
+  auto numeric = [&](std::uint32_t t) {
+    return v.tok(t).has(tf::kNumber) || (v.norm(t) == "-" && !v.tok(t).has(tf::kSpaceBefore));
+  };
   for (TaggedSpan& span : spans) {
     if (span.last - span.first < 2) continue;
     const std::uint32_t end = span.last - 1;
     // "Na Li 7-5": a score after a name; a person's name never ends on a number.
-    auto numeric = [&](std::uint32_t t) {
-      return v.tok(t).has(tf::kNumber) || (v.norm(t) == "-" && !v.tok(t).has(tf::kSpaceBefore));
-    };
     std::uint32_t cut = span.last;
     bool score = span.last + 1 < token_count && v.norm(span.last) == "-" &&
                  !v.tok(span.last).has(tf::kSpaceBefore) && v.tok(span.last + 1).has(tf::kNumber);
@@ -303,8 +307,7 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLa
         // The words before the title are a name of their own where a list names them or an
         // institution's word ends them; else they are the title's portfolio ("Health
         // Secretary John Reid").
-        if (name_evidence::listed_on(v, span.first, t) != nullptr ||
-            name_evidence::kb_listed_organisation(knowledge, v, span.first, t) ||
+        if (name_evidence::listed_anywhere(knowledge, v, span.first, t) ||
             institution_head(knowledge, v, t - 1))
           out.push_back({span.first, t, span.label, span.confidence});
         span = {name, span.last, static_cast<std::uint32_t>(labels.person), span.confidence};
@@ -330,8 +333,7 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
     }
     if (label != labels.location || span.last - span.first != 1 ||
         v.tok(span.first).has(tf::kAllCaps) ||
-        name_evidence::listed_on(v, span.first, span.last) != nullptr ||
-        name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last))
+        name_evidence::listed_anywhere(knowledge, v, span.first, span.last))
       continue;
     const std::string_view w = v.norm(span.first);
     const auto named = std::find_if(last_words.rbegin(), last_words.rend(),
