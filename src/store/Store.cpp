@@ -82,6 +82,12 @@ Store::Store(const std::string& path, StoreOptions options) : impl_(std::make_un
                        "); open it with a newer skein");
     }
     if (options.read_only) {
+      // check_is_skein_store passed, so a version-0 file has no table at all: created by a
+      // run that stopped before its first migration committed (or by hand).
+      if (version == 0) {
+        throw StoreError(path + ": an empty store, nothing ingested into it yet; run skein " +
+                         "ingest (or any command that writes) to initialise it");
+      }
       if (version < latest) {
         throw StoreError(path + ": store schema version " + std::to_string(version) +
                          " needs migrating to " + std::to_string(latest) +

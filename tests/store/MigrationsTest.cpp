@@ -87,6 +87,22 @@ TEST_CASE("Store errors say what SQLite meant in words", "[store]") {
              Contains("not a Skein store") && Contains("file is not a database"));
 }
 
+TEST_CASE(
+    "An empty store file opened read-only says nothing was ingested, and a writer initialises it",
+    "[store]") {
+  TempDir dir;
+  const std::string path = dir.file("empty.db");
+  // What a run killed before its first migration committed leaves: a WAL file, no table.
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA journal_mode = WAL");
+  }
+  REQUIRE_THROWS_WITH(Store(path, read_only_options()),
+                      Contains("empty.db: an empty store, nothing ingested"));
+  Store store(path);
+  CHECK(store.schema_version() == Store::latest_schema_version());
+}
+
 TEST_CASE("A version 1 store is migrated on open and keeps its rows", "[store]") {
   TempDir dir;
   const std::string path = dir.file("v1.db");
