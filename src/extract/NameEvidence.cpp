@@ -1,5 +1,7 @@
 #include "extract/NameEvidence.h"
 
+#include <algorithm>
+
 #include "extract/RelationChecks.h"
 
 namespace skein::extract::name_evidence {
@@ -84,6 +86,48 @@ bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first)
 bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                             std::uint32_t last) {
   return !knowledge.kb_organizations_named(v.key_of(first, last)).empty();
+}
+
+bool names_only_a_listed_body(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                              std::uint32_t last) {
+  const std::string key = v.key_of(first, last);
+  // ("Mr Gartner", "President Ford": a title before the words makes them a person's.)
+  if (key.size() < 4 || (first > 0 && v.is_title_span(first - 1))) return false;
+  for (std::uint32_t t = first; t < last; ++t) {
+    if ((v.lex(t) &
+         (lexicon_flags::kGivenName | lexicon_flags::kSurname | lexicon_flags::kCommon)) != 0)
+      return false;
+  }
+  const auto rows = knowledge.kb_organizations_named(key);
+  return std::any_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
+    return knowledge.kb_organizations()[row].kind != "club";
+  });
+}
+
+bool placed_by_word_before(const RuleSet& rules, const TokenView& v, std::uint32_t first) {
+  if (first == 0) return false;
+  const std::string_view before = v.norm(first - 1);
+  if (before == "in") return first < 2 || !rules.in_word_set("holding-noun", v.norm(first - 2));
+  return before == "near" || before == "outside" || before == "around";
+}
+
+bool small_town_named_like_a_body(const Knowledge& knowledge, const RuleSet& rules,
+                                  const TokenView& v, const PhraseEntry& entry, std::uint32_t first,
+                                  std::uint32_t last) {
+  constexpr std::uint64_t kTown = 1'000'000;
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind == CandidateKind::kOrganization || c.kind == CandidateKind::kTitle) continue;
+    if (c.kind != CandidateKind::kCity) return false;
+    const CityInfo& city = knowledge.cities()[c.index];
+    if (city.capital || city.population >= kTown) return false;
+  }
+  if (!names_only_a_listed_body(knowledge, v, first, last)) return false;
+  if (placed_by_word_before(rules, v, first)) return false;
+  if (last + 1 < v.token_count() && v.norm(last) == ",") {
+    const PhraseEntry* after = v.is_name_span(last + 1) ? v.span_starting(last + 1).entry : nullptr;
+    if (after != nullptr && names_a_location(*after)) return false;
+  }
+  return true;
 }
 
 bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,

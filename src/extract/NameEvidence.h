@@ -40,6 +40,23 @@ bool names_a_work(const TokenView& v, const RuleSet& rules, std::uint32_t first)
 // Tokens [first, last) are the name of an organisation kb_organizations.tsv lists.
 bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                             std::uint32_t last);
+// Tokens [first, last) are exactly the name kb_organizations.tsv gives a body of any kind but
+// a club (clubs take their towns' names), at least four characters long, and none of its words
+// is a given name, a surname or a common word, nor is a title right before them: nothing but
+// the model's guess says a person ("Vodafone said", "Nintendo's").
+bool names_only_a_listed_body(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                              std::uint32_t last);
+// The word before `first` places what follows: "near", "outside", "around", or "in" unless a
+// word of the rule files' "holding-noun" set stands before it ("shares in Nokia" is money in a
+// company).
+bool placed_by_word_before(const RuleSet& rules, const TokenView& v, std::uint32_t first);
+// `entry`, listed on tokens [first, last), places nothing but towns of under a million people
+// that are no national capital, the same words name a listed body (names_only_a_listed_body),
+// and the words around do not place it (placed_by_word_before, or ", <listed place>" after it): the
+// company, not the town ("Nokia", "Toyota", "Hitachi").
+bool small_town_named_like_a_body(const Knowledge& knowledge, const RuleSet& rules,
+                                  const TokenView& v, const PhraseEntry& entry, std::uint32_t first,
+                                  std::uint32_t last);
 // Some list names tokens [first, last): the gazetteer (listed_on) or kb_organizations.tsv.
 bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                      std::uint32_t last);

@@ -515,12 +515,17 @@ void NerComponent::process(AnnotatedDocument& document) const {
       for (std::uint32_t t = span.first; t < span.last && party_words; ++t)
         party_words = rules_.in_word_set("affiliation", v.norm(t)) &&
                       (!person || (v.lex(t) & lexicon_flags::kSurname) == 0);
-      // (kb_organizations.tsv names companies after people too: it relabels only places.)
+      // (kb_organizations.tsv names companies after people too: a person only when no word of
+      // the name could be a person's, and a place only where it is a small town the words
+      // around do not place.)
       const bool listed_organisation =
-          listed != nullptr
-              ? has_candidate(*listed, CandidateKind::kOrganization)
-              : !person && kb_listed_organisation(knowledge_, v, span.first, span.last);
-      if (party_words || (listed_organisation && (listed == nullptr || !names_a_location(*listed))))
+          listed != nullptr ? (has_candidate(*listed, CandidateKind::kOrganization) &&
+                               !names_a_location(*listed)) ||
+                                  small_town_named_like_a_body(knowledge_, rules_, v, *listed,
+                                                               span.first, span.last)
+          : person ? names_only_a_listed_body(knowledge_, v, span.first, span.last)
+                   : kb_listed_organisation(knowledge_, v, span.first, span.last);
+      if (party_words || listed_organisation)
         span.label = static_cast<std::uint32_t>(organization_);
     }
     //  - a name no list places, which an apposition right after it calls a company ("RHB,
@@ -551,7 +556,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
         return static_cast<std::int32_t>(spans[k].label) == location_;
       };
       const std::string_view before = v.norm(span.first - 1), after = v.norm(span.last);
-      const bool after_in = listed_place && before == "in";
+      const bool after_in =
+          listed_place && before == "in" && placed_by_word_before(rules_, v, span.first);
       const bool address = (listed_place || unlisted) && before == "," && s > 0 &&
                            spans[s - 1].last + 1 == span.first && is_location(s - 1) &&
                            (after == "," || after == ".");
