@@ -156,7 +156,7 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
   spans = std::move(out);
 }
 
-void drop_non_names(const Knowledge& knowledge, const TokenView& v,
+void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                     std::vector<TaggedSpan>& spans) {
   // Words a listed title phrase holds, that start before the title's last word ("Defence" of
   // "Defence Secretary"), with no institution's word and no listed name of their own.
@@ -170,9 +170,32 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v,
     }
     return false;
   };
+  // An honorific alone ("Lord" of "the Lord of the Rings"), unless its word is also a given
+  // name. When an untagged capitalised word follows, the model cut the name short: "Lord" of
+  // "Lord Browne" takes "Browne" and is a person.
+  auto honorific_alone = [&](const TaggedSpan& span) {
+    if (!v.is_title_span(span.first) || v.span_starting(span.first).last != span.last ||
+        (v.lex(span.first) & lf::kGivenName) != 0)
+      return false;
+    for (const Candidate& c : v.span_starting(span.first).entry->candidates) {
+      if (c.kind == CandidateKind::kTitle && knowledge.titles()[c.index].kind == "honorific")
+        return true;
+    }
+    return false;
+  };
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    TaggedSpan& span = spans[s];
+    const std::uint32_t next = span.last;
+    if (honorific_alone(span) && next < v.token_count() && v.capish(next) &&
+        v.tok(next).has(tf::kWord) && !v.is_title_span(next) &&
+        (s + 1 == spans.size() || spans[s + 1].first > next)) {
+      span.last = next + 1;
+      span.label = static_cast<std::uint32_t>(labels.person);
+    }
+  }
   auto non_name = [&](const TaggedSpan& span) {
     const std::uint32_t words = span.last - span.first;
-    if (inside_title(span)) return true;
+    if (inside_title(span) || honorific_alone(span)) return true;
     if (words == 1 && v.tok(span.first).end - v.tok(span.first).start == 1) return true;
     // A title's abbreviation alone: "Dr.", "Mr", "Gen." (not "Prince", which may be a name).
     const std::string_view w = v.norm(span.first);
@@ -349,7 +372,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
-  drop_non_names(knowledge, v, spans);
+  drop_non_names(knowledge, v, labels, spans);
   split_country_and_medium(knowledge, v, labels, spans);
   drop_works(v, rules, labels, spans);
   relabel_short_forms(knowledge, v, labels, spans);

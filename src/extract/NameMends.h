@@ -46,8 +46,11 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
 // a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr"), nor the
 // words of a listed title phrase that end before it does ("Defence" of "Defence Secretary
 // Geoff Hoon") unless an institution's word or a listed name is among them ("Home Office"
-// of "Home Office Minister", "Northern Ireland" of "Northern Ireland Secretary").
-void drop_non_names(const Knowledge& knowledge, const TokenView& v, std::vector<TaggedSpan>& spans);
+// of "Home Office Minister", "Northern Ireland" of "Northern Ireland Secretary"), nor an
+// honorific alone ("Lord" of "the Lord of the Rings"; not a given name's word). An honorific
+// alone before an untagged capitalised word takes it and is a person ("Lord" + "Browne").
+void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                    std::vector<TaggedSpan>& spans);
 
 // A nationality word the model read as MISC with a capitalised word glued before it that no
 // list knows (no title, day or sentence opener) is that compound's ("Latin American", "South

@@ -626,3 +626,19 @@ TEST_CASE("A listed company the model read as a person or a small town is an org
   CHECK(labels_of(testing::extract_text("Mr Gartner said he was pleased."), "Mr Gartner") ==
         std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A kind of thing's abbreviation and an honorific alone are no names", "[extract][ner]") {
+  // BBC corpus: "TV" (219 mentions), "PC" (145) and "DVD" (108) were organisations, "PC" located
+  // in China; "Lord" was one person with 44 mentions, most of them "the Lord of the Rings".
+  const DocumentExtraction r = testing::extract_text(
+      "Chinese PC sales have risen, and so have TV and DVD sales. BBC TV said so. The third film "
+      "in the Lord of the Rings trilogy boosted results.");
+  for (const char* word : {"PC", "TV", "DVD", "Lord"}) {
+    INFO(word);
+    CHECK(labels_of(r, word).empty());
+  }
+  CHECK(labels_of(r, "BBC TV") == kOrganization);
+  // The model's "Lord" cut from "Lord Browne" takes the name after it.
+  CHECK(labels_of(testing::extract_text("However, Lord Browne rejected calls for a tax."),
+                  "Browne") == std::set<std::string>{"Person"});
+}
