@@ -130,6 +130,11 @@ bool small_town_named_like_a_body(const Knowledge& knowledge, const RuleSet& rul
   return true;
 }
 
+bool names_no_entity(const RuleSet& rules, std::string_view key) {
+  return rules.in_word_set("genre", key) || rules.in_word_set("generic-acronym", key) ||
+         rules.in_word_set("award", key);
+}
+
 bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                      std::uint32_t last) {
   return listed_on(v, first, last) != nullptr || kb_listed_organisation(knowledge, v, first, last);

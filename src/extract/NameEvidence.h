@@ -57,6 +57,10 @@ bool placed_by_word_before(const RuleSet& rules, const TokenView& v, std::uint32
 bool small_town_named_like_a_body(const Knowledge& knowledge, const RuleSet& rules,
                                   const TokenView& v, const PhraseEntry& entry, std::uint32_t first,
                                   std::uint32_t last);
+// A name's normalised words are in a rule-file set of things that are no entity: a music genre
+// ("R&B star Beverley Knight"), a kind of thing's abbreviation ("PC sales"), an award ("an
+// Oscar nomination").
+bool names_no_entity(const RuleSet& rules, std::string_view key);
 // Some list names tokens [first, last): the gazetteer (listed_on) or kb_organizations.tsv.
 bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                      std::uint32_t last);

@@ -480,13 +480,10 @@ void NerComponent::process(AnnotatedDocument& document) const {
           !kb_listed_organisation(knowledge_, v, span.first, span.last) &&
           !v.spelled_by_acronym(span.first, span.last))))
       ++span.first;
-    // A religion, a music genre or a kind of thing's abbreviation is no entity ("accusing Islam
-    // of ...", "R&B star Beverley Knight", "PC sales"), whatever label the model gave it; nor is
-    // a nationality word a person ("Milan's European footballer of the year").
+    // A religion or words that name no entity (names_no_entity) are none, whatever label the
+    // model gave them; nor is a nationality word a person ("Milan's European footballer").
     const std::string_view alone = v.norm(span.first);
-    const std::string key = v.key_of(span.first, span.last);
-    const bool genre =
-        rules_.in_word_set("genre", key) || rules_.in_word_set("generic-acronym", key);
+    const bool genre = names_no_entity(rules_, v.key_of(span.first, span.last));
     if ((span.last - span.first == 1 &&
          (rules_.in_word_set("religion", alone) ||
           (person && (v.lex(span.first) & lexicon_flags::kDemonymWord) != 0))) ||

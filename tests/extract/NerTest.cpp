@@ -627,13 +627,15 @@ TEST_CASE("A listed company the model read as a person or a small town is an org
         std::set<std::string>{"Person"});
 }
 
-TEST_CASE("A kind of thing's abbreviation and an honorific alone are no names", "[extract][ner]") {
+TEST_CASE("A kind of thing's abbreviation, an award and an honorific alone are no names",
+          "[extract][ner]") {
   // BBC corpus: "TV" (219 mentions), "PC" (145) and "DVD" (108) were organisations, "PC" located
-  // in China; "Lord" was one person with 44 mentions, most of them "the Lord of the Rings".
+  // in China; "Lord" was one person with 44 mentions, most of them "the Lord of the Rings", and
+  // "Oscar" one with 101.
   const DocumentExtraction r = testing::extract_text(
       "Chinese PC sales have risen, and so have TV and DVD sales. BBC TV said so. The third film "
-      "in the Lord of the Rings trilogy boosted results.");
-  for (const char* word : {"PC", "TV", "DVD", "Lord"}) {
+      "in the Lord of the Rings trilogy boosted results. Jamie Foxx won an Oscar.");
+  for (const char* word : {"PC", "TV", "DVD", "Lord", "Oscar"}) {
     INFO(word);
     CHECK(labels_of(r, word).empty());
   }
