@@ -257,19 +257,27 @@ void ResolutionRun::note_alternatives(int e, const std::vector<Candidate>& candi
 int ResolutionRun::kb_organization(const EntityMention& m) const {
   const std::span<const std::uint32_t> rows = kb_organizations_named(m.key);
   if (rows.empty()) return -1;
+  auto country_named = [&](std::string_view iso2) {
+    return std::any_of(context_countries_.begin(), context_countries_.end(),
+                       [&](int named) { return k_.countries()[named].iso2 == iso2; });
+  };
   if (rows.size() == 1) {
     const KbOrganizationInfo& o = k_.kb_organizations()[rows.front()];
     const int row = static_cast<int>(rows.front());
+    // An acronym the row lists as an alias names it only with its country named too: bodies
+    // all over the world share acronyms, and the list holds few of them ("MIT" is only the
+    // Manukau Institute of Technology there, "LTA" only the Lake Tanganyika Authority).
+    const bool acronym_alias = m.last == m.first + 1 && tok(m.first).has(tf::kAllCaps) &&
+                               m.key != normalize_phrase(o.name);
+    if (acronym_alias && m.country_hint < 0 && (o.country.empty() || !country_named(o.country)))
+      return -1;
     if (o.country.empty()) return row;
     // A conflicting country: another thing of the same name.
     if (m.country_hint >= 0) return o.country == k_.countries()[m.country_hint].iso2 ? row : -1;
     // A party of one word needs its country named too: parties take common words for
     // names. "UK Independence Party" says enough by itself.
     if (o.kind != "party" || m.key.find(' ') != std::string::npos) return row;
-    for (const int named : context_countries_) {
-      if (k_.countries()[named].iso2 == o.country) return row;
-    }
-    return -1;
+    return country_named(o.country) ? row : -1;
   }
   int country = m.country_hint;
   if (country < 0 && context_countries_.size() == 1) country = *context_countries_.begin();
