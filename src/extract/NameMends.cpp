@@ -278,8 +278,8 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
   }
 }
 
-void trim_scores_and_possessives(const TokenView& v, const NerLabels& labels,
-                                 std::vector<TaggedSpan>& spans) {
+void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
+                                 const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   const auto token_count = static_cast<std::uint32_t>(v.token_count());
   // Tokens [first, last) stand somewhere in the document without a possessive after them.
   auto used_bare = [&](std::uint32_t first, std::uint32_t last) {
@@ -309,8 +309,11 @@ void trim_scores_and_possessives(const TokenView& v, const NerLabels& labels,
     }
     if (cut < span.last && (score || static_cast<std::int32_t>(span.label) == labels.person))
       span.last = cut;
-    else if (v.tok(end).has(tf::kPossessive) && used_bare(span.first, end))
-      span.last = end;  // "the BBC's high-definition group" where the article writes "BBC"
+    else if (v.tok(end).has(tf::kPossessive) &&
+             (used_bare(span.first, end) ||
+              name_evidence::listed_anywhere(knowledge, v, span.first, end)))
+      span.last = end;  // "the BBC's high-definition group" where the article writes "BBC";
+                        // "the US's trade deficit": "US" is listed
   }
 }
 
@@ -368,7 +371,7 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   split_at_titles(knowledge, v, labels, spans);
-  trim_scores_and_possessives(v, labels, spans);
+  trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);

@@ -78,9 +78,9 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
 // Words tagged on the end of a name that are no part of it: a number that starts a score
 // ("China's Na Li 7-5 3-6") or ends a person's name, and a possessive where the document
 // writes the same name without one elsewhere ("the BBC's high-definition group"; not
-// "McDonald's").
-void trim_scores_and_possessives(const TokenView& v, const NerLabels& labels,
-                                 std::vector<TaggedSpan>& spans);
+// "McDonald's") or where a list names the words before it ("the US's trade deficit").
+void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
+                                 const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 // A place or organisation span holding a listed title with a given name and another word
 // after it is the place or organisation, then the title, then a person ("Northern Ireland

@@ -644,3 +644,13 @@ TEST_CASE("A kind of thing's abbreviation, an award and an honorific alone are n
   CHECK(labels_of(testing::extract_text("However, Lord Browne rejected calls for a tax."),
                   "Browne") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A possessive after a listed name is no part of it", "[extract][ner]") {
+  // "The US's" was a place named "US's", and the trade deficit it states was lost.
+  const DocumentExtraction r =
+      testing::extract_text("The US's overall trade deficit with China was $124bn in 2003.");
+  CHECK(labels_of(r, "US's").empty());
+  CHECK(labels_of(r, "US") == std::set<std::string>{"Country"});
+  CHECK(std::any_of(r.relations.begin(), r.relations.end(),
+                    [](const Relation& rel) { return rel.type == "trades-with"; }));
+}
