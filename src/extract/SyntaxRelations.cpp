@@ -403,14 +403,13 @@ class SyntaxRun : public SentenceTree {
     }
     trade_partner_path(v);
     bool noun = in(x_.trade_noun, v) && d_.pos[v] != upos::from_name("VERB");
-    if (!noun && in(x_.trade_balance, v)) {
-      for (std::uint32_t c : children(v)) {
-        if (base(c) == "compound" && norm(c) == "trade") noun = true;
-      }
-    }
-    if (!noun) return;
+    const bool balance = !noun && in(x_.trade_balance, v);
+    for (std::uint32_t c : children(v))
+      noun = noun || (balance && base(c) == "compound" && norm(c) == "trade");
+    if (!noun && !balance) return;
     const std::vector<std::string> between = {"between"};
-    relate_pairs("trades-with", child_args(v, "nmod", &between), "trade-between", 0.85, v);
+    if (noun)
+      relate_pairs("trades-with", child_args(v, "nmod", &between), "trade-between", 0.85, v);
     std::vector<int> owner;
     for (std::uint32_t c : children(v)) {
       const std::string_view r = base(c);
@@ -419,7 +418,12 @@ class SyntaxRun : public SentenceTree {
     const std::int64_t h = head(v);
     if (owner.empty() && h >= 0 && base(v) == "obj")
       owner = subjects(static_cast<std::uint32_t>(h));
-    relate_all("trades-with", owner, child_args(v, "nmod", &x_.trade_prep), "trade-noun", 0.8, v);
+    const std::vector<int> partners = child_args(v, "nmod", &x_.trade_prep);
+    // A balance between two countries is one of trade without the word ("the US's deficit
+    // with China").
+    auto country = [&](int m) { return entity_of(m).label == EntityLabel::kCountry; };
+    if (noun || (std::ranges::all_of(owner, country) && std::ranges::all_of(partners, country)))
+      relate_all("trades-with", owner, partners, "trade-noun", 0.8, v);
   }
 
   // "China is Japan's biggest trading partner", "China overtook the US to become Japan's

@@ -34,7 +34,9 @@
 //                   trade-between between-nominal of N in syntax-trade-noun, its conjuncts
 //                   trade-noun    poss/compound/amod of N, or nsubj of the verb N is the object
 //                                 of, + from/to/with nominal of N ("China's exports to the US",
-//                                 "the US trade deficit with China")
+//                                 "the US trade deficit with China"; a syntax-trade-balance N
+//                                 needs "trade" beside it unless both sides are countries: "the
+//                                 US's deficit with China")
 //                   trade-partner  poss or demonym amod of N in syntax-trade-partner, "trade"
 //                                 or "trading" before N, + nsubj of N, the head N's phrase is
 //                                 an apposition to, or the subject of the syntax-trade-partner-

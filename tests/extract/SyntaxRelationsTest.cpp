@@ -185,6 +185,18 @@ TEST_CASE("Trade across a long object phrase is found", "[extract][syntax]") {
   CHECK(trade->evidence.front().rule == "trade-verb");
 }
 
+TEST_CASE("A deficit between two countries is trade, between a firm and a bank is not",
+          "[extract][syntax]") {
+  const auto r = extract_text("The US's deficit with China was $19.6bn in November.");
+  const Relation* trade = find(r, "trades-with", id_of(r, "United States"), id_of(r, "China"));
+  REQUIRE(trade != nullptr);
+  CHECK(trade->evidence.front().rule == "trade-noun");
+  const auto firm = extract_text("Enron's deficit with Barclays grew in November.");
+  REQUIRE_FALSE(id_of(firm, "Enron").empty());
+  REQUIRE_FALSE(id_of(firm, "Barclays").empty());
+  CHECK(find(firm, "trades-with", id_of(firm, "Enron"), id_of(firm, "Barclays")) == nullptr);
+}
+
 TEST_CASE("A trading partner is read through its predicate, an infinitive of purpose included",
           "[extract][syntax]") {
   const auto r = testing::extract_text(
