@@ -12,7 +12,11 @@
 // What keeps one node to one real thing (precision first: a wrong merge is worse than a split):
 //  - a listed acronym is matched in capitals only ("Us", "Who" are words), and an acronym
 //    that stands for more than the name beside it is not that name ("United States
-//    Anti-Doping Agency (USADA)" with only "United States" recognised);
+//    Anti-Doping Agency (USADA)" with only "United States" recognised); an acronym that is
+//    only a kb organisation's alias needs that organisation's country named ("MIT" is listed
+//    only for New Zealand); an acronym is the one organisation of the document whose capitals
+//    it spells, before any list's meaning ("LSE" in an article naming the London Stock
+//    Exchange);
 //  - person names run together are put right before people are resolved: joined names and
 //    determiners ("Ant & Dec", "I. The") name no one; a possessive inside leaves the possessor
 //    ("Adriano's Chelsea"); a descriptor compound in front goes ("Oscar-winner Andrea

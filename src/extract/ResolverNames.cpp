@@ -372,6 +372,28 @@ void ResolutionRun::resolve() {
     }
     m.entity = full.entity;
   }
+  // An acronym no definition in the text gave a meaning is the one organisation of the document
+  // whose capitals it spells, whatever a list expands it to or wherever it stands ("LSE" in
+  // the title of an article that names the London Stock Exchange, which the lists know as the
+  // London School of Economics).
+  for (EntityMention& m : mentions_) {
+    if (m.entity < 0 || m.source == MentionSource::kAlias || m.last != m.first + 1 ||
+        entities_[m.entity].label != EntityLabel::kOrganization || !all_capitals(m.first, m.last))
+      continue;
+    const std::string letters = capital_initials(m.first, m.last, true);
+    int spelled = -1;
+    for (const EntityMention& full : mentions_) {
+      if (full.entity < 0 || full.last - full.first < 2 ||
+          entities_[full.entity].label != EntityLabel::kOrganization ||
+          capital_initials(full.first, full.last) != letters)
+        continue;
+      spelled = spelled == -1 || spelled == full.entity ? full.entity : -2;  // -2: ambiguous
+    }
+    if (letters.size() >= 2 && spelled >= 0 && spelled != m.entity) {
+      m.entity = spelled;
+      m.short_form = true;
+    }
+  }
 }
 
 }  // namespace skein::extract::resolution

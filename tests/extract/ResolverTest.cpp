@@ -170,3 +170,31 @@ TEST_CASE("A kb organisation's acronym alias needs its country named", "[extract
   REQUIRE(manukau != nullptr);
   CHECK(mention_texts(*manukau) == std::vector<std::string>{"MIT"});
 }
+
+TEST_CASE("An acronym is the organisation of the document whose capitals it spells",
+          "[extract][resolve]") {
+  // The lists expand "LSE" to the London School of Economics; this article's LSE is the
+  // exchange it names, even in its title, before the full name.
+  const auto r =
+      run("LSE bid\n\nDeutsche Boerse has made an offer for the London Stock Exchange, UK media "
+          "reports say. The LSE rejected it.");
+  const Entity* exchange = find_entity(r, "Organization:company-london-stock-exchange-gb");
+  REQUIRE(exchange != nullptr);
+  CHECK(mention_texts(*exchange) ==
+        std::vector<std::string>{"LSE", "London Stock Exchange", "LSE"});
+  // Two organisations of the document spell it: the acronym keeps the meaning it had, when
+  // that is one of them.
+  const auto two =
+      run("The European Commission and the European Council met. The EC said talks went well.");
+  for (const Entity& e : two.entities) {
+    INFO(e.name);
+    if (e.name == "European Commission") CHECK(mention_texts(e).size() == 2);
+    if (e.name == "European Council") CHECK(mention_texts(e).size() == 1);
+  }
+  // Otherwise two that spell it leave it alone; one alone takes it.
+  const auto banks = run("Deutsche Bank and Dresdner Bank reported results. DB shares rose.");
+  for (const Entity& e : banks.entities) CHECK(mention_texts(e).size() == 1);
+  const auto bank = run("Deutsche Bank reported results. DB shares rose.");
+  REQUIRE(bank.entities.size() == 1);
+  CHECK(mention_texts(bank.entities.front()) == std::vector<std::string>{"Deutsche Bank", "DB"});
+}
