@@ -156,6 +156,67 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
   spans = std::move(out);
 }
 
+void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                          const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  const auto organization = static_cast<std::uint32_t>(labels.organization);
+  auto is_person = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person;
+  };
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (TaggedSpan span : spans) {
+    std::uint32_t of = span.first;
+    if (of >= 2 && v.norm(of - 1) == "the" && v.norm(of - 2) == "of")
+      of -= 2;
+    else if (of >= 1 && v.norm(of - 1) == "of")
+      of -= 1;
+    const std::uint32_t head = of - 1;
+    if (of == span.first || of == 0 || is_person(span) || !v.tok(head).has(tf::kCapital) ||
+        (head_kind(knowledge, v, head) & lf::kOrgHead) == 0 ||
+        v.tok(span.first).has(tf::kSentenceStart)) {
+      out.push_back(span);
+      continue;
+    }
+    if (!out.empty() && out.back().last == of && out.back().first <= head) {
+      // Only the head alone, an article allowed: "Queens College" of "the City University of
+      // New York" is a name already, and so is "Pittsburgh-Corning Corp" of "Pittsburgh".
+      const std::uint32_t name_start =
+          v.norm(out.back().first) == "the" ? out.back().first + 1 : out.back().first;
+      if (is_person(out.back()) || name_start != head) {
+        out.push_back(span);
+        continue;
+      }
+      out.back().last = span.last;  // "The Ministry" + "Defence"
+      out.back().label = organization;
+      continue;
+    }
+    // An untagged head: the capitalised words before it, and a MISC nationality span; not a
+    // head glued to another name ("Chase Manhattan" + "Co of New York").
+    auto nationality_at = [&](std::uint32_t end) {
+      return !out.empty() && out.back().last == end &&
+             static_cast<std::int32_t>(out.back().label) == labels.misc &&
+             (v.lex(out.back().first) & lf::kDemonymWord) != 0;
+    };
+    if (!out.empty() && out.back().last >= head && !nationality_at(head)) {
+      out.push_back(span);
+      continue;
+    }
+    std::uint32_t first = head;
+    const std::uint32_t floor = out.empty() ? 0 : out.back().last;
+    while (first > floor && head - first < 3 && free_word_before(v, first, floor) &&
+           !rules.in_word_set("sentence-opener", v.norm(first - 1)))
+      --first;
+    if (nationality_at(first)) {
+      first = out.back().first;
+      out.pop_back();
+    }
+    span.first = first;
+    span.label = organization;
+    out.push_back(span);
+  }
+  spans = std::move(out);
+}
+
 void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                     std::vector<TaggedSpan>& spans) {
   // Words a listed title phrase holds, that start before the title's last word ("Defence" of
@@ -373,6 +434,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   split_at_titles(knowledge, v, labels, spans);
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
+  join_institutions_of(knowledge, v, rules, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
   drop_non_names(knowledge, v, labels, spans);

@@ -42,6 +42,17 @@ bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint3
 void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                     const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// An institution named "<head> of [the] <name>" that the model cut at "of": a span right after
+// "of" or "of the" whose word before is a capitalised institution head word (rule files'
+// org-head, plural too; not a company's suffix: "Corp of Pittsburgh" says where) is one
+// organisation with it and, when the model tagged the
+// head alone ("The Ministry" + "Defence"; not "Queens College" + "the City University of New
+// York"), with that span; an untagged head takes the capitalised
+// words and a nationality word the model read as MISC glued before it ("British" +
+// "Chambers of" + "Commerce"). Not a person's span on either side.
+void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                          const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
 // A single letter is no name ("R's manager": what the writer shortened is not said), nor is
 // a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr"), nor the
 // words of a listed title phrase that end before it does ("Defence" of "Defence Secretary

@@ -654,3 +654,18 @@ TEST_CASE("A possessive after a listed name is no part of it", "[extract][ner]")
   CHECK(std::any_of(r.relations.begin(), r.relations.end(),
                     [](const Relation& rel) { return rel.type == "trades-with"; }));
 }
+
+TEST_CASE("An institution the model cut at 'of' is one organisation", "[extract][ner]") {
+  // politics/380: "British" (MISC) and "Commerce" (a place) were all the model found.
+  const DocumentExtraction r = testing::extract_text(
+      "And David Frost, director of the British Chambers of Commerce, said the rise was high. "
+      "The Ministry of Defence said troops would stay.");
+  CHECK(labels_of(r, "British Chambers of Commerce") == kOrganization);
+  CHECK(labels_of(r, "Ministry of Defence") == kOrganization);
+  CHECK(labels_of(r, "Commerce").empty());
+  CHECK(labels_of(r, "Defence").empty());
+  // A company's suffix before "of" and a place is where the company is.
+  const DocumentExtraction firm =
+      testing::extract_text("Shares in Pittsburgh-Corning Corp of Pittsburgh fell on Monday.");
+  CHECK(labels_of(firm, "Pittsburgh-Corning Corp of Pittsburgh").empty());
+}
