@@ -165,6 +165,12 @@ void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const 
   std::vector<TaggedSpan> out;
   out.reserve(spans.size());
   for (TaggedSpan span : spans) {
+    // A place named "<head> of ..." is an institution: "Shares in Royal Bank of Scotland".
+    for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
+      if (static_cast<std::int32_t>(span.label) == labels.location && v.norm(t) == "of" &&
+          v.tok(t - 1).has(tf::kCapital) && (head_kind(knowledge, v, t - 1) & lf::kOrgHead) != 0)
+        span.label = organization;
+    }
     std::uint32_t of = span.first;
     if (of >= 2 && v.norm(of - 1) == "the" && v.norm(of - 2) == "of")
       of -= 2;
@@ -180,9 +186,14 @@ void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const 
     if (!out.empty() && out.back().last == of && out.back().first <= head) {
       // Only the head alone, an article allowed: "Queens College" of "the City University of
       // New York" is a name already, and so is "Pittsburgh-Corning Corp" of "Pittsburgh".
+      // A longer name whose head is followed by "of" and a place is named after the place
+      // ("Royal Bank" + "Scotland", "Tourism Authority" + "Thailand": CoNLL-2003's reading too).
       const std::uint32_t name_start =
           v.norm(out.back().first) == "the" ? out.back().first + 1 : out.back().first;
-      if (is_person(out.back()) || name_start != head) {
+      const bool after_place = of + 1 == span.first &&
+                               static_cast<std::int32_t>(span.label) == labels.location &&
+                               static_cast<std::int32_t>(out.back().label) == labels.organization;
+      if (is_person(out.back()) || (name_start != head && !after_place)) {
         out.push_back(span);
         continue;
       }

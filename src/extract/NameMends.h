@@ -47,9 +47,11 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
 // org-head, plural too; not a company's suffix: "Corp of Pittsburgh" says where) is one
 // organisation with it and, when the model tagged the
 // head alone ("The Ministry" + "Defence"; not "Queens College" + "the City University of New
-// York"), with that span; an untagged head takes the capitalised
+// York") or a longer organisation before "of" and a place ("Royal Bank" + "Scotland"), with
+// that span; an untagged head takes the capitalised
 // words and a nationality word the model read as MISC glued before it ("British" +
-// "Chambers of" + "Commerce"). Not a person's span on either side.
+// "Chambers of" + "Commerce"). Not a person's span on either side. A place whose name holds
+// such a head before "of" is an organisation ("Royal Bank of Scotland" read as a place).
 void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                           const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

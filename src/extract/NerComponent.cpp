@@ -206,10 +206,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     spans = std::move(pieces);
   }
-  // Names the model broke apart come together:
-  //  - "Royal Bank of Scotland", "Tourism Authority of Thailand": an organisation whose name
-  //    ends on an institution's head word, then "of" and a place, is one organisation named
-  //    after the place (CoNLL-2003's reading too), where the gazetteer pulled the place apart;
+  // Names the model broke apart come together (institutions cut at "of": NameMends.h):
   //  - "George" + "W" + "Bush": two person spans across a bare initial are one name;
   //  - "Robert" + "MacIntosh": a one-word given name and a capitalised word after it that the
   //    knowledge does not place (no listed name, title or calendar word) are one name.
@@ -221,9 +218,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
     };
     auto continues = [&](const TaggedSpan& before, const TaggedSpan& span) {
       if (span.first != before.last + 1) return false;
-      if (label_of(before) == organization_ && label_of(span) == location_)
-        return v.norm(before.last) == "of" &&
-               (v.lex(before.last - 1) & lexicon_flags::kOrgHead) != 0;
       return label_of(before) == person_ && label_of(span) == person_ &&
              capital_letter(before.last);
     };
@@ -357,10 +351,14 @@ void NerComponent::process(AnnotatedDocument& document) const {
   for (std::size_t s = 0; s < spans.size(); ++s) {
     TaggedSpan& span = spans[s];
     if (static_cast<std::int32_t>(span.label) == misc_) continue;
-    // A place whose name opens on an honorific ("Lord", "Sir", "Lady") is a person: "the Lord
-    // Chancellor, Lord Falconer" read as two places ("Lord's", one word, stays a ground).
-    if (static_cast<std::int32_t>(span.label) == location_ && span.last - span.first >= 2 &&
-        v.tok(span.first + 1).has(tf::kCapital) &&
+    // A place or an unlisted organisation whose name opens on an honorific ("Lord", "Sir") is
+    // a person: "the Lord Chancellor, Lord Falconer" read as two places, "Labour peer Lord
+    // Haskins" as an organisation ("Lord's", one word, stays a ground; "MX Onda", in capitals,
+    // a radio station).
+    const auto label = static_cast<std::int32_t>(span.label);
+    if ((label == location_ || (label == organization_ && !v.tok(span.first).has(tf::kAllCaps) &&
+                                !listed_anywhere(knowledge_, v, span.first, span.last))) &&
+        span.last - span.first >= 2 && v.tok(span.first + 1).has(tf::kCapital) &&
         title_of_kind(knowledge_, document, span.first, span.first + 1,
                       [](std::string_view kind) { return kind == "honorific"; }))
       span.label = static_cast<std::uint32_t>(person_);

@@ -669,3 +669,13 @@ TEST_CASE("An institution the model cut at 'of' is one organisation", "[extract]
       testing::extract_text("Shares in Pittsburgh-Corning Corp of Pittsburgh fell on Monday.");
   CHECK(labels_of(firm, "Pittsburgh-Corning Corp of Pittsburgh").empty());
 }
+
+TEST_CASE("An honorific opens a person's name, and a head before 'of' an institution's",
+          "[extract][ner]") {
+  // politics/254: "Labour peer Lord Haskins" was an organisation.
+  const DocumentExtraction r = testing::extract_text(
+      "Labour peer Lord Haskins warned of the dangers. Shares in Royal Bank of Scotland rose.");
+  CHECK(labels_of(r, "Lord Haskins").empty());
+  CHECK(labels_of(r, "Haskins") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Royal Bank of Scotland") == kOrganization);
+}
