@@ -228,6 +228,46 @@ void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const 
   spans = std::move(out);
 }
 
+void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans) {
+  // The title phrase starting at t names a role (not only an honorific); its end, or 0.
+  auto role_end = [&](std::uint32_t t) -> std::uint32_t {
+    if (!v.is_title_span(t)) return 0;
+    for (const Candidate& c : v.span_starting(t).entry->candidates) {
+      if (c.kind == CandidateKind::kTitle && knowledge.titles()[c.index].kind != "honorific")
+        return v.span_starting(t).last;
+    }
+    return 0;
+  };
+  // (A one-word title that is also a surname or a given name may be one: "King".)
+  std::erase_if(spans, [&](const TaggedSpan& span) {
+    return role_end(span.first) == span.last &&
+           (span.last - span.first > 1 ||
+            (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0);
+  });
+  // Where a role's title ends right before token t: t itself, or t after an untagged given
+  // name; then the name's first token, else t + 1 (no role).
+  std::uint32_t previous_end = 0;
+  for (TaggedSpan& span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    const std::uint32_t first = span.first;
+    const bool given_before = first > previous_end && first >= 1 &&
+                              (v.lex(first - 1) & lf::kGivenName) != 0 &&
+                              v.tok(first - 1).has(tf::kCapital) && !v.is_title_span(first - 1);
+    const std::uint32_t name_first = given_before ? first - 1 : first;
+    bool after_role = false;
+    for (std::uint32_t t = name_first >= 4 ? name_first - 4 : 0; t < name_first && !after_role; ++t)
+      after_role = t >= previous_end && v.tok(t).has(tf::kCapital) && role_end(t) == name_first;
+    if ((label == labels.organization || label == labels.location) && span.last == first + 1 &&
+        after_role && !v.tok(first).has(tf::kAllCaps) &&
+        !name_evidence::listed_anywhere(knowledge, v, first, span.last)) {
+      span.first = name_first;
+      span.label = static_cast<std::uint32_t>(labels.person);
+    }
+    previous_end = span.last;
+  }
+}
+
 void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                     std::vector<TaggedSpan>& spans) {
   // Words a listed title phrase holds, that start before the title's last word ("Defence" of
@@ -446,6 +486,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_institutions_of(knowledge, v, rules, labels, spans);
+  names_after_roles(knowledge, v, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
   drop_non_names(knowledge, v, labels, spans);

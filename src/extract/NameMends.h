@@ -55,6 +55,14 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
 void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                           const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A role is no name, and names a person after it: a span that is exactly a listed title
+// phrase of a role (any kind but honorific: "Justice Minister"; not one word that is also a
+// surname or given name: "King") is dropped, and an unlisted one-word organisation or place
+// right after such a title written capitalised (not "dissident Soviet historian"), or after it
+// and an untagged given name, is that person's name ("Justice Minister Kenny" + "MacAskill").
+void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans);
+
 // A single letter is no name ("R's manager": what the writer shortened is not said), nor is
 // a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr"), nor the
 // words of a listed title phrase that end before it does ("Defence" of "Defence Secretary

@@ -679,3 +679,14 @@ TEST_CASE("An honorific opens a person's name, and a head before 'of' an institu
   CHECK(labels_of(r, "Haskins") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Royal Bank of Scotland") == kOrganization);
 }
+
+TEST_CASE("A role alone is no name, and the name after a capitalised role is a person's",
+          "[extract][ner]") {
+  // politics/173: "Justice Minister" was a person and "MacAskill" an organisation.
+  const DocumentExtraction r = testing::extract_text(
+      "Scottish National Party Justice Minister Kenny MacAskill said the case was a fiasco.");
+  CHECK(labels_of(r, "Justice Minister").empty());
+  CHECK(labels_of(r, "Kenny MacAskill") == std::set<std::string>{"Person"});
+  CHECK(std::any_of(r.relations.begin(), r.relations.end(),
+                    [](const Relation& rel) { return rel.type == "affiliated-with"; }));
+}
