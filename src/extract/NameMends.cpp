@@ -419,6 +419,10 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
       --cut;
       score = score || v.norm(cut) == "-";
     }
+    // "Brian Monteith MSP": a title in capitals after a person's name is no part of it.
+    if (static_cast<std::int32_t>(span.label) == labels.person && v.tok(end).has(tf::kAllCaps) &&
+        v.is_title_span(end) && v.span_starting(end).last == span.last)
+      cut = std::min(cut, end);
     if (cut < span.last && (score || static_cast<std::int32_t>(span.label) == labels.person))
       span.last = cut;
     else if (v.tok(end).has(tf::kPossessive) &&
@@ -429,8 +433,8 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
   }
 }
 
-void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                     std::vector<TaggedSpan>& spans) {
+void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                     const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   std::vector<TaggedSpan> out;
   out.reserve(spans.size());
   for (TaggedSpan span : spans) {
@@ -449,6 +453,19 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLa
             institution_head(knowledge, v, t - 1))
           out.push_back({span.first, t, span.label, span.confidence});
         span = {name, span.last, static_cast<std::uint32_t>(labels.person), span.confidence};
+        // No person's name holds "and": a second name or a party follows ("Health Secretary
+        // John Reid and Labour").
+        for (std::uint32_t k = name + 1; k + 1 < span.last; ++k) {
+          if (v.norm(k) != "and") continue;
+          out.push_back({name, k, span.label, span.confidence});
+          span.first = k + 1;
+          bool party = true;
+          for (std::uint32_t p = k + 1; p < span.last && party; ++p)
+            party = rules.in_word_set("affiliation", v.norm(p));
+          if (party || name_evidence::listed_anywhere(knowledge, v, k + 1, span.last))
+            span.label = static_cast<std::uint32_t>(labels.organization);
+          break;
+        }
         break;
       }
     }
@@ -482,7 +499,7 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
 
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  split_at_titles(knowledge, v, labels, spans);
+  split_at_titles(knowledge, v, rules, labels, spans);
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_institutions_of(knowledge, v, rules, labels, spans);

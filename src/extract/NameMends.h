@@ -97,7 +97,8 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans);
 
 // Words tagged on the end of a name that are no part of it: a number that starts a score
-// ("China's Na Li 7-5 3-6") or ends a person's name, and a possessive where the document
+// ("China's Na Li 7-5 3-6") or ends a person's name, a title in capitals after a person's
+// name ("Brian Monteith MSP"), and a possessive where the document
 // writes the same name without one elsewhere ("the BBC's high-definition group"; not
 // "McDonald's") or where a list names the words before it ("the US's trade deficit").
 void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
@@ -107,9 +108,11 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
 // after it is the place or organisation, then the title, then a person ("Northern Ireland
 // Minister John Spellar" tagged as one place); the words before the title stay a name only
 // where a list names them or an institution's word ends them, else they are the title's
-// portfolio ("Health Secretary John Reid"). Not a title that is an institution's word.
-void split_at_titles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                     std::vector<TaggedSpan>& spans);
+// portfolio ("Health Secretary John Reid"). Not a title that is an institution's word. The
+// person's name ends before "and": a party's words or a listed name after it are an
+// organisation ("Health Secretary John Reid and Labour"), anything else another person.
+void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                     const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 // A lone word tagged as a place that is the last word of a person's name (a given name first)
 // or of an organisation's (not an institution's word) tagged before it in the document, and

@@ -201,6 +201,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
         pieces.push_back({span.first, t, span.label, span.confidence});
         span.first = t + 1;
         if (next_person) span.label = static_cast<std::uint32_t>(person_);
+        // ("Health Secretary John Reid and Labour peer Lord Haskins": the party after "and".)
+        if (t + 2 == span.last && rules_.in_word_set("affiliation", v.norm(t + 1)))
+          span.label = static_cast<std::uint32_t>(organization_);
       }
       pieces.push_back(span);
     }

@@ -123,7 +123,13 @@ class RelationRun : public TokenView {
         if (u < n && units_[u].type == Unit::Type::kRole && !roles_[units_[u].index].honorific) {
           const int saved = b.role_unit;
           b.role_unit = static_cast<int>(u);
-          if (match(rule, type, item + 1, u + 1, b, end)) return true;
+          // An honorific right after the role opens the name of the person who holds it
+          // ("Labour peer Lord Haskins", "Labour MP Sir Gerald Kaufman").
+          std::size_t next = u + 1;
+          if (next < n && units_[next].type == Unit::Type::kRole &&
+              roles_[units_[next].index].honorific)
+            ++next;
+          if (match(rule, type, item + 1, next, b, end)) return true;
           b.role_unit = saved;
         }
         return p.optional && match(rule, type, item + 1, u, b, end);

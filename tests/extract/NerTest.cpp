@@ -690,3 +690,20 @@ TEST_CASE("A role alone is no name, and the name after a capitalised role is a p
   CHECK(std::any_of(r.relations.begin(), r.relations.end(),
                     [](const Relation& rel) { return rel.type == "affiliated-with"; }));
 }
+
+TEST_CASE("A party after 'and' in a titled name is the party; a title after a name is no part",
+          "[extract][ner]") {
+  // politics/254: the model read "Health Secretary John Reid and Labour" as one name.
+  const DocumentExtraction r = testing::extract_text(
+      "Meanwhile the likes of Health Secretary John Reid and Labour peer Lord Haskins are "
+      "warning of the dangers. Brian Monteith MSP said it was wrong.");
+  CHECK(labels_of(r, "John Reid") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Labour") == kOrganization);
+  CHECK(labels_of(r, "Brian Monteith") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Brian Monteith MSP").empty());
+  // The peer's party, across his honorific.
+  CHECK(std::any_of(r.relations.begin(), r.relations.end(), [](const Relation& rel) {
+    return rel.type == "affiliated-with" && rel.props.count("role") != 0 &&
+           rel.props.at("role") == "peer";
+  }));
+}
