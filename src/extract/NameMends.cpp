@@ -228,6 +228,27 @@ void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const 
   spans = std::move(out);
 }
 
+void join_article_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans) {
+  std::uint32_t previous_end = 0;
+  for (TaggedSpan& span : spans) {
+    const std::uint32_t the = v.norm(span.first) == "the" ? span.first
+                              : span.first >= 1           ? span.first - 1
+                                                          : 0;
+    // (The word may be listed as some place: "Save" is a river.)
+    const std::uint32_t word = the - 1;
+    if (static_cast<std::int32_t>(span.label) == labels.organization && the >= 1 &&
+        v.norm(the) == "the" && v.tok(the).has(tf::kLower) && word >= previous_end &&
+        v.tok(word).has(tf::kCapital) && !v.tok(word).has(tf::kAllCaps) &&
+        !v.tok(word).has(tf::kSentenceStart) && !v.tok(the).has(tf::kSentenceStart) &&
+        !v.is_title_span(word) && !is_calendar_word(v.norm(word)) &&
+        (v.lex(word) & (lf::kGivenName | lf::kSurname)) == 0 &&
+        !(span.last == the + 2 && institution_head(knowledge, v, the + 1)))
+      span.first = word;
+    previous_end = span.last;
+  }
+}
+
 void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                        std::vector<TaggedSpan>& spans) {
   // The title phrase starting at t names a role (not only an honorific); its end, or 0.
@@ -503,6 +524,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_institutions_of(knowledge, v, rules, labels, spans);
+  join_article_names(knowledge, v, labels, spans);
   names_after_roles(knowledge, v, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);

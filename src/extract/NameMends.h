@@ -55,6 +55,14 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
 void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                           const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A name of the form "<Verb> the <Noun>" the model cut after "the" ("Save the" + "Children",
+// "Stop the" + "War Coalition"): an organisation span that starts on, or right after, a
+// lower-case "the" takes the capitalised word before it when that word is free (untagged, no
+// title, calendar word or personal name, not the sentence's first word), unless the span is
+// an institution's head word alone ("Impeachment the House").
+void join_article_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans);
+
 // A role is no name, and names a person after it: a span that is exactly a listed title
 // phrase of a role (any kind but honorific: "Justice Minister"; not one word that is also a
 // surname or given name: "King") is dropped, and an unlisted one-word organisation or place

@@ -707,3 +707,14 @@ TEST_CASE("A party after 'and' in a titled name is the party; a title after a na
            rel.props.at("role") == "peer";
   }));
 }
+
+TEST_CASE("A name of the form '<Verb> the <Noun>' cut after 'the' is whole", "[extract][ner]") {
+  // politics/078: "Children" was the organisation Laura Brownlees spoke for.
+  const DocumentExtraction r =
+      testing::extract_text("Laura Brownlees of Save the Children said there were grave concerns.");
+  CHECK(labels_of(r, "Save the Children") == kOrganization);
+  CHECK(labels_of(r, "Children").empty());
+  // Not a calendar word, nor the sentence's first word.
+  const DocumentExtraction fa = testing::extract_text("In June the FA fined Chelsea.");
+  CHECK(labels_of(fa, "June the FA").empty());
+}
