@@ -377,6 +377,12 @@ void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
 
 void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                 std::vector<TaggedSpan>& spans) {
+  // A person's name never ends on a kind of work: "BBC Two's The Catherine Tate Show".
+  std::erase_if(spans, [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
+           v.tok(span.last - 1).has(tf::kCapital) &&
+           rules.in_word_set("work-noun", v.norm(span.last - 1));
+  });
   // The titles: the capitalised words right after a kind of work, tagged or not.
   std::vector<std::string> works;
   const auto token_count = static_cast<std::uint32_t>(v.token_count());

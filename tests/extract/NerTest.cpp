@@ -725,3 +725,12 @@ TEST_CASE("A club's name ending on 'Utd' is an organisation", "[extract][ner]") 
       testing::extract_text("Malcolm Glazer has made an offer for Man Utd, the club said.");
   CHECK(labels_of(r, "Man Utd") == kOrganization);
 }
+
+TEST_CASE("A person's name never ends on a kind of work", "[extract][ner]") {
+  // entertainment/191: "The Catherine Tate Show" was a person affiliated with BBC Two.
+  const DocumentExtraction r =
+      testing::extract_text("It faces competition from BBC Two's The Catherine Tate Show.");
+  CHECK(labels_of(r, "Catherine Tate Show").empty());
+  CHECK(labels_of(r, "The Catherine Tate Show").empty());
+  CHECK(r.relations.empty());
+}
