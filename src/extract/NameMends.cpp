@@ -260,11 +260,32 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Ner
     }
     return 0;
   };
-  // (A one-word title that is also a surname or a given name may be one: "King".)
+  // (A one-word title that is also a surname or a given name may be one: "King".) A role's
+  // portfolio is no organisation either: one common word after the role and "for" or "of"
+  // ("Commissioner for Transport").
+  auto government_role_end = [&](std::uint32_t t) -> std::uint32_t {
+    if (!v.is_title_span(t)) return 0;
+    for (const Candidate& c : v.span_starting(t).entry->candidates) {
+      if (c.kind == CandidateKind::kTitle && knowledge.titles()[c.index].kind == "government")
+        return v.span_starting(t).last;
+    }
+    return 0;
+  };
+  auto portfolio = [&](const TaggedSpan& span) {
+    if (span.last != span.first + 1 || span.first < 2 || (v.lex(span.first) & lf::kCommon) == 0 ||
+        v.tok(span.first).has(tf::kAllCaps) ||
+        static_cast<std::int32_t>(span.label) == labels.person ||
+        (v.norm(span.first - 1) != "for" && v.norm(span.first - 1) != "of"))
+      return false;
+    for (std::uint32_t t = span.first >= 5 ? span.first - 5 : 0; t + 1 < span.first; ++t)
+      if (government_role_end(t) == span.first - 1) return true;
+    return false;
+  };
   std::erase_if(spans, [&](const TaggedSpan& span) {
-    return role_end(span.first) == span.last &&
-           (span.last - span.first > 1 ||
-            (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0);
+    return (role_end(span.first) == span.last &&
+            (span.last - span.first > 1 ||
+             (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0)) ||
+           portfolio(span);
   });
   // Where a role's title ends right before token t: t itself, or t after an untagged given
   // name; then the name's first token, else t + 1 (no role).

@@ -65,7 +65,10 @@ void join_article_names(const Knowledge& knowledge, const TokenView& v, const Ne
 
 // A role is no name, and names a person after it: a span that is exactly a listed title
 // phrase of a role (any kind but honorific: "Justice Minister"; not one word that is also a
-// surname or given name: "King") is dropped, and an unlisted one-word organisation or place
+// surname or given name: "King") is dropped, so is a name (not a person's) that is one common
+// word after a government role and "for" or "of", its portfolio ("Commissioner for
+// Transport"; not "chief executive of Rebellion"), and an
+// unlisted one-word organisation or place
 // right after such a title written capitalised (not "dissident Soviet historian"), or after it
 // and an untagged given name, is that person's name ("Justice Minister Kenny" + "MacAskill").
 void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,

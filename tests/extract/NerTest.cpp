@@ -734,3 +734,16 @@ TEST_CASE("A person's name never ends on a kind of work", "[extract][ner]") {
   CHECK(labels_of(r, "The Catherine Tate Show").empty());
   CHECK(r.relations.empty());
 }
+
+TEST_CASE("A government role's portfolio is no organisation", "[extract][ner]") {
+  // business/015: Jacques Barrot was affiliated with "Transport".
+  const DocumentExtraction r = testing::extract_text(
+      "On Wednesday, Jacques Barrot, vice president of the European Commission and also "
+      "Commissioner for Transport, said that the changes were necessary.");
+  CHECK(labels_of(r, "Transport").empty());
+  CHECK(labels_of(r, "European Commission") == kOrganization);
+  // A company named by a common word after a business role stays.
+  const DocumentExtraction firm = testing::extract_text(
+      "Jason Kingsley, chief executive of Rebellion, said the transition was difficult.");
+  CHECK(labels_of(firm, "Rebellion") == kOrganization);
+}
