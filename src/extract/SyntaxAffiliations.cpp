@@ -57,8 +57,7 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
       const std::string_view r = base(c);
       const char* rule = nullptr;
       bool demonym_ok = false;
-      if (r == "nmod" && relation(c) != "nmod:poss" &&
-          contains(x_.affiliation_prep, case_of(c))) {
+      if (r == "nmod" && relation(c) != "nmod:poss" && contains(x_.affiliation_prep, case_of(c))) {
         // "for" right after a name says what it is nominated or picked for ("Clare Higgins
         // for Hecuba"); set off by a comma, whom the person speaks for ("Vincent Cable, for
         // the Liberal Democrats,").
@@ -88,8 +87,7 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
           (!names_state_role(k_, d_, node, node + 1) ||
            (rule != std::string_view("role-of") && role_in_organisation(node))))
         continue;
-      const std::uint32_t phrase =
-          r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
+      const std::uint32_t phrase = r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
       relate("affiliated-with", person, org, rule, 0.8, node, phrase);
     }
   }
@@ -147,7 +145,28 @@ void SyntaxRun::title_modifiers() {
                      !can_hold_role_in(k_, rules_, entity_of(org), norm(f - 1)))))
       continue;
     relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
+    // "Enron chief executives Ken Lay and Jeff Skilling", "Railtrack managers Alistair Cook,
+    // Sean Fugill and ...": a plural title covers the list of names after it.
+    if (!plural_role(f - 1)) continue;
+    for (std::uint32_t u = d_.mentions[person].last; u + 1 < last;) {
+      if (norm(u) != "," && norm(u) != "and") break;
+      const bool closing = norm(u) == "and" || norm(u + 1) == "and";
+      if (norm(u) == "," && closing) ++u;
+      const int next = u + 1 < last ? mention_at_[u + 1] : -1;
+      if (next < 0 || d_.mentions[next].first != u + 1 ||
+          entity_of(next).label != EntityLabel::kPerson || pronoun(next))
+        break;
+      relate("affiliated-with", next, org, "title-modifier-list", 0.8, kNoTrigger);
+      if (closing) break;
+      u = d_.mentions[next].last;
+    }
   }
+}
+
+bool SyntaxRun::plural_role(std::uint32_t t) const {
+  const std::string_view w = norm(t);
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+         !tok(t).has(token_flags::kPossessive) && person_noun(t);
 }
 
 bool SyntaxRun::club(int m) const {

@@ -86,6 +86,10 @@
 //                                 possessive, or both between ("Tory leader Michael Howard",
 //                                 "Labour's Paul Flynn", "Labour peer Lord Haskins", "Plaid
 //                                 Cymru's economics spokesman Adam Price")
+//                   title-modifier-list  the names listed after such a title when it ends on a
+//                                 person's role in the plural ("Stanford University students
+//                                 David Filo and Jerry Yang", "Railtrack managers X, Y and
+//                                 Z"): each name joined by a comma or "and" to the first
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit"),
 //                                 not a conjunct with an in-phrase of its own ("Cottenham in
 //                                 Cambridgeshire and Minety in Wiltshire")

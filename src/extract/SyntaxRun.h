@@ -134,6 +134,9 @@ class SyntaxRun : public SentenceTree {
   // words, so it needs no parse.
   void title_modifiers();
   bool club(int m) const;
+  // A person's role noun in the plural ("executives", "MPs", "hopefuls"): it may cover a list
+  // of names.
+  bool plural_role(std::uint32_t t) const;
   // A capitalised word between an organisation and a title that is no part of either (see
   // title_modifiers).
   bool qualifier(std::uint32_t q) const;

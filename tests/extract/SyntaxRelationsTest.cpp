@@ -561,3 +561,54 @@ TEST_CASE("'X was joined by Y' puts two people together; 'X joined Y' does not",
     if (rel.type == "met-with") CHECK(rel.target != id_of(r, "Newcastle"));
   }
 }
+
+TEST_CASE("A role's organisation may follow a description of its kind", "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Graham Cluley, senior consultant at security firm Sophos, told the BBC it was a positive "
+      "decision. \"The sector promises strong growth,\" said Hiten Mehta, manager of merchant "
+      "banking firm, Fortune Financial Services.");
+  const Relation* cluley =
+      find(r, "affiliated-with", id_of(r, "Graham Cluley"), id_of(r, "Sophos"));
+  REQUIRE(cluley != nullptr);
+  CHECK(cluley->evidence.front().rule == "appos-of-kind");
+  CHECK(cluley->props.at("role") == "consultant");
+  CHECK(find(r, "affiliated-with", id_of(r, "Hiten Mehta"),
+             id_of(r, "Fortune Financial Services")) != nullptr);
+  // No role, no affiliation: a customer of the firm is not its employee.
+  const auto customer = testing::extract_text(
+      "Tim Warner, who uses security firm Sophos, told the BBC it was a positive decision.");
+  CHECK(find(customer, "affiliated-with", id_of(customer, "Tim Warner"),
+             id_of(customer, "Sophos")) == nullptr);
+}
+
+TEST_CASE("A title set off from the name by commas still ties it to the organisation",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Qantas chief executive, Geoff Dixon, said the carrier could no longer afford the jobs.");
+  const Relation* chief = find(r, "affiliated-with", id_of(r, "Geoff Dixon"), id_of(r, "Qantas"));
+  REQUIRE(chief != nullptr);
+  CHECK(chief->evidence.front().rule == "title-comma");
+  // A list of names is no title and its name.
+  const auto list = testing::extract_text(
+      "Qantas, Ryanair, Geoff Dixon, and others said the carrier could no longer afford the jobs.");
+  CHECK(find(list, "affiliated-with", id_of(list, "Geoff Dixon"), id_of(list, "Qantas")) ==
+        nullptr);
+}
+
+TEST_CASE("A plural title covers the list of names after it, a singular one only the first",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "The portal was set up by Stanford University students David Filo and Jerry Yang in a "
+      "campus trailer.");
+  const std::string stanford = id_of(r, "Stanford University");
+  REQUIRE(find(r, "affiliated-with", id_of(r, "David Filo"), stanford) != nullptr);
+  const Relation* yang = find(r, "affiliated-with", id_of(r, "Jerry Yang"), stanford);
+  REQUIRE(yang != nullptr);
+  CHECK(yang->evidence.front().rule == "title-modifier-list");
+
+  const auto one = testing::extract_text(
+      "Balfour Beatty manager Anthony Walker and Nicholas Jeffries face individual charges.");
+  const std::string balfour = id_of(one, "Balfour Beatty");
+  CHECK(find(one, "affiliated-with", id_of(one, "Anthony Walker"), balfour) != nullptr);
+  CHECK(find(one, "affiliated-with", id_of(one, "Nicholas Jeffries"), balfour) == nullptr);
+}
