@@ -49,6 +49,13 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
     if (r == "appos" || r == "flat" || r == "compound" || comma_conjunct ||
         (relation(h) == "nsubj" && has_child(static_cast<std::uint32_t>(g), "cop")))
       nodes[count++] = static_cast<std::uint32_t>(g);
+    // "David Blunkett has become a paid adviser to Indepen": the role a syntax-predicate-verb
+    // makes of its subject.
+    if (relation(h) == "nsubj" && in(x_.predicate_verb, static_cast<std::uint32_t>(g))) {
+      for (std::uint32_t c : children(static_cast<std::uint32_t>(g))) {
+        if (count < 8 && base(c) == "xcomp" && mention_at_[c] < 0) nodes[count++] = c;
+      }
+    }
   }
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint32_t node = nodes[i];
@@ -57,7 +64,11 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
       const std::string_view r = base(c);
       const char* rule = nullptr;
       bool demonym_ok = false;
-      if (r == "nmod" && relation(c) != "nmod:poss" && contains(x_.affiliation_prep, case_of(c))) {
+      // "adviser to the Treasury": "to" for the roles of syntax-affiliation-to-role only
+      // ("ambassador to Japan" serves another state).
+      const bool preposition = contains(x_.affiliation_prep, case_of(c)) ||
+                               (case_of(c) == "to" && in(x_.affiliation_to_role, node));
+      if (r == "nmod" && relation(c) != "nmod:poss" && preposition) {
         // "for" right after a name says what it is nominated or picked for ("Clare Higgins
         // for Hecuba"); set off by a comma, whom the person speaks for ("Vincent Cable, for
         // the Liberal Democrats,").
@@ -76,7 +87,8 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
       // A phrase naming whose or where the role is needs a person's role noun ("its new
       // analysis tool Piero", "Sunday's ceremony Owen"); a modifier stays ("Eton pupil").
       // So does the predicate of "X is|has been <role>" ("has always been in favour").
-      const bool predicate = node != h && relation(h) == "nsubj" && head(h) == node;
+      const bool predicate = node != h && relation(h) == "nsubj" &&
+                             (head(h) == node || (base(node) == "xcomp" && head(node) == head(h)));
       if (node != h && (!demonym_ok || base(node) == "appos" || predicate) && !names_person(node))
         continue;
       const int org = arg(c, demonym_ok);
@@ -87,6 +99,10 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
           (!names_state_role(k_, d_, node, node + 1) ||
            (rule != std::string_view("role-of") && role_in_organisation(node))))
         continue;
+      // "shadow chief secretary to the Treasury" holds the role for the opposition, not in the
+      // Treasury; a party's shadow role is still the party's ("the Liberal Democrats' shadow
+      // home secretary", "shadow minister of the SNP").
+      if (rule == std::string_view("role-of") && out_of_office(node) && !party(org)) continue;
       const std::uint32_t phrase = r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
       relate("affiliated-with", person, org, rule, 0.8, node, phrase);
     }
@@ -167,6 +183,18 @@ bool SyntaxRun::plural_role(std::uint32_t t) const {
   const std::string_view w = norm(t);
   return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
          !tok(t).has(token_flags::kPossessive) && person_noun(t);
+}
+
+bool SyntaxRun::party(int m) const {
+  const auto kind = entity_of(m).out.props.find("kind");
+  return kind != entity_of(m).out.props.end() && kind->second == "party";
+}
+
+bool SyntaxRun::out_of_office(std::uint32_t node) const {
+  for (std::uint32_t t = node > sentence_->first + 3 ? node - 3 : sentence_->first; t < node; ++t) {
+    if (in(x_.not_in_office, t)) return true;
+  }
+  return false;
 }
 
 bool SyntaxRun::club(int m) const {

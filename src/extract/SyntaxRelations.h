@@ -45,11 +45,18 @@
 //                                 a title it is the flat/compound/appos of or the conjunct of
 //                                 after a lone comma, "Argentina's President, Nestor
 //                                 Kirchner", which the parse may read as a list; a copula's
-//                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
-//                                 "Crescenzi, a strategist at Miller Tabak", "X is chief
-//                                 executive of Y"); not a "for" phrase right after the name
-//                                 ("nominees include Bill Condon for Kinsey"), only one set
-//                                 off by a comma ("Vincent Cable, for the Liberal Democrats,")
+//                                 predicate, or the xcomp of a syntax-predicate-verb, "X has
+//                                 become a paid adviser to Y") with an of/at/for/with/from
+//                                 nominal ("Wyss of S&P", "Crescenzi, a strategist at Miller
+//                                 Tabak", "X is chief executive of Y"), or a to-nominal of a
+//                                 role of syntax-affiliation-to-role ("chief secretary to the
+//                                 Treasury"; not "ambassador to Japan"); not a "for" phrase
+//                                 right after the name ("nominees include Bill Condon for
+//                                 Kinsey"), only one set off by a comma ("Vincent Cable, for
+//                                 the Liberal Democrats,"); not a role with a word of
+//                                 syntax-not-in-office among the three words before it
+//                                 ("shadow chief secretary to the Treasury"), unless the
+//                                 organisation is a party
 //                   role-poss     poss of such a node ("Microsoft's Bill Gates", "the firm's
 //                                 chief executive X")
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
@@ -154,7 +161,8 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
-    std::vector<std::string> not_a_role, work_verb, join_verb;
+    std::vector<std::string> not_a_role, work_verb, join_verb, predicate_verb, affiliation_to_role,
+        not_in_office;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
 

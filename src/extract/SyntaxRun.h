@@ -134,6 +134,10 @@ class SyntaxRun : public SentenceTree {
   // words, so it needs no parse.
   void title_modifiers();
   bool club(int m) const;
+  bool party(int m) const;
+  // Whether a word of syntax-not-in-office ("shadow") stands among the three words before the
+  // role noun `node`.
+  bool out_of_office(std::uint32_t node) const;
   // A person's role noun in the plural ("executives", "MPs", "hopefuls"): it may cover a list
   // of names.
   bool plural_role(std::uint32_t t) const;

@@ -612,3 +612,35 @@ TEST_CASE("A plural title covers the list of names after it, a singular one only
   CHECK(find(one, "affiliated-with", id_of(one, "Anthony Walker"), balfour) != nullptr);
   CHECK(find(one, "affiliated-with", id_of(one, "Nicholas Jeffries"), balfour) == nullptr);
 }
+
+TEST_CASE("'Become' makes its complement the subject's role, and 'to' serves advisers only",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "David Blunkett has become a paid adviser to Indepen Consulting Limited now he is not home "
+      "secretary.");
+  const Relation* adviser = find(r, "affiliated-with", id_of(r, "David Blunkett"),
+                                 id_of(r, "Indepen Consulting Limited"));
+  REQUIRE(adviser != nullptr);
+  CHECK(adviser->evidence.front().rule == "role-of");
+  // Read up the verb chain: a role the subject will only take is no fact.
+  const auto future = testing::extract_text(
+      "David Blunkett will become a paid adviser to Indepen Consulting Limited next year.");
+  CHECK(find(future, "affiliated-with", id_of(future, "David Blunkett"),
+             id_of(future, "Indepen Consulting Limited")) == nullptr);
+  // An ambassador to a state serves another.
+  const auto envoy = testing::extract_text(
+      "Howard Baker, ambassador to Japan, said the talks with Tokyo had gone well.");
+  CHECK(find(envoy, "affiliated-with", id_of(envoy, "Howard Baker"), id_of(envoy, "Japan")) ==
+        nullptr);
+}
+
+TEST_CASE("A shadow role's office is the opposition's, not the department's", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "\"The UK is on course to continue its record period of growth,\" said Paul Boateng, chief "
+      "secretary to the Treasury, in a statement. Responding to the speech, shadow chief "
+      "secretary to the Treasury, George Osborne, said it was more talk from Gordon Brown.");
+  const std::string treasury = id_of(r, "The Treasury");
+  CHECK(find(r, "affiliated-with", id_of(r, "Paul Boateng"), treasury) != nullptr);
+  REQUIRE(r.entities.size() > 3);
+  CHECK(find(r, "affiliated-with", id_of(r, "George Osborne"), treasury) == nullptr);
+}
