@@ -402,7 +402,7 @@ void SyntaxRun::location_in(int thing, std::uint32_t h) {
       // "Cottenham in Cambridgeshire and Minety in Wiltshire": a conjunct with an in-phrase
       // of its own is a second located thing, not a second place of the first.
       if (m != arg(c) && own_location_follows(m)) continue;
-      relate("located-in", thing, m, "in", 0.75, h, phrase_start(c));
+      relate("located-in", thing, m, "in", 0.75, kNoTrigger, phrase_start(c));
     }
   }
   // "Eaton Vance Management in Boston" with the in-phrase attached higher up: the
@@ -413,7 +413,7 @@ void SyntaxRun::location_in(int thing, std::uint32_t h) {
     const auto object = static_cast<std::uint32_t>(head(after));
     const int m = mention_at_[object];  // never a demonym: "Paris Radio in French"
     if (m >= 0 && d_.mentions[m].first == after + 1 && !d_.mentions[m].demonym)
-      relate("located-in", thing, m, "in-adjacent", 0.75, h);
+      relate("located-in", thing, m, "in-adjacent", 0.75, kNoTrigger);
   }
   // "Israel's Teva Pharmaceuticals", "RHB, Malaysia's third-biggest lender".
   std::vector<std::uint32_t> nodes = {h};
@@ -424,7 +424,7 @@ void SyntaxRun::location_in(int thing, std::uint32_t h) {
     for (std::uint32_t c : children(node)) {
       if (relation(c) != "nmod:poss") continue;
       const int m = arg(c);
-      if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, node, c);
+      if (m >= 0 && m != thing) relate("located-in", thing, m, "poss", 0.8, kNoTrigger, c);
     }
   }
 }

@@ -131,7 +131,10 @@
 // through xcomp, ccomp, conj, advcl and acl: a neg or advmod child among the negation cues
 // (or a governing verb such as "refused") is "negated"; an aux child or governing verb among
 // the hypothetical cues ("will meet", "plans to visit"), or a mark among the condition cues
-// ("if"), is "hypothetical". Modal relations are dropped unless
+// ("if"), is "hypothetical". The located-in paths in, in-adjacent and poss read a name's own
+// phrase, which the clause presupposes rather than asserts ("Benn will also visit Aceh in
+// Indonesia": Aceh is in Indonesia whether or not he goes), so they take no modality; nor
+// does title-modifier, read from the words. Modal relations are dropped unless
 // ExtractorOptions::keep_modal_relations, then kept with props.modality and a confidence x0.3,
 // as the relation rules do. Evidence rows name this component, the path rule and its
 // confidence; where the relation-rules component already found the relation in the same

@@ -644,3 +644,13 @@ TEST_CASE("A shadow role's office is the opposition's, not the department's", "[
   REQUIRE(r.entities.size() > 3);
   CHECK(find(r, "affiliated-with", id_of(r, "George Osborne"), treasury) == nullptr);
 }
+
+TEST_CASE("A place in a name's own phrase holds whatever the clause's modality",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "International Development Secretary Hilary Benn will also visit Aceh in Indonesia, as well "
+      "as Sri Lanka.");
+  const Relation* in = find(r, "located-in", id_of(r, "Aceh"), id_of(r, "Indonesia"));
+  REQUIRE(in != nullptr);
+  CHECK(in->props.count("modality") == 0);
+}
