@@ -91,7 +91,17 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
                              (head(h) == node || (base(node) == "xcomp" && head(node) == head(h)));
       if (node != h && (!demonym_ok || base(node) == "appos" || predicate) && !names_person(node))
         continue;
-      const int org = arg(c, demonym_ok);
+      // "head of UK equities for Standard Life Investments", "professor of economics at
+      // Harvard": a role's field, a common noun, with the organisation's phrase hung on it; a
+      // role noun, not the name, nor a predicate with a preposition ("X was at the centre of a
+      // bid for Y").
+      std::uint32_t phrase_node = c;
+      int org = arg(c, demonym_ok);
+      if (org < 0 && node != h && !has_child(node, "case") && rule == std::string_view("role-of") &&
+          names_person(node)) {
+        phrase_node = field_phrase(c);
+        if (phrase_node != c) org = arg(phrase_node);
+      }
       if (org < 0 || org == person ||
           (node != h && !can_hold_role_in(k_, rules_, entity_of(org), norm(node))))
         continue;
@@ -103,7 +113,8 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
       // Treasury; a party's shadow role is still the party's ("the Liberal Democrats' shadow
       // home secretary", "shadow minister of the SNP").
       if (rule == std::string_view("role-of") && out_of_office(node) && !party(org)) continue;
-      const std::uint32_t phrase = r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(c) : c;
+      const std::uint32_t phrase =
+          r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(phrase_node) : c;
       relate("affiliated-with", person, org, rule, 0.8, node, phrase);
     }
   }
@@ -183,6 +194,19 @@ bool SyntaxRun::plural_role(std::uint32_t t) const {
   const std::string_view w = norm(t);
   return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
          !tok(t).has(token_flags::kPossessive) && person_noun(t);
+}
+
+std::uint32_t SyntaxRun::field_phrase(std::uint32_t field) const {
+  if (mention_at_[field] >= 0 || d_.pos[field] != upos::from_name("NOUN") ||
+      !tok(field).has(token_flags::kLower))
+    return field;
+  for (std::uint32_t c : children(field)) {
+    const std::string_view preposition = case_of(c);
+    if (base(c) == "nmod" && relation(c) != "nmod:poss" &&
+        (preposition == "at" || preposition == "for" || preposition == "with") && arg(c) >= 0)
+      return c;
+  }
+  return field;
 }
 
 bool SyntaxRun::party(int m) const {

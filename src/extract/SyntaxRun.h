@@ -135,6 +135,10 @@ class SyntaxRun : public SentenceTree {
   void title_modifiers();
   bool club(int m) const;
   bool party(int m) const;
+  // For a role's field (a lower-case common noun, "equities" in "head of UK equities for
+  // Standard Life"): its at/for/with nominal that stands for a mention ("from" is where a
+  // thing comes from: "recipient of an award from X"); else `field` itself.
+  std::uint32_t field_phrase(std::uint32_t field) const;
   // Whether a word of syntax-not-in-office ("shadow") stands among the three words before the
   // role noun `node`.
   bool out_of_office(std::uint32_t node) const;

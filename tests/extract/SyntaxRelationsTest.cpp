@@ -654,3 +654,19 @@ TEST_CASE("A place in a name's own phrase holds whatever the clause's modality",
   REQUIRE(in != nullptr);
   CHECK(in->props.count("modality") == 0);
 }
+
+TEST_CASE("A role's field may carry the organisation's phrase", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "\"People have found it by far the most convenient way of making a call,\" said Andrew "
+      "Burke, director of value-added services at BT Retail.");
+  const Relation* director =
+      find(r, "affiliated-with", id_of(r, "Andrew Burke"), id_of(r, "BT Retail"));
+  REQUIRE(director != nullptr);
+  CHECK(director->evidence.front().rule == "role-of");
+  // An award comes from an organisation; its recipient does not work there.
+  const auto award = testing::extract_text(
+      "Instead Merle Kilgore was the surprise recipient of a lifetime achievement award from the "
+      "International Entertainment Buyers Association.");
+  CHECK(find(award, "affiliated-with", id_of(award, "Merle Kilgore"),
+             id_of(award, "International Entertainment Buyers Association")) == nullptr);
+}
