@@ -48,7 +48,10 @@
 //                                 predicate, or the xcomp of a syntax-predicate-verb, "X has
 //                                 become a paid adviser to Y") with an of/at/for/with/from
 //                                 nominal ("Wyss of S&P", "Crescenzi, a strategist at Miller
-//                                 Tabak", "X is chief executive of Y"), or a to-nominal of a
+//                                 Tabak", "X is chief executive of Y"), or such a nominal
+//                                 (at/for/with only) of the role's field, a lower-case noun
+//                                 of its phrase ("head of UK equities for Standard Life"), or
+//                                 a to-nominal of a
 //                                 role of syntax-affiliation-to-role ("chief secretary to the
 //                                 Treasury"; not "ambassador to Japan"); not a "for" phrase
 //                                 right after the name ("nominees include Bill Condon for
