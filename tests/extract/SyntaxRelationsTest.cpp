@@ -670,3 +670,17 @@ TEST_CASE("A role's field may carry the organisation's phrase", "[extract][synta
   CHECK(find(award, "affiliated-with", id_of(award, "Merle Kilgore"),
              id_of(award, "International Entertainment Buyers Association")) == nullptr);
 }
+
+TEST_CASE("A demonym before a kind of place names the state the place is in",
+          "[extract][relations]") {
+  const auto r =
+      testing::extract_text("A new bus service links the Pakistani city of Lahore with Amritsar.");
+  const Relation* in = find(r, "located-in", id_of(r, "Lahore"), id_of(r, "Pakistan"));
+  REQUIRE(in != nullptr);
+  CHECK(in->basis == "text");
+  CHECK(in->evidence.front().rule == "kind-of");
+  // Before anything else a demonym says nothing of where a place is.
+  const auto team = testing::extract_text("The Pakistani cricketers arrived in Lahore on Monday.");
+  const Relation* known = find(team, "located-in", id_of(team, "Lahore"), id_of(team, "Pakistan"));
+  CHECK((known == nullptr || known->basis == "knowledge"));
+}
