@@ -415,10 +415,18 @@ void SyntaxRun::location_in(int thing, std::uint32_t h) {
     if (m >= 0 && d_.mentions[m].first == after + 1 && !d_.mentions[m].demonym)
       relate("located-in", thing, m, "in-adjacent", 0.75, kNoTrigger);
   }
-  // "Israel's Teva Pharmaceuticals", "RHB, Malaysia's third-biggest lender".
+  // "Israel's Teva Pharmaceuticals", "RHB, Malaysia's third-biggest lender", and the noun of
+  // the rule files' org-noun set that the name qualifies ("Japan's troubled UFJ bank",
+  // "Giessen's Bezirksparkasse bank").
   std::vector<std::uint32_t> nodes = {h};
   for (std::uint32_t c : children(h)) {
     if (base(c) == "appos" && mention_at_[c] < 0) nodes.push_back(c);
+  }
+  if (const std::int64_t up = head(h); up > h && base(h) == "compound") {
+    const auto kind = static_cast<std::uint32_t>(up);
+    if (mention_at_[kind] < 0 && tok(kind).has(token_flags::kLower) &&
+        rules_.in_word_set("org-noun", norm(kind)))
+      nodes.push_back(kind);
   }
   for (std::uint32_t node : nodes) {
     for (std::uint32_t c : children(node)) {

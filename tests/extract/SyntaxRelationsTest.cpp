@@ -684,3 +684,13 @@ TEST_CASE("A demonym before a kind of place names the state the place is in",
   const Relation* known = find(team, "located-in", id_of(team, "Lahore"), id_of(team, "Pakistan"));
   CHECK((known == nullptr || known->basis == "knowledge"));
 }
+
+TEST_CASE("A state's possessive before a name and its kind places the organisation",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Three executives from Japan's troubled UFJ bank were charged with concealing the extent "
+      "of the bank's bad loans.");
+  const Relation* in = find(r, "located-in", id_of(r, "UFJ"), id_of(r, "Japan"));
+  REQUIRE(in != nullptr);
+  CHECK(in->evidence.front().rule == "poss");
+}
