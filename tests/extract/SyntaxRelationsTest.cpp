@@ -574,6 +574,13 @@ TEST_CASE("A role's organisation may follow a description of its kind", "[extrac
   CHECK(cluley->props.at("role") == "consultant");
   CHECK(find(r, "affiliated-with", id_of(r, "Hiten Mehta"),
              id_of(r, "Fortune Financial Services")) != nullptr);
+  const auto trade = testing::extract_text(
+      "\"There should be more space for gains,\" said Paschoal Tadeu Buonomo, head of equities "
+      "trading at brokers TOV.");
+  const Relation* head =
+      find(trade, "affiliated-with", id_of(trade, "Paschoal Tadeu Buonomo"), id_of(trade, "TOV"));
+  REQUIRE(head != nullptr);
+  CHECK(head->evidence.front().rule == "appos-of-trade");
   // No role, no affiliation: a customer of the firm is not its employee.
   const auto customer = testing::extract_text(
       "Tim Warner, who uses security firm Sophos, told the BBC it was a positive decision.");
