@@ -701,3 +701,24 @@ TEST_CASE("A state's possessive before a name and its kind places the organisati
   REQUIRE(in != nullptr);
   CHECK(in->evidence.front().rule == "poss");
 }
+
+TEST_CASE("'For ORG, X said' names whom the speaker answers for", "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "For the Conservatives, shadow education secretary Tim Collins said: \"The government is "
+      "all talk.\"");
+  const Relation* speaker = nullptr;
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "affiliated-with" && rel.source == id_of(r, "Tim Collins") &&
+        rel.basis == "text")
+      speaker = &rel;
+  }
+  REQUIRE(speaker != nullptr);
+  CHECK(speaker->evidence.front().rule == "for-speaker");
+  // Only at the start of the sentence, set off by a comma.
+  const auto later = testing::extract_text(
+      "Tim Collins said he had voted for the Conservatives, Labour and nobody else in 1997.");
+  for (const Relation& rel : later.relations) {
+    if (rel.type == "affiliated-with" && rel.basis == "text")
+      CHECK(rel.evidence.front().rule != "for-speaker");
+  }
+}
