@@ -469,9 +469,15 @@ void SyntaxRun::location_participle(std::uint32_t b) {
     if (thing.empty() && up >= 0 && mention_at_[up] >= 0 &&
         (base(noun) == "nmod" || base(noun) == "compound"))
       thing.push_back(mention_at_[up]);
-    if (thing.empty() && noun + 1 < sentence_->last && mention_at_[noun + 1] >= 0 &&
-        d_.mentions[mention_at_[noun + 1]].first == noun + 1)
-      thing.push_back(mention_at_[noun + 1]);
+    // ("the Washington-based independent think-tank The Brookings Institution": a "The" the
+    // name dropped may stand between.)
+    const std::uint32_t name = noun + 2 < sentence_->last && norm(noun + 1) == "the" &&
+                                       tok(noun + 1).has(token_flags::kCapital)
+                                   ? noun + 2
+                                   : noun + 1;
+    if (thing.empty() && name < sentence_->last && mention_at_[name] >= 0 &&
+        d_.mentions[mention_at_[name]].first == name)
+      thing.push_back(mention_at_[name]);
     // "X, a London-based bank": the noun is in apposition to the name.
     if (base(noun) == "appos" && head(noun) >= 0)
       args(static_cast<std::uint32_t>(head(noun)), thing);

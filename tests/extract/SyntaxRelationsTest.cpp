@@ -722,3 +722,13 @@ TEST_CASE("'For ORG, X said' names whom the speaker answers for", "[extract][rel
       CHECK(rel.evidence.front().rule != "for-speaker");
   }
 }
+
+TEST_CASE("A '-based' descriptor reaches the name after a capitalised 'The'", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "\"We estimate it to be between 30-40%,\" the Washington-based independent think-tank The "
+      "Brookings Institution says in its Iraq Index.");
+  const Relation* based =
+      find(r, "located-in", id_of(r, "Brookings Institution"), id_of(r, "Washington, D.C."));
+  REQUIRE(based != nullptr);
+  CHECK(based->evidence.front().rule == "based");
+}
