@@ -732,3 +732,22 @@ TEST_CASE("A '-based' descriptor reaches the name after a capitalised 'The'", "[
   REQUIRE(based != nullptr);
   CHECK(based->evidence.front().rule == "based");
 }
+
+TEST_CASE("A role's organisation after a body's kind, a 'the' or a place's possessive",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Armand Marie Leroi, a lecturer at London's Imperial College, scooped the prize. Roger "
+      "Bennett, head of gaming industry body ELSPA, said banning violent games would be wrong.");
+  const Relation* lecturer =
+      find(r, "affiliated-with", id_of(r, "Armand Marie Leroi"), id_of(r, "Imperial College"));
+  REQUIRE(lecturer != nullptr);
+  CHECK(lecturer->evidence.front().rule == "appos-of-poss");
+  // The place of the possessive is not the employer.
+  CHECK(find(r, "affiliated-with", id_of(r, "Armand Marie Leroi"), id_of(r, "London")) == nullptr);
+  const Relation* head = nullptr;
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "affiliated-with" && rel.source == id_of(r, "Roger Bennett")) head = &rel;
+  }
+  REQUIRE(head != nullptr);
+  CHECK(head->evidence.front().rule == "appos-of-kind");
+}
