@@ -151,7 +151,7 @@ void SyntaxRun::title_modifiers() {
     // The title stops at a name: "UK Independence Party leader" is the party's, though
     // "party leader" is a title phrase.
     while (t > first && t + 5 > f && mention_at_[t - 1] < 0 &&
-           (title_word(t - 1) || in_title_phrase(t - 1) ||
+           (title_word(t - 1) || in_title_phrase(t - 1) || (t < f && participle(t - 1)) ||
             (t - 1 > first && t < f && tok(t - 1).has(token_flags::kJoined) &&
              !tok(t - 1).has(token_flags::kWord) && title_word(t - 2))))
       --t;
@@ -254,6 +254,13 @@ bool SyntaxRun::title_word(std::uint32_t t) const {
     if (norm(t) == w) return false;
   }
   return true;
+}
+
+bool SyntaxRun::participle(std::uint32_t t) const {
+  const std::string_view w = norm(t);
+  return tok(t).has(token_flags::kLower) && d_.pos.size() == d_.segmentation.tokens.size() &&
+         d_.pos[t] == upos::from_name("VERB") && w.size() > 5 && w.substr(w.size() - 3) == "ing" &&
+         !contains(x_.linking_participle, w);
 }
 
 int SyntaxRun::party_mention(std::uint32_t m) {

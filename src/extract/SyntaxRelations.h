@@ -91,8 +91,10 @@
 //                                 naming a party of data/organizations.tsv, unused when the
 //                                 knowledge lists no such party; the word becomes a mention) before
 //                                 a person with one to four title words (lower-case nouns and
-//                                 adjectives where tagged, "co-chairman", or words of a listed
-//                                 title phrase such as "Lord" or "Justice Minister"), a
+//                                 adjectives where tagged, "-ing" participles before another
+//                                 title word but those of syntax-linking-participle ("founding
+//                                 chairman"), "co-chairman", or words of a listed title
+//                                 phrase such as "Lord" or "Justice Minister"), a
 //                                 possessive, or both between ("Tory leader Michael Howard",
 //                                 "Labour's Paul Flynn", "Labour peer Lord Haskins", "Plaid
 //                                 Cymru's economics spokesman Adam Price")
@@ -170,7 +172,7 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
     std::vector<std::string> not_a_role, work_verb, join_verb, predicate_verb, affiliation_to_role,
-        not_in_office;
+        not_in_office, linking_participle;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
 

@@ -160,6 +160,10 @@ class SyntaxRun : public SentenceTree {
   // A lower-case word that may belong to a title ("shadow culture secretary"): a noun or
   // adjective where the tagger ran, never a function word ("New Labour and Tony Blair").
   bool title_word(std::uint32_t t) const;
+  // A lower-case "-ing" word tagged as a verb, which before a title word qualifies it
+  // ("sporting director", "outgoing chief executive"); not one of syntax-linking-participle,
+  // which opens a phrase ("four All Blacks including captain Tana Umaga").
+  bool participle(std::uint32_t t) const;
 
   // A party word ("Tory", "Lib Dem") ending at token m, as a new mention of its party.
   int party_mention(std::uint32_t m);

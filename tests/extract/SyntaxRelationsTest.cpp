@@ -751,3 +751,11 @@ TEST_CASE("A role's organisation after a body's kind, a 'the' or a place's posse
   REQUIRE(head != nullptr);
   CHECK(head->evidence.front().rule == "appos-of-kind");
 }
+
+TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][syntax]") {
+  const auto r =
+      testing::extract_text("BNP founding chairman John Tyndall was arrested on Sunday.");
+  const Relation* chairman = find(r, "affiliated-with", id_of(r, "John Tyndall"), id_of(r, "BNP"));
+  REQUIRE(chairman != nullptr);
+  CHECK(chairman->evidence.front().rule == "title-modifier");
+}
