@@ -759,3 +759,19 @@ TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][
   REQUIRE(chairman != nullptr);
   CHECK(chairman->evidence.front().rule == "title-modifier");
 }
+
+TEST_CASE("Two fields joined before a title still lead to its organisation",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Paul Trotter, news and features editor of PC Pro, said several Sony products helped it.");
+  const Relation* editor = find(r, "affiliated-with", id_of(r, "Paul Trotter"), id_of(r, "PC Pro"));
+  REQUIRE(editor != nullptr);
+  CHECK(editor->evidence.front().rule == "appos-of-and");
+  // A second clause about someone else is no field.
+  const auto clause = testing::extract_text(
+      "Goldfine has worked with Roddick's close friend Mardy Fish, and was an assistant coach with "
+      "the US Olympic team.");
+  for (const Relation& rel : clause.relations) {
+    if (rel.type == "affiliated-with") CHECK(rel.source != id_of(clause, "Mardy Fish"));
+  }
+}
