@@ -775,3 +775,20 @@ TEST_CASE("Two fields joined before a title still lead to its organisation",
     if (rel.type == "affiliated-with") CHECK(rel.source != id_of(clause, "Mardy Fish"));
   }
 }
+
+TEST_CASE("An organisation in apposition with its state's kind phrase or its town",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Investors have snapped up shares in Jet Airways, India's biggest airline, after its offer. "
+      "He was sentenced at Harrow Crown Court, London, on Tuesday.");
+  const Relation* airline = find(r, "located-in", id_of(r, "Jet Airways"), id_of(r, "India"));
+  REQUIRE(airline != nullptr);
+  CHECK(airline->evidence.front().rule == "org-poss-kind");
+  const Relation* court = find(r, "located-in", id_of(r, "Harrow Crown Court"), id_of(r, "London"));
+  REQUIRE(court != nullptr);
+  CHECK(court->evidence.front().rule == "org-comma-place");
+  // A list of names is no apposition, and a company's name says nothing of a town.
+  const auto list = testing::extract_text(
+      "The success of sites such as Google, Amazon, eBay and Yahoo showed that design matters.");
+  for (const Relation& rel : list.relations) CHECK(rel.type != "located-in");
+}
