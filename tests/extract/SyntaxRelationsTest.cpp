@@ -792,3 +792,14 @@ TEST_CASE("An organisation in apposition with its state's kind phrase or its tow
       "The success of sites such as Google, Amazon, eBay and Yahoo showed that design matters.");
   for (const Relation& rel : list.relations) CHECK(rel.type != "located-in");
 }
+
+TEST_CASE("'X of the <kind> Y' ties a person to the organisation of that kind",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "\"This technology can now be used for much more than games,\" said Professor Nadia "
+      "Magnenat-Thalman of the Swiss research group MiraLab.");
+  const Relation* member =
+      find(r, "affiliated-with", id_of(r, "Nadia Magnenat-Thalman"), id_of(r, "MiraLab"));
+  REQUIRE(member != nullptr);
+  CHECK(member->evidence.front().rule == "person-of-kind");
+}
