@@ -803,3 +803,13 @@ TEST_CASE("'X of the <kind> Y' ties a person to the organisation of that kind",
   REQUIRE(member != nullptr);
   CHECK(member->evidence.front().rule == "person-of-kind");
 }
+
+TEST_CASE("'X, ORG title,' needs no article before the organisation", "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "\"The figures show the recent slowdown in the housing market,\" Peter Williams, CML deputy "
+      "director, said.");
+  const Relation* director =
+      find(r, "affiliated-with", id_of(r, "Peter Williams"), id_of(r, "CML"));
+  REQUIRE(director != nullptr);
+  CHECK(director->evidence.front().rule == "appos-org-role");
+}
