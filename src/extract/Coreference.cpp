@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/RelationChecks.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
@@ -78,6 +79,8 @@ class CorefRun : public TokenView {
         if (w == "the") {
           const int e = description(s, t);
           if (e >= 0) seen.push_back(e);
+        } else if (const int linked = role_modifier(s, t); linked >= 0) {
+          seen.push_back(linked);
         } else if (!quoted) {
           const int e = pronoun(s, t, seen, previous);
           if (e >= 0) seen.push_back(e);
@@ -212,23 +215,54 @@ class CorefRun : public TokenView {
          ++words)
       ++u;
     const std::string_view noun = norm(u);
-    const bool company = contains(x_.company_noun, noun);
-    const bool party = contains(x_.party_noun, noun);
     const bool country = state < 0 && contains(x_.country_noun, noun);
-    if ((!company && !party && !country) || !free_after(u + 1, sentence)) return -1;
+    const Kind kind = country ? Kind::kCountry : kind_of_noun(noun);
+    if (kind == Kind::kNone || !free_after(u + 1, sentence)) return -1;
+    const int found = one_of_kind(kind, state, t);
+    if (found < 0) return -1;
+    add(s, t, u + 1, found, CorefKind::kDescription, "kind-description", 0.8f);
+    return found;
+  }
+
+  // What kind of entity a description's head noun stands for.
+  enum class Kind : std::uint8_t { kNone, kCompany, kParty, kClub, kCharity, kCountry };
+  Kind kind_of_noun(std::string_view noun) const {
+    if (contains(x_.company_noun, noun)) return Kind::kCompany;
+    if (contains(x_.party_noun, noun)) return Kind::kParty;
+    if (contains(x_.club_noun, noun)) return Kind::kClub;
+    if (contains(x_.charity_noun, noun)) return Kind::kCharity;
+    return Kind::kNone;
+  }
+  // The one entity of `kind` (of the state `state` when it is not -1) named before token t, or
+  // -1 when none or more than one fits. Company: kind company, or (unless `known_kind_only`)
+  // kind unknown and a name whose head says no other kind; party and club: that kind; charity: kind
+  // ngo.
+  int one_of_kind(Kind kind, int state, std::uint32_t t, bool known_kind_only = false) const {
     int found = -1;
     for (std::size_t e = 0; e < d_.entities.size(); ++e) {
       if (first_named_[e] >= t) continue;
       const ResolvedEntity& candidate = d_.entities[e];
       const auto& props = candidate.out.props;
       const auto kind_it = props.find("kind");
-      const std::string kind = kind_it == props.end() ? std::string() : kind_it->second;
+      const std::string known = kind_it == props.end() ? std::string() : kind_it->second;
       bool fits = false;
-      if (country) {
+      if (kind == Kind::kCountry) {
         fits = candidate.label == EntityLabel::kCountry;
       } else if (candidate.label == EntityLabel::kOrganization) {
-        fits = party ? kind == "party"
-                     : kind == "company" || (kind.empty() && !other_kind_named(candidate.out.name));
+        switch (kind) {
+          case Kind::kParty:
+            fits = known == "party";
+            break;
+          case Kind::kClub:
+            fits = known == "club";
+            break;
+          case Kind::kCharity:
+            fits = known == "ngo";
+            break;
+          default:
+            fits = known == "company" ||
+                   (!known_kind_only && known.empty() && !other_kind_named(candidate.out.name));
+        }
         const auto country_it = props.find("country");
         if (fits && state >= 0 && country_it != props.end() && entity(state).country >= 0)
           fits = country_it->second == k_.countries()[entity(state).country].iso2;
@@ -237,8 +271,44 @@ class CorefRun : public TokenView {
       if (found >= 0) return -1;  // two fit
       found = static_cast<int>(e);
     }
+    return found;
+  }
+
+  // A kind noun as the modifier of a person's title ("Charity boss Gordon Lishman", "club
+  // manager Sir Alex Ferguson", "the company spokesman Gus Whitcomb"): the noun at t, no name
+  // before it, then one to three lower-case words or title words ending on a person's role
+  // (RelationChecks.h names_a_person_role, or a syntax-group-member word: "boss"), an
+  // honorific allowed, then a person's name. Links the noun to the one organisation of its kind
+  // named before.
+  int role_modifier(std::uint32_t s, std::uint32_t t) {
+    const Sentence& sentence = d_.segmentation.sentences[s];
+    const Kind kind = kind_of_noun(norm(t));
+    if (kind == Kind::kNone || kind == Kind::kCountry) return -1;
+    if (t > sentence.first &&
+        (mention_at(t - 1) >= 0 ||
+         (capish(t - 1) && !initial_position(t - 1) && tok(t - 1).has(token_flags::kWord))))
+      return -1;  // "Chelsea club doctor": the name before is the club
+    // A capitalised noun inside a sentence is a name's word ("Football Club chairman").
+    if (capish(t) && !initial_position(t)) return -1;
+    std::uint32_t u = t + 1;
+    while (u < sentence.last && u <= t + 3 && mention_at(u) < 0 &&
+           (tok(u).has(token_flags::kLower) || names_a_role(k_, d_, u, u + 1)))
+      ++u;
+    if (u == t + 1 || u >= sentence.last ||
+        (!names_a_person_role(k_, d_, u - 1) && !contains(x_.group_member, norm(u - 1))))
+      return -1;
+    if (const Role* honorific = role_at(u); honorific != nullptr && honorific->honorific)
+      u = honorific->last;  // "club manager Sir Alex Ferguson"
+    if (u >= sentence.last) return -1;
+    const int person = mention_at(u);
+    if (person < 0 || d_.mentions[person].first != u ||
+        entity(d_.mentions[person].entity).label != EntityLabel::kPerson)
+      return -1;
+    // Without "the", a title's modifier is read more loosely than a description ("company
+    // president X" where the company's name was mislabelled): the knowledge must list the kind.
+    const int found = one_of_kind(kind, -1, t, true);
     if (found < 0) return -1;
-    add(s, t, u + 1, found, CorefKind::kDescription, "kind-description", 0.8f);
+    add(s, t, t + 1, found, CorefKind::kDescription, "role-modifier", 0.75f);
     return found;
   }
   // Whether an organisation's name says it is no company: its head word ("University of
@@ -391,6 +461,9 @@ Coreference::Coreference(std::string name, const ComponentContext& context,
   lexicon_.company_noun = rules.word_set("coref-company-noun");
   lexicon_.not_company_head = rules.word_set("coref-not-company-head");
   lexicon_.party_noun = rules.word_set("coref-party-noun");
+  lexicon_.club_noun = rules.word_set("coref-club-noun");
+  lexicon_.group_member = rules.word_set("syntax-group-member");
+  lexicon_.charity_noun = rules.word_set("coref-charity-noun");
   lexicon_.country_noun = rules.word_set("coref-country-noun");
   lexicon_.modifier = rules.word_set("coref-description-modifier");
   lexicon_.clause_opener = rules.word_set("coref-clause-opener");

@@ -26,6 +26,18 @@
 //                     are known; party: kind party), or the one
 //                     state, named before it in the article ("the firm", "the US giant",
 //                     "the Swiss food group", "the country"). Rule "kind-description".
+//                     "the charity" (coref-charity-noun) is the one organisation the
+//                     knowledge lists as an ngo, "the club" (coref-club-noun) the one club.
+//   role modifier     a kind noun of those sets (not "country") with no name before it, then
+//                     one to three lower-case or title words ending on a person's role (a
+//                     title, an agent noun, or a syntax-group-member word such as "boss"), an
+//                     honorific allowed, then a person's name: "Charity boss Gordon Lishman",
+//                     "club manager Sir Alex Ferguson", "company spokesman X". The noun alone
+//                     becomes the mention, of the one organisation of its kind named before;
+//                     here a company must be of kind company in the knowledge (without "the",
+//                     a mislabelled name is too easily the only candidate). Rule
+//                     "role-modifier"; title-modifier (SyntaxRelations.h) then ties the person
+//                     to it.
 //   pronoun           a pronoun of coref-pronoun-male/-female (a person whose gender is not
 //                     known otherwise, or is that one: from an honorific of the
 //                     coref-*-honorific sets before a mention, or the gender of the first
@@ -63,6 +75,7 @@ class Coreference : public Component {
   struct Lexicon {
     std::vector<std::string> male_pronoun, female_pronoun, thing_pronoun;
     std::vector<std::string> company_noun, not_company_head, party_noun, country_noun, modifier;
+    std::vector<std::string> club_noun, charity_noun, group_member;
     std::vector<std::string> male_honorific, female_honorific, clause_opener;
   };
 

@@ -97,8 +97,11 @@ class RelationRun : public TokenView {
                                 (affiliated_with_ >= 0 && &type == &rules_.types[affiliated_with_]);
           // A demonym stands for its state only as an adjective before a name or a title
           // ("Soviet Navy", "Chinese Foreign Minister Wang"); "in Spanish" is a language.
+          // So it does before a kind of place ("the Thai beach resort of Phuket", "the
+          // Pakistani city of Lahore").
           const bool demonym_alone = mentions_[units_[u].index].demonym &&
-                                     (u + 1 >= n || units_[u + 1].type == Unit::Type::kToken);
+                                     (u + 1 >= n || units_[u + 1].type == Unit::Type::kToken) &&
+                                     !before_place_noun(u);
           const bool ok = demonym_alone ? p.type == PatternItem::Type::kEntity && specs.empty()
                           : p.type == PatternItem::Type::kEntity && specs.empty()
                               ? true
@@ -151,6 +154,18 @@ class RelationRun : public TokenView {
         }
         return false;
       }
+    }
+    return false;
+  }
+
+  // Whether unit u is followed by a word of the place-noun set, up to two other lower-case
+  // words between ("Thai beach resort").
+  bool before_place_noun(std::size_t u) const {
+    for (std::size_t v = u + 1; v < units_.size() && v <= u + 3; ++v) {
+      if (units_[v].type != Unit::Type::kToken || !tok(units_[v].first).has(tf::kLower) ||
+          !tok(units_[v].first).has(tf::kWord))
+        return false;
+      if (rules_.in_word_set("place-noun", norm(units_[v].first))) return true;
     }
     return false;
   }

@@ -29,6 +29,10 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.not_a_role = rules.word_set("syntax-not-a-role");
   lexicon.work_verb = rules.word_set("syntax-work-verb");
   lexicon.join_verb = rules.word_set("syntax-join-verb");
+  lexicon.predicate_verb = rules.word_set("syntax-predicate-verb");
+  lexicon.affiliation_to_role = rules.word_set("syntax-affiliation-to-role");
+  lexicon.not_in_office = rules.word_set("syntax-not-in-office");
+  lexicon.linking_participle = rules.word_set("syntax-linking-participle");
   // "set syntax-party-<organisation key> <words>": the words that name a listed party.
   const std::string prefix = "syntax-party-";
   for (const auto& [set_name, words] : rules.word_sets) {

@@ -47,11 +47,21 @@
 //                                 a title it is the flat/compound/appos of or the conjunct of
 //                                 after a lone comma, "Argentina's President, Nestor
 //                                 Kirchner", which the parse may read as a list; a copula's
-//                                 predicate) with an of/at/for/with/from nominal ("Wyss of S&P",
-//                                 "Crescenzi, a strategist at Miller Tabak", "X is chief
-//                                 executive of Y"); not a "for" phrase right after the name
-//                                 ("nominees include Bill Condon for Kinsey"), only one set
-//                                 off by a comma ("Vincent Cable, for the Liberal Democrats,")
+//                                 predicate, or the xcomp of a syntax-predicate-verb, "X has
+//                                 become a paid adviser to Y") with an of/at/for/with/from
+//                                 nominal ("Wyss of S&P", "Crescenzi, a strategist at Miller
+//                                 Tabak", "X is chief executive of Y"), or such a nominal
+//                                 (at/for/with only) of the role's field, a lower-case noun
+//                                 of its phrase ("head of UK equities for Standard Life"), or
+//                                 a to-nominal of a
+//                                 role of syntax-affiliation-to-role ("chief secretary to the
+//                                 Treasury"; not "ambassador to Japan"); not a "for" phrase
+//                                 right after the name ("nominees include Bill Condon for
+//                                 Kinsey"), only one set off by a comma ("Vincent Cable, for
+//                                 the Liberal Democrats,"); not a role with a word of
+//                                 syntax-not-in-office among the three words before it
+//                                 ("shadow chief secretary to the Treasury"), unless the
+//                                 organisation is a party
 //                   role-poss     poss of such a node ("Microsoft's Bill Gates", "the firm's
 //                                 chief executive X")
 //                   role-modifier compound or amod of such a node ("Labour MP X", "Tory leader
@@ -83,18 +93,26 @@
 //                                 naming a party of data/organizations.tsv, unused when the
 //                                 knowledge lists no such party; the word becomes a mention) before
 //                                 a person with one to four title words (lower-case nouns and
-//                                 adjectives where tagged, "co-chairman", or words of a listed
-//                                 title phrase such as "Lord" or "Justice Minister"), a
+//                                 adjectives where tagged, "-ing" participles before another
+//                                 title word but those of syntax-linking-participle ("founding
+//                                 chairman"), "co-chairman", or words of a listed title
+//                                 phrase such as "Lord" or "Justice Minister"), a
 //                                 possessive, or both between ("Tory leader Michael Howard",
 //                                 "Labour's Paul Flynn", "Labour peer Lord Haskins", "Plaid
 //                                 Cymru's economics spokesman Adam Price")
+//                   title-modifier-list  the names listed after such a title when it ends on a
+//                                 person's role in the plural ("Stanford University students
+//                                 David Filo and Jerry Yang", "Railtrack managers X, Y and
+//                                 Z"): each name joined by a comma or "and" to the first
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit"),
 //                                 not a conjunct with an in-phrase of its own ("Cottenham in
 //                                 Cambridgeshire and Minety in Wiltshire")
 //                   in-adjacent   an in-phrase right after the name, wherever the parse attached
 //                                 it ("chief economist with Eaton Vance Management in Boston")
-//                   poss          poss of the name or of its appos ("Israel's Teva
-//                                 Pharmaceuticals", "RHB, Malaysia's third-biggest lender")
+//                   poss          poss of the name, of its appos, or of the org-noun word
+//                                 the name is a compound of ("Israel's Teva Pharmaceuticals",
+//                                 "RHB, Malaysia's third-biggest lender", "Japan's troubled UFJ
+//                                 bank")
 //                   based         a participle of syntax-location-participle: its hyphenated or
 //                                 in-oblique place + the noun it modifies or its subject
 //                                 ("London-based Barclays", "X, based in Y", "X is based in Y"),
@@ -122,7 +140,10 @@
 // through xcomp, ccomp, conj, advcl and acl: a neg or advmod child among the negation cues
 // (or a governing verb such as "refused") is "negated"; an aux child or governing verb among
 // the hypothetical cues ("will meet", "plans to visit"), or a mark among the condition cues
-// ("if"), is "hypothetical". Modal relations are dropped unless
+// ("if"), is "hypothetical". The located-in paths in, in-adjacent and poss read a name's own
+// phrase, which the clause presupposes rather than asserts ("Benn will also visit Aceh in
+// Indonesia": Aceh is in Indonesia whether or not he goes), so they take no modality; nor
+// does title-modifier, read from the words. Modal relations are dropped unless
 // ExtractorOptions::keep_modal_relations, then kept with props.modality and a confidence x0.3,
 // as the relation rules do. Evidence rows name this component, the path rule and its
 // confidence; where the relation-rules component already found the relation in the same
@@ -152,7 +173,8 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
-    std::vector<std::string> not_a_role, work_verb, join_verb;
+    std::vector<std::string> not_a_role, work_verb, join_verb, predicate_verb, affiliation_to_role,
+        not_in_office, linking_participle;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
 

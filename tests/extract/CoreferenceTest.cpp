@@ -170,3 +170,33 @@ TEST_CASE("'The group' is a company, never a university or a council named befor
   REQUIRE(cfo != nullptr);
   CHECK(coref_words(*cfo) == "the group");
 }
+
+TEST_CASE("A kind noun before a title stands for the one organisation of that kind named before",
+          "[extract][coref]") {
+  const auto r = extract_text(
+      "Oxfam published a report on Monday about the debt of poor countries. Charity boss Barbara "
+      "Stocking said it was a failure.");
+  const Relation* boss =
+      find(r, "affiliated-with", id_of(r, "Barbara Stocking"), id_of(r, "Oxfam"));
+  REQUIRE(boss != nullptr);
+  CHECK(coref_words(*boss) == "Charity");
+  CHECK(prop(*boss, "coref") == id_of(r, "Oxfam"));
+
+  // Two charities: the noun could be either, so it is neither.
+  const auto two = extract_text(
+      "Oxfam and Amnesty International published a report on Monday about the debt of poor "
+      "countries. Charity boss Barbara Stocking said it was a failure.");
+  const std::string stocking = id_of(two, "Barbara Stocking");
+  CHECK(find(two, "affiliated-with", stocking, id_of(two, "Oxfam")) == nullptr);
+  CHECK(find(two, "affiliated-with", stocking, id_of(two, "Amnesty International")) == nullptr);
+}
+
+TEST_CASE("'The charity' stands for the one charity the article named", "[extract][coref]") {
+  const auto r = extract_text(
+      "Oxfam published a report on Monday about the debt of poor countries. The charity's "
+      "director, Barbara Stocking, said it was a failure.");
+  const Relation* director =
+      find(r, "affiliated-with", id_of(r, "Barbara Stocking"), id_of(r, "Oxfam"));
+  REQUIRE(director != nullptr);
+  CHECK(coref_words(*director) == "The charity");
+}

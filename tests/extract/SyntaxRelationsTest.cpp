@@ -573,3 +573,255 @@ TEST_CASE("'X was joined by Y' puts two people together; 'X joined Y' does not",
     if (rel.type == "met-with") CHECK(rel.target != id_of(r, "Newcastle"));
   }
 }
+
+TEST_CASE("A role's organisation may follow a description of its kind", "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Graham Cluley, senior consultant at security firm Sophos, told the BBC it was a positive "
+      "decision. \"The sector promises strong growth,\" said Hiten Mehta, manager of merchant "
+      "banking firm, Fortune Financial Services.");
+  const Relation* cluley =
+      find(r, "affiliated-with", id_of(r, "Graham Cluley"), id_of(r, "Sophos"));
+  REQUIRE(cluley != nullptr);
+  CHECK(cluley->evidence.front().rule == "appos-of-kind");
+  CHECK(cluley->props.at("role") == "consultant");
+  CHECK(find(r, "affiliated-with", id_of(r, "Hiten Mehta"),
+             id_of(r, "Fortune Financial Services")) != nullptr);
+  const auto trade = testing::extract_text(
+      "\"There should be more space for gains,\" said Paschoal Tadeu Buonomo, head of equities "
+      "trading at brokers TOV.");
+  const Relation* head =
+      find(trade, "affiliated-with", id_of(trade, "Paschoal Tadeu Buonomo"), id_of(trade, "TOV"));
+  REQUIRE(head != nullptr);
+  CHECK(head->evidence.front().rule == "appos-of-trade");
+  // No role, no affiliation: a customer of the firm is not its employee.
+  const auto customer = testing::extract_text(
+      "Tim Warner, who uses security firm Sophos, told the BBC it was a positive decision.");
+  CHECK(find(customer, "affiliated-with", id_of(customer, "Tim Warner"),
+             id_of(customer, "Sophos")) == nullptr);
+}
+
+TEST_CASE("A title set off from the name by commas still ties it to the organisation",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Qantas chief executive, Geoff Dixon, said the carrier could no longer afford the jobs.");
+  const Relation* chief = find(r, "affiliated-with", id_of(r, "Geoff Dixon"), id_of(r, "Qantas"));
+  REQUIRE(chief != nullptr);
+  CHECK(chief->evidence.front().rule == "title-comma");
+  // A list of names is no title and its name.
+  const auto list = testing::extract_text(
+      "Qantas, Ryanair, Geoff Dixon, and others said the carrier could no longer afford the jobs.");
+  CHECK(find(list, "affiliated-with", id_of(list, "Geoff Dixon"), id_of(list, "Qantas")) ==
+        nullptr);
+}
+
+TEST_CASE("A plural title covers the list of names after it, a singular one only the first",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "The portal was set up by Stanford University students David Filo and Jerry Yang in a "
+      "campus trailer.");
+  const std::string stanford = id_of(r, "Stanford University");
+  REQUIRE(find(r, "affiliated-with", id_of(r, "David Filo"), stanford) != nullptr);
+  const Relation* yang = find(r, "affiliated-with", id_of(r, "Jerry Yang"), stanford);
+  REQUIRE(yang != nullptr);
+  CHECK(yang->evidence.front().rule == "title-modifier-list");
+
+  const auto one = testing::extract_text(
+      "Balfour Beatty manager Anthony Walker and Nicholas Jeffries face individual charges.");
+  const std::string balfour = id_of(one, "Balfour Beatty");
+  CHECK(find(one, "affiliated-with", id_of(one, "Anthony Walker"), balfour) != nullptr);
+  CHECK(find(one, "affiliated-with", id_of(one, "Nicholas Jeffries"), balfour) == nullptr);
+}
+
+TEST_CASE("'Become' makes its complement the subject's role, and 'to' serves advisers only",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "David Blunkett has become a paid adviser to Indepen Consulting Limited now he is not home "
+      "secretary.");
+  const Relation* adviser = find(r, "affiliated-with", id_of(r, "David Blunkett"),
+                                 id_of(r, "Indepen Consulting Limited"));
+  REQUIRE(adviser != nullptr);
+  CHECK(adviser->evidence.front().rule == "role-of");
+  // Read up the verb chain: a role the subject will only take is no fact.
+  const auto future = testing::extract_text(
+      "David Blunkett will become a paid adviser to Indepen Consulting Limited next year.");
+  CHECK(find(future, "affiliated-with", id_of(future, "David Blunkett"),
+             id_of(future, "Indepen Consulting Limited")) == nullptr);
+  // An ambassador to a state serves another.
+  const auto envoy = testing::extract_text(
+      "Howard Baker, ambassador to Japan, said the talks with Tokyo had gone well.");
+  CHECK(find(envoy, "affiliated-with", id_of(envoy, "Howard Baker"), id_of(envoy, "Japan")) ==
+        nullptr);
+}
+
+TEST_CASE("A shadow role's office is the opposition's, not the department's", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "\"The UK is on course to continue its record period of growth,\" said Paul Boateng, chief "
+      "secretary to the Treasury, in a statement. Responding to the speech, shadow chief "
+      "secretary to the Treasury, George Osborne, said it was more talk from Gordon Brown.");
+  const std::string treasury = id_of(r, "The Treasury");
+  CHECK(find(r, "affiliated-with", id_of(r, "Paul Boateng"), treasury) != nullptr);
+  REQUIRE(r.entities.size() > 3);
+  CHECK(find(r, "affiliated-with", id_of(r, "George Osborne"), treasury) == nullptr);
+}
+
+TEST_CASE("A place in a name's own phrase holds whatever the clause's modality",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "International Development Secretary Hilary Benn will also visit Aceh in Indonesia, as well "
+      "as Sri Lanka.");
+  const Relation* in = find(r, "located-in", id_of(r, "Aceh"), id_of(r, "Indonesia"));
+  REQUIRE(in != nullptr);
+  CHECK(in->props.count("modality") == 0);
+}
+
+TEST_CASE("A role's field may carry the organisation's phrase", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "\"People have found it by far the most convenient way of making a call,\" said Andrew "
+      "Burke, director of value-added services at BT Retail.");
+  const Relation* director =
+      find(r, "affiliated-with", id_of(r, "Andrew Burke"), id_of(r, "BT Retail"));
+  REQUIRE(director != nullptr);
+  CHECK(director->evidence.front().rule == "role-of");
+  // An award comes from an organisation; its recipient does not work there.
+  const auto award = testing::extract_text(
+      "Instead Merle Kilgore was the surprise recipient of a lifetime achievement award from the "
+      "International Entertainment Buyers Association.");
+  CHECK(find(award, "affiliated-with", id_of(award, "Merle Kilgore"),
+             id_of(award, "International Entertainment Buyers Association")) == nullptr);
+}
+
+TEST_CASE("A demonym before a kind of place names the state the place is in",
+          "[extract][relations]") {
+  const auto r =
+      testing::extract_text("A new bus service links the Pakistani city of Lahore with Amritsar.");
+  const Relation* in = find(r, "located-in", id_of(r, "Lahore"), id_of(r, "Pakistan"));
+  REQUIRE(in != nullptr);
+  CHECK(in->basis == "text");
+  CHECK(in->evidence.front().rule == "kind-of");
+  // Before anything else a demonym says nothing of where a place is.
+  const auto team = testing::extract_text("The Pakistani cricketers arrived in Lahore on Monday.");
+  const Relation* known = find(team, "located-in", id_of(team, "Lahore"), id_of(team, "Pakistan"));
+  CHECK((known == nullptr || known->basis == "knowledge"));
+}
+
+TEST_CASE("A state's possessive before a name and its kind places the organisation",
+          "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "Three executives from Japan's troubled UFJ bank were charged with concealing the extent "
+      "of the bank's bad loans.");
+  const Relation* in = find(r, "located-in", id_of(r, "UFJ"), id_of(r, "Japan"));
+  REQUIRE(in != nullptr);
+  CHECK(in->evidence.front().rule == "poss");
+}
+
+TEST_CASE("'For ORG, X said' names whom the speaker answers for", "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "For the Conservatives, shadow education secretary Tim Collins said: \"The government is "
+      "all talk.\"");
+  const Relation* speaker = nullptr;
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "affiliated-with" && rel.source == id_of(r, "Tim Collins") &&
+        rel.basis == "text")
+      speaker = &rel;
+  }
+  REQUIRE(speaker != nullptr);
+  CHECK(speaker->evidence.front().rule == "for-speaker");
+  // Only at the start of the sentence, set off by a comma.
+  const auto later = testing::extract_text(
+      "Tim Collins said he had voted for the Conservatives, Labour and nobody else in 1997.");
+  for (const Relation& rel : later.relations) {
+    if (rel.type == "affiliated-with" && rel.basis == "text")
+      CHECK(rel.evidence.front().rule != "for-speaker");
+  }
+}
+
+TEST_CASE("A '-based' descriptor reaches the name after a capitalised 'The'", "[extract][syntax]") {
+  const auto r = testing::extract_text(
+      "\"We estimate it to be between 30-40%,\" the Washington-based independent think-tank The "
+      "Brookings Institution says in its Iraq Index.");
+  const Relation* based =
+      find(r, "located-in", id_of(r, "Brookings Institution"), id_of(r, "Washington, D.C."));
+  REQUIRE(based != nullptr);
+  CHECK(based->evidence.front().rule == "based");
+}
+
+TEST_CASE("A role's organisation after a body's kind, a 'the' or a place's possessive",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Armand Marie Leroi, a lecturer at London's Imperial College, scooped the prize. Roger "
+      "Bennett, head of gaming industry body ELSPA, said banning violent games would be wrong.");
+  const Relation* lecturer =
+      find(r, "affiliated-with", id_of(r, "Armand Marie Leroi"), id_of(r, "Imperial College"));
+  REQUIRE(lecturer != nullptr);
+  CHECK(lecturer->evidence.front().rule == "appos-of-poss");
+  // The place of the possessive is not the employer.
+  CHECK(find(r, "affiliated-with", id_of(r, "Armand Marie Leroi"), id_of(r, "London")) == nullptr);
+  const Relation* head = nullptr;
+  for (const Relation& rel : r.relations) {
+    if (rel.type == "affiliated-with" && rel.source == id_of(r, "Roger Bennett")) head = &rel;
+  }
+  REQUIRE(head != nullptr);
+  CHECK(head->evidence.front().rule == "appos-of-kind");
+}
+
+TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][syntax]") {
+  const auto r =
+      testing::extract_text("BNP founding chairman John Tyndall was arrested on Sunday.");
+  const Relation* chairman = find(r, "affiliated-with", id_of(r, "John Tyndall"), id_of(r, "BNP"));
+  REQUIRE(chairman != nullptr);
+  CHECK(chairman->evidence.front().rule == "title-modifier");
+}
+
+TEST_CASE("Two fields joined before a title still lead to its organisation",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Paul Trotter, news and features editor of PC Pro, said several Sony products helped it.");
+  const Relation* editor = find(r, "affiliated-with", id_of(r, "Paul Trotter"), id_of(r, "PC Pro"));
+  REQUIRE(editor != nullptr);
+  CHECK(editor->evidence.front().rule == "appos-of-and");
+  // A second clause about someone else is no field.
+  const auto clause = testing::extract_text(
+      "Goldfine has worked with Roddick's close friend Mardy Fish, and was an assistant coach with "
+      "the US Olympic team.");
+  for (const Relation& rel : clause.relations) {
+    if (rel.type == "affiliated-with") CHECK(rel.source != id_of(clause, "Mardy Fish"));
+  }
+}
+
+TEST_CASE("An organisation in apposition with its state's kind phrase or its town",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Investors have snapped up shares in Jet Airways, India's biggest airline, after its offer. "
+      "He was sentenced at Harrow Crown Court, London, on Tuesday.");
+  const Relation* airline = find(r, "located-in", id_of(r, "Jet Airways"), id_of(r, "India"));
+  REQUIRE(airline != nullptr);
+  CHECK(airline->evidence.front().rule == "org-poss-kind");
+  const Relation* court = find(r, "located-in", id_of(r, "Harrow Crown Court"), id_of(r, "London"));
+  REQUIRE(court != nullptr);
+  CHECK(court->evidence.front().rule == "org-comma-place");
+  // A list of names is no apposition, and a company's name says nothing of a town.
+  const auto list = testing::extract_text(
+      "The success of sites such as Google, Amazon, eBay and Yahoo showed that design matters.");
+  for (const Relation& rel : list.relations) CHECK(rel.type != "located-in");
+}
+
+TEST_CASE("'X of the <kind> Y' ties a person to the organisation of that kind",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "\"This technology can now be used for much more than games,\" said Professor Nadia "
+      "Magnenat-Thalman of the Swiss research group MiraLab.");
+  const Relation* member =
+      find(r, "affiliated-with", id_of(r, "Nadia Magnenat-Thalman"), id_of(r, "MiraLab"));
+  REQUIRE(member != nullptr);
+  CHECK(member->evidence.front().rule == "person-of-kind");
+}
+
+TEST_CASE("'X, ORG title,' needs no article before the organisation", "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "\"The figures show the recent slowdown in the housing market,\" Peter Williams, CML deputy "
+      "director, said.");
+  const Relation* director =
+      find(r, "affiliated-with", id_of(r, "Peter Williams"), id_of(r, "CML"));
+  REQUIRE(director != nullptr);
+  CHECK(director->evidence.front().rule == "appos-org-role");
+}
