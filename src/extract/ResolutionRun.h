@@ -74,7 +74,8 @@ class ResolutionRun : public TokenView {
   // one word needs its country to qualify the mention or to be named in the document ("Apple"
   // is also a Ukrainian party); among several rows of that name, the one of the country that
   // qualifies the mention, else the one of the only country the document names. An acronym
-  // that is only a row's alias needs the row's country qualifying it or named in the document.
+  // that is only a row's alias, or a public body's name of common words ("The Treasury"), needs the
+  // row's country qualifying it or named in the document.
   int kb_organization(const EntityMention& m) const;
   // The one organisation named earlier (in two or more words) whose last word is the
   // institution's head word m alone ("Committee" after "the Public Accounts Committee"), or -1

@@ -275,8 +275,12 @@ int ResolutionRun::kb_organization(const EntityMention& m) const {
     // A conflicting country: another thing of the same name.
     if (m.country_hint >= 0) return o.country == k_.countries()[m.country_hint].iso2 ? row : -1;
     // A party of one word needs its country named too: parties take common words for
-    // names. "UK Independence Party" says enough by itself.
-    if (o.kind != "party" || m.key.find(' ') != std::string::npos) return row;
+    // names. "UK Independence Party" says enough by itself. So does a public body named by
+    // common words alone: every state has a "The Treasury" (the list holds New Zealand's).
+    bool common_words = o.kind == "government";
+    for (std::uint32_t t = m.first; t < m.last && common_words; ++t)
+      common_words = norm(t) == "the" || (lex(t) & lexicon_flags::kCommon) != 0;
+    if ((o.kind != "party" || m.key.find(' ') != std::string::npos) && !common_words) return row;
     return country_named(o.country) ? row : -1;
   }
   int country = m.country_hint;

@@ -198,3 +198,11 @@ TEST_CASE("An acronym is the organisation of the document whose capitals it spel
   REQUIRE(bank.entities.size() == 1);
   CHECK(mention_texts(bank.entities.front()) == std::vector<std::string>{"Deutsche Bank", "DB"});
 }
+
+TEST_CASE("A public body named by common words needs its country named", "[extract][resolve]") {
+  // The lists hold New Zealand's "The Treasury"; a British article's Treasury is not it.
+  const auto uk = run("The Treasury said growth would be strong, Gordon Brown told MPs in London.");
+  CHECK(find_entity(uk, "Organization:government-the-treasury-nz") == nullptr);
+  const auto nz = run("In Wellington, New Zealand, The Treasury said growth would be strong.");
+  CHECK(find_entity(nz, "Organization:government-the-treasury-nz") != nullptr);
+}

@@ -658,7 +658,7 @@ TEST_CASE("A shadow role's office is the opposition's, not the department's", "[
       "\"The UK is on course to continue its record period of growth,\" said Paul Boateng, chief "
       "secretary to the Treasury, in a statement. Responding to the speech, shadow chief "
       "secretary to the Treasury, George Osborne, said it was more talk from Gordon Brown.");
-  const std::string treasury = id_of(r, "The Treasury");
+  const std::string treasury = id_of(r, "Treasury");
   CHECK(find(r, "affiliated-with", id_of(r, "Paul Boateng"), treasury) != nullptr);
   REQUIRE(r.entities.size() > 3);
   CHECK(find(r, "affiliated-with", id_of(r, "George Osborne"), treasury) == nullptr);
