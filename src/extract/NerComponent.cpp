@@ -210,7 +210,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     spans = std::move(pieces);
   }
   // Names the model broke apart come together (institutions cut at "of": NameMends.h):
-  //  - "George" + "W" + "Bush": two person spans across a bare initial are one name;
+  //  - "George" + "W" + "Bush", "Walter R." + "Mears": two person spans across or after an
+  //    initial are one name;
   //  - "Robert" + "MacIntosh": a one-word given name and a capitalised word after it that the
   //    knowledge does not place (no listed name, title or calendar word) are one name.
   {
@@ -220,9 +221,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
              (v.tok(t).has(tf::kCapital) && v.tok(t).end - v.tok(t).start == 1);
     };
     auto continues = [&](const TaggedSpan& before, const TaggedSpan& span) {
-      if (span.first != before.last + 1) return false;
-      return label_of(before) == person_ && label_of(span) == person_ &&
-             capital_letter(before.last);
+      if (label_of(before) != person_ || label_of(span) != person_) return false;
+      if (span.first == before.last) return capital_letter(before.last - 1);
+      return span.first == before.last + 1 && capital_letter(before.last);
     };
     std::vector<TaggedSpan> joined;
     joined.reserve(spans.size());

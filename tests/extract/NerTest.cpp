@@ -747,3 +747,12 @@ TEST_CASE("A government role's portfolio is no organisation", "[extract][ner]") 
       "Jason Kingsley, chief executive of Rebellion, said the transition was difficult.");
   CHECK(labels_of(firm, "Rebellion") == kOrganization);
 }
+
+TEST_CASE("A person's name cut right after an initial is one name", "[extract][ner]") {
+  // CoNLL04 dev 1233: "Walter R." and "Mears" were two people.
+  const DocumentExtraction r = testing::extract_text(
+      "EDITOR 'S NOTE : Walter R. Mears , vice and columnist for The Associated Press , has "
+      "reported on Washington .");
+  CHECK(labels_of(r, "Walter R. Mears") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Mears").empty());
+}
