@@ -57,8 +57,18 @@ bool after_company_noun(const TokenView& v, const RuleSet& rules, std::uint32_t 
          rules.in_word_set("org-noun", v.norm(first - 1));
 }
 
-bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
-                        const TokenView& v, std::uint32_t t) {
+bool named_as_workplace(const Knowledge& knowledge, const RuleSet& rules,
+                        const AnnotatedDocument& document, const TokenView& v, std::uint32_t t,
+                        std::uint32_t last) {
+  // ("chief executive of the Frankfurt-based exchange", "leader of Devon county Labour group":
+  // the name qualifies what follows; "mayor of Mohammadia" is a place's role.)
+  bool title_before_of = false;
+  for (std::uint32_t w = t >= 5 ? t - 5 : 0; t >= 2 && w + 1 < t && !title_before_of; ++w)
+    title_before_of = v.is_title_span(w) && v.span_starting(w).last == t - 1;
+  if (title_before_of && v.norm(t - 1) == "of" && names_a_role(knowledge, document, t - 2, t - 1) &&
+      !rules.in_word_set("place-role", v.norm(t - 2)))
+    return last >= v.token_count() ||
+           (!v.tok(last).has(token_flags::kLower) && v.norm(last) != "-");
   std::uint32_t k = t;
   for (int skipped = 0; k > 0 && skipped < 2 && v.tok(k - 1).has(token_flags::kLower) &&
                         v.norm(k - 1) != "at" && v.norm(k - 1) != "for";

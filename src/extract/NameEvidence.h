@@ -30,9 +30,13 @@ bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_
 bool after_company_noun(const TokenView& v, const RuleSet& rules, std::uint32_t first);
 // The words before `t` read "<title> <up to four lower-case words> at|for <up to two
 // lower-case words>" ("a trader at Mellon Financial", "head of equities trading at brokers
-// TOV"): the name is where someone works, whatever else its words could name.
-bool named_as_workplace(const Knowledge& knowledge, const AnnotatedDocument& document,
-                        const TokenView& v, std::uint32_t t);
+// TOV"), or "<listed title> of" and a name [t, last) that qualifies nothing after it
+// ("general secretary of Unison"; not "chief executive of the Frankfurt-based exchange", nor a
+// title of the rule files' "place-role" set: "mayor of Mohammadia"; the callers ask it of
+// names no list places): the name is where someone works, whatever else its words could name.
+bool named_as_workplace(const Knowledge& knowledge, const RuleSet& rules,
+                        const AnnotatedDocument& document, const TokenView& v, std::uint32_t t,
+                        std::uint32_t last);
 // Tokens from `first` are the title of a work: right after a word of the rule files'
 // "work-noun" set, an article and a comma allowed between ("US TV show, The Rebel
 // Billionaire"). (Not a name before such a word: "the Mike Leigh film" is his.)

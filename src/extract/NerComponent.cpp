@@ -542,7 +542,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     //  - so is an unlisted "place" where the words say someone works ("a trader at Mellon
     //    Financial").
     if (static_cast<std::int32_t>(span.label) == location_ && listed == nullptr &&
-        named_as_workplace(knowledge_, document, v, span.first))
+        named_as_workplace(knowledge_, rules_, document, v, span.first, span.last))
       span.label = static_cast<std::uint32_t>(organization_);
     //  - a place the model took for an organisation (a county's cricket club, a region's team)
     //    is the place where the words place it: a listed place after "in" or before "in" and

@@ -756,3 +756,14 @@ TEST_CASE("A person's name cut right after an initial is one name", "[extract][n
   CHECK(labels_of(r, "Walter R. Mears") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Mears").empty());
 }
+
+TEST_CASE("An unlisted 'place' after a title and 'of' is where someone works", "[extract][ner]") {
+  // politics/042: "Unison" was a place.
+  const DocumentExtraction r = testing::extract_text(
+      "Dave Prentis, general secretary of Unison, said changes would mean cuts.");
+  CHECK(labels_of(r, "Unison") == kOrganization);
+  // Not after a place's role.
+  const DocumentExtraction town = testing::extract_text(
+      "Yahia Bouguettaya, the former mayor of Mohammadia, south-east Algeria, was killed.");
+  CHECK(labels_of(town, "Mohammadia") != kOrganization);
+}
