@@ -75,7 +75,7 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
         if (node == h && case_of(c) == "for" && phrase_start(c) == d_.mentions[person].last)
           continue;
         rule = "role-of";
-      } else if (relation(c) == "nmod:poss") {
+      } else if (relation(c) == "nmod:poss" && (node != h || personal_name(person))) {
         rule = "role-poss";
       } else if ((r == "compound" || r == "amod") && c < node) {
         // (An English compound or adjective comes before its head: a name after the role
@@ -136,6 +136,20 @@ bool SyntaxRun::names_person(std::uint32_t node) const {
                      [&](std::uint32_t c) { return base(c) == "conj" && person_noun(c); });
 }
 
+bool SyntaxRun::personal_name(int m) const {
+  const EntityMention& mention = d_.mentions[m];
+  std::uint32_t words = 0;
+  bool listed = false;
+  for (std::uint32_t t = mention.first; t < mention.last; ++t) {
+    if (!tok(t).has(token_flags::kWord)) continue;
+    ++words;
+    listed =
+        listed || (tok(t).lexicon & (lexicon_flags::kGivenName | lexicon_flags::kSurname)) != 0;
+  }
+  // ("ONGC's Mr Raha": a courtesy title says so too.)
+  return words >= 2 || listed || (mention.first > 0 && courtesy_title(norm(mention.first - 1)));
+}
+
 bool SyntaxRun::person_noun(std::uint32_t t) const {
   return names_a_person_role(k_, d_, t) || in(x_.group_member, t);
 }
@@ -167,9 +181,11 @@ void SyntaxRun::title_modifiers() {
     // The title ends on a person's role ("BBC Sport's new tool Piero" names none), one that
     // ties the person to this organisation ("Phoenix Nights creator Peter Kay" does not).
     // (A club's words before a name are its squad's: "Perpignan centre X", "Chelsea physio".)
-    if (org < 0 || (!tok(f - 1).has(token_flags::kPossessive) &&
-                    ((!person_noun(f - 1) && !club(org)) ||
-                     !can_hold_role_in(k_, rules_, entity_of(org), norm(f - 1)))))
+    if (org < 0 ||
+        (!tok(f - 1).has(token_flags::kPossessive) &&
+         ((!person_noun(f - 1) && !club(org)) ||
+          !can_hold_role_in(k_, rules_, entity_of(org), norm(f - 1)))) ||
+        (tok(f - 1).has(token_flags::kPossessive) && !personal_name(person)))
       continue;
     relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     // "Enron chief executives Ken Lay and Jeff Skilling", "Railtrack managers Alistair Cook,

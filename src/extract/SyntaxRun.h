@@ -127,6 +127,11 @@ class SyntaxRun : public SentenceTree {
   // as the conjunct of "operations").
   bool names_person(std::uint32_t node) const;
   bool person_noun(std::uint32_t t) const;
+  // Whether mention m's words could be a person's name by themselves: two words or more, a
+  // listed given name or surname, or a courtesy title before them. An organisation's possessive
+  // with no role between takes only such a name ("Microsoft's Bill Gates"; "Sony's Clie", "Konami's
+  // Pro Evo" are products the tagger read as people).
+  bool personal_name(int m) const;
 
   // "Tory leader Michael Howard", "Labour's Paul Flynn", "Salvation Army spokesman Jonathan
   // Lomax": an organisation (a mention, or a party word of the syntax-party-* sets) before a

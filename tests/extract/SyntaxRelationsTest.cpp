@@ -825,3 +825,13 @@ TEST_CASE("'X, ORG title,' needs no article before the organisation", "[extract]
   REQUIRE(director != nullptr);
   CHECK(director->evidence.front().rule == "appos-org-role");
 }
+
+TEST_CASE("An organisation's possessive with no role takes only a person's name",
+          "[extract][syntax]") {
+  // tech/111: "Sony's Clie" (a media player the tagger read as a person) was affiliated.
+  const auto r = testing::extract_text(
+      "He said Sony's Clie PEG UX50 media player broke the design rules. Microsoft's Bill Gates "
+      "agreed.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Clie"), id_of(r, "Sony")) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Bill Gates"), id_of(r, "Microsoft")) != nullptr);
+}
