@@ -1,6 +1,7 @@
 #include "extract/NameMends.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "extract/NameEvidence.h"
 
@@ -21,6 +22,21 @@ std::uint32_t head_kind(const Knowledge& knowledge, const TokenView& v, std::uin
   if (w.size() < 4 || w.back() != 's') return 0;
   return knowledge.lexicon(w.substr(0, w.size() - 1)) & kInstitution;
 }
+
+// The end of the listed title phrase starting at token t when one of its kinds (titles.tsv's
+// kind column) passes `accepts`, else 0.
+std::uint32_t title_end(const Knowledge& knowledge, const TokenView& v, std::uint32_t t,
+                        bool (*accepts)(std::string_view kind)) {
+  if (!v.is_title_span(t)) return 0;
+  for (const Candidate& c : v.span_starting(t).entry->candidates) {
+    if (c.kind == CandidateKind::kTitle && accepts(knowledge.titles()[c.index].kind))
+      return v.span_starting(t).last;
+  }
+  return 0;
+}
+bool role_kind(std::string_view kind) { return kind != "honorific"; }
+bool government_kind(std::string_view kind) { return kind == "government"; }
+bool honorific_kind(std::string_view kind) { return kind == "honorific"; }
 
 // The token right before a span starting at `first`: a capitalised word (not in capitals)
 // glued to it by a space in the same sentence, after the previous span's end, that no title,
@@ -251,26 +267,10 @@ void join_article_names(const Knowledge& knowledge, const TokenView& v, const Ne
 
 void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                        std::vector<TaggedSpan>& spans) {
-  // The title phrase starting at t names a role (not only an honorific); its end, or 0.
-  auto role_end = [&](std::uint32_t t) -> std::uint32_t {
-    if (!v.is_title_span(t)) return 0;
-    for (const Candidate& c : v.span_starting(t).entry->candidates) {
-      if (c.kind == CandidateKind::kTitle && knowledge.titles()[c.index].kind != "honorific")
-        return v.span_starting(t).last;
-    }
-    return 0;
-  };
-  // (A one-word title that is also a surname or a given name may be one: "King".) A role's
-  // portfolio is no organisation either: one common word after the role and "for" or "of"
-  // ("Commissioner for Transport").
-  auto government_role_end = [&](std::uint32_t t) -> std::uint32_t {
-    if (!v.is_title_span(t)) return 0;
-    for (const Candidate& c : v.span_starting(t).entry->candidates) {
-      if (c.kind == CandidateKind::kTitle && knowledge.titles()[c.index].kind == "government")
-        return v.span_starting(t).last;
-    }
-    return 0;
-  };
+  auto role_end = [&](std::uint32_t t) { return title_end(knowledge, v, t, role_kind); };
+  // (A one-word title that is also a surname or a given name may be one: "King".) A
+  // government role's portfolio is no organisation either: one common word after the role and
+  // "for" or "of" ("Commissioner for Transport").
   auto portfolio = [&](const TaggedSpan& span) {
     if (span.last != span.first + 1 || span.first < 2 || (v.lex(span.first) & lf::kCommon) == 0 ||
         v.tok(span.first).has(tf::kAllCaps) ||
@@ -278,7 +278,7 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Ner
         (v.norm(span.first - 1) != "for" && v.norm(span.first - 1) != "of"))
       return false;
     for (std::uint32_t t = span.first >= 5 ? span.first - 5 : 0; t + 1 < span.first; ++t)
-      if (government_role_end(t) == span.first - 1) return true;
+      if (title_end(knowledge, v, t, government_kind) == span.first - 1) return true;
     return false;
   };
   std::erase_if(spans, [&](const TaggedSpan& span) {
@@ -287,8 +287,8 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Ner
              (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0)) ||
            portfolio(span);
   });
-  // Where a role's title ends right before token t: t itself, or t after an untagged given
-  // name; then the name's first token, else t + 1 (no role).
+  // A one-word name right after a capitalised role's title, or after it and an untagged given
+  // name, is a person's.
   std::uint32_t previous_end = 0;
   for (TaggedSpan& span : spans) {
     const auto label = static_cast<std::int32_t>(span.label);
@@ -328,14 +328,8 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLab
   // name. When an untagged capitalised word follows, the model cut the name short: "Lord" of
   // "Lord Browne" takes "Browne" and is a person.
   auto honorific_alone = [&](const TaggedSpan& span) {
-    if (!v.is_title_span(span.first) || v.span_starting(span.first).last != span.last ||
-        (v.lex(span.first) & lf::kGivenName) != 0)
-      return false;
-    for (const Candidate& c : v.span_starting(span.first).entry->candidates) {
-      if (c.kind == CandidateKind::kTitle && knowledge.titles()[c.index].kind == "honorific")
-        return true;
-    }
-    return false;
+    return (v.lex(span.first) & lf::kGivenName) == 0 &&
+           title_end(knowledge, v, span.first, honorific_kind) == span.last;
   };
   for (std::size_t s = 0; s < spans.size(); ++s) {
     TaggedSpan& span = spans[s];
