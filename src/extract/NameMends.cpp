@@ -310,8 +310,8 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Ner
   }
 }
 
-void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                    std::vector<TaggedSpan>& spans) {
+void drop_non_names(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                    const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   // Words a listed title phrase holds, that start before the title's last word ("Defence" of
   // "Defence Secretary"), with no institution's word and no listed name of their own.
   auto inside_title = [&](const TaggedSpan& span) {
@@ -341,9 +341,34 @@ void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLab
       span.label = static_cast<std::uint32_t>(labels.person);
     }
   }
+  // A lone common word as a person ("Tory Parliamentary hopefuls"): no given name, surname or
+  // courtesy title says so, nor a person of two words or more named here ending on it.
+  std::vector<std::string_view> surnames_named;
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
+        ((v.lex(span.first) & lf::kGivenName) != 0 || courtesy_title(v.norm(span.first))) &&
+        !rules.in_word_set("affiliation", v.norm(span.first)))  // ("Tory" is a given name too)
+      surnames_named.push_back(v.norm(span.last - 1));
+  }
+  auto common_word_person = [&](const TaggedSpan& span) {
+    std::uint32_t t = span.first;  // (after a party's words: "Tory" goes from a person anyway)
+    while (t + 1 < span.last && rules.in_word_set("affiliation", v.norm(t))) ++t;
+    return static_cast<std::int32_t>(span.label) == labels.person && span.last == t + 1 &&
+           t > span.first &&
+           (v.lex(t) & (lf::kCommon | lf::kGivenName | lf::kSurname)) == lf::kCommon &&
+           !v.tok(t).has(tf::kAllCaps) && (t == 0 || !courtesy_title(v.norm(t - 1))) &&
+           std::find(surnames_named.begin(), surnames_named.end(), v.norm(t)) ==
+               surnames_named.end();
+  };
+  // An opposition's portfolio: "Shadow Treasury chief secretary George Osborne".
+  auto shadow = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.organization &&
+           v.norm(span.first) == "shadow";
+  };
   auto non_name = [&](const TaggedSpan& span) {
     const std::uint32_t words = span.last - span.first;
-    if (inside_title(span) || honorific_alone(span)) return true;
+    if (inside_title(span) || honorific_alone(span) || common_word_person(span) || shadow(span))
+      return true;
     if (words == 1 && v.tok(span.first).end - v.tok(span.first).start == 1) return true;
     // A title's abbreviation alone: "Dr.", "Mr", "Gen." (not "Prince", which may be a name).
     const std::string_view w = v.norm(span.first);
@@ -549,7 +574,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   names_after_roles(knowledge, v, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
-  drop_non_names(knowledge, v, labels, spans);
+  drop_non_names(knowledge, v, rules, labels, spans);
   split_country_and_medium(knowledge, v, labels, spans);
   drop_works(v, rules, labels, spans);
   relabel_short_forms(knowledge, v, labels, spans);

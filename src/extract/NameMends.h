@@ -79,10 +79,14 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Ner
 // words of a listed title phrase that end before it does ("Defence" of "Defence Secretary
 // Geoff Hoon") unless an institution's word or a listed name is among them ("Home Office"
 // of "Home Office Minister", "Northern Ireland" of "Northern Ireland Secretary"), nor an
-// honorific alone ("Lord" of "the Lord of the Rings"; not a given name's word). An honorific
-// alone before an untagged capitalised word takes it and is a person ("Lord" + "Browne").
-void drop_non_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                    std::vector<TaggedSpan>& spans);
+// honorific alone ("Lord" of "the Lord of the Rings"; not a given name's word), a person that
+// is a party's words and one common word that no given name, surname, courtesy title or name
+// of the document opening on a given name backs ("Tory Parliamentary hopefuls"), nor an
+// organisation opening on "Shadow" (an opposition's portfolio: "Shadow Treasury
+// chief secretary George Osborne"). An honorific alone before an untagged capitalised word takes it
+// and is a person ("Lord" + "Browne").
+void drop_non_names(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                    const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 // A nationality word the model read as MISC with a capitalised word glued before it that no
 // list knows (no title, day or sentence opener) is that compound's ("Latin American", "South

@@ -767,3 +767,15 @@ TEST_CASE("An unlisted 'place' after a title and 'of' is where someone works", "
       "Yahia Bouguettaya, the former mayor of Mohammadia, south-east Algeria, was killed.");
   CHECK(labels_of(town, "Mohammadia") != kOrganization);
 }
+
+TEST_CASE("A party's word and a common word are no person; 'Shadow' opens a portfolio",
+          "[extract][ner]") {
+  // politics/371 and 361: "Parliamentary" and "Shadow Treasury" were affiliated.
+  const DocumentExtraction r = testing::extract_text(
+      "Mr Howard will support Tory Parliamentary hopefuls Robert Light and Sayeeda Warsi. "
+      "Shadow Treasury chief secretary George Osborne said so.");
+  CHECK(labels_of(r, "Parliamentary").empty());
+  CHECK(labels_of(r, "Shadow Treasury").empty());
+  CHECK(labels_of(r, "Robert Light") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "George Osborne") == std::set<std::string>{"Person"});
+}
