@@ -779,3 +779,11 @@ TEST_CASE("A party's word and a common word are no person; 'Shadow' opens a port
   CHECK(labels_of(r, "Robert Light") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "George Osborne") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A music genre opening a sentence is no organisation", "[extract][ner]") {
+  // entertainment/286: Delta Goodrem was affiliated with "Pop".
+  const DocumentExtraction r =
+      testing::extract_text("Pop singer Delta Goodrem has scooped one of the top prizes.");
+  CHECK(labels_of(r, "Pop").empty());
+  CHECK(r.relations.empty());
+}
