@@ -193,8 +193,10 @@ bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e) {
 
 bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,
                       const ResolvedEntity& organisation, std::string_view role_word) {
+  const std::string word = lower(role_word);
+  if (rules.in_word_set("syntax-not-a-role", word)) return false;
   if (organisation.label != EntityLabel::kOrganization) return true;
-  if (!rules.in_word_set("work-role", lower(role_word))) return true;
+  if (!rules.in_word_set("work-role", word)) return true;
   return known_organisation(knowledge, organisation);
 }
 

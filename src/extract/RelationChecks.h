@@ -90,7 +90,9 @@ bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e);
 // A role of the rule files' `work-role` set ("creator", "star", "actress") takes
 // a work as readily as an employer ("Phoenix Nights creator Peter Kay", "EastEnders' actress
 // X"), so it ties a person only to a known_organisation(); any other role, to any
-// organisation. A country, or a role word outside the set, always passes.
+// organisation. A country, or a role word outside the set, always passes, unless the word is
+// of the `syntax-not-a-role` set: it names no role at all ("Crystal Palace fan", "Norfolk
+// farmer").
 bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,
                       const ResolvedEntity& organisation, std::string_view role_word);
 

@@ -942,3 +942,10 @@ TEST_CASE("'X is in talks with Y' is a meeting", "[extract][relations]") {
   }
   CHECK(met == 1);  // "keen on talks" is no meeting
 }
+
+TEST_CASE("A word that names no role ties no one to an organisation, on every path", "[extract]") {
+  // politics/034: "Norfolk farmer Tony Martin" was affiliated with Norfolk.
+  const auto r = testing::extract_text(
+      "The issue entered the public spotlight when Norfolk farmer Tony Martin was jailed.");
+  for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
+}
