@@ -949,3 +949,15 @@ TEST_CASE("A word that names no role ties no one to an organisation, on every pa
       "The issue entered the public spotlight when Norfolk farmer Tony Martin was jailed.");
   for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
 }
+
+TEST_CASE("A club at a ground plays there, and a defector has left his party", "[extract]") {
+  // sport/179, politics/270.
+  const auto r = testing::extract_text(
+      "Rovers face another replay after disposing of Cardiff City at Ewood Park in the third "
+      "round. Tory defector Robert Jackson attacked Michael Howard.");
+  for (const Relation& rel : r.relations) {
+    INFO(rel.type << " " << rel.source << " " << rel.target);
+    CHECK(rel.type != "located-in");
+    CHECK(rel.type != "affiliated-with");
+  }
+}
