@@ -27,7 +27,7 @@ std::uint32_t head_kind(const Knowledge& knowledge, const TokenView& v, std::uin
 // kind column) passes `accepts`, else 0.
 std::uint32_t title_end(const Knowledge& knowledge, const TokenView& v, std::uint32_t t,
                         bool (*accepts)(std::string_view kind)) {
-  if (!v.is_title_span(t)) return 0;
+  if (t >= v.token_count() || !v.is_title_span(t)) return 0;
   for (const Candidate& c : v.span_starting(t).entry->candidates) {
     if (c.kind == CandidateKind::kTitle && accepts(knowledge.titles()[c.index].kind))
       return v.span_starting(t).last;
@@ -265,8 +265,8 @@ void join_article_names(const Knowledge& knowledge, const TokenView& v, const Ne
   }
 }
 
-void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                       std::vector<TaggedSpan>& spans) {
+void names_after_roles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                       const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   auto role_end = [&](std::uint32_t t) { return title_end(knowledge, v, t, role_kind); };
   // (A one-word title that is also a surname or a given name may be one: "King".) A
   // government role's portfolio is no organisation either: one common word after the role and
@@ -281,8 +281,23 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Ner
       if (title_end(knowledge, v, t, government_kind) == span.first - 1) return true;
     return false;
   };
+  // So is a portfolio of common words before a government title ("Justice and Home Affairs
+  // Commissioner Franco Frattini"; not an institution: "Home Office minister").
+  auto portfolio_before = [&](const TaggedSpan& span) {
+    if (span.last - span.first < 2 || static_cast<std::int32_t>(span.label) == labels.person ||
+        span.last >= v.token_count() || title_end(knowledge, v, span.last, government_kind) == 0 ||
+        name_evidence::listed_anywhere(knowledge, v, span.first, span.last))
+      return false;
+    for (std::uint32_t t = span.first; t < span.last; ++t) {
+      if (institution_head(knowledge, v, t) || rules.in_word_set("affiliation", v.norm(t)) ||
+          ((v.lex(t) & lf::kCommon) == 0 && v.norm(t) != "and" && v.norm(t) != "&"))
+        return false;
+    }
+    return true;
+  };
   std::erase_if(spans, [&](const TaggedSpan& span) {
-    return (role_end(span.first) == span.last &&
+    return portfolio_before(span) ||
+           (role_end(span.first) == span.last &&
             (span.last - span.first > 1 ||
              (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0)) ||
            portfolio(span);
@@ -571,7 +586,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_institutions_of(knowledge, v, rules, labels, spans);
   join_article_names(knowledge, v, labels, spans);
-  names_after_roles(knowledge, v, labels, spans);
+  names_after_roles(knowledge, v, rules, labels, spans);
   join_given_name_before(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
   drop_non_names(knowledge, v, rules, labels, spans);

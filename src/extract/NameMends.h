@@ -67,12 +67,14 @@ void join_article_names(const Knowledge& knowledge, const TokenView& v, const Ne
 // phrase of a role (any kind but honorific: "Justice Minister"; not one word that is also a
 // surname or given name: "King") is dropped, so is a name (not a person's) that is one common
 // word after a government role and "for" or "of", its portfolio ("Commissioner for
-// Transport"; not "chief executive of Rebellion"), and an
+// Transport"; not "chief executive of Rebellion") or words of a portfolio before one ("Home
+// Affairs Commissioner"; not an institution or a party: "Home Office minister", "Liberal
+// Democrat leader"), and an
 // unlisted one-word organisation or place
 // right after such a title written capitalised (not "dissident Soviet historian"), or after it
 // and an untagged given name, is that person's name ("Justice Minister Kenny" + "MacAskill").
-void names_after_roles(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
-                       std::vector<TaggedSpan>& spans);
+void names_after_roles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 // A single letter is no name ("R's manager": what the writer shortened is not said), nor is
 // a title's abbreviation alone ("Dr." read as a place before "José Álvarez", "Mr"), nor the

@@ -787,3 +787,19 @@ TEST_CASE("A music genre opening a sentence is no organisation", "[extract][ner]
   CHECK(labels_of(r, "Pop").empty());
   CHECK(r.relations.empty());
 }
+
+TEST_CASE("A portfolio of common words before a government title is no organisation",
+          "[extract][ner]") {
+  // politics/087: Franco Frattini was affiliated with "Home Affairs".
+  const DocumentExtraction r = testing::extract_text(
+      "A spokesman for European Justice and Home Affairs Commissioner Franco Frattini said the "
+      "plans would contravene EU policy. Liberal Democrat leader Charles Kennedy agreed.");
+  CHECK(labels_of(r, "Home Affairs").empty());
+  CHECK(labels_of(r, "Franco Frattini") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Liberal Democrat") == kOrganization);
+  CHECK(std::any_of(r.relations.begin(), r.relations.end(),
+                    [](const Relation& rel) { return rel.type == "affiliated-with"; }));
+  // A name ending the text has no title after it to look at.
+  CHECK(labels_of(testing::extract_text("The statement came from Home Affairs"), "Home Affairs")
+            .size() <= 1);
+}
