@@ -104,7 +104,8 @@ void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
 // A name the document gives as the title of a work, right after a kind of work (the rule
 // files' "work-noun" set: "US television series CSI", "the soap EastEnders"), is that work
 // wherever else the document writes it ("CSI's co-producer, Carol Mendelsohn"): no entity.
-// Nor is a "person" whose name ends on such a word ("The Catherine Tate Show").
+// Nor is a "person" whose name ends on such a word ("The Catherine Tate Show"), nor any name
+// ending on a word of the "law-noun" set ("the Securities Trading Act").
 void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                 std::vector<TaggedSpan>& spans);
 

@@ -961,3 +961,16 @@ TEST_CASE("A club at a ground plays there, and a defector has left his party", "
     CHECK(rel.type != "affiliated-with");
   }
 }
+
+TEST_CASE("Kin are no role, and a law is no organisation", "[extract]") {
+  // politics/192, business/489.
+  const auto r = testing::extract_text(
+      "Azmat Begg, father of Moazzam, thanked his lawyers. \"Germany's Securities Trading Act "
+      "says that if BaFin finds such clues, it has to act.\"");
+  for (const Relation& rel : r.relations) {
+    INFO(rel.type << " " << rel.source << " " << rel.target);
+    CHECK(rel.type != "affiliated-with");
+    CHECK(rel.source.find("Act") == std::string::npos);
+  }
+  for (const Entity& e : r.entities) CHECK(e.name.find("Trading Act") == std::string::npos);
+}
