@@ -196,6 +196,16 @@ bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,
   const std::string word = lower(role_word);
   if (rules.in_word_set("syntax-not-a-role", word)) return false;
   if (organisation.label != EntityLabel::kOrganization) return true;
+  // An institution's word alone ("Committee chairman Michael Jack", the "Union" cut from
+  // "Transport & General Worker's Union") names no particular one: one node of that name would
+  // tie the members of every committee together.
+  const std::string& name = organisation.out.name;
+  const auto& props = organisation.out.props;
+  if (name.find(' ') == std::string::npos && props.find("kind") == props.end() &&
+      props.find("country") == props.end() &&
+      std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+      (knowledge.lexicon(lower(name)) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0)
+    return false;
   if (!rules.in_word_set("work-role", word)) return true;
   return known_organisation(knowledge, organisation);
 }

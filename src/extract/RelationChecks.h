@@ -92,7 +92,8 @@ bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e);
 // X"), so it ties a person only to a known_organisation(); any other role, to any
 // organisation. A country, or a role word outside the set, always passes, unless the word is
 // of the `syntax-not-a-role` set: it names no role at all ("Crystal Palace fan", "Norfolk
-// farmer").
+// farmer"). No role ties anyone to an unlinked organisation named by an institution's word
+// alone ("Committee", "Union"): it is no particular one.
 bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,
                       const ResolvedEntity& organisation, std::string_view role_word);
 

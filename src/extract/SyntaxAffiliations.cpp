@@ -74,6 +74,11 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
         // the Liberal Democrats,").
         if (node == h && case_of(c) == "for" && phrase_start(c) == d_.mentions[person].last)
           continue;
+        // A peer's "of" names the place of the title ("Lord Callaghan of Cardiff").
+        const std::uint32_t name_first = d_.mentions[person].first;
+        if (node == h && case_of(c) == "of" && name_first > 0 &&
+            rules_.in_word_set("peerage", norm(name_first - 1)))
+          continue;
         rule = "role-of";
       } else if (relation(c) == "nmod:poss" && (node != h || personal_name(person))) {
         rule = "role-poss";
