@@ -520,6 +520,20 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
   }
 }
 
+void split_at_semicolons(const TokenView& v, std::vector<TaggedSpan>& spans) {
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (TaggedSpan span : spans) {
+    for (std::uint32_t t = span.first; t < span.last; ++t) {
+      if (v.norm(t) != ";") continue;
+      if (t > span.first) out.push_back({span.first, t, span.label, span.confidence});
+      span.first = t + 1;
+    }
+    if (span.first < span.last) out.push_back(span);
+  }
+  spans = std::move(out);
+}
+
 void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                      const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   std::vector<TaggedSpan> out;
@@ -586,6 +600,7 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
 
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  split_at_semicolons(v, spans);
   split_at_titles(knowledge, v, rules, labels, spans);
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);

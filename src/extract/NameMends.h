@@ -123,6 +123,10 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
 void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
                                  const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// No name holds a semicolon: a span run over one ("Rymer International Seafood; Tim Daly of
+// Michael Foods", a list's items) is split there, each piece keeping the label.
+void split_at_semicolons(const TokenView& v, std::vector<TaggedSpan>& spans);
+
 // A place or organisation span holding a listed title with a given name and another word
 // after it is the place or organisation, then the title, then a person ("Northern Ireland
 // Minister John Spellar" tagged as one place); the words before the title stay a name only

@@ -149,8 +149,13 @@ class RelationRun : public TokenView {
         return match(rule, type, item + 1, u, b, end);
       }
       case PatternItem::Type::kSkip: {
+        // A gap never runs over a semicolon: it parts a list's items or two clauses.
         for (int s = 0; s <= p.max_skip && u + static_cast<std::size_t>(s) <= n; ++s) {
           if (match(rule, type, item + 1, u + static_cast<std::size_t>(s), b, end)) return true;
+          const std::size_t skipped = u + static_cast<std::size_t>(s);
+          if (skipped < n && units_[skipped].type == Unit::Type::kToken &&
+              norm(units_[skipped].first) == ";")
+            break;
         }
         return false;
       }

@@ -803,3 +803,14 @@ TEST_CASE("A portfolio of common words before a government title is no organisat
   CHECK(labels_of(testing::extract_text("The statement came from Home Affairs"), "Home Affairs")
             .size() <= 1);
 }
+
+TEST_CASE("No name and no rule's gap runs over a semicolon", "[extract][ner]") {
+  // business/448: one organisation "Rymer International Seafood; Tim Daly of Michael Foods".
+  const DocumentExtraction r = testing::extract_text(
+      "Among those facing charges are John Nettle, a former employee of General Mills; Mark "
+      "Bailin of Rymer International Seafood; Tim Daly of Michael Foods and Kenneth Bowman.");
+  for (const Entity& e : r.entities) CHECK(e.name.find(';') == std::string::npos);
+  CHECK(labels_of(r, "Rymer International Seafood") == kOrganization);
+  // John Nettle worked for General Mills, not the firm after the semicolon.
+  for (const Relation& rel : r.relations) CHECK(rel.source != "Person:john nettle");
+}
