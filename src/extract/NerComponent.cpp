@@ -468,7 +468,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
       named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
                            name_mends::institution_head(knowledge_, v, t);
-    // Nor when a number or a possessive would then start it ("Radio 1's controller"), nor
+    // Nor when a number, a possessive or "&" would then start it ("Radio 1's controller",
+    // "Standard & Poor's"), nor
     // when the words are a listed organisation's name ("Plaid Cymru" starting a sentence). An
     // article before an organisation or a place goes whatever follows it ("A South Wales
     // Police spokeswoman"); before a person it is an initial ("A Smith").
@@ -479,6 +480,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
          (v.positional_capital(span.first, span.last) && !named_for_its_kind &&
           !v.is_name_span(span.first) && (v.lex(span.first) & lexicon_flags::kGivenName) == 0 &&
           !v.tok(span.first + 1).has(tf::kNumber) && !v.tok(span.first + 1).has(tf::kPossessive) &&
+          v.norm(span.first + 1) != "&" &&
           !kb_listed_organisation(knowledge_, v, span.first, span.last) &&
           !v.spelled_by_acronym(span.first, span.last))))
       ++span.first;

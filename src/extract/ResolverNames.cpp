@@ -377,13 +377,19 @@ void ResolutionRun::resolve() {
   // the title of an article that names the London Stock Exchange, which the lists know as the
   // London School of Economics).
   for (EntityMention& m : mentions_) {
-    if (m.entity < 0 || m.source == MentionSource::kAlias || m.last != m.first + 1 ||
-        entities_[m.entity].label != EntityLabel::kOrganization || !all_capitals(m.first, m.last))
+    // (The tagger may have read the acronym as a place: "S&P" beside "Standard & Poor's".)
+    const EntityLabel label = m.entity < 0 ? EntityLabel::kPerson : entities_[m.entity].label;
+    bool one_word = m.entity >= 0 && m.last > m.first;  // "S&P" is three glued tokens
+    for (std::uint32_t t = m.first + 1; t < m.last && one_word; ++t)
+      one_word = !tok(t).has(tf::kSpaceBefore);
+    if (!one_word || m.source == MentionSource::kAlias ||
+        (label != EntityLabel::kOrganization && label != EntityLabel::kPlace) ||
+        !all_capitals(m.first, m.last))
       continue;
     const std::string letters = capital_initials(m.first, m.last, true);
     int spelled = -1;
     for (const EntityMention& full : mentions_) {
-      if (full.entity < 0 || full.last - full.first < 2 ||
+      if (full.entity < 0 || full.last - full.first < 2 || all_capitals(full.first, full.last) ||
           entities_[full.entity].label != EntityLabel::kOrganization ||
           capital_initials(full.first, full.last) != letters)
         continue;

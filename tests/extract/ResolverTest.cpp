@@ -206,3 +206,19 @@ TEST_CASE("A public body named by common words needs its country named", "[extra
   const auto nz = run("In Wellington, New Zealand, The Treasury said growth would be strong.");
   CHECK(find_entity(nz, "Organization:government-the-treasury-nz") != nullptr);
 }
+
+TEST_CASE("A name joined by '&' keeps its first word, and its acronym follows it",
+          "[extract][resolve]") {
+  // business/091: "& Poor's" was an organisation and "S&P" a place.
+  const auto r =
+      run("Standard & Poor's has upgraded Russia's credit rating. S&P said the finances were "
+          "solid.");
+  const Entity* sp = nullptr;
+  for (const Entity& e : r.entities) {
+    if (e.name == "Standard & Poor's") sp = &e;
+    CHECK(e.label != "Place");
+  }
+  REQUIRE(sp != nullptr);
+  CHECK(sp->label == "Organization");
+  CHECK(mention_texts(*sp) == std::vector<std::string>{"Standard & Poor's", "S&P"});
+}
