@@ -170,6 +170,9 @@ class AnnotatedDocument {
 
   // ---- entities ----
   std::vector<ResolvedEntity> entities;
+  // The resolver found the document to be about sport (two or more sport words: "striker",
+  // "match", ...): teams named there play fixtures rather than hold meetings.
+  bool about_sport = false;
 
   // ---- relations ----
   std::vector<Relation> relations;

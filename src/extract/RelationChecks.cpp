@@ -126,11 +126,14 @@ bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& docum
   });
 }
 
-bool plausible_meeting(const ResolvedEntity& a, const ResolvedEntity& b) {
+bool plausible_meeting(const AnnotatedDocument& document, const ResolvedEntity& a,
+                       const ResolvedEntity& b) {
   const auto club = [](const ResolvedEntity& e) {
     const auto kind = e.out.props.find("kind");
     return kind != e.out.props.end() && kind->second == "club";
   };
+  if (document.about_sport && a.label != EntityLabel::kPerson && b.label != EntityLabel::kPerson)
+    return false;
   return !((club(a) && b.label == EntityLabel::kOrganization) ||
            (club(b) && a.label == EntityLabel::kOrganization));
 }

@@ -40,8 +40,11 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
                           const ResolvedEntity& b);
 
 // Whether "a met-with b" can be a meeting: a sports club and another organisation or club
-// ("Chelsea host Birmingham", "Celtic's Boxing Day meeting with Hearts") play a fixture.
-bool plausible_meeting(const ResolvedEntity& a, const ResolvedEntity& b);
+// ("Chelsea host Birmingham", "Celtic's Boxing Day meeting with Hearts") play a fixture, and so
+// do any two parties that are not people in a document about sport (AnnotatedDocument::
+// about_sport: "Bolton meet Ipswich", "England meet Wales").
+bool plausible_meeting(const AnnotatedDocument& document, const ResolvedEntity& a,
+                       const ResolvedEntity& b);
 
 // Whether a title phrase the gazetteer matched over any of tokens [first, last) has a kind
 // (data/titles.tsv's kind column: "government", "business", "honorific", ...) that `accepts`.

@@ -271,7 +271,7 @@ class RelationRun : public TokenView {
           // A meeting is between parties, not a club and its fixture, nor a possessor and
           // what it owns ("Rooney met Gary Neville's cross", "receives Robson warning").
           if (static_cast<int>(type_index) == met_with_ &&
-              (!plausible_meeting(entities_[sm.entity], entities_[tm.entity]) ||
+              (!plausible_meeting(d_, entities_[sm.entity], entities_[tm.entity]) ||
                qualifies_what_follows(d_, tm.last)))
             continue;
           // A role ties a person to a country only when it is a state's role, and only when a

@@ -178,6 +178,7 @@ int ResolutionRun::organisation_of_head_word(const EntityMention& m) const {
 
 void ResolutionRun::resolve() {
   collect_context();
+  d_.about_sport = sport_document();
   check_person_names();
   claim_organisation_names();
   // People first, so short forms can find their full names.

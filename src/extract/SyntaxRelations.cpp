@@ -187,7 +187,7 @@ void SyntaxRun::relate(const char* type_name, int source, int target, const char
   if (!label_fits(a, type.source) || !label_fits(b, type.target)) return;
   if (phrase != kNoPhrase && other_source_between(source, target, phrase, type)) return;
   if (type.name == "located-in" && !plausible_located_in(k_, a, b)) return;
-  if (type.name == "met-with" && !plausible_meeting(a, b)) return;
+  if (type.name == "met-with" && !plausible_meeting(d_, a, b)) return;
   if (type.name == "affiliated-with" && !can_employ(b, rules_)) return;
   const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger, rules_);
   if (!mod.empty()) {

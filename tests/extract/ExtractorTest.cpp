@@ -974,3 +974,16 @@ TEST_CASE("Kin are no role, and a law is no organisation", "[extract]") {
   }
   for (const Entity& e : r.entities) CHECK(e.name.find("Trading Act") == std::string::npos);
 }
+
+TEST_CASE("In a document about sport, teams that meet play a fixture", "[extract]") {
+  // sport/205: "Bolton meet Ipswich" was a meeting.
+  const auto r = testing::extract_text(
+      "Third-placed Everton visit Plymouth in the cup, and Bolton meet Ipswich. The striker "
+      "scored a late goal.");
+  for (const Relation& rel : r.relations) CHECK(rel.type != "met-with");
+  // People still meet there.
+  const auto people = testing::extract_text(
+      "Malcolm Glazer met Alex Ferguson before the match. The striker scored a late goal.");
+  CHECK(std::any_of(people.relations.begin(), people.relations.end(),
+                    [](const Relation& rel) { return rel.type == "met-with"; }));
+}
