@@ -377,6 +377,13 @@ void ResolutionRun::resolve() {
   // whose capitals it spells, whatever a list expands it to or wherever it stands ("LSE" in
   // the title of an article that names the London Stock Exchange, which the lists know as the
   // London School of Economics).
+  // The organisations' names of two words or more that are no acronym, and their capitals.
+  std::vector<std::pair<std::string, int>> spelled_by;
+  for (const EntityMention& full : mentions_) {
+    if (full.entity >= 0 && full.last - full.first >= 2 && !all_capitals(full.first, full.last) &&
+        entities_[full.entity].label == EntityLabel::kOrganization)
+      spelled_by.emplace_back(capital_initials(full.first, full.last), full.entity);
+  }
   for (EntityMention& m : mentions_) {
     // (The tagger may have read the acronym as a place: "S&P" beside "Standard & Poor's".)
     const EntityLabel label = m.entity < 0 ? EntityLabel::kPerson : entities_[m.entity].label;
@@ -389,12 +396,9 @@ void ResolutionRun::resolve() {
       continue;
     const std::string letters = capital_initials(m.first, m.last, true);
     int spelled = -1;
-    for (const EntityMention& full : mentions_) {
-      if (full.entity < 0 || full.last - full.first < 2 || all_capitals(full.first, full.last) ||
-          entities_[full.entity].label != EntityLabel::kOrganization ||
-          capital_initials(full.first, full.last) != letters)
-        continue;
-      spelled = spelled == -1 || spelled == full.entity ? full.entity : -2;  // -2: ambiguous
+    for (const auto& [initials, entity] : spelled_by) {
+      if (initials == letters)
+        spelled = spelled == -1 || spelled == entity ? entity : -2;  // -2: ambiguous
     }
     if (letters.size() >= 2 && spelled >= 0 && spelled != m.entity) {
       m.entity = spelled;
