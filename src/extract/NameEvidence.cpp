@@ -100,14 +100,16 @@ bool kb_listed_organisation(const Knowledge& knowledge, const TokenView& v, std:
 
 bool names_only_a_listed_body(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
                               std::uint32_t last) {
-  const std::string key = v.key_of(first, last);
-  // ("Mr Gartner", "President Ford": a title before the words makes them a person's.)
-  if (key.size() < 4 || (first > 0 && v.is_title_span(first - 1))) return false;
+  // ("Mr Gartner", "President Ford": a title before the words makes them a person's.) The
+  // lexicon is asked before the name is built: most people's names stop there.
+  if (first > 0 && v.is_title_span(first - 1)) return false;
   for (std::uint32_t t = first; t < last; ++t) {
     if ((v.lex(t) &
          (lexicon_flags::kGivenName | lexicon_flags::kSurname | lexicon_flags::kCommon)) != 0)
       return false;
   }
+  const std::string key = v.key_of(first, last);
+  if (key.size() < 4) return false;
   const auto rows = knowledge.kb_organizations_named(key);
   return std::any_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
     return knowledge.kb_organizations()[row].kind != "club";

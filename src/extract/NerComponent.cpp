@@ -487,11 +487,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
     // A religion or words that name no entity (names_no_entity) are none, whatever label the
     // model gave them; nor is a nationality word a person ("Milan's European footballer").
     const std::string_view alone = v.norm(span.first);
-    const bool genre = names_no_entity(rules_, v.key_of(span.first, span.last));
+    const bool no_entity = names_no_entity(rules_, v.key_of(span.first, span.last));
     if ((span.last - span.first == 1 &&
          (rules_.in_word_set("religion", alone) ||
           (person && (v.lex(span.first) & lexicon_flags::kDemonymWord) != 0))) ||
-        genre || names_a_work(v, rules_, span.first))
+        no_entity || names_a_work(v, rules_, span.first))
       span.first = span.last;
     if (span.first >= span.last) {
       span.first = span.last;  // nothing left: claims nothing

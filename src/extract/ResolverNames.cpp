@@ -376,24 +376,29 @@ void ResolutionRun::resolve() {
   // An acronym no definition in the text gave a meaning is the one organisation of the document
   // whose capitals it spells, whatever a list expands it to or wherever it stands ("LSE" in
   // the title of an article that names the London Stock Exchange, which the lists know as the
-  // London School of Economics).
-  // The organisations' names of two words or more that are no acronym, and their capitals.
+  // London School of Economics). The organisations' names of two words or more that are no
+  // acronym, with their capitals, are collected at the first acronym.
   std::vector<std::pair<std::string, int>> spelled_by;
-  for (const EntityMention& full : mentions_) {
-    if (full.entity >= 0 && full.last - full.first >= 2 && !all_capitals(full.first, full.last) &&
-        entities_[full.entity].label == EntityLabel::kOrganization)
-      spelled_by.emplace_back(capital_initials(full.first, full.last), full.entity);
-  }
+  bool collected = false;
   for (EntityMention& m : mentions_) {
+    if (m.entity < 0 || m.source == MentionSource::kAlias) continue;
     // (The tagger may have read the acronym as a place: "S&P" beside "Standard & Poor's".)
-    const EntityLabel label = m.entity < 0 ? EntityLabel::kPerson : entities_[m.entity].label;
-    bool one_word = m.entity >= 0 && m.last > m.first;  // "S&P" is three glued tokens
+    const EntityLabel label = entities_[m.entity].label;
+    bool one_word = m.last > m.first;  // "S&P" is three glued tokens
     for (std::uint32_t t = m.first + 1; t < m.last && one_word; ++t)
       one_word = !tok(t).has(tf::kSpaceBefore);
-    if (!one_word || m.source == MentionSource::kAlias ||
-        (label != EntityLabel::kOrganization && label != EntityLabel::kPlace) ||
+    if (!one_word || (label != EntityLabel::kOrganization && label != EntityLabel::kPlace) ||
         !all_capitals(m.first, m.last))
       continue;
+    if (!collected) {
+      for (const EntityMention& full : mentions_) {
+        if (full.entity >= 0 && full.last - full.first >= 2 &&
+            !all_capitals(full.first, full.last) &&
+            entities_[full.entity].label == EntityLabel::kOrganization)
+          spelled_by.emplace_back(capital_initials(full.first, full.last), full.entity);
+      }
+      collected = true;
+    }
     const std::string letters = capital_initials(m.first, m.last, true);
     int spelled = -1;
     for (const auto& [initials, entity] : spelled_by) {
