@@ -461,6 +461,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
           (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)
         span.first = span.last;
     }
+    if (span.first >= span.last) continue;  // nothing left (at the text's end, no token after)
     // A capitalised common word that starts the sentence ("Senior Labour MPs"), unless it
     // starts an organisation named for what it is ("Home Office", "Salvation Army", "National
     // Bureau of Statistics").
