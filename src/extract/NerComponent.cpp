@@ -470,10 +470,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
       named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
                            name_mends::institution_head(knowledge_, v, t);
     // Nor when a number, a possessive or "&" would then start it ("Radio 1's controller",
-    // "Standard & Poor's"), nor
-    // when the words are a listed organisation's name ("Plaid Cymru" starting a sentence). An
-    // article before an organisation or a place goes whatever follows it ("A South Wales
-    // Police spokeswoman"); before a person it is an initial ("A Smith").
+    // "Standard & Poor's"), nor when the words are a listed organisation's name ("Plaid Cymru"
+    // starting a sentence). An article before an organisation or a place goes whatever follows it
+    // ("A South Wales Police spokeswoman"); before a person it is an initial ("A Smith").
     const std::string_view opening = v.norm(span.first);
     const bool article = !person && (opening == "a" || opening == "an");
     if (span.last - span.first >= 2 && v.initial_position(span.first) &&
