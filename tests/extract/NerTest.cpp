@@ -823,3 +823,20 @@ TEST_CASE("A span the mends leave empty at the text's very end reads no token pa
   REQUIRE_NOTHROW(r = testing::extract_text("e s t l\nL,March 3L"));
   for (const Entity& e : r.entities) CHECK(e.name.find("3L") == std::string::npos);
 }
+
+TEST_CASE("A peer's rank is an honorific and a party's candidate belongs to it", "[extract]") {
+  // politics/184: "Downing Street adviser Baroness Morgan" is Morgan, as "Lord Falconer" is
+  // Falconer; politics/228: "Prospective Tory candidate Andrew Mennear".
+  const DocumentExtraction r = testing::extract_text(
+      "It was written by Downing Street adviser Baroness Morgan. Prospective Tory candidate "
+      "Andrew Mennear branded it tasteless.");
+  CHECK(labels_of(r, "Morgan") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Baroness Morgan").empty());
+  auto affiliated = [&](const std::string& person, const std::string& organisation) {
+    return std::any_of(r.relations.begin(), r.relations.end(), [&](const Relation& rel) {
+      return rel.type == "affiliated-with" && rel.source == person && rel.target == organisation;
+    });
+  };
+  CHECK(affiliated("Person:morgan", "Organization:downing-street"));
+  CHECK(affiliated("Person:andrew mennear", "Organization:conservative-party-uk"));
+}
