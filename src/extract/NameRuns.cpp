@@ -69,11 +69,12 @@ bool NameRuns::qualifier_after(std::uint32_t j, std::uint32_t last, int& state,
     if (w != "," && w != "." && w != "(" && w != ";" && w != "-" && w != ":" && w != "\"")
       return false;
   }
+  // An ambiguous qualifier qualifies nothing ("Atlanta, Georgia" and "Tbilisi, Georgia"): the
+  // place before it resolves as listed, and gives the qualifier its context.
+  if (span.entry->ambiguous) return false;
   for (const Candidate& c : span.entry->candidates) {
-    if (c.kind == CandidateKind::kSubdivision && k_.subdivisions()[c.index].country == "US" &&
-        !span.entry->ambiguous) {
+    if (c.kind == CandidateKind::kSubdivision && k_.subdivisions()[c.index].country == "US")
       state = static_cast<int>(c.index);
-    }
     if (c.kind == CandidateKind::kCountry) country = static_cast<int>(c.index);
   }
   if (state >= 0) country = -1;

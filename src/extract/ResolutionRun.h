@@ -115,6 +115,13 @@ class ResolutionRun : public TokenView {
 
   std::string candidate_id(const Candidate& c) const;
 
+  // The country an ambiguous name names when it is the only country it can be, its other
+  // senses places or people elsewhere; nullptr otherwise ("Congo", "Korea": two countries).
+  // Without context that country is meant: news names Georgia, Jordan, Luxembourg and Hong
+  // Kong the countries far more often than the US state, the river, the city or the Chinese
+  // region, and a person's reading is the tagger's to make.
+  const Candidate* sole_country(const PhraseEntry& entry) const;
+
   // The candidates a prior may choose among: the listed ones, plus the cities ambiguous.tsv
   // names for the phrase that the gazetteer lists under another name ("New York" is the
   // state's name; the city is listed as "New York City", and an ambiguous phrase is no alias).
@@ -134,7 +141,8 @@ class ResolutionRun : public TokenView {
   static bool stronger_city(const CityInfo& a, const CityInfo& b);
 
   // An ambiguous place name neither context nor prior settles: an unlinked Place keyed by its
-  // normalised name, one node across documents; an ambiguous country or demonym is dropped.
+  // normalised name, one node across documents; a country or demonym two countries share is
+  // dropped.
   int unlinked(EntityMention& m);
 
   // No lower-case ASCII letter in tokens [first, last), and some capital: "US", "U.S.", "WHO".

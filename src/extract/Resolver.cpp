@@ -195,21 +195,35 @@ int ResolutionRun::resolve_gazetteer(EntityMention& m) {
     const int capital = capital_shortened_as(m);
     if (capital >= 0) return known_.city_entity(capital, m.first);
   }
+  const Candidate* chosen = best.c;
   if (entry.ambiguous) {
     if (!best.context) {
-      const int e = strongest_prior(m, candidates_of(entry));
-      return e >= 0 ? e : unlinked(m);
+      // A lower-ranked sense the document supports is meant ("Georgia" the US state beside
+      // "Atlanta"); with none supported, the name's sole country.
+      const auto supported =
+          std::count_if(scored.begin(), scored.end(), [](const Scored& s) { return s.context; });
+      if (supported == 1) {
+        chosen = std::find_if(scored.begin(), scored.end(), [](const Scored& s) {
+                   return s.context;
+                 })->c;
+      } else {
+        chosen = supported == 0 ? sole_country(entry) : nullptr;
+      }
+      if (chosen == nullptr) {
+        const int e = strongest_prior(m, candidates_of(entry));
+        return e >= 0 ? e : unlinked(m);
+      }
     }
     if (!entry.ambiguous_ids.empty()) {
       // Only the ids ambiguous.tsv names may be linked.
-      const std::string id = candidate_id(*best.c);
+      const std::string id = candidate_id(*chosen);
       if (std::find(entry.ambiguous_ids.begin(), entry.ambiguous_ids.end(), id) ==
           entry.ambiguous_ids.end()) {
         return unlinked(m);
       }
     }
   }
-  const Candidate& c = *best.c;
+  const Candidate& c = *chosen;
   const int index = static_cast<int>(c.index);
   switch (c.kind) {
     case CandidateKind::kCountry:
@@ -440,6 +454,21 @@ std::string ResolutionRun::candidate_id(const Candidate& c) const {
   return "";
 }
 
+const Candidate* ResolutionRun::sole_country(const PhraseEntry& entry) const {
+  const Candidate* country = nullptr;
+  for (const Candidate& c : entry.candidates) {
+    if (c.kind != CandidateKind::kCountry && c.kind != CandidateKind::kDemonym) continue;
+    if (country != nullptr && candidate_id(c) != candidate_id(*country)) return nullptr;
+    if (country == nullptr || c.kind == CandidateKind::kCountry) country = &c;
+  }
+  if (country == nullptr) return nullptr;
+  const std::string id = candidate_id(*country);
+  const bool other_country = std::any_of(
+      entry.ambiguous_ids.begin(), entry.ambiguous_ids.end(),
+      [&](const std::string& other) { return other.rfind("Country:", 0) == 0 && other != id; });
+  return other_country ? nullptr : country;
+}
+
 // The candidates a prior may choose among: the listed ones, plus the cities ambiguous.tsv
 // names for the phrase that the gazetteer lists under another name ("New York" is the
 // state's name; the city is listed as "New York City", and an ambiguous phrase is no alias).
@@ -519,7 +548,8 @@ bool ResolutionRun::stronger_city(const CityInfo& a, const CityInfo& b) {
 }
 
 // An ambiguous place name neither context nor prior settles: an unlinked Place keyed by its
-// normalised name, one node across documents; an ambiguous country or demonym is dropped.
+// normalised name, one node across documents; a country or demonym two countries share is
+// dropped.
 int ResolutionRun::unlinked(EntityMention& m) {
   bool place = false;
   for (const Candidate& c : m.entry->candidates) {
