@@ -77,6 +77,17 @@ class ResolutionRun : public TokenView {
   // that is only a row's alias, or a public body's name of common words ("The Treasury"), needs the
   // row's country qualifying it or named in the document.
   int kb_organization(const EntityMention& m) const;
+  // The organisations.tsv entry the tagger's one-word organisation m names, or -1: a phrase
+  // whose only candidate is that organisation (an acronym in capitals only), or an ambiguous
+  // one whose only other senses are a word or a person's name. The gazetteer leaves a one-word
+  // alias that is a common word ("the Conservatives", "the Fed", "Labour") to the tagger; once
+  // the tagger reads it as an organisation, it is the listed one, unless the organisation's
+  // country is not the mention's, or the document names countries and not that one ("Labour"
+  // in a New Zealand story, "the country's Supreme Court" in a Norwegian one).
+  int listed_organization(const EntityMention& m) const;
+  // The one organisations.tsv entry an ambiguous phrase's ambiguous.tsv row lists when its
+  // other senses are only a word or a person's name ("Labour"), or -1.
+  int ambiguous_listed_organization(const PhraseEntry& entry) const;
   // The one organisation named earlier (in two or more words) whose last word is the
   // institution's head word m alone ("Committee" after "the Public Accounts Committee"), or -1
   // when there is none or more than one.

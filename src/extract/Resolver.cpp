@@ -49,8 +49,8 @@ void ResolutionRun::collect_context() {
     }
     if (city >= 0) {
       // A listed city also places other cities of its state or province ("Toronto" makes
-      // "London" the Ontario one); it does not name the state itself ("Atlanta" says nothing
-      // of which Georgia a headline means).
+      // "London" the Ontario one), and makes a name its state shares with a country the state
+      // ("Atlanta" and "Georgia"); it is no mention of the state itself.
       const int c = k_.country_index(k_.cities()[city].country);
       if (c >= 0) context_countries_.insert(c);
       if (!k_.cities()[city].subdivision.empty()) {
@@ -198,16 +198,13 @@ int ResolutionRun::resolve_gazetteer(EntityMention& m) {
   const Candidate* chosen = best.c;
   if (entry.ambiguous) {
     if (!best.context) {
-      // A lower-ranked sense the document supports is meant ("Georgia" the US state beside
-      // "Atlanta"); with none supported, the name's sole country.
-      const auto supported =
-          std::count_if(scored.begin(), scored.end(), [](const Scored& s) { return s.context; });
-      if (supported == 1) {
-        chosen = std::find_if(scored.begin(), scored.end(), [](const Scored& s) {
-                   return s.context;
-                 })->c;
-      } else {
-        chosen = supported == 0 ? sole_country(entry) : nullptr;
+      // The name's sole country, unless the document names a city of a same-named state
+      // ("Atlanta" for Georgia the US state).
+      chosen = sole_country(entry);
+      for (const Candidate& c : candidates) {
+        if (chosen != nullptr && c.kind == CandidateKind::kSubdivision &&
+            context_city_subdivisions_.count(static_cast<int>(c.index)) != 0)
+          chosen = &c;
       }
       if (chosen == nullptr) {
         const int e = strongest_prior(m, candidates_of(entry));

@@ -337,6 +337,10 @@ void ResolutionRun::resolve() {
         m.entity = known_.kb_organization_entity(known, m.first);
         continue;
       }
+      if (const int listed = listed_organization(m); listed >= 0) {
+        m.entity = known_.organization_entity(listed, m.first);
+        continue;
+      }
       // "Committee chairman Edward Leigh" after "the Public Accounts Committee": an
       // institution's head word alone is a short form of the one organisation named before
       // with that last word.
@@ -410,6 +414,45 @@ void ResolutionRun::resolve() {
       m.short_form = true;
     }
   }
+}
+
+int ResolutionRun::listed_organization(const EntityMention& m) const {
+  const PhraseEntry* entry = m.last == m.first + 1 ? k_.phrase(m.key) : nullptr;
+  if (entry == nullptr) return -1;
+  int found = -1;
+  if (entry->ambiguous) {
+    found = ambiguous_listed_organization(*entry);
+  } else {
+    for (const Candidate& c : entry->candidates) {
+      if (c.kind == CandidateKind::kTitle) continue;
+      if (c.kind != CandidateKind::kOrganization || found >= 0) return -1;
+      if ((c.flags & candidate_flags::kAcronym) != 0 && !all_capitals(m.first, m.last)) return -1;
+      found = static_cast<int>(c.index);
+    }
+  }
+  if (found < 0) return -1;
+  // Not another country's: the mention's own qualifier, or the document's countries when it
+  // names some and not the organisation's ("the country's Supreme Court" in a Norwegian story).
+  const std::string& home = k_.organizations()[found].country;
+  const int country = home.empty() ? -1 : k_.country_index(home);
+  if (country < 0) return found;
+  if (m.country_hint >= 0) return m.country_hint == country ? found : -1;
+  return context_countries_.empty() || context_countries_.count(country) != 0 ? found : -1;
+}
+
+int ResolutionRun::ambiguous_listed_organization(const PhraseEntry& entry) const {
+  constexpr std::string_view kOrganization = "Organization:";
+  std::string_view key;
+  for (const std::string& id : entry.ambiguous_ids) {
+    if (id.rfind("Word:", 0) == 0 || id.rfind("Person:", 0) == 0) continue;
+    if (id.rfind(kOrganization, 0) != 0 || !key.empty()) return -1;
+    key = std::string_view(id).substr(kOrganization.size());
+  }
+  const auto& organizations = k_.organizations();
+  const auto it = std::find_if(organizations.begin(), organizations.end(),
+                               [&](const OrganizationInfo& o) { return o.key == key; });
+  return key.empty() || it == organizations.end() ? -1
+                                                  : static_cast<int>(it - organizations.begin());
 }
 
 }  // namespace skein::extract::resolution

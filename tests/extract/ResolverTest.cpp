@@ -249,3 +249,22 @@ TEST_CASE(
   CHECK(find_entity(run("The minister flew to Congo on Monday."), "Country:CD") == nullptr);
   CHECK(find_entity(run("The minister flew to Congo on Monday."), "Country:CG") == nullptr);
 }
+
+TEST_CASE("A one-word name the tagger reads as an organisation is the listed one it names",
+          "[extract][resolve]") {
+  // The BBC corpus had "Labour" (591 mentions) and "Labour Party" (60) as two nodes, and
+  // "Conservatives" and "Fed" apart from the parties and the central bank they name.
+  const auto uk = run("Labour and the Conservatives clashed over tax in Britain.");
+  CHECK(find_entity(uk, "Organization:labour-party-uk") != nullptr);
+  CHECK(find_entity(uk, "Organization:conservative-party-uk") != nullptr);
+  CHECK(find_entity(uk, "Organization:labour") == nullptr);
+  CHECK(find_entity(run("Rates rose as the Fed had said."), "Organization:federal-reserve") !=
+        nullptr);
+  // A document naming Britain alone speaks of no American central bank.
+  CHECK(find_entity(run("Rates rose in Britain as the Fed had said."),
+                    "Organization:federal-reserve") == nullptr);
+  // Not where the document names countries and not the organisation's own.
+  const auto nz = run("Labour won the election in New Zealand. Helen Clark spoke.");
+  CHECK(find_entity(nz, "Organization:labour-party-uk") == nullptr);
+  CHECK(mentions_text(nz, "Labour"));
+}

@@ -558,7 +558,7 @@ TEST_CASE("The predicate of 'X has been ...' is a role only where it names one",
       "ID cards\n\nSources within the Conservative Party told the BBC Michael Howard has always "
       "been in favour of ID cards. Gordon Brown is the Labour chancellor.");
   CHECK(find(r, "affiliated-with", id_of(r, "Michael Howard"), id_of(r, "BBC")) == nullptr);
-  CHECK(find(r, "affiliated-with", id_of(r, "Gordon Brown"), id_of(r, "Labour")) != nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Gordon Brown"), id_of(r, "Labour Party")) != nullptr);
 }
 
 TEST_CASE("'X was joined by Y' puts two people together; 'X joined Y' does not",
