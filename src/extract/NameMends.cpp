@@ -598,6 +598,68 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
   }
 }
 
+void relabel_list_mates(const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans) {
+  auto person = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person;
+  };
+  auto letter = [&](std::uint32_t t) {  // "A" in "A Goode", "O." in "O. Smith"
+    if (v.norm(t) == "." && t > 0) --t;
+    return v.tok(t).end - v.tok(t).start == 1 && v.tok(t).has(tf::kCapital);
+  };
+  auto lone_unnamed_person = [&](const TaggedSpan& span) {
+    constexpr std::uint32_t kPersonal = lf::kGivenName | lf::kSurname | lf::kCommon;
+    return person(span) && span.last == span.first + 1 && (v.lex(span.first) & kPersonal) == 0 &&
+           !v.tok(span.first).has(tf::kAllCaps) &&
+           (span.first == 0 || (!v.is_title_span(span.first - 1) && !letter(span.first - 1)));
+  };
+  // Spans i and i + 1 are neighbours in a list: only ",", "and" or "or" between them.
+  auto listed_together = [&](std::size_t i) {
+    const std::uint32_t gap = spans[i + 1].first - spans[i].last;
+    if (gap == 0 || gap > 2 || v.tok(spans[i + 1].first).has(tf::kSentenceStart)) return false;
+    for (std::uint32_t t = spans[i].last; t < spans[i + 1].first; ++t) {
+      const std::string_view w = v.norm(t);
+      if (w != "," && w != "and" && w != "or") return false;
+    }
+    return gap == 1 || v.norm(spans[i].last) == ",";
+  };
+  // The last words of the people named in full: "Foxx" after "Jamie Foxx" is his.
+  std::vector<std::string_view> surnames;
+  for (const TaggedSpan& span : spans) {
+    if (person(span) && span.last - span.first >= 2) surnames.push_back(v.norm(span.last - 1));
+  }
+  auto named_in_full = [&](const TaggedSpan& span) {
+    return std::find(surnames.begin(), surnames.end(), v.norm(span.first)) != surnames.end();
+  };
+  std::vector<std::string_view> organisations;
+  for (std::size_t first = 0; first < spans.size();) {
+    std::size_t last = first;
+    while (last + 1 < spans.size() && listed_together(last)) ++last;
+    std::size_t lone = spans.size(), others = 0;
+    bool mixed = false;
+    for (std::size_t i = first; i <= last; ++i) {
+      if (lone_unnamed_person(spans[i]) && !named_in_full(spans[i]) && lone == spans.size()) {
+        lone = i;
+      } else if (static_cast<std::int32_t>(spans[i].label) == labels.organization) {
+        ++others;
+      } else {
+        mixed = true;
+      }
+    }
+    if (lone < spans.size() && others > 0 && !mixed) {
+      spans[lone].label = static_cast<std::uint32_t>(labels.organization);
+      organisations.push_back(v.norm(spans[lone].first));
+    }
+    first = last + 1;
+  }
+  if (organisations.empty()) return;
+  for (TaggedSpan& span : spans) {
+    if (lone_unnamed_person(span) && std::find(organisations.begin(), organisations.end(),
+                                               v.norm(span.first)) != organisations.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   split_at_semicolons(v, spans);
@@ -613,6 +675,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   split_country_and_medium(knowledge, v, labels, spans);
   drop_works(v, rules, labels, spans);
   relabel_short_forms(knowledge, v, labels, spans);
+  relabel_list_mates(v, labels, spans);
 }
 
 }  // namespace skein::extract::name_mends

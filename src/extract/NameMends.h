@@ -145,6 +145,15 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleS
 void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                          std::vector<TaggedSpan>& spans);
 
+// A lone word tagged as a person in a list whose other names are all organisations ("Sony,
+// IBM and Toshiba", "Toshiba and NEC"), that is no given name, surname or common word nor
+// the last word of a person the document names in full, and after no title or honorific, is
+// an organisation, and so is every lone
+// person span of that word in the document ("Toshiba announced ..."). A list is names in one
+// sentence separated by a comma, "and" or "or" alone.
+void relabel_list_mates(const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans);
+
 // All of the above, in the order they depend on each other: splits first (a title, a score),
 // then joins (heads, given names, compound demonyms), then drops (non-names, works) and
 // relabels (short forms, which read the final labels of the full names).

@@ -840,3 +840,16 @@ TEST_CASE("A peer's rank is an honorific and a party's candidate belongs to it",
   CHECK(affiliated("Person:morgan", "Organization:downing-street"));
   CHECK(affiliated("Person:andrew mennear", "Organization:conservative-party-uk"));
 }
+
+TEST_CASE("A lone unknown word read as a person among organisations is one of them",
+          "[extract][ner]") {
+  // tech/018: "Sony, IBM and Toshiba" with Toshiba a person, and so on through the article.
+  const DocumentExtraction r = testing::extract_text(
+      "Sony, IBM and Toshiba, who have been working on the Cell processor, spoke. Toshiba "
+      "announced DVD players.");
+  CHECK(labels_of(r, "Toshiba") == kOrganization);
+  // Not a person the document names in full, nor a surname after an initial in a team list.
+  const DocumentExtraction actor = testing::extract_text(
+      "Jamie Foxx won the award. Foxx and Universal Pictures thanked the academy.");
+  CHECK(labels_of(actor, "Foxx") == std::set<std::string>{"Person"});
+}
