@@ -843,11 +843,15 @@ TEST_CASE("A peer's rank is an honorific and a party's candidate belongs to it",
 
 TEST_CASE("A lone unknown word read as a person among organisations is one of them",
           "[extract][ner]") {
-  // tech/018: "Sony, IBM and Toshiba" with Toshiba a person, and so on through the article.
+  // business/058: "AEG, Zanussi and Frigidaire" with Zanussi a person, and so on through the
+  // article; tech: "Creative, Sony and Philips".
   const DocumentExtraction r = testing::extract_text(
-      "Sony, IBM and Toshiba, who have been working on the Cell processor, spoke. Toshiba "
-      "announced DVD players.");
-  CHECK(labels_of(r, "Toshiba") == kOrganization);
+      "Electrolux's subsidiary brands include AEG, Zanussi and Frigidaire. Zanussi said profits "
+      "fell.");
+  CHECK(labels_of(r, "Zanussi") == kOrganization);
+  CHECK(labels_of(testing::extract_text("It sells players from companies such as Creative, "
+                                        "Sony and Philips as well as the iPod from Apple."),
+                  "Philips") == kOrganization);
   // Not a person the document names in full, nor a surname after an initial in a team list.
   const DocumentExtraction actor = testing::extract_text(
       "Jamie Foxx won the award. Foxx and Universal Pictures thanked the academy.");
