@@ -24,6 +24,20 @@ bool only_a_place(const PhraseEntry& entry) {
   return names_a_location(entry) && !has_candidate(entry, CandidateKind::kOrganization);
 }
 
+bool listed_acronym_in_text(const TokenView& v, std::uint32_t first, std::uint32_t last) {
+  const std::uint32_t t = first;
+  const PhraseEntry* entry = last == first + 1 ? listed_on(v, t, last) : nullptr;
+  if (entry == nullptr || !v.tok(t).has(token_flags::kAllCaps)) return false;
+  auto in_capitals = [&](std::uint32_t k) {
+    return k < v.token_count() && v.tok(k).has(token_flags::kWord) &&
+           v.tok(k).has(token_flags::kAllCaps);
+  };
+  if ((t > 0 && in_capitals(t - 1)) || in_capitals(t + 1)) return false;
+  return std::any_of(entry->candidates.begin(), entry->candidates.end(), [](const Candidate& c) {
+    return c.kind == CandidateKind::kOrganization && (c.flags & candidate_flags::kAcronym) != 0;
+  });
+}
+
 const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last) {
   return v.is_name_span(first) && v.span_starting(first).last == last ? v.span_starting(first).entry
                                                                       : nullptr;

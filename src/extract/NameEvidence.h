@@ -20,6 +20,11 @@ bool names_a_location(const PhraseEntry& entry);
 bool only_a_place(const PhraseEntry& entry);
 // The gazetteer entry of a name listed exactly on tokens [first, last), or nullptr.
 const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last);
+// Tokens [first, last) are one token written in capitals that lists an organisation by that
+// acronym, and stands in lower-case text (the words either side are not in capitals: not a
+// headline's "WHO WILL WIN"). The model reads a sentence's first "WHO" as the pronoun; the list
+// does not.
+bool listed_acronym_in_text(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // A city in the entry is a national capital ("London", "Paris").
 bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry);
 // Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>" ("RHB,

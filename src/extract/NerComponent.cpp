@@ -691,7 +691,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       bool qualifies_role = m.source == MentionSource::kGazetteer && names_a_location(*m.entry);
       for (std::uint32_t t = m.first; t < m.last && qualifies_role; ++t)
         qualifies_role = role_prefix[t] != 0;
-      keep[i] = keeps_rule(m.rule) || qualifies_role ? 1 : 0;
+      keep[i] = keeps_rule(m.rule) || qualifies_role || listed_acronym_in_text(v, m.first, m.last);
       continue;
     }
     const TaggedSpan& s = spans[overlap];

@@ -857,3 +857,13 @@ TEST_CASE("A lone unknown word read as a person among organisations is one of th
       "Jamie Foxx won the award. Foxx and Universal Pictures thanked the academy.");
   CHECK(labels_of(actor, "Foxx") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A listed acronym in capitals in running text is an organisation wherever it stands",
+          "[extract][ner]") {
+  // business/026: "GM said ..." (36 mentions of General Motors were lost over the BBC corpus),
+  // GUM's "WHO say iodine deficiency ...": the model reads them as no name.
+  const DocumentExtraction r = testing::extract_text(
+      "GM is also recalling 19,924 Cadillac XLR coupes. WHO officials said the outbreak was over.");
+  CHECK(labels_of(r, "GM") == kOrganization);
+  CHECK(labels_of(r, "WHO") == kOrganization);
+}
