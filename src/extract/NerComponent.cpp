@@ -384,8 +384,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
              (rules_.in_word_set("affiliation", v.norm(t)) || is_calendar_word(v.norm(t))) &&
              v.tok(t).has(tf::kCapital);
     };
-    // A person's name never ends on a title's plural: "Many Labour MPs have said" names a
-    // group.
+    // A person's name never ends on a title's plural: "Many Labour MPs have said" is a group.
     if (person && span.last > span.first) {
       const std::string_view w = v.norm(span.last - 1);
       const PhraseEntry* entry =
@@ -691,7 +690,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
       bool qualifies_role = m.source == MentionSource::kGazetteer && names_a_location(*m.entry);
       for (std::uint32_t t = m.first; t < m.last && qualifies_role; ++t)
         qualifies_role = role_prefix[t] != 0;
-      keep[i] = keeps_rule(m.rule) || qualifies_role || listed_acronym_in_text(v, m.first, m.last);
+      keep[i] = static_cast<char>(keeps_rule(m.rule) || qualifies_role ||
+                                  listed_acronym_in_text(v, m.first, m.last));
       continue;
     }
     const TaggedSpan& s = spans[overlap];
