@@ -268,3 +268,17 @@ TEST_CASE("A one-word name the tagger reads as an organisation is the listed one
   CHECK(find_entity(nz, "Organization:labour-party-uk") == nullptr);
   CHECK(mentions_text(nz, "Labour"));
 }
+
+TEST_CASE("The Commons and the Lords are the two houses of the UK Parliament",
+          "[extract][resolve]") {
+  // politics/414 "Commons leader Peter Hain" (BBC gold: Peter Hain -> House of Commons);
+  // "Commons" was 53 mentions of an unlinked node, and "House of Lords" two nodes.
+  const auto r = run("Commons leader Peter Hain spoke. The Lords rejected the bill.");
+  const Entity* parliament = find_entity(r, "Organization:uk-parliament");
+  REQUIRE(parliament != nullptr);
+  CHECK(mention_texts(*parliament) == std::vector<std::string>{"Commons"});
+  CHECK(find_entity(r, "Organization:uk-house-of-lords") != nullptr);
+  CHECK(std::any_of(r.relations.begin(), r.relations.end(), [](const Relation& rel) {
+    return rel.type == "affiliated-with" && rel.target == "Organization:uk-parliament";
+  }));
+}
