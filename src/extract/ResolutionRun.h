@@ -59,8 +59,8 @@ class ResolutionRun : public TokenView {
         pending_(document.pending_words),
         component_(component) {}
 
-  // Countries and subdivisions the document names unambiguously: the context that picks among
-  // the candidates of an ambiguous name.
+  // Countries and subdivisions the document names unambiguously, and the states whose listed
+  // institutions it names: the context that picks among the candidates of an ambiguous name.
   void collect_context();
 
   // Picks the entity a gazetteer mention names; -1 leaves it unlinked.
@@ -85,6 +85,10 @@ class ResolutionRun : public TokenView {
   // country is not the mention's, or the document names countries and not that one ("Labour"
   // in a New Zealand story, "the country's Supreme Court" in a Norwegian one).
   int listed_organization(const EntityMention& m) const;
+  // The country of organisations.tsv candidate c when it is a state's institution (a government
+  // body, party, central bank or armed force: "Downing Street", "the Labour Party"), else -1.
+  // Naming one puts its country in the document's context, as naming the country does.
+  int state_of_institution(const Candidate& c) const;
   // The one organisations.tsv entry an ambiguous phrase's ambiguous.tsv row lists when its
   // other senses are only a word or a person's name ("Labour"), or -1.
   int ambiguous_listed_organization(const PhraseEntry& entry) const;

@@ -12,8 +12,8 @@
 namespace skein::extract {
 namespace resolution {
 
-// Countries and subdivisions the document names unambiguously: the context that picks among
-// the candidates of an ambiguous name.
+// Countries and subdivisions the document names unambiguously, and the states whose listed
+// institutions it names: the context that picks among the candidates of an ambiguous name.
 void ResolutionRun::collect_context() {
   for (const EntityMention& m : mentions_) {
     if (m.source == MentionSource::kGazetteer && !all_capitals(m.first, m.last)) {
@@ -39,6 +39,7 @@ void ResolutionRun::collect_context() {
         country = static_cast<int>(c.index);
       if (c.kind == CandidateKind::kSubdivision) sub = static_cast<int>(c.index);
       if (c.kind == CandidateKind::kCity) city = static_cast<int>(c.index);
+      if (c.kind == CandidateKind::kOrganization) country = state_of_institution(c);
     }
     if (n != 1) continue;
     if (country >= 0) context_countries_.insert(country);
@@ -59,6 +60,13 @@ void ResolutionRun::collect_context() {
       }
     }
   }
+}
+
+int ResolutionRun::state_of_institution(const Candidate& c) const {
+  const OrganizationInfo& o = k_.organizations()[c.index];
+  const bool of_a_state = o.kind == "government" || o.kind == "party" || o.kind == "central-bank" ||
+                          o.kind == "military";
+  return of_a_state && !o.country.empty() ? k_.country_index(o.country) : -1;
 }
 
 // Picks the entity a gazetteer mention names; -1 leaves it unlinked.

@@ -956,6 +956,9 @@ TEST_CASE("A club at a ground plays there, and a defector has left his party", "
       "Rovers face another replay after disposing of Cardiff City at Ewood Park in the third "
       "round. Tory defector Robert Jackson attacked Michael Howard.");
   for (const Relation& rel : r.relations) {
+    // (The lists know Michael Howard as a Conservative legislator: a knowledge-basis relation
+    // once the Tory party puts Britain in the document's context.)
+    if (rel.basis != basis::kText) continue;
     INFO(rel.type << " " << rel.source << " " << rel.target);
     CHECK(rel.type != "located-in");
     CHECK(rel.type != "affiliated-with");

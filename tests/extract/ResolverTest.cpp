@@ -282,3 +282,13 @@ TEST_CASE("The Commons and the Lords are the two houses of the UK Parliament",
     return rel.type == "affiliated-with" && rel.target == "Organization:uk-parliament";
   }));
 }
+
+TEST_CASE("A state's listed institution puts its country in the document's context",
+          "[extract][resolve]") {
+  // A public body named by common words needs its country named; "Downing Street" names it.
+  // The BBC corpus had "Home Office" as a kb row (43 mentions) and an unlinked node (9).
+  CHECK(find_entity(run("The Home Office said the plans were fair. Downing Street agreed."),
+                    "Organization:government-home-office-gb") != nullptr);
+  CHECK(find_entity(run("The Home Office said the plans were fair."),
+                    "Organization:government-home-office-gb") == nullptr);
+}
