@@ -57,6 +57,11 @@ bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
   if (a.label == EntityLabel::kOrganization && source_kind == "intergovernmental" &&
       b.label == EntityLabel::kCountry)
     return false;
+  // A state's party is in its state, not in one of its places ("London's Labour mayor" names
+  // the party's London branch).
+  if (a.label == EntityLabel::kOrganization && source_kind == "party" &&
+      b.label != EntityLabel::kCountry)
+    return false;
   // A listed organisation with a home country is in no other country ("the American Red
   // Cross" read as the Geneva committee), except a news organisation: its datelines place
   // its bureaus ("BANGKOK, Thailand (AP)").

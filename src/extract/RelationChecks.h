@@ -35,7 +35,8 @@ bool label_fits(const ResolvedEntity& e, const std::vector<LabelSpec>& specs);
 //  - a region whose parent is not a country is no part of any one country;
 //  - an organisation is in nothing as large as a continent, an intergovernmental one is in no
 //    one country, and a listed organisation with a home country is in no other (news
-//    organisations excepted: their datelines place bureaus).
+//    organisations excepted: their datelines place bureaus), and a listed party is in a
+//    country only, never in one of its places.
 bool plausible_located_in(const Knowledge& knowledge, const ResolvedEntity& a,
                           const ResolvedEntity& b);
 

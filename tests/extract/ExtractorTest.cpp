@@ -990,3 +990,15 @@ TEST_CASE("In a document about sport, teams that meet play a fixture", "[extract
   CHECK(std::any_of(people.relations.begin(), people.relations.end(),
                     [](const Relation& rel) { return rel.type == "met-with"; }));
 }
+
+TEST_CASE("A party is located in its country only, never in one of its places", "[extract]") {
+  // politics/316 and 339: the mayor's party, and a party's council.
+  const auto r = testing::extract_text(
+      "The prime minister spoke as London's Labour mayor Ken Livingstone remained embroiled in a "
+      "row. The kind of golden share used by the Lib Dems in South Shropshire could be rolled "
+      "out more widely.");
+  for (const Relation& rel : r.relations) {
+    INFO(rel.type << " " << rel.source << " " << rel.target);
+    CHECK(rel.type != "located-in");
+  }
+}
