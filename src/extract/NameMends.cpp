@@ -660,6 +660,29 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
   }
 }
 
+void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                    std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> first_words;  // of the names relabelled, "Argonaut Games"
+  for (TaggedSpan& span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    if ((label == labels.person || label == labels.location) && span.last > span.first &&
+        v.tok(span.last - 1).has(tf::kCapital) &&
+        rules.in_word_set("event-noun", v.norm(span.last - 1))) {
+      span.label = static_cast<std::uint32_t>(labels.organization);
+      if (label == labels.person && span.last - span.first >= 2)
+        first_words.push_back(v.norm(span.first));
+    }
+  }
+  // Its first word alone, read as a person too, is its short form: "Argonaut" for the games
+  // maker (not a given name: "Jesse Owens Awards" leaves Jesse).
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
+        (v.lex(span.first) & lf::kGivenName) == 0 &&
+        std::find(first_words.begin(), first_words.end(), v.norm(span.first)) != first_words.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   split_at_semicolons(v, spans);
@@ -676,6 +699,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   drop_works(v, rules, labels, spans);
   relabel_short_forms(knowledge, v, labels, spans);
   relabel_list_mates(v, labels, spans);
+  relabel_events(v, rules, labels, spans);
 }
 
 }  // namespace skein::extract::name_mends

@@ -154,6 +154,13 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
 void relabel_list_mates(const TokenView& v, const NerLabels& labels,
                         std::vector<TaggedSpan>& spans);
 
+// A person or place span ending on a capitalised word of the rule files' "event-noun" set is
+// the competition's or gathering's name, an organisation ("Premiership" read as a person,
+// "Australian Open" as a place); so is that name's first word alone where it too was read as a
+// person and is no given name ("Argonaut Games" ... "Argonaut").
+void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                    std::vector<TaggedSpan>& spans);
+
 // All of the above, in the order they depend on each other: splits first (a title, a score),
 // then joins (heads, given names, compound demonyms), then drops (non-names, works) and
 // relabels (short forms, which read the final labels of the full names).
