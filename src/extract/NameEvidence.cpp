@@ -158,7 +158,7 @@ bool small_town_named_like_a_body(const Knowledge& knowledge, const RuleSet& rul
 
 bool names_no_entity(const RuleSet& rules, std::string_view key) {
   return rules.in_word_set("genre", key) || rules.in_word_set("generic-acronym", key) ||
-         rules.in_word_set("award", key);
+         rules.in_word_set("award", key) || rules.in_word_set("generic-body", key);
 }
 
 bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,

@@ -68,7 +68,7 @@ bool small_town_named_like_a_body(const Knowledge& knowledge, const RuleSet& rul
                                   std::uint32_t last);
 // A name's normalised words are in a rule-file set of things that are no entity: a music genre
 // ("R&B star Beverley Knight"), a kind of thing's abbreviation ("PC sales"), an award ("an
-// Oscar nomination").
+// Oscar nomination"), a body every government has ("the Cabinet").
 bool names_no_entity(const RuleSet& rules, std::string_view key);
 // Some list names tokens [first, last): the gazetteer (listed_on) or kb_organizations.tsv.
 bool listed_anywhere(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
