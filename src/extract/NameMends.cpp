@@ -683,6 +683,27 @@ void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& l
   }
 }
 
+void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans) {
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.location || span.first < 2 ||
+        span.last - span.first < 2 || !v.tok(span.first - 1).has(tf::kPossessive))
+      continue;
+    // The country's name ends at the possessive ("South Africa's").
+    const std::uint32_t possessive = span.first - 1;
+    const PhraseEntry* country = nullptr;
+    for (std::uint32_t k = possessive >= 3 ? possessive - 3 : 0; k < possessive && !country; ++k)
+      country = name_evidence::listed_on(v, k, possessive);
+    if (country == nullptr || !name_evidence::has_candidate(*country, CandidateKind::kCountry) ||
+        ((v.lex(span.first) & lf::kGivenName) == 0 &&
+         ((v.lex(span.first) & lf::kCommon) != 0 || (v.lex(span.last - 1) & lf::kSurname) == 0)) ||
+        (v.lex(span.last - 1) & lf::kPlaceSuffix) != 0 ||
+        name_evidence::listed_anywhere(knowledge, v, span.first, span.last))
+      continue;
+    span.label = static_cast<std::uint32_t>(labels.person);
+  }
+}
+
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   split_at_semicolons(v, spans);
@@ -700,6 +721,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   relabel_short_forms(knowledge, v, labels, spans);
   relabel_list_mates(v, labels, spans);
   relabel_events(v, rules, labels, spans);
+  relabel_sportsmen(knowledge, v, labels, spans);
 }
 
 }  // namespace skein::extract::name_mends

@@ -161,6 +161,13 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
 void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                     std::vector<TaggedSpan>& spans);
 
+// A place of two words or more right after a country's possessive that opens on a given name,
+// or on an uncommon word and ends on a surname, and that no list names, is a person: the
+// country's athlete or player ("Britain's Mark Lewis-Francis", "China's Na Li"; not "England's
+// Lake District", which ends on a place's word).
+void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans);
+
 // All of the above, in the order they depend on each other: splits first (a title, a score),
 // then joins (heads, given names, compound demonyms), then drops (non-names, works) and
 // relabels (short forms, which read the final labels of the full names).

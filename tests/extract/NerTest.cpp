@@ -885,3 +885,13 @@ TEST_CASE("The Cabinet alone is no entity; the Cabinet Office is one", "[extract
   CHECK(labels_of(r, "Cabinet").empty());
   CHECK(labels_of(r, "Cabinet Office") == kOrganization);
 }
+
+TEST_CASE("A given name after a country's possessive is that country's athlete, not a place",
+          "[extract][ner]") {
+  // sport/003: "Britain's Mark Lewis-Francis" was a place located in the UK.
+  const DocumentExtraction r = testing::extract_text(
+      "Greene could not catch Britain's Mark Lewis-Francis on the final leg. He later visited "
+      "England's Lake District.");
+  CHECK(labels_of(r, "Mark Lewis-Francis") == std::set<std::string>{"Person"});
+  for (const Relation& rel : r.relations) CHECK(rel.source != "Place:mark lewis-francis");
+}
