@@ -355,10 +355,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
   for (std::size_t s = 0; s < spans.size(); ++s) {
     TaggedSpan& span = spans[s];
     if (static_cast<std::int32_t>(span.label) == misc_) continue;
-    // A place or an unlisted organisation whose name opens on an honorific ("Lord", "Sir") is
-    // a person: "the Lord Chancellor, Lord Falconer" read as two places, "Labour peer Lord
-    // Haskins" as an organisation ("Lord's", one word, stays a ground; "MX Onda", in capitals,
-    // a radio station).
+    // A place or an unlisted organisation opening on an honorific is a person: "the Lord
+    // Chancellor, Lord Falconer" read as two places, "Labour peer Lord Haskins" as an
+    // organisation ("Lord's", one word, stays a ground; "MX Onda", in capitals, a station).
     const auto label = static_cast<std::int32_t>(span.label);
     if ((label == location_ || (label == organization_ && !v.tok(span.first).has(tf::kAllCaps) &&
                                 !listed_anywhere(knowledge_, v, span.first, span.last))) &&
@@ -701,11 +700,10 @@ void NerComponent::process(AnnotatedDocument& document) const {
       covered[overlap] = 1;
       continue;
     }
-    // A precise rule's mention that holds whole tagged names of its own kind (or MISC) is
-    // the longer reading, which the model's tokens missed ("Korea Trade-Investment Promotion
-    // Agency" tagged up to the hyphen, "Korean Cultural Center" tagged MISC); so is a listed
-    // name of two or more words ("Organisation for Economic Co-operation and Development"
-    // tagged in two pieces, "New South Wales" tagged from "South").
+    // A precise rule's mention holding whole tagged names of its kind, MISC or (an
+    // organisation) a place it opens on is the longer reading ("Korea Trade-Investment
+    // Promotion Agency" cut at the hyphen, "China Aviation Oil Holding Company" read as
+    // "China"); so is a listed name of two or more words ("New South Wales" from "South").
     const bool listed_name =
         (m.source == MentionSource::kGazetteer || m.source == MentionSource::kSubdivision) &&
         m.last - m.first >= 2;
@@ -715,7 +713,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
       const TaggedSpan& inside = spans[claim[t]];
       const auto label = static_cast<std::int32_t>(inside.label);
       extends = inside.first >= m.first && inside.last <= m.last &&
-                (label == misc_ || compatible(m, label));
+                (label == misc_ || compatible(m, label) ||
+                 (m.label == EntityLabel::kOrganization && label == location_ &&
+                  inside.first == m.first && !listed_name));
     }
     if (extends) {
       keep[i] = 1;

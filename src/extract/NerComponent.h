@@ -36,8 +36,10 @@
 //  - Rule mentions that overlap a tagged span without matching it are dropped: the model wins
 //    the span and the type, unless the rule mention is a fallback rule's or a gazetteer name
 //    of two words or more holding whole tagged pieces of its kind ("New South Wales" over a
-//    tagged "South Wales"). MISC spans ("British", "Islam", "Christmas") are not entities,
-//    but a listed demonym exactly on one stays (it names its country).
+//    tagged "South Wales"), or a fallback rule's organisation opening on a tagged place
+//    ("China Aviation Oil Holding Company" over a tagged "China"). MISC spans ("British", "Islam",
+//    "Christmas") are not entities, but a listed demonym exactly on one stays (it names its
+//    country).
 //  - Rule mentions where the model found no name are kept only for the rules listed in the
 //    "fallback-rules" option (default kDefaultFallbackRules: rules precise enough to add what
 //    the model misses). Acronyms that stand for a dropped mention follow their replacement.

@@ -895,3 +895,12 @@ TEST_CASE("A given name after a country's possessive is that country's athlete, 
   CHECK(labels_of(r, "Mark Lewis-Francis") == std::set<std::string>{"Person"});
   for (const Relation& rel : r.relations) CHECK(rel.source != "Place:mark lewis-francis");
 }
+
+TEST_CASE("An organisation's name opening on a place the model tagged alone is the organisation",
+          "[extract][ner]") {
+  // business/499: the model tags "China" only; the org-suffix rule reads the whole name.
+  const DocumentExtraction r = testing::extract_text(
+      "Its parent company, China Aviation Oil Holding Company in Beijing, holds most of it.");
+  CHECK(labels_of(r, "China Aviation Oil Holding Company") == kOrganization);
+  CHECK(labels_of(r, "China").empty());
+}
