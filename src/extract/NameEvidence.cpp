@@ -25,14 +25,13 @@ bool only_a_place(const PhraseEntry& entry) {
 }
 
 bool listed_acronym_in_text(const TokenView& v, std::uint32_t first, std::uint32_t last) {
-  const std::uint32_t t = first;
-  const PhraseEntry* entry = last == first + 1 ? listed_on(v, t, last) : nullptr;
-  if (entry == nullptr || !v.tok(t).has(token_flags::kAllCaps)) return false;
+  const PhraseEntry* entry = last == first + 1 ? listed_on(v, first, last) : nullptr;
+  if (entry == nullptr || !v.tok(first).has(token_flags::kAllCaps)) return false;
   auto in_capitals = [&](std::uint32_t k) {
     return k < v.token_count() && v.tok(k).has(token_flags::kWord) &&
            v.tok(k).has(token_flags::kAllCaps);
   };
-  if ((t > 0 && in_capitals(t - 1)) || in_capitals(t + 1)) return false;
+  if ((first > 0 && in_capitals(first - 1)) || in_capitals(last)) return false;
   return std::any_of(entry->candidates.begin(), entry->candidates.end(), [](const Candidate& c) {
     return c.kind == CandidateKind::kOrganization && (c.flags & candidate_flags::kAcronym) != 0;
   });

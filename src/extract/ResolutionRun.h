@@ -83,7 +83,7 @@ class ResolutionRun : public TokenView {
   // alias that is a common word ("the Conservatives", "the Fed", "Labour") to the tagger; once
   // the tagger reads it as an organisation, it is the listed one, unless the organisation's
   // country is not the mention's, or the document names countries and not that one ("Labour"
-  // in a New Zealand story, "the country's Supreme Court" in a Norwegian one).
+  // in a New Zealand story).
   int listed_organization(const EntityMention& m) const;
   // The country of organisations.tsv candidate c when it is a state's institution (a government
   // body, party, central bank or armed force: "Downing Street", "the Labour Party"), else -1.

@@ -432,7 +432,7 @@ int ResolutionRun::listed_organization(const EntityMention& m) const {
   }
   if (found < 0) return -1;
   // Not another country's: the mention's own qualifier, or the document's countries when it
-  // names some and not the organisation's ("the country's Supreme Court" in a Norwegian story).
+  // names some and not the organisation's ("Labour" in a New Zealand story).
   const std::string& home = k_.organizations()[found].country;
   const int country = home.empty() ? -1 : k_.country_index(home);
   if (country < 0) return found;
