@@ -555,6 +555,12 @@ int Knowledge::city_index(std::uint32_t geonames) const {
   return -1;
 }
 
+int Knowledge::organization_index(std::string_view key) const {
+  const auto it = std::find_if(organizations_.begin(), organizations_.end(),
+                               [&](const OrganizationInfo& o) { return o.key == key; });
+  return it == organizations_.end() ? -1 : static_cast<int>(it - organizations_.begin());
+}
+
 int Knowledge::country_index(std::string_view iso2) const {
   const auto it = country_by_iso2_.find(iso2);
   return it == country_by_iso2_.end() ? -1 : it->second;

@@ -322,6 +322,9 @@ class Knowledge {
   std::span<const std::uint32_t> kb_people_named(std::string_view norm_name) const {
     return kb_person_names_.rows(norm_name);
   }
+  // Index into organizations() of the entry with this key, or -1 (a scan: the list is short
+  // and the callers ask rarely).
+  int organization_index(std::string_view key) const;
   // Index into kb_organizations of the row with this key, or -1.
   int kb_organization_index(std::string_view key) const {
     const std::uint32_t* index = kb_organization_by_key_.find(key);

@@ -106,10 +106,8 @@ int KnowledgeEntities::kb_organization_entity(int org, std::uint32_t first_token
 
 int KnowledgeEntities::organization_entity_with_key(const std::string& key,
                                                     std::uint32_t first_token) {
-  for (std::size_t i = 0; i < k_.organizations().size(); ++i) {
-    if (k_.organizations()[i].key == key)
-      return organization_entity(static_cast<int>(i), first_token);
-  }
+  if (const int org = k_.organization_index(key); org >= 0)
+    return organization_entity(org, first_token);
   const int row = k_.kb_organization_index(key);
   return row < 0 ? -1 : kb_organization_entity(row, first_token);
 }

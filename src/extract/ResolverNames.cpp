@@ -448,11 +448,7 @@ int ResolutionRun::ambiguous_listed_organization(const PhraseEntry& entry) const
     if (id.rfind(kOrganization, 0) != 0 || !key.empty()) return -1;
     key = std::string_view(id).substr(kOrganization.size());
   }
-  const auto& organizations = k_.organizations();
-  const auto it = std::find_if(organizations.begin(), organizations.end(),
-                               [&](const OrganizationInfo& o) { return o.key == key; });
-  return key.empty() || it == organizations.end() ? -1
-                                                  : static_cast<int>(it - organizations.begin());
+  return key.empty() ? -1 : k_.organization_index(key);
 }
 
 }  // namespace skein::extract::resolution

@@ -1,6 +1,5 @@
 // SyntaxRelations::Lexicon::from_rules: the syntax-relations component's trigger word sets, read
 // from the rule files (schema/syntax.rules).
-#include <algorithm>
 #include <string>
 
 #include "extract/SyntaxRelations.h"
@@ -38,12 +37,10 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   for (const auto& [set_name, words] : rules.word_sets) {
     if (set_name.compare(0, prefix.size(), prefix) != 0) continue;
     const std::string key = set_name.substr(prefix.size());
-    const auto& orgs = knowledge.organizations();
-    const auto it = std::find_if(orgs.begin(), orgs.end(),
-                                 [&](const OrganizationInfo& o) { return o.key == key; });
     // Knowledge without that party (a test's, a user's own) leaves the words unused.
-    if (it == orgs.end()) continue;
-    lexicon.parties.emplace_back(static_cast<int>(it - orgs.begin()), words);
+    const int org = knowledge.organization_index(key);
+    if (org < 0) continue;
+    lexicon.parties.emplace_back(org, words);
   }
   return lexicon;
 }
