@@ -555,6 +555,13 @@ int Knowledge::city_index(std::uint32_t geonames) const {
   return -1;
 }
 
+bool Knowledge::lists_title_of_kind(const PhraseEntry& entry,
+                                    bool (*accepts)(std::string_view kind)) const {
+  return std::any_of(entry.candidates.begin(), entry.candidates.end(), [&](const Candidate& c) {
+    return c.kind == CandidateKind::kTitle && accepts(titles_[c.index].kind);
+  });
+}
+
 int Knowledge::organization_index(std::string_view key) const {
   const auto it = std::find_if(organizations_.begin(), organizations_.end(),
                                [&](const OrganizationInfo& o) { return o.key == key; });

@@ -310,7 +310,6 @@ class Knowledge {
   const std::vector<CityInfo>& cities() const { return cities_; }
   const std::vector<RegionInfo>& regions() const { return regions_; }
   const std::vector<OrganizationInfo>& organizations() const { return organizations_; }
-  const std::vector<TitleInfo>& titles() const { return titles_; }
   const std::vector<KbOrganizationInfo>& kb_organizations() const { return kb_organizations_; }
   const std::vector<KbPersonInfo>& kb_people() const { return kb_people_; }
   // Indices of the kb organisations / people whose name or an alias has this normalised form
@@ -322,6 +321,9 @@ class Knowledge {
   std::span<const std::uint32_t> kb_people_named(std::string_view norm_name) const {
     return kb_person_names_.rows(norm_name);
   }
+  // Some title candidate of `entry` has a kind (titles.tsv's kind column: "government",
+  // "honorific", ...) that `accepts`.
+  bool lists_title_of_kind(const PhraseEntry& entry, bool (*accepts)(std::string_view kind)) const;
   // Index into organizations() of the entry with this key, or -1 (a scan: the list is short
   // and the callers ask rarely).
   int organization_index(std::string_view key) const;

@@ -28,11 +28,8 @@ std::uint32_t head_kind(const Knowledge& knowledge, const TokenView& v, std::uin
 std::uint32_t title_end(const Knowledge& knowledge, const TokenView& v, std::uint32_t t,
                         bool (*accepts)(std::string_view kind)) {
   if (t >= v.token_count() || !v.is_title_span(t)) return 0;
-  for (const Candidate& c : v.span_starting(t).entry->candidates) {
-    if (c.kind == CandidateKind::kTitle && accepts(knowledge.titles()[c.index].kind))
-      return v.span_starting(t).last;
-  }
-  return 0;
+  const GazetteerSpan& span = v.span_starting(t);
+  return knowledge.lists_title_of_kind(*span.entry, accepts) ? span.last : 0;
 }
 bool role_kind(std::string_view kind) { return kind != "honorific"; }
 bool government_kind(std::string_view kind) { return kind == "government"; }

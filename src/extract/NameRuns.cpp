@@ -30,16 +30,10 @@ std::string_view ap_state_code(std::string_view norm) {
 }
 
 bool NameRuns::honorific_title(const GazetteerSpan& span) const {
-  for (const Candidate& c : span.entry->candidates) {
-    if (c.kind == CandidateKind::kTitle) {
-      const std::string& kind = k_.titles()[c.index].kind;
-      if (kind.find("honorific") != std::string::npos ||
-          kind.find("courtesy") != std::string::npos) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return k_.lists_title_of_kind(*span.entry, [](std::string_view kind) {
+    return kind.find("honorific") != std::string_view::npos ||
+           kind.find("courtesy") != std::string_view::npos;
+  });
 }
 
 // A US state in AP style after a comma ("Bethany, Conn.", "Chisholm, Minn ."): the

@@ -111,9 +111,7 @@ bool title_of_kind(const Knowledge& knowledge, const AnnotatedDocument& document
     if (span < 0 || !document.gazetteer_spans[span].title ||
         document.gazetteer_spans[span].last <= first)
       continue;
-    for (const Candidate& c : document.gazetteer_spans[span].entry->candidates) {
-      if (c.kind == CandidateKind::kTitle && accepts(knowledge.titles()[c.index].kind)) return true;
-    }
+    if (knowledge.lists_title_of_kind(*document.gazetteer_spans[span].entry, accepts)) return true;
   }
   return false;
 }
