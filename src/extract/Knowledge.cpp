@@ -212,8 +212,19 @@ void Knowledge::insert_phrase(std::string_view norm, std::uint64_t norm_hash, Ca
   }
   if (tokens > max_phrase_tokens_) max_phrase_tokens_ = tokens;
   auto& entry = phrase_entry(norm, norm_hash);
-  for (const Candidate& c : entry.candidates) {
+  // A country's name that is also its demonym ("Thai", "Saudi", "Lao") is one sense, not a
+  // tie between two: the demonym, which says how the word is used.
+  const auto same_country = [&](const Candidate& c) {
+    return c.index == candidate.index &&
+           (c.kind == CandidateKind::kCountry || c.kind == CandidateKind::kDemonym) &&
+           (candidate.kind == CandidateKind::kCountry || candidate.kind == CandidateKind::kDemonym);
+  };
+  for (Candidate& c : entry.candidates) {
     if (c.kind == candidate.kind && c.index == candidate.index) return;  // listed twice
+    if (same_country(c)) {
+      if (candidate.kind == CandidateKind::kDemonym) c = candidate;
+      return;
+    }
   }
   entry.candidates.push_back(candidate);
 }

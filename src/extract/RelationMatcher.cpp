@@ -184,12 +184,17 @@ class RelationRun : public TokenView {
 
   // Negation and hypothetical cues around a match (units_[first_unit, end_unit)): in its
   // units and the three tokens before; condition words ("if") anywhere in the sentence up to
-  // the match's end. Words inside a name or a title are not cues: "chief executive of the
-  // Family Planning Association" plans nothing.
-  std::string modality(const Sentence& s, std::size_t first_unit, std::size_t end_unit) const {
+  // the match's end. With `own_words_only` (a lasting relation type), in its units alone:
+  // "Acme will be based in Paris" is not yet a fact, "Benn will visit Aceh in Indonesia"
+  // places Aceh all the same. Words inside a name or a title are not cues: "chief executive
+  // of the Family Planning Association" plans nothing.
+  std::string modality(const Sentence& s, std::size_t first_unit, std::size_t end_unit,
+                       bool own_words_only) const {
     const std::uint32_t first_token = units_[first_unit].first;
     const std::uint32_t last_token = units_[end_unit - 1].last;
-    const std::uint32_t from = first_token >= s.first + 3 ? first_token - 3 : s.first;
+    const std::uint32_t from = own_words_only               ? first_token
+                               : first_token >= s.first + 3 ? first_token - 3
+                                                            : s.first;
     bool condition = false;
     for (const Unit& unit : units_) {
       if (unit.first >= last_token) break;
@@ -201,7 +206,7 @@ class RelationRun : public TokenView {
       }
       condition = condition || contains(rules_.condition_cues, w);
     }
-    return condition ? "hypothetical" : "";
+    return condition && !own_words_only ? "hypothetical" : "";
   }
 
   void relate_sentence(std::uint32_t sentence_index) {
@@ -287,7 +292,7 @@ class RelationRun : public TokenView {
                (units_[b.role_unit].last <= tm.first &&
                 (qualifies_what_follows(d_, tm.last) || name_follows))))
             continue;
-          std::string mod = modality(s, u, end);
+          std::string mod = modality(s, u, end, type.lasting);
           double confidence = rule.confidence;
           if (!rule.also) matched = true;
           if (!mod.empty()) {

@@ -206,12 +206,13 @@ void parse_rules(std::string_view text, const std::string& source, RuleSet& rule
     }
     const std::string_view directive = words[0];
     if (directive == "relation") {
-      // relation <name> symmetric <labels> -- <labels> | relation <name> directed <labels> ->
-      // <labels>
-      if (words.size() != 6) {
-        ctx.fail("expected 'relation <name> symmetric|directed <labels> --|-> <labels>'");
+      // relation <name> symmetric <labels> -- <labels> [lasting] | relation <name> directed
+      // <labels> -> <labels> [lasting]
+      if (words.size() != 6 && (words.size() != 7 || words[6] != "lasting")) {
+        ctx.fail("expected 'relation <name> symmetric|directed <labels> --|-> <labels> [lasting]'");
       }
       RelationTypeDef def;
+      def.lasting = words.size() == 7;
       def.name = words[1];
       if (rules.type_index(def.name) >= 0) ctx.fail("relation '" + def.name + "' declared twice");
       if (words[2] == "symmetric") {

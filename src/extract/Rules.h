@@ -53,7 +53,11 @@ struct RelationTypeDef {
   bool symmetric = false;
   std::vector<LabelSpec> source;  // allowed source labels
   std::vector<LabelSpec> target;  // allowed target labels
-  std::string file;               // where it was declared
+  // "lasting": a state that holds whatever the clause around its phrase says (located-in,
+  // affiliated-with: "Benn will visit Aceh in Indonesia", "if Tory leader Michael Howard
+  // wins"), not an event: a rule's match reads modality from its own words only.
+  bool lasting = false;
+  std::string file;  // where it was declared
   std::size_t line = 0;
 };
 

@@ -1002,3 +1002,24 @@ TEST_CASE("A party is located in its country only, never in one of its places", 
     CHECK(rel.type != "located-in");
   }
 }
+
+TEST_CASE("A lasting relation reads modality from its own words only", "[extract][relations]") {
+  // The project's rule files: located-in and affiliated-with are lasting, met-with is not.
+  const auto r = testing::extract_text(
+      "Foreign Secretary Jack Straw will visit the Thai beach resort of Phuket. If Tory leader "
+      "Michael Howard wins, Wang Yi may meet Park Jin. Acme Corp will be based in Lyon.");
+  const Relation* phuket = find_relation(r, "located-in", id_named(r, "Phuket"), "Country:TH");
+  REQUIRE(phuket != nullptr);
+  CHECK(phuket->basis == "text");
+  CHECK(find_relation(r, "affiliated-with", id_named(r, "Michael Howard"),
+                      "Organization:conservative-party-uk") != nullptr);
+  // An event near a cue is not a fact; nor is a state whose own words are hypothetical. The
+  // same words stated plainly are both found.
+  CHECK(find_relation(r, "met-with", id_named(r, "Park Jin"), id_named(r, "Wang Yi")) == nullptr);
+  CHECK(find_relation(r, "located-in", id_named(r, "Acme Corp"), id_named(r, "Lyon")) == nullptr);
+  const auto plain = testing::extract_text("Wang Yi met Park Jin. Acme Corp is based in Lyon.");
+  CHECK(find_relation(plain, "met-with", id_named(plain, "Park Jin"), id_named(plain, "Wang Yi")) !=
+        nullptr);
+  CHECK(find_relation(plain, "located-in", id_named(plain, "Acme Corp"), id_named(plain, "Lyon")) !=
+        nullptr);
+}

@@ -292,3 +292,18 @@ TEST_CASE("A state's listed institution puts its country in the document's conte
   CHECK(find_entity(run("The Home Office said the plans were fair."),
                     "Organization:government-home-office-gb") == nullptr);
 }
+
+TEST_CASE("A country's name that is also its demonym is the country, not a tie of two senses",
+          "[extract][resolve]") {
+  // countries.tsv lists "Thai" and "Saudi" as aliases and as demonyms of one country each.
+  const auto r =
+      run("The Saudi government and Thai police agreed. The Lao government and Vatican "
+          "envoys came too.");
+  for (const char* id : {"Country:SA", "Country:TH", "Country:LA", "Country:VA"}) {
+    INFO(id);
+    const Entity* country = find_entity(r, id);
+    REQUIRE(country != nullptr);
+    REQUIRE(country->mentions.size() == 1);
+    CHECK(country->mentions.front().kind == "demonym");
+  }
+}

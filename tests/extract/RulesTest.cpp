@@ -59,6 +59,21 @@ TEST_CASE("A rule file declares relation types, rules, cues and word lists", "[e
   CHECK(rules.word_lists[0].second == std::vector<std::string>{"agency"});
 }
 
+TEST_CASE("A relation type may be declared lasting, and nothing else after its labels",
+          "[extract][rules]") {
+  RuleSet rules;
+  parse_rules(
+      "relation located-in directed Place -> Country lasting\n"
+      "relation met-with symmetric Person -- Person\n",
+      "test.rules", rules);
+  REQUIRE(rules.types.size() == 2);
+  CHECK(rules.types[0].lasting);
+  CHECK_FALSE(rules.types[1].lasting);
+  CHECK(error_of("relation located-in directed Place -> Country forever\n") ==
+        "test.rules:1: expected 'relation <name> symmetric|directed <labels> --|-> <labels> "
+        "[lasting]'");
+}
+
 TEST_CASE("Malformed rule files name the file and line", "[extract][rules]") {
   CHECK(error_of("relation x sideways Person -- Person\n") ==
         "test.rules:1: expected 'symmetric' or 'directed', found 'sideways'");
