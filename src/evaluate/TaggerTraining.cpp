@@ -199,6 +199,45 @@ learn::TaggerModel train_tagger_model(const std::string& kind,
   return learn::train_tagger(kind, tags, sentences, options.trainer, on_epoch);
 }
 
+std::vector<std::vector<std::string>> jackknifed_pos_tags(
+    const std::vector<std::vector<std::string>>& words,
+    const std::vector<std::vector<std::string>>& upos, std::size_t folds,
+    const TaggerTrainingOptions& options,
+    const std::function<void(std::size_t fold, double accuracy)>& on_fold) {
+  if (folds < 2) throw UsageError("jack-knifing needs 2 or more folds");
+  if (words.size() != upos.size()) throw UsageError("jack-knifing: words and tags differ");
+  const std::vector<std::string>& tags = upos_tags();
+  std::vector<learn::TrainingSentence> examples(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].size() != upos[i].size())
+      throw UsageError("jack-knifing: a sentence's words and tags differ in length");
+    examples[i].words = words[i];
+    for (const std::string& tag : upos[i]) {
+      const auto it = std::find(tags.begin(), tags.end(), tag);
+      if (it == tags.end()) throw UsageError("jack-knifing: tag '" + tag + "' is not a UPOS tag");
+      examples[i].tags.push_back(static_cast<std::uint16_t>(it - tags.begin()));
+    }
+  }
+  std::vector<std::vector<std::string>> predicted(words.size());
+  learn::TaggerWorkspace workspace;
+  for (std::size_t fold = 0; fold < folds; ++fold) {
+    std::vector<learn::TrainingSentence> rest;
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+      if (i % folds != fold) rest.push_back(examples[i]);
+    }
+    const learn::TaggerModel model = learn::train_tagger("pos", tags, rest, options.trainer);
+    std::size_t total = 0, correct = 0;
+    for (std::size_t i = fold; i < words.size(); i += folds) {
+      predicted[i] = predict(model, words[i], {}, workspace);
+      for (std::size_t k = 0; k < words[i].size(); ++k) correct += predicted[i][k] == upos[i][k];
+      total += words[i].size();
+    }
+    if (on_fold)
+      on_fold(fold + 1, total ? static_cast<double>(correct) / static_cast<double>(total) : 0);
+  }
+  return predicted;
+}
+
 TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& corpus,
                          const extract::Knowledge* knowledge) {
   TaggerScore score;

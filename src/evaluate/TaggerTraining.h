@@ -24,6 +24,7 @@
 // Thread-safety: pure functions of their arguments.
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -58,6 +59,17 @@ learn::TaggerModel train_tagger_model(const std::string& kind,
                                       const extract::Knowledge* knowledge,
                                       const TaggerTrainingOptions& options,
                                       const learn::EpochCallback& on_epoch = {});
+
+// Jack-knifed UPOS tags for sentences given as words and gold tags: the sentences are dealt
+// into `folds` parts (sentence i into part i % folds), and each part is tagged by a pos model
+// trained with `options` on the other parts. A model trained on the result (the parser) then
+// sees tags as wrong as the run-time tagger's are on text it never saw. Returns one tag per
+// word, sentence by sentence. UsageError when folds < 2 or the two inputs differ in shape.
+std::vector<std::vector<std::string>> jackknifed_pos_tags(
+    const std::vector<std::vector<std::string>>& words,
+    const std::vector<std::vector<std::string>>& upos, std::size_t folds,
+    const TaggerTrainingOptions& options,
+    const std::function<void(std::size_t fold, double accuracy)>& on_fold = {});
 
 struct SpanCounts {
   std::size_t true_positives = 0;  // matched predictions (= matched gold, one-to-one)

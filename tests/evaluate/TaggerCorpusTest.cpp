@@ -186,3 +186,53 @@ TEST_CASE("an NER tagger trained on a slice of CoNLL-2003 finds names in it", "[
   const TaggerScore score = score_tagger(model, corpora[0], &knowledge);
   CHECK(score.strict.at("ALL").f1() > 0.8);  // tagging nothing scores 0
 }
+
+TEST_CASE("jack-knifed POS tags come from models that never saw their sentence",
+          "[evaluate][train]") {
+  const std::string dev_data = std::string(SKEIN_SHARED_DIR) + "/dev-data";
+  const TaggedCorpus corpus = read_conllu(dev_data + "/ud_english_ewt/en_ewt-ud-train.conllu");
+  std::vector<std::vector<std::string>> words, upos;
+  for (const auto& doc : corpus.documents) {
+    for (const auto& s : doc.sentences) {
+      if (words.size() == 400) break;
+      words.push_back(s.words);
+      upos.push_back(s.upos);
+    }
+  }
+  TaggerTrainingOptions options;
+  options.trainer.epochs = 3;
+  std::size_t folds_seen = 0;
+  const auto tags =
+      jackknifed_pos_tags(words, upos, 4, options, [&](std::size_t, double) { ++folds_seen; });
+  CHECK(folds_seen == 4);
+  REQUIRE(tags.size() == words.size());
+  auto accuracy = [&](const std::vector<std::vector<std::string>>& predicted) {
+    std::size_t total = 0, correct = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      REQUIRE(predicted[i].size() == words[i].size());
+      for (std::size_t k = 0; k < words[i].size(); ++k) correct += predicted[i][k] == upos[i][k];
+      total += words[i].size();
+    }
+    return static_cast<double>(correct) / static_cast<double>(total);
+  };
+  // Held out, the tags are right less often than those of a model tagging its own training
+  // sentences, but far more often than the most frequent tag (under 0.2).
+  TaggedCorpus slice;
+  slice.has_pos = true;
+  slice.documents.emplace_back();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    TaggedSentence s;
+    s.words = words[i];
+    s.upos = upos[i];
+    slice.documents.back().sentences.push_back(std::move(s));
+  }
+  const double memorised =
+      score_tagger(train_tagger_model("pos", {slice}, nullptr, options), slice, nullptr).accuracy();
+  const double held_out = accuracy(tags);
+  CHECK(held_out > 0.7);
+  CHECK(held_out < memorised - 0.03);
+  CHECK(jackknifed_pos_tags(words, upos, 4, options) == tags);  // deterministic
+  CHECK_THROWS_AS(jackknifed_pos_tags(words, upos, 1, options), skein::UsageError);
+  upos.pop_back();
+  CHECK_THROWS_AS(jackknifed_pos_tags(words, upos, 4, options), skein::UsageError);
+}

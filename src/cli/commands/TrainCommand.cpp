@@ -50,10 +50,33 @@ std::vector<parse::TreebankSentence> read_treebanks(const std::vector<std::strin
   return sentences;
 }
 
+// Gives every word the UPOS tag a pos model trained on the other `folds` parts of the
+// treebank predicts (evaluate::jackknifed_pos_tags), as the parser will see them at run time.
+void jackknife_tags(std::vector<parse::TreebankSentence>& sentences, int folds, bool quiet) {
+  std::vector<std::vector<std::string>> words(sentences.size()), upos(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    for (const auto& w : sentences[i].words) {
+      words[i].push_back(w.form);
+      upos[i].push_back(w.upos);
+    }
+  }
+  const auto predicted = evaluate::jackknifed_pos_tags(
+      words, upos, static_cast<std::size_t>(folds), evaluate::TaggerTrainingOptions{},
+      [&](std::size_t fold, double accuracy) {
+        if (!quiet)
+          std::cerr << "jack-knife fold " << fold << ": tagger accuracy " << accuracy << "\n";
+      });
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    for (std::size_t k = 0; k < sentences[i].words.size(); ++k)
+      sentences[i].words[k].upos = predicted[i][k];
+  }
+}
+
 // The parser: UD English EWT train plus GUM train's permissively licensed documents (the
-// model card in data/README.md); scored on EWT dev with its gold UPOS.
+// model card in data/README.md), on gold UPOS or, with `jackknife` folds, on jack-knifed
+// tags; scored on EWT dev with its gold UPOS.
 int train_parser(const std::string& dev_data, std::string output, int epochs, int limit,
-                 bool no_dev) {
+                 int jackknife, bool no_dev, bool quiet) {
   const fs::path data(dev_data);
   std::vector<std::string> train = conllu_files(data / "ud_english_ewt", "train");
   const auto permissive =
@@ -64,13 +87,15 @@ int train_parser(const std::string& dev_data, std::string output, int epochs, in
   if (train.empty())
     throw InputError(dev_data, "no training treebank found (ud_english_ewt/*train*.conllu)");
   if (output.empty()) output = extract::default_data_dir() + "/models/parser.skm";
-  parse::ParserTrainer trainer(read_treebanks(train, static_cast<std::size_t>(limit)));
+  auto sentences = read_treebanks(train, static_cast<std::size_t>(limit));
+  if (jackknife != 0) jackknife_tags(sentences, jackknife, quiet);
+  parse::ParserTrainer trainer(std::move(sentences));
   std::cerr << "train parser: " << trainer.sentence_count() << " projective sentences from "
             << train.size() << " files (" << trainer.skipped() << " non-projective skipped)\n";
   parse::ParserTrainOptions options;
   options.epochs = epochs;
-  const parse::DependencyParser parser = trainer.train(options, [](int epoch, double accuracy) {
-    std::cerr << "epoch " << epoch << ": transition accuracy " << accuracy << "\n";
+  const parse::DependencyParser parser = trainer.train(options, [&](int epoch, double accuracy) {
+    if (!quiet) std::cerr << "epoch " << epoch << ": transition accuracy " << accuracy << "\n";
   });
   parser.save(output);
   std::cout << "wrote " << output << ": dependency parser, " << parser.relations().size()
@@ -90,6 +115,7 @@ int run(const std::vector<std::string>& args) {
   std::string output, knowledge_dir, rules_dir;
   int epochs = static_cast<int>(learn::TrainerOptions{}.epochs);
   int limit = 0;
+  int jackknife = 0;
   int prune = learn::TrainerOptions{}.prune_below;
   int seed = static_cast<int>(learn::TrainerOptions{}.seed);
   bool no_dev = false;
@@ -104,6 +130,10 @@ int run(const std::vector<std::string>& args) {
       .option("-o,--output", "FILE", "model file to write (default: data/models/KIND.skm)", output)
       .option("--epochs", "N", "passes over the training data", epochs)
       .option("--limit", "N", "at most N sentences from each training corpus (0: all)", limit)
+      .option("--jackknife", "K",
+              "parser: train on UPOS tags predicted by K pos models, each trained on the other "
+              "parts (0: gold tags)",
+              jackknife)
       .option("--seed", "N", "the shuffling seed of the pos and ner taggers", seed)
       .option("--prune", "Q",
               "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
@@ -129,7 +159,10 @@ int run(const std::vector<std::string>& args) {
   }
   if (epochs < 1) throw UsageError("--epochs must be 1 or more");
   if (limit < 0) throw UsageError("--limit must be 0 or more");
-  if (kind == "parser") return train_parser(dev_data, output, epochs, limit, no_dev);
+  if (jackknife < 0 || jackknife == 1) throw UsageError("--jackknife must be 0 or 2 or more");
+  if (jackknife != 0 && kind != "parser") throw UsageError("--jackknife is for the parser only");
+  if (kind == "parser")
+    return train_parser(dev_data, output, epochs, limit, jackknife, no_dev, quiet);
   if (prune < 0 || prune > 32767) throw UsageError("--prune must be between 0 and 32767");
   const std::string data_dir = knowledge_dir.empty() ? extract::default_data_dir() : knowledge_dir;
   if (output.empty()) output = learn::default_model_path(data_dir, kind);
