@@ -98,7 +98,8 @@ std::vector<ComponentInfo>& registry_storage() {
        factory_of<PosTaggerComponent>("pos"),
        /*builds_without_knowledge=*/true},
       {"parser",
-       "dependency heads and relations of the sentences naming two entities (models/parser.skm)",
+       "dependency heads and relations of the sentences a syntax path could relate two entities of "
+       "(models/parser.skm)",
        {kPos, kEntities},
        {kDependencies},
        {"model", "sentences"},

@@ -25,7 +25,8 @@
 //   pos                  UPOS tags from models/pos.skm (after the      tokens -> pos
 //                        resolver: only sentences naming two entities)
 //   parser               dependency heads from models/parser.skm of    pos, entities ->
-//                        the sentences naming two entities             dependencies
+//                        the sentences a syntax path could relate      dependencies
+//                        two entities of
 //   relation-rules       relations from the patterns of schema/*.rules entities -> relations
 //   syntax-relations     relations from predicate-argument paths of    dependencies, entities
 //                        the parse (word sets in schema/syntax.rules)  -> relations

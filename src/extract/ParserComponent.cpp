@@ -2,13 +2,16 @@
 
 #include "core/Error.h"
 #include "extract/PosTaggerComponent.h"
+#include "extract/SyntaxRelations.h"
 
 namespace skein::extract {
 
 ParserComponent::ParserComponent(std::string name, const ComponentContext& context,
                                  const ComponentOptions& options)
     : Component(std::move(name), options),
-      parser_(parse::DependencyParser::load(context.model_path(options, "models/parser.skm"))) {
+      parser_(parse::DependencyParser::load(context.model_path(options, "models/parser.skm"))),
+      rules_(context.rules),
+      lexicon_(SyntaxRelations::Lexicon::from_rules(context.rules, context.knowledge)) {
   const auto it = options.find("sentences");
   if (it != options.end()) {
     if (it->second != "all" && it->second != "entities")
@@ -27,7 +30,7 @@ void ParserComponent::process(AnnotatedDocument& document) const {
   document.dependency_relation.assign(seg.tokens.size(), std::string());
   if (document.pos.size() != seg.tokens.size()) return;  // no tagger ran
   std::vector<bool> wanted;
-  if (!all_sentences_) wanted = sentences_with_entity_pairs(document);
+  if (!all_sentences_) wanted = SyntaxRelations::sentences_to_parse(document, rules_, lexicon_);
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
     if (!all_sentences_ && !wanted[i]) continue;
     const Sentence& sentence = seg.sentences[i];

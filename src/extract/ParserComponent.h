@@ -6,10 +6,11 @@
 // Tokens of sentences it did not parse get head kNotParsed and relation "".
 //
 // Which sentences ("sentences" option):
-//   entities (default)  sentences naming two or more different resolved entities (see
-//                       sentences_with_entity_pairs) and at most 120 tokens: parsing is ~10x
-//                       slower than the rest of extraction per word, and relation components
-//                       read nothing else
+//   entities (default)  sentences of at most 120 tokens from which the syntax-relations
+//                       component could read a relation (SyntaxRelations::sentences_to_parse:
+//                       two entities that fit a relation's ends, and a trigger word where the
+//                       relation is an event): parsing is ~10x slower than the rest of
+//                       extraction per word, and no other component reads the parse
 //   all                 every sentence of at most 120 tokens
 // A sentence the "pos" component did not tag is not parsed either.
 //
@@ -18,6 +19,7 @@
 #include <cstdint>
 
 #include "extract/Component.h"
+#include "extract/SyntaxRelations.h"
 #include "parse/DependencyParser.h"
 
 namespace skein::extract {
@@ -33,6 +35,8 @@ class ParserComponent : public Component {
 
  private:
   parse::DependencyParser parser_;
+  const RuleSet& rules_;
+  SyntaxRelations::Lexicon lexicon_;  // its trigger words choose the sentences
   bool all_sentences_ = false;
 };
 

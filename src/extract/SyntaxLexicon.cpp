@@ -1,8 +1,11 @@
 // SyntaxRelations::Lexicon::from_rules: the syntax-relations component's trigger word sets, read
 // from the rule files (schema/syntax.rules).
+#include <algorithm>
 #include <string>
 
+#include "extract/RelationChecks.h"
 #include "extract/SyntaxRelations.h"
+#include "extract/TokenHelpers.h"
 
 namespace skein::extract {
 
@@ -43,6 +46,79 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
     lexicon.parties.emplace_back(org, words);
   }
   return lexicon;
+}
+
+std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& document,
+                                                      const RuleSet& rules,
+                                                      const Lexicon& lexicon) {
+  const Segmentation& seg = document.segmentation;
+  const TokenView v(document);
+  const auto type_of = [&](const char* name) -> const RelationTypeDef* {
+    const int i = rules.type_index(name);
+    return i < 0 ? nullptr : &rules.types[static_cast<std::size_t>(i)];
+  };
+  const RelationTypeDef* const located_in = type_of("located-in");
+  const RelationTypeDef* const affiliated_with = type_of("affiliated-with");
+  const RelationTypeDef* const met_with = type_of("met-with");
+  const RelationTypeDef* const trades_with = type_of("trades-with");
+  const auto fits = [](const RelationTypeDef* type, const ResolvedEntity& a,
+                       const ResolvedEntity& b) {
+    return type != nullptr && ((label_fits(a, type->source) && label_fits(b, type->target)) ||
+                               (label_fits(b, type->source) && label_fits(a, type->target)));
+  };
+  const auto any_word_of = [&](const Sentence& s,
+                               std::initializer_list<const std::vector<std::string>*> sets) {
+    for (std::uint32_t t = s.first; t < s.last; ++t) {
+      for (const std::vector<std::string>* set : sets) {
+        if (contains(*set, v.norm(t))) return true;
+      }
+    }
+    return false;
+  };
+  // The different entities each sentence names.
+  std::vector<std::vector<int>> named(seg.sentences.size());
+  for (const EntityMention& m : document.mentions) {
+    if (m.entity < 0 || m.sentence >= named.size()) continue;
+    std::vector<int>& entities = named[m.sentence];
+    if (std::find(entities.begin(), entities.end(), m.entity) == entities.end())
+      entities.push_back(m.entity);
+  }
+  // Sentences with a pronoun standing for an entity: "its" may be a possessor.
+  std::vector<bool> pronoun(seg.sentences.size(), false);
+  for (const EntityMention& m : document.mentions) {
+    if (m.entity >= 0 && m.sentence < pronoun.size() && m.coref == CorefKind::kPronoun)
+      pronoun[m.sentence] = true;
+  }
+  // located-in's paths read an in-phrase, a possessor or a location participle.
+  const auto placing_words = [&](const Sentence& s) {
+    for (std::uint32_t t = s.first; t < s.last; ++t) {
+      if (v.tok(t).has(token_flags::kPossessive)) return true;
+    }
+    return any_word_of(s, {&lexicon.location_prep, &lexicon.location_participle});
+  };
+  std::vector<bool> out(seg.sentences.size(), false);
+  for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+    bool place = false, role = false, meeting = false, trade = false;
+    const std::vector<int>& entities = named[i];
+    for (std::size_t x = 0; x < entities.size(); ++x) {
+      for (std::size_t y = x + 1; y < entities.size(); ++y) {
+        const ResolvedEntity& a = document.entities[static_cast<std::size_t>(entities[x])];
+        const ResolvedEntity& b = document.entities[static_cast<std::size_t>(entities[y])];
+        place = place || fits(located_in, a, b);
+        role = role || fits(affiliated_with, a, b);
+        meeting = meeting || fits(met_with, a, b);
+        trade = trade || fits(trades_with, a, b);
+      }
+    }
+    const Sentence& s = seg.sentences[i];
+    out[i] =
+        role || (place && (pronoun[i] || placing_words(s))) ||
+        (meeting && any_word_of(s, {&lexicon.meet_object, &lexicon.meet_with, &lexicon.meet_pair,
+                                    &lexicon.meet_noun, &lexicon.meet_passive})) ||
+        (trade && any_word_of(s, {&lexicon.trade_verb, &lexicon.trade_noun, &lexicon.trade_balance,
+                                  &lexicon.trade_partner}));
+  }
+  return out;
 }
 
 }  // namespace skein::extract

@@ -183,6 +183,15 @@ class SyntaxRelations : public Component {
     static Lexicon from_rules(const RuleSet& rules, const Knowledge& knowledge);
   };
 
+  // Per sentence of `document`, whether a path above could relate two of its entities (the
+  // sentences worth parsing): two mentions of different entities whose labels fit the ends of
+  // affiliated-with; of located-in, with a possessive, a pronoun standing for an entity or a
+  // word of syntax-location-prep or syntax-location-participle in the sentence; of met-with,
+  // with a word of a syntax-meet-* set; or of trades-with, with a word of a syntax-trade-* set.
+  // Title-modifier needs no parse and reads every sentence.
+  static std::vector<bool> sentences_to_parse(const AnnotatedDocument& document,
+                                              const RuleSet& rules, const Lexicon& lexicon);
+
  private:
   const Knowledge& knowledge_;
   const RuleSet& rules_;

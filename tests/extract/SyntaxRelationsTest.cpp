@@ -259,6 +259,34 @@ TEST_CASE("The parser fills heads only for sentences naming two entities", "[ext
   CHECK(upos::name(annotated.pos[seg.sentences[1].first]) == "PROPN");  // "Tony"
 }
 
+TEST_CASE("The parser skips sentences from which no path could read a relation",
+          "[extract][syntax]") {
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kData, rules.word_lists);
+  ExtractorOptions o{kData, kRules};
+  const auto components =
+      make_pipeline({"segmenter", "gazetteer", "recognizer", "resolver", "pos", "parser"},
+                    ComponentContext{knowledge, rules, o, kData});
+  Document d;
+  d.uri = "some.txt";
+  // Two people and no meeting word; a person and a place (no relation joins them); the same
+  // people meeting; a place in a place.
+  d.text =
+      "Tony Blair thanked Gordon Brown. Tony Blair spoke in London. Tony Blair met Gordon "
+      "Brown. Lyon lies in France.";
+  AnnotatedDocument annotated(d);
+  for (const auto& c : components) c->process(annotated);
+  const auto& seg = annotated.segmentation;
+  REQUIRE(seg.sentences.size() == 4);
+  std::vector<bool> parsed;
+  for (const Sentence& s : seg.sentences) {
+    parsed.push_back(annotated.dependency_head[s.first] != ParserComponent::kNotParsed);
+  }
+  CHECK(parsed == std::vector<bool>{false, false, true, true});
+  // Two named entities are still tagged: the title-modifier path reads the tags unparsed.
+  CHECK(upos::name(annotated.pos[seg.sentences[0].first]) == "PROPN");
+}
+
 TEST_CASE("A bad parser model stops the pipeline with its name, missing trigger sets find nothing",
           "[extract][syntax]") {
   const auto dir = std::filesystem::temp_directory_path() / "skein-syntax-test";
