@@ -188,13 +188,24 @@ bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e) {
                          });
     return acronym || (knowledge.lexicon(lower(name)) & lexicon_flags::kOrgSuffix) != 0;
   }
-  const std::string last = lower(std::string_view(name).substr(space + 1));
-  const std::string first = lower(std::string_view(name).substr(0, name.find(' ')));
+  const std::string_view first_word = std::string_view(name).substr(0, name.find(' '));
+  const std::string first = lower(first_word);
   // "The" and one word is how works are named ("The Office", "The Bill"); the knowledge lists
   // the organisations named so ("The Times").
   if (first == "the" && name.find(' ') == space) return false;
-  return (knowledge.lexicon(last) & lexicon_flags::kOrgSuffix) != 0 ||
-         (knowledge.lexicon(first) & lexicon_flags::kOrgHead) != 0;
+  // A broadcaster's channel or station opens on its acronym or holds an org-suffix word
+  // anywhere ("BBC One", "Radio One", "BBC Radio Scotland").
+  const bool acronym_first =
+      first_word.size() >= 2 && std::all_of(first_word.begin(), first_word.end(),
+                                            [](char c) { return c >= 'A' && c <= 'Z'; });
+  bool suffix_word = false;
+  for (std::size_t from = 0; from <= name.size() && !suffix_word;) {
+    const std::size_t to = std::min(name.find(' ', from), name.size());
+    suffix_word = (knowledge.lexicon(lower(std::string_view(name).substr(from, to - from))) &
+                   lexicon_flags::kOrgSuffix) != 0;
+    from = to + 1;
+  }
+  return acronym_first || suffix_word || (knowledge.lexicon(first) & lexicon_flags::kOrgHead) != 0;
 }
 
 bool can_hold_role_in(const Knowledge& knowledge, const RuleSet& rules,

@@ -85,9 +85,9 @@ bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& do
 
 // Whether what the knowledge or the name itself says makes `e` an organisation, not a work (a
 // film, a programme, a show) the tagger took for one: the knowledge lists it (it has a kind or
-// a home country), its name ends on an org-suffix word or opens with an org-head word before
-// more words ("Oscar Academy", "University of Kent"; not "The" and one word, "The Office"),
-// or it is an acronym ("UKIF").
+// a home country), its name holds an org-suffix word, opens with an org-head word or an
+// acronym before more words ("Oscar Academy", "University of Kent", "Radio One", "BBC One";
+// not "The" and one word, "The Office"), or it is an acronym ("UKIF").
 bool known_organisation(const Knowledge& knowledge, const ResolvedEntity& e);
 
 // Whether a person in the role ending on `role_word` can be affiliated with `organisation`.

@@ -527,6 +527,20 @@ TEST_CASE("A creative role ties a person to no work, and a thing's noun is no ro
   CHECK(find(tool, "affiliated-with", id_of(tool, "Piero"), id_of(tool, "BBC Sport")) == nullptr);
   CHECK(find(tool, "affiliated-with", id_of(tool, "Andrew Thompson"), id_of(tool, "BBC")) !=
         nullptr);
+  // Hosts, presenters and writers work on shows as often as for broadcasters: a channel or a
+  // station names itself so ("Radio One", "BBC Radio Scotland"); a show does not.
+  const auto shows = testing::extract_text(
+      "Television\n\nThat's Life host Esther Rantzen said he was lovely. EastEnders' head writer "
+      "Tony Jordan is involved. BBC Radio Scotland presenter Vic Galloway said it had been fun. "
+      "He married Radio One presenter Zoe Ball.");
+  CHECK(find(shows, "affiliated-with", id_of(shows, "Esther Rantzen"), id_of(shows, "Life")) ==
+        nullptr);
+  CHECK(find(shows, "affiliated-with", id_of(shows, "Tony Jordan"), id_of(shows, "EastEnders")) ==
+        nullptr);
+  CHECK(find(shows, "affiliated-with", id_of(shows, "Vic Galloway"),
+             id_of(shows, "BBC Radio Scotland")) != nullptr);
+  CHECK(find(shows, "affiliated-with", id_of(shows, "Zoe Ball"), id_of(shows, "Radio One")) !=
+        nullptr);
   // The role noun may be the conjunct the parse hangs under another word.
   const auto editor = testing::extract_text(
       "Boeing\n\n\"Boeing has the latest variant,\" said David Learmount, operations and safety "
