@@ -58,9 +58,14 @@ bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_
   if (first != "a" && first != "an" && first != "the" &&
       !v.tok(t + 2).has(token_flags::kPossessive))
     return false;
+  // The description's head comes before any preposition: a company noun after one is another
+  // phrase's ("Ken Perkins, an analyst at research firm RetailMetrics LLC").
   for (std::uint32_t k = t + 1; k < end && k <= t + 6; ++k) {
-    if (v.norm(k) == "," || v.norm(k) == ".") return false;
-    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", v.norm(k))) return true;
+    const std::string_view w = v.norm(k);
+    if (w == "," || w == "." || w == "at" || w == "of" || w == "for" || w == "with" || w == "in" ||
+        w == "from")
+      return false;
+    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", w)) return true;
   }
   return false;
 }

@@ -243,6 +243,11 @@ TEST_CASE("BBC dev files: a name an apposition calls a company is an organisatio
           "[extract][ner][bbc]") {
   // "RHB, Malaysia's third-biggest lender": the model read a place.
   CHECK(labels_of(bbc("business/147.txt"), "RHB") == kOrganization);
+  // "Ken Perkins, an analyst at research firm RetailMetrics LLC": the firm is the analyst's
+  // employer's, not what the apposition calls Ken Perkins.
+  const DocumentExtraction retail = bbc("business/406.txt");
+  CHECK(labels_of(retail, "Ken Perkins") == std::set<std::string>{"Person"});
+  CHECK(labels_of(retail, "RetailMetrics LLC") == kOrganization);
 }
 
 TEST_CASE("A surname that is a party word, and a station's number, stay in the name",
