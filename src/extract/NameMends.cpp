@@ -701,6 +701,68 @@ void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const Ner
   }
 }
 
+void join_ampersand_names(const TokenView& v, const NerLabels& labels,
+                          std::vector<TaggedSpan>& spans) {
+  const auto n = static_cast<std::uint32_t>(v.token_count());
+  const auto capital_word = [&](std::uint32_t t) {
+    return t < n && v.capish(t) && v.tok(t).has(tf::kWord) && !v.tok(t).has(tf::kSentenceStart);
+  };
+  const auto listed_place = [&](std::uint32_t first, std::uint32_t last) {
+    const PhraseEntry* entry = name_evidence::listed_on(v, first, last);
+    return entry != nullptr && name_evidence::names_a_location(*entry);
+  };
+  // The last words of the people named in full: "Henman & Murray" are Tim Henman and Andy
+  // Murray.
+  std::vector<std::string_view> surnames;
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2)
+      surnames.push_back(v.norm(span.last - 1));
+  }
+  const auto surname = [&](std::uint32_t t) {
+    return std::find(surnames.begin(), surnames.end(), v.norm(t)) != surnames.end();
+  };
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    TaggedSpan span = spans[i];
+    if (static_cast<std::int32_t>(span.label) == labels.misc) {
+      out.push_back(span);
+      continue;
+    }
+    // ("Q&A", "R&D", "M&S": a glued "&" makes an abbreviation, the model's and the lists'.)
+    bool joined = false;
+    for (std::uint32_t t = span.first + 1; t + 1 < span.last && !joined; ++t)
+      joined = v.norm(t) == "&" && v.tok(t).start > v.tok(t - 1).end;
+    const std::uint32_t amp = span.last;
+    const bool next_after = i + 1 < spans.size() && spans[i + 1].first == amp + 1 &&
+                            static_cast<std::int32_t>(spans[i + 1].label) != labels.misc;
+    if (!joined && amp + 1 < n && v.norm(amp) == "&" && capital_word(amp + 1) &&
+        v.tok(amp).start > v.tok(amp - 1).end && !listed_place(span.first, span.last) &&
+        !(span.last == span.first + 1 && surname(span.first))) {
+      std::uint32_t end = amp + 1;
+      if (next_after) {
+        end = spans[i + 1].last;
+      } else {
+        const std::uint32_t stop = i + 1 < spans.size() ? spans[i + 1].first : n;
+        while (end < stop && end < amp + 4 && capital_word(end)) ++end;
+      }
+      const bool full_name = (v.lex(amp + 1) & lf::kGivenName) != 0 && end > amp + 2 &&
+                             (v.lex(span.first) & lf::kGivenName) != 0;
+      if (!full_name) {
+        span.last = end;
+        if (next_after) {
+          span.confidence = std::min(span.confidence, spans[i + 1].confidence);
+          ++i;
+        }
+        joined = true;
+      }
+    }
+    if (joined) span.label = static_cast<std::uint32_t>(labels.organization);
+    out.push_back(span);
+  }
+  spans = std::move(out);
+}
+
 void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   split_at_semicolons(v, spans);
@@ -711,6 +773,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   join_article_names(knowledge, v, labels, spans);
   names_after_roles(knowledge, v, rules, labels, spans);
   join_given_name_before(v, labels, spans);
+  join_ampersand_names(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
   drop_non_names(knowledge, v, rules, labels, spans);
   split_country_and_medium(knowledge, v, labels, spans);

@@ -168,6 +168,15 @@ void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& l
 void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                        std::vector<TaggedSpan>& spans);
 
+// Names joined by "&" are an organisation's ("Douglas & Lomason", "AG Edwards & Sons", "Bear
+// Stearns & Co"): a person's or a place's name holds none. A span holding "&" between two
+// words, or ending right before "&" and a capitalised word, becomes one organisation running
+// over the span tagged after the "&" or, with none, up to three capitalised words. Not two
+// people named in full ("Matt Lucas & David Walliams") nor a listed place and its partner
+// ("Serbia & Montenegro").
+void join_ampersand_names(const TokenView& v, const NerLabels& labels,
+                          std::vector<TaggedSpan>& spans);
+
 // All of the above, in the order they depend on each other: splits first (a title, a score),
 // then joins (heads, given names, compound demonyms), then drops (non-names, works) and
 // relabels (short forms, which read the final labels of the full names).

@@ -250,6 +250,22 @@ TEST_CASE("BBC dev files: a name an apposition calls a company is an organisatio
   CHECK(labels_of(retail, "RetailMetrics LLC") == kOrganization);
 }
 
+TEST_CASE("Names joined by a spaced ampersand are one organisation", "[extract][ner]") {
+  const DocumentExtraction r = testing::extract_text(
+      "Markets\n\nShares of Douglas & Lomason rose. \"It will help,\" said economist Gary Thayer "
+      "of AG Edwards & Sons. Matt Lucas & David Walliams won. Serbia & Montenegro agreed. Tim "
+      "Henman and Andy Murray won; Henman & Murray play again.");
+  CHECK(labels_of(r, "Douglas & Lomason") == kOrganization);
+  CHECK(labels_of(r, "AG Edwards & Sons") == kOrganization);
+  CHECK(labels_of(r, "Sons").empty());
+  // Two people named in full, a listed country and its partner, and two people named before
+  // stay as they were.
+  CHECK(labels_of(r, "Matt Lucas") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "David Walliams") == std::set<std::string>{"Person"});
+  CHECK(labels_of(r, "Serbia & Montenegro").empty());
+  CHECK(labels_of(r, "Henman & Murray").empty());
+}
+
 TEST_CASE("A surname that is a party word, and a station's number, stay in the name",
           "[extract][ner]") {
   const DocumentExtraction r = testing::extract_text(
