@@ -11,7 +11,7 @@ ParserComponent::ParserComponent(std::string name, const ComponentContext& conte
     : Component(std::move(name), options),
       parser_(parse::DependencyParser::load(context.model_path(options, "models/parser.skm"))),
       rules_(context.rules),
-      lexicon_(SyntaxRelations::Lexicon::from_rules(context.rules, context.knowledge)) {
+      triggers_(SyntaxRelations::ParseTriggers::from_rules(context.rules)) {
   const auto it = options.find("sentences");
   if (it != options.end()) {
     if (it->second != "all" && it->second != "entities")
@@ -30,7 +30,7 @@ void ParserComponent::process(AnnotatedDocument& document) const {
   document.dependency_relation.assign(seg.tokens.size(), std::string());
   if (document.pos.size() != seg.tokens.size()) return;  // no tagger ran
   std::vector<bool> wanted;
-  if (!all_sentences_) wanted = SyntaxRelations::sentences_to_parse(document, rules_, lexicon_);
+  if (!all_sentences_) wanted = SyntaxRelations::sentences_to_parse(document, rules_, triggers_);
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
     if (!all_sentences_ && !wanted[i]) continue;
     const Sentence& sentence = seg.sentences[i];

@@ -36,7 +36,7 @@ class ParserComponent : public Component {
  private:
   parse::DependencyParser parser_;
   const RuleSet& rules_;
-  SyntaxRelations::Lexicon lexicon_;  // its trigger words choose the sentences
+  SyntaxRelations::ParseTriggers triggers_;  // they choose the sentences
   bool all_sentences_ = false;
 };
 

@@ -1,6 +1,8 @@
 // SyntaxRelations::Lexicon::from_rules: the syntax-relations component's trigger word sets, read
-// from the rule files (schema/syntax.rules).
+// from the rule files (schema/syntax.rules); and the sentences those words and the relation
+// types' labels make worth parsing (sentences_to_parse).
 #include <algorithm>
+#include <functional>
 #include <string>
 
 #include "extract/RelationChecks.h"
@@ -48,9 +50,29 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   return lexicon;
 }
 
+SyntaxRelations::ParseTriggers SyntaxRelations::ParseTriggers::from_rules(const RuleSet& rules) {
+  const auto merged = [&](std::initializer_list<const char*> names) {
+    std::vector<std::string> words;
+    for (const char* name : names) {
+      const std::vector<std::string>& set = rules.word_set(name);
+      words.insert(words.end(), set.begin(), set.end());
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+  };
+  ParseTriggers triggers;
+  triggers.meeting = merged({"syntax-meet-object", "syntax-meet-with", "syntax-meet-pair",
+                             "syntax-meet-noun", "syntax-meet-passive"});
+  triggers.trade = merged(
+      {"syntax-trade-verb", "syntax-trade-noun", "syntax-trade-balance", "syntax-trade-partner"});
+  triggers.placing = merged({"syntax-location-prep", "syntax-location-participle"});
+  return triggers;
+}
+
 std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& document,
                                                       const RuleSet& rules,
-                                                      const Lexicon& lexicon) {
+                                                      const ParseTriggers& triggers) {
   const Segmentation& seg = document.segmentation;
   const TokenView v(document);
   const auto type_of = [&](const char* name) -> const RelationTypeDef* {
@@ -66,35 +88,29 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
     return type != nullptr && ((label_fits(a, type->source) && label_fits(b, type->target)) ||
                                (label_fits(b, type->source) && label_fits(a, type->target)));
   };
-  const auto any_word_of = [&](const Sentence& s,
-                               std::initializer_list<const std::vector<std::string>*> sets) {
+  const auto any_word_of = [&](const Sentence& s, const std::vector<std::string>& sorted) {
     for (std::uint32_t t = s.first; t < s.last; ++t) {
-      for (const std::vector<std::string>* set : sets) {
-        if (contains(*set, v.norm(t))) return true;
-      }
+      if (std::binary_search(sorted.begin(), sorted.end(), v.norm(t), std::less<>())) return true;
     }
     return false;
   };
-  // The different entities each sentence names.
+  // The different entities each sentence names, and the sentences where a pronoun stands for
+  // one ("its" may be a possessor).
   std::vector<std::vector<int>> named(seg.sentences.size());
+  std::vector<bool> pronoun(seg.sentences.size(), false);
   for (const EntityMention& m : document.mentions) {
     if (m.entity < 0 || m.sentence >= named.size()) continue;
     std::vector<int>& entities = named[m.sentence];
     if (std::find(entities.begin(), entities.end(), m.entity) == entities.end())
       entities.push_back(m.entity);
-  }
-  // Sentences with a pronoun standing for an entity: "its" may be a possessor.
-  std::vector<bool> pronoun(seg.sentences.size(), false);
-  for (const EntityMention& m : document.mentions) {
-    if (m.entity >= 0 && m.sentence < pronoun.size() && m.coref == CorefKind::kPronoun)
-      pronoun[m.sentence] = true;
+    if (m.coref == CorefKind::kPronoun) pronoun[m.sentence] = true;
   }
   // located-in's paths read an in-phrase, a possessor or a location participle.
   const auto placing_words = [&](const Sentence& s) {
     for (std::uint32_t t = s.first; t < s.last; ++t) {
       if (v.tok(t).has(token_flags::kPossessive)) return true;
     }
-    return any_word_of(s, {&lexicon.location_prep, &lexicon.location_participle});
+    return any_word_of(s, triggers.placing);
   };
   std::vector<bool> out(seg.sentences.size(), false);
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
@@ -111,12 +127,9 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
       }
     }
     const Sentence& s = seg.sentences[i];
-    out[i] =
-        role || (place && (pronoun[i] || placing_words(s))) ||
-        (meeting && any_word_of(s, {&lexicon.meet_object, &lexicon.meet_with, &lexicon.meet_pair,
-                                    &lexicon.meet_noun, &lexicon.meet_passive})) ||
-        (trade && any_word_of(s, {&lexicon.trade_verb, &lexicon.trade_noun, &lexicon.trade_balance,
-                                  &lexicon.trade_partner}));
+    out[i] = role || (place && (pronoun[i] || placing_words(s))) ||
+             (meeting && any_word_of(s, triggers.meeting)) ||
+             (trade && any_word_of(s, triggers.trade));
   }
   return out;
 }

@@ -183,14 +183,23 @@ class SyntaxRelations : public Component {
     static Lexicon from_rules(const RuleSet& rules, const Knowledge& knowledge);
   };
 
+  // The words sentences_to_parse looks for, from the rule files alone: the parser that asks is
+  // built while the knowledge loads (ComponentInfo::builds_without_knowledge). Each list is
+  // sorted.
+  struct ParseTriggers {
+    std::vector<std::string> meeting;  // the syntax-meet-* sets but the holder verbs
+    std::vector<std::string> trade;    // syntax-trade-verb, -noun, -balance, -partner
+    std::vector<std::string> placing;  // syntax-location-prep and -participle
+    static ParseTriggers from_rules(const RuleSet& rules);
+  };
+
   // Per sentence of `document`, whether a path above could relate two of its entities (the
   // sentences worth parsing): two mentions of different entities whose labels fit the ends of
   // affiliated-with; of located-in, with a possessive, a pronoun standing for an entity or a
-  // word of syntax-location-prep or syntax-location-participle in the sentence; of met-with,
-  // with a word of a syntax-meet-* set; or of trades-with, with a word of a syntax-trade-* set.
-  // Title-modifier needs no parse and reads every sentence.
+  // placing word in the sentence; of met-with, with a meeting word; or of trades-with, with a
+  // trade word. Title-modifier needs no parse and reads every sentence.
   static std::vector<bool> sentences_to_parse(const AnnotatedDocument& document,
-                                              const RuleSet& rules, const Lexicon& lexicon);
+                                              const RuleSet& rules, const ParseTriggers& triggers);
 
  private:
   const Knowledge& knowledge_;
