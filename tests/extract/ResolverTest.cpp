@@ -307,3 +307,10 @@ TEST_CASE("A country's name that is also its demonym is the country, not a tie o
     CHECK(country->mentions.front().kind == "demonym");
   }
 }
+
+TEST_CASE("The singular 'Liberal Democrat' before a role names the party", "[extract][resolve]") {
+  const auto r = run("Liberal Democrat leader Charles Kennedy has begun a week-long tour.");
+  const Entity* party = find_entity(r, "Organization:liberal-democrats-uk");
+  REQUIRE(party != nullptr);
+  CHECK(mention_texts(*party) == std::vector<std::string>{"Liberal Democrat"});
+}
