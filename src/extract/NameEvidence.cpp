@@ -49,6 +49,13 @@ bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
   return false;
 }
 
+bool ampersand_name(const TokenView& v, std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t t = first + 1; t + 1 < last; ++t) {
+    if (v.norm(t) == "&" && v.tok(t).start > v.tok(t - 1).end) return true;
+  }
+  return false;
+}
+
 bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t) {
   const std::uint32_t end = static_cast<std::uint32_t>(v.token_count());
   if (t + 2 >= end || v.norm(t) != ",") return false;

@@ -730,9 +730,7 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
       continue;
     }
     // ("Q&A", "R&D", "M&S": a glued "&" makes an abbreviation, the model's and the lists'.)
-    bool joined = false;
-    for (std::uint32_t t = span.first + 1; t + 1 < span.last && !joined; ++t)
-      joined = v.norm(t) == "&" && v.tok(t).start > v.tok(t - 1).end;
+    bool joined = name_evidence::ampersand_name(v, span.first, span.last);
     const std::uint32_t amp = span.last;
     const bool next_after = i + 1 < spans.size() && spans[i + 1].first == amp + 1 &&
                             static_cast<std::int32_t>(spans[i + 1].label) != labels.misc;

@@ -546,9 +546,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
       span.label = static_cast<std::uint32_t>(organization_);
     //  - a place the model took for an organisation (a county's cricket club, a region's team)
     //    is the place where the words place it: a listed place after "in" or before "in" and
-    //    another place; any name between another place and its comma ("in Bromsgrove,
-    //    Worcestershire,"). (An unlisted name before "in" and a place stays an organisation:
-    //    "Eaton Vance Management in Boston".)
+    //    another place; a name (not "X & Y") between a place and its comma ("in Bromsgrove,
+    //    Worcestershire,"; not "Eaton Vance Management in Boston", unlisted before "in").
     if (static_cast<std::int32_t>(span.label) == organization_ && span.first > 0 &&
         span.last + 2 < v.token_count()) {
       const bool listed_place = listed != nullptr && only_a_place(*listed);
@@ -561,7 +560,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
           listed_place && before == "in" && placed_by_word_before(rules_, v, span.first);
       const bool address = (listed_place || unlisted) && before == "," && s > 0 &&
                            spans[s - 1].last + 1 == span.first && is_location(s - 1) &&
-                           (after == "," || after == ".");
+                           (after == "," || after == ".") &&
+                           !ampersand_name(v, span.first, span.last);
       const bool in_place = listed_place && after == "in" && s + 1 < spans.size() &&
                             spans[s + 1].first == span.last + 1;
       // ("Aberdeen-based oil and gas consultancy": a listed place before "-based".)

@@ -264,6 +264,9 @@ TEST_CASE("Names joined by a spaced ampersand are one organisation", "[extract][
   CHECK(labels_of(r, "David Walliams") == std::set<std::string>{"Person"});
   CHECK(labels_of(r, "Serbia & Montenegro").empty());
   CHECK(labels_of(r, "Henman & Murray").empty());
+  // Listed after a name the model read as a place, a company stays one: no address's place.
+  const DocumentExtraction suitors = bbc("business/364.txt");
+  CHECK(labels_of(suitors, "Johnson & Johnson") == kOrganization);
 }
 
 TEST_CASE("A surname that is a party word, and a station's number, stay in the name",
