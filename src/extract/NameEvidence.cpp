@@ -49,9 +49,13 @@ bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
   return false;
 }
 
+bool spaced_ampersand(const TokenView& v, std::uint32_t t) {
+  return t > 0 && v.norm(t) == "&" && v.tok(t).start > v.tok(t - 1).end;
+}
+
 bool ampersand_name(const TokenView& v, std::uint32_t first, std::uint32_t last) {
   for (std::uint32_t t = first + 1; t + 1 < last; ++t) {
-    if (v.norm(t) == "&" && v.tok(t).start > v.tok(t - 1).end) return true;
+    if (spaced_ampersand(v, t)) return true;
   }
   return false;
 }

@@ -27,8 +27,11 @@ const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint3
 bool listed_acronym_in_text(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // A city in the entry is a national capital ("London", "Paris").
 bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry);
-// Tokens [first, last) hold a spaced "&" between two words ("Douglas & Lomason", not "Q&A"):
-// a company's name, never a person's or a place's.
+// Token t is an "&" set off by a space before it ("Douglas & Lomason"); glued, it makes an
+// abbreviation ("Q&A", "R&D", "M&S").
+bool spaced_ampersand(const TokenView& v, std::uint32_t t);
+// Tokens [first, last) hold a spaced "&" between two words: a company's name, never a
+// person's or a place's.
 bool ampersand_name(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>", with no
 // preposition before the noun ("RHB, Malaysia's third-biggest lender", "Nordic Marine

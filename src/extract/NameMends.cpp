@@ -595,6 +595,21 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
   }
 }
 
+namespace {
+
+// The last words of the people the spans name in full (two words or more).
+std::vector<std::string_view> surnames_named_in_full(const TokenView& v, const NerLabels& labels,
+                                                     const std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> surnames;
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2)
+      surnames.push_back(v.norm(span.last - 1));
+  }
+  return surnames;
+}
+
+}  // namespace
+
 void relabel_list_mates(const TokenView& v, const NerLabels& labels,
                         std::vector<TaggedSpan>& spans) {
   auto person = [&](const TaggedSpan& span) {
@@ -620,11 +635,8 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
     }
     return gap == 1 || v.norm(spans[i].last) == ",";
   };
-  // The last words of the people named in full: "Foxx" after "Jamie Foxx" is his.
-  std::vector<std::string_view> surnames;
-  for (const TaggedSpan& span : spans) {
-    if (person(span) && span.last - span.first >= 2) surnames.push_back(v.norm(span.last - 1));
-  }
+  // "Foxx" after "Jamie Foxx" is his.
+  const std::vector<std::string_view> surnames = surnames_named_in_full(v, labels, spans);
   auto named_in_full = [&](const TaggedSpan& span) {
     return std::find(surnames.begin(), surnames.end(), v.norm(span.first)) != surnames.end();
   };
@@ -711,13 +723,8 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
     const PhraseEntry* entry = name_evidence::listed_on(v, first, last);
     return entry != nullptr && name_evidence::names_a_location(*entry);
   };
-  // The last words of the people named in full: "Henman & Murray" are Tim Henman and Andy
-  // Murray.
-  std::vector<std::string_view> surnames;
-  for (const TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2)
-      surnames.push_back(v.norm(span.last - 1));
-  }
+  // "Henman & Murray" are Tim Henman and Andy Murray.
+  const std::vector<std::string_view> surnames = surnames_named_in_full(v, labels, spans);
   const auto surname = [&](std::uint32_t t) {
     return std::find(surnames.begin(), surnames.end(), v.norm(t)) != surnames.end();
   };
@@ -729,13 +736,12 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
       out.push_back(span);
       continue;
     }
-    // ("Q&A", "R&D", "M&S": a glued "&" makes an abbreviation, the model's and the lists'.)
     bool joined = name_evidence::ampersand_name(v, span.first, span.last);
     const std::uint32_t amp = span.last;
     const bool next_after = i + 1 < spans.size() && spans[i + 1].first == amp + 1 &&
                             static_cast<std::int32_t>(spans[i + 1].label) != labels.misc;
-    if (!joined && amp + 1 < n && v.norm(amp) == "&" && capital_word(amp + 1) &&
-        v.tok(amp).start > v.tok(amp - 1).end && !listed_place(span.first, span.last) &&
+    if (!joined && amp + 1 < n && name_evidence::spaced_ampersand(v, amp) &&
+        capital_word(amp + 1) && !listed_place(span.first, span.last) &&
         !(span.last == span.first + 1 && surname(span.first))) {
       std::uint32_t end = amp + 1;
       if (next_after) {

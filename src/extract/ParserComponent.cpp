@@ -1,7 +1,6 @@
 #include "extract/ParserComponent.h"
 
 #include "core/Error.h"
-#include "extract/PosTaggerComponent.h"
 #include "extract/SyntaxRelations.h"
 
 namespace skein::extract {
