@@ -63,6 +63,17 @@ std::string id_of(const DocumentExtraction& r, const std::string& name) {
   return "(no entity " + name + ")";
 }
 
+// Runs the components up to the parser, over the project's data and rules, on `annotated`.
+void run_to_parser(AnnotatedDocument& annotated) {
+  const RuleSet rules = load_rules(kRules);
+  const Knowledge knowledge(kData, rules.word_lists);
+  ExtractorOptions o{kData, kRules};
+  const auto components =
+      make_pipeline({"segmenter", "gazetteer", "recognizer", "resolver", "pos", "parser"},
+                    ComponentContext{knowledge, rules, o, kData});
+  for (const auto& c : components) c->process(annotated);
+}
+
 }  // namespace
 
 TEST_CASE("A title between the verb and the name does not hide who met whom", "[extract][syntax]") {
@@ -233,17 +244,11 @@ TEST_CASE("A negated or planned meeting is no fact, and is kept marked when aske
 }
 
 TEST_CASE("The parser fills heads only for sentences naming two entities", "[extract][syntax]") {
-  const RuleSet rules = load_rules(kRules);
-  const Knowledge knowledge(kData, rules.word_lists);
-  ExtractorOptions o{kData, kRules};
-  const auto components =
-      make_pipeline({"segmenter", "gazetteer", "recognizer", "resolver", "pos", "parser"},
-                    ComponentContext{knowledge, rules, o, kData});
   Document d;
   d.uri = "two.txt";
   d.text = "It rained all day. Tony Blair met Gordon Brown in London.";
   AnnotatedDocument annotated(d);
-  for (const auto& c : components) c->process(annotated);
+  run_to_parser(annotated);
   const auto& seg = annotated.segmentation;
   REQUIRE(seg.sentences.size() == 2);
   REQUIRE(annotated.dependency_head.size() == seg.tokens.size());
@@ -261,12 +266,6 @@ TEST_CASE("The parser fills heads only for sentences naming two entities", "[ext
 
 TEST_CASE("The parser skips sentences from which no path could read a relation",
           "[extract][syntax]") {
-  const RuleSet rules = load_rules(kRules);
-  const Knowledge knowledge(kData, rules.word_lists);
-  ExtractorOptions o{kData, kRules};
-  const auto components =
-      make_pipeline({"segmenter", "gazetteer", "recognizer", "resolver", "pos", "parser"},
-                    ComponentContext{knowledge, rules, o, kData});
   Document d;
   d.uri = "some.txt";
   // Two people and no meeting word; a person and a place (no relation joins them); the same
@@ -275,7 +274,7 @@ TEST_CASE("The parser skips sentences from which no path could read a relation",
       "Tony Blair thanked Gordon Brown. Tony Blair spoke in London. Tony Blair met Gordon "
       "Brown. Lyon lies in France.";
   AnnotatedDocument annotated(d);
-  for (const auto& c : components) c->process(annotated);
+  run_to_parser(annotated);
   const auto& seg = annotated.segmentation;
   REQUIRE(seg.sentences.size() == 4);
   std::vector<bool> parsed;
