@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 
 #include "core/Error.h"
@@ -9,10 +10,12 @@
 
 namespace skein::learn {
 
-TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>& tags,
-                         const std::vector<TrainingSentence>& sentences,
-                         const TrainerOptions& options, const EpochCallback& on_epoch) {
-  const std::size_t n_tags = tags.size();
+namespace {
+
+// The averaged weights of one training run (one shuffling seed): key -> dense row of n_tags.
+using WeightRows = std::map<std::uint64_t, std::vector<double>>;
+
+void check_sentences(std::size_t n_tags, const std::vector<TrainingSentence>& sentences) {
   if (n_tags == 0 || n_tags > 1024) throw UsageError("a tagger needs between 1 and 1024 tags");
   for (const TrainingSentence& s : sentences) {
     if (s.words.size() != s.tags.size() ||
@@ -23,17 +26,25 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
       if (t >= n_tags) throw UsageError("training sentence: tag index out of range");
     }
   }
+}
+
+// Trains one averaged perceptron with sentences shuffled by `seed`, adding `share` times its
+// averaged weights into `sum`.
+void train_one(const std::vector<std::string>& tags, const std::vector<TrainingSentence>& sentences,
+               std::size_t epochs, std::uint64_t seed, double share, WeightRows& sum,
+               const EpochCallback& on_epoch) {
+  const std::size_t n_tags = tags.size();
   const TagTransitions transitions(tags);
   PerceptronTrainer weights(n_tags);
   weights.tick();  // the clock starts at 1: averages are over every position seen, plus one
   std::vector<std::size_t> order(sentences.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(options.seed);
+  std::mt19937_64 rng(seed);
   FeatureBuffer fb;
   std::vector<TokenView> views;
   std::vector<float> scores(n_tags);
   std::vector<std::uint64_t> features;
-  for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
+  for (std::size_t epoch = 1; epoch <= epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
     }
@@ -75,18 +86,37 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
     if (on_epoch)
       on_epoch(epoch, total == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(total));
   }
-  // Dense rows of the averaged weights, in ascending key order (untouched tags 0).
-  std::vector<std::uint64_t> keys;
-  std::vector<double> averaged;
-  keys.reserve(weights.feature_count());
-  averaged.reserve(weights.feature_count() * n_tags);
   weights.for_each_average(
       [&](std::uint64_t key, std::span<const std::pair<std::uint16_t, double>> tag_weights) {
-        keys.push_back(key);
-        averaged.resize(averaged.size() + n_tags, 0.0);
-        double* row = &averaged[averaged.size() - n_tags];
-        for (const auto& [tag, weight] : tag_weights) row[tag] = weight;
+        std::vector<double>& row = sum[key];
+        row.resize(n_tags, 0.0);
+        for (const auto& [tag, weight] : tag_weights) row[tag] += share * weight;
       });
+}
+
+}  // namespace
+
+TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>& tags,
+                         const std::vector<TrainingSentence>& sentences,
+                         const TrainerOptions& options, const EpochCallback& on_epoch) {
+  const std::size_t n_tags = tags.size();
+  check_sentences(n_tags, sentences);
+  if (options.runs == 0) throw UsageError("a tagger needs at least one training run");
+  WeightRows sum;
+  for (std::size_t run = 0; run < options.runs; ++run) {
+    train_one(tags, sentences, options.epochs, options.seed + run,
+              1.0 / static_cast<double>(options.runs), sum, on_epoch);
+  }
+  // Dense rows in ascending key order (std::map), untouched tags 0.
+  std::vector<std::uint64_t> keys;
+  std::vector<double> averaged;
+  keys.reserve(sum.size());
+  averaged.reserve(sum.size() * n_tags);
+  for (const auto& [key, row] : sum) {
+    keys.push_back(key);
+    averaged.insert(averaged.end(), row.begin(), row.end());
+  }
+  sum.clear();
   double largest = 0;
   for (const double w : averaged) largest = std::max(largest, std::fabs(w));
   const double scale = largest > 0 ? largest / 32767.0 : 1.0;

@@ -5,8 +5,8 @@
 //
 // Deterministic: sentences are visited in an order shuffled by a fixed-seed Mersenne Twister
 // (its output is fixed by the C++ standard) and a Fisher-Yates shuffle written here, for a
-// fixed number of epochs; weights are averaged, pruned (rows whose largest quantised weight
-// falls below `prune_below`) and quantised to int16 with one scale. The same examples and
+// fixed number of epochs (and runs); weights are averaged, pruned (rows whose largest quantised
+// weight falls below `prune_below`) and quantised to int16 with one scale. The same examples and
 // options give a byte-identical model file.
 //
 // Thread-safety: a trainer is used by one thread; separate trainers are independent.
@@ -24,6 +24,10 @@ namespace skein::learn {
 struct TrainerOptions {
   std::size_t epochs = 8;         // passes over the training sentences
   std::uint64_t seed = 20261201;  // shuffling seed; fixed so training is reproducible
+  // Independent training runs, shuffled by seeds seed, seed + 1, ...; the model's weights are
+  // the mean of their averaged weights (for a linear scorer, the same as averaging the runs'
+  // scores), which evens out how much one shuffle's luck sways the model.
+  std::size_t runs = 1;
   // Rows whose largest absolute quantised weight is below this are dropped (0 keeps all).
   int prune_below = 2;
 };

@@ -120,6 +120,23 @@ TEST_CASE("training twice on the same sentences gives byte-identical model files
         train_tagger("ner", kTags, sentences, options).serialize());
 }
 
+TEST_CASE("several training runs average into one model, the same bytes every time", "[learn]") {
+  TrainerOptions one;
+  one.epochs = 3;
+  const auto sentences = toy_sentences(120, 7);
+  TrainerOptions three = one;
+  three.runs = 3;
+  const std::string averaged = train_tagger("ner", kTags, sentences, three).serialize();
+  CHECK(averaged == train_tagger("ner", kTags, sentences, three).serialize());
+  CHECK(averaged != train_tagger("ner", kTags, sentences, one).serialize());
+  // Still a tagger: the mean of three good runs tags the held-out sentences as well.
+  CHECK(accuracy(train_tagger("ner", kTags, toy_sentences(300, 1), three), toy_sentences(100, 2)) >
+        0.97);
+  TrainerOptions none = one;
+  none.runs = 0;
+  CHECK_THROWS_AS(train_tagger("ner", kTags, sentences, none), skein::UsageError);
+}
+
 TEST_CASE("a saved model loads back with the same tags, weights and decisions", "[learn]") {
   const TaggerModel& model = toy_model();
   const std::filesystem::path path =
