@@ -160,11 +160,14 @@ std::vector<TaggedCorpus> tagger_corpora(const std::string& kind, const std::str
   return corpora;
 }
 
-learn::TaggerModel train_tagger_model(const std::string& kind,
-                                      const std::vector<TaggedCorpus>& corpora,
-                                      const extract::Knowledge* knowledge,
-                                      const TaggerTrainingOptions& options,
-                                      const learn::EpochCallback& on_epoch) {
+namespace {
+
+// The sentences a model of `kind` trains on: at most `limit` per corpus (0 = all), with the
+// knowledge attributes for "ner".
+std::vector<learn::TrainingSentence> training_sentences(const std::string& kind,
+                                                        const std::vector<TaggedCorpus>& corpora,
+                                                        const extract::Knowledge* knowledge,
+                                                        std::size_t limit) {
   check_kind(kind);
   const std::vector<std::string>& tags = kind == "pos" ? upos_tags() : ner_tags();
   AttributeHasher hasher(kind == "ner" ? knowledge : nullptr);
@@ -178,7 +181,7 @@ learn::TaggerModel train_tagger_model(const std::string& kind,
     std::size_t taken = 0;
     for (const TaggedDocument& doc : corpus.documents) {
       for (const TaggedSentence& s : doc.sentences) {
-        if (options.limit != 0 && taken >= options.limit) break;
+        if (limit != 0 && taken >= limit) break;
         ++taken;
         learn::TrainingSentence t;
         t.words = s.words;
@@ -195,8 +198,76 @@ learn::TaggerModel train_tagger_model(const std::string& kind,
       }
     }
   }
+  return sentences;
+}
+
+}  // namespace
+
+learn::TaggerModel train_tagger_model(const std::string& kind,
+                                      const std::vector<TaggedCorpus>& corpora,
+                                      const extract::Knowledge* knowledge,
+                                      const TaggerTrainingOptions& options,
+                                      const learn::EpochCallback& on_epoch) {
+  const auto sentences = training_sentences(kind, corpora, knowledge, options.limit);
   if (sentences.empty()) throw UsageError("no training sentences");
+  const std::vector<std::string>& tags = kind == "pos" ? upos_tags() : ner_tags();
   return learn::train_tagger(kind, tags, sentences, options.trainer, on_epoch);
+}
+
+std::string knowledge_attributes_digest(const std::vector<TaggedCorpus>& corpora,
+                                        const extract::Knowledge& knowledge, std::size_t limit) {
+  // FNV-1a over the bytes of each attribute hash, with a marker after each token.
+  std::uint64_t digest = 1469598103934665603ull;
+  const auto mix = [&digest](std::uint64_t value) {
+    for (int shift = 0; shift < 64; shift += 8) {
+      digest = (digest ^ ((value >> shift) & 0xFFu)) * 1099511628211ull;
+    }
+  };
+  for (const learn::TrainingSentence& s : training_sentences("ner", corpora, &knowledge, limit)) {
+    for (const auto& token : s.attributes) {
+      for (const std::uint64_t attribute : token) mix(attribute);
+      mix(0);
+    }
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
+  return hex;
+}
+
+std::string knowledge_digest_path(const std::string& model_path) {
+  const std::string suffix = ".skm";
+  const bool has_suffix =
+      model_path.size() > suffix.size() &&
+      model_path.compare(model_path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return (has_suffix ? model_path.substr(0, model_path.size() - suffix.size()) : model_path) +
+         ".knowledge";
+}
+
+void write_knowledge_digest(const std::string& model_path, const std::string& digest) {
+  const std::string path = knowledge_digest_path(model_path);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << "# digest of the knowledge attributes " << model_path.substr(model_path.rfind('/') + 1)
+      << " was trained with (skein train ner; evaluate/TaggerTraining.h)\n"
+      << digest << "\n";
+  out.close();
+  if (!out) throw InputError(path, "cannot write the knowledge digest");
+}
+
+std::string read_knowledge_digest(const std::string& model_path) {
+  const std::string path = knowledge_digest_path(model_path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "cannot read the knowledge digest");
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    const bool hex =
+        line.size() == 16 && line.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!hex) throw InputError(path, number, "expected a digest of 16 hex digits");
+    return line;
+  }
+  throw InputError(path, "holds no digest");
 }
 
 std::vector<std::vector<std::string>> jackknifed_pos_tags(

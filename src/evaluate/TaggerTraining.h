@@ -60,6 +60,21 @@ learn::TaggerModel train_tagger_model(const std::string& kind,
                                       const TaggerTrainingOptions& options,
                                       const learn::EpochCallback& on_epoch = {});
 
+// What the knowledge tells a "ner" model in training: a digest (16 hex digits) of the
+// attributes (extract/TokenAttributes.h) of every token of the sentences train_tagger_model
+// would train on (`limit` as in TaggerTrainingOptions). The model's bytes follow from the
+// corpora, the program and these attributes, so a shipped model whose recorded digest differs
+// from today's was trained on other lists and no longer rebuilds: retrain it.
+std::string knowledge_attributes_digest(const std::vector<TaggedCorpus>& corpora,
+                                        const extract::Knowledge& knowledge, std::size_t limit = 0);
+
+// Where that digest is kept beside a model file: "ner.skm" -> "ner.knowledge". The file is
+// one comment line and the digest; `skein train ner` writes it, and read_knowledge_digest()
+// returns the digest (InputError naming the file when it is missing or malformed).
+std::string knowledge_digest_path(const std::string& model_path);
+void write_knowledge_digest(const std::string& model_path, const std::string& digest);
+std::string read_knowledge_digest(const std::string& model_path);
+
 // Jack-knifed UPOS tags for sentences given as words and gold tags: the sentences are dealt
 // into `folds` parts (sentence i into part i % folds), and each part is tagged by a pos model
 // trained with `options` on the other parts. A model trained on the result (the parser) then

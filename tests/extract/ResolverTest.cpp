@@ -254,7 +254,8 @@ TEST_CASE("A one-word name the tagger reads as an organisation is the listed one
           "[extract][resolve]") {
   // The BBC corpus had "Labour" (591 mentions) and "Labour Party" (60) as two nodes, and
   // "Conservatives" and "Fed" apart from the parties and the central bank they name.
-  const auto uk = run("Labour and the Conservatives clashed over tax in Britain.");
+  // (The model of 2026-12-02 tags neither party when "Labour" opens the sentence.)
+  const auto uk = run("In Britain, Labour and the Conservatives clashed over tax.");
   CHECK(find_entity(uk, "Organization:labour-party-uk") != nullptr);
   CHECK(find_entity(uk, "Organization:conservative-party-uk") != nullptr);
   CHECK(find_entity(uk, "Organization:labour") == nullptr);

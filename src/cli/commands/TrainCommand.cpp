@@ -118,6 +118,7 @@ int run(const std::vector<std::string>& args) {
   int jackknife = 0;
   int prune = learn::TrainerOptions{}.prune_below;
   int seed = static_cast<int>(learn::TrainerOptions{}.seed);
+  int runs = static_cast<int>(learn::TrainerOptions{}.runs);
   bool no_dev = false;
   bool quiet = false;
   ArgParser parser(
@@ -135,6 +136,10 @@ int run(const std::vector<std::string>& args) {
               "parts (0: gold tags)",
               jackknife)
       .option("--seed", "N", "the shuffling seed of the pos and ner taggers", seed)
+      .option("--runs", "N",
+              "pos and ner: train N times, shuffled by seeds SEED .. SEED+N-1, and average the "
+              "weights",
+              runs)
       .option("--prune", "Q",
               "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
       .option("--knowledge", "DIR",
@@ -176,11 +181,17 @@ int run(const std::vector<std::string>& args) {
   options.trainer.prune_below = prune;
   if (seed < 0) throw UsageError("--seed must be 0 or more");
   options.trainer.seed = static_cast<std::uint64_t>(seed);
+  if (runs < 1) throw UsageError("--runs must be 1 or more");
+  options.trainer.runs = static_cast<std::size_t>(runs);
   const learn::TaggerModel model = evaluate::train_tagger_model(
       kind, corpora, knowledge.get(), options, [&](std::size_t epoch, double accuracy) {
         if (!quiet) std::cerr << "epoch " << epoch << ": training accuracy " << accuracy << "\n";
       });
   model.save(output);
+  if (kind == "ner") {
+    evaluate::write_knowledge_digest(
+        output, evaluate::knowledge_attributes_digest(corpora, *knowledge, options.limit));
+  }
   std::cout << "wrote " << output << ": " << kind << " model, " << model.tags().size() << " tags, "
             << model.row_count() << " feature rows\n";
   if (!no_dev) {
