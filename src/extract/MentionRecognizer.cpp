@@ -384,13 +384,17 @@ class RecognitionRun : public NameRuns {
       add_person(i, j, sentence, anchor);
       return;
     }
-    rule_ = "unlisted-acronym";
     // 4a. An unlisted acronym in running text names an organisation far more often than
     //     anything else ("the NRC said", "GAO"); measures, time zones and the like are listed
-    //     out. It is keyed by its letters alone, one node across documents.
+    //     out. It is keyed by its letters alone, one node across documents. Rule
+    //     "acronym-kind" when a lower-case institution word after it says what it names ("UFJ
+    //     bank", "the RMT union"), "unlisted-acronym" otherwise.
     if (j == i + 1 && !is_name_span(i) && tok(i).has(tf::kAllCaps) && !tok(i).has(tf::kNumber) &&
         !sentence_all_caps(sentence) && tok(i).end - tok(i).start >= 2 &&
         tok(i).end - tok(i).start <= 6 && !not_an_organization_acronym(norm(i))) {
+      const bool kind_follows =
+          j < last && !tok(j).has(tf::kCapital) && (lex(j) & lf::kOrgHead) != 0;
+      rule_ = kind_follows ? "acronym-kind" : "unlisted-acronym";
       add_organization(i, j, sentence);
       return;
     }

@@ -7,6 +7,7 @@
 // Thread-safety: pure functions of their arguments.
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "extract/Knowledge.h"
@@ -137,11 +138,18 @@ void split_at_semicolons(const TokenView& v, std::vector<TaggedSpan>& spans);
 void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                      const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// The last words of the people the spans name in full (two words or more): "Foxx" after
+// "Jamie Foxx" is his.
+std::vector<std::string_view> surnames_named_in_full(const TokenView& v, const NerLabels& labels,
+                                                     const std::vector<TaggedSpan>& spans);
+
 // A lone word tagged as a place that is the last word of a person's name (a given name first)
 // or of an organisation's (not an institution's word) tagged before it in the document, and
 // that no list names, is that person's or organisation's short form ("Charlie Hodgson ...
 // kickers in the Premiership in Hodgson and Barkley"; "Manchester United ... the United
-// board"). A lone organisation stays: companies are named after people ("Ford").
+// board"). A lone organisation no list names, and no common word, is the person's too
+// ("Martín Ibarra" ... "Rojas and Ibarra signed"); a listed one stays: companies are named
+// after people ("Dell"), and a person's name a list names is no person's ("Walt Disney").
 void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                          std::vector<TaggedSpan>& spans);
 
@@ -167,6 +175,15 @@ void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& l
 // Lake District", which ends on a place's word).
 void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                        std::vector<TaggedSpan>& spans);
+
+// A lone word tagged as a person right before "in" and a place (listed, or tagged as a
+// location: "Cottenham in
+// Cambridgeshire", "Sonora in Mexico") is a place when the word is no given name, surname or
+// common word, no title, "the" or list word ("and", "or", ",") stands before it and the
+// document names no person in full with it:
+// people are named in full before they are named by one word, places are not.
+void relabel_located_persons(const TokenView& v, const NerLabels& labels,
+                             std::vector<TaggedSpan>& spans);
 
 // Names joined by "&" are an organisation's ("Douglas & Lomason", "AG Edwards & Sons", "Bear
 // Stearns & Co"): a person's or a place's name holds none. A span holding "&" between two

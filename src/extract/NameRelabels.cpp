@@ -1,0 +1,201 @@
+#include <algorithm>
+#include <string_view>
+
+#include "extract/NameEvidence.h"
+#include "extract/NameMends.h"
+
+// The relabelling mends of NameMends.h: labels the words around a span correct.
+
+namespace skein::extract::name_mends {
+
+namespace tf = token_flags;
+namespace lf = lexicon_flags;
+
+void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                         std::vector<TaggedSpan>& spans) {
+  // A given name stands in a person's span before its last word; the span may still hold the
+  // title trimmed later ("Argentine President Martín Ibarra").
+  auto given_name_before_last = [&](const TaggedSpan& span) {
+    for (std::uint32_t t = span.first; t + 1 < span.last; ++t) {
+      if ((v.lex(t) & lf::kGivenName) != 0 && v.tok(t).has(tf::kCapital)) return true;
+    }
+    return false;
+  };
+  // The last words of the people (with a given name) and organisations named so far.
+  std::vector<std::pair<std::string_view, std::uint32_t>> last_words;
+  for (TaggedSpan& span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    if (span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital) &&
+        ((label == labels.person && given_name_before_last(span) &&
+          !name_evidence::listed_anywhere(knowledge, v, span.first, span.last)) ||
+         (label == labels.organization && !institution_head(knowledge, v, span.last - 1)))) {
+      last_words.emplace_back(v.norm(span.last - 1), span.label);
+      continue;
+    }
+    if ((label != labels.location && label != labels.organization) || span.last - span.first != 1 ||
+        v.tok(span.first).has(tf::kAllCaps))
+      continue;
+    // A listed place stays one, and a listed organisation or one named by a common word ("Sky",
+    // "United"); "Ibarra" is also a city, which makes it no company.
+    if (label == labels.organization && (v.lex(span.first) & lf::kCommon) != 0) continue;
+    const PhraseEntry* listed = name_evidence::listed_on(v, span.first, span.last);
+    if (label == labels.location
+            ? name_evidence::listed_anywhere(knowledge, v, span.first, span.last)
+            : name_evidence::listed_anywhere(knowledge, v, span.first, span.last) &&
+                  (listed == nullptr || !name_evidence::only_a_place(*listed)))
+      continue;
+    const std::string_view w = v.norm(span.first);
+    const auto named = std::find_if(last_words.rbegin(), last_words.rend(),
+                                    [&](const auto& entry) { return entry.first == w; });
+    // An unlisted organisation is a person's short form only: "Rojas and Ibarra signed" after
+    // "Martín Ibarra".
+    if (named != last_words.rend() &&
+        (label == labels.location || static_cast<std::int32_t>(named->second) == labels.person))
+      span.label = named->second;
+  }
+}
+
+std::vector<std::string_view> surnames_named_in_full(const TokenView& v, const NerLabels& labels,
+                                                     const std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> surnames;
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2)
+      surnames.push_back(v.norm(span.last - 1));
+  }
+  return surnames;
+}
+
+void relabel_list_mates(const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans) {
+  auto person = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person;
+  };
+  auto letter = [&](std::uint32_t t) {  // "A" in "A Goode", "O." in "O. Smith"
+    if (v.norm(t) == "." && t > 0) --t;
+    return v.tok(t).end - v.tok(t).start == 1 && v.tok(t).has(tf::kCapital);
+  };
+  auto lone_unnamed_person = [&](const TaggedSpan& span) {
+    constexpr std::uint32_t kPersonal = lf::kGivenName | lf::kSurname | lf::kCommon;
+    return person(span) && span.last == span.first + 1 && (v.lex(span.first) & kPersonal) == 0 &&
+           !v.tok(span.first).has(tf::kAllCaps) &&
+           (span.first == 0 || (!v.is_title_span(span.first - 1) && !letter(span.first - 1)));
+  };
+  // Spans i and i + 1 are neighbours in a list: only ",", "and" or "or" between them.
+  auto listed_together = [&](std::size_t i) {
+    const std::uint32_t gap = spans[i + 1].first - spans[i].last;
+    if (gap == 0 || gap > 2 || v.tok(spans[i + 1].first).has(tf::kSentenceStart)) return false;
+    for (std::uint32_t t = spans[i].last; t < spans[i + 1].first; ++t) {
+      const std::string_view w = v.norm(t);
+      if (w != "," && w != "and" && w != "or") return false;
+    }
+    return gap == 1 || v.norm(spans[i].last) == ",";
+  };
+  // "Foxx" after "Jamie Foxx" is his.
+  const std::vector<std::string_view> surnames = surnames_named_in_full(v, labels, spans);
+  auto named_in_full = [&](const TaggedSpan& span) {
+    return std::find(surnames.begin(), surnames.end(), v.norm(span.first)) != surnames.end();
+  };
+  std::vector<std::string_view> organisations;
+  for (std::size_t first = 0; first < spans.size();) {
+    std::size_t last = first;
+    while (last + 1 < spans.size() && listed_together(last)) ++last;
+    std::size_t lone = spans.size(), others = 0;
+    bool mixed = false;
+    for (std::size_t i = first; i <= last; ++i) {
+      if (lone_unnamed_person(spans[i]) && !named_in_full(spans[i]) && lone == spans.size()) {
+        lone = i;
+      } else if (static_cast<std::int32_t>(spans[i].label) == labels.organization) {
+        ++others;
+      } else {
+        mixed = true;
+      }
+    }
+    if (lone < spans.size() && others > 0 && !mixed) {
+      spans[lone].label = static_cast<std::uint32_t>(labels.organization);
+      organisations.push_back(v.norm(spans[lone].first));
+    }
+    first = last + 1;
+  }
+  if (organisations.empty()) return;
+  for (TaggedSpan& span : spans) {
+    if (lone_unnamed_person(span) && std::find(organisations.begin(), organisations.end(),
+                                               v.norm(span.first)) != organisations.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
+void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                    std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> first_words;  // of the names relabelled, "Argonaut Games"
+  for (TaggedSpan& span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    if ((label == labels.person || label == labels.location) && span.last > span.first &&
+        v.tok(span.last - 1).has(tf::kCapital) &&
+        rules.in_word_set("event-noun", v.norm(span.last - 1))) {
+      span.label = static_cast<std::uint32_t>(labels.organization);
+      if (label == labels.person && span.last - span.first >= 2)
+        first_words.push_back(v.norm(span.first));
+    }
+  }
+  // Its first word alone, read as a person too, is its short form: "Argonaut" for the games
+  // maker (not a given name: "Jesse Owens Awards" leaves Jesse).
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
+        (v.lex(span.first) & lf::kGivenName) == 0 &&
+        std::find(first_words.begin(), first_words.end(), v.norm(span.first)) != first_words.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
+void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans) {
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.location || span.first < 2 ||
+        span.last - span.first < 2 || !v.tok(span.first - 1).has(tf::kPossessive))
+      continue;
+    // The country's name ends at the possessive ("South Africa's").
+    const std::uint32_t possessive = span.first - 1;
+    const PhraseEntry* country = nullptr;
+    for (std::uint32_t k = possessive >= 3 ? possessive - 3 : 0; k < possessive && !country; ++k)
+      country = name_evidence::listed_on(v, k, possessive);
+    if (country == nullptr || !name_evidence::has_candidate(*country, CandidateKind::kCountry) ||
+        ((v.lex(span.first) & lf::kGivenName) == 0 &&
+         ((v.lex(span.first) & lf::kCommon) != 0 || (v.lex(span.last - 1) & lf::kSurname) == 0)) ||
+        (v.lex(span.last - 1) & lf::kPlaceSuffix) != 0 ||
+        name_evidence::listed_anywhere(knowledge, v, span.first, span.last))
+      continue;
+    span.label = static_cast<std::uint32_t>(labels.person);
+  }
+}
+
+void relabel_located_persons(const TokenView& v, const NerLabels& labels,
+                             std::vector<TaggedSpan>& spans) {
+  constexpr std::uint32_t kPersonal = lf::kGivenName | lf::kSurname | lf::kCommon;
+  // A place or country starts at token t: listed, or tagged as a location.
+  auto place_at = [&](std::uint32_t t) {
+    if (v.is_name_span(t) && name_evidence::names_a_location(*v.span_starting(t).entry))
+      return true;
+    return std::any_of(spans.begin(), spans.end(), [&](const TaggedSpan& span) {
+      return span.first == t && static_cast<std::int32_t>(span.label) == labels.location;
+    });
+  };
+  // "the Azzurri in Rome" names a team or a show, "Saab and Vauxhall in Europe" a list's
+  // last member: its kind is the list's, not the in-phrase's.
+  auto after_list_word = [&](std::uint32_t t) {
+    const std::string_view w = v.norm(t - 1);
+    return w == "the" || w == "and" || w == "or" || w == ",";
+  };
+  const std::vector<std::string_view> surnames = surnames_named_in_full(v, labels, spans);
+  for (TaggedSpan& span : spans) {
+    const std::uint32_t t = span.first;
+    if (static_cast<std::int32_t>(span.label) != labels.person || span.last != t + 1 ||
+        t + 2 >= v.token_count() || v.norm(t + 1) != "in" || (v.lex(t) & kPersonal) != 0 ||
+        v.tok(t).has(tf::kAllCaps) || (t > 0 && (v.is_title_span(t - 1) || after_list_word(t))) ||
+        std::find(surnames.begin(), surnames.end(), v.norm(t)) != surnames.end() ||
+        !place_at(t + 2))
+      continue;
+    span.label = static_cast<std::uint32_t>(labels.location);
+  }
+}
+
+}  // namespace skein::extract::name_mends
