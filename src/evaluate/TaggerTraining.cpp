@@ -12,6 +12,7 @@
 #include "evaluate/Conll2003Reader.h"
 #include "evaluate/ConlluReader.h"
 #include "extract/TokenAttributes.h"
+#include "learn/DocumentMemory.h"
 
 namespace skein::evaluate {
 namespace {
@@ -76,10 +77,17 @@ bool usable(const std::string& kind, const TaggedCorpus& corpus) {
   return kind == "pos" ? corpus.has_pos : corpus.has_entities;
 }
 
+// Tags one sentence; with `memory` (a model trained with one), each token also gets what the
+// memory recalls of its word, and the memory then records the sentence.
 std::vector<std::string> predict(const learn::TaggerModel& model,
                                  const std::vector<std::string>& words,
-                                 const std::vector<std::vector<std::uint64_t>>& attributes,
-                                 learn::TaggerWorkspace& workspace) {
+                                 std::vector<std::vector<std::uint64_t>> attributes,
+                                 learn::TaggerWorkspace& workspace,
+                                 learn::DocumentMemory* memory = nullptr) {
+  if (memory != nullptr) {
+    attributes.resize(words.size());
+    for (std::size_t k = 0; k < words.size(); ++k) memory->recall(words[k], attributes[k]);
+  }
   std::vector<learn::TokenView> views(words.size());
   for (std::size_t k = 0; k < words.size(); ++k) {
     views[k].word = words[k];
@@ -90,6 +98,7 @@ std::vector<std::string> predict(const learn::TaggerModel& model,
   }
   std::vector<std::uint16_t> tags;
   model.tag(views.data(), views.size(), workspace, tags);
+  if (memory != nullptr) memory->remember(views.data(), tags.data(), views.size());
   std::vector<std::string> out;
   out.reserve(tags.size());
   for (const std::uint16_t t : tags) out.push_back(model.tags()[t]);
@@ -172,6 +181,7 @@ std::vector<learn::TrainingSentence> training_sentences(const std::string& kind,
   const std::vector<std::string>& tags = kind == "pos" ? upos_tags() : ner_tags();
   AttributeHasher hasher(kind == "ner" ? knowledge : nullptr);
   std::vector<learn::TrainingSentence> sentences;
+  std::uint32_t document = 0;
   for (const TaggedCorpus& corpus : corpora) {
     if (!usable(kind, corpus)) {
       throw InputError(corpus.source,
@@ -180,10 +190,12 @@ std::vector<learn::TrainingSentence> training_sentences(const std::string& kind,
     }
     std::size_t taken = 0;
     for (const TaggedDocument& doc : corpus.documents) {
+      ++document;
       for (const TaggedSentence& s : doc.sentences) {
         if (limit != 0 && taken >= limit) break;
         ++taken;
         learn::TrainingSentence t;
+        t.document = document;
         t.words = s.words;
         t.attributes = hasher.of(s.words);
         for (const std::string& tag : gold_tags(kind, s)) {
@@ -322,12 +334,15 @@ TaggerScore score_tagger(const learn::TaggerModel& model, const TaggedCorpus& co
   AttributeHasher hasher(score.kind == "ner" ? knowledge : nullptr);
   learn::TaggerWorkspace workspace;
   static const std::vector<std::string> labels = {"PER", "ORG", "LOC"};
+  learn::DocumentMemory memory(model.tags());
   for (const TaggedDocument& doc : corpus.documents) {
+    memory.clear();
     for (const TaggedSentence& s : doc.sentences) {
       ++score.sentences;
       score.tokens += s.words.size();
       const std::vector<std::string> predicted =
-          predict(model, s.words, hasher.of(s.words), workspace);
+          predict(model, s.words, hasher.of(s.words), workspace,
+                  model.document_memory() ? &memory : nullptr);
       if (score.kind == "pos") {
         for (std::size_t k = 0; k < s.words.size(); ++k)
           score.tokens_correct += predicted[k] == s.upos[k] ? 1 : 0;

@@ -1,6 +1,7 @@
 #include "extract/LearnedTaggers.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace skein::extract {
 namespace {
@@ -13,6 +14,7 @@ struct Scratch {
   std::vector<std::string_view> norms;
   std::vector<std::uint32_t> word_starts;  // first token of each word, relative; then the end
   std::vector<std::uint64_t> attributes;
+  std::vector<std::uint32_t> attribute_ends;  // per word: the end of its attributes
   SentenceAttributes sentence_attributes;
   std::vector<std::uint16_t> tags;
   std::vector<float> confidence;
@@ -33,7 +35,10 @@ Scratch& scratch_for(const learn::TaggerModel& model) {
 
 DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttributes* attributes,
                                Compounds compounds)
-    : model_(model), attributes_(attributes), compounds_(compounds) {
+    : model_(model),
+      attributes_(attributes),
+      memory_prototype_(model.tags()),
+      compounds_(compounds) {
   if (attributes_ != nullptr) {
     for (const std::string& name : TokenAttributes::attribute_names()) {
       attribute_hashes_.push_back(learn::attribute_hash(name));
@@ -88,6 +93,9 @@ void DocumentTagger::tag_near(std::string_view text, const Segmentation& segment
                               std::vector<float>& confidence) const {
   Scratch& s = scratch_for(model_);
   const bool windows = !near.empty();
+  // What was tagged earlier in this document, for a model trained with it.
+  std::optional<learn::DocumentMemory> memory;
+  if (model_.document_memory()) memory.emplace(memory_prototype_);
   tags.assign(segmentation.tokens.size(), outside_);
   confidence.assign(segmentation.tokens.size(), 1.0f);
   // Words and knowledge attributes of tokens [first, first + n) into s.views: one word per
@@ -115,29 +123,41 @@ void DocumentTagger::tag_near(std::string_view text, const Segmentation& segment
       const Token& to = segmentation.tokens[first + s.word_starts[w + 1] - 1];
       s.views[w] = {text.substr(from.start, to.end - from.start), nullptr, 0};
     }
-    if (attributes_ == nullptr) return words;
-    // A compound's normalised form is its parts' forms with the spaces between them
-    // ("saint - gall"), as the gazetteer keys it and TokenAttributes::attributes_of_words
-    // normalises a hyphenated corpus word.
-    s.norms.resize(words);
-    for (std::size_t w = 0; w < words; ++w) {
-      s.norms[w] = segmentation.phrase(static_cast<std::uint32_t>(first + s.word_starts[w]),
-                                       static_cast<std::uint32_t>(first + s.word_starts[w + 1]));
+    if (attributes_ == nullptr && !memory) return words;
+    if (attributes_ != nullptr) {
+      // A compound's normalised form is its parts' forms with the spaces between them
+      // ("saint - gall"), as the gazetteer keys it and TokenAttributes::attributes_of_words
+      // normalises a hyphenated corpus word.
+      s.norms.resize(words);
+      for (std::size_t w = 0; w < words; ++w) {
+        s.norms[w] = segmentation.phrase(static_cast<std::uint32_t>(first + s.word_starts[w]),
+                                         static_cast<std::uint32_t>(first + s.word_starts[w + 1]));
+      }
+      attributes_->attributes_of(s.norms.data(), words, s.sentence_attributes);
     }
-    attributes_->attributes_of(s.norms.data(), words, s.sentence_attributes);
-    const auto& ids = s.sentence_attributes.ids;
-    s.attributes.resize(ids.size());
-    for (std::size_t a = 0; a < ids.size(); ++a) s.attributes[a] = attribute_hashes_[ids[a]];
+    // Each word's knowledge attributes, then what the document memory recalls of it.
+    s.attributes.clear();
+    s.attribute_ends.clear();
     for (std::size_t w = 0; w < words; ++w) {
-      const std::uint32_t from = s.sentence_attributes.offsets[w];
+      if (attributes_ != nullptr) {
+        const auto& sa = s.sentence_attributes;
+        for (std::uint32_t a = sa.offsets[w]; a < sa.offsets[w + 1]; ++a)
+          s.attributes.push_back(attribute_hashes_[sa.ids[a]]);
+      }
+      if (memory) memory->recall(s.views[w].word, s.attributes);
+      s.attribute_ends.push_back(static_cast<std::uint32_t>(s.attributes.size()));
+    }
+    for (std::size_t w = 0; w < words; ++w) {
+      const std::uint32_t from = w == 0 ? 0 : s.attribute_ends[w - 1];
       s.views[w].attributes = s.attributes.data() + from;
-      s.views[w].attribute_count = s.sentence_attributes.offsets[w + 1] - from;
+      s.views[w].attribute_count = s.attribute_ends[w] - from;
     }
     return words;
   };
   auto run = [&](std::size_t first, std::size_t n) {
     const std::size_t words = prepare(first, n);
     model_.tag(s.views.data(), words, s.workspace, s.tags, &s.confidence);
+    if (memory) memory->remember(s.views.data(), s.tags.data(), words);
     for (std::size_t w = 0; w < words; ++w) {
       const std::uint32_t from = s.word_starts[w], to = s.word_starts[w + 1];
       const std::uint16_t tag = s.tags[w];

@@ -11,6 +11,9 @@
 //    so. With Compounds::kParts (POS, as UD tokenises) each part is a word.
 //  - An NER model also gets each token's knowledge attributes from TokenAttributes (the same
 //    function training used), computed from the tokens' normalised forms.
+//  - A model trained with a document memory (TaggerModel::document_memory) also gets, per
+//    capitalised word, the labels the model gave that word earlier in the same call (the
+//    document), sentence by sentence and window by window in text order, as in training.
 //  - NER tags (BILOU, or BIO) decode into spans with a label and the model's confidence: the
 //    lowest per-token probability inside the span.
 //
@@ -25,6 +28,7 @@
 
 #include "extract/Segmenter.h"
 #include "extract/TokenAttributes.h"
+#include "learn/DocumentMemory.h"
 #include "learn/TaggerModel.h"
 
 namespace skein::extract {
@@ -66,6 +70,7 @@ class DocumentTagger {
  private:
   const learn::TaggerModel& model_;
   const TokenAttributes* attributes_;
+  learn::DocumentMemory memory_prototype_;       // empty; copied per document
   std::vector<std::uint64_t> attribute_hashes_;  // by attribute id
   std::vector<std::string> labels_;
   std::vector<std::int32_t> label_of_tag_;  // -1 for O and non-entity tags

@@ -314,9 +314,10 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
 
 std::string TaggerModel::serialize() const {
   std::string out(kMagic);
-  put_u32(out, kModelFormatVersion);
+  put_u32(out, document_memory_ ? kModelFormatWithFlags : kModelFormatVersion);
   put_str(out, kind_);
   put_u32(out, kFeatureTemplateVersion);
+  if (document_memory_) put_u32(out, kFlagDocumentMemory);
   put_u32(out, static_cast<std::uint32_t>(tags_.size()));
   for (const std::string& t : tags_) put_str(out, t);
   std::uint32_t scale_bits = 0;
@@ -360,10 +361,11 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
   }
   Reader in(body.substr(kMagic.size()), source);
   const auto version = static_cast<std::uint32_t>(in.uint(4));
-  if (version != kModelFormatVersion) {
+  if (version != kModelFormatVersion && version != kModelFormatWithFlags) {
     throw InputError(source, "model format version " + std::to_string(version) +
                                  " is not supported (expected " +
-                                 std::to_string(kModelFormatVersion) + "): retrain it");
+                                 std::to_string(kModelFormatVersion) + " or " +
+                                 std::to_string(kModelFormatWithFlags) + "): retrain it");
   }
   std::string kind = in.str();
   if (kind != expected_kind) {
@@ -376,6 +378,9 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
                                  " does not match this program's " +
                                  std::to_string(kFeatureTemplateVersion) + ": retrain it");
   }
+  const auto flags = version == kModelFormatWithFlags ? static_cast<std::uint32_t>(in.uint(4)) : 0u;
+  if ((flags & ~kFlagDocumentMemory) != 0)
+    throw InputError(source, "unknown model flags " + std::to_string(flags) + ": retrain it");
   const auto tag_count = static_cast<std::size_t>(in.uint(4));
   if (tag_count == 0 || tag_count > 1024)
     throw InputError(source, "bad tag count " + std::to_string(tag_count));
@@ -406,8 +411,10 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
       std::adjacent_find(keys.begin(), keys.end()) != keys.end()) {
     throw InputError(source, "feature keys are not ascending");
   }
-  return TaggerModel(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
-                     std::move(weights));
+  TaggerModel model(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
+                    std::move(weights));
+  model.document_memory_ = (flags & kFlagDocumentMemory) != 0;
+  return model;
 }
 
 }  // namespace skein::learn

@@ -12,6 +12,7 @@
 //
 // Model file (written by save(), little-endian):
 //   "SKEINTAG" | u32 format version | str kind | u32 feature template version |
+//   [format 2: u32 flags] |
 //   u32 tag count, str tag... | f32 scale | u64 row count | u64 key... (ascending) |
 //   i16 weight... (row-major, tag count per row) | 64 hex digits: SHA-256 of all before
 // where str = u32 byte length + bytes. The same weights always give the same bytes.
@@ -35,6 +36,10 @@
 namespace skein::learn {
 
 inline constexpr std::uint32_t kModelFormatVersion = 1;
+// Format 2 adds a u32 of flags after the feature template version; a model without flags is
+// still written as format 1 (so its bytes do not change).
+inline constexpr std::uint32_t kModelFormatWithFlags = 2;
+inline constexpr std::uint32_t kFlagDocumentMemory = 1;  // trained with a DocumentMemory
 
 // Where a model of `kind` lives under a data folder: "<data_dir>/models/<kind>.skm".
 std::string default_model_path(const std::string& data_dir, std::string_view kind);
@@ -98,6 +103,11 @@ class TaggerModel {
   void save(const std::string& path) const;
 
   const std::string& kind() const { return kind_; }
+  // Trained with a DocumentMemory (TrainerOptions::document_memory): a caller must give each
+  // token the memory's attributes after its own, tagging a document's sentences in order.
+  bool document_memory() const { return document_memory_; }
+  // Set by the trainer before the model is used or shared.
+  void set_document_memory(bool on) { document_memory_ = on; }
   const std::vector<std::string>& tags() const { return tags_; }
   std::size_t row_count() const { return keys_.size(); }
   // A number no other model built by this process has (copies share it: same weights), so
@@ -127,6 +137,7 @@ class TaggerModel {
   void build_table();
 
   std::uint64_t instance_ = 0;
+  bool document_memory_ = false;
   std::string kind_;
   std::vector<std::string> tags_;
   float scale_ = 1.0f;

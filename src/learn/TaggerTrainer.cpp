@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/Error.h"
+#include "learn/DocumentMemory.h"
 #include "learn/SparsePerceptron.h"
 
 namespace skein::learn {
@@ -31,56 +32,80 @@ void check_sentences(std::size_t n_tags, const std::vector<TrainingSentence>& se
 // Trains one averaged perceptron with sentences shuffled by `seed`, adding `share` times its
 // averaged weights into `sum`.
 void train_one(const std::vector<std::string>& tags, const std::vector<TrainingSentence>& sentences,
-               std::size_t epochs, std::uint64_t seed, double share, WeightRows& sum,
+               const TrainerOptions& options, std::uint64_t seed, double share, WeightRows& sum,
                const EpochCallback& on_epoch) {
   const std::size_t n_tags = tags.size();
   const TagTransitions transitions(tags);
   PerceptronTrainer weights(n_tags);
   weights.tick();  // the clock starts at 1: averages are over every position seen, plus one
-  std::vector<std::size_t> order(sentences.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // The units shuffled: single sentences, or with a document memory whole documents (their
+  // sentences in order, so the memory holds what came before).
+  std::vector<std::pair<std::size_t, std::size_t>> order;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (options.document_memory && !order.empty() &&
+        sentences[order.back().first].document == sentences[i].document) {
+      order.back().second = i + 1;
+    } else {
+      order.emplace_back(i, i + 1);
+    }
+  }
   std::mt19937_64 rng(seed);
   FeatureBuffer fb;
   std::vector<TokenView> views;
   std::vector<float> scores(n_tags);
   std::vector<std::uint64_t> features;
-  for (std::size_t epoch = 1; epoch <= epochs; ++epoch) {
+  DocumentMemory memory(tags);
+  std::vector<std::vector<std::uint64_t>> recalled;  // per token: its attributes and memory
+  std::vector<std::uint16_t> guesses;
+  for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
     }
     std::size_t right = 0, total = 0;
-    for (const std::size_t index : order) {
-      const TrainingSentence& s = sentences[index];
-      views.resize(s.words.size());
-      for (std::size_t k = 0; k < s.words.size(); ++k) {
-        views[k].word = s.words[k];
-        views[k].attributes =
-            s.attributes.empty() || s.attributes[k].empty() ? nullptr : s.attributes[k].data();
-        views[k].attribute_count =
-            s.attributes.empty() ? 0 : static_cast<std::uint32_t>(s.attributes[k].size());
-      }
-      static_features(views.data(), views.size(), fb);
-      std::uint32_t prev = kNoTag, prev2 = kNoTag;
-      for (std::size_t k = 0; k < views.size(); ++k) {
-        features.assign(fb.hashes.begin() + fb.offsets[k], fb.hashes.begin() + fb.offsets[k + 1]);
-        std::uint64_t dynamic[kDynamicFeatureCount];
-        dynamic_features(fb, k, prev, prev2, dynamic);
-        features.insert(features.end(), dynamic, dynamic + kDynamicFeatureCount);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        weights.score(features, scores);
-        std::uint32_t guess = kNoTag;
-        for (std::uint32_t t = 0; t < n_tags; ++t) {
-          if (!transitions.allowed(prev, t)) continue;
-          if (guess == kNoTag || scores[t] > scores[guess]) guess = t;
+    for (const auto& [unit_begin, unit_end] : order) {
+      memory.clear();
+      for (std::size_t index = unit_begin; index < unit_end; ++index) {
+        const TrainingSentence& s = sentences[index];
+        views.resize(s.words.size());
+        if (options.document_memory) recalled.resize(s.words.size());
+        for (std::size_t k = 0; k < s.words.size(); ++k) {
+          views[k].word = s.words[k];
+          views[k].attributes =
+              s.attributes.empty() || s.attributes[k].empty() ? nullptr : s.attributes[k].data();
+          views[k].attribute_count =
+              s.attributes.empty() ? 0 : static_cast<std::uint32_t>(s.attributes[k].size());
+          if (!options.document_memory) continue;
+          recalled[k].assign(views[k].attributes, views[k].attributes + views[k].attribute_count);
+          memory.recall(views[k].word, recalled[k]);
+          views[k].attributes = recalled[k].empty() ? nullptr : recalled[k].data();
+          views[k].attribute_count = static_cast<std::uint32_t>(recalled[k].size());
         }
-        if (guess == kNoTag) guess = 0;
-        const std::uint32_t gold = s.tags[k];
-        weights.update(features, gold, guess);
-        if (guess == gold) ++right;
-        ++total;
-        weights.tick();
-        prev2 = prev;
-        prev = guess;
+        guesses.resize(s.words.size());
+        static_features(views.data(), views.size(), fb);
+        std::uint32_t prev = kNoTag, prev2 = kNoTag;
+        for (std::size_t k = 0; k < views.size(); ++k) {
+          features.assign(fb.hashes.begin() + fb.offsets[k], fb.hashes.begin() + fb.offsets[k + 1]);
+          std::uint64_t dynamic[kDynamicFeatureCount];
+          dynamic_features(fb, k, prev, prev2, dynamic);
+          features.insert(features.end(), dynamic, dynamic + kDynamicFeatureCount);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          weights.score(features, scores);
+          std::uint32_t guess = kNoTag;
+          for (std::uint32_t t = 0; t < n_tags; ++t) {
+            if (!transitions.allowed(prev, t)) continue;
+            if (guess == kNoTag || scores[t] > scores[guess]) guess = t;
+          }
+          if (guess == kNoTag) guess = 0;
+          const std::uint32_t gold = s.tags[k];
+          weights.update(features, gold, guess);
+          if (guess == gold) ++right;
+          ++total;
+          weights.tick();
+          guesses[k] = static_cast<std::uint16_t>(guess);
+          prev2 = prev;
+          prev = guess;
+        }
+        if (options.document_memory) memory.remember(views.data(), guesses.data(), views.size());
       }
     }
     if (on_epoch)
@@ -104,8 +129,8 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
   if (options.runs == 0) throw UsageError("a tagger needs at least one training run");
   WeightRows sum;
   for (std::size_t run = 0; run < options.runs; ++run) {
-    train_one(tags, sentences, options.epochs, options.seed + run,
-              1.0 / static_cast<double>(options.runs), sum, on_epoch);
+    train_one(tags, sentences, options, options.seed + run, 1.0 / static_cast<double>(options.runs),
+              sum, on_epoch);
   }
   // Dense rows in ascending key order (std::map), untouched tags 0.
   std::vector<std::uint64_t> keys;
@@ -136,7 +161,9 @@ TaggerModel train_tagger(const std::string& kind, const std::vector<std::string>
       kept_keys.push_back(keys[k]);
     }
   }
-  return TaggerModel(kind, tags, static_cast<float>(scale), std::move(kept_keys), std::move(kept));
+  TaggerModel model(kind, tags, static_cast<float>(scale), std::move(kept_keys), std::move(kept));
+  model.set_document_memory(options.document_memory);
+  return model;
 }
 
 }  // namespace skein::learn

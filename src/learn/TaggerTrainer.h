@@ -28,6 +28,9 @@ struct TrainerOptions {
   // the mean of their averaged weights (for a linear scorer, the same as averaging the runs'
   // scores), which evens out how much one shuffle's luck sways the model.
   std::size_t runs = 1;
+  // Train with a DocumentMemory: documents (TrainingSentence::document) are shuffled whole and
+  // their sentences tagged in order, each token seeing what was tagged before it.
+  bool document_memory = false;
   // Rows whose largest absolute quantised weight is below this are dropped (0 keeps all).
   int prune_below = 2;
 };
@@ -37,6 +40,7 @@ struct TrainingSentence {
   std::vector<std::string> words;
   std::vector<std::vector<std::uint64_t>> attributes;  // per token; may be empty
   std::vector<std::uint16_t> tags;
+  std::uint32_t document = 0;  // sentences of one document are consecutive and share this
 };
 
 // Per-epoch progress: epoch number (1-based) and the token accuracy of the greedy decoder on

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/Error.h"
+#include "learn/DocumentMemory.h"
 #include "learn/TaggerModel.h"
 #include "learn/TaggerTrainer.h"
 
@@ -195,4 +196,51 @@ TEST_CASE("a model from the same weights always serialises to the same bytes", "
   const TaggerModel b("pos", {"NOUN", "VERB"}, 0.5f, {3, 9}, {1, -1, 2, 7});
   CHECK(a.serialize() == b.serialize());
   CHECK(TaggerModel::parse(a.serialize(), "x", "pos").serialize() == a.serialize());
+}
+
+TEST_CASE("a document memory recalls the labels a capitalised word was tagged with before",
+          "[learn]") {
+  DocumentMemory memory(kTags);
+  std::vector<std::uint64_t> recalled;
+  memory.recall("Oslo", recalled);
+  CHECK(recalled.empty());  // nothing tagged yet
+  const std::vector<TokenView> words = {
+      {"in", nullptr, 0}, {"Oslo", nullptr, 0}, {"Ada", nullptr, 0}, {"Bo", nullptr, 0}};
+  const std::vector<std::uint16_t> tags = {0, 8, 1, 3};  // O U-LOC B-PER L-PER
+  memory.remember(words.data(), tags.data(), words.size());
+  memory.recall("OSLO", recalled);  // case does not matter, the capital does
+  CHECK(recalled == std::vector<std::uint64_t>{attribute_hash("mem=LOC")});
+  recalled.clear();
+  memory.recall("oslo", recalled);  // a lower-case word recalls nothing
+  memory.recall("in", recalled);    // and records nothing
+  CHECK(recalled.empty());
+  const std::vector<std::uint16_t> as_person = {0, 4, 0, 0};
+  memory.remember(words.data(), as_person.data(), words.size());
+  memory.recall("Oslo", recalled);
+  CHECK(recalled.size() == 2);  // both labels it had
+  memory.clear();
+  recalled.clear();
+  memory.recall("Oslo", recalled);
+  CHECK(recalled.empty());
+}
+
+TEST_CASE("a model trained with a document memory says so in its file, and others do not",
+          "[learn]") {
+  TrainerOptions options;
+  options.epochs = 3;
+  auto sentences = toy_sentences(120, 7);
+  for (std::size_t i = 0; i < sentences.size(); ++i) sentences[i].document = i / 10;
+  TrainerOptions with_memory = options;
+  with_memory.document_memory = true;
+  const TaggerModel plain = train_tagger("ner", kTags, sentences, options);
+  const TaggerModel remembering = train_tagger("ner", kTags, sentences, with_memory);
+  CHECK(!plain.document_memory());
+  CHECK(remembering.document_memory());
+  const std::string bytes = remembering.serialize();
+  CHECK(bytes == train_tagger("ner", kTags, sentences, with_memory).serialize());
+  CHECK(TaggerModel::parse(bytes, "m.skm", "ner").document_memory());
+  CHECK(!TaggerModel::parse(plain.serialize(), "m.skm", "ner").document_memory());
+  // A flagless model keeps format 1, so models trained before the flag load and rebuild alike.
+  CHECK(plain.serialize().substr(8, 4) == std::string("\x01\x00\x00\x00", 4));
+  CHECK(bytes.substr(8, 4) == std::string("\x02\x00\x00\x00", 4));
 }

@@ -119,6 +119,7 @@ int run(const std::vector<std::string>& args) {
   int prune = learn::TrainerOptions{}.prune_below;
   int seed = static_cast<int>(learn::TrainerOptions{}.seed);
   int runs = static_cast<int>(learn::TrainerOptions{}.runs);
+  bool document_memory = false;
   bool no_dev = false;
   bool quiet = false;
   ArgParser parser(
@@ -140,6 +141,9 @@ int run(const std::vector<std::string>& args) {
               "pos and ner: train N times, shuffled by seeds SEED .. SEED+N-1, and average the "
               "weights",
               runs)
+      .flag("--document-memory",
+            "pos and ner: each token also sees the labels its word got earlier in the document",
+            document_memory)
       .option("--prune", "Q",
               "drop feature rows whose largest quantised weight is below Q (of 32767)", prune)
       .option("--knowledge", "DIR",
@@ -183,6 +187,7 @@ int run(const std::vector<std::string>& args) {
   options.trainer.seed = static_cast<std::uint64_t>(seed);
   if (runs < 1) throw UsageError("--runs must be 1 or more");
   options.trainer.runs = static_cast<std::size_t>(runs);
+  options.trainer.document_memory = document_memory;
   const learn::TaggerModel model = evaluate::train_tagger_model(
       kind, corpora, knowledge.get(), options, [&](std::size_t epoch, double accuracy) {
         if (!quiet) std::cerr << "epoch " << epoch << ": training accuracy " << accuracy << "\n";
