@@ -292,13 +292,41 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Rul
     }
     return true;
   };
+  auto role_alone = [&](const TaggedSpan& span) {
+    return role_end(span.first) == span.last &&
+           (span.last - span.first > 1 ||
+            (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0);
+  };
+  // A role read as the person it names ("Justice Minister" tagged, "Kenny MacAskill" not): the
+  // capitalised words right after it, up to three and untagged, are that person when they open
+  // on a given name or are two or more.
+  std::vector<TaggedSpan> shifted;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const TaggedSpan& span = spans[i];
+    if (static_cast<std::int32_t>(span.label) != labels.person || !role_alone(span)) continue;
+    const std::uint32_t limit = i + 1 < spans.size() ? spans[i + 1].first : v.token_count();
+    std::uint32_t end = span.last;
+    while (end < limit && end < span.last + 3 && v.tok(end).has(tf::kCapital) &&
+           !v.tok(end).has(tf::kSentenceStart) && !v.is_title_span(end))
+      ++end;
+    // Not a compound's first part ("Rapper Jay" of "Jay-Z").
+    const bool compound =
+        end < v.token_count() && v.norm(end) == "-" && v.tok(end).start == v.tok(end - 1).end;
+    // A tagged name right after the run is the person's last part: left to the relabelling below.
+    const bool name_follows = end == limit && i + 1 < spans.size();
+    if (end == span.last || compound || name_follows) continue;
+    if ((end - span.last >= 2 || (v.lex(span.last) & lf::kGivenName) != 0) &&
+        !name_evidence::listed_anywhere(knowledge, v, span.last, end))
+      shifted.push_back({span.last, end, span.label, span.confidence});
+  }
   std::erase_if(spans, [&](const TaggedSpan& span) {
-    return portfolio_before(span) ||
-           (role_end(span.first) == span.last &&
-            (span.last - span.first > 1 ||
-             (v.lex(span.first) & (lf::kSurname | lf::kGivenName)) == 0)) ||
-           portfolio(span);
+    return portfolio_before(span) || role_alone(span) || portfolio(span);
   });
+  if (!shifted.empty()) {
+    spans.insert(spans.end(), shifted.begin(), shifted.end());
+    std::sort(spans.begin(), spans.end(),
+              [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+  }
   // A one-word name right after a capitalised role's title, or after it and an untagged given
   // name, is a person's.
   std::uint32_t previous_end = 0;

@@ -74,6 +74,9 @@ void join_article_names(const Knowledge& knowledge, const TokenView& v, const Ne
 // unlisted one-word organisation or place
 // right after such a title written capitalised (not "dissident Soviet historian"), or after it
 // and an untagged given name, is that person's name ("Justice Minister Kenny" + "MacAskill").
+// A role tagged as a person with its name left untagged ("Justice Minister" + "Kenny
+// MacAskill") gives the person up to three capitalised words after it that open on a given
+// name or are two or more (not a compound's first part, "Rapper Jay" of "Jay-Z").
 void names_after_roles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                        const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

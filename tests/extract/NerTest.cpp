@@ -739,6 +739,14 @@ TEST_CASE("A role alone is no name, and the name after a capitalised role is a p
   CHECK(labels_of(r, "Kenny MacAskill") == std::set<std::string>{"Person"});
   CHECK(std::any_of(r.relations.begin(), r.relations.end(),
                     [](const Relation& rel) { return rel.type == "affiliated-with"; }));
+  // The model tags "Justice Minister" as the person and leaves the name untagged here.
+  const DocumentExtraction shifted = testing::extract_text(
+      "Scottish National Party Justice Minister Kenny MacAskill said that the slopping out "
+      "case had been a fiasco.");
+  CHECK(labels_of(shifted, "Kenny MacAskill") == std::set<std::string>{"Person"});
+  // Not a compound's first part: "Rapper Jay-Z".
+  CHECK(labels_of(testing::extract_text("Rapper Jay-Z becomes label boss\n\nHe said so."), "Jay")
+            .empty());
 }
 
 TEST_CASE("A party after 'and' in a titled name is the party; a title after a name is no part",

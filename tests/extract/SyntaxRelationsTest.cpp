@@ -755,6 +755,26 @@ TEST_CASE("A state's possessive before a name and its kind places the organisati
   CHECK(in->evidence.front().rule == "poss");
 }
 
+TEST_CASE("A speaker set off by a comma before an organisation, and a titled person of a state",
+          "[extract][relations]") {
+  const auto asplin = testing::extract_text(
+      "Colin Asplin, Blackpool Hotel Association said: \"We have tried very hard.\"");
+  const Relation* rel = find(asplin, "affiliated-with", id_of(asplin, "Colin Asplin"),
+                             id_of(asplin, "Blackpool Hotel Association"));
+  REQUIRE(rel != nullptr);
+  CHECK(rel->evidence.front().rule == "appos-org-said");
+  // Only a speaker opening the sentence: here the comma ends a prepositional phrase.
+  const auto houston = testing::extract_text(
+      "On the suspension of Mr John Houston, UKIP said those who selected him knew nothing.");
+  CHECK(houston.relations.empty());
+  const auto king = testing::extract_text(
+      "Tony Blair's entry confirms that King Abdullah of Jordan paid for him to fly.");
+  const Relation* ruler =
+      find(king, "affiliated-with", id_of(king, "Abdullah"), id_of(king, "Jordan"));
+  REQUIRE(ruler != nullptr);
+  CHECK(ruler->evidence.front().rule == "title-of-state");
+}
+
 TEST_CASE("'For ORG, X said' names whom the speaker answers for", "[extract][relations]") {
   const auto r = testing::extract_text(
       "For the Conservatives, shadow education secretary Tim Collins said: \"The government is "
