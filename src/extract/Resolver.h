@@ -25,7 +25,9 @@
 //  - short forms: after a courtesy title only a surname fits, of someone whose given name the
 //    title does not contradict ("Mrs Howard" is not Michael Howard; a name alone after a
 //    woman's title is keyed `<name>@f`, apart from "Mr Howard"); one letter never; a given
-//    name where a work's title stands is the work ("best actor for Ray");
+//    name where a work's title stands is the work ("best actor for Ray"); a given name after a
+//    role's title is a name of its own ("Prince Charles" is not Charles Kennedy; after an
+//    honorific it is a short form: "Sir Paul");
 //  - a listed place completed by the capitalised words beside it into a kb organisation's name
 //    is that organisation ("Real Madrid"), and the bare place word beside such a club named in
 //    the document is the club ("Madrid midfielder Guti"; not after "in");

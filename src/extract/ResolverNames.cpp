@@ -215,6 +215,17 @@ void ResolutionRun::resolve() {
       }
     }
   }
+  // A role's title phrase (not an honorific: "Sir Paul" is Paul McCartney) ends right before
+  // token `first`.
+  auto role_before = [&](std::uint32_t first) {
+    for (std::uint32_t t = first >= 3 ? first - 3 : 0; t < first; ++t) {
+      if (is_title_span(t) && span_starting(t).last == first &&
+          k_.lists_title_of_kind(*span_starting(t).entry,
+                                 [](std::string_view kind) { return kind != "honorific"; }))
+        return true;
+    }
+    return false;
+  };
   // short_form() of a given name where a work's title stands: no person at all.
   constexpr int kWorkTitle = -2;
   // After a courtesy title only a surname fits ("Mr Howard" is not Howard Flight), of
@@ -234,6 +245,12 @@ void ResolutionRun::resolve() {
           surname != by_surname.end() &&
           std::find(surname->second.begin(), surname->second.end(), e) != surname->second.end();
       if (!is_surname && first > 0 && work_title_position(first)) return kWorkTitle;
+      // A given name right after a role's title is a name of its own, a monarch's or a
+      // pope's ("ex-King Michael of Romania" is not Michael Ancram; "President Yoon" is Yoon
+      // Suk-yeol, whose family name comes first).
+      if (!is_surname && last == first + 1 && (lex(first) & lexicon_flags::kGivenName) != 0 &&
+          role_before(first))
+        return -1;
       return e;
     }
     const auto it = by_surname.find(key_of(first, last));

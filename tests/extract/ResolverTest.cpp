@@ -81,6 +81,23 @@ TEST_CASE("After a courtesy title only a surname is a short form", "[extract][re
   CHECK(mention_texts(*michael) == std::vector<std::string>{"Michael Howard", "Mr Howard"});
 }
 
+TEST_CASE("A given name after a role's title is a name of its own, after 'Sir' a short form",
+          "[extract][resolve]") {
+  // politics/104: "Prince Charles" was Charles Kennedy, named earlier.
+  const auto prince =
+      run("Charles Kennedy spoke in the Commons. Later Prince Charles and Camilla Parker Bowles "
+          "arrived.");
+  const Entity* kennedy = find_entity(prince, "Person:charles kennedy");
+  REQUIRE(kennedy != nullptr);
+  CHECK(mention_texts(*kennedy) == std::vector<std::string>{"Charles Kennedy"});
+  // An honorific is no role: "Sir Paul" is the Paul McCartney named before.
+  const auto knight =
+      run("Paul McCartney played the Super Bowl. Sir Paul said the crowd was wonderful.");
+  const Entity* paul = find_entity(knight, "Person:paul mccartney");
+  REQUIRE(paul != nullptr);
+  CHECK(mention_texts(*paul).size() == 2);
+}
+
 TEST_CASE("A club named after its city is the club, and so is the city's name beside it",
           "[extract][resolve]") {
   const auto r = run(
