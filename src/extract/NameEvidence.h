@@ -37,6 +37,10 @@ bool ampersand_name(const TokenView& v, std::uint32_t first, std::uint32_t last)
 // preposition before the noun ("RHB, Malaysia's third-biggest lender", "Nordic Marine
 // Finance, a lender in Oslo"; not "Ken Perkins, an analyst at research firm X").
 bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t);
+// Tokens [first, last) read as a person's name: a given name first, and a title right before
+// or no common word that is no surname last ("Bill Gates", "executive producer Robbie Stamp";
+// not "Quinlan Private").
+bool reads_as_personal_name(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // The word right before `first` is a lower-case word of the rule files' "org-noun" set ("property
 // firm Quinlan Private", "car giant General Motors").
 bool after_company_noun(const TokenView& v, const RuleSet& rules, std::uint32_t first);

@@ -674,6 +674,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   relabel_events(v, rules, labels, spans);
   relabel_sportsmen(knowledge, v, labels, spans);
   relabel_located_persons(v, labels, spans);
+  relabel_employers(v, rules, labels, spans);
 }
 
 }  // namespace skein::extract::name_mends

@@ -188,6 +188,15 @@ void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const Ner
 void relabel_located_persons(const TokenView& v, const NerLabels& labels,
                              std::vector<TaggedSpan>& spans);
 
+// A name read as a person, ending on a capitalised word, right before a lower-case title
+// ending on a word of the rule files' "employer-title" set and, after it or a comma, a
+// person's name is that person's employer, an organisation ("James Hardie chairwoman, Meredith
+// Hellicar", "Prebon Yamane economist Lena Komileva"; not "Blair spokesman Tom Kelly" nor
+// "Kill Bill director Quentin Tarantino": spokesmen and directors work for people and films
+// too).
+void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans);
+
 // Names joined by "&" are an organisation's ("Douglas & Lomason", "AG Edwards & Sons", "Bear
 // Stearns & Co"): a person's or a place's name holds none. A span holding "&" between two
 // words, or ending right before "&" and a capitalised word, becomes one organisation running

@@ -198,4 +198,23 @@ void relabel_located_persons(const TokenView& v, const NerLabels& labels,
   }
 }
 
+void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans) {
+  auto person = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person;
+  };
+  for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
+    const std::uint32_t t = spans[i].last;
+    if (!person(spans[i]) || !person(spans[i + 1]) || t >= v.token_count() || !v.is_title_span(t) ||
+        v.tok(t).has(tf::kCapital) || !v.tok(t - 1).has(tf::kCapital) ||
+        v.tok(t - 1).has(tf::kPossessive) ||
+        !rules.in_word_set("employer-title", v.norm(v.span_starting(t).last - 1)))
+      continue;
+    std::uint32_t next = v.span_starting(t).last;
+    if (next < v.token_count() && v.norm(next) == ",") ++next;
+    if (spans[i + 1].first == next)
+      spans[i].label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
 }  // namespace skein::extract::name_mends

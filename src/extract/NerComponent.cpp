@@ -531,13 +531,13 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     //  - a name no list places, which an apposition right after it calls a company ("RHB,
     //    Malaysia's third-biggest lender"; "Heineken, the Dutch brewer"), or a company noun
-    //    right before it ("property firm Quinlan Private"; not before a given name: "the firm
-    //    Bill Gates founded"), is an organisation.
+    //    right before it ("property firm Quinlan Private"; not before a person's name: "the
+    //    firm Bill Gates founded"), is an organisation.
     if (static_cast<std::int32_t>(span.label) != organization_ &&
         (listed == nullptr || !names_a_location(*listed)) &&
         (described_as_company(v, rules_, span.last) ||
          (after_company_noun(v, rules_, span.first) &&
-          (v.lex(span.first) & lexicon_flags::kGivenName) == 0)))
+          !reads_as_personal_name(v, span.first, span.last))))
       span.label = static_cast<std::uint32_t>(organization_);
     //  - so is an unlisted "place" where the words say someone works ("a trader at Mellon
     //    Financial").

@@ -963,3 +963,29 @@ TEST_CASE("An organisation's name opening on a place the model tagged alone is t
   CHECK(labels_of(r, "China Aviation Oil Holding Company") == kOrganization);
   CHECK(labels_of(r, "China").empty());
 }
+
+TEST_CASE("A name before an employer's title and a person's name is the employer",
+          "[extract][ner]") {
+  const DocumentExtraction hardie = testing::extract_text(
+      "James Hardie chairwoman, Meredith Hellicar, said the deal provided for a funding "
+      "arrangement.");
+  CHECK(labels_of(hardie, "James Hardie") == kOrganization);
+  CHECK(std::any_of(hardie.relations.begin(), hardie.relations.end(),
+                    [](const Relation& rel) { return rel.type == "affiliated-with"; }));
+  // A director works for films too, and a spokesman for people.
+  const DocumentExtraction film = testing::extract_text(
+      "Kill Bill director Quentin Tarantino had talked of wanting to take on the project.");
+  CHECK(labels_of(film, "Kill Bill") != kOrganization);
+}
+
+TEST_CASE("A company noun before a name makes it a company unless it reads as a person's name",
+          "[extract][ner]") {
+  // business/470: "Quinlan" is a given name, "Private" a common word.
+  CHECK(labels_of(testing::extract_text(
+                      "The seller - Irish-based property firm Quinlan Private - bought the Savoy."),
+                  "Quinlan Private") == kOrganization);
+  // A producer is a person's title as well as a company's kind.
+  CHECK(labels_of(testing::extract_text("The film's executive producer Robbie Stamp said that "
+                                        "Adams would have loved it."),
+                  "Robbie Stamp") == std::set<std::string>{"Person"});
+}
