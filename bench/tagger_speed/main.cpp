@@ -18,6 +18,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -57,14 +58,22 @@ double median(std::vector<double> v) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   int passes = 3;
   std::string dir = std::string(SKEIN_SHARED_DIR) + "/corpus/bbc";
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc)
+    if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc) {
       passes = std::max(1, std::atoi(argv[++i]));
-    else
+    } else if (argv[i][0] == '-') {
+      std::cerr << "usage: bench_tagger_speed [--passes N] [CORPUS_DIR]\n";
+      return std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--help") == 0 ? 0 : 2;
+    } else {
       dir = argv[i];
+    }
+  }
+  if (!std::filesystem::is_directory(dir)) {
+    std::cerr << "bench_tagger_speed: " << dir << ": not a directory of .txt articles\n";
+    return 2;
   }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
@@ -164,4 +173,13 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak RSS: %.0f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   return 0;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "bench_tagger_speed: " << error.what() << "\n";
+    return 1;
+  }
 }
