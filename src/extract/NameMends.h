@@ -197,6 +197,11 @@ void relabel_located_persons(const TokenView& v, const NerLabels& labels,
 void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                        std::vector<TaggedSpan>& spans);
 
+// A listed demonym the model read as an organisation ("is British director Mark
+// Dornford-May") is MISC, as the model reads most demonyms: its country, not an organisation
+// (unless a list names an organisation so too).
+void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
 // Names joined by "&" are an organisation's ("Douglas & Lomason", "AG Edwards & Sons", "Bear
 // Stearns & Co"): a person's or a place's name holds none. A span holding "&" between two
 // words, or ending right before "&" and a capitalised word, becomes one organisation running

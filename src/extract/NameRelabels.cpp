@@ -217,4 +217,14 @@ void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels
   }
 }
 
+void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.organization) continue;
+    const PhraseEntry* entry = name_evidence::listed_on(v, span.first, span.last);
+    if (entry != nullptr && name_evidence::has_candidate(*entry, CandidateKind::kDemonym) &&
+        !name_evidence::has_candidate(*entry, CandidateKind::kOrganization))
+      span.label = static_cast<std::uint32_t>(labels.misc);
+  }
+}
+
 }  // namespace skein::extract::name_mends

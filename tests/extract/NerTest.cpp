@@ -989,3 +989,12 @@ TEST_CASE("A company noun before a name makes it a company unless it reads as a 
                                         "Adams would have loved it."),
                   "Robbie Stamp") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE("A demonym the model reads as an organisation names its country", "[extract][ner]") {
+  // entertainment/042: "British" was an organisation Mark Dornford-May was affiliated with.
+  const DocumentExtraction r = testing::extract_text(
+      "U-Carmen eKhayelitsha, which is one of 21 films up for Berlin's top prize, the Golden "
+      "Bear, is British director Mark Dornford-May's first feature film.");
+  CHECK(labels_of(r, "British") == std::set<std::string>{"Country"});
+  for (const Relation& rel : r.relations) CHECK(rel.target != "Organization:british");
+}
