@@ -57,56 +57,60 @@ void train_one(const std::vector<std::string>& tags, const std::vector<TrainingS
   DocumentMemory memory(tags);
   std::vector<std::vector<std::uint64_t>> recalled;  // per token: its attributes and memory
   std::vector<std::uint16_t> guesses;
+  std::size_t right = 0, total = 0;  // this epoch's greedy decisions
+  // Tags sentence `s` greedily with the current weights, updating them where a tag is wrong,
+  // and records its words in the memory when training with one.
+  auto learn_sentence = [&](const TrainingSentence& s) {
+    views.resize(s.words.size());
+    if (options.document_memory) recalled.resize(s.words.size());
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      views[k].word = s.words[k];
+      views[k].attributes =
+          s.attributes.empty() || s.attributes[k].empty() ? nullptr : s.attributes[k].data();
+      views[k].attribute_count =
+          s.attributes.empty() ? 0 : static_cast<std::uint32_t>(s.attributes[k].size());
+      if (!options.document_memory) continue;
+      recalled[k].assign(views[k].attributes, views[k].attributes + views[k].attribute_count);
+      memory.recall(views[k].word, recalled[k]);
+      views[k].attributes = recalled[k].empty() ? nullptr : recalled[k].data();
+      views[k].attribute_count = static_cast<std::uint32_t>(recalled[k].size());
+    }
+    guesses.resize(s.words.size());
+    static_features(views.data(), views.size(), fb);
+    std::uint32_t prev = kNoTag, prev2 = kNoTag;
+    for (std::size_t k = 0; k < views.size(); ++k) {
+      features.assign(fb.hashes.begin() + fb.offsets[k], fb.hashes.begin() + fb.offsets[k + 1]);
+      std::uint64_t dynamic[kDynamicFeatureCount];
+      dynamic_features(fb, k, prev, prev2, dynamic);
+      features.insert(features.end(), dynamic, dynamic + kDynamicFeatureCount);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      weights.score(features, scores);
+      std::uint32_t guess = kNoTag;
+      for (std::uint32_t t = 0; t < n_tags; ++t) {
+        if (!transitions.allowed(prev, t)) continue;
+        if (guess == kNoTag || scores[t] > scores[guess]) guess = t;
+      }
+      if (guess == kNoTag) guess = 0;
+      const std::uint32_t gold = s.tags[k];
+      weights.update(features, gold, guess);
+      if (guess == gold) ++right;
+      ++total;
+      weights.tick();
+      guesses[k] = static_cast<std::uint16_t>(guess);
+      prev2 = prev;
+      prev = guess;
+    }
+    if (options.document_memory) memory.remember(views.data(), guesses.data(), views.size());
+  };
   for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
     for (std::size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
     }
-    std::size_t right = 0, total = 0;
+    right = total = 0;
     for (const auto& [unit_begin, unit_end] : order) {
       memory.clear();
-      for (std::size_t index = unit_begin; index < unit_end; ++index) {
-        const TrainingSentence& s = sentences[index];
-        views.resize(s.words.size());
-        if (options.document_memory) recalled.resize(s.words.size());
-        for (std::size_t k = 0; k < s.words.size(); ++k) {
-          views[k].word = s.words[k];
-          views[k].attributes =
-              s.attributes.empty() || s.attributes[k].empty() ? nullptr : s.attributes[k].data();
-          views[k].attribute_count =
-              s.attributes.empty() ? 0 : static_cast<std::uint32_t>(s.attributes[k].size());
-          if (!options.document_memory) continue;
-          recalled[k].assign(views[k].attributes, views[k].attributes + views[k].attribute_count);
-          memory.recall(views[k].word, recalled[k]);
-          views[k].attributes = recalled[k].empty() ? nullptr : recalled[k].data();
-          views[k].attribute_count = static_cast<std::uint32_t>(recalled[k].size());
-        }
-        guesses.resize(s.words.size());
-        static_features(views.data(), views.size(), fb);
-        std::uint32_t prev = kNoTag, prev2 = kNoTag;
-        for (std::size_t k = 0; k < views.size(); ++k) {
-          features.assign(fb.hashes.begin() + fb.offsets[k], fb.hashes.begin() + fb.offsets[k + 1]);
-          std::uint64_t dynamic[kDynamicFeatureCount];
-          dynamic_features(fb, k, prev, prev2, dynamic);
-          features.insert(features.end(), dynamic, dynamic + kDynamicFeatureCount);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          weights.score(features, scores);
-          std::uint32_t guess = kNoTag;
-          for (std::uint32_t t = 0; t < n_tags; ++t) {
-            if (!transitions.allowed(prev, t)) continue;
-            if (guess == kNoTag || scores[t] > scores[guess]) guess = t;
-          }
-          if (guess == kNoTag) guess = 0;
-          const std::uint32_t gold = s.tags[k];
-          weights.update(features, gold, guess);
-          if (guess == gold) ++right;
-          ++total;
-          weights.tick();
-          guesses[k] = static_cast<std::uint16_t>(guess);
-          prev2 = prev;
-          prev = guess;
-        }
-        if (options.document_memory) memory.remember(views.data(), guesses.data(), views.size());
-      }
+      for (std::size_t index = unit_begin; index < unit_end; ++index)
+        learn_sentence(sentences[index]);
     }
     if (on_epoch)
       on_epoch(epoch, total == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(total));
