@@ -304,7 +304,8 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Rul
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const TaggedSpan& span = spans[i];
     if (static_cast<std::int32_t>(span.label) != labels.person || !role_alone(span)) continue;
-    const std::uint32_t limit = i + 1 < spans.size() ? spans[i + 1].first : v.token_count();
+    const auto limit =
+        static_cast<std::uint32_t>(i + 1 < spans.size() ? spans[i + 1].first : v.token_count());
     std::uint32_t end = span.last;
     while (end < limit && end < span.last + 3 && v.tok(end).has(tf::kCapital) &&
            !v.tok(end).has(tf::kSentenceStart) && !v.is_title_span(end))

@@ -229,7 +229,8 @@ TEST_CASE("a model trained with a document memory says so in its file, and other
   TrainerOptions options;
   options.epochs = 3;
   auto sentences = toy_sentences(120, 7);
-  for (std::size_t i = 0; i < sentences.size(); ++i) sentences[i].document = i / 10;
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    sentences[i].document = static_cast<std::uint32_t>(i / 10);
   TrainerOptions with_memory = options;
   with_memory.document_memory = true;
   const TaggerModel plain = train_tagger("ner", kTags, sentences, options);
