@@ -35,6 +35,11 @@ const std::vector<std::string>& ner_tags() {
   return tags;
 }
 
+// The tag set of a model kind ("pos" or "ner").
+const std::vector<std::string>& tag_set(const std::string& kind) {
+  return kind == "pos" ? upos_tags() : ner_tags();
+}
+
 void check_kind(const std::string& kind) {
   if (kind != "pos" && kind != "ner")
     throw UsageError("unknown model kind '" + kind + "' (expected pos or ner)");
@@ -178,7 +183,7 @@ std::vector<learn::TrainingSentence> training_sentences(const std::string& kind,
                                                         const extract::Knowledge* knowledge,
                                                         std::size_t limit) {
   check_kind(kind);
-  const std::vector<std::string>& tags = kind == "pos" ? upos_tags() : ner_tags();
+  const std::vector<std::string>& tags = tag_set(kind);
   AttributeHasher hasher(kind == "ner" ? knowledge : nullptr);
   std::vector<learn::TrainingSentence> sentences;
   std::uint32_t document = 0;
@@ -222,7 +227,7 @@ learn::TaggerModel train_tagger_model(const std::string& kind,
                                       const learn::EpochCallback& on_epoch) {
   const auto sentences = training_sentences(kind, corpora, knowledge, options.limit);
   if (sentences.empty()) throw UsageError("no training sentences");
-  const std::vector<std::string>& tags = kind == "pos" ? upos_tags() : ner_tags();
+  const std::vector<std::string>& tags = tag_set(kind);
   return learn::train_tagger(kind, tags, sentences, options.trainer, on_epoch);
 }
 

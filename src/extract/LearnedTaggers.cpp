@@ -44,20 +44,9 @@ DocumentTagger::DocumentTagger(const learn::TaggerModel& model, const TokenAttri
       attribute_hashes_.push_back(learn::attribute_hash(name));
     }
   }
-  for (const std::string& tag : model_.tags()) {
-    const bool scheme =
-        tag.size() > 2 && tag[1] == '-' && std::string("BILU").find(tag[0]) != std::string::npos;
-    if (!scheme) {
-      label_of_tag_.push_back(-1);
-      prefix_of_tag_.push_back(0);
-      continue;
-    }
-    const std::string label = tag.substr(2);
-    auto it = std::find(labels_.begin(), labels_.end(), label);
-    if (it == labels_.end()) it = labels_.insert(labels_.end(), label);
-    label_of_tag_.push_back(static_cast<std::int32_t>(it - labels_.begin()));
-    prefix_of_tag_.push_back(tag[0]);
-  }
+  label_of_tag_ = learn::span_labels(model_.tags(), labels_);
+  for (std::size_t tag = 0; tag < model_.tags().size(); ++tag)
+    prefix_of_tag_.push_back(label_of_tag_[tag] < 0 ? '\0' : model_.tags()[tag][0]);
   const std::uint32_t o = model_.tag_index("O");
   outside_ = o == learn::kNoTag ? 0 : static_cast<std::uint16_t>(o);
   // The tag of the same label with another prefix, or `fallback` when the scheme has none.

@@ -1,26 +1,15 @@
 #include "learn/DocumentMemory.h"
 
-#include <algorithm>
 #include <string>
 
 #include "core/Error.h"
+#include "learn/TaggerModel.h"
 
 namespace skein::learn {
 
 DocumentMemory::DocumentMemory(const std::vector<std::string>& tags) {
   std::vector<std::string> labels;
-  for (const std::string& tag : tags) {
-    const bool scheme = tag.size() > 2 && tag[1] == '-' &&
-                        std::string_view("BILU").find(tag[0]) != std::string_view::npos;
-    if (!scheme) {
-      label_of_tag_.push_back(-1);
-      continue;
-    }
-    const std::string label = tag.substr(2);
-    auto it = std::find(labels.begin(), labels.end(), label);
-    if (it == labels.end()) it = labels.insert(labels.end(), label);
-    label_of_tag_.push_back(static_cast<std::int8_t>(it - labels.begin()));
-  }
+  label_of_tag_ = span_labels(tags, labels);
   if (labels.size() > 32) throw UsageError("document memory holds at most 32 labels");
   for (const std::string& label : labels) label_hashes_.push_back(attribute_hash("mem=" + label));
 }

@@ -33,7 +33,7 @@ class DocumentMemory {
  private:
   static std::uint64_t key_of(std::string_view word);  // 0 when not capitalised
 
-  std::vector<std::int8_t> label_of_tag_;                  // -1: no entity
+  std::vector<std::int32_t> label_of_tag_;                 // -1: no entity
   std::vector<std::uint64_t> label_hashes_;                // attribute_hash("mem=<label>") by label
   std::unordered_map<std::uint64_t, std::uint32_t> seen_;  // word key -> label bits
 };

@@ -79,6 +79,24 @@ std::string default_model_path(const std::string& data_dir, std::string_view kin
   return dir + "models/" + std::string(kind) + ".skm";
 }
 
+std::vector<std::int32_t> span_labels(const std::vector<std::string>& tags,
+                                      std::vector<std::string>& labels) {
+  std::vector<std::int32_t> label_of_tag;
+  for (const std::string& tag : tags) {
+    const bool scheme = tag.size() > 2 && tag[1] == '-' &&
+                        std::string_view("BILU").find(tag[0]) != std::string_view::npos;
+    if (!scheme) {
+      label_of_tag.push_back(-1);
+      continue;
+    }
+    const std::string label = tag.substr(2);
+    auto it = std::find(labels.begin(), labels.end(), label);
+    if (it == labels.end()) it = labels.insert(labels.end(), label);
+    label_of_tag.push_back(static_cast<std::int32_t>(it - labels.begin()));
+  }
+  return label_of_tag;
+}
+
 TagTransitions::TagTransitions(const std::vector<std::string>& tags) {
   bool scheme = !tags.empty();
   bool bilou = false;

@@ -44,6 +44,12 @@ inline constexpr std::uint32_t kFlagDocumentMemory = 1;  // trained with a Docum
 // Where a model of `kind` lives under a data folder: "<data_dir>/models/<kind>.skm".
 std::string default_model_path(const std::string& data_dir, std::string_view kind);
 
+// The span label of each tag in a BILOU or BIO scheme ("B-PER" -> "PER"): an index into
+// `labels`, which gets each label once in the order first seen, or -1 for a tag outside the
+// scheme ("O", UPOS tags).
+std::vector<std::int32_t> span_labels(const std::vector<std::string>& tags,
+                                      std::vector<std::string>& labels);
+
 // Which tag may follow which, derived from the tag names (see above).
 class TagTransitions {
  public:
