@@ -84,9 +84,7 @@ bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_
 bool reads_as_personal_name(const TokenView& v, std::uint32_t first, std::uint32_t last) {
   namespace lf = lexicon_flags;
   if ((v.lex(first) & lf::kGivenName) == 0) return false;
-  for (std::uint32_t t = first >= 3 ? first - 3 : 0; t < first; ++t) {
-    if (v.is_title_span(t) && v.span_starting(t).last == first) return true;  // "producer X"
-  }
+  if (v.title_ending_at(first) != nullptr) return true;  // "executive producer Robbie Stamp"
   const std::uint32_t end_flags = v.lex(last - 1);
   return last - first == 1 || (end_flags & lf::kCommon) == 0 || (end_flags & lf::kSurname) != 0;
 }

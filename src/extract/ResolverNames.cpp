@@ -218,13 +218,10 @@ void ResolutionRun::resolve() {
   // A role's title phrase (not an honorific: "Sir Paul" is Paul McCartney) ends right before
   // token `first`.
   auto role_before = [&](std::uint32_t first) {
-    for (std::uint32_t t = first >= 3 ? first - 3 : 0; t < first; ++t) {
-      if (is_title_span(t) && span_starting(t).last == first &&
-          k_.lists_title_of_kind(*span_starting(t).entry,
-                                 [](std::string_view kind) { return kind != "honorific"; }))
-        return true;
-    }
-    return false;
+    const GazetteerSpan* title = title_ending_at(first);
+    return title != nullptr && k_.lists_title_of_kind(*title->entry, [](std::string_view kind) {
+      return kind != "honorific";
+    });
   };
   // short_form() of a given name where a work's title stands: no person at all.
   constexpr int kWorkTitle = -2;

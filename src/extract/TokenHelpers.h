@@ -202,6 +202,14 @@ class TokenView {
   const GazetteerSpan& span_starting(std::uint32_t i) const {
     return doc_.gazetteer_spans[doc_.span_at[i]];
   }
+  // The title phrase (of up to three tokens) that ends right before token `first` ("producer"
+  // in "executive producer Robbie Stamp"), or nullptr.
+  const GazetteerSpan* title_ending_at(std::uint32_t first) const {
+    for (std::uint32_t t = first >= 3 ? first - 3 : 0; t < first; ++t) {
+      if (is_title_span(t) && span_starting(t).last == first) return &span_starting(t);
+    }
+    return nullptr;
+  }
 
  private:
   const AnnotatedDocument& doc_;
