@@ -206,13 +206,23 @@ void static_features(const TokenView* tokens, std::size_t count, FeatureBuffer& 
   out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
 }
 
-void dynamic_features(const FeatureBuffer& buffer, std::size_t i, std::uint32_t previous,
-                      std::uint32_t before_previous, std::uint64_t* out) {
-  const std::uint64_t* w = &buffer.word_hashes[i * kWordHashCount];
+void tag_history_features(std::uint32_t previous, std::uint32_t before_previous,
+                          std::uint64_t* out) {
   out[0] = mix(tTag1, previous);
   out[1] = mix(tTag12, mix(previous, before_previous));
-  out[2] = mix(tTag1Lower, mix(previous, w[kLower]));
-  out[3] = mix(tTag1Shape, mix(previous, w[kShape]));
+}
+
+void word_history_features(const FeatureBuffer& buffer, std::size_t i, std::uint32_t previous,
+                           std::uint64_t* out) {
+  const std::uint64_t* w = &buffer.word_hashes[i * kWordHashCount];
+  out[0] = mix(tTag1Lower, mix(previous, w[kLower]));
+  out[1] = mix(tTag1Shape, mix(previous, w[kShape]));
+}
+
+void dynamic_features(const FeatureBuffer& buffer, std::size_t i, std::uint32_t previous,
+                      std::uint32_t before_previous, std::uint64_t* out) {
+  tag_history_features(previous, before_previous, out);
+  word_history_features(buffer, i, previous, out + kTagHistoryFeatureCount);
 }
 
 }  // namespace skein::learn

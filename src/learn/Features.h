@@ -66,5 +66,15 @@ inline constexpr std::uint32_t kNoTag = 0xFFFFu;
 inline constexpr std::size_t kDynamicFeatureCount = 4;
 void dynamic_features(const FeatureBuffer& buffer, std::size_t i, std::uint32_t previous,
                       std::uint32_t before_previous, std::uint64_t* out);
+// The same features in their two kinds: those of the two tags alone, the same at every
+// position (kTagHistoryFeatureCount hashes, dynamic_features' first), and those of the previous
+// tag with the word at i (the rest).
+inline constexpr std::size_t kTagHistoryFeatureCount = 2;
+inline constexpr std::size_t kWordHistoryFeatureCount =
+    kDynamicFeatureCount - kTagHistoryFeatureCount;
+void tag_history_features(std::uint32_t previous, std::uint32_t before_previous,
+                          std::uint64_t* out);
+void word_history_features(const FeatureBuffer& buffer, std::size_t i, std::uint32_t previous,
+                           std::uint64_t* out);
 
 }  // namespace skein::learn

@@ -220,6 +220,12 @@ void PerceptronTrainer::score(std::span<const std::uint64_t> features,
 void PerceptronTrainer::update(std::span<const std::uint64_t> features, std::size_t truth,
                                std::size_t guess) {
   if (truth == guess) return;
+  adjust(features, truth, 1.0f);
+  adjust(features, guess, -1.0f);
+}
+
+void PerceptronTrainer::adjust(std::span<const std::uint64_t> features, std::size_t cls,
+                               float delta) {
   if (dense_) {
     for (std::uint64_t f : features) {
       const auto [it, fresh] =
@@ -229,27 +235,19 @@ void PerceptronTrainer::update(std::span<const std::uint64_t> features, std::siz
         dense_total_.resize(dense_total_.size() + class_count_, 0.0);
         dense_stamp_.resize(dense_stamp_.size() + class_count_, kNever);
       }
-      const std::size_t row = static_cast<std::size_t>(it->second) * class_count_;
-      for (const auto& [c, delta] : {std::pair{truth, 1.0f}, std::pair{guess, -1.0f}}) {
-        bump(dense_weight_[row + c], dense_total_[row + c], dense_stamp_[row + c], delta, clock_);
-      }
+      const std::size_t at = static_cast<std::size_t>(it->second) * class_count_ + cls;
+      bump(dense_weight_[at], dense_total_[at], dense_stamp_[at], delta, clock_);
     }
     return;
   }
-  auto bump_class = [this](std::vector<std::pair<std::uint16_t, Cell>>& row, std::size_t c,
-                           float delta) {
-    auto it = std::find_if(row.begin(), row.end(), [c](const auto& p) { return p.first == c; });
-    if (it == row.end()) {
-      row.emplace_back(static_cast<std::uint16_t>(c), Cell{});
-      it = row.end() - 1;
-    }
-    Cell& cell = it->second;
-    bump(cell.weight, cell.total, cell.stamp, delta, clock_);
-  };
   for (std::uint64_t f : features) {
     auto& row = rows_[f];
-    bump_class(row, truth, 1.0f);
-    bump_class(row, guess, -1.0f);
+    auto it = std::find_if(row.begin(), row.end(), [cls](const auto& p) { return p.first == cls; });
+    if (it == row.end()) {
+      row.emplace_back(static_cast<std::uint16_t>(cls), Cell{});
+      it = row.end() - 1;
+    }
+    bump(it->second.weight, it->second.total, it->second.stamp, delta, clock_);
   }
 }
 

@@ -104,6 +104,9 @@ class PerceptronTrainer {
   // One perceptron step: +1 to `truth`, -1 to `guess` for every feature. Call tick() once per
   // training decision (example), whether or not it updated.
   void update(std::span<const std::uint64_t> features, std::size_t truth, std::size_t guess);
+  // Adds `delta` to class `cls` of every feature: one side of a structured update, whose gold
+  // and predicted sequences may differ in features (the tag history), not just in class.
+  void adjust(std::span<const std::uint64_t> features, std::size_t cls, float delta);
   void tick() { ++clock_; }
 
   // The averaged weights; weights whose magnitude is below `min_weight` are pruned.

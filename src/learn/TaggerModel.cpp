@@ -10,6 +10,7 @@
 #include "core/Error.h"
 #include "core/MappedFile.h"
 #include "core/Sha256.h"
+#include "learn/BeamSearch.h"
 
 namespace skein::learn {
 namespace {
@@ -67,6 +68,11 @@ class Reader {
   const std::string& source_;
   std::size_t pos_ = 0;
 };
+
+// sums[t] += row[t] for t < n: one feature's weights added to a position's tag scores.
+inline void add_weights(std::int32_t* sums, const std::int16_t* row, std::size_t n) {
+  for (std::size_t t = 0; t < n; ++t) sums[t] += row[t];
+}
 
 bool has_prefix(std::string_view tag, char c) {
   return tag.size() > 2 && tag[0] == c && tag[1] == '-';
@@ -180,6 +186,23 @@ void TaggerModel::build_table() {
     while (slots_[i].check != 0) i = (i + 1) & mask_;
     slots_[i] = {check_of(keys_[r]), static_cast<std::uint32_t>(r * tags_.size())};
   }
+  const std::size_t states = tags_.size() + 1;
+  const auto tag_of = [&](std::size_t state) {
+    return state == tags_.size() ? kNoTag : static_cast<std::uint32_t>(state);
+  };
+  history_rows_.assign(states * states * kTagHistoryFeatureCount, kNoRow);
+  for (std::size_t previous = 0; previous < states; ++previous) {
+    for (std::size_t before = 0; before < states; ++before) {
+      std::uint64_t keys[kTagHistoryFeatureCount];
+      tag_history_features(tag_of(previous), tag_of(before), keys);
+      for (std::size_t k = 0; k < kTagHistoryFeatureCount; ++k) {
+        if (const std::int16_t* r = row(keys[k])) {
+          history_rows_[(previous * states + before) * kTagHistoryFeatureCount + k] =
+              static_cast<std::uint32_t>(r - weights_.data());
+        }
+      }
+    }
+  }
 }
 
 const std::int16_t* TaggerModel::row(std::uint64_t key, std::size_t from_slot) const {
@@ -263,8 +286,48 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     find_rows(fb.local_ends[i], fb.offsets[i + 1], out.context);
   };
   const auto add_row = [n_tags](std::int32_t* sums, const std::int16_t* r) {
-    for (std::size_t t = 0; t < n_tags; ++t) sums[t] += r[t];
+    add_weights(sums, r, n_tags);
   };
+  TaggerWorkspace::PositionRows& current = workspace.current;
+  TaggerWorkspace::PositionRows& next = workspace.next;
+  // Sums the static rows of position i (resolved in `current`) into out[0 .. n_tags): its
+  // token-local ones from the cache (filled first when it lacks them), then its context ones.
+  const auto static_sum = [&](std::size_t i, std::int32_t* out) {
+    const std::size_t slot = cache_slot(i);
+    std::int32_t* local = &workspace.cache_rows[slot * n_tags];
+    if (workspace.cache_keys[slot] != (fb.local_keys[i] | 1u)) {
+      // Not cached when position i was resolved either, unless an earlier position's entry
+      // has evicted it since.
+      if (!current.has_local) find_rows(fb.offsets[i], fb.local_ends[i], current.local);
+      std::fill(local, local + n_tags, 0);
+      for (const std::int16_t* r : current.local) add_row(local, r);
+      workspace.cache_keys[slot] = fb.local_keys[i] | 1u;
+    }
+    std::copy(local, local + n_tags, out);
+    for (const std::int16_t* r : current.context) add_row(out, r);
+  };
+  prefetch_slots(0);
+  prefetch_slots(1);
+  resolve(0, current);
+  if (beam_ > 1) {
+    // The beam steps go along with the static sums, so the table's misses of a step's
+    // previous-tag features (prefetched by the step before) overlap the next position's sums.
+    // Per position: the previous-tag rows are looked up (their slots prefetched at the end of
+    // the position before, ahead of its resolve()) and prefetched, the static sum is made while
+    // they arrive, then the beam steps and prefetches the next position's slots.
+    workspace.static_scores.resize(count * n_tags);
+    start_beam(count, workspace);
+    for (std::size_t i = 0; i < count; ++i) {
+      find_word_history(workspace);
+      static_sum(i, &workspace.static_scores[i * n_tags]);
+      beam_step(i, count, workspace);
+      prefetch_slots(i + 2);
+      resolve(i + 1, next);
+      std::swap(current, next);
+    }
+    finish_beam(count, workspace, tags_out, confidence_out);
+    return;
+  }
   std::uint64_t dynamic[kDynamicFeatureCount];
   const auto prefetch_dynamic = [&](std::size_t i, std::uint32_t previous,
                                     std::uint32_t before_previous) {
@@ -272,11 +335,6 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     dynamic_features(fb, i, previous, before_previous, dynamic);
     for (const std::uint64_t key : dynamic) __builtin_prefetch(&slots_[home(key)]);
   };
-  TaggerWorkspace::PositionRows& current = workspace.current;
-  TaggerWorkspace::PositionRows& next = workspace.next;
-  prefetch_slots(0);
-  prefetch_slots(1);
-  resolve(0, current);
   std::uint32_t prev = kNoTag;
   std::uint32_t prev2 = kNoTag;
   prefetch_dynamic(0, prev, prev2);
@@ -292,18 +350,7 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     }
     prefetch_slots(i + 2);
     resolve(i + 1, next);
-    const std::size_t slot = cache_slot(i);
-    std::int32_t* local = &workspace.cache_rows[slot * n_tags];
-    if (workspace.cache_keys[slot] != (fb.local_keys[i] | 1u)) {
-      // Not cached when position i was resolved either, unless an earlier position's entry
-      // has evicted it since.
-      if (!current.has_local) find_rows(fb.offsets[i], fb.local_ends[i], current.local);
-      std::fill(local, local + n_tags, 0);
-      for (const std::int16_t* r : current.local) add_row(local, r);
-      workspace.cache_keys[slot] = fb.local_keys[i] | 1u;
-    }
-    std::copy(local, local + n_tags, scores.begin());
-    for (const std::int16_t* r : current.context) add_row(scores.data(), r);
+    static_sum(i, scores.data());
     for (std::size_t k = 0; k < dynamic_found; ++k) add_row(scores.data(), dynamic_rows[k]);
     std::uint32_t best = kNoTag;
     for (std::uint32_t t = 0; t < n_tags; ++t) {
@@ -313,16 +360,7 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
     if (best == kNoTag) best = 0;  // no allowed tag: cannot happen for a consistent scheme
     if (i + 1 == count) best = transitions_.closing(best);
     prefetch_dynamic(i + 1, best, prev);
-    if (confidence_out != nullptr) {
-      // Softmax of the chosen tag; tags more than 16 nats below it add under 1e-7 each.
-      float total = 0;
-      const float top = static_cast<float>(scores[best]) * scale_;
-      for (std::uint32_t t = 0; t < n_tags; ++t) {
-        const float gap = static_cast<float>(scores[t]) * scale_ - top;
-        if (gap > -16.0f && transitions_.allowed(prev, t)) total += std::exp(gap);
-      }
-      (*confidence_out)[i] = total > 0 ? 1.0f / total : 1.0f;
-    }
+    if (confidence_out != nullptr) (*confidence_out)[i] = probability(scores.data(), best, prev);
     tags_out[i] = static_cast<std::uint16_t>(best);
     prev2 = prev;
     prev = best;
@@ -330,12 +368,148 @@ void TaggerModel::tag(const TokenView* tokens, std::size_t count, TaggerWorkspac
   }
 }
 
+float TaggerModel::probability(const std::int32_t* scores, std::uint32_t tag,
+                               std::uint32_t previous) const {
+  // Softmax of the chosen tag; tags more than 16 nats below it add under 1e-7 each.
+  float total = 0;
+  const float top = static_cast<float>(scores[tag]) * scale_;
+  for (std::uint32_t t = 0; t < tags_.size(); ++t) {
+    const float gap = static_cast<float>(scores[t]) * scale_ - top;
+    if (gap > -16.0f && transitions_.allowed(previous, t)) total += std::exp(gap);
+  }
+  return total > 0 ? 1.0f / total : 1.0f;
+}
+
+namespace {
+// A tag's state index in the tables of previous tags: the tag, or the tag count before the
+// sentence (kNoTag).
+inline std::size_t state_of(std::uint32_t tag, std::size_t tag_count) {
+  return tag == kNoTag ? tag_count : tag;
+}
+}  // namespace
+
+void TaggerModel::start_beam(std::size_t count, TaggerWorkspace& workspace) const {
+  const std::size_t states = tags_.size() + 1;
+  if (workspace.steps.size() < count) workspace.steps.resize(count);
+  workspace.word_history_rows.resize(states * kWordHistoryFeatureCount);
+  workspace.word_history_position.assign(states, 0);
+  workspace.beam_start.assign(1, BeamItem{});
+  prefetch_word_history(0, workspace);
+}
+
+void TaggerModel::prefetch_word_history(std::size_t i, TaggerWorkspace& workspace) const {
+  const std::vector<BeamItem>& before = i == 0 ? workspace.beam_start : workspace.steps[i - 1];
+  workspace.word_history_keys.clear();
+  workspace.word_history_states.clear();
+  for (const BeamItem& item : before) {
+    const std::size_t state = state_of(item.tag, tags_.size());
+    if (workspace.word_history_position[state] == i + 1) continue;
+    workspace.word_history_position[state] = i + 1;
+    std::uint64_t keys[kWordHistoryFeatureCount];
+    word_history_features(workspace.features, i, item.tag, keys);
+    for (const std::uint64_t key : keys) {
+      __builtin_prefetch(&slots_[home(key)]);
+      workspace.word_history_keys.push_back(key);
+    }
+    workspace.word_history_states.push_back(state);
+  }
+}
+
+void TaggerModel::find_word_history(TaggerWorkspace& workspace) const {
+  for (std::size_t d = 0; d < workspace.word_history_states.size(); ++d) {
+    for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k) {
+      const std::int16_t* r = row(workspace.word_history_keys[d * kWordHistoryFeatureCount + k]);
+      if (r != nullptr) __builtin_prefetch(r);
+      workspace.word_history_rows[workspace.word_history_states[d] * kWordHistoryFeatureCount + k] =
+          r;
+    }
+  }
+}
+
+void TaggerModel::beam_step(std::size_t i, std::size_t count, TaggerWorkspace& workspace) const {
+  const std::size_t n_tags = tags_.size();
+  const std::vector<BeamItem>& before = i == 0 ? workspace.beam_start : workspace.steps[i - 1];
+  const std::vector<const std::int16_t*>& word_rows = workspace.word_history_rows;
+  std::vector<std::int32_t>& scores = workspace.scores;
+  const std::int32_t* statics = &workspace.static_scores[i * n_tags];
+  extend_beam(
+      before, n_tags, transitions_, beam_, i + 1 == count,
+      [&](std::size_t b, std::vector<double>& out) {
+        std::copy_n(statics, n_tags, scores.begin());
+        const std::size_t previous = state_of(before[b].tag, n_tags);
+        const std::size_t history = previous * (n_tags + 1) + state_of(before[b].previous, n_tags);
+        for (std::size_t k = 0; k < kTagHistoryFeatureCount; ++k) {
+          const std::uint32_t at = history_rows_[history * kTagHistoryFeatureCount + k];
+          if (at != kNoRow) add_weights(scores.data(), &weights_[at], n_tags);
+        }
+        for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k) {
+          if (const std::int16_t* r = word_rows[previous * kWordHistoryFeatureCount + k])
+            add_weights(scores.data(), r, n_tags);
+        }
+        for (std::size_t t = 0; t < n_tags; ++t) out[t] = scores[t];
+      },
+      workspace.item_scores, workspace.steps[i]);
+  if (i + 1 < count) prefetch_word_history(i + 1, workspace);
+}
+
+void TaggerModel::finish_beam(std::size_t count, TaggerWorkspace& workspace,
+                              std::vector<std::uint16_t>& tags_out,
+                              std::vector<float>* confidence_out) const {
+  const std::size_t n_tags = tags_.size();
+  const std::vector<std::vector<BeamItem>>& steps = workspace.steps;
+  // The best path, read back from the last step; per position, the two tags before it.
+  std::vector<std::uint32_t>& previous = workspace.path_previous;
+  previous.assign(2 * count, kNoTag);
+  for (std::size_t i = count, item = 0; i-- > 0;) {
+    const BeamItem& chosen = steps[i][item];
+    tags_out[i] = static_cast<std::uint16_t>(chosen.tag);
+    previous[2 * i] = chosen.previous;
+    if (i > 0) previous[2 * i + 1] = steps[i - 1][chosen.parent].previous;
+    item = chosen.parent;
+  }
+  if (confidence_out == nullptr) return;
+  // Each position's scores again under the chosen path, its features looked up in two sweeps
+  // (slots, then rows) so their misses overlap.
+  std::vector<std::uint64_t>& keys = workspace.word_history_keys;
+  keys.resize(count * kWordHistoryFeatureCount);
+  for (std::size_t i = 0; i < count; ++i) {
+    word_history_features(workspace.features, i, previous[2 * i],
+                          &keys[i * kWordHistoryFeatureCount]);
+    for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k)
+      __builtin_prefetch(&slots_[home(keys[i * kWordHistoryFeatureCount + k])]);
+  }
+  std::vector<const std::int16_t*>& rows = workspace.path_rows;
+  rows.resize(keys.size());
+  for (std::size_t f = 0; f < keys.size(); ++f) {
+    rows[f] = row(keys[f]);
+    if (rows[f] != nullptr) __builtin_prefetch(rows[f]);
+  }
+  std::vector<std::int32_t>& scores = workspace.scores;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::copy_n(&workspace.static_scores[i * n_tags], n_tags, scores.begin());
+    const std::size_t history =
+        state_of(previous[2 * i], n_tags) * (n_tags + 1) + state_of(previous[2 * i + 1], n_tags);
+    for (std::size_t k = 0; k < kTagHistoryFeatureCount; ++k) {
+      const std::uint32_t at = history_rows_[history * kTagHistoryFeatureCount + k];
+      if (at != kNoRow) add_weights(scores.data(), &weights_[at], n_tags);
+    }
+    for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k) {
+      if (const std::int16_t* r = rows[i * kWordHistoryFeatureCount + k])
+        add_weights(scores.data(), r, n_tags);
+    }
+    (*confidence_out)[i] = probability(scores.data(), tags_out[i], previous[2 * i]);
+  }
+}
+
 std::string TaggerModel::serialize() const {
   std::string out(kMagic);
-  put_u32(out, document_memory_ ? kModelFormatWithFlags : kModelFormatVersion);
+  const std::uint32_t flags =
+      (document_memory_ ? kFlagDocumentMemory : 0u) | (beam_ > 1 ? kFlagBeam : 0u);
+  put_u32(out, flags != 0 ? kModelFormatWithFlags : kModelFormatVersion);
   put_str(out, kind_);
   put_u32(out, kFeatureTemplateVersion);
-  if (document_memory_) put_u32(out, kFlagDocumentMemory);
+  if (flags != 0) put_u32(out, flags);
+  if ((flags & kFlagBeam) != 0) put_u32(out, static_cast<std::uint32_t>(beam_));
   put_u32(out, static_cast<std::uint32_t>(tags_.size()));
   for (const std::string& t : tags_) put_str(out, t);
   std::uint32_t scale_bits = 0;
@@ -397,8 +571,11 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
                                  std::to_string(kFeatureTemplateVersion) + ": retrain it");
   }
   const auto flags = version == kModelFormatWithFlags ? static_cast<std::uint32_t>(in.uint(4)) : 0u;
-  if ((flags & ~kFlagDocumentMemory) != 0)
+  if ((flags & ~(kFlagDocumentMemory | kFlagBeam)) != 0)
     throw InputError(source, "unknown model flags " + std::to_string(flags) + ": retrain it");
+  const auto beam = (flags & kFlagBeam) != 0 ? static_cast<std::size_t>(in.uint(4)) : 1u;
+  if (beam < 1 || beam > kMaxBeam)
+    throw InputError(source, "bad beam width " + std::to_string(beam));
   const auto tag_count = static_cast<std::size_t>(in.uint(4));
   if (tag_count == 0 || tag_count > 1024)
     throw InputError(source, "bad tag count " + std::to_string(tag_count));
@@ -432,6 +609,7 @@ TaggerModel TaggerModel::parse(std::string_view bytes, const std::string& source
   TaggerModel model(WeightTable{}, std::move(kind), std::move(tags), scale, std::move(keys),
                     std::move(weights));
   model.document_memory_ = (flags & kFlagDocumentMemory) != 0;
+  model.beam_ = beam;
   return model;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// Trains a TaggerModel: averaged structured perceptron, greedy left-to-right decoding with the
-// two previous (predicted) tags as features, so training sees the same history the tagger
-// will see at run time.
+// Trains a TaggerModel: averaged structured perceptron, decoding left to right with the two
+// previous (predicted) tags as features, so training sees the same history the tagger will see
+// at run time. Decoding is greedy (beam 1: an update at every wrong tag) or a beam search
+// (TrainerOptions::beam > 1: one update per sentence, at the prefix where the best item of the
+// beam outscores the gold prefix most, the "max-violation" update of Huang, Fayong and Guo
+// 2012); the model records its beam, and tags with the same one.
 //
 // Deterministic: sentences are visited in an order shuffled by a fixed-seed Mersenne Twister
 // (its output is fixed by the C++ standard) and a Fisher-Yates shuffle written here, for a
@@ -33,6 +36,8 @@ struct TrainerOptions {
   bool document_memory = false;
   // Rows whose largest absolute quantised weight is below this are dropped (0 keeps all).
   int prune_below = 2;
+  // Beam width of the decoder, in training and in the model (1: greedy).
+  std::size_t beam = 1;
 };
 
 // One training sentence: tokens (with their attribute hashes) and one tag index per token.

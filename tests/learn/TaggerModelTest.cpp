@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/Error.h"
+#include "core/Sha256.h"
+#include "learn/BeamSearch.h"
 #include "learn/DocumentMemory.h"
 #include "learn/TaggerModel.h"
 #include "learn/TaggerTrainer.h"
@@ -244,4 +246,87 @@ TEST_CASE("a model trained with a document memory says so in its file, and other
   // A flagless model keeps format 1, so models trained before the flag load and rebuild alike.
   CHECK(plain.serialize().substr(8, 4) == std::string("\x01\x00\x00\x00", 4));
   CHECK(bytes.substr(8, 4) == std::string("\x02\x00\x00\x00", 4));
+}
+
+TEST_CASE("a beam-trained tagger learns the made-up corpus and keeps its beam in its file",
+          "[learn]") {
+  TrainerOptions options;
+  options.epochs = 4;
+  options.beam = 3;
+  const TaggerModel model = train_tagger("ner", kTags, toy_sentences(300, 1), options);
+  CHECK(model.beam() == 3);
+  CHECK(accuracy(model, toy_sentences(100, 2)) > 0.97);
+  const std::string bytes = model.serialize();
+  CHECK(bytes == train_tagger("ner", kTags, toy_sentences(300, 1), options).serialize());
+  CHECK(bytes != toy_model().serialize());  // another training: max-violation updates
+  const TaggerModel loaded = TaggerModel::parse(bytes, "m.skm", "ner");
+  CHECK(loaded.beam() == 3);
+  CHECK(loaded.serialize() == bytes);
+  CHECK(accuracy(loaded, toy_sentences(50, 3)) == accuracy(model, toy_sentences(50, 3)));
+  // Format 2, flag 2 (a beam), then the width.
+  CHECK(bytes.substr(8, 4) == std::string("\x02\x00\x00\x00", 4));
+  const std::size_t flags_at = 8 + 4 + (4 + 3) + 4;
+  CHECK(bytes.substr(flags_at, 8) == std::string("\x02\x00\x00\x00\x03\x00\x00\x00", 8));
+  // A width out of range, checksum made good again, is refused on one line.
+  std::string body = bytes.substr(0, bytes.size() - 64);
+  body[flags_at + 4] = 0;
+  CHECK(error_of(body + skein::sha256_hex(body)) == "models/ner.skm: bad beam width 0");
+  // Decoding a beam model still never leaves a name open, and gives probabilities.
+  TaggerWorkspace workspace;
+  std::vector<std::uint16_t> tags;
+  std::vector<float> confidence;
+  const std::vector<TokenView> views = {{"met", nullptr, 0}, {"Ada", nullptr, 0}};
+  model.tag(views.data(), views.size(), workspace, tags, &confidence);
+  REQUIRE(tags.size() == 2);
+  const std::string last = model.tags()[tags[1]];
+  CHECK((last == "O" || last == "U-PER" || last == "L-PER"));
+  for (const float c : confidence) CHECK((c > 0.0f && c <= 1.0f));
+  TrainerOptions too_wide = options;
+  too_wide.beam = kMaxBeam + 1;
+  CHECK_THROWS_AS(train_tagger("ner", kTags, toy_sentences(10, 1), too_wide), skein::UsageError);
+}
+
+TEST_CASE("a beam step keeps the best paths, one per history, and ends only where a name may",
+          "[learn]") {
+  const std::vector<std::string> tags = {"O", "B-PER", "L-PER", "U-PER"};
+  const TagTransitions transitions(tags);
+  std::vector<double> scratch;
+  std::vector<BeamItem> first, second;
+  // Step one from the start: O 5, B-PER 4, U-PER 1 (L-PER cannot open a name).
+  const std::vector<BeamItem> start{BeamItem{}};
+  extend_beam(
+      start, tags.size(), transitions, 2, false,
+      [](std::size_t, std::vector<double>& s) {
+        s = {5, 4, 9, 1};
+      },
+      scratch, first);
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].tag == 0);  // greedy would stop here
+  CHECK(first[1].tag == 1);
+  CHECK(first[0].score == 5);
+  // Step two, the last: after O only O or U-PER may end the sentence (5+1, 5+2); after B-PER
+  // only L-PER (4+6), which wins although its first tag lost.
+  extend_beam(
+      first, tags.size(), transitions, 2, true,
+      [&](std::size_t b, std::vector<double>& s) {
+        s = b == 0 ? std::vector<double>{1, 50, 50, 2} : std::vector<double>{0, 0, 6, 0};
+      },
+      scratch, second);
+  REQUIRE(second.size() == 2);
+  CHECK(second[0].tag == 2);
+  CHECK(second[0].parent == 1);
+  CHECK(second[0].score == 10);
+  CHECK(second[1].tag == 3);  // U-PER after O: 7
+  // Two items ending alike (tag O after O) keep only the better; ties keep the earlier item.
+  const std::vector<BeamItem> twins{BeamItem{3, 0, 0}, BeamItem{3, 0, 1}};
+  std::vector<BeamItem> out;
+  extend_beam(
+      twins, tags.size(), transitions, 4, false,
+      [](std::size_t, std::vector<double>& s) {
+        s = {1, -9, -9, -9};
+      },
+      scratch, out);
+  REQUIRE(out.size() == 3);  // O after O once, then B-PER and U-PER after O
+  CHECK(out[0].tag == 0);
+  CHECK(out[0].parent == 0);
 }

@@ -119,6 +119,7 @@ int run(const std::vector<std::string>& args) {
   int prune = learn::TrainerOptions{}.prune_below;
   int seed = static_cast<int>(learn::TrainerOptions{}.seed);
   int runs = static_cast<int>(learn::TrainerOptions{}.runs);
+  int beam = static_cast<int>(learn::TrainerOptions{}.beam);
   bool document_memory = false;
   bool no_dev = false;
   bool quiet = false;
@@ -141,6 +142,10 @@ int run(const std::vector<std::string>& args) {
               "pos and ner: train N times, shuffled by seeds SEED .. SEED+N-1, and average the "
               "weights",
               runs)
+      .option("--beam", "K",
+              "pos and ner: train and tag with a beam of K paths (1: greedy; max-violation "
+              "updates)",
+              beam)
       .flag("--document-memory",
             "pos and ner: each token also sees the labels its word got earlier in the document",
             document_memory)
@@ -188,6 +193,8 @@ int run(const std::vector<std::string>& args) {
   if (runs < 1) throw UsageError("--runs must be 1 or more");
   options.trainer.runs = static_cast<std::size_t>(runs);
   options.trainer.document_memory = document_memory;
+  if (beam < 1 || beam > 64) throw UsageError("--beam must be between 1 and 64");
+  options.trainer.beam = static_cast<std::size_t>(beam);
   const learn::TaggerModel model = evaluate::train_tagger_model(
       kind, corpora, knowledge.get(), options, [&](std::size_t epoch, double accuracy) {
         if (!quiet) std::cerr << "epoch " << epoch << ": training accuracy " << accuracy << "\n";
