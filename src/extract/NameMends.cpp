@@ -50,6 +50,10 @@ bool free_word_before(const TokenView& v, std::uint32_t first, std::uint32_t pre
 
 }  // namespace
 
+std::uint32_t role_title_end(const Knowledge& knowledge, const TokenView& v, std::uint32_t t) {
+  return title_end(knowledge, v, t, role_kind);
+}
+
 bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint32_t t) {
   return (head_kind(knowledge, v, t) & kInstitution) != 0;
 }
@@ -243,28 +247,37 @@ void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const 
 
 void join_article_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                         std::vector<TaggedSpan>& spans) {
-  std::uint32_t previous_end = 0;
-  for (TaggedSpan& span : spans) {
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (TaggedSpan span : spans) {
     const std::uint32_t the = v.norm(span.first) == "the" ? span.first
                               : span.first >= 1           ? span.first - 1
                                                           : 0;
-    // (The word may be listed as some place: "Save" is a river.)
     const std::uint32_t word = the - 1;
+    const std::uint32_t previous_end = out.empty() ? 0 : out.back().last;
+    // (The word may be listed as some place, and read as one: "Save" is a river and a town.
+    // Then it is a common word: "London the Treasury" is no name.)
+    const bool place_word = !out.empty() && out.back().first == word && previous_end == word + 1 &&
+                            static_cast<std::int32_t>(out.back().label) == labels.location &&
+                            (v.lex(word) & lf::kCommon) != 0;
     if (static_cast<std::int32_t>(span.label) == labels.organization && the >= 1 &&
-        v.norm(the) == "the" && v.tok(the).has(tf::kLower) && word >= previous_end &&
-        v.tok(word).has(tf::kCapital) && !v.tok(word).has(tf::kAllCaps) &&
-        !v.tok(word).has(tf::kSentenceStart) && !v.tok(the).has(tf::kSentenceStart) &&
-        !v.is_title_span(word) && !is_calendar_word(v.norm(word)) &&
-        (v.lex(word) & (lf::kGivenName | lf::kSurname)) == 0 &&
-        !(span.last == the + 2 && institution_head(knowledge, v, the + 1)))
+        v.norm(the) == "the" && v.tok(the).has(tf::kLower) &&
+        (word >= previous_end || place_word) && v.tok(word).has(tf::kCapital) &&
+        !v.tok(word).has(tf::kAllCaps) && !v.tok(word).has(tf::kSentenceStart) &&
+        !v.tok(the).has(tf::kSentenceStart) && !v.is_title_span(word) &&
+        !is_calendar_word(v.norm(word)) && (v.lex(word) & (lf::kGivenName | lf::kSurname)) == 0 &&
+        !(span.last == the + 2 && institution_head(knowledge, v, the + 1))) {
       span.first = word;
-    previous_end = span.last;
+      if (place_word) out.pop_back();
+    }
+    out.push_back(span);
   }
+  spans = std::move(out);
 }
 
 void names_after_roles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                        const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  auto role_end = [&](std::uint32_t t) { return title_end(knowledge, v, t, role_kind); };
+  auto role_end = [&](std::uint32_t t) { return role_title_end(knowledge, v, t); };
   // (A one-word title that is also a surname or a given name may be one: "King".) A
   // government role's portfolio is no organisation either: one common word after the role and
   // "for" or "of" ("Commissioner for Transport").
@@ -285,8 +298,11 @@ void names_after_roles(const Knowledge& knowledge, const TokenView& v, const Rul
         span.last >= v.token_count() || title_end(knowledge, v, span.last, government_kind) == 0 ||
         name_evidence::listed_anywhere(knowledge, v, span.first, span.last))
       return false;
+    // (An institution's word ends an institution's name: "Home Office"; "International" of
+    // "International Development Secretary" opens a portfolio.)
+    if (institution_head(knowledge, v, span.last - 1)) return false;
     for (std::uint32_t t = span.first; t < span.last; ++t) {
-      if (institution_head(knowledge, v, t) || rules.in_word_set("affiliation", v.norm(t)) ||
+      if (rules.in_word_set("affiliation", v.norm(t)) ||
           ((v.lex(t) & lf::kCommon) == 0 && v.norm(t) != "and" && v.norm(t) != "&"))
         return false;
     }
@@ -491,6 +507,56 @@ void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& label
               spans.end());
 }
 
+void parties_before_roles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                          const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  const auto n = static_cast<std::uint32_t>(v.token_count());
+  const auto party_word = [&](std::uint32_t t) {
+    return t < n && v.tok(t).has(tf::kCapital) && rules.in_word_set("affiliation", v.norm(t));
+  };
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size() + 1);
+  std::size_t next = 0;  // the first span not yet copied
+  for (std::uint32_t t = 0; t < n; ++t) {
+    while (next < spans.size() && spans[next].first <= t) out.push_back(spans[next++]);
+    // A listed demonym before a role's title, untagged ("South Korean Foreign Minister Han
+    // Ji-woo" opening a sentence): MISC, as the model reads demonyms, so its country qualifies
+    // the role.
+    if ((out.empty() || out.back().last <= t) && v.is_name_span(t) &&
+        v.span_starting(t).first == t &&
+        name_evidence::has_candidate(*v.span_starting(t).entry, CandidateKind::kDemonym)) {
+      const std::uint32_t demonym_end = v.span_starting(t).last;
+      if (demonym_end < n && (next == spans.size() || spans[next].first >= demonym_end) &&
+          role_title_end(knowledge, v, demonym_end) != 0) {
+        out.push_back({t, demonym_end, static_cast<std::uint32_t>(labels.misc), 1.0f});
+        t = demonym_end - 1;
+        continue;
+      }
+    }
+    // Untagged, or opening a person's span that runs on through the title to the name.
+    const bool opens_person = !out.empty() && out.back().first == t &&
+                              static_cast<std::int32_t>(out.back().label) == labels.person;
+    if (!party_word(t) || (!out.empty() && out.back().last > t && !opens_person)) continue;
+    std::uint32_t end = t + 1;
+    while (party_word(end)) ++end;
+    const std::uint32_t title_last = end < n ? role_title_end(knowledge, v, end) : 0;
+    if (title_last == 0 || (next < spans.size() && spans[next].first < end) ||
+        (opens_person && out.back().last != end && out.back().last <= title_last))
+      continue;
+    const TaggedSpan party{t, end, static_cast<std::uint32_t>(labels.organization), 1.0f};
+    if (opens_person && out.back().last == end) {
+      out.back().label = party.label;  // the party's words alone, read as a person
+    } else if (opens_person) {
+      out.back().first = end;
+      out.insert(out.end() - 1, party);
+    } else {
+      out.push_back(party);
+    }
+    t = end - 1;
+  }
+  while (next < spans.size()) out.push_back(spans[next++]);
+  spans = std::move(out);
+}
+
 void join_given_name_before(const TokenView& v, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans) {
   std::uint32_t previous_end = 0;
@@ -500,6 +566,26 @@ void join_given_name_before(const TokenView& v, const NerLabels& labels,
         (v.lex(span.first - 1) & (lf::kGivenName | lf::kCommon)) == lf::kGivenName)
       --span.first;
     previous_end = span.last;
+  }
+}
+
+void join_compound_tails(const TokenView& v, const NerLabels& labels,
+                         std::vector<TaggedSpan>& spans) {
+  const auto token_count = static_cast<std::uint32_t>(v.token_count());
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    TaggedSpan& span = spans[s];
+    if (static_cast<std::int32_t>(span.label) != labels.person) continue;
+    const std::uint32_t limit = s + 1 < spans.size() ? spans[s + 1].first : token_count;
+    // The compound's parts after the span: "-" then a word, each glued to the one before.
+    std::uint32_t end = span.last;
+    const auto glued = [&](std::uint32_t t) {
+      return t < limit && v.tok(t).has(tf::kJoined) && v.tok(t - 1).has(tf::kJoined) &&
+             v.tok(t - 1).end == v.tok(t).start;
+    };
+    while (glued(end) && v.norm(end) == "-" && glued(end + 1) && v.tok(end + 1).has(tf::kLower) &&
+           (v.lex(end + 1) & lf::kCommon) == 0)
+      end += 2;
+    span.last = end;
   }
 }
 
@@ -522,6 +608,14 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
     return v.tok(t).has(tf::kNumber) || (v.norm(t) == "-" && !v.tok(t).has(tf::kSpaceBefore));
   };
   for (TaggedSpan& span : spans) {
+    // "Standard & Poor" + "'s": a firm named with "&" that the document never writes without
+    // the possessive holds it.
+    if (span.last < token_count && v.tok(span.last).has(tf::kPossessive) &&
+        !v.tok(span.last).has(tf::kSpaceBefore) &&
+        static_cast<std::int32_t>(span.label) == labels.organization &&
+        name_evidence::ampersand_name(v, span.first, span.last) &&
+        !used_bare(span.first, span.last))
+      ++span.last;
     if (span.last - span.first < 2) continue;
     const std::uint32_t end = span.last - 1;
     // "Na Li 7-5": a score after a name; a person's name never ends on a number.
@@ -544,57 +638,19 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
       span.last = end;  // "the BBC's high-definition group" where the article writes "BBC";
                         // "the US's trade deficit": "US" is listed
   }
-}
-
-void split_at_semicolons(const TokenView& v, std::vector<TaggedSpan>& spans) {
+  // "the UK's Royal Bank of Scotland" read as one name: the listed place, then the name.
   std::vector<TaggedSpan> out;
   out.reserve(spans.size());
   for (TaggedSpan span : spans) {
-    for (std::uint32_t t = span.first; t < span.last; ++t) {
-      if (v.norm(t) != ";") continue;
-      if (t > span.first) out.push_back({span.first, t, span.label, span.confidence});
-      span.first = t + 1;
-    }
-    if (span.first < span.last) out.push_back(span);
-  }
-  spans = std::move(out);
-}
-
-void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
-                     const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  std::vector<TaggedSpan> out;
-  out.reserve(spans.size());
-  for (TaggedSpan span : spans) {
-    const auto label = static_cast<std::int32_t>(span.label);
-    if (label == labels.location || label == labels.organization) {
-      for (std::uint32_t t = span.first + 1; t + 1 < span.last; ++t) {
-        if (!v.is_title_span(t) || institution_head(knowledge, v, t)) continue;
-        const std::uint32_t name = v.span_starting(t).last;
-        if (name >= span.last || !v.tok(name).has(tf::kCapital) ||
-            (v.lex(name) & lf::kGivenName) == 0 || span.last - name < 2)
-          continue;
-        // The words before the title are a name of their own where a list names them or an
-        // institution's word ends them; else they are the title's portfolio ("Health
-        // Secretary John Reid").
-        if (name_evidence::listed_anywhere(knowledge, v, span.first, t) ||
-            institution_head(knowledge, v, t - 1))
-          out.push_back({span.first, t, span.label, span.confidence});
-        span = {name, span.last, static_cast<std::uint32_t>(labels.person), span.confidence};
-        // No person's name holds "and": a second name or a party follows ("Health Secretary
-        // John Reid and Labour").
-        for (std::uint32_t k = name + 1; k + 1 < span.last; ++k) {
-          if (v.norm(k) != "and") continue;
-          out.push_back({name, k, span.label, span.confidence});
-          span.first = k + 1;
-          bool party = true;
-          for (std::uint32_t p = k + 1; p < span.last && party; ++p)
-            party = rules.in_word_set("affiliation", v.norm(p));
-          if (party || name_evidence::listed_anywhere(knowledge, v, k + 1, span.last))
-            span.label = static_cast<std::uint32_t>(labels.organization);
-          break;
-        }
-        break;
-      }
+    std::uint32_t possessive = span.first + 1;
+    while (possessive + 1 < span.last && !v.tok(possessive).has(tf::kPossessive)) ++possessive;
+    const PhraseEntry* entry =
+        possessive + 1 < span.last ? name_evidence::listed_on(v, span.first, possessive) : nullptr;
+    if (entry != nullptr && name_evidence::names_a_location(*entry) &&
+        static_cast<std::int32_t>(span.label) != labels.location) {
+      out.push_back(
+          {span.first, possessive, static_cast<std::uint32_t>(labels.location), span.confidence});
+      span.first = possessive + 1;
     }
     out.push_back(span);
   }
@@ -629,7 +685,9 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
     const bool next_after = i + 1 < spans.size() && spans[i + 1].first == amp + 1 &&
                             static_cast<std::int32_t>(spans[i + 1].label) != labels.misc;
     if (!joined && amp + 1 < n && name_evidence::spaced_ampersand(v, amp) &&
-        capital_word(amp + 1) && !listed_place(span.first, span.last) &&
+        capital_word(amp + 1) &&
+        !(static_cast<std::int32_t>(span.label) == labels.location &&
+          listed_place(span.first, span.last)) &&
         !(span.last == span.first + 1 && surname(span.first))) {
       std::uint32_t end = amp + 1;
       if (next_after) {
@@ -649,6 +707,18 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
         joined = true;
       }
     }
+    // "Ant" + "&" + "Dec" with the first word left untagged: up to three capitalised words
+    // before the "&" (not a surname of someone named in full: "Henman & Murray").
+    const std::uint32_t previous_end = out.empty() ? 0 : out.back().last;
+    if (!joined && span.first >= 2 && name_evidence::spaced_ampersand(v, span.first - 1) &&
+        span.first - 2 >= previous_end && v.capish(span.first - 2) &&
+        v.tok(span.first - 2).has(tf::kWord) && !surname(span.first - 2) &&
+        !(span.last == span.first + 1 && surname(span.first))) {
+      std::uint32_t first = span.first - 2;
+      while (first > previous_end && span.first - 1 - first < 3 && capital_word(first - 1)) --first;
+      span.first = first;
+      joined = true;
+    }
     if (joined) span.label = static_cast<std::uint32_t>(labels.organization);
     out.push_back(span);
   }
@@ -659,12 +729,15 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   split_at_semicolons(v, spans);
   split_at_titles(knowledge, v, rules, labels, spans);
+  split_names_at_of(v, rules, labels, spans);
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
   join_institutions_of(knowledge, v, rules, labels, spans);
   join_article_names(knowledge, v, labels, spans);
   names_after_roles(knowledge, v, rules, labels, spans);
   join_given_name_before(v, labels, spans);
+  parties_before_roles(knowledge, v, rules, labels, spans);
+  join_compound_tails(v, labels, spans);
   join_ampersand_names(v, labels, spans);
   join_compound_demonyms(v, rules, labels, spans);
   drop_non_names(knowledge, v, rules, labels, spans);

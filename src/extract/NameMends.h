@@ -22,6 +22,10 @@ struct NerLabels {
   std::int32_t person = -1, organization = -1, location = -1, misc = -1;
 };
 
+// The end of the listed title phrase of a role (any kind but honorific) starting at token t,
+// else 0.
+std::uint32_t role_title_end(const Knowledge& knowledge, const TokenView& v, std::uint32_t t);
+
 // Token t is an institution's head or suffix word (rule files' org-head, org-suffix), in the
 // plural too when capitalised ("Banks").
 bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint32_t t);
@@ -58,9 +62,10 @@ void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const 
 
 // A name of the form "<Verb> the <Noun>" the model cut after "the" ("Save the" + "Children",
 // "Stop the" + "War Coalition"): an organisation span that starts on, or right after, a
-// lower-case "the" takes the capitalised word before it when that word is free (untagged, no
-// title, calendar word or personal name, not the sentence's first word), unless the span is
-// an institution's head word alone ("Impeachment the House").
+// lower-case "the" takes the capitalised word before it when that word is free (untagged, or
+// a common word read as a place alone: "Save"; no title, calendar word or personal name, not
+// the sentence's first word), unless the span is an institution's head word alone
+// ("Impeachment the House").
 void join_article_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                         std::vector<TaggedSpan>& spans);
 
@@ -113,17 +118,35 @@ void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
 void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                 std::vector<TaggedSpan>& spans);
 
+// A party's capitalised words right before a listed role's title, that the model left
+// untagged or read as the start of the person the title names, are an organisation: that
+// person's party ("Labour peer Lord Haskins", "Tory leader Michael Howard"). An untagged listed
+// demonym there is MISC, as the model reads demonyms, so its country qualifies the role
+// ("South Korean Foreign Minister Han Ji-woo" opening a sentence).
+void parties_before_roles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                          const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
+// A person's name never ends inside a hyphenated word: a person's span ending on a compound's
+// part takes the compound's lower-case parts after it, written with no space, when none is a
+// common English word ("Yoon Suk" + "-yeol"; not "Blair" + "-led", "Beckham" + "-style").
+void join_compound_tails(const TokenView& v, const NerLabels& labels,
+                         std::vector<TaggedSpan>& spans);
+
 // A given name right before a person's span, untagged, is the first word of the name ("BBC
 // Political Correspondent James Hardy" tagged "Hardy"); not one that is also an English word
 // ("Attorney General Eliot Spitzer", "Songwriter Guy Chambers").
 void join_given_name_before(const TokenView& v, const NerLabels& labels,
                             std::vector<TaggedSpan>& spans);
 
-// Words tagged on the end of a name that are no part of it: a number that starts a score
+// The possessive the model left off a firm named with "&" is part of its name where the
+// document never writes the name without it ("Standard & Poor" + "'s"). Words tagged on the
+// end of a name that are no part of it: a number that starts a score
 // ("China's Na Li 7-5 3-6") or ends a person's name, a title in capitals after a person's
 // name ("Brian Monteith MSP"), and a possessive where the document
 // writes the same name without one elsewhere ("the BBC's high-definition group"; not
-// "McDonald's") or where a list names the words before it ("the US's trade deficit").
+// "McDonald's") or where a list names the words before it ("the US's trade deficit"). A listed
+// place's possessive opening a name that is no place is the place, then the name ("the UK's
+// Royal Bank of Scotland").
 void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
                                  const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
@@ -138,6 +161,26 @@ void split_at_semicolons(const TokenView& v, std::vector<TaggedSpan>& spans);
 // portfolio ("Health Secretary John Reid"). Not a title that is an institution's word. The
 // person's name ends before "and": a party's words or a listed name after it are an
 // organisation ("Health Secretary John Reid and Labour"), anything else another person.
+// Names run on through "of" into another name are two:
+//  - a person's name holds no lower-case "of": a person's span of two words or more before one
+//    ("Nigel McCune of the Musicians" tagged as one person) ends before "of" (an organisation
+//    unless it opens on a given name or a courtesy title: "Stena Line of Sweden"); the
+//    capitalised words after it (and "the") are a place where a list names them so, else an
+//    organisation.
+//    Not an "of" inside a listed title ("US Secretary of State Condoleezza Rice");
+//  - an organisation's span holding a company's legal suffix (the rule files' company-suffix
+//    set), "of" and a listed place to its end is the company, then the place
+//    ("Pittsburgh-Corning Corp of Pittsburgh"; not "Bank of Scotland" nor "National Transition
+//    Government of Liberia").
+void split_names_at_of(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans);
+
+// A place or organisation span ending on a listed role's title after a party's words or a
+// listed name ends before the title ("Labour MP" of "Veteran Labour MP and former Cabinet
+// minister Jack Cunningham"). A person's span that ends on a listed role's title is no person
+// when nothing or only a
+// listed place stands before the title: that place is the name ("US" of "the US President's
+// interpretation"), the title goes.
 void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                      const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
@@ -160,15 +203,19 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
 // IBM and Toshiba", "Toshiba and NEC"), that is no given name, surname or common word nor
 // the last word of a person the document names in full, and after no title or honorific, is
 // an organisation, and so is every lone
-// person span of that word in the document ("Toshiba announced ..."). A list is names in one
-// sentence separated by a comma, "and" or "or" alone.
+// person span of that word in the document ("Toshiba announced ..."). In a list of places, a
+// lone word read as a person that is no given name nor common word (a surname may be) is a
+// place ("the London boroughs of Hillingdon and Wandsworth"). A list is names in one sentence
+// separated by a comma, "and" or "or" alone.
 void relabel_list_mates(const TokenView& v, const NerLabels& labels,
                         std::vector<TaggedSpan>& spans);
 
 // A person or place span ending on a capitalised word of the rule files' "event-noun" set is
 // the competition's or gathering's name, an organisation ("Premiership" read as a person,
 // "Australian Open" as a place); so is that name's first word alone where it too was read as a
-// person and is no given name ("Argonaut Games" ... "Argonaut").
+// person and is no given name ("Argonaut Games" ... "Argonaut"). A MISC span of two words or
+// more ending on an institution's word (org-suffix, org-head) is an organisation too: the
+// model reads leagues as CoNLL-2003 does, as MISC ("Premier League").
 void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                     std::vector<TaggedSpan>& spans);
 
@@ -205,9 +252,10 @@ void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<T
 // Names joined by "&" are an organisation's ("Douglas & Lomason", "AG Edwards & Sons", "Bear
 // Stearns & Co"): a person's or a place's name holds none. A span holding "&" between two
 // words, or ending right before "&" and a capitalised word, becomes one organisation running
-// over the span tagged after the "&" or, with none, up to three capitalised words. Not two
-// people named in full ("Matt Lucas & David Walliams") nor a listed place and its partner
-// ("Serbia & Montenegro").
+// over the span tagged after the "&" or, with none, up to three capitalised words; so does a
+// span right after "&" and up to three capitalised words the model left untagged ("Ant & Dec"). Not
+// two people named in full ("Matt Lucas & David Walliams") nor a listed place read as a place and
+// its partner ("Serbia & Montenegro"; but "Douglas & Lomason" read as two people is a firm).
 void join_ampersand_names(const TokenView& v, const NerLabels& labels,
                           std::vector<TaggedSpan>& spans);
 

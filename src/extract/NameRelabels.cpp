@@ -80,6 +80,14 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
            !v.tok(span.first).has(tf::kAllCaps) &&
            (span.first == 0 || (!v.is_title_span(span.first - 1) && !letter(span.first - 1)));
   };
+  // A lone word read as a person that may name a place: no given name nor common word (a
+  // surname may be a place's name too: "Wandsworth"), after no title.
+  auto lone_place_name = [&](const TaggedSpan& span) {
+    return person(span) && span.last == span.first + 1 &&
+           (v.lex(span.first) & (lf::kGivenName | lf::kCommon)) == 0 &&
+           !v.tok(span.first).has(tf::kAllCaps) &&
+           (span.first == 0 || (!v.is_title_span(span.first - 1) && !letter(span.first - 1)));
+  };
   // Spans i and i + 1 are neighbours in a list: only ",", "and" or "or" between them.
   auto listed_together = [&](std::size_t i) {
     const std::uint32_t gap = spans[i + 1].first - spans[i].last;
@@ -99,20 +107,30 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
   for (std::size_t first = 0; first < spans.size();) {
     std::size_t last = first;
     while (last + 1 < spans.size() && listed_together(last)) ++last;
-    std::size_t lone = spans.size(), others = 0;
+    std::size_t lone = spans.size(), organisation_mates = 0, place_mates = 0;
     bool mixed = false;
     for (std::size_t i = first; i <= last; ++i) {
-      if (lone_unnamed_person(spans[i]) && !named_in_full(spans[i]) && lone == spans.size()) {
+      const auto label = static_cast<std::int32_t>(spans[i].label);
+      if ((lone_unnamed_person(spans[i]) || lone_place_name(spans[i])) &&
+          !named_in_full(spans[i]) && lone == spans.size()) {
         lone = i;
-      } else if (static_cast<std::int32_t>(spans[i].label) == labels.organization) {
-        ++others;
+      } else if (label == labels.organization) {
+        ++organisation_mates;
+      } else if (label == labels.location) {
+        ++place_mates;
       } else {
         mixed = true;
       }
     }
-    if (lone < spans.size() && others > 0 && !mixed) {
+    if (lone == spans.size() || mixed) {
+      first = last + 1;
+      continue;
+    }
+    if (organisation_mates > 0 && place_mates == 0 && lone_unnamed_person(spans[lone])) {
       spans[lone].label = static_cast<std::uint32_t>(labels.organization);
       organisations.push_back(v.norm(spans[lone].first));
+    } else if (place_mates > 0 && organisation_mates == 0 && lone_place_name(spans[lone])) {
+      spans[lone].label = static_cast<std::uint32_t>(labels.location);
     }
     first = last + 1;
   }
@@ -136,6 +154,12 @@ void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& l
       if (label == labels.person && span.last - span.first >= 2)
         first_words.push_back(v.norm(span.first));
     }
+    // A league read as MISC, as CoNLL-2003 reads them ("Premier League"): a name of two words
+    // or more ending on an institution's word is an organisation.
+    if (label == labels.misc && span.last >= span.first + 2 &&
+        v.tok(span.last - 1).has(tf::kCapital) &&
+        (v.lex(span.last - 1) & (lf::kOrgSuffix | lf::kOrgHead)) != 0)
+      span.label = static_cast<std::uint32_t>(labels.organization);
   }
   // Its first word alone, read as a person too, is its short form: "Argonaut" for the games
   // maker (not a given name: "Jesse Owens Awards" leaves Jesse).

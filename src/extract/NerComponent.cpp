@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -210,8 +209,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     spans = std::move(pieces);
   }
   // Names the model broke apart come together (institutions cut at "of": NameMends.h):
-  //  - "George" + "W" + "Bush", "Walter R." + "Mears": two person spans across or after an
-  //    initial are one name;
+  //  - "George" + "W" + "Bush", "Walter R." + "Mears": two person spans (the first may be a
+  //    given name read as something else) across or after an initial are one name;
   //  - "Robert" + "MacIntosh": a one-word given name and a capitalised word after it that the
   //    knowledge does not place (no listed name, title or calendar word) are one name.
   {
@@ -221,7 +220,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
              (v.tok(t).has(tf::kCapital) && v.tok(t).end - v.tok(t).start == 1);
     };
     auto continues = [&](const TaggedSpan& before, const TaggedSpan& span) {
-      if (label_of(before) != person_ || label_of(span) != person_) return false;
+      const bool given =
+          before.last == before.first + 1 && (v.lex(before.first) & lexicon_flags::kGivenName) != 0;
+      if ((label_of(before) != person_ && !given) || label_of(span) != person_) return false;
       if (span.first == before.last) return capital_letter(before.last - 1);
       return span.first == before.last + 1 && capital_letter(before.last);
     };
@@ -229,8 +230,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     joined.reserve(spans.size());
     for (TaggedSpan span : spans) {
       if (!joined.empty() && continues(joined.back(), span)) {
-        joined.back().last = span.last;
-        joined.back().confidence = std::min(joined.back().confidence, span.confidence);
+        joined.back() = {joined.back().first, span.last, span.label,
+                         std::min(joined.back().confidence, span.confidence)};
         continue;
       }
       const std::uint32_t next = span.last;
@@ -415,8 +416,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
       ++span.first;
     // A title the span cuts is no part of an organisation's or a place's name: "the new US
     // Secretary of State Condoleezza Rice" tagged "US Secretary" is the country before a
-    // title. (Not a title that starts on the name's own last word: "UK Independence Party
-    // leader".)
+    // title. (Not one starting on the name's own last word: "UK Independence Party leader".)
     if (!person) {
       for (std::uint32_t t = span.first + 1; t < span.last; ++t) {
         if (!v.is_title_span(t) || v.span_starting(t).last <= span.last || v.institution_word(t) ||
@@ -462,9 +462,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
     if (span.first >= span.last) continue;  // nothing left (at the text's end, no token after)
     // A capitalised common word that starts the sentence ("Senior Labour MPs"), unless it
     // starts an organisation named for what it is ("Home Office", "Salvation Army", "National
-    // Bureau of Statistics").
+    // Bureau of Statistics", "Department of Agriculture" after "U.S.").
     bool named_for_its_kind = false;
-    for (std::uint32_t t = span.first + 1; t < span.last && !named_for_its_kind; ++t)
+    for (std::uint32_t t = span.first; t < span.last && !named_for_its_kind; ++t)
       named_for_its_kind = static_cast<std::int32_t>(span.label) == organization_ &&
                            name_mends::institution_head(knowledge_, v, t);
     // Nor when a number, a possessive or "&" would then start it ("Radio 1's controller",

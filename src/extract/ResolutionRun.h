@@ -115,8 +115,9 @@ class ResolutionRun : public TokenView {
   // Where several clubs have that name, the one of the only country the document names.
   int sport_club(const EntityMention& m);
 
-  // The kb_organizations.tsv rows of a name, the country written either way: "UK
-  // Independence Party" is listed as "United Kingdom Independence Party".
+  // The kb_organizations.tsv rows of a name, the country written either way ("UK
+  // Independence Party" is listed as "United Kingdom Independence Party") and a leading "the"
+  // read away when the list lacks it.
   std::span<const std::uint32_t> kb_organizations_named(const std::string& key) const;
 
   // A person named in full whom kb_people.tsv lists once under that name, in a document that

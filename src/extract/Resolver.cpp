@@ -394,6 +394,11 @@ int ResolutionRun::sport_club(const EntityMention& m) {
 std::span<const std::uint32_t> ResolutionRun::kb_organizations_named(const std::string& key) const {
   std::span<const std::uint32_t> rows = k_.kb_organizations_named(key);
   if (!rows.empty()) return rows;
+  // "The Treasury" as the list's "Treasury": a name's article is no part of its key there.
+  if (key.rfind("the ", 0) == 0) {
+    rows = k_.kb_organizations_named(key.substr(4));
+    if (!rows.empty()) return rows;
+  }
   static constexpr std::pair<std::string_view, std::string_view> kCountryWords[] = {
       {"uk ", "united kingdom "}, {"us ", "united states "}};
   for (const auto& [short_form, long_form] : kCountryWords) {

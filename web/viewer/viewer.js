@@ -548,6 +548,8 @@
       if (!m) return;
       input.value = m.name;
       input.dataset.id = m.id;
+      // The store's id too: a served entity picked here may still be on its way into the graph.
+      if (m.store_id !== undefined) input.dataset.store = m.store_id;
       serial++;  // an answer still on its way must not reopen the list over what is below it
       items = [];
       render();
@@ -556,6 +558,7 @@
     input.addEventListener('input', async () => {
       const mine = ++serial;
       delete input.dataset.id;
+      delete input.dataset.store;
       const asked = matches(input.value, 12).catch((e) => { showError(String(e)); return []; });
       answered = asked;
       const found = await asked;
@@ -625,7 +628,8 @@
     if (!from || !to) { out.textContent = 'Pick both ends from the suggestions.'; return; }
     let found = null;
     if (serve) {
-      const j = await api('path', Object.assign({source: records.get(from).store_id, target: records.get(to).store_id}, apiFilters()));
+      const j = await api('path', Object.assign({source: Number($('path-from').dataset.store),
+                                                 target: Number($('path-to').dataset.store)}, apiFilters()));
       if (j.found) {
         addElements(j.graph, null);
         indexNames();
