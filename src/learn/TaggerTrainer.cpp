@@ -59,7 +59,7 @@ void train_one(const std::vector<std::string>& tags, const std::vector<TrainingS
   DocumentMemory memory(tags);
   std::vector<std::vector<std::uint64_t>> recalled;  // per token: its attributes and memory
   std::vector<std::uint16_t> guesses;
-  std::size_t right = 0, total = 0;  // this epoch's greedy decisions
+  std::size_t right = 0, total = 0;  // this epoch's decisions
   // The token views of sentence `s`, with the memory's attributes when training with one.
   auto prepare = [&](const TrainingSentence& s) {
     views.resize(s.words.size());
@@ -112,7 +112,7 @@ void train_one(const std::vector<std::string>& tags, const std::vector<TrainingS
   std::vector<std::vector<BeamItem>> steps;  // per position: the beam after it
   std::vector<double> item_scores;
   std::uint64_t dynamic[kDynamicFeatureCount];
-  // The score of `tag` at position k after the tags `previous` and `before_previous`.
+  // The scores of every tag at position k after the tags `previous` and `before_previous`.
   const auto path_score = [&](std::size_t k, std::uint32_t previous, std::uint32_t before_previous,
                               std::span<float> out) {
     std::copy_n(static_scores.begin() + static_cast<std::ptrdiff_t>(k * n_tags), n_tags,

@@ -48,7 +48,7 @@ struct TrainingSentence {
   std::uint32_t document = 0;  // sentences of one document are consecutive and share this
 };
 
-// Per-epoch progress: epoch number (1-based) and the token accuracy of the greedy decoder on
+// Per-epoch progress: epoch number (1-based) and the token accuracy of the decoder on
 // the training data during that epoch.
 using EpochCallback = std::function<void(std::size_t epoch, double train_accuracy)>;
 
