@@ -204,8 +204,9 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
 // the last word of a person the document names in full, and after no title or honorific, is
 // an organisation, and so is every lone
 // person span of that word in the document ("Toshiba announced ..."). In a list of places, a
-// lone word read as a person that is no given name nor common word (a surname may be) is a
-// place ("the London boroughs of Hillingdon and Wandsworth"). A list is names in one sentence
+// lone word read as a person that is no given name nor common word (a surname may be) and
+// stands next to its list's "and" or "or" is a place ("the London boroughs of Hillingdon and
+// Wandsworth"; not "In Athens, Psacharopoulos said"). A list is names in one sentence
 // separated by a comma, "and" or "or" alone.
 void relabel_list_mates(const TokenView& v, const NerLabels& labels,
                         std::vector<TaggedSpan>& spans);

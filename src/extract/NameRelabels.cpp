@@ -88,6 +88,14 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
            !v.tok(span.first).has(tf::kAllCaps) &&
            (span.first == 0 || (!v.is_title_span(span.first - 1) && !letter(span.first - 1)));
   };
+  // "and" or "or" right before or after the span: a comma alone may end an opening phrase
+  // ("In Athens, Psacharopoulos said").
+  auto joined_by_and = [&](const TaggedSpan& span) {
+    const auto conjunction = [&](std::uint32_t t) {
+      return t < v.token_count() && (v.norm(t) == "and" || v.norm(t) == "or");
+    };
+    return (span.first > 0 && conjunction(span.first - 1)) || conjunction(span.last);
+  };
   // Spans i and i + 1 are neighbours in a list: only ",", "and" or "or" between them.
   auto listed_together = [&](std::size_t i) {
     const std::uint32_t gap = spans[i + 1].first - spans[i].last;
@@ -129,7 +137,8 @@ void relabel_list_mates(const TokenView& v, const NerLabels& labels,
     if (organisation_mates > 0 && place_mates == 0 && lone_unnamed_person(spans[lone])) {
       spans[lone].label = static_cast<std::uint32_t>(labels.organization);
       organisations.push_back(v.norm(spans[lone].first));
-    } else if (place_mates > 0 && organisation_mates == 0 && lone_place_name(spans[lone])) {
+    } else if (place_mates > 0 && organisation_mates == 0 && lone_place_name(spans[lone]) &&
+               joined_by_and(spans[lone])) {
       spans[lone].label = static_cast<std::uint32_t>(labels.location);
     }
     first = last + 1;

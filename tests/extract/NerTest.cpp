@@ -1067,4 +1067,8 @@ TEST_CASE("A party before a role, a role after a party and a list of places", "[
   const DocumentExtraction boroughs = testing::extract_text(
       "Groups challenging the plans include the London boroughs of Hillingdon and Wandsworth.");
   CHECK(labels_of(boroughs, "Wandsworth") == std::set<std::string>{"Place"});
+  // Not after a comma that ends an opening phrase (CoNLL04 dev 1013).
+  const DocumentExtraction athens =
+      testing::extract_text("In Athens, Psacharopoulos said the plan would work.");
+  CHECK(labels_of(athens, "Psacharopoulos") != std::set<std::string>{"Place"});
 }
