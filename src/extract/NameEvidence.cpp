@@ -42,6 +42,11 @@ const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint3
                                                                       : nullptr;
 }
 
+bool listed_place(const TokenView& v, std::uint32_t first, std::uint32_t last) {
+  const PhraseEntry* entry = listed_on(v, first, last);
+  return entry != nullptr && names_a_location(*entry);
+}
+
 bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
   for (const Candidate& c : entry.candidates) {
     if (c.kind == CandidateKind::kCity && knowledge.cities()[c.index].capital) return true;

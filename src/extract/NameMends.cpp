@@ -644,9 +644,7 @@ void trim_scores_and_possessives(const Knowledge& knowledge, const TokenView& v,
   for (TaggedSpan span : spans) {
     std::uint32_t possessive = span.first + 1;
     while (possessive + 1 < span.last && !v.tok(possessive).has(tf::kPossessive)) ++possessive;
-    const PhraseEntry* entry =
-        possessive + 1 < span.last ? name_evidence::listed_on(v, span.first, possessive) : nullptr;
-    if (entry != nullptr && name_evidence::names_a_location(*entry) &&
+    if (possessive + 1 < span.last && name_evidence::listed_place(v, span.first, possessive) &&
         static_cast<std::int32_t>(span.label) != labels.location) {
       out.push_back(
           {span.first, possessive, static_cast<std::uint32_t>(labels.location), span.confidence});
@@ -662,10 +660,6 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
   const auto n = static_cast<std::uint32_t>(v.token_count());
   const auto capital_word = [&](std::uint32_t t) {
     return t < n && v.capish(t) && v.tok(t).has(tf::kWord) && !v.tok(t).has(tf::kSentenceStart);
-  };
-  const auto listed_place = [&](std::uint32_t first, std::uint32_t last) {
-    const PhraseEntry* entry = name_evidence::listed_on(v, first, last);
-    return entry != nullptr && name_evidence::names_a_location(*entry);
   };
   // "Henman & Murray" are Tim Henman and Andy Murray.
   const std::vector<std::string_view> surnames = surnames_named_in_full(v, labels, spans);
@@ -687,7 +681,7 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
     if (!joined && amp + 1 < n && name_evidence::spaced_ampersand(v, amp) &&
         capital_word(amp + 1) &&
         !(static_cast<std::int32_t>(span.label) == labels.location &&
-          listed_place(span.first, span.last)) &&
+          name_evidence::listed_place(v, span.first, span.last)) &&
         !(span.last == span.first + 1 && surname(span.first))) {
       std::uint32_t end = amp + 1;
       if (next_after) {

@@ -36,11 +36,10 @@ void split_at_titles(const Knowledge& knowledge, const TokenView& v, const RuleS
       // A role ending the span with no name after it: "the US President's interpretation".
       std::uint32_t title = span.first;
       while (title < span.last && role_title_end(knowledge, v, title) != span.last) ++title;
-      const PhraseEntry* before =
-          title > span.first ? name_evidence::listed_on(v, span.first, title) : nullptr;
-      if (title < span.last && (title == span.first ||
-                                (before != nullptr && name_evidence::names_a_location(*before)))) {
-        if (before != nullptr)
+      const bool place_before =
+          title > span.first && name_evidence::listed_place(v, span.first, title);
+      if (title < span.last && (title == span.first || place_before)) {
+        if (place_before)
           out.push_back(
               {span.first, title, static_cast<std::uint32_t>(labels.location), span.confidence});
         continue;
@@ -100,9 +99,7 @@ void split_names_at_of(const TokenView& v, const RuleSet& rules, const NerLabels
       // "Pittsburgh-Corning Corp of Pittsburgh": a company's suffix, "of", a listed place.
       std::uint32_t of = span.first + 1;
       while (of + 1 < span.last && v.norm(of) != "of") ++of;
-      const PhraseEntry* entry =
-          of + 1 < span.last ? name_evidence::listed_on(v, of + 1, span.last) : nullptr;
-      if (entry != nullptr && name_evidence::names_a_location(*entry) &&
+      if (of + 1 < span.last && name_evidence::listed_place(v, of + 1, span.last) &&
           rules.in_word_set("company-suffix", v.norm(of - 1))) {
         // (The words before "of" are a person's with a given name or a courtesy title: "Stena Line
         // of Sweden" is a firm.)
@@ -139,8 +136,7 @@ void split_names_at_of(const TokenView& v, const RuleSet& rules, const NerLabels
     out.push_back({span.first, of,
                    personal ? span.label : static_cast<std::uint32_t>(labels.organization),
                    span.confidence});
-    const PhraseEntry* entry = name_evidence::listed_on(v, rest, span.last);
-    const bool place = entry != nullptr && name_evidence::names_a_location(*entry);
+    const bool place = name_evidence::listed_place(v, rest, span.last);
     out.push_back({rest, span.last,
                    static_cast<std::uint32_t>(place ? labels.location : labels.organization),
                    span.confidence});
