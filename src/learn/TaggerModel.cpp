@@ -426,6 +426,22 @@ void TaggerModel::find_word_history(TaggerWorkspace& workspace) const {
   }
 }
 
+void TaggerModel::history_scores(const std::int32_t* statics, std::uint32_t previous,
+                                 std::uint32_t before_previous,
+                                 const std::int16_t* const* word_rows, std::int32_t* out) const {
+  const std::size_t n_tags = tags_.size();
+  std::copy_n(statics, n_tags, out);
+  const std::size_t history =
+      state_of(previous, n_tags) * (n_tags + 1) + state_of(before_previous, n_tags);
+  for (std::size_t k = 0; k < kTagHistoryFeatureCount; ++k) {
+    const std::uint32_t at = history_rows_[history * kTagHistoryFeatureCount + k];
+    if (at != kNoRow) add_weights(out, &weights_[at], n_tags);
+  }
+  for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k) {
+    if (word_rows[k] != nullptr) add_weights(out, word_rows[k], n_tags);
+  }
+}
+
 void TaggerModel::beam_step(std::size_t i, std::size_t count, TaggerWorkspace& workspace) const {
   const std::size_t n_tags = tags_.size();
   const std::vector<BeamItem>& before = i == 0 ? workspace.beam_start : workspace.steps[i - 1];
@@ -435,17 +451,9 @@ void TaggerModel::beam_step(std::size_t i, std::size_t count, TaggerWorkspace& w
   extend_beam(
       before, n_tags, transitions_, beam_, i + 1 == count,
       [&](std::size_t b, std::vector<double>& out) {
-        std::copy_n(statics, n_tags, scores.begin());
         const std::size_t previous = state_of(before[b].tag, n_tags);
-        const std::size_t history = previous * (n_tags + 1) + state_of(before[b].previous, n_tags);
-        for (std::size_t k = 0; k < kTagHistoryFeatureCount; ++k) {
-          const std::uint32_t at = history_rows_[history * kTagHistoryFeatureCount + k];
-          if (at != kNoRow) add_weights(scores.data(), &weights_[at], n_tags);
-        }
-        for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k) {
-          if (const std::int16_t* r = word_rows[previous * kWordHistoryFeatureCount + k])
-            add_weights(scores.data(), r, n_tags);
-        }
+        history_scores(statics, before[b].tag, before[b].previous,
+                       &word_rows[previous * kWordHistoryFeatureCount], scores.data());
         for (std::size_t t = 0; t < n_tags; ++t) out[t] = scores[t];
       },
       workspace.item_scores, workspace.steps[i]);
@@ -486,17 +494,8 @@ void TaggerModel::finish_beam(std::size_t count, TaggerWorkspace& workspace,
   }
   std::vector<std::int32_t>& scores = workspace.scores;
   for (std::size_t i = 0; i < count; ++i) {
-    std::copy_n(&workspace.static_scores[i * n_tags], n_tags, scores.begin());
-    const std::size_t history =
-        state_of(previous[2 * i], n_tags) * (n_tags + 1) + state_of(previous[2 * i + 1], n_tags);
-    for (std::size_t k = 0; k < kTagHistoryFeatureCount; ++k) {
-      const std::uint32_t at = history_rows_[history * kTagHistoryFeatureCount + k];
-      if (at != kNoRow) add_weights(scores.data(), &weights_[at], n_tags);
-    }
-    for (std::size_t k = 0; k < kWordHistoryFeatureCount; ++k) {
-      if (const std::int16_t* r = rows[i * kWordHistoryFeatureCount + k])
-        add_weights(scores.data(), r, n_tags);
-    }
+    history_scores(&workspace.static_scores[i * n_tags], previous[2 * i], previous[2 * i + 1],
+                   &rows[i * kWordHistoryFeatureCount], scores.data());
     (*confidence_out)[i] = probability(scores.data(), tags_out[i], previous[2 * i]);
   }
 }

@@ -185,6 +185,12 @@ class TaggerModel {
   void beam_step(std::size_t i, std::size_t count, TaggerWorkspace& workspace) const;
   void finish_beam(std::size_t count, TaggerWorkspace& workspace,
                    std::vector<std::uint16_t>& tags_out, std::vector<float>* confidence_out) const;
+  // out[0 .. tag count) = a position's static sums plus the weights of its previous-tag
+  // features after `previous` and `before_previous`: the tag-history rows (history_rows_) and
+  // `word_rows`, kWordHistoryFeatureCount rows of the word's (nullptr where the model has none).
+  void history_scores(const std::int32_t* statics, std::uint32_t previous,
+                      std::uint32_t before_previous, const std::int16_t* const* word_rows,
+                      std::int32_t* out) const;
   // Prefetches the table slots of the features of position i's word with each distinct
   // previous tag of the beam before it; find_word_history() then finds (and prefetches) their
   // rows.
