@@ -260,6 +260,14 @@ void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<T
 void join_ampersand_names(const TokenView& v, const NerLabels& labels,
                           std::vector<TaggedSpan>& spans);
 
+// One name, one label within a document: each span takes the label the model gave the same
+// words most confidently overall ("UKIP" tagged ORG three times and LOC once is ORG). A
+// listed place opening a dateline (TokenView::dateline_place, "MILAN 1996-08-30") is a
+// location whatever the model read, and neither votes nor is outvoted: the club "Milan" of
+// the story is another thing. Run after mend(), on its final spans.
+void one_label_per_name(const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans);
+
 // All of the above, in the order they depend on each other: splits first (a title, a score),
 // then joins (heads, given names, compound demonyms), then drops (non-names, works) and
 // relabels (short forms, which read the final labels of the full names).

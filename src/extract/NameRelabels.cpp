@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <array>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "extract/NameEvidence.h"
 #include "extract/NameMends.h"
@@ -257,6 +260,39 @@ void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<T
     if (entry != nullptr && name_evidence::has_candidate(*entry, CandidateKind::kDemonym) &&
         !name_evidence::has_candidate(*entry, CandidateKind::kOrganization))
       span.label = static_cast<std::uint32_t>(labels.misc);
+  }
+}
+
+void one_label_per_name(const TokenView& v, const NerLabels& labels,
+                        std::vector<TaggedSpan>& spans) {
+  auto slot = [&](std::int32_t label) {
+    return label == labels.person         ? 0
+           : label == labels.organization ? 1
+           : label == labels.location     ? 2
+                                          : 3;
+  };
+  std::unordered_map<std::string, std::array<float, 4>> votes;
+  for (TaggedSpan& span : spans) {
+    if (span.first >= span.last) continue;
+    if (v.dateline_place(span.first, span.last)) {
+      if (name_evidence::listed_place(v, span.first, span.last))
+        span.label = static_cast<std::uint32_t>(labels.location);
+      continue;
+    }
+    auto& vote =
+        votes.try_emplace(v.key_of(span.first, span.last), std::array<float, 4>{}).first->second;
+    vote[slot(static_cast<std::int32_t>(span.label))] += span.confidence;
+  }
+  const std::int32_t by_slot[] = {labels.person, labels.organization, labels.location};
+  for (TaggedSpan& span : spans) {
+    if (span.first >= span.last || static_cast<std::int32_t>(span.label) == labels.misc ||
+        v.dateline_place(span.first, span.last))
+      continue;
+    const auto& vote = votes[v.key_of(span.first, span.last)];
+    const std::size_t best =
+        static_cast<std::size_t>(std::max_element(vote.begin(), vote.begin() + 3) - vote.begin());
+    if (vote[best] > vote[slot(static_cast<std::int32_t>(span.label))])
+      span.label = static_cast<std::uint32_t>(by_slot[best]);
   }
 }
 

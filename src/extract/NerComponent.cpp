@@ -141,8 +141,13 @@ void NerComponent::process(AnnotatedDocument& document) const {
         // (A dash with space around it sets off an aside: "Clive Griffiths - Wales' coach".)
         const bool bracket = w == "(" || w == ")" || w == "[" || w == "]" ||
                              ((w == "-" || w == "--") && !token.has(tf::kJoined));
+        // (An organisation's name may hold "in" between capitalised words: "Organisation
+        // for Security and Cooperation in Europe", "Human Rights in China".)
+        const bool org_in = w == "in" && static_cast<std::int32_t>(span.label) == organization_ &&
+                            t > span.first && t + 1 < span.last && v.capish(t - 1) &&
+                            v.capish(t + 1);
         if (!bracket &&
-            (!token.has(tf::kLower) || token.has(tf::kJoined) ||
+            (!token.has(tf::kLower) || token.has(tf::kJoined) || org_in ||
              (v.lex(t) & (lexicon_flags::kConnector | lexicon_flags::kPersonPrefix)) != 0))
           continue;
         if (t > from) pieces.push_back({from, t, span.label, span.confidence});
@@ -590,29 +595,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     return false;
   };
 
-  // One name, one label within a document: the label the model gave the same words most
-  // confidently overall ("UKIP" tagged ORG three times and LOC once is ORG).
-  {
-    std::unordered_map<std::string, std::array<float, 4>> votes;
-    auto slot = [&](std::int32_t label) {
-      return label == person_ ? 0 : label == organization_ ? 1 : label == location_ ? 2 : 3;
-    };
-    for (const TaggedSpan& span : spans) {
-      if (span.first >= span.last) continue;
-      auto& vote =
-          votes.try_emplace(v.key_of(span.first, span.last), std::array<float, 4>{}).first->second;
-      vote[slot(static_cast<std::int32_t>(span.label))] += span.confidence;
-    }
-    const std::int32_t by_slot[] = {person_, organization_, location_};
-    for (TaggedSpan& span : spans) {
-      if (span.first >= span.last || static_cast<std::int32_t>(span.label) == misc_) continue;
-      const auto& vote = votes[v.key_of(span.first, span.last)];
-      const std::size_t best =
-          static_cast<std::size_t>(std::max_element(vote.begin(), vote.begin() + 3) - vote.begin());
-      if (vote[best] > vote[slot(static_cast<std::int32_t>(span.label))])
-        span.label = static_cast<std::uint32_t>(by_slot[best]);
-    }
-  }
+  name_mends::one_label_per_name(v, {person_, organization_, location_, misc_}, spans);
 
   // A name tagged somewhere in the document is that name wherever else its words stand
   // untagged and whole (the model found "eBay" but not the "EBay" opening a sentence): the

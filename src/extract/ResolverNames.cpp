@@ -90,7 +90,8 @@ bool ResolutionRun::names_kb_organisation_with_place(const EntityMention& m) con
 // Madrid"): the organisation, when the capitalised words next to the place complete that
 // name and no other mention claims them. Then a bare place word that is part of the name of
 // exactly one such club named in the document, with no locative preposition before it
-// ("Madrid midfielder Guti", not "in Madrid"), is that club.
+// ("Madrid midfielder Guti", not "in Madrid") and not a dateline ("MADRID 1996-08-30"), is
+// that club.
 void ResolutionRun::claim_organisation_names() {
   std::vector<char> claimed(token_count(), 0);
   for (const EntityMention& m : mentions_) {
@@ -147,7 +148,8 @@ void ResolutionRun::claim_organisation_names() {
   for (EntityMention& m : mentions_) {
     if (m.source != MentionSource::kGazetteer || m.last != m.first + 1 ||
         !only_place_candidates(*m.entry) ||
-        (m.first > 0 && locative_preposition(norm(m.first - 1)))) {
+        (m.first > 0 && locative_preposition(norm(m.first - 1))) ||
+        dateline_place(m.first, m.last)) {
       continue;
     }
     const auto it = club_word.find(std::string(norm(m.first)));

@@ -73,6 +73,25 @@ class TokenView {
   std::size_t token_count() const { return seg_.tokens.size(); }
   const std::string& text() const { return text_; }
 
+  // A dateline's place: tokens [first, last) open a line, and a date of three numbers ends it
+  // ("MADRID 1996-08-30", "NEW YORK 1996/08/22"). It names where a wire story was filed: a
+  // place, whatever the same words name elsewhere in the article (the club "Madrid", the
+  // team "New York" of a standings table).
+  bool dateline_place(std::uint32_t first, std::uint32_t last) const {
+    if (first >= last || last >= token_count() || tok(last).has(token_flags::kNewlineBefore) ||
+        (first > 0 && !tok(first).has(token_flags::kNewlineBefore)))
+      return false;
+    std::uint32_t end = last;
+    while (end < token_count() && !tok(end).has(token_flags::kNewlineBefore)) ++end;
+    const std::string_view date(text_.data() + tok(last).start, tok(end - 1).end - tok(last).start);
+    int numbers = 0;
+    for (std::size_t i = 0; i < date.size(); ++i) {
+      const bool digit = date[i] >= '0' && date[i] <= '9';
+      if (!digit && date[i] != '-' && date[i] != '/') return false;
+      if (digit && (i == 0 || date[i - 1] < '0' || date[i - 1] > '9')) ++numbers;
+    }
+    return numbers == 3;
+  }
   bool capish(std::uint32_t i) const {
     return tok(i).has(token_flags::kCapital) || tok(i).has(token_flags::kAllCaps);
   }

@@ -1072,3 +1072,16 @@ TEST_CASE("A party before a role, a role after a party and a list of places", "[
       testing::extract_text("In Athens, Psacharopoulos said the plan would work.");
   CHECK(labels_of(athens, "Psacharopoulos") != std::set<std::string>{"Place"});
 }
+
+TEST_CASE("A dateline names a place; an organisation's name may hold 'in'", "[extract][ner]") {
+  // CoNLL-2003 dev 85: the model read the dateline "MILAN" as the club.
+  const DocumentExtraction milan = testing::extract_text(
+      "Pirelli cables look to tap Chinese growth .\nMILAN 1996-08-30\nItalian tyre and cables "
+      "giant Pirelli on Friday announced its long-awaited move into China .");
+  CHECK(labels_of(milan, "MILAN") == std::set<std::string>{"Place"});
+  // "in" between capitalised words of one organisation's name does not cut it.
+  const DocumentExtraction osce = testing::extract_text(
+      "The Organisation for Security and Cooperation in Europe ( OSCE ) will supervise the vote .");
+  CHECK(labels_of(osce, "Organisation for Security and Cooperation in Europe") == kOrganization);
+  CHECK(labels_of(osce, "Organisation for Security and Cooperation").empty());
+}
