@@ -98,22 +98,6 @@ bool NameRuns::starts_run(std::uint32_t i, std::uint32_t sentence_last) const {
   return !positional_capital(i, sentence_last);
 }
 
-bool NameRuns::is_name_suffix(std::string_view w) {
-  return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
-}
-
-// A capitalised one-word title inside a name, not in front of it: "Martin Luther King Jr.",
-// "Avihu Bin-Nun", "John King said", "General Motors" is handled as an organisation.
-bool NameRuns::title_inside_name(std::uint32_t i, std::uint32_t j, std::uint32_t last) const {
-  if (j == i || spans_[span_at_[j]].last != j + 1 || !tok(j).has(tf::kCapital)) return false;
-  if (tok(j).has(tf::kJoined) && tok(j - 1).has(tf::kJoined)) return true;  // "Bin-Nun"
-  if (is_name_suffix(norm(j))) return j - i >= 2;                           // "King Jr."
-  if (!tok(j - 1).has(tf::kWord) || !capish(j - 1)) return false;
-  if ((lex(j - 1) & lf::kGivenName) == 0 || (lex(j - 1) & lf::kCommon) != 0) return false;
-  // The word after must not start a new name ("John Minister Wang" is two).
-  return j + 1 >= last || !capish(j + 1) || is_name_suffix(norm(j + 1));
-}
-
 // The lower-case second syllable of a hyphenated East Asian given name after a surname
 // ("Han Ji-woo", "Kim Min-ho"): short, and an English word only by accident. Compounds
 // such as "-based" or "-led" are longer or end in "ed".

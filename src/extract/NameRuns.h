@@ -35,8 +35,6 @@ class NameRuns : public TokenView {
   int ap_state_at(std::uint32_t i) const;
   bool qualifier_after(std::uint32_t j, std::uint32_t last, int& state, int& country) const;
   bool starts_run(std::uint32_t i, std::uint32_t sentence_last) const;
-  static bool is_name_suffix(std::string_view w);
-  bool title_inside_name(std::uint32_t i, std::uint32_t j, std::uint32_t last) const;
   bool korean_given_name_part(std::uint32_t run_first, std::uint32_t k) const;
   std::uint32_t extend_run(std::uint32_t i, std::uint32_t last) const;
   bool person_apposition_after(std::uint32_t j, std::uint32_t last) const;

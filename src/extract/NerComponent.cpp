@@ -442,14 +442,15 @@ void NerComponent::process(AnnotatedDocument& document) const {
       ++span.first;
     }
     // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": the role
-    // and whatever qualifies it go; the name starts after the last title inside the span.
+    // and whatever qualifies it go; the name starts after the last title inside the span
+    // (not a title that is a word of the name: "Martin Luther King Jr.").
     if (person) {
       // ("Economy and Labour Minister Wolfgang Clement": the title "Labour Minister" starts on
       // the party word trimmed above.)
       std::uint32_t name_start = span.first;
       for (std::uint32_t t = tagged_first; t < span.last; ++t) {
         if (v.is_title_span(t) && v.span_starting(t).last < span.last &&
-            v.span_starting(t).last > name_start)
+            v.span_starting(t).last > name_start && !v.title_inside_name(span.first, t, span.last))
           name_start = v.span_starting(t).last;
       }
       if (name_start != span.first) {

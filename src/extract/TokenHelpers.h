@@ -221,6 +221,25 @@ class TokenView {
   const GazetteerSpan& span_starting(std::uint32_t i) const {
     return doc_.gazetteer_spans[doc_.span_at[i]];
   }
+  // A generational suffix after a name: "Jr", "Sr", "II", "III", "IV" (normalised).
+  static bool is_name_suffix(std::string_view w) {
+    return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+  }
+  // Whether the one-word title at token j (a title span) is a word of the name that runs from
+  // token i to `last` rather than a title in front of it: "Martin Luther King Jr.", "Avihu
+  // Bin-Nun", "John King said" ("General Motors" is an organisation's, handled elsewhere).
+  bool title_inside_name(std::uint32_t i, std::uint32_t j, std::uint32_t last) const {
+    if (j == i || span_starting(j).last != j + 1 || !tok(j).has(token_flags::kCapital))
+      return false;
+    if (tok(j).has(token_flags::kJoined) && tok(j - 1).has(token_flags::kJoined))
+      return true;                                   // "Bin-Nun"
+    if (is_name_suffix(norm(j))) return j - i >= 2;  // "King Jr."
+    if (!tok(j - 1).has(token_flags::kWord) || !capish(j - 1)) return false;
+    if ((lex(j - 1) & lexicon_flags::kGivenName) == 0 || (lex(j - 1) & lexicon_flags::kCommon) != 0)
+      return false;
+    // The word after must not start a new name ("John Minister Wang" is two).
+    return j + 1 >= last || !capish(j + 1) || is_name_suffix(norm(j + 1));
+  }
   // The title phrase (of up to three tokens) that ends right before token `first` ("producer"
   // in "executive producer Robbie Stamp"), or nullptr.
   const GazetteerSpan* title_ending_at(std::uint32_t first) const {

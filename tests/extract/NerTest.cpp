@@ -1073,7 +1073,8 @@ TEST_CASE("A party before a role, a role after a party and a list of places", "[
   CHECK(labels_of(athens, "Psacharopoulos") != std::set<std::string>{"Place"});
 }
 
-TEST_CASE("A dateline names a place; an organisation's name may hold 'in'", "[extract][ner]") {
+TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a person's",
+          "[extract][ner]") {
   // CoNLL-2003 dev 85: the model read the dateline "MILAN" as the club.
   const DocumentExtraction milan = testing::extract_text(
       "Pirelli cables look to tap Chinese growth .\nMILAN 1996-08-30\nItalian tyre and cables "
@@ -1084,4 +1085,12 @@ TEST_CASE("A dateline names a place; an organisation's name may hold 'in'", "[ex
       "The Organisation for Security and Cooperation in Europe ( OSCE ) will supervise the vote .");
   CHECK(labels_of(osce, "Organisation for Security and Cooperation in Europe") == kOrganization);
   CHECK(labels_of(osce, "Organisation for Security and Cooperation").empty());
+  // A title that is a word of the name before a generational suffix stays in it (CoNLL04 dev
+  // 5048: "Rev. Martin Luther King Jr." was the person "Jr.").
+  const DocumentExtraction king = testing::extract_text(
+      "Coretta Scott King , the widow of the Rev. Martin Luther King Jr. , spoke on Monday . His "
+      "son Martin Luther King III said so .");
+  CHECK(labels_of(king, "Martin Luther King Jr.") == std::set<std::string>{"Person"});
+  CHECK(labels_of(king, "Martin Luther King III") == std::set<std::string>{"Person"});
+  CHECK(labels_of(king, "Jr.").empty());
 }
