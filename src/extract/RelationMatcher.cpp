@@ -183,11 +183,11 @@ class RelationRun : public TokenView {
   }
 
   // Negation and hypothetical cues around a match (units_[first_unit, end_unit)): in its
-  // units and the three tokens before; condition words ("if") anywhere in the sentence up to
-  // the match's end. With `own_words_only` (a lasting relation type), in its units alone:
-  // "Acme will be based in Paris" is not yet a fact, "Benn will visit Aceh in Indonesia"
-  // places Aceh all the same. Words inside a name or a title are not cues: "chief executive
-  // of the Family Planning Association" plans nothing.
+  // units and the three tokens before ("be" + "to" is one: "is to meet"); condition words ("if")
+  // anywhere in the sentence up to the match's end. With `own_words_only` (a lasting relation
+  // type), in its units alone: "Acme will be based in Paris" is not yet a fact, "Benn will visit
+  // Aceh in Indonesia" places Aceh all the same. Words inside a name or a title are not cues:
+  // "chief executive of the Family Planning Association" plans nothing.
   std::string modality(const Sentence& s, std::size_t first_unit, std::size_t end_unit,
                        bool own_words_only) const {
     const std::uint32_t first_token = units_[first_unit].first;
@@ -203,6 +203,8 @@ class RelationRun : public TokenView {
       if (unit.first >= from) {
         if (contains(rules_.negation_cues, w)) return "negated";
         if (contains(rules_.hypothetical_cues, w)) return "hypothetical";
+        if (w == "to" && unit.first > s.first && be_form(norm(unit.first - 1)))
+          return "hypothetical";  // "Blair is to meet Bush": planned
       }
       condition = condition || contains(rules_.condition_cues, w);
     }

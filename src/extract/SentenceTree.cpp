@@ -40,15 +40,21 @@ std::string SentenceTree::modality(std::uint32_t trigger, const RuleSet& rules) 
   std::int64_t x = trigger;
   for (int depth = 0; x >= 0 && depth < 5; ++depth) {
     const auto t = static_cast<std::uint32_t>(x);
+    // An infinitive after "be" ("Mutu is to begin talks", "who was to meet him"), or one that
+    // is the whole clause (the headline's "Mutu to hold talks with Juventus"), is planned.
+    bool to_mark = false, be_aux = false;
     for (std::uint32_t c : children(t)) {
       const std::string_view r = base(c);
       const std::string_view w = norm(c);
+      to_mark = to_mark || (r == "mark" && w == "to");
+      be_aux = be_aux || ((r == "aux" || r == "cop") && be_form(w));
       const bool negative =
           contains(rules.negation_cues, w) || (w.size() > 3 && w.substr(w.size() - 3) == "n't");
       if ((r == "advmod" || r == "aux" || r == "det" || r == "neg") && negative) return "negated";
       if (r == "aux" && contains(rules.hypothetical_cues, w)) return "hypothetical";
       if (r == "mark" && contains(rules.condition_cues, w)) return "hypothetical";
     }
+    if (to_mark && (be_aux || head(t) < 0)) return "hypothetical";
     if (t != trigger) {
       if (contains(rules.negation_cues, norm(t))) return "negated";
       if (contains(rules.hypothetical_cues, norm(t))) return "hypothetical";

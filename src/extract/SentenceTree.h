@@ -44,6 +44,8 @@ class SentenceTree : public TokenView {
 
   // The modality of the clause of `trigger`, read up the chain of verbs that govern it through
   // xcomp, ccomp, conj, advcl and acl (SyntaxRelations.h): "negated", "hypothetical", or "".
+  // Besides the rule files' cues, an infinitive after "be" ("is to meet") or standing as the
+  // sentence's main clause (a headline's "X to meet Y") is hypothetical: planned.
   std::string modality(std::uint32_t trigger, const RuleSet& rules) const;
 
  private:

@@ -84,7 +84,11 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
         rule = "role-poss";
       } else if ((r == "compound" || r == "amod") && c < node) {
         // (An English compound or adjective comes before its head: a name after the role
-        // noun that the parse hung on it is none: "George W Bush, the Labor Department".)
+        // noun that the parse hung on it is none: "George W Bush, the Labor Department". Nor
+        // does a name modify a person behind a courtesy title: "told the Sunday Times Mr
+        // Campbell would front the campaign".)
+        const std::uint32_t name_first = d_.mentions[person].first;
+        if (node == h && name_first > 0 && courtesy_title(norm(name_first - 1))) continue;
         rule = "role-modifier";
         demonym_ok = true;
       }
@@ -120,7 +124,10 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
       if (rule == std::string_view("role-of") && out_of_office(node) && !party(org)) continue;
       const std::uint32_t phrase =
           r == "nmod" && relation(c) != "nmod:poss" ? phrase_start(phrase_node) : c;
-      relate("affiliated-with", person, org, rule, 0.8, node, phrase);
+      // The clause's modality bears on a predicate ("X will become chief of Y"); a role the
+      // name's own phrase gives is presupposed ("Ukraine's new president, Viktor Yushchenko,
+      // is to speak": he is president whether or not he speaks).
+      relate("affiliated-with", person, org, rule, 0.8, predicate ? node : kNoTrigger, phrase);
     }
   }
 }

@@ -42,6 +42,12 @@ inline bool is_calendar_word(std::string_view w) {
   return false;
 }
 
+// A finite form of "be" ("is", "are", "am", "was", "were"): with "to" after it, a plan ("is to
+// meet").
+inline bool be_form(std::string_view word) {
+  return word == "is" || word == "are" || word == "am" || word == "was" || word == "were";
+}
+
 // A courtesy title ("mr", "mrs", "ms", "miss", "messrs", "mme"; a final period allowed): shown
 // with a person's name, never part of it, and the name after it is a surname.
 inline bool courtesy_title(std::string_view word) {

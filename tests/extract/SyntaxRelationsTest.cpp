@@ -914,3 +914,30 @@ TEST_CASE("No one is tied to an institution's word alone, a champion to a champi
   CHECK(std::any_of(linked.relations.begin(), linked.relations.end(),
                     [](const Relation& rel) { return rel.type == "affiliated-with"; }));
 }
+
+TEST_CASE(
+    "'Is to' and a headline's infinitive plan a meeting; a role the name's phrase gives "
+    "holds",
+    "[extract][syntax]") {
+  // sport/203: "Mutu to hold talks with Juventus" (the headline), "Mutu is to begin talks".
+  for (const std::string text :
+       {"Adrian Mutu to hold talks with Juventus\n\nThe striker looks for a new club.",
+        "Disgraced former Chelsea striker Adrian Mutu is to begin talks with Juventus.",
+        "Tony Blair is to meet Silvio Berlusconi on Monday."}) {
+    const auto r = testing::extract_text(text);
+    for (const Relation& rel : r.relations) CHECK(rel.type != "met-with");
+  }
+  // A role the subject's own phrase gives is presupposed, not planned: "is to speak",
+  // "will speak" (politics/...: "Ukraine's new president, Viktor Yushchenko, is to speak").
+  const auto speaker = testing::extract_text(
+      "Ukraine's new president, Viktor Yushchenko, is to speak at the forum. Microsoft's chief "
+      "executive, Steve Ballmer, will speak after him.");
+  CHECK(find(speaker, "affiliated-with", id_of(speaker, "Viktor Yushchenko"),
+             id_of(speaker, "Ukraine")) != nullptr);
+  CHECK(find(speaker, "affiliated-with", id_of(speaker, "Steve Ballmer"),
+             id_of(speaker, "Microsoft")) != nullptr);
+  // A name before a courtesy title is no role's organisation: the object of "told".
+  const auto told = testing::extract_text(
+      "Sources within the party told the BBC Mr Howard had always been in favour of ID cards.");
+  for (const Relation& rel : told.relations) CHECK(rel.type != "affiliated-with");
+}
