@@ -1,6 +1,7 @@
 #include "extract/Knowledge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <future>
@@ -508,6 +509,30 @@ void index_name(KbNameIndex& index, std::string_view name, std::uint32_t row) {
   if (!view.empty()) index.add(view, row);
 }
 
+// A club's alias of two words or more, each capitalised, with no digit or mark beyond a
+// period, hyphen or apostrophe: a name, not an address ("Fritz-Walter-Str. 1 // 67663"), a
+// founding year ("Heidenheim 1846") or a note ("[en]").
+bool club_alias_is_a_name(std::string_view alias) {
+  int words = 0;
+  bool word_start = true;
+  for (const char c : alias) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start) {
+      if (u < 0x80 && !(c >= 'A' && c <= 'Z')) return false;
+      ++words;
+      word_start = false;
+    }
+    if ((c >= '0' && c <= '9') ||
+        (u < 0x80 && !std::isalpha(u) && c != '.' && c != '-' && c != '\''))
+      return false;
+  }
+  return words >= 2;
+}
+
 }  // namespace
 
 void Knowledge::load_kb_organizations(const std::string& dir) {
@@ -523,16 +548,19 @@ void Knowledge::load_kb_organizations(const std::string& dir) {
                       kb_organizations_.push_back({f[0], f[1], f[3], f[4]});
                       index_name(kb_organization_names_, f[1], row);
                       // Club aliases are fans' and sources' shorthand ("UNAM" for Pumas UNAM,
-                      // addresses even): a club is known by its name only.
-                      if (f[3] != "club") {
-                        for (const std::string_view alias : split(f[2], '|')) {
+                      // "Union", addresses even): a club is known by its name, and apart
+                      // (kb_clubs_aliased) by the aliases that are names of two words or more.
+                      for (const std::string_view alias : split(f[2], '|')) {
+                        if (f[3] != "club")
                           index_name(kb_organization_names_, alias, row);
-                        }
+                        else if (club_alias_is_a_name(alias))
+                          index_name(kb_club_aliases_, alias, row);
                       }
                       kb_organization_by_key_.get_or_insert(f[0], row);
                     });
   }
   kb_organization_names_.finish();
+  kb_club_aliases_.finish();
 }
 
 void Knowledge::load_kb_people(const std::string& dir) {

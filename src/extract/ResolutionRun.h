@@ -117,7 +117,8 @@ class ResolutionRun : public TokenView {
 
   // The kb_organizations.tsv rows of a name, the country written either way ("UK
   // Independence Party" is listed as "United Kingdom Independence Party") and a leading "the"
-  // read away when the list lacks it.
+  // read away when the list lacks it; else the clubs with that alias ("Man Utd"), one ending
+  // on an institution's word only in a document about sport ("Metropolitan Police").
   std::span<const std::uint32_t> kb_organizations_named(const std::string& key) const;
 
   // A person named in full whom kb_people.tsv lists once under that name, in a document that

@@ -399,6 +399,15 @@ std::span<const std::uint32_t> ResolutionRun::kb_organizations_named(const std::
     rows = k_.kb_organizations_named(key.substr(4));
     if (!rows.empty()) return rows;
   }
+  // A club's alias ("Man Utd", "Manchester United"); one ending on an institution's word only
+  // in a document about sport (elsewhere "Metropolitan Police" is the force, not Metropolitan
+  // Police FC).
+  const std::string_view last_word = std::string_view(key).substr(key.rfind(' ') + 1);
+  if (d_.about_sport ||
+      (k_.lexicon(last_word) & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) == 0) {
+    rows = k_.kb_clubs_aliased(key);
+    if (!rows.empty()) return rows;
+  }
   static constexpr std::pair<std::string_view, std::string_view> kCountryWords[] = {
       {"uk ", "united kingdom "}, {"us ", "united states "}};
   for (const auto& [short_form, long_form] : kCountryWords) {

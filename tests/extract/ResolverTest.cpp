@@ -334,3 +334,19 @@ TEST_CASE("The singular 'Liberal Democrat' before a role names the party", "[ext
   REQUIRE(party != nullptr);
   CHECK(mention_texts(*party) == std::vector<std::string>{"Liberal Democrat"});
 }
+
+TEST_CASE("A club's alias of two words or more names the club; an institution's only in sport",
+          "[extract][resolve]") {
+  // BBC business/209 and sport: "Manchester United" and "Man Utd" were nodes of their own,
+  // apart from kb_organizations.tsv's Manchester United FC.
+  const auto business = run("Shares in Manchester United were up over 5% on Monday.");
+  const Entity* club = find_entity(business, "Organization:club-manchester-united-fc-gb");
+  REQUIRE(club != nullptr);
+  CHECK(mention_texts(*club) == std::vector<std::string>{"Manchester United"});
+  const auto sport =
+      run("Chelsea beat Man Utd in the Premiership, their striker said after the match.");
+  REQUIRE(find_entity(sport, "Organization:club-manchester-united-fc-gb") != nullptr);
+  // "Metropolitan Police" is an alias of Metropolitan Police FC, and the London force's name.
+  const auto police = run("Metropolitan Police Commissioner Sir Ian Blair said so on Monday.");
+  CHECK(find_entity(police, "Organization:club-metropolitan-police-fc-gb") == nullptr);
+}
