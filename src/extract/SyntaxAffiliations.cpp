@@ -173,16 +173,23 @@ void SyntaxRun::title_modifiers() {
     if (person < 0 || d_.mentions[person].first != f ||
         entity_of(person).label != EntityLabel::kPerson || pronoun(person))
       continue;
-    std::uint32_t t = f;  // the token after the modifier
+    // The title ends before an honorific ("club manager Sir Alex Ferguson"): its last word is
+    // the role.
+    std::uint32_t title_end = f;
+    for (const Role& r : d_.roles) {
+      if (r.honorific && r.last == f && r.first > first) title_end = r.first;
+    }
+    const std::uint32_t role_word = title_end - 1;
+    std::uint32_t t = title_end;  // the token after the modifier
     // The title stops at a name: "UK Independence Party leader" is the party's, though
     // "party leader" is a title phrase.
-    while (t > first && t + 5 > f && mention_at_[t - 1] < 0 &&
-           (title_word(t - 1) || in_title_phrase(t - 1) || (t < f && participle(t - 1)) ||
-            (t - 1 > first && t < f && tok(t - 1).has(token_flags::kJoined) &&
+    while (t > first && t + 5 > title_end && mention_at_[t - 1] < 0 &&
+           (title_word(t - 1) || in_title_phrase(t - 1) || (t < title_end && participle(t - 1)) ||
+            (t - 1 > first && t < title_end && tok(t - 1).has(token_flags::kJoined) &&
              !tok(t - 1).has(token_flags::kWord) && title_word(t - 2))))
       --t;
     if (t > first && tok(t - 1).has(token_flags::kPossessive)) --t;
-    if (t == f || t == first || in(x_.not_a_role, f - 1)) continue;
+    if (t == title_end || t == first || in(x_.not_a_role, role_word)) continue;
     int org = organisation_ending_at(t);
     // "SNP Holyrood leader Nicola Sturgeon", "Lib Dem Home Affairs spokesman Mark Oaten": one
     // or two capitalised words that name no organisation (untagged words, or a place) may
@@ -195,14 +202,14 @@ void SyntaxRun::title_modifiers() {
     // (A club's words before a name are its squad's: "Perpignan centre X", "Chelsea physio".)
     if (org < 0 ||
         (!tok(f - 1).has(token_flags::kPossessive) &&
-         ((!person_noun(f - 1) && !club(org)) ||
-          !can_hold_role_in(k_, rules_, entity_of(org), norm(f - 1)))) ||
+         ((!person_noun(role_word) && !club(org)) ||
+          !can_hold_role_in(k_, rules_, entity_of(org), norm(role_word)))) ||
         (tok(f - 1).has(token_flags::kPossessive) && !personal_name(person)))
       continue;
     relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
     // "Enron chief executives Ken Lay and Jeff Skilling", "Railtrack managers Alistair Cook,
     // Sean Fugill and ...": a plural title covers the list of names after it.
-    if (!plural_role(f - 1)) continue;
+    if (!plural_role(role_word)) continue;
     for (std::uint32_t u = d_.mentions[person].last; u + 1 < last;) {
       if (norm(u) != "," && norm(u) != "and") break;
       const bool closing = norm(u) == "and" || norm(u + 1) == "and";

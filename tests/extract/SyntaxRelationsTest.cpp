@@ -941,3 +941,15 @@ TEST_CASE(
       "Sources within the party told the BBC Mr Howard had always been in favour of ID cards.");
   for (const Relation& rel : told.relations) CHECK(rel.type != "affiliated-with");
 }
+
+TEST_CASE("An honorific between a title and the name leaves the title's role",
+          "[extract][syntax]") {
+  // BBC business/209: "and club manager Sir Alex Ferguson" after "Manchester United".
+  const auto r = testing::extract_text(
+      "Shares in Manchester United were up over 5% on Monday. Club manager Sir Alex Ferguson has "
+      "lent his backing to the group. Labour MP Sir Gerald Kaufman agreed.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Alex Ferguson"), id_of(r, "Manchester United FC")) !=
+        nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Gerald Kaufman"), id_of(r, "Labour Party")) !=
+        nullptr);
+}
