@@ -260,6 +260,12 @@ void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<T
 void join_ampersand_names(const TokenView& v, const NerLabels& labels,
                           std::vector<TaggedSpan>& spans);
 
+// A word the model left untagged that is written exactly as a kb_organizations.tsv name and
+// has a capital after a lower-case letter ("eBay", "PayPal": a brand's spelling, no common
+// word's) is that organisation ("online auction house eBay").
+void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
+                              const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
 // One name, one label within a document: each span takes the label the model gave the same
 // words most confidently overall ("UKIP" tagged ORG three times and LOC once is ORG). A
 // listed place opening a dateline (TokenView::dateline_place, "MILAN 1996-08-30") is a

@@ -296,4 +296,35 @@ void one_label_per_name(const TokenView& v, const NerLabels& labels,
   }
 }
 
+void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
+                              const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  std::vector<int> tagged(v.token_count(), -1);  // token -> span
+  for (std::size_t s = 0; s < spans.size(); ++s)
+    std::fill(tagged.begin() + spans[s].first, tagged.begin() + spans[s].last, static_cast<int>(s));
+  std::vector<TaggedSpan> found;
+  for (std::uint32_t t = 0; t < v.token_count(); ++t) {
+    // Untagged, or read as MISC alone (a product's name, as the model sees it).
+    const int s = tagged[t];
+    if ((s >= 0 && (static_cast<std::int32_t>(spans[s].label) != labels.misc ||
+                    spans[s].last != spans[s].first + 1)) ||
+        !v.tok(t).has(tf::kWord) || v.tok(t).has(tf::kAllCaps))
+      continue;
+    if (!v.camel_case(t)) continue;
+    const std::string word = v.text_of(t, t + 1);
+    const auto rows = knowledge.kb_organizations_named(v.key_of(t, t + 1));
+    if (std::none_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
+          return knowledge.kb_organizations()[row].name == word;
+        }))
+      continue;
+    if (s >= 0)
+      spans[s].label = static_cast<std::uint32_t>(labels.organization);
+    else
+      found.push_back({t, t + 1, static_cast<std::uint32_t>(labels.organization), 1.0f});
+  }
+  if (found.empty()) return;
+  spans.insert(spans.end(), found.begin(), found.end());
+  std::sort(spans.begin(), spans.end(),
+            [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+}
+
 }  // namespace skein::extract::name_mends

@@ -403,7 +403,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     }
     while (span.first < span.last &&
            ((never_in_name(span.last - 1) && !surname_at_end(span.last - 1)) ||
-            (v.tok(span.last - 1).has(tf::kLower) && !v.tok(span.last - 1).has(tf::kJoined)) ||
+            (v.tok(span.last - 1).has(tf::kLower) && !v.tok(span.last - 1).has(tf::kJoined) &&
+             !v.camel_case(span.last - 1)) ||
             (!v.tok(span.last - 1).has(tf::kWord) &&
              (!v.tok(span.last - 1).has(tf::kPossessive) ||
               v.text_of(span.last - 1, span.last).find_first_of("sS") == std::string::npos ||
@@ -416,7 +417,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
            (never_in_name(span.first) || v.tok(span.first).has(tf::kNumber) ||
             (v.norm(span.first) == "the" && span.last - span.first >= 3) ||
             !v.tok(span.first).has(tf::kWord) ||
-            (v.tok(span.first).has(tf::kLower) &&
+            (v.tok(span.first).has(tf::kLower) && !v.camel_case(span.first) &&
              (v.lex(span.first) & lexicon_flags::kPersonPrefix) == 0)))
       ++span.first;
     // A title the span cuts is no part of an organisation's or a place's name: "the new US

@@ -98,6 +98,16 @@ class TokenView {
     }
     return numbers == 3;
   }
+  // A brand's spelling: a capital after a lower-case letter inside the word ("eBay", "PayPal",
+  // "easyJet"). A name's word even when it opens in lower case.
+  bool camel_case(std::uint32_t i) const {
+    const Token& token = tok(i);
+    for (std::uint32_t k = token.start + 1; k < token.end; ++k) {
+      const char c = text_[k], before = text_[k - 1];
+      if (c >= 'A' && c <= 'Z' && before >= 'a' && before <= 'z') return true;
+    }
+    return false;
+  }
   bool capish(std::uint32_t i) const {
     return tok(i).has(token_flags::kCapital) || tok(i).has(token_flags::kAllCaps);
   }
