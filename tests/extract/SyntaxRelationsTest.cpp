@@ -952,4 +952,10 @@ TEST_CASE("An honorific between a title and the name leaves the title's role",
         nullptr);
   CHECK(find(r, "affiliated-with", id_of(r, "Gerald Kaufman"), id_of(r, "Labour Party")) !=
         nullptr);
+  // A party's hopefuls are its candidates (syntax-group-member: "Tory Parliamentary hopefuls
+  // Robert Light and Sayeeda Warsi", BBC politics/371).
+  const auto hopefuls =
+      testing::extract_text("Labour hopefuls Anna Price and Tom Hughes campaigned in Cardiff.");
+  CHECK(find(hopefuls, "affiliated-with", id_of(hopefuls, "Tom Hughes"),
+             id_of(hopefuls, "Labour Party")) != nullptr);
 }
