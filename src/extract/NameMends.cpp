@@ -744,6 +744,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   relabel_located_persons(v, labels, spans);
   relabel_employers(v, rules, labels, spans);
   tag_camel_case_companies(knowledge, v, labels, spans);
+  relabel_organisation_first_words(v, labels, spans);
   relabel_demonyms(v, labels, spans);
 }
 

@@ -260,6 +260,15 @@ void relabel_demonyms(const TokenView& v, const NerLabels& labels, std::vector<T
 void join_ampersand_names(const TokenView& v, const NerLabels& labels,
                           std::vector<TaggedSpan>& spans);
 
+// A lone word tagged as a person that is the first word of an organisation named in two words
+// or more before it in the document, no demonym, after no title, and neither the first nor the
+// last word of a person named in full here, is that organisation's short form ("Marsh &
+// McLennan" ... "Marsh chief executive Michael Cherkasky"; "Merrill Lynch" ... "Merrill"), or
+// the company a product is named after ("Motorola Razr" ... "Motorola"): an organisation
+// either way, which the resolver then tells apart (ResolutionRun::organisation_of_head_word).
+void relabel_organisation_first_words(const TokenView& v, const NerLabels& labels,
+                                      std::vector<TaggedSpan>& spans);
+
 // A word the model left untagged that is written exactly as a kb_organizations.tsv name and
 // has a capital after a lower-case letter ("eBay", "PayPal": a brand's spelling, no common
 // word's) is that organisation ("online auction house eBay").

@@ -58,6 +58,33 @@ void relabel_short_forms(const Knowledge& knowledge, const TokenView& v, const N
   }
 }
 
+void relabel_organisation_first_words(const TokenView& v, const NerLabels& labels,
+                                      std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> personal;  // first and last words of people named in full
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.person || span.last - span.first < 2)
+      continue;
+    personal.push_back(v.norm(span.first));
+    personal.push_back(v.norm(span.last - 1));
+  }
+  std::vector<std::string_view> first_words;  // of the organisations named so far
+  for (TaggedSpan& span : spans) {
+    const auto label = static_cast<std::int32_t>(span.label);
+    const std::string_view w = v.norm(span.first);
+    if (!v.tok(span.first).has(tf::kCapital) || v.tok(span.first).has(tf::kAllCaps) ||
+        (v.lex(span.first) & lf::kDemonymWord) != 0)
+      continue;
+    if (label == labels.organization && span.last - span.first >= 2) {
+      first_words.push_back(w);
+    } else if (label == labels.person && span.last == span.first + 1 &&
+               (span.first == 0 || !v.is_title_span(span.first - 1)) &&
+               std::find(first_words.begin(), first_words.end(), w) != first_words.end() &&
+               std::find(personal.begin(), personal.end(), w) == personal.end()) {
+      span.label = static_cast<std::uint32_t>(labels.organization);
+    }
+  }
+}
+
 std::vector<std::string_view> surnames_named_in_full(const TokenView& v, const NerLabels& labels,
                                                      const std::vector<TaggedSpan>& spans) {
   std::vector<std::string_view> surnames;

@@ -1100,4 +1100,11 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
       "president and chief executive Meg Whitman called 2004 an outstanding success.");
   CHECK(labels_of(ebay, "eBay") == kOrganization);
   CHECK(labels_of(ebay, "EBay") == kOrganization);
+  // An organisation's first word alone, read as a person, is an organisation (BBC
+  // business/103: "Marsh" after "Marsh & McLennan"); not the surname of someone named in full.
+  const DocumentExtraction merrill = testing::extract_text(
+      "Shares in Merrill Lynch rose on Monday. Merrill said its profits had doubled. Jane Lynch "
+      "said Lynch would stay.");
+  CHECK(labels_of(merrill, "Merrill") == kOrganization);
+  CHECK(labels_of(merrill, "Lynch") != kOrganization);
 }
