@@ -265,7 +265,7 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
 // last word of a person named in full here, is that organisation's short form ("Marsh &
 // McLennan" ... "Marsh chief executive Michael Cherkasky"; "Merrill Lynch" ... "Merrill"), or
 // the company a product is named after ("Motorola Razr" ... "Motorola"): an organisation
-// either way, which the resolver then tells apart (ResolutionRun::organisation_of_head_word).
+// either way. The resolver keeps it a name of its own rather than guess which.
 void relabel_organisation_first_words(const TokenView& v, const NerLabels& labels,
                                       std::vector<TaggedSpan>& spans);
 

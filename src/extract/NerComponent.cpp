@@ -1,7 +1,6 @@
 #include "extract/NerComponent.h"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 #include <unordered_map>
 
