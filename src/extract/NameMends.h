@@ -269,6 +269,16 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
 void relabel_organisation_first_words(const TokenView& v, const NerLabels& labels,
                                       std::vector<TaggedSpan>& spans);
 
+// A lone word read as a person that the words around one of its mentions call a company is an
+// organisation in every lone mention: before a part or figure of a company (the rule files'
+// "company-part-noun" set, right after it or after its possessive and up to two words: "its
+// Sandoz unit", "Cairn's shares", "Hexal's US affiliate"), before ", which" ("Renault, which
+// owns 44%"), or after a holding and "in" ("shares in Equant"). Not a given name or a
+// nationality word, nor a word of a person named in full here or named after a title
+// ("Mr Glazer's shares").
+void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
+                                      const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
 // A word the model left untagged that is written exactly as a kb_organizations.tsv name and
 // has a capital after a lower-case letter ("eBay", "PayPal": a brand's spelling, no common
 // word's) is that organisation ("online auction house eBay").

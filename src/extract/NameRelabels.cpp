@@ -85,6 +85,65 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
   }
 }
 
+void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
+                                      const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  auto lone_person = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
+           v.tok(span.first).has(tf::kCapital) && !v.tok(span.first).has(tf::kAllCaps) &&
+           (v.lex(span.first) & lf::kDemonymWord) == 0;
+  };
+  auto part_noun = [&](std::uint32_t t) {
+    return t < v.token_count() && v.tok(t).has(tf::kLower) &&
+           rules.in_word_set("company-part-noun", v.norm(t));
+  };
+  // The words around token t say "a company".
+  auto company_words = [&](std::uint32_t t) {
+    const std::uint32_t next = t + 1;
+    if (next >= v.token_count()) return false;
+    if (v.tok(next).has(tf::kPossessive)) {
+      // "Cairn's shares", "Hexal's US affiliate": the part within two words.
+      for (std::uint32_t k = next + 1; k < v.token_count() && k <= next + 3; ++k) {
+        if (part_noun(k)) return true;
+        if (!v.tok(k).has(tf::kWord)) break;
+      }
+      return false;
+    }
+    if (part_noun(next)) return true;  // "its Sandoz unit"
+    // "Renault, which owns 44%" (not "The Passion of the Christ, which took $370m": a title's
+    // last word).
+    if (v.norm(next) == "," && next + 1 < v.token_count() && v.norm(next + 1) == "which")
+      return t == 0 || v.norm(t - 1) != "the";
+    return t >= 2 && v.norm(t - 1) == "in" &&
+           rules.in_word_set("holding-noun", v.norm(t - 2));  // "shares in Equant"
+  };
+  std::vector<std::string_view> personal;  // words of people named in full, or after a title
+  std::vector<std::string_view> lone;      // words read as a person alone
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2) {
+      for (std::uint32_t t = span.first; t < span.last; ++t) personal.push_back(v.norm(t));
+    } else if (lone_person(span)) {
+      lone.push_back(v.norm(span.first));
+      if (span.first > 0 && v.is_title_span(span.first - 1)) personal.push_back(v.norm(span.first));
+    }
+  }
+  if (lone.empty()) return;
+  auto has = [](const std::vector<std::string_view>& words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  // Every capitalised mention of such a word counts, tagged or not ("Cairn's shares" may be
+  // left untagged where "Cairn" alone is a person).
+  std::vector<std::string_view> companies;
+  for (std::uint32_t t = 0; t < v.token_count(); ++t) {
+    if (v.tok(t).has(tf::kCapital) && has(lone, v.norm(t)) && company_words(t))
+      companies.push_back(v.norm(t));
+  }
+  for (TaggedSpan& span : spans) {
+    const std::string_view w = v.norm(span.first);
+    if (lone_person(span) && has(companies, w) && !has(personal, w))
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
 std::vector<std::string_view> surnames_named_in_full(const TokenView& v, const NerLabels& labels,
                                                      const std::vector<TaggedSpan>& spans) {
   std::vector<std::string_view> surnames;

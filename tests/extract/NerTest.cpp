@@ -1107,4 +1107,16 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
       "said Lynch would stay.");
   CHECK(labels_of(merrill, "Merrill") == kOrganization);
   CHECK(labels_of(merrill, "Lynch") != kOrganization);
+  // A lone name the words around call a company is one wherever it stands alone (BBC
+  // business/050, 216: "Perrier" and "Renault" were people); not a person named in full or
+  // after an honorific, nor a film's last word.
+  const DocumentExtraction perrier = testing::extract_text(
+      "Perrier has been locked in a long-standing dispute with unions. Perrier's sales fell. "
+      "Pirelli will devote 40% of its time to Ghosn. Pirelli, which owns 44% of the carmaker, "
+      "agreed. Mr Glazer's shares rose. Glazer said so. The Passion of the Christ, which took "
+      "$370m, was ignored.");
+  CHECK(labels_of(perrier, "Perrier") == kOrganization);
+  CHECK(labels_of(perrier, "Pirelli") == kOrganization);
+  CHECK(labels_of(perrier, "Glazer") == std::set<std::string>{"Person"});
+  CHECK(labels_of(perrier, "Christ") == std::set<std::string>{"Person"});
 }
