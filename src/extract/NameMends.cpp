@@ -173,6 +173,45 @@ void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSe
   spans = std::move(out);
 }
 
+void join_saints_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans) {
+  std::vector<TaggedSpan> out;
+  out.reserve(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    TaggedSpan span = spans[i];
+    const std::string_view saint = v.norm(span.first);
+    if (span.last - span.first == 2 && span.last + 1 < v.token_count() &&
+        (saint == "st" || saint == "st." || saint == "saint") &&
+        v.tok(span.first).has(tf::kCapital) && v.tok(span.last).has(tf::kPossessive)) {
+      // The capitalised words after the possessive, to the last institution's or place's word.
+      std::uint32_t end = 0, kind = 0;
+      for (std::uint32_t t = span.last + 1;
+           t < v.token_count() && t <= span.last + 4 && v.tok(t).has(tf::kCapital) &&
+           v.tok(t).has(tf::kWord) && !v.tok(t).has(tf::kSentenceStart);
+           ++t) {
+        if (const std::uint32_t k = head_kind(knowledge, v, t); k != 0) {
+          end = t + 1;
+          kind = k;
+        }
+      }
+      // The spans the name takes in must lie inside it.
+      std::size_t next = i + 1;
+      while (end != 0 && next < spans.size() && spans[next].first < end) {
+        if (spans[next].last > end) end = 0;
+        ++next;
+      }
+      if (end != 0) {
+        span.last = end;
+        span.label = static_cast<std::uint32_t>((kind & kInstitution) != 0 ? labels.organization
+                                                                           : labels.location);
+        i = next - 1;
+      }
+    }
+    out.push_back(span);
+  }
+  spans = std::move(out);
+}
+
 void join_institutions_of(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   const auto organization = static_cast<std::uint32_t>(labels.organization);
@@ -726,6 +765,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   split_names_at_of(v, rules, labels, spans);
   trim_scores_and_possessives(knowledge, v, labels, spans);
   join_cut_heads(knowledge, v, rules, labels, spans);
+  join_saints_names(knowledge, v, labels, spans);
   join_institutions_of(knowledge, v, rules, labels, spans);
   join_article_names(knowledge, v, labels, spans);
   names_after_roles(knowledge, v, rules, labels, spans);

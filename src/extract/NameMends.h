@@ -47,6 +47,14 @@ bool institution_head(const Knowledge& knowledge, const TokenView& v, std::uint3
 void join_cut_heads(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
                     const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A saint's name with its possessive opens the name of a church, school, hospital or park: a
+// span of "St" (or "Saint") and one word, right before a possessive and capitalised words
+// ending on an institution's word (org-head, org-suffix) or a place's (place-suffix), becomes
+// one name over them, an organisation or a place by that word ("St Egwin's Middle School",
+// "St James' Park"; the model tags "St James" and "Park" apart). Spans inside it are taken in.
+void join_saints_names(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                       std::vector<TaggedSpan>& spans);
+
 // An institution named "<head> of [the] <name>" that the model cut at "of": a span right after
 // "of" or "of the" whose word before is a capitalised institution head word (rule files'
 // org-head, plural too; not a company's suffix: "Corp of Pittsburgh" says where) is one

@@ -170,6 +170,11 @@ std::vector<int> SyntaxRun::subjects(std::uint32_t v, int depth) const {
     if (relative_subject) {
       out.clear();
       args(static_cast<std::uint32_t>(h), out);
+      // "Stephen Schechter, a UK investment banker who has held talks with ...": the
+      // apposition's name.
+      if (out.empty() && relation(static_cast<std::uint32_t>(h)) == "appos" &&
+          head(static_cast<std::uint32_t>(h)) >= 0)
+        args(static_cast<std::uint32_t>(head(static_cast<std::uint32_t>(h))), out);
     }
   }
   return out;
@@ -258,8 +263,7 @@ void SyntaxRun::meeting_paths(std::uint32_t v) {
     if (object_verb) {
       relate_all("met-with", subject, object, "meet-object", 0.85, v);
       if (object.empty() && !subject.empty()) {
-        const int titled = titled_person_after(v);
-        if (titled >= 0) relate_all("met-with", subject, {titled}, "meet-object-title", 0.8, v);
+        relate_all("met-with", subject, titled_people_after(v), "meet-object-title", 0.8, v);
       }
       std::vector<int> patient;
       for (std::uint32_t c : children(v)) {
@@ -269,7 +273,11 @@ void SyntaxRun::meeting_paths(std::uint32_t v) {
       relate_all("met-with", agent, patient, "meet-object", 0.85, v);
     }
     if (with_verb) relate_all("met-with", subject, with, "meet-with", 0.85, v);
-    if (pair_verb && object.empty() && with.empty() && !has_child(v, "obj")) {
+    // (An infinitive has no subject of its own: "met X and Y to talk about Turkey" parsed
+    // with X and Y under "talk" is no meeting between them.)
+    if (pair_verb && object.empty() && with.empty() && !has_child(v, "obj") &&
+        std::none_of(children(v).begin(), children(v).end(),
+                     [&](std::uint32_t c) { return base(c) == "mark" && norm(c) == "to"; })) {
       // The parties come before the verb ("Lightbody and McClelland met"); a pair after it
       // is an object the parse took for a subject.
       std::vector<int> pair;
@@ -301,25 +309,35 @@ void SyntaxRun::meeting_paths(std::uint32_t v) {
   }
 }
 
-int SyntaxRun::titled_person_after(std::uint32_t v) const {
+std::vector<int> SyntaxRun::titled_people_after(std::uint32_t v) const {
+  std::vector<int> people;
   std::uint32_t t = v + 1;
-  bool title = false;
   while (t < sentence_->last) {
-    const int m = mention_at_[t];
-    if (m >= 0 && d_.mentions[m].demonym) {
-      t = d_.mentions[m].last;
-      continue;
+    bool title = false;
+    while (t < sentence_->last) {
+      const int m = mention_at_[t];
+      if (m >= 0 && d_.mentions[m].demonym) {
+        t = d_.mentions[m].last;
+        continue;
+      }
+      const auto role = std::find_if(d_.roles.begin(), d_.roles.end(),
+                                     [&](const Role& r) { return r.first == t && !r.honorific; });
+      if (role == d_.roles.end()) break;
+      title = true;
+      t = role->last;
     }
-    const auto role = std::find_if(d_.roles.begin(), d_.roles.end(),
-                                   [&](const Role& r) { return r.first == t && !r.honorific; });
-    if (role == d_.roles.end()) break;
-    title = true;
-    t = role->last;
+    if (!title || t >= sentence_->last) break;
+    const int m = mention_at_[t];
+    if (m < 0 || d_.mentions[m].first != t || entity_of(m).label != EntityLabel::kPerson) break;
+    people.push_back(m);
+    // The next item of a list: "," or "and" (or both) right after the name.
+    const std::uint32_t after = d_.mentions[m].last;
+    t = after;
+    if (t < sentence_->last && norm(t) == ",") ++t;
+    if (t < sentence_->last && norm(t) == "and") ++t;
+    if (t == after) break;
   }
-  if (!title || t >= sentence_->last) return -1;
-  const int m = mention_at_[t];
-  if (m < 0 || d_.mentions[m].first != t || entity_of(m).label != EntityLabel::kPerson) return -1;
-  return m;
+  return people;
 }
 
 void SyntaxRun::trade_paths(std::uint32_t v) {

@@ -98,8 +98,10 @@ class SyntaxRun : public SentenceTree {
   void meeting_paths(std::uint32_t v);
 
   // The person named right after `v` behind a title and demonyms only ("met Italian Prime
-  // Minister Silvio Berlusconi"), where the parse lost the name under the title; or -1.
-  int titled_person_after(std::uint32_t v) const;
+  // Minister Silvio Berlusconi"), where the parse lost the name under the title, and the
+  // people listed after it the same way ("... and German Chancellor Gerhard Schroeder"); or
+  // none.
+  std::vector<int> titled_people_after(std::uint32_t v) const;
 
   // ---- trades-with ----
   void trade_paths(std::uint32_t v);

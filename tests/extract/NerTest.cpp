@@ -1119,4 +1119,13 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
   CHECK(labels_of(perrier, "Pirelli") == kOrganization);
   CHECK(labels_of(perrier, "Glazer") == std::set<std::string>{"Person"});
   CHECK(labels_of(perrier, "Christ") == std::set<std::string>{"Person"});
+  // A saint's possessive opens a school's, hospital's or park's name (BBC politics/352: "St
+  // Egwin" and "Middle School" were two organisations; "Park" of "St James' Park" a person).
+  const DocumentExtraction saints = testing::extract_text(
+      "Mr Blair joined two girls from St Egwin's Middle School in Evesham. Newcastle won at St "
+      "James' Park on Sunday. He was taken to St Thomas' Hospital in London.");
+  CHECK(labels_of(saints, "St Egwin's Middle School") == kOrganization);
+  CHECK(labels_of(saints, "St Thomas' Hospital") == kOrganization);
+  CHECK(labels_of(saints, "St James' Park") == std::set<std::string>{"Place"});
+  CHECK(labels_of(saints, "Park").empty());
 }

@@ -88,6 +88,27 @@ TEST_CASE("A title between the verb and the name does not hide who met whom", "[
         "Tony Blair met Italian Prime Minister Silvio Berlusconi in Rome.");
 }
 
+TEST_CASE("Each titled person listed after 'met' met the subject, not each other",
+          "[extract][syntax]") {
+  // BBC politics/035: the parse put both names under "to talk" as its subjects.
+  const auto r = extract_text(
+      "Tony Blair has met Italian Prime Minister Silvio Berlusconi and German Chancellor Gerhard "
+      "Schroeder to talk about Turkey entering the EU.");
+  const std::string blair = id_of(r, "Tony Blair"), schroeder = id_of(r, "Gerhard Schroeder");
+  CHECK(find(r, "met-with", blair, id_of(r, "Silvio Berlusconi")) != nullptr);
+  CHECK(find(r, "met-with", blair, schroeder) != nullptr);
+  CHECK(find(r, "met-with", id_of(r, "Silvio Berlusconi"), schroeder) == nullptr);
+}
+
+TEST_CASE("A relative clause's 'who' is the name its noun stands beside", "[extract][syntax]") {
+  // BBC business/193.
+  const auto r = extract_text(
+      "Stephen Schechter, a UK investment banker who has held talks with Borussia Dortmund over "
+      "a possible bond sale, said the club needs a capital injection of 35m euros.");
+  CHECK(find(r, "met-with", id_of(r, "Stephen Schechter"), id_of(r, "Borussia Dortmund")) !=
+        nullptr);
+}
+
 TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
   const auto r = extract_text(
       "\"The market is nervous,\" said Anthony Crescenzi, a bond strategist at Goldman Sachs.");
