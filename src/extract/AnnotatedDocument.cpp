@@ -43,7 +43,8 @@ int AnnotatedDocument::entity_for(const std::string& label, const std::string& k
 void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, std::string source,
                                      std::string target, const std::string& basis,
                                      const Evidence& evidence, const std::string& role,
-                                     const std::string& modality, const CorefArguments& coref) {
+                                     const std::string& modality, const CorefArguments& coref,
+                                     bool former) {
   if (source == target) return;
   CorefArguments words = coref;
   if (symmetric && target < source) {
@@ -60,6 +61,7 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
     r.basis = basis;
     if (!role.empty()) r.props["role"] = role;
     if (!modality.empty()) r.props["modality"] = modality;
+    if (former) r.props["former"] = "true";
     if (words.any()) {
       // By entity id, not by end: the store orders a symmetric edge's ends its own way.
       std::string ids, said;
@@ -77,6 +79,7 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
   Relation& r = relations[it->second];
   if (basis == basis::kText) r.basis = basis::kText;
   if (!words.any() && r.props.erase("coref") != 0) r.props.erase("coref-words");
+  if (!former) r.props.erase("former");
   // The most specific role wins: "minister of foreign affairs" over "counterpart".
   if (!role.empty() &&
       (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {

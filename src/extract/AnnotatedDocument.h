@@ -190,10 +190,13 @@ class AnnotatedDocument {
   // CorefArguments): a new relation so supported gets props "coref" (the entity id of each
   // such argument, source first, "; " between) and "coref-words" (the words, in that order);
   // evidence naming both arguments removes them, as the relation no longer rests on
-  // coreference.
+  // coreference. `former`: the evidence says the role is past ("former Chelsea striker X");
+  // a new relation so supported gets props "former" = "true", which evidence not saying so
+  // removes.
   void add_relation(const std::string& type, bool symmetric, std::string source, std::string target,
                     const std::string& basis, const Evidence& evidence, const std::string& role,
-                    const std::string& modality, const CorefArguments& coref = {});
+                    const std::string& modality, const CorefArguments& coref = {},
+                    bool former = false);
   bool has_relation(const std::string& type, const std::string& source,
                     const std::string& target) const;
 

@@ -151,6 +151,20 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
          document.pos[after] == upos::from_name("NOUN");
 }
 
+bool former_role(const AnnotatedDocument& document, const RuleSet& rules,
+                 std::uint32_t role_first) {
+  const Segmentation& seg = document.segmentation;
+  for (std::uint32_t t = role_first; t > 0 && role_first - t < 6;) {
+    if (t >= seg.tokens.size() || seg.tokens[t].has(token_flags::kSentenceStart)) return false;
+    const Token& token = seg.tokens[--t];
+    const std::string_view w = seg.norm_of(token);
+    if (rules.in_word_set("former", w)) return true;
+    if (!token.has(token_flags::kWord) && !token.has(token_flags::kPossessive) && w != "-")
+      return false;
+  }
+  return false;
+}
+
 bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules) {
   if (organisation.label != EntityLabel::kOrganization) return true;
   const std::string& name = organisation.out.name;

@@ -70,6 +70,13 @@ bool names_state_role(const Knowledge& knowledge, const AnnotatedDocument& docum
 // comes next, so the mention is not the organisation or country a role is held in.
 bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t after);
 
+// Whether a role is said to be past: a word of the rule files' `former` set ("former", "ex",
+// "erstwhile") among the six tokens before token `role_first` (the role's first word, or the
+// first word of the phrase the relation was read from), reached over words, a possessive and
+// hyphens only, in its sentence: "former Chelsea striker Adrian Mutu", "the former French
+// president", "ex-Tory leader".
+bool former_role(const AnnotatedDocument& document, const RuleSet& rules, std::uint32_t role_first);
+
 // Whether an organisation can be what a person is affiliated with: not an event, whose name
 // ends on a word of the rule files' `event-noun` set ("US Open champion X at the Dubai
 // Championships" plays there, works for no one).

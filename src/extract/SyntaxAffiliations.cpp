@@ -127,7 +127,8 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
       // The clause's modality bears on a predicate ("X will become chief of Y"); a role the
       // name's own phrase gives is presupposed ("Ukraine's new president, Viktor Yushchenko,
       // is to speak": he is president whether or not he speaks).
-      relate("affiliated-with", person, org, rule, 0.8, predicate ? node : kNoTrigger, phrase);
+      relate("affiliated-with", person, org, rule, 0.8, predicate ? node : kNoTrigger, phrase,
+             node);
     }
   }
 }
@@ -206,7 +207,8 @@ void SyntaxRun::title_modifiers() {
           !can_hold_role_in(k_, rules_, entity_of(org), norm(role_word)))) ||
         (tok(f - 1).has(token_flags::kPossessive) && !personal_name(person)))
       continue;
-    relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger);
+    relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger, kNoPhrase,
+           role_word);
     // "Enron chief executives Ken Lay and Jeff Skilling", "Railtrack managers Alistair Cook,
     // Sean Fugill and ...": a plural title covers the list of names after it.
     if (!plural_role(role_word)) continue;
@@ -218,7 +220,8 @@ void SyntaxRun::title_modifiers() {
       if (next < 0 || d_.mentions[next].first != u + 1 ||
           entity_of(next).label != EntityLabel::kPerson || pronoun(next))
         break;
-      relate("affiliated-with", next, org, "title-modifier-list", 0.8, kNoTrigger);
+      relate("affiliated-with", next, org, "title-modifier-list", 0.8, kNoTrigger, kNoPhrase,
+             role_word);
       if (closing) break;
       u = d_.mentions[next].last;
     }

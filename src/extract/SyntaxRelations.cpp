@@ -181,7 +181,8 @@ std::vector<int> SyntaxRun::subjects(std::uint32_t v, int depth) const {
 }
 
 void SyntaxRun::relate(const char* type_name, int source, int target, const char* rule,
-                       double confidence, std::uint32_t trigger, std::uint32_t phrase) {
+                       double confidence, std::uint32_t trigger, std::uint32_t phrase,
+                       std::uint32_t role) {
   const int type_index = rules_.type_index(type_name);
   if (type_index < 0 || source < 0 || target < 0) return;
   const RelationTypeDef& type = rules_.types[static_cast<std::size_t>(type_index)];
@@ -216,8 +217,13 @@ void SyntaxRun::relate(const char* type_name, int source, int target, const char
   evidence.rule = rule;
   evidence.text = sentence_text_;
   evidence.confidence = confidence;
+  const bool former =
+      type.name == "affiliated-with" &&
+      former_role(
+          d_, rules_,
+          role != kNoRole ? role : std::min(d_.mentions[source].first, d_.mentions[target].first));
   d_.add_relation(type.name, type.symmetric, a.out.id, b.out.id, basis::kText, evidence, "", mod,
-                  coref);
+                  coref, former);
 }
 
 bool SyntaxRun::other_source_between(int source, int target, std::uint32_t phrase,

@@ -72,8 +72,12 @@ class SyntaxRun : public SentenceTree {
   // `phrase`, for the paths that read a modifier or a prepositional phrase of the source's
   // name: its first word (the header's nearest-name rule), or kNoPhrase.
   static constexpr std::uint32_t kNoPhrase = UINT32_MAX;
+  // `role`, for affiliated-with: the role word the relation was read from (kNoRole: none, so
+  // the first word of either name stands for it), for former_role (RelationChecks.h).
+  static constexpr std::uint32_t kNoRole = UINT32_MAX;
   void relate(const char* type_name, int source, int target, const char* rule, double confidence,
-              std::uint32_t trigger, std::uint32_t phrase = kNoPhrase);
+              std::uint32_t trigger, std::uint32_t phrase = kNoPhrase,
+              std::uint32_t role = kNoRole);
   // The nearest-name rule: whether a name of another entity that could be this relation's
   // source (another person for a role; another place or organisation for an in-phrase) stands
   // between the source mention and the phrase that names the target.

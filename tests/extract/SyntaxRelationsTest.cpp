@@ -109,6 +109,25 @@ TEST_CASE("A relative clause's 'who' is the name its noun stands beside", "[extr
         nullptr);
 }
 
+TEST_CASE("A past role is kept and marked former; a current one is not", "[extract][rules]") {
+  // BBC sport/203, entertainment/111.
+  const auto r = testing::extract_text(
+      "Talks\n\nDisgraced former Chelsea striker Adrian Mutu is to begin talks with Juventus. "
+      "Jacques Barrot, the former vice president of the European Commission, said so. Bayern "
+      "Munich striker Roy Makaay scored.");
+  const Relation* mutu = find(r, "affiliated-with", id_of(r, "Adrian Mutu"), id_of(r, "Chelsea"));
+  REQUIRE(mutu != nullptr);
+  CHECK(mutu->props.count("former") == 1);
+  const Relation* barrot =
+      find(r, "affiliated-with", id_of(r, "Jacques Barrot"), id_of(r, "European Commission"));
+  REQUIRE(barrot != nullptr);
+  CHECK(barrot->props.count("former") == 1);
+  const Relation* makaay =
+      find(r, "affiliated-with", id_of(r, "Roy Makaay"), id_of(r, "Bayern Munich"));
+  REQUIRE(makaay != nullptr);
+  CHECK(makaay->props.count("former") == 0);
+}
+
 TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
   const auto r = extract_text(
       "\"The market is nervous,\" said Anthony Crescenzi, a bond strategist at Goldman Sachs.");
