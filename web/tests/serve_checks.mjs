@@ -22,14 +22,16 @@ if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) {
   console.error('serve_checks: only loopback addresses are tested');
   process.exit(2);
 }
-// One connection per request, as 200 separate clients would open.
+// One connection per request, as 200 separate clients would open. A request may wait up to
+// 120 s: on a two-core CI machine running other tests beside this one, 200 requests at once
+// have taken over 30 s to drain (the answers are checked here, the speed in bench/).
 const agent = new http.Agent({keepAlive: false, maxSockets: 256});
 
 function request(method, path, {body, headers} = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.request({host: base.hostname, port: base.port, method, path, agent,
-                              headers: Object.assign({}, headers || {}), timeout: 30000}, (res) => {
+                              headers: Object.assign({}, headers || {}), timeout: 120000}, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({status: res.statusCode, body: Buffer.concat(chunks).toString('utf8'),
@@ -54,7 +56,7 @@ function raw(text) {
       resolve({status, body: reply.slice(reply.indexOf('\r\n\r\n') + 4)});
     });
     socket.on('error', reject);
-    socket.setTimeout(15000, () => socket.destroy(new Error('raw request timed out')));
+    socket.setTimeout(120000, () => socket.destroy(new Error('raw request timed out')));
   });
 }
 
