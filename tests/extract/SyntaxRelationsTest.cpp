@@ -901,6 +901,13 @@ TEST_CASE("An organisation in apposition with its state's kind phrase or its tow
   const Relation* court = find(r, "located-in", id_of(r, "Harrow Crown Court"), id_of(r, "London"));
   REQUIRE(court != nullptr);
   CHECK(court->evidence.front().rule == "org-comma-place");
+  // "the biggest bank in", "one of the largest retail groups in" (BBC business/393).
+  const auto kind = testing::extract_text(
+      "Shares in Maybank, the biggest bank in Malaysia, rose. Ms Tan has been managing director "
+      "of Metrojaya, one of the largest retail groups in Malaysia.");
+  const std::string malaysia = id_of(kind, "Malaysia");
+  CHECK(find(kind, "located-in", id_of(kind, "Maybank"), malaysia) != nullptr);
+  CHECK(find(kind, "located-in", id_of(kind, "Metrojaya"), malaysia) != nullptr);
   // A list of names is no apposition, and a company's name says nothing of a town.
   const auto list = testing::extract_text(
       "The success of sites such as Google, Amazon, eBay and Yahoo showed that design matters.");
