@@ -281,9 +281,9 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 // organisation in every lone mention: before a part or figure of a company (the rule files'
 // "company-part-noun" set, right after it or after its possessive and up to two words: "its
 // Sandoz unit", "Cairn's shares", "Hexal's US affiliate"), before ", which" ("Renault, which
-// owns 44%"), or after a holding and "in" ("shares in Equant"). Not a given name or a
-// nationality word, nor a word of a person named in full here or named after a title
-// ("Mr Glazer's shares").
+// owns 44%"), after a holding and "in" ("shares in Equant") or after a company noun (the
+// "org-noun" set: "Australian airline Qantas"). Not a nationality word, nor a word of a
+// person named in full here or named after a title ("Mr Glazer's shares").
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

@@ -113,8 +113,10 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
     // last word).
     if (v.norm(next) == "," && next + 1 < v.token_count() && v.norm(next + 1) == "which")
       return t == 0 || v.norm(t - 1) != "the";
-    return t >= 2 && v.norm(t - 1) == "in" &&
-           rules.in_word_set("holding-noun", v.norm(t - 2));  // "shares in Equant"
+    // "Australian airline Qantas", "shares in Equant".
+    if (t >= 1 && v.tok(t - 1).has(tf::kLower) && rules.in_word_set("org-noun", v.norm(t - 1)))
+      return true;
+    return t >= 2 && v.norm(t - 1) == "in" && rules.in_word_set("holding-noun", v.norm(t - 2));
   };
   std::vector<std::string_view> personal;  // words of people named in full, or after a title
   std::vector<std::string_view> lone;      // words read as a person alone

@@ -2,6 +2,7 @@
 // noun's phrases and modifiers, the verbs of work and joining, and the title words between an
 // organisation and a name.
 #include <algorithm>
+#include <unordered_map>
 
 #include "extract/KnowledgeEntities.h"
 #include "extract/RelationChecks.h"
@@ -9,6 +10,17 @@
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract::syntax_detail {
+namespace {
+
+bool business_kind(std::string_view kind) { return kind == "business"; }
+
+// A word after which a title is bare, naming no organisation: "said chairman X", "..., chief
+// executive X", "and finance director X".
+bool bare_title_opener(std::string_view w) {
+  return w == "," || w == "said" || w == "says" || w == "and" || w == "(" || w == ":";
+}
+
+}  // namespace
 
 void SyntaxRun::work_paths(std::uint32_t v) {
   const bool work = in(x_.work_verb, v), join = in(x_.join_verb, v);
@@ -163,6 +175,60 @@ bool SyntaxRun::personal_name(int m) const {
   return words >= 2 || listed || (mention.first > 0 && courtesy_title(norm(mention.first - 1)));
 }
 
+void SyntaxRun::bare_business_title(int person, std::uint32_t t, std::uint32_t role_word) {
+  // The title ends on an executive's business role ("chief executive"; not "economist team",
+  // "fund manager"), holds no institution's word ("committee chairman"), and no phrase after
+  // the name says whose it is ("chairman X of Y").
+  if (!in(x_.bare_title, role_word) ||
+      !title_of_kind(k_, d_, role_word, role_word + 1, business_kind))
+    return;
+  for (std::uint32_t w = t; w < role_word; ++w) {
+    if ((tok(w).lexicon & (lexicon_flags::kOrgHead | lexicon_flags::kOrgSuffix)) != 0) return;
+  }
+  const std::uint32_t after = d_.mentions[person].last;
+  if (after < sentence_->last && (contains(x_.affiliation_prep, norm(after)) ||
+                                  (norm(after) == "," && after + 1 < sentence_->last &&
+                                   contains(x_.affiliation_prep, norm(after + 1)))))
+    return;
+  const int org = topic_organisation(sentence_->last);
+  if (org < 0) return;
+  relate("affiliated-with", person, org, "bare-title", 0.6, kNoTrigger, kNoPhrase, role_word,
+         text_of(t, role_word + 1));
+}
+
+int SyntaxRun::topic_organisation(std::uint32_t before) const {
+  // The headline and the lede: where a story names what it is about.
+  const auto& sentences = d_.segmentation.sentences;
+  const std::uint32_t opening = sentences.size() > 1 ? sentences[1].last : before;
+  std::unordered_map<int, std::pair<int, int>> named;  // entity -> (mentions, latest mention)
+  std::vector<int> opened;                             // entities named in the opening
+  for (std::size_t m = 0; m < d_.mentions.size(); ++m) {
+    const EntityMention& mention = d_.mentions[m];
+    if (mention.last > before || mention.entity < 0 || mention.demonym ||
+        mention.coref != CorefKind::kNone ||
+        d_.entities[mention.entity].label != EntityLabel::kOrganization)
+      continue;
+    auto& [count, latest] = named[mention.entity];
+    ++count;
+    latest = static_cast<int>(m);
+    if (mention.last <= opening) opened.push_back(mention.entity);
+  }
+  int best = 0, second = 0, mention = -1, entity = -1;
+  for (const auto& [e, seen] : named) {
+    if (seen.first > best) {
+      second = best;
+      best = seen.first;
+      mention = seen.second;
+      entity = e;
+    } else if (seen.first > second) {
+      second = seen.first;
+    }
+  }
+  if (best < 2 || best == second || std::find(opened.begin(), opened.end(), entity) == opened.end())
+    return -1;
+  return mention;
+}
+
 bool SyntaxRun::person_noun(std::uint32_t t) const {
   return names_a_person_role(k_, d_, t) || in(x_.group_member, t);
 }
@@ -190,7 +256,11 @@ void SyntaxRun::title_modifiers() {
              !tok(t - 1).has(token_flags::kWord) && title_word(t - 2))))
       --t;
     if (t > first && tok(t - 1).has(token_flags::kPossessive)) --t;
-    if (t == title_end || t == first || in(x_.not_a_role, role_word)) continue;
+    if (t == title_end || in(x_.not_a_role, role_word)) continue;
+    if (t == first || bare_title_opener(norm(t - 1))) {
+      bare_business_title(person, t, role_word);
+      continue;
+    }
     int org = organisation_ending_at(t);
     // "SNP Holyrood leader Nicola Sturgeon", "Lib Dem Home Affairs spokesman Mark Oaten": one
     // or two capitalised words that name no organisation (untagged words, or a place) may

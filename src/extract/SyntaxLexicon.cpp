@@ -37,6 +37,7 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.affiliation_to_role = rules.word_set("syntax-affiliation-to-role");
   lexicon.not_in_office = rules.word_set("syntax-not-in-office");
   lexicon.linking_participle = rules.word_set("syntax-linking-participle");
+  lexicon.bare_title = rules.word_set("syntax-bare-title");
   // "set syntax-party-<organisation key> <words>": the words that name a listed party.
   const std::string prefix = "syntax-party-";
   for (const auto& [set_name, words] : rules.word_sets) {

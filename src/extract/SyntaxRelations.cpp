@@ -182,7 +182,7 @@ std::vector<int> SyntaxRun::subjects(std::uint32_t v, int depth) const {
 
 void SyntaxRun::relate(const char* type_name, int source, int target, const char* rule,
                        double confidence, std::uint32_t trigger, std::uint32_t phrase,
-                       std::uint32_t role) {
+                       std::uint32_t role, std::string_view implied) {
   const int type_index = rules_.type_index(type_name);
   if (type_index < 0 || source < 0 || target < 0) return;
   const RelationTypeDef& type = rules_.types[static_cast<std::size_t>(type_index)];
@@ -209,6 +209,7 @@ void SyntaxRun::relate(const char* type_name, int source, int target, const char
     *words = text_of(d_.mentions[m].first, d_.mentions[m].last);
     confidence *= kind == CorefKind::kPronoun ? 0.75 : 0.85;
   }
+  if (!implied.empty()) coref.target = std::string(implied);
   if (sentence_text_.empty())
     sentence_text_ = text().substr(sentence_->span.start, sentence_->span.size());
   Evidence evidence;

@@ -104,6 +104,16 @@
 //                                 person's role in the plural ("Stanford University students
 //                                 David Filo and Jerry Yang", "Railtrack managers X, Y and
 //                                 Z"): each name joined by a comma or "and" to the first
+//                   bare-title    read from the words too: a title ending on a word of
+//                                 syntax-bare-title that is a listed business title, with no
+//                                 organisation before it (it opens the sentence or follows a
+//                                 comma, "said", "says", "and", "(" or ":"), no institution's
+//                                 word in it and no of/at/for phrase after the name: the
+//                                 person holds it in the organisation the story is about, named
+//                                 in the headline or lede, twice or more before, and more often
+//                                 than any other ("Chief executive Geoff Dixon was quoted" in a
+//                                 story on Qantas). An implied argument: props "coref" and
+//                                 "coref-words" (the title), confidence 0.6
 //   located-in      in            in-nominal of a place or organisation ("the plant in Detroit"),
 //                                 not a conjunct with an in-phrase of its own ("Cottenham in
 //                                 Cambridgeshire and Minety in Wiltshire")
@@ -174,7 +184,7 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
     std::vector<std::string> not_a_role, work_verb, join_verb, predicate_verb, affiliation_to_role,
-        not_in_office, linking_participle;
+        not_in_office, linking_participle, bare_title;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     std::vector<std::pair<int, std::vector<std::string>>> parties;
 

@@ -75,9 +75,11 @@ class SyntaxRun : public SentenceTree {
   // `role`, for affiliated-with: the role word the relation was read from (kNoRole: none, so
   // the first word of either name stands for it), for former_role (RelationChecks.h).
   static constexpr std::uint32_t kNoRole = UINT32_MAX;
+  // `implied`: the words that stand for a target the sentence does not name (a bare title's),
+  // recorded as coreference words.
   void relate(const char* type_name, int source, int target, const char* rule, double confidence,
-              std::uint32_t trigger, std::uint32_t phrase = kNoPhrase,
-              std::uint32_t role = kNoRole);
+              std::uint32_t trigger, std::uint32_t phrase = kNoPhrase, std::uint32_t role = kNoRole,
+              std::string_view implied = {});
   // The nearest-name rule: whether a name of another entity that could be this relation's
   // source (another person for a role; another place or organisation for an in-phrase) stands
   // between the source mention and the phrase that names the target.
@@ -143,6 +145,15 @@ class SyntaxRun : public SentenceTree {
   // Lomax": an organisation (a mention, or a party word of the syntax-party-* sets) before a
   // person, with one to four lower-case title words or a possessive between. Read from the
   // words, so it needs no parse.
+  // With no organisation before it, a bare business title ("Chief executive Geoff Dixon was
+  // quoted", "said chairman Adair Turner") ties the person to the document's topic
+  // organisation (topic_organisation), as an implied argument: the relation's props say so
+  // as coreference does (coref-words: the title), with a lower confidence. `t` is the title's
+  // first word, `role_word` its last.
+  void bare_business_title(int person, std::uint32_t t, std::uint32_t role_word);
+  // The organisation the document is about, as its latest mention before token `before`:
+  // named twice or more before it, and more often than any other organisation; else -1.
+  int topic_organisation(std::uint32_t before) const;
   void title_modifiers();
   bool club(int m) const;
   bool party(int m) const;

@@ -128,6 +128,26 @@ TEST_CASE("A past role is kept and marked former; a current one is not", "[extra
   CHECK(makaay->props.count("former") == 0);
 }
 
+TEST_CASE("A bare executive title stands for a post in the organisation the story is about",
+          "[extract][syntax]") {
+  // BBC business/455.
+  const auto r = testing::extract_text(
+      "Qantas considers offshore option\n\nAustralian airline Qantas could transfer as many as "
+      "7,000 jobs out of its home country, according to newspaper reports. Chief executive Geoff "
+      "Dixon was quoted as saying the carrier could no longer afford it. Qantas shares fell. "
+      "\"Costs matter,\" said fund manager Ann Hill. \"Fuel is dear,\" said chief economist "
+      "Tim Ward of Deutsche Bank.");
+  const std::string qantas = id_of(r, "Qantas");
+  const Relation* dixon = find(r, "affiliated-with", id_of(r, "Geoff Dixon"), qantas);
+  REQUIRE(dixon != nullptr);
+  CHECK(dixon->evidence.front().rule == "bare-title");
+  CHECK(dixon->props.at("coref") == qantas);
+  CHECK(dixon->props.at("coref-words") == "Chief executive");
+  // Not a title that often serves someone else, nor one whose organisation the sentence names.
+  CHECK(find(r, "affiliated-with", id_of(r, "Ann Hill"), qantas) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Tim Ward"), qantas) == nullptr);
+}
+
 TEST_CASE("Affiliations come from the forms news uses", "[extract][syntax]") {
   const auto r = extract_text(
       "\"The market is nervous,\" said Anthony Crescenzi, a bond strategist at Goldman Sachs.");
