@@ -514,15 +514,20 @@ void split_country_and_medium(const Knowledge& knowledge, const TokenView& v,
 void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                 std::vector<TaggedSpan>& spans) {
   // A person's name never ends on a kind of work ("BBC Two's The Catherine Tate Show"), and no
-  // name on a law's word ("Germany's Securities Trading Act").
+  // name on a law's word ("Germany's Securities Trading Act"), nor is that word alone after
+  // the law's capitalised words ("the Identity Cards" + "Bill" read as a person).
   std::erase_if(spans, [&](const TaggedSpan& span) {
-    const bool several_capitalised =
-        span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital);
     const std::string_view last = v.norm(span.last - 1);
-    return several_capitalised && ((static_cast<std::int32_t>(span.label) == labels.person &&
-                                    rules.in_word_set("work-noun", last)) ||
-                                   (static_cast<std::int32_t>(span.label) != labels.misc &&
-                                    rules.in_word_set("law-noun", last)));
+    if (!v.tok(span.last - 1).has(tf::kCapital)) return false;
+    if (span.last - span.first == 1)
+      return static_cast<std::int32_t>(span.label) != labels.misc && span.first > 0 &&
+             !v.tok(span.first).has(tf::kSentenceStart) &&
+             v.tok(span.first - 1).has(tf::kCapital) && v.tok(span.first - 1).has(tf::kWord) &&
+             rules.in_word_set("law-noun", last);
+    return (static_cast<std::int32_t>(span.label) == labels.person &&
+            rules.in_word_set("work-noun", last)) ||
+           (static_cast<std::int32_t>(span.label) != labels.misc &&
+            rules.in_word_set("law-noun", last));
   });
   // The titles: the capitalised words right after a kind of work, tagged or not.
   std::vector<std::string> works;

@@ -976,6 +976,13 @@ TEST_CASE("Kin are no role, and a law is no organisation", "[extract]") {
     CHECK(rel.source.find("Act") == std::string::npos);
   }
   for (const Entity& e : r.entities) CHECK(e.name.find("Trading Act") == std::string::npos);
+  // Nor is a bill (politics/187: "Gambling Bill" was a place, "Identity Cards Bill" an
+  // organisation).
+  const auto bills = testing::extract_text(
+      "Gambling\n\nThe Gambling Bill was backed by MPs on Tuesday, after the Identity Cards Bill "
+      "and the Serious Organised Crime and Police Bill.");
+  CHECK(std::none_of(bills.entities.begin(), bills.entities.end(),
+                     [](const Entity& e) { return e.name.find("Bill") != std::string::npos; }));
 }
 
 TEST_CASE("In a document about sport, teams that meet play a fixture", "[extract]") {
