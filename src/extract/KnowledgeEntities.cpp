@@ -6,6 +6,17 @@
 
 namespace skein::extract {
 
+PartyWords party_words(const RuleSet& rules, const Knowledge& knowledge) {
+  const std::string prefix = "syntax-party-";
+  PartyWords parties;
+  for (const auto& [set_name, words] : rules.word_sets) {
+    if (set_name.compare(0, prefix.size(), prefix) != 0) continue;
+    const int org = knowledge.organization_index(set_name.substr(prefix.size()));
+    if (org >= 0) parties.emplace_back(org, words);
+  }
+  return parties;
+}
+
 int KnowledgeEntities::country_entity(int country, std::uint32_t first_token) {
   const CountryInfo& c = k_.countries()[country];
   bool created = false;

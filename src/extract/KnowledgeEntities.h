@@ -8,11 +8,23 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "extract/AnnotatedDocument.h"
 #include "extract/Knowledge.h"
+#include "extract/Rules.h"
 
 namespace skein::extract {
+
+// The words that name a listed party, from the rule files' "set syntax-party-<key of
+// data/organizations.tsv> <words>" (a name of two words is written with a hyphen: "lib-dem"):
+// per party, its index in Knowledge::organizations() and its words. A set naming no
+// organisation of `knowledge` (a test's knowledge, a user's own) is left out. The syntax
+// relations read them before titles ("Tory leader Michael Howard"); the resolver, for a
+// party named by them alone ("Conservative leader").
+using PartyWords = std::vector<std::pair<int, std::vector<std::string>>>;
+PartyWords party_words(const RuleSet& rules, const Knowledge& knowledge);
 
 class KnowledgeEntities {
  public:

@@ -49,10 +49,12 @@ inline void drop(EntityMention& m) {
 // The resolver's work on one document.
 class ResolutionRun : public TokenView {
  public:
-  ResolutionRun(AnnotatedDocument& document, const Knowledge& knowledge, const char* component)
+  ResolutionRun(AnnotatedDocument& document, const Knowledge& knowledge, const PartyWords& parties,
+                const char* component)
       : TokenView(document),
         d_(document),
         k_(knowledge),
+        parties_(parties),
         known_(document, knowledge),
         mentions_(document.mentions),
         entities_(document.entities),
@@ -83,7 +85,8 @@ class ResolutionRun : public TokenView {
   // alias that is a common word ("the Conservatives", "the Fed", "Labour") to the tagger; once
   // the tagger reads it as an organisation, it is the listed one, unless the organisation's
   // country is not the mention's, or the document names countries and not that one ("Labour"
-  // in a New Zealand story).
+  // in a New Zealand story). So is a party named only by its words (party_words: "Conservative",
+  // "Lib Dem"), whatever the mention's length.
   int listed_organization(const EntityMention& m) const;
   // The country of organisations.tsv candidate c when it is a state's institution (a government
   // body, party, central bank or armed force: "Downing Street", "the Labour Party"), else -1.
@@ -198,6 +201,7 @@ class ResolutionRun : public TokenView {
  private:
   AnnotatedDocument& d_;
   const Knowledge& k_;
+  const PartyWords& parties_;
   KnowledgeEntities known_;
   std::vector<EntityMention>& mentions_;
   std::vector<ResolvedEntity>& entities_;

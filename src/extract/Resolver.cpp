@@ -621,10 +621,12 @@ std::string ResolutionRun::capital_initials(std::uint32_t first, std::uint32_t l
 
 Resolver::Resolver(std::string name, const ComponentContext& context,
                    const ComponentOptions& options)
-    : Component(std::move(name), options), knowledge_(context.knowledge) {}
+    : Component(std::move(name), options),
+      knowledge_(context.knowledge),
+      parties_(party_words(context.rules, context.knowledge)) {}
 
 void Resolver::process(AnnotatedDocument& document) const {
-  resolution::ResolutionRun(document, knowledge_, name().c_str()).resolve();
+  resolution::ResolutionRun(document, knowledge_, parties_, name().c_str()).resolve();
 }
 
 }  // namespace skein::extract

@@ -34,11 +34,15 @@
 //  - in a document about sport (two or more football words), a one-word name that kb lists as
 //    "<name> FC" is the club ("Chelsea boss"; "a flat in Chelsea" stays a place);
 //  - kb organisation names match with the country written either way ("UK Independence
-//    Party" / "United Kingdom Independence Party").
+//    Party" / "United Kingdom Independence Party");
+//  - a text-found organisation named only by a listed party's words (party_words:
+//    "Conservative" in "Conservative leader Michael Howard") is that party, unless the
+//    document names only other countries.
 //
 // Thread-safety: process() is const; its per-document state lives on its stack.
 
 #include "extract/Component.h"
+#include "extract/KnowledgeEntities.h"
 
 namespace skein::extract {
 
@@ -49,6 +53,7 @@ class Resolver : public Component {
 
  private:
   const Knowledge& knowledge_;
+  PartyWords parties_;
 };
 
 }  // namespace skein::extract

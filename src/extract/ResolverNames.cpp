@@ -433,17 +433,26 @@ void ResolutionRun::resolve() {
 }
 
 int ResolutionRun::listed_organization(const EntityMention& m) const {
-  const PhraseEntry* entry = m.last == m.first + 1 ? k_.phrase(m.key) : nullptr;
-  if (entry == nullptr) return -1;
-  int found = -1;
-  if (entry->ambiguous) {
-    found = ambiguous_listed_organization(*entry);
-  } else {
+  const auto listed = [&]() {
+    const PhraseEntry* entry = m.last == m.first + 1 ? k_.phrase(m.key) : nullptr;
+    if (entry == nullptr) return -1;
+    if (entry->ambiguous) return ambiguous_listed_organization(*entry);
+    int one = -1;
     for (const Candidate& c : entry->candidates) {
       if (c.kind == CandidateKind::kTitle) continue;
-      if (c.kind != CandidateKind::kOrganization || found >= 0) return -1;
+      if (c.kind != CandidateKind::kOrganization || one >= 0) return -1;
       if ((c.flags & candidate_flags::kAcronym) != 0 && !all_capitals(m.first, m.last)) return -1;
-      found = static_cast<int>(c.index);
+      one = static_cast<int>(c.index);
+    }
+    return one;
+  };
+  int found = listed();
+  if (found < 0) {
+    // The party words write a name of two words with a hyphen ("lib-dem").
+    std::string words = m.key;
+    std::replace(words.begin(), words.end(), ' ', '-');
+    for (const auto& [party, names] : parties_) {
+      if (std::find(names.begin(), names.end(), words) != names.end()) found = party;
     }
   }
   if (found < 0) return -1;

@@ -38,16 +38,7 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.not_in_office = rules.word_set("syntax-not-in-office");
   lexicon.linking_participle = rules.word_set("syntax-linking-participle");
   lexicon.bare_title = rules.word_set("syntax-bare-title");
-  // "set syntax-party-<organisation key> <words>": the words that name a listed party.
-  const std::string prefix = "syntax-party-";
-  for (const auto& [set_name, words] : rules.word_sets) {
-    if (set_name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string key = set_name.substr(prefix.size());
-    // Knowledge without that party (a test's, a user's own) leaves the words unused.
-    const int org = knowledge.organization_index(key);
-    if (org < 0) continue;
-    lexicon.parties.emplace_back(org, words);
-  }
+  lexicon.parties = party_words(rules, knowledge);
   return lexicon;
 }
 

@@ -166,6 +166,7 @@
 #include <vector>
 
 #include "extract/Component.h"
+#include "extract/KnowledgeEntities.h"
 
 namespace skein::extract {
 
@@ -186,7 +187,7 @@ class SyntaxRelations : public Component {
     std::vector<std::string> not_a_role, work_verb, join_verb, predicate_verb, affiliation_to_role,
         not_in_office, linking_participle, bare_title;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
-    std::vector<std::pair<int, std::vector<std::string>>> parties;
+    PartyWords parties;
 
     // The sets as the rule files (schema/syntax.rules) declare them; a missing set is empty.
     // The party sets name organisations of `knowledge`; one naming none is left out.

@@ -285,6 +285,16 @@ TEST_CASE("A one-word name the tagger reads as an organisation is the listed one
   const auto nz = run("Labour won the election in New Zealand. Helen Clark spoke.");
   CHECK(find_entity(nz, "Organization:labour-party-uk") == nullptr);
   CHECK(mentions_text(nz, "Labour"));
+  // A party named by its words alone (syntax-party-* sets): "Conservative" was a node of 62
+  // mentions beside the Conservative Party.
+  const auto tory = run("Conservative leader Michael Howard said the Tories would cut taxes.");
+  const Entity* party = find_entity(tory, "Organization:conservative-party-uk");
+  REQUIRE(party != nullptr);
+  CHECK(mention_texts(*party) == std::vector<std::string>{"Conservative", "Tories"});
+  CHECK(find_entity(tory, "Organization:conservative") == nullptr);
+  // Not in a story that names only another country.
+  CHECK(find_entity(run("In Canada, Conservative leader Stephen Harper spoke."),
+                    "Organization:conservative-party-uk") == nullptr);
 }
 
 TEST_CASE("The Commons and the Lords are the two houses of the UK Parliament",
