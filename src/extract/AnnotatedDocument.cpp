@@ -61,7 +61,6 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
     r.basis = basis;
     if (!role.empty()) r.props["role"] = role;
     if (!modality.empty()) r.props["modality"] = modality;
-    if (former) r.props["former"] = "true";
     if (words.any()) {
       // By entity id, not by end: the store orders a symmetric edge's ends its own way.
       std::string ids, said;
@@ -74,12 +73,19 @@ void AnnotatedDocument::add_relation(const std::string& type, bool symmetric, st
       r.props["coref-words"] = said;
     }
     relations.push_back(std::move(r));
+    held_now_.push_back(false);
     it = relation_index_.emplace(std::move(key), relations.size() - 1).first;
   }
   Relation& r = relations[it->second];
   if (basis == basis::kText) r.basis = basis::kText;
   if (!words.any() && r.props.erase("coref") != 0) r.props.erase("coref-words");
-  if (!former) r.props.erase("former");
+  if (basis == basis::kText) {
+    if (!former) held_now_[it->second] = true;
+    if (held_now_[it->second])
+      r.props.erase("former");
+    else
+      r.props["former"] = "true";
+  }
   // The most specific role wins: "minister of foreign affairs" over "counterpart".
   if (!role.empty() &&
       (r.props.find("role") == r.props.end() || r.props["role"].size() < role.size())) {

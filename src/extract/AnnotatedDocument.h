@@ -190,9 +190,9 @@ class AnnotatedDocument {
   // CorefArguments): a new relation so supported gets props "coref" (the entity id of each
   // such argument, source first, "; " between) and "coref-words" (the words, in that order);
   // evidence naming both arguments removes them, as the relation no longer rests on
-  // coreference. `former`: the evidence says the role is past ("former Chelsea striker X");
-  // a new relation so supported gets props "former" = "true", which evidence not saying so
-  // removes.
+  // coreference. `former`: the evidence says the role is past ("former Chelsea striker X"):
+  // the relation gets props "former" = "true" unless other text evidence of it does not say
+  // so (knowledge evidence, which says nothing of time, neither sets nor removes it).
   void add_relation(const std::string& type, bool symmetric, std::string source, std::string target,
                     const std::string& basis, const Evidence& evidence, const std::string& role,
                     const std::string& modality, const CorefArguments& coref = {},
@@ -203,6 +203,7 @@ class AnnotatedDocument {
  private:
   std::unordered_map<std::string, int> entity_index_;            // id -> index into entities
   std::unordered_map<std::string, std::size_t> relation_index_;  // type\x1fsource\x1ftarget
+  std::vector<bool> held_now_;  // per relation: text evidence not saying the role is past
 };
 
 }  // namespace skein::extract

@@ -126,6 +126,14 @@ TEST_CASE("A past role is kept and marked former; a current one is not", "[extra
       find(r, "affiliated-with", id_of(r, "Roy Makaay"), id_of(r, "Bayern Munich"));
   REQUIRE(makaay != nullptr);
   CHECK(makaay->props.count("former") == 0);
+  // The legislators' list, which says nothing of time, does not make a past role current
+  // (politics/008).
+  const auto mp = testing::extract_text(
+      "Remarks\n\nFormer Liberal Democrat MP Jackie Ballard recalled a stream of remarks.");
+  const Relation* ballard =
+      find(mp, "affiliated-with", id_of(mp, "Jackie Ballard"), id_of(mp, "Liberal Democrats"));
+  REQUIRE(ballard != nullptr);
+  CHECK(ballard->props.count("former") == 1);
 }
 
 TEST_CASE("A bare executive title stands for a post in the organisation the story is about",
