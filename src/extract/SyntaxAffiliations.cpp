@@ -20,6 +20,13 @@ bool bare_title_opener(std::string_view w) {
   return w == "," || w == "said" || w == "says" || w == "and" || w == "(" || w == ":";
 }
 
+bool is_preposition(std::string_view w) {
+  static constexpr std::string_view kPrepositions[] = {
+      "in", "of", "on", "at", "for", "with", "from", "by", "to", "about", "into", "over", "after"};
+  return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) !=
+         std::end(kPrepositions);
+}
+
 }  // namespace
 
 void SyntaxRun::work_paths(std::uint32_t v) {
@@ -229,6 +236,16 @@ int SyntaxRun::topic_organisation(std::uint32_t before) const {
   return mention;
 }
 
+bool SyntaxRun::set_off_title(int org, std::uint32_t role_word) const {
+  if (!person_noun(role_word) || rules_.in_word_set("org-noun", norm(role_word))) return false;
+  std::uint32_t before = d_.mentions[org].first;
+  static constexpr std::string_view kSkipped[] = {"the", "a", "an", "ex", "-", "its", "their"};
+  while (before > sentence_->first && std::find(std::begin(kSkipped), std::end(kSkipped),
+                                                norm(before - 1)) != std::end(kSkipped))
+    --before;
+  return before == sentence_->first || !is_preposition(norm(before - 1));
+}
+
 bool SyntaxRun::person_noun(std::uint32_t t) const {
   return names_a_person_role(k_, d_, t) || in(x_.group_member, t);
 }
@@ -246,6 +263,9 @@ void SyntaxRun::title_modifiers() {
     for (const Role& r : d_.roles) {
       if (r.honorific && r.last == f && r.first > first) title_end = r.first;
     }
+    // A comma may set the name off ("its founder, Mikhail Khodorkovsky").
+    const bool comma = title_end > first + 2 && norm(title_end - 1) == ",";
+    if (comma) --title_end;
     const std::uint32_t role_word = title_end - 1;
     std::uint32_t t = title_end;  // the token after the modifier
     // The title stops at a name: "UK Independence Party leader" is the party's, though
@@ -277,6 +297,7 @@ void SyntaxRun::title_modifiers() {
           !can_hold_role_in(k_, rules_, entity_of(org), norm(role_word)))) ||
         (tok(f - 1).has(token_flags::kPossessive) && !personal_name(person)))
       continue;
+    if (comma && (!personal_name(person) || !set_off_title(org, role_word))) continue;
     relate("affiliated-with", person, org, "title-modifier", 0.85, kNoTrigger, kNoPhrase,
            role_word);
     // "Enron chief executives Ken Lay and Jeff Skilling", "Railtrack managers Alistair Cook,
@@ -345,8 +366,11 @@ bool SyntaxRun::qualifier(std::uint32_t q) const {
 int SyntaxRun::organisation_ending_at(std::uint32_t end) {
   const std::uint32_t m = end - 1;
   int org = mention_at_[m];
-  if (org >= 0 && (entity_of(org).label != EntityLabel::kOrganization ||
-                   d_.mentions[org].last != end || pronoun(org)))
+  // A pronoun only as a thing's possessive: "Laura Ashley is parting company with its chief
+  // executive Ainum Mohd-Saaid".
+  if (org >= 0 &&
+      (entity_of(org).label != EntityLabel::kOrganization || d_.mentions[org].last != end ||
+       (pronoun(org) && norm(m) != "its" && norm(m) != "their")))
     org = -1;
   return org >= 0 ? org : party_mention(m);
 }

@@ -99,7 +99,10 @@
 //                                 phrase such as "Lord" or "Justice Minister"), a
 //                                 possessive, or both between ("Tory leader Michael Howard",
 //                                 "Labour's Paul Flynn", "Labour peer Lord Haskins", "Plaid
-//                                 Cymru's economics spokesman Adam Price")
+//                                 Cymru's economics spokesman Adam Price"), a comma allowed
+//                                 before the name ("LTA chief executive, John Crowther"); the
+//                                 organisation may be "its" or "their" the coref component
+//                                 linked ("its founder, Mikhail Khodorkovsky")
 //                   title-modifier-list  the names listed after such a title when it ends on a
 //                                 person's role in the plural ("Stanford University students
 //                                 David Filo and Jerry Yang", "Railtrack managers X, Y and

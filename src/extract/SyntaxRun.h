@@ -145,6 +145,7 @@ class SyntaxRun : public SentenceTree {
   // Lomax": an organisation (a mention, or a party word of the syntax-party-* sets) before a
   // person, with one to four lower-case title words or a possessive between. Read from the
   // words, so it needs no parse.
+  void title_modifiers();
   // With no organisation before it, a bare business title ("Chief executive Geoff Dixon was
   // quoted", "said chairman Adair Turner") ties the person to the document's topic
   // organisation (topic_organisation), as an implied argument: the relation's props say so
@@ -154,7 +155,13 @@ class SyntaxRun : public SentenceTree {
   // The organisation the document is about, as its latest mention before token `before`:
   // named twice or more before it, and more often than any other organisation; else -1.
   int topic_organisation(std::uint32_t before) const;
-  void title_modifiers();
+  // A title set off from the name by a comma ("LTA chief executive, John Crowther") stands in
+  // apposition only before a person's name (personal_name; not "its Kent house, Chevening")
+  // and when its last word names a person's role (person_noun; not an org-noun:
+  // "newspaper") and no preposition comes before the organisation (articles and "ex-"
+  // skipped): "Writing in the Guardian newspaper, Mr Brown", "an ally of the ex-Yukos boss,
+  // Mr Nevzlin" are no appositions.
+  bool set_off_title(int org, std::uint32_t role_word) const;
   bool club(int m) const;
   bool party(int m) const;
   // For a role's field (a lower-case common noun, "equities" in "head of UK equities for
