@@ -289,7 +289,9 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
 
 // A word the model left untagged that is written exactly as a kb_organizations.tsv name and
 // has a capital after a lower-case letter ("eBay", "PayPal": a brand's spelling, no common
-// word's) is that organisation ("online auction house eBay").
+// word's) is that organisation ("online auction house eBay"); so is such a word with its
+// possessive where the listed name holds one ("McDonald's"), left untagged or read alone as a
+// person or MISC, unless a person named in full in the document has that word.
 void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
                               const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

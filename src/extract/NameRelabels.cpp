@@ -389,25 +389,50 @@ void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
   std::vector<int> tagged(v.token_count(), -1);  // token -> span
   for (std::size_t s = 0; s < spans.size(); ++s)
     std::fill(tagged.begin() + spans[s].first, tagged.begin() + spans[s].last, static_cast<int>(s));
+  std::vector<std::string_view> personal;  // words of people named in full
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.person || span.last - span.first < 2)
+      continue;
+    for (std::uint32_t t = span.first; t < span.last; ++t) personal.push_back(v.norm(t));
+  }
+  const auto organization = static_cast<std::uint32_t>(labels.organization);
   std::vector<TaggedSpan> found;
   for (std::uint32_t t = 0; t < v.token_count(); ++t) {
-    // Untagged, or read as MISC alone (a product's name, as the model sees it).
+    if (!v.tok(t).has(tf::kWord) || v.tok(t).has(tf::kAllCaps) || !v.camel_case(t)) continue;
+    const auto listed_as_written = [&](std::uint32_t end) {
+      const std::string word = v.text_of(t, end);
+      // (The list's keys space every token, the possessive's too: "mcdonald 's".)
+      std::string key(v.norm(t));
+      for (std::uint32_t k = t + 1; k < end; ++k) key.append(" ").append(v.norm(k));
+      const auto rows = knowledge.kb_organizations_named(key);
+      return std::any_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
+        return knowledge.kb_organizations()[row].name == word;
+      });
+    };
     const int s = tagged[t];
-    if ((s >= 0 && (static_cast<std::int32_t>(spans[s].label) != labels.misc ||
-                    spans[s].last != spans[s].first + 1)) ||
-        !v.tok(t).has(tf::kWord) || v.tok(t).has(tf::kAllCaps))
+    const bool lone = s >= 0 && spans[s].first == t && spans[s].last == t + 1;
+    const std::uint32_t next = t + 1;
+    // A name that holds its possessive ("McDonald's"), untagged or read alone as a person or
+    // MISC without it; not the surname of someone named in full ("Trevor McDonald's show").
+    if ((s < 0 || (lone && static_cast<std::int32_t>(spans[s].label) != labels.location)) &&
+        next < v.token_count() && tagged[next] < 0 && v.tok(next).has(tf::kPossessive) &&
+        !v.tok(next).has(tf::kSpaceBefore) &&
+        std::find(personal.begin(), personal.end(), v.norm(t)) == personal.end() &&
+        listed_as_written(next + 1)) {
+      if (s >= 0)
+        spans[s] = {t, next + 1, organization, spans[s].confidence};
+      else
+        found.push_back({t, next + 1, organization, 1.0f});
       continue;
-    if (!v.camel_case(t)) continue;
-    const std::string word = v.text_of(t, t + 1);
-    const auto rows = knowledge.kb_organizations_named(v.key_of(t, t + 1));
-    if (std::none_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
-          return knowledge.kb_organizations()[row].name == word;
-        }))
+    }
+    // Untagged, or read as MISC alone (a product's name, as the model sees it).
+    if ((s >= 0 && (!lone || static_cast<std::int32_t>(spans[s].label) != labels.misc)) ||
+        !listed_as_written(next))
       continue;
     if (s >= 0)
-      spans[s].label = static_cast<std::uint32_t>(labels.organization);
+      spans[s].label = organization;
     else
-      found.push_back({t, t + 1, static_cast<std::uint32_t>(labels.organization), 1.0f});
+      found.push_back({t, next, organization, 1.0f});
   }
   if (found.empty()) return;
   spans.insert(spans.end(), found.begin(), found.end());

@@ -1100,6 +1100,16 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
       "president and chief executive Meg Whitman called 2004 an outstanding success.");
   CHECK(labels_of(ebay, "eBay") == kOrganization);
   CHECK(labels_of(ebay, "EBay") == kOrganization);
+  // ... and with its possessive where the listed name holds one (BBC business/226: the model
+  // read "McDonald" as a person seven times); not someone's surname.
+  const DocumentExtraction burgers = testing::extract_text(
+      "Fast food giant McDonald's has reported a 42% rise in profits. McDonald's said sales "
+      "rose.");
+  CHECK(labels_of(burgers, "McDonald's") == kOrganization);
+  const DocumentExtraction news = testing::extract_text(
+      "Sir Trevor McDonald is to retire. McDonald's last programme will be on Friday.");
+  CHECK(labels_of(news, "McDonald's").empty());
+  CHECK(labels_of(news, "Trevor McDonald") == std::set<std::string>{"Person"});
   // An organisation's first word alone, read as a person, is an organisation (BBC
   // business/103: "Marsh" after "Marsh & McLennan"); not the surname of someone named in full.
   const DocumentExtraction merrill = testing::extract_text(
