@@ -503,10 +503,23 @@ namespace {
 // Adds a kb row's name or alias to `index` in its normal form, without a leading "the".
 void index_name(KbNameIndex& index, std::string_view name, std::uint32_t row) {
   if (name.empty()) return;
-  std::string norm = fast_normalize(name);
-  std::string_view view = norm;
-  if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
-  if (!view.empty()) index.add(view, row);
+  const std::string norm = fast_normalize(name);
+  // A name with punctuation glued to a word ("McDonald's", "AT&T") is also found under the
+  // key a span of text gets (TokenView::key_of: no space where the text has none).
+  // (Letters, digits and spaces alone key the same either way: most of the 100,000 names
+  // start-up reads.)
+  const bool marks = std::any_of(name.begin(), name.end(), [](char c) {
+    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == ' ');
+  });
+  const std::string written =
+      marks && norm.find(' ') != std::string::npos ? normalize_phrase(name, true) : std::string();
+  for (const std::string* key : {&norm, &written}) {
+    if (key == &written && (written.empty() || written == norm)) continue;
+    std::string_view view = *key;
+    if (view.rfind("the ", 0) == 0) view.remove_prefix(4);
+    if (!view.empty()) index.add(view, row);
+  }
 }
 
 // A club's alias of two words or more, each capitalised, with no digit or mark beyond a

@@ -436,7 +436,7 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
   close_sentence(static_cast<std::uint32_t>(out.tokens.size()));
 }
 
-std::string normalize_phrase(std::string_view text) {
+std::string normalize_phrase(std::string_view text, bool as_written) {
   // Reused per thread: loading normalises a few hundred thousand gazetteer names.
   thread_local Segmentation seg;
   static const SegmenterHooks kNoHooks{};
@@ -444,7 +444,7 @@ std::string normalize_phrase(std::string_view text) {
   segment(text, kNothingExcluded, kNoHooks, seg);
   std::string out;
   for (const Token& t : seg.tokens) {
-    if (!out.empty()) out.push_back(' ');
+    if (!out.empty() && (!as_written || t.has(token_flags::kSpaceBefore))) out.push_back(' ');
     out += seg.norm_of(t);
   }
   return out;

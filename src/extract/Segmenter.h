@@ -116,7 +116,9 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
 void append_normalized(std::string& out, std::string_view token_text, bool abbreviation);
 
 // The normalised phrase of arbitrary text (a gazetteer name): segments it and joins the
-// token forms with single spaces. Returns "" when the text has no tokens.
-std::string normalize_phrase(std::string_view text);
+// token forms with single spaces. Returns "" when the text has no tokens. With
+// `as_written`, a space only where the text has one, as TokenView::key_of keys a span
+// ("mcdonald's", "at&t"; spaced: "mcdonald 's", "at & t").
+std::string normalize_phrase(std::string_view text, bool as_written = false);
 
 }  // namespace skein::extract

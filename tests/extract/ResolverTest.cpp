@@ -297,6 +297,15 @@ TEST_CASE("A one-word name the tagger reads as an organisation is the listed one
                     "Organization:conservative-party-uk") == nullptr);
 }
 
+TEST_CASE("A listed name with punctuation glued to a word is found as the text writes it",
+          "[extract][resolve]") {
+  // The kb keys spaced every token ("moody 's") and a span of text is keyed as written
+  // ("moody's"): McDonald's, Moody's and the European People's Party were never linked.
+  const auto r = run("Ratings agency Moody's cut the bank's rating. McDonald's profits rose.");
+  CHECK(find_entity(r, "Organization:company-moody-s-us") != nullptr);
+  CHECK(find_entity(r, "Organization:company-mcdonald-s-us") != nullptr);
+}
+
 TEST_CASE("The Commons and the Lords are the two houses of the UK Parliament",
           "[extract][resolve]") {
   // politics/414 "Commons leader Peter Hain" (BBC gold: Peter Hain -> House of Commons);
