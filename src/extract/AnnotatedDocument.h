@@ -94,6 +94,7 @@ struct EntityMention {
   int subdivision = -1;                    // kSubdivision, kPlace: the knowledge index of the state
   bool lone_surname = false;               // a person known by one unlisted word only
   bool region = false;                     // kPlace: part of a listed place ("Southern California")
+  bool tagged_organization = false;        // kGazetteer: the learned tagger read it so
   std::uint32_t shown_first = UINT32_MAX;  // span starts here instead ("Mr." before a name)
   int entity = -1;                         // resolved entity, -1 = dropped
   CorefKind coref = CorefKind::kNone;      // kNone unless the "coref" component added it

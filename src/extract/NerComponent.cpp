@@ -682,6 +682,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
         compatible(m, static_cast<std::int32_t>(s.label))) {
       keep[i] = 1;
       covered[overlap] = 1;
+      mentions[i].tagged_organization = static_cast<std::int32_t>(s.label) == organization_;
       continue;
     }
     // A precise rule's mention holding whole tagged names of its kind, MISC or (an
@@ -746,6 +747,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
         m.source = MentionSource::kGazetteer;
         m.entry = listed;
         m.rule = knowledge_rule_.c_str();
+        m.tagged_organization = true;
       } else {
         m.source = MentionSource::kOrganization;
         m.label = EntityLabel::kOrganization;

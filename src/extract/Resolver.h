@@ -1,13 +1,14 @@
 #pragma once
 // The "resolver" component: turns mentions into entities. People named in full first, so a
 // surname or given name alone ("Yoon", "President Yoon") becomes the one full name it fits;
-// listed names pick among their gazetteer candidates by kind, population and the countries
-// and states the document names unambiguously (an ambiguous city name without context takes
-// the city with the strongest prior, recording the others as alternatives; one no prior
-// settles stays an unlinked place, or is dropped); text-found people, organisations and
-// places get keys that never depend on the document (their normalised name, qualified by a
-// country or state where the text gives one), so one name is one node across documents;
-// acronyms follow what they abbreviate.
+// listed names pick among their gazetteer candidates by kind, population, the countries
+// and states the document names unambiguously and the learned tagger's reading (a listed
+// company it read as an organisation outranks a town of its name: "car maker Toyota"; an
+// ambiguous city name without context takes the city with the strongest prior, recording
+// the others as alternatives; one no prior settles stays an unlinked place, or is dropped);
+// text-found people, organisations and places get keys that never depend on the document (their
+// normalised name, qualified by a country or state where the text gives one), so one name is one
+// node across documents; acronyms follow what they abbreviate.
 //
 // What keeps one node to one real thing (precision first: a wrong merge is worse than a split):
 //  - a listed acronym is matched in capitals only ("Us", "Who" are words), and an acronym

@@ -306,6 +306,18 @@ TEST_CASE("A listed name with punctuation glued to a word is found as the text w
   CHECK(find_entity(r, "Organization:company-mcdonald-s-us") != nullptr);
 }
 
+TEST_CASE("A listed company the tagger reads as one is not the town of its name",
+          "[extract][resolve]") {
+  // BBC business/099: Toyota was Toyota City, Japan, 15 times.
+  const auto r =
+      run("Japan's top car maker Toyota and Nissan saw sales accelerate. Toyota sales "
+          "jumped 11%.");
+  const Entity* toyota = find_entity(r, "Organization:toyota");
+  REQUIRE(toyota != nullptr);
+  CHECK(mention_texts(*toyota) == std::vector<std::string>{"Toyota", "Toyota"});
+  CHECK(find_entity(r, "Place:geonames:1849814") == nullptr);
+}
+
 TEST_CASE("The Commons and the Lords are the two houses of the UK Parliament",
           "[extract][resolve]") {
   // politics/414 "Commons leader Peter Hain" (BBC gold: Peter Hain -> House of Commons);
