@@ -85,6 +85,23 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
   }
 }
 
+namespace {
+
+// The words of the people the document names in full (two words or more).
+std::vector<std::string_view> words_of_people_named_in_full(const TokenView& v,
+                                                            const NerLabels& labels,
+                                                            const std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> words;
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.person || span.last - span.first < 2)
+      continue;
+    for (std::uint32_t t = span.first; t < span.last; ++t) words.push_back(v.norm(t));
+  }
+  return words;
+}
+
+}  // namespace
+
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   auto lone_person = [&](const TaggedSpan& span) {
@@ -118,15 +135,12 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
       return true;
     return t >= 2 && v.norm(t - 1) == "in" && rules.in_word_set("holding-noun", v.norm(t - 2));
   };
-  std::vector<std::string_view> personal;  // words of people named in full, or after a title
-  std::vector<std::string_view> lone;      // words read as a person alone
+  // Words of people named in full, or after a title; words read as a person alone.
+  std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans), lone;
   for (const TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2) {
-      for (std::uint32_t t = span.first; t < span.last; ++t) personal.push_back(v.norm(t));
-    } else if (lone_person(span)) {
-      lone.push_back(v.norm(span.first));
-      if (span.first > 0 && v.is_title_span(span.first - 1)) personal.push_back(v.norm(span.first));
-    }
+    if (!lone_person(span)) continue;
+    lone.push_back(v.norm(span.first));
+    if (span.first > 0 && v.is_title_span(span.first - 1)) personal.push_back(v.norm(span.first));
   }
   if (lone.empty()) return;
   auto has = [](const std::vector<std::string_view>& words, std::string_view w) {
@@ -389,22 +403,14 @@ void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
   std::vector<int> tagged(v.token_count(), -1);  // token -> span
   for (std::size_t s = 0; s < spans.size(); ++s)
     std::fill(tagged.begin() + spans[s].first, tagged.begin() + spans[s].last, static_cast<int>(s));
-  std::vector<std::string_view> personal;  // words of people named in full
-  for (const TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) != labels.person || span.last - span.first < 2)
-      continue;
-    for (std::uint32_t t = span.first; t < span.last; ++t) personal.push_back(v.norm(t));
-  }
+  const std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans);
   const auto organization = static_cast<std::uint32_t>(labels.organization);
   std::vector<TaggedSpan> found;
   for (std::uint32_t t = 0; t < v.token_count(); ++t) {
     if (!v.tok(t).has(tf::kWord) || v.tok(t).has(tf::kAllCaps) || !v.camel_case(t)) continue;
     const auto listed_as_written = [&](std::uint32_t end) {
       const std::string word = v.text_of(t, end);
-      // (The list's keys space every token, the possessive's too: "mcdonald 's".)
-      std::string key(v.norm(t));
-      for (std::uint32_t k = t + 1; k < end; ++k) key.append(" ").append(v.norm(k));
-      const auto rows = knowledge.kb_organizations_named(key);
+      const auto rows = knowledge.kb_organizations_named(v.key_of(t, end));
       return std::any_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
         return knowledge.kb_organizations()[row].name == word;
       });
