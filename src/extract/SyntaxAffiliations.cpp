@@ -366,8 +366,7 @@ bool SyntaxRun::qualifier(std::uint32_t q) const {
 int SyntaxRun::organisation_ending_at(std::uint32_t end) {
   const std::uint32_t m = end - 1;
   int org = mention_at_[m];
-  // A pronoun only as a thing's possessive: "Laura Ashley is parting company with its chief
-  // executive Ainum Mohd-Saaid".
+  // A pronoun only as a thing's possessive: "Yukos said its founder, Mikhail Khodorkovsky".
   if (org >= 0 &&
       (entity_of(org).label != EntityLabel::kOrganization || d_.mentions[org].last != end ||
        (pronoun(org) && norm(m) != "its" && norm(m) != "their")))
