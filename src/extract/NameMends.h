@@ -287,6 +287,13 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A name right after "<legislator> for" or "<legislator> for the" (the rule files'
+// "constituency-role" set: "MP", "MEP", "MSP") is the seat, a place: "MP for West Ham" is
+// no club, "an MEP for the East Midlands" no employer. Not part of mend(): the NER component
+// runs it after the knowledge's overrides, which would read a club's or a body's name there.
+void relabel_constituencies(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                            std::vector<TaggedSpan>& spans);
+
 // A word the model left untagged that is written exactly as a kb_organizations.tsv name and
 // has a capital after a lower-case letter ("eBay", "PayPal": a brand's spelling, no common
 // word's) is that organisation ("online auction house eBay"); so is such a word with its

@@ -398,6 +398,17 @@ void one_label_per_name(const TokenView& v, const NerLabels& labels,
   }
 }
 
+void relabel_constituencies(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                            std::vector<TaggedSpan>& spans) {
+  for (TaggedSpan& span : spans) {
+    std::uint32_t t = span.first;
+    if (t > 0 && v.norm(t - 1) == "the") --t;
+    if (t >= 2 && v.norm(t - 1) == "for" && rules.in_word_set("constituency-role", v.norm(t - 2)) &&
+        static_cast<std::int32_t>(span.label) != labels.misc)
+      span.label = static_cast<std::uint32_t>(labels.location);
+  }
+}
+
 void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
                               const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   std::vector<int> tagged(v.token_count(), -1);  // token -> span

@@ -596,6 +596,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     return false;
   };
 
+  // After the knowledge's overrides: a seat's name is a place even where a club or body has it.
+  name_mends::relabel_constituencies(v, rules_, {person_, organization_, location_, misc_}, spans);
   name_mends::one_label_per_name(v, {person_, organization_, location_, misc_}, spans);
 
   // A name tagged somewhere in the document is that name wherever else its words stand

@@ -1129,6 +1129,13 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
   CHECK(labels_of(perrier, "Pirelli") == kOrganization);
   CHECK(labels_of(perrier, "Glazer") == std::set<std::string>{"Person"});
   CHECK(labels_of(perrier, "Christ") == std::set<std::string>{"Person"});
+  // A legislator's seat is a place, whatever else bears its name (BBC politics: "MP for West
+  // Ham" was the club, "an MEP for the East Midlands" an employer).
+  const DocumentExtraction seats = testing::extract_text(
+      "Tony Banks, Labour MP for West Ham, said so. Mr Kilroy-Silk, an MEP for the East "
+      "Midlands, resigned.");
+  CHECK(labels_of(seats, "West Ham") == std::set<std::string>{"Place"});
+  CHECK(labels_of(seats, "East Midlands") == std::set<std::string>{"Place"});
   // A saint's possessive opens a school's, hospital's or park's name (BBC politics/352: "St
   // Egwin" and "Middle School" were two organisations; "Park" of "St James' Park" a person).
   const DocumentExtraction saints = testing::extract_text(
