@@ -184,15 +184,12 @@ void join_saints_names(const Knowledge& knowledge, const TokenView& v, const Ner
         (saint == "st" || saint == "st." || saint == "saint") &&
         v.tok(span.first).has(tf::kCapital) && v.tok(span.last).has(tf::kPossessive)) {
       // The capitalised words after the possessive, to the last institution's or place's word.
-      std::uint32_t end = 0, kind = 0;
+      std::uint32_t end = 0;
       for (std::uint32_t t = span.last + 1;
            t < v.token_count() && t <= span.last + 4 && v.tok(t).has(tf::kCapital) &&
            v.tok(t).has(tf::kWord) && !v.tok(t).has(tf::kSentenceStart);
            ++t) {
-        if (const std::uint32_t k = head_kind(knowledge, v, t); k != 0) {
-          end = t + 1;
-          kind = k;
-        }
+        if (head_kind(knowledge, v, t) != 0) end = t + 1;
       }
       // The spans the name takes in must lie inside it.
       std::size_t next = i + 1;
@@ -202,8 +199,8 @@ void join_saints_names(const Knowledge& knowledge, const TokenView& v, const Ner
       }
       if (end != 0) {
         span.last = end;
-        span.label = static_cast<std::uint32_t>((kind & kInstitution) != 0 ? labels.organization
-                                                                           : labels.location);
+        span.label = static_cast<std::uint32_t>(
+            institution_head(knowledge, v, end - 1) ? labels.organization : labels.location);
         i = next - 1;
       }
     }
