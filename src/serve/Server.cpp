@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -22,6 +23,11 @@ namespace skein::serve {
 namespace {
 
 constexpr std::size_t kMaxBody = std::size_t{64} * 1024;
+// Connections the kernel holds for the server before it accepts them. Debian 12's cpp-httplib
+// (0.11) listens with a backlog of 5, compiled into its library: a burst of clients (the viewer
+// opening, a script's parallel requests) overflows it, and on a busy machine some of them see
+// their connection reset instead of waiting their turn.
+constexpr int kListenBacklog = 1024;
 
 // Read-only Stores, one per thread that is answering a request at the moment.
 class StorePool {
@@ -103,6 +109,7 @@ struct Server::Impl {
   std::unique_ptr<Api> api;
   std::string page;
   int port = 0;
+  socket_t listening = INVALID_SOCKET;  // the bound socket, kept to raise its backlog
   std::atomic<bool> started{false};
 };
 
@@ -227,6 +234,11 @@ void Server::start() {
                    request.path.substr(0, 200).c_str());
     });
   }
+  // The socket httplib binds is the last one it creates (it closes those that fail to bind).
+  http.set_socket_options([&s](socket_t socket) {
+    httplib::default_socket_options(socket);
+    s.listening = socket;
+  });
   if (s.options.port == 0) {
     s.port = http.bind_to_any_port(s.options.host);
     if (s.port < 0) throw Error("cannot bind " + s.options.host + " on any port");
@@ -237,6 +249,9 @@ void Server::start() {
     }
     s.port = s.options.port;
   }
+  // Listening again on a listening socket sets its backlog anew (Linux); should it fail, the
+  // server still runs with httplib's.
+  if (s.listening != INVALID_SOCKET) ::listen(s.listening, kListenBacklog);
   s.started = true;
 }
 
