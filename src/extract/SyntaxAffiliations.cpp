@@ -108,6 +108,9 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
         // Campbell would front the campaign".)
         const std::uint32_t name_first = d_.mentions[person].first;
         if (node == h && name_first > 0 && courtesy_title(norm(name_first - 1))) continue;
+        // Hung on the name itself past the word before it, that word is the role, and it
+        // must be one: "Norfolk farmer Tony Martin".
+        if (node == h && c + 1 < name_first && in(x_.not_a_role, name_first - 1)) continue;
         rule = "role-modifier";
         demonym_ok = true;
       }
