@@ -314,6 +314,19 @@ void SyntaxRun::meeting_paths(std::uint32_t v) {
     for (int m : child_args_with(holder, "obl", "with")) other.push_back(m);
     relate_all("met-with", subjects(holder), other, "held-talks", 0.85, holder);
   }
+  // "Mr Brown has been in talks with G8 finance ministers", "X is locked in talks with Y":
+  // talks the subject is in, the predicate of "be" or an oblique of the verb.
+  if (case_of(v) == "in" && !with.empty()) {
+    std::vector<int> party = subjects(v);
+    if (party.empty() && base(v) == "obl" && h >= 0) {
+      const auto verb = static_cast<std::uint32_t>(h);
+      party = subjects(verb);
+      for (std::uint32_t c : children(verb)) {
+        if (relation(c) == "nsubj:pass") args(c, party);
+      }
+    }
+    relate_all("met-with", party, with, "in-talks", 0.85, v);
+  }
 }
 
 std::vector<int> SyntaxRun::titled_people_after(std::uint32_t v) const {

@@ -28,6 +28,10 @@
 //                   meeting-poss  poss(N) + with-nominal of N ("X's talks with Y")
 //                   held-talks    nsubj(H) + with-nominal of N or with-oblique of H, N the
 //                                 object of H in syntax-meet-holder ("X held talks with Y")
+//                   in-talks      the subject of N with case "in" (predicate of "be") or of
+//                                 the verb N is an oblique of, passive too, + with-nominal of
+//                                 N ("X has been in talks with Y", "X is locked in
+//                                 negotiations with Y")
 //   trades-with     trade-verb    nsubj(V) + from/to/with oblique of V, or nominal of its object
 //                                 or up to three nominals down it ("imported $20bn worth of
 //                                 goods from China")

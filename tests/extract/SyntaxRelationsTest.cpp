@@ -526,6 +526,20 @@ TEST_CASE("Three names in a row are a list, not a place and its region", "[extra
   CHECK(find(r, "located-in", id_of(r, "Camberley"), id_of(r, "Surrey")) != nullptr);
 }
 
+TEST_CASE("Talks the subject is in are a meeting; talks it is keen on are not",
+          "[extract][syntax]") {
+  // As politics/017 and business/380 of the BBC corpus word them.
+  const auto r = testing::extract_text(
+      "Chancellor Gordon Brown spoke on Friday. Mr Brown has been locked in talks with finance "
+      "ministers of the European Union, which Britain now chairs.\n\nThe carmaker Toyota is in "
+      "negotiations with General Motors.\n\nNissan is keen on talks with General Motors.");
+  const Relation* eu = find(r, "met-with", id_of(r, "Gordon Brown"), id_of(r, "European Union"));
+  REQUIRE(eu != nullptr);
+  CHECK(eu->evidence.front().rule == "in-talks");
+  CHECK(find(r, "met-with", id_of(r, "Toyota"), id_of(r, "General Motors")) != nullptr);
+  CHECK(find(r, "met-with", id_of(r, "Nissan"), id_of(r, "General Motors")) == nullptr);
+}
+
 TEST_CASE("A fan or a donor holds no role", "[extract][syntax]") {
   const auto r = testing::extract_text(
       "Cantona\n\nFans will mark the anniversary of the kick on Crystal Palace fan Matthew "
