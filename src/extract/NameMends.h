@@ -287,6 +287,14 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A name read as a person that its words call a venue is an organisation: a span of two words
+// or more ending on a capitalised word of the rule files' "venue-noun" set ("Belfast's Lyric
+// Theatre"), and every lone mention of a word seen right before such a word in lower case
+// ("London's famous Savoy hotel", "the Bernabeu stadium"). Not a word of a person named in full
+// here or named after a title ("the Jimi Hendrix museum", "Mr Savoy's hotel").
+void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                    std::vector<TaggedSpan>& spans);
+
 // A name right after "<legislator> for" or "<legislator> for the" (the rule files'
 // "constituency-role" set: "MP", "MEP", "MSP") is the seat, a place: "MP for West Ham" is
 // no club, "an MEP for the East Midlands" no employer. Not part of mend(): the NER component

@@ -160,6 +160,44 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
   }
 }
 
+void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                    std::vector<TaggedSpan>& spans) {
+  const auto organization = static_cast<std::uint32_t>(labels.organization);
+  auto venue = [&](std::uint32_t t) {
+    return t < v.token_count() && rules.in_word_set("venue-noun", v.norm(t));
+  };
+  auto person = [&](const TaggedSpan& span) {
+    return static_cast<std::int32_t>(span.label) == labels.person;
+  };
+  for (TaggedSpan& span : spans) {
+    if (person(span) && span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital) &&
+        venue(span.last - 1))
+      span.label = organization;
+  }
+  auto lone_person = [&](const TaggedSpan& span) {
+    return person(span) && span.last == span.first + 1 && v.tok(span.first).has(tf::kCapital) &&
+           !v.tok(span.first).has(tf::kAllCaps) && (v.lex(span.first) & lf::kDemonymWord) == 0;
+  };
+  std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans);
+  for (const TaggedSpan& span : spans) {
+    if (lone_person(span) && span.first > 0 && v.is_title_span(span.first - 1))
+      personal.push_back(v.norm(span.first));
+  }
+  auto has = [](const std::vector<std::string_view>& words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  std::vector<std::string_view> venues;
+  for (const TaggedSpan& span : spans) {
+    if (lone_person(span) && venue(span.last) && v.tok(span.last).has(tf::kLower) &&
+        !has(personal, v.norm(span.first)))
+      venues.push_back(v.norm(span.first));
+  }
+  if (venues.empty()) return;
+  for (TaggedSpan& span : spans) {
+    if (lone_person(span) && has(venues, v.norm(span.first))) span.label = organization;
+  }
+}
+
 std::vector<std::string_view> surnames_named_in_full(const TokenView& v, const NerLabels& labels,
                                                      const std::vector<TaggedSpan>& spans) {
   std::vector<std::string_view> surnames;
