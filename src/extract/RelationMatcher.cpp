@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "extract/KnowledgeEntities.h"
+#include "extract/ParserComponent.h"
 #include "extract/RelationChecks.h"
+#include "extract/SentenceTree.h"
 #include "extract/TokenHelpers.h"
 
 namespace skein::extract {
@@ -35,7 +37,8 @@ class RelationRun : public TokenView {
         seg_(document.segmentation),
         mentions_(document.mentions),
         roles_(document.roles),
-        entities_(document.entities) {}
+        entities_(document.entities),
+        tree_(document) {}
 
   void run() {
     for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) relate_sentence(s);
@@ -208,11 +211,24 @@ class RelationRun : public TokenView {
       }
       condition = condition || contains(rules_.condition_cues, w);
     }
-    return condition && !own_words_only ? "hypothetical" : "";
+    if (condition && !own_words_only) return "hypothetical";
+    // In a parsed sentence, a verb that governs one of the match's words may make it planned
+    // or denied from further away than the window: "SAIC plans to shift production to China
+    // and export it to the UK".
+    if (own_words_only || !parsed_) return "";
+    for (std::size_t u = first_unit; u < end_unit; ++u) {
+      if (units_[u].type != Unit::Type::kToken || !tok(units_[u].first).has(tf::kWord)) continue;
+      std::string mod = tree_.modality(units_[u].first, rules_);
+      if (!mod.empty()) return mod;
+    }
+    return "";
   }
 
   void relate_sentence(std::uint32_t sentence_index) {
     const Sentence& s = seg_.sentences[sentence_index];
+    parsed_ = s.last > s.first && d_.dependency_head.size() > s.first &&
+              d_.dependency_head[s.first] != ParserComponent::kNotParsed;
+    if (parsed_) tree_.set_sentence(s);
     // Units: entity mentions and roles of this sentence, other tokens one by one.
     units_.clear();
     int entity_units = 0;
@@ -463,6 +479,8 @@ class RelationRun : public TokenView {
   std::vector<EntityMention>& mentions_;
   const std::vector<Role>& roles_;
   std::vector<ResolvedEntity>& entities_;
+  SentenceTree tree_;    // the current sentence's parse, when parsed_
+  bool parsed_ = false;  // the parser parsed the current sentence
   std::vector<Unit> units_;
   std::vector<int> sorted_mentions_;
   const int located_in_ = rules_.type_index("located-in");

@@ -3,8 +3,11 @@
 // Rules.h) over each sentence seen as units - an entity mention, a title phrase, or one token
 // - and adds a relation with one piece of evidence per sentence. Checks label constraints
 // (a capital may stand for its country where only a country fits), lists of names, the
-// located-in facts the gazetteer contradicts, and negation or hypothetical cues (dropped, or
-// kept with a lowered confidence when ExtractorOptions::keep_modal_relations). Evidence rows
+// located-in facts the gazetteer contradicts, and negation or hypothetical cues near the match
+// or, in a sentence the parser parsed, on the verbs that govern its words (schema/
+// README-rules.md, Modality; dropped, or kept with a lowered confidence when
+// ExtractorOptions::keep_modal_relations). Runs after the parser when both are in the
+// pipeline; without a parse it reads the words alone. Evidence rows
 // name this component and the rule, with the rule's confidence.
 //
 // Thread-safety: process() is const; its per-document state lives on its stack.

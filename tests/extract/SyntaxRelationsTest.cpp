@@ -335,6 +335,24 @@ TEST_CASE("A negated or planned meeting is no fact, and is kept marked when aske
   CHECK(plan->props.at("modality") == "hypothetical");
 }
 
+TEST_CASE("A word rule's match in a parsed sentence reads what governs it from the parse",
+          "[extract][syntax][rules]") {
+  // As business/034 and business/359 of the BBC corpus word them: the cue is beyond the
+  // rules' window. (The default pipeline: the word rules run there.)
+  const auto planned = testing::extract_text(
+      "Shanghai Automotive Industry Corp plans to shift production of the Rover 25 to China and "
+      "export it to the UK.\n\nThe meeting between Fiat boss Sergio Marchionne and GM's Rick "
+      "Wagoner is due to take place at 1330 GMT in Zurich.");
+  CHECK(find(planned, "trades-with", id_of(planned, "China"), id_of(planned, "UK")) == nullptr);
+  CHECK(find(planned, "met-with", id_of(planned, "Sergio Marchionne"),
+             id_of(planned, "Rick Wagoner")) == nullptr);
+  const auto held = testing::extract_text(
+      "The meeting between Fiat boss Sergio Marchionne and GM's Rick Wagoner took place at 1330 "
+      "GMT in Zurich.");
+  CHECK(find(held, "met-with", id_of(held, "Sergio Marchionne"), id_of(held, "Rick Wagoner")) !=
+        nullptr);
+}
+
 TEST_CASE("The parser fills heads only for sentences naming two entities", "[extract][syntax]") {
   Document d;
   d.uri = "two.txt";
