@@ -134,6 +134,21 @@ bool is_acronym_surface(std::string_view s) {
   return letters >= 2;
 }
 
+// One word of capitals and digits, at least one of each, no lower-case letter: "G8", "G20".
+bool is_coded_acronym_surface(std::string_view s) {
+  bool capital = false, digit = false;
+  for (const char c : s) {
+    if (c >= 'A' && c <= 'Z') {
+      capital = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else {
+      return false;
+    }
+  }
+  return capital && digit;
+}
+
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -388,9 +403,17 @@ void Knowledge::load_gazetteer(const std::string& dir) {
       OrganizationInfo o{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[4]),
                          std::string(f[2])};
       const auto index = static_cast<std::uint32_t>(organizations_.size());
-      add_phrase(o.name, {CandidateKind::kOrganization, 0, index});
+      // This list writes acronyms in capitals, some with digits ("G8", "G20"): such a name is
+      // an acronym too. (Not so in the kb lists, where a capital and digits is as often a
+      // road or a product: "M3", "F5".)
+      const auto add = [&](std::string_view surface) {
+        Candidate candidate{CandidateKind::kOrganization, 0, index};
+        if (is_coded_acronym_surface(surface)) candidate.flags |= candidate_flags::kAcronym;
+        add_phrase(surface, candidate);
+      };
+      add(o.name);
       for (const std::string_view alias : split(f[2], '|')) {
-        if (!alias.empty()) add_phrase(alias, {CandidateKind::kOrganization, 0, index});
+        if (!alias.empty()) add(alias);
       }
       organizations_.push_back(std::move(o));
     });

@@ -57,8 +57,9 @@ enum class CandidateKind : std::uint8_t {
 };
 
 namespace candidate_flags {
-inline constexpr std::uint8_t kAcronym = 1u << 0;  // the listed surface is all capitals ("ROK")
-}
+// The listed surface is all capitals ("ROK"), or in organizations.tsv capitals and digits ("G8").
+inline constexpr std::uint8_t kAcronym = 1u << 0;
+}  // namespace candidate_flags
 
 struct Candidate {
   CandidateKind kind;

@@ -22,7 +22,8 @@ bool only_a_place(const PhraseEntry& entry);
 const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // A name listed exactly on tokens [first, last) names a location (names_a_location).
 bool listed_place(const TokenView& v, std::uint32_t first, std::uint32_t last);
-// Tokens [first, last) are one token written in capitals that lists an organisation by that
+// Tokens [first, last) are one token written in capitals (or one capital and digits: "G8")
+// that lists an organisation by that
 // acronym, and stands in lower-case text (the words either side are not in capitals: not a
 // headline's "WHO WILL WIN"). The model reads a sentence's first "WHO" as the pronoun; the list
 // does not.
