@@ -287,7 +287,8 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
-// A name read as a person that its words call a venue is an organisation: a span of two words
+// A name read as a person that its words call a venue is a place (a facility, as CoNLL and the
+// BBC gold label it): a span of two words
 // or more ending on a capitalised word of the rule files' "venue-noun" set ("Belfast's Lyric
 // Theatre"), and every lone mention of a word seen right before such a word in lower case
 // ("London's famous Savoy hotel", "the Bernabeu stadium"). Not a word of a person named in full

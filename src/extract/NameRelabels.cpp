@@ -162,7 +162,7 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
 
 void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                     std::vector<TaggedSpan>& spans) {
-  const auto organization = static_cast<std::uint32_t>(labels.organization);
+  const auto place = static_cast<std::uint32_t>(labels.location);
   auto venue = [&](std::uint32_t t) {
     return t < v.token_count() && rules.in_word_set("venue-noun", v.norm(t));
   };
@@ -172,7 +172,7 @@ void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& l
   for (TaggedSpan& span : spans) {
     if (person(span) && span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital) &&
         venue(span.last - 1))
-      span.label = organization;
+      span.label = place;
   }
   auto lone_person = [&](const TaggedSpan& span) {
     return person(span) && span.last == span.first + 1 && v.tok(span.first).has(tf::kCapital) &&
@@ -194,7 +194,7 @@ void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& l
   }
   if (venues.empty()) return;
   for (TaggedSpan& span : spans) {
-    if (lone_person(span) && has(venues, v.norm(span.first))) span.label = organization;
+    if (lone_person(span) && has(venues, v.norm(span.first))) span.label = place;
   }
 }
 

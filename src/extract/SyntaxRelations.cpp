@@ -457,8 +457,8 @@ void SyntaxRun::location_in(int thing, std::uint32_t h) {
       relate("located-in", thing, m, "in-adjacent", 0.75, kNoTrigger);
   }
   // "Israel's Teva Pharmaceuticals", "RHB, Malaysia's third-biggest lender", and the noun of
-  // the rule files' org-noun set that the name qualifies ("Japan's troubled UFJ bank",
-  // "Giessen's Bezirksparkasse bank").
+  // the rule files' org-noun or venue-noun sets that the name qualifies ("Japan's troubled UFJ
+  // bank", "Giessen's Bezirksparkasse bank", "London's famous Savoy hotel").
   std::vector<std::uint32_t> nodes = {h};
   for (std::uint32_t c : children(h)) {
     if (base(c) == "appos" && mention_at_[c] < 0) nodes.push_back(c);
@@ -466,7 +466,8 @@ void SyntaxRun::location_in(int thing, std::uint32_t h) {
   if (const std::int64_t up = head(h); up > h && base(h) == "compound") {
     const auto kind = static_cast<std::uint32_t>(up);
     if (mention_at_[kind] < 0 && tok(kind).has(token_flags::kLower) &&
-        rules_.in_word_set("org-noun", norm(kind)))
+        (rules_.in_word_set("org-noun", norm(kind)) ||
+         rules_.in_word_set("venue-noun", norm(kind))))
       nodes.push_back(kind);
   }
   for (std::uint32_t node : nodes) {

@@ -126,10 +126,10 @@
 //                                 Cambridgeshire and Minety in Wiltshire")
 //                   in-adjacent   an in-phrase right after the name, wherever the parse attached
 //                                 it ("chief economist with Eaton Vance Management in Boston")
-//                   poss          poss of the name, of its appos, or of the org-noun word
-//                                 the name is a compound of ("Israel's Teva Pharmaceuticals",
-//                                 "RHB, Malaysia's third-biggest lender", "Japan's troubled UFJ
-//                                 bank")
+//                   poss          poss of the name, of its appos, or of the org-noun or
+//                                 venue-noun word the name is a compound of ("Israel's Teva
+//                                 Pharmaceuticals", "RHB, Malaysia's third-biggest lender",
+//                                 "Japan's troubled UFJ bank", "London's famous Savoy hotel")
 //                   based         a participle of syntax-location-participle: its hyphenated or
 //                                 in-oblique place + the noun it modifies or its subject
 //                                 ("London-based Barclays", "X, based in Y", "X is based in Y"),
