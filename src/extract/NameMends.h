@@ -287,14 +287,18 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
-// A name read as a person that its words call a venue is a place (a facility, as CoNLL and the
-// BBC gold label it): a span of two words
-// or more ending on a capitalised word of the rule files' "venue-noun" set ("Belfast's Lyric
-// Theatre"), and every lone mention of a word seen right before such a word in lower case
-// ("London's famous Savoy hotel", "the Bernabeu stadium"). Not a word of a person named in full
-// here or named after a title ("the Jimi Hendrix museum", "Mr Savoy's hotel").
-void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
-                    std::vector<TaggedSpan>& spans);
+// A name read as a person that the noun of its kind says is none:
+//  - a venue, a place (a facility, as CoNLL and the BBC gold label it): a span of two words or
+//    more ending on a capitalised word of the rule files' "venue-noun" set ("Belfast's Lyric
+//    Theatre"), and every lone mention of a word seen right before such a word in lower case
+//    ("London's famous Savoy hotel", "the Bernabeu stadium");
+//  - a party, an organisation: every lone mention of a word seen right before a lower-case word
+//    of the "party-noun" set, a closing quotation mark allowed between ("Kilroy launches
+//    'Veritas' party").
+// Not a word of a person named in full here or named after a title ("the Jimi Hendrix museum",
+// "Mr Savoy's hotel").
+void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                           std::vector<TaggedSpan>& spans);
 
 // A name right after "<legislator> for" or "<legislator> for the" (the rule files'
 // "constituency-role" set: "MP", "MEP", "MSP") is the seat, a place: "MP for West Ham" is

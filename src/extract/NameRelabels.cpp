@@ -160,18 +160,19 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
   }
 }
 
-void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
-                    std::vector<TaggedSpan>& spans) {
+void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
+                           std::vector<TaggedSpan>& spans) {
   const auto place = static_cast<std::uint32_t>(labels.location);
-  auto venue = [&](std::uint32_t t) {
-    return t < v.token_count() && rules.in_word_set("venue-noun", v.norm(t));
+  const auto organization = static_cast<std::uint32_t>(labels.organization);
+  auto in_set = [&](std::uint32_t t, std::string_view set) {
+    return t < v.token_count() && rules.in_word_set(set, v.norm(t));
   };
   auto person = [&](const TaggedSpan& span) {
     return static_cast<std::int32_t>(span.label) == labels.person;
   };
   for (TaggedSpan& span : spans) {
     if (person(span) && span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital) &&
-        venue(span.last - 1))
+        in_set(span.last - 1, "venue-noun"))
       span.label = place;
   }
   auto lone_person = [&](const TaggedSpan& span) {
@@ -186,15 +187,29 @@ void relabel_venues(const TokenView& v, const RuleSet& rules, const NerLabels& l
   auto has = [](const std::vector<std::string_view>& words, std::string_view w) {
     return std::find(words.begin(), words.end(), w) != words.end();
   };
-  std::vector<std::string_view> venues;
+  // The lower-case word after a lone word, past the closing mark of quotes around it ("'Veritas'
+  // party", where the closing "'" reads as a bare possessive).
+  auto kind_after = [&](std::uint32_t t) {
+    std::uint32_t next = t + 1;
+    const auto quote = [&](std::uint32_t k) { return v.norm(k) == "'" || v.norm(k) == "\""; };
+    if (t > 0 && quote(t - 1) && next < v.token_count() &&
+        (quote(next) ||
+         (v.tok(next).has(tf::kPossessive) && v.tok(next).end == v.tok(next).start + 1)))
+      ++next;
+    return next < v.token_count() && v.tok(next).has(tf::kLower) ? next : std::uint32_t{UINT32_MAX};
+  };
+  std::vector<std::pair<std::string_view, std::uint32_t>> relabelled;  // word -> label
   for (const TaggedSpan& span : spans) {
-    if (lone_person(span) && venue(span.last) && v.tok(span.last).has(tf::kLower) &&
-        !has(personal, v.norm(span.first)))
-      venues.push_back(v.norm(span.first));
+    if (!lone_person(span) || has(personal, v.norm(span.first))) continue;
+    const std::uint32_t kind = kind_after(span.first);
+    if (in_set(kind, "venue-noun")) relabelled.emplace_back(v.norm(span.first), place);
+    if (in_set(kind, "party-noun")) relabelled.emplace_back(v.norm(span.first), organization);
   }
-  if (venues.empty()) return;
   for (TaggedSpan& span : spans) {
-    if (lone_person(span) && has(venues, v.norm(span.first))) span.label = place;
+    if (!lone_person(span)) continue;
+    for (const auto& [word, label] : relabelled) {
+      if (v.norm(span.first) == word) span.label = label;
+    }
   }
 }
 
