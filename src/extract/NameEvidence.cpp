@@ -26,15 +26,12 @@ bool only_a_place(const PhraseEntry& entry) {
 
 bool listed_acronym_in_text(const TokenView& v, std::uint32_t first, std::uint32_t last) {
   const PhraseEntry* entry = last == first + 1 ? listed_on(v, first, last) : nullptr;
-  if (entry == nullptr) return false;
-  // Two capitals or more, or one with digits and no lower-case letter ("G8", "G20").
+  if (entry == nullptr || !v.tok(first).has(token_flags::kCapital)) return false;
+  // No lower-case letter ("WHO", "G8"); the list's acronyms have two capitals or a digit.
   const Token& token = v.tok(first);
   const std::string_view written(v.text().data() + token.start, token.end - token.start);
-  const bool capitals =
-      token.has(token_flags::kAllCaps) ||
-      (token.has(token_flags::kCapital) && v.is_code(first) &&
-       std::none_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
-  if (!capitals) return false;
+  if (std::any_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
   auto in_capitals = [&](std::uint32_t k) {
     return k < v.token_count() && v.tok(k).has(token_flags::kWord) &&
            v.tok(k).has(token_flags::kAllCaps);
