@@ -30,19 +30,26 @@ bool is_preposition(std::string_view w) {
 }  // namespace
 
 void SyntaxRun::work_paths(std::uint32_t v) {
-  const bool work = in(x_.work_verb, v), join = in(x_.join_verb, v);
-  if (!work && !join) return;
+  const bool work = in(x_.work_verb, v), join = in(x_.join_verb, v), serve = in(x_.serve_verb, v);
+  if (!work && !join && !serve) return;
   std::vector<int> employer;
-  if (work) {
-    for (const char* preposition : {"at", "for"}) {
-      const std::vector<int> found = child_args_with(v, "obl", preposition);
-      employer.insert(employer.end(), found.begin(), found.end());
-    }
-  } else {
+  if (join) {
     employer = child_args(v, "obj");
+  } else {
+    static const std::vector<const char*> work_prepositions = {"at", "for"};
+    static const std::vector<const char*> serve_prepositions = {"in", "on", "with"};
+    for (const char* preposition : work ? work_prepositions : serve_prepositions) {
+      for (int m : child_args_with(v, "obl", preposition)) {
+        if (work || entity_of(m).label == EntityLabel::kOrganization) employer.push_back(m);
+      }
+    }
   }
   if (employer.empty()) return;
-  relate_all("affiliated-with", subjects(v), employer, work ? "work-verb" : "join-verb", 0.8, v);
+  relate_all("affiliated-with", subjects(v), employer,
+             work   ? "work-verb"
+             : join ? "join-verb"
+                    : "serve-verb",
+             0.8, v);
 }
 
 void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {

@@ -33,6 +33,7 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.not_a_role = rules.word_set("syntax-not-a-role");
   lexicon.work_verb = rules.word_set("syntax-work-verb");
   lexicon.join_verb = rules.word_set("syntax-join-verb");
+  lexicon.serve_verb = rules.word_set("syntax-serve-verb");
   lexicon.predicate_verb = rules.word_set("syntax-predicate-verb");
   lexicon.affiliation_to_role = rules.word_set("syntax-affiliation-to-role");
   lexicon.not_in_office = rules.word_set("syntax-not-in-office");

@@ -92,6 +92,10 @@
 //                                 the IFES")
 //                   join-verb     the subjects of a syntax-join-verb and its object ("Mr
 //                                 Makarov joined the KGB")
+//                   serve-verb    the subjects of a syntax-serve-verb with an in/on/with
+//                                 oblique that is an organisation ("he served in the Scots
+//                                 Guards", "served on the Greater London Council"; not "served
+//                                 in Northern Ireland")
 //                   title-modifier  read from the words, in every sentence: an organisation
 //                                 mention or a party word (the `syntax-party-<key>` sets, each
 //                                 naming a party of data/organizations.tsv, unused when the
@@ -191,8 +195,8 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
-    std::vector<std::string> not_a_role, work_verb, join_verb, predicate_verb, affiliation_to_role,
-        not_in_office, linking_participle, bare_title;
+    std::vector<std::string> not_a_role, work_verb, join_verb, serve_verb, predicate_verb,
+        affiliation_to_role, not_in_office, linking_participle, bare_title;
     // Per listed party (knowledge index): the words that name it ("syntax-party-<key>" sets).
     PartyWords parties;
 

@@ -567,7 +567,8 @@ TEST_CASE("A fan or a donor holds no role", "[extract][syntax]") {
   CHECK(find(r, "affiliated-with", id_of(r, "Stephen Pound"), id_of(r, "Labour Party")) != nullptr);
 }
 
-TEST_CASE("Working at an organisation, or joining it, is an affiliation", "[extract][syntax]") {
+TEST_CASE("Working at an organisation, joining it or serving in it is an affiliation",
+          "[extract][syntax]") {
   const auto r = testing::extract_text(
       "Democracy\n\nDavid Mikosz works for the IFES, a non-profit organisation. Mr Makarov "
       "joined the KGB in 1970s Russia.");
@@ -575,6 +576,22 @@ TEST_CASE("Working at an organisation, or joining it, is an affiliation", "[extr
   REQUIRE(works != nullptr);
   CHECK(works->evidence.front().rule == "work-verb");
   CHECK(find(r, "affiliated-with", id_of(r, "Makarov"), id_of(r, "KGB")) != nullptr);
+  // Serving in an organisation is too (politics/407); serving in a place is not.
+  const auto served = testing::extract_text(
+      "Mr Paul Boateng served on the Greater London Council. Tom Smith served in the Scots "
+      "Guards. Ed Derwinski served 24 years in Congress. Tom Smith also served in Northern "
+      "Ireland.");
+  const Relation* council = find(served, "affiliated-with", id_of(served, "Paul Boateng"),
+                                 id_of(served, "Greater London Council"));
+  REQUIRE(council != nullptr);
+  CHECK(council->evidence.front().rule == "serve-verb");
+  CHECK(find(served, "affiliated-with", id_of(served, "Tom Smith"),
+             id_of(served, "Scots Guards")) != nullptr);
+  CHECK(find(served, "affiliated-with", id_of(served, "Ed Derwinski"), id_of(served, "Congress")) !=
+        nullptr);
+  for (const Relation& rel : served.relations) {
+    if (rel.type == "affiliated-with") CHECK(rel.target.rfind("Place:", 0) != 0);
+  }
 }
 
 TEST_CASE("A fixture between clubs, or a possessor's thing, is no meeting", "[extract][syntax]") {
