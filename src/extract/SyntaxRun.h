@@ -122,8 +122,9 @@ class SyntaxRun : public SentenceTree {
 
   // ---- affiliated-with ----
   // "Harrington taught at Harvard University", "she works for the BBC", "Smith joined Labour in
-  // 1997": a verb of syntax-work-verb with an at/for oblique, or of syntax-join-verb with an
-  // object, and its subjects.
+  // 1997", "he served in the Scots Guards": a verb of syntax-work-verb with an at/for oblique,
+  // of syntax-join-verb with an object, or of syntax-serve-verb with an in/on/with oblique
+  // that is an organisation, and its subjects.
   void work_paths(std::uint32_t v);
 
   void affiliation_paths(int person, std::uint32_t h);
