@@ -534,6 +534,17 @@ TEST_CASE("A state before an institution places it; before a name the tagger cut
   for (const Relation& rel : r.relations) CHECK(rel.target != id_of(r, "United Kingdom"));
 }
 
+TEST_CASE("A place set off by commas after 'in' holds the name before it", "[extract][rules]") {
+  // As politics/146 and politics/210 of the BBC corpus word them.
+  const auto r = testing::extract_text(
+      "At the moment, this waste is stored at Sellafield, in Cumbria, in the form of glass "
+      "bricks. Piers Freelove is on the picket line at Companies House, in Cardiff.");
+  const Relation* sellafield = find(r, "located-in", id_of(r, "Sellafield"), id_of(r, "Cumbria"));
+  REQUIRE(sellafield != nullptr);
+  CHECK(sellafield->evidence.front().rule == "place-comma-in");
+  CHECK(find(r, "located-in", id_of(r, "Companies House"), id_of(r, "Cardiff")) != nullptr);
+}
+
 TEST_CASE("Three names in a row are a list, not a place and its region", "[extract][rules]") {
   const auto r = testing::extract_text(
       "Nice\n\nExperts heard pledges of support from companies such as Nokia, Intel, Philips, "
