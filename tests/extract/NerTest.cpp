@@ -1164,6 +1164,12 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
   CHECK(labels_of(perrier, "Pirelli") == kOrganization);
   CHECK(labels_of(perrier, "Glazer") == std::set<std::string>{"Person"});
   CHECK(labels_of(perrier, "Christ") == std::set<std::string>{"Person"});
+  // Its customers, subscribers, users and stores say so too (tech/350: "Wanadoo" was a person
+  // of six mentions, its chief executive affiliated with no one).
+  const DocumentExtraction wanadoo = testing::extract_text(
+      "Wanadoo plans to launch the service in April. Calls to other Wanadoo users are free, "
+      "Eric Abensur, Wanadoo's chief executive, said.");
+  CHECK(labels_of(wanadoo, "Wanadoo") == kOrganization);
   // A legislator's seat is a place, whatever else bears its name (BBC politics: "MP for West
   // Ham" was the club, "an MEP for the East Midlands" an employer).
   const DocumentExtraction seats = testing::extract_text(
