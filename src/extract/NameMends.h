@@ -282,8 +282,9 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 // "company-part-noun" set, right after it or after its possessive and up to two words: "its
 // Sandoz unit", "Cairn's shares", "Hexal's US affiliate"), before ", which" ("Renault, which
 // owns 44%"), after a holding and "in" ("shares in Equant") or after a company noun (the
-// "org-noun" set: "Australian airline Qantas"). Not a nationality word, nor a word of a
-// person named in full here or named after a title ("Mr Glazer's shares").
+// "org-noun" set: "Australian airline Qantas") or a kind of body ("org-kind-noun": "file-sharing
+// network Napster"; not before a given name: "economist team Jim"). Not a nationality word, nor
+// a word of a person named in full here or named after a title ("Mr Glazer's shares").
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
@@ -294,7 +295,9 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
 //    ("London's famous Savoy hotel", "the Bernabeu stadium");
 //  - a party, an organisation: every lone mention of a word seen right before a lower-case word
 //    of the "party-noun" set, a closing quotation mark allowed between ("Kilroy launches
-//    'Veritas' party").
+//    'Veritas' party");
+//  - a product, no entity (MISC, dropped): the same before a word of the "product-noun" set
+//    ("the new Exeem program", "Bluetooth technology").
 // Not a word of a person named in full here or named after a title ("the Jimi Hendrix museum",
 // "Mr Savoy's hotel").
 void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLabels& labels,

@@ -130,8 +130,11 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
     // last word).
     if (v.norm(next) == "," && next + 1 < v.token_count() && v.norm(next + 1) == "which")
       return t == 0 || v.norm(t - 1) != "the";
-    // "Australian airline Qantas", "shares in Equant".
-    if (t >= 1 && v.tok(t - 1).has(tf::kLower) && rules.in_word_set("org-noun", v.norm(t - 1)))
+    // "Australian airline Qantas", "file-sharing network Napster", "shares in Equant". (A kind
+    // of body may also be people's: "economist team Jim and Margaret Cuthbert".)
+    if (t >= 1 && v.tok(t - 1).has(tf::kLower) &&
+        (rules.in_word_set("org-noun", v.norm(t - 1)) ||
+         (rules.in_word_set("org-kind-noun", v.norm(t - 1)) && (v.lex(t) & lf::kGivenName) == 0)))
       return true;
     return t >= 2 && v.norm(t - 1) == "in" && rules.in_word_set("holding-noun", v.norm(t - 2));
   };
@@ -164,6 +167,7 @@ void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLa
                            std::vector<TaggedSpan>& spans) {
   const auto place = static_cast<std::uint32_t>(labels.location);
   const auto organization = static_cast<std::uint32_t>(labels.organization);
+  const auto misc = static_cast<std::uint32_t>(labels.misc);
   auto in_set = [&](std::uint32_t t, std::string_view set) {
     return t < v.token_count() && rules.in_word_set(set, v.norm(t));
   };
@@ -204,6 +208,7 @@ void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLa
     const std::uint32_t kind = kind_after(span.first);
     if (in_set(kind, "venue-noun")) relabelled.emplace_back(v.norm(span.first), place);
     if (in_set(kind, "party-noun")) relabelled.emplace_back(v.norm(span.first), organization);
+    if (in_set(kind, "product-noun")) relabelled.emplace_back(v.norm(span.first), misc);
   }
   for (TaggedSpan& span : spans) {
     if (!lone_person(span)) continue;

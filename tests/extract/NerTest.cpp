@@ -1031,6 +1031,16 @@ TEST_CASE("A name its kind noun calls a venue or a party is one, unless a person
   CHECK(labels_of(testing::extract_text("Kilroy launches 'Veritas' party\n\nHe said Veritas "
                                         "would announce its policies."),
                   "Veritas") == kOrganization);
+  // A product's noun after a lone word makes it no entity (tech/156: "the new Exeem program" was
+  // a person); a kind of body before one makes it an organisation ("file-sharing network
+  // Napster"), unless it is a given name ("economist team Jim and Margaret Cuthbert").
+  const DocumentExtraction things = testing::extract_text(
+      "Sloncek said the new Exeem program would combine the two. The file-sharing network Napster "
+      "was forced to close. It was carried out by husband and wife economist team Jim and "
+      "Margaret Cuthbert.");
+  CHECK(labels_of(things, "Exeem").empty());
+  CHECK(labels_of(things, "Napster") == kOrganization);
+  CHECK(labels_of(things, "Jim") != kOrganization);
   // A museum named after a person leaves the person one.
   CHECK(labels_of(testing::extract_text("Jimi Hendrix fans queued. The Hendrix museum opened."),
                   "Hendrix") == std::set<std::string>{"Person"});
