@@ -288,6 +288,13 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A lone word read as a person that is written as a word ("Icann") and spells the initials of
+// a run of three capitalised words or more in the document, lower-case connectors allowed
+// inside and its first word or two left out ("the Internet Corporation for Assigned Names and
+// Numbers, Icann": BBC style writes acronyms so), is an organisation.
+void relabel_written_acronyms(const TokenView& v, const NerLabels& labels,
+                              std::vector<TaggedSpan>& spans);
+
 // A name read as a person that the noun of its kind says is none:
 //  - a venue, a place (a facility, as CoNLL and the BBC gold label it): a span of two words or
 //    more ending on a capitalised word of the rule files' "venue-noun" set ("Belfast's Lyric

@@ -163,6 +163,43 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
   }
 }
 
+void relabel_written_acronyms(const TokenView& v, const NerLabels& labels,
+                              std::vector<TaggedSpan>& spans) {
+  // The initials of every run of three capitalised words or more (lower-case connectors
+  // allowed inside), and of the run without its first word or two ("The" or "Despite the
+  // ..."): the tagger may have left the long form untagged or cut it.
+  std::vector<std::string> acronyms;
+  const auto capitalised = [&](std::uint32_t t) {
+    return t < v.token_count() && v.tok(t).has(tf::kWord) && v.tok(t).has(tf::kCapital);
+  };
+  const auto connector = [&](std::uint32_t t) {
+    return t < v.token_count() && v.tok(t).has(tf::kLower) && (v.lex(t) & lf::kConnector) != 0;
+  };
+  for (std::uint32_t t = 0; t < v.token_count();) {
+    if (!capitalised(t)) {
+      ++t;
+      continue;
+    }
+    std::uint32_t end = t + 1;
+    while (capitalised(end) || (connector(end) && capitalised(end + 1))) ++end;
+    for (std::uint32_t from = t; from < end && from <= t + 2; ++from) {
+      std::string letters = v.initials(from, end);
+      if (letters.size() >= 3) acronyms.push_back(std::move(letters));
+    }
+    t = end;
+  }
+  if (acronyms.empty()) return;
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) != labels.person || span.last != span.first + 1 ||
+        !v.tok(span.first).has(tf::kCapital) || v.tok(span.first).has(tf::kAllCaps))
+      continue;
+    std::string word(v.norm(span.first));
+    for (char& c : word) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    if (std::find(acronyms.begin(), acronyms.end(), word) != acronyms.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+}
+
 void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                            std::vector<TaggedSpan>& spans) {
   const auto place = static_cast<std::uint32_t>(labels.location);
