@@ -100,15 +100,34 @@ std::vector<std::string_view> words_of_people_named_in_full(const TokenView& v,
   return words;
 }
 
+// A lone capitalised word read as a person, not in capitals throughout and no nationality word:
+// what the relabels below may find is none.
+bool lone_person(const TokenView& v, const NerLabels& labels, const TaggedSpan& span) {
+  return static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
+         v.tok(span.first).has(tf::kCapital) && !v.tok(span.first).has(tf::kAllCaps) &&
+         (v.lex(span.first) & lf::kDemonymWord) == 0;
+}
+
+// The words that name people here: those of the people named in full, and lone people's
+// words after a title ("Mr Glazer").
+std::vector<std::string_view> words_naming_people(const TokenView& v, const NerLabels& labels,
+                                                  const std::vector<TaggedSpan>& spans) {
+  std::vector<std::string_view> words = words_of_people_named_in_full(v, labels, spans);
+  for (const TaggedSpan& span : spans) {
+    if (lone_person(v, labels, span) && span.first > 0 && v.is_title_span(span.first - 1))
+      words.push_back(v.norm(span.first));
+  }
+  return words;
+}
+
+bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 }  // namespace
 
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  auto lone_person = [&](const TaggedSpan& span) {
-    return static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
-           v.tok(span.first).has(tf::kCapital) && !v.tok(span.first).has(tf::kAllCaps) &&
-           (v.lex(span.first) & lf::kDemonymWord) == 0;
-  };
   auto part_noun = [&](std::uint32_t t) {
     return t < v.token_count() && v.tok(t).has(tf::kLower) &&
            rules.in_word_set("company-part-noun", v.norm(t));
@@ -138,27 +157,22 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
       return true;
     return t >= 2 && v.norm(t - 1) == "in" && rules.in_word_set("holding-noun", v.norm(t - 2));
   };
-  // Words of people named in full, or after a title; words read as a person alone.
-  std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans), lone;
+  std::vector<std::string_view> lone;  // words read as a person alone
   for (const TaggedSpan& span : spans) {
-    if (!lone_person(span)) continue;
-    lone.push_back(v.norm(span.first));
-    if (span.first > 0 && v.is_title_span(span.first - 1)) personal.push_back(v.norm(span.first));
+    if (lone_person(v, labels, span)) lone.push_back(v.norm(span.first));
   }
   if (lone.empty()) return;
-  auto has = [](const std::vector<std::string_view>& words, std::string_view w) {
-    return std::find(words.begin(), words.end(), w) != words.end();
-  };
   // Every capitalised mention of such a word counts, tagged or not ("Cairn's shares" may be
   // left untagged where "Cairn" alone is a person).
   std::vector<std::string_view> companies;
   for (std::uint32_t t = 0; t < v.token_count(); ++t) {
-    if (v.tok(t).has(tf::kCapital) && has(lone, v.norm(t)) && company_words(t))
+    if (v.tok(t).has(tf::kCapital) && has_word(lone, v.norm(t)) && company_words(t))
       companies.push_back(v.norm(t));
   }
+  const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);
   for (TaggedSpan& span : spans) {
     const std::string_view w = v.norm(span.first);
-    if (lone_person(span) && has(companies, w) && !has(personal, w))
+    if (lone_person(v, labels, span) && has_word(companies, w) && !has_word(personal, w))
       span.label = static_cast<std::uint32_t>(labels.organization);
   }
 }
@@ -216,18 +230,7 @@ void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLa
         in_set(span.last - 1, "venue-noun"))
       span.label = place;
   }
-  auto lone_person = [&](const TaggedSpan& span) {
-    return person(span) && span.last == span.first + 1 && v.tok(span.first).has(tf::kCapital) &&
-           !v.tok(span.first).has(tf::kAllCaps) && (v.lex(span.first) & lf::kDemonymWord) == 0;
-  };
-  std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans);
-  for (const TaggedSpan& span : spans) {
-    if (lone_person(span) && span.first > 0 && v.is_title_span(span.first - 1))
-      personal.push_back(v.norm(span.first));
-  }
-  auto has = [](const std::vector<std::string_view>& words, std::string_view w) {
-    return std::find(words.begin(), words.end(), w) != words.end();
-  };
+  const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);
   // The lower-case word after a lone word, past the closing mark of quotes around it ("'Veritas'
   // party", where the closing "'" reads as a bare possessive).
   auto kind_after = [&](std::uint32_t t) {
@@ -241,14 +244,14 @@ void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLa
   };
   std::vector<std::pair<std::string_view, std::uint32_t>> relabelled;  // word -> label
   for (const TaggedSpan& span : spans) {
-    if (!lone_person(span) || has(personal, v.norm(span.first))) continue;
+    if (!lone_person(v, labels, span) || has_word(personal, v.norm(span.first))) continue;
     const std::uint32_t kind = kind_after(span.first);
     if (in_set(kind, "venue-noun")) relabelled.emplace_back(v.norm(span.first), place);
     if (in_set(kind, "party-noun")) relabelled.emplace_back(v.norm(span.first), organization);
     if (in_set(kind, "product-noun")) relabelled.emplace_back(v.norm(span.first), misc);
   }
   for (TaggedSpan& span : spans) {
-    if (!lone_person(span)) continue;
+    if (!lone_person(v, labels, span)) continue;
     for (const auto& [word, label] : relabelled) {
       if (v.norm(span.first) == word) span.label = label;
     }
