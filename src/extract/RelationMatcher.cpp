@@ -226,9 +226,6 @@ class RelationRun : public TokenView {
 
   void relate_sentence(std::uint32_t sentence_index) {
     const Sentence& s = seg_.sentences[sentence_index];
-    parsed_ = s.last > s.first && d_.dependency_head.size() > s.first &&
-              d_.dependency_head[s.first] != ParserComponent::kNotParsed;
-    if (parsed_) tree_.set_sentence(s);
     // Units: entity mentions and roles of this sentence, other tokens one by one.
     units_.clear();
     int entity_units = 0;
@@ -253,6 +250,10 @@ class RelationRun : public TokenView {
       ++t;
     }
     if (entity_units < 2) return;
+    // The parse, for modality(): only sentences that can hold a relation need it.
+    parsed_ = d_.dependency_head.size() > s.first &&
+              d_.dependency_head[s.first] != ParserComponent::kNotParsed;
+    if (parsed_) tree_.set_sentence(s);
     Evidence evidence;
     evidence.span = s.span;
     std::string sentence_text;  // made on the first match only
