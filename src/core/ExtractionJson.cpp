@@ -327,8 +327,11 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
     in.fail("", "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
   }
   rapidjson::Document json;
-  constexpr unsigned kFlags =
-      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  // Full precision: the default parse may be one unit in the last place off, and a
+  // confidence read back must write out as it was written.
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseFullPrecisionFlag;
   json.Parse<kFlags>(line.data(), line.size());
   if (json.HasParseError()) {
     in.fail("", std::string("invalid JSON at byte ") + std::to_string(json.GetErrorOffset()) +
