@@ -284,8 +284,7 @@ void ExportContext::parse_props(const std::string& json, std::vector<Value>& out
   out.assign(columns_.size(), Value{});
   if (columns_.empty() || json.empty() || json == "{}") return;
   rapidjson::Document document;
-  // Full precision: an exported number is the stored one, not one unit in the last place off.
-  document.Parse<rapidjson::kParseFullPrecisionFlag>(json.c_str(), json.size());
+  document.Parse(json.c_str(), json.size());
   if (!document.IsObject()) return;  // checked in scan_properties
   for (const auto& member : document.GetObject()) {
     std::string key =
