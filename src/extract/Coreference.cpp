@@ -138,8 +138,8 @@ class CorefRun : public TokenView {
           entity(m.entity).label != EntityLabel::kPerson)
         continue;
       Gender& g = gender_[static_cast<std::size_t>(m.entity)];
-      // "Mr Blair": the honorific right before the name, or shown with it, or its first word.
-      for (std::uint32_t t : {m.first > 0 ? m.first - 1 : m.first, m.first, m.shown_first}) {
+      // "Mr Blair": the honorific right before the name, or its first word.
+      for (std::uint32_t t : {m.first > 0 ? m.first - 1 : m.first, m.first}) {
         if (t >= token_count() || t > m.first) continue;
         if (contains(x_.male_honorific, norm(t))) g = combine(g, Gender::kMale);
         if (contains(x_.female_honorific, norm(t))) g = combine(g, Gender::kFemale);

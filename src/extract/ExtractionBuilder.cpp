@@ -51,8 +51,7 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
     for (const int i : by_entity[e]) {
       const EntityMention& m = mentions[i];
       Mention mention;
-      mention.span = {v.tok(m.shown_first != UINT32_MAX ? m.shown_first : m.first).start,
-                      v.tok(m.last - 1).end};
+      mention.span = {v.tok(m.first).start, v.tok(m.last - 1).end};
       mention.text = v.text().substr(mention.span.start, mention.span.size());
       mention.kind = kind_of(m, entity, mention.text);
       // "Seoul" acting as South Korea is a mention of the country, not another name for it.

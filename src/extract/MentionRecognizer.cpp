@@ -196,14 +196,8 @@ class RecognitionRun : public NameRuns {
     add_mention(std::move(m));
   }
 
-  void add_person(std::uint32_t i, std::uint32_t j, std::uint32_t sentence, int anchor) {
+  void add_person(std::uint32_t i, std::uint32_t j, std::uint32_t sentence) {
     EntityMention m;
-    // CoNLL-style newswire and most NER conventions keep a courtesy title inside the name's
-    // span ("Mrs. Say"); roles ("President", "Dr.") stay outside as roles.
-    if (anchor >= 0 && roles_[anchor].last == i &&
-        roles_[anchor].last == roles_[anchor].first + 1) {
-      if (courtesy_title(norm(roles_[anchor].first))) m.shown_first = roles_[anchor].first;
-    }
     m.first = i;
     m.last = j;
     m.sentence = sentence;
@@ -345,7 +339,7 @@ class RecognitionRun : public NameRuns {
     //     ("President Lincoln", "Gov. Jackson"); a country or organisation never is.
     if (one_name && anchor >= 0 && !roles_[anchor].honorific &&
         only_place_candidates(*spans_[span_at_[i]].entry)) {
-      add_person(i, j, sentence, anchor);
+      add_person(i, j, sentence);
       return;
     }
     rule_ = "qualified-place";
@@ -381,7 +375,7 @@ class RecognitionRun : public NameRuns {
     rule_ = "person";
     // 4. People.
     if (person_evidence(i, j, anchor, last)) {
-      add_person(i, j, sentence, anchor);
+      add_person(i, j, sentence);
       return;
     }
     // 4a. An unlisted acronym in running text names an organisation far more often than
@@ -414,7 +408,7 @@ class RecognitionRun : public NameRuns {
         ((lex(i) & lf::kSurname) != 0 ||
          (j < last && (lex(j) & lf::kSpeechVerb) != 0 && norm(j) != "told") ||
          apposition_after(j, last) || person_apposition_after(j, last))) {
-      add_person(i, j, sentence, -1);
+      add_person(i, j, sentence);
       mentions_.back().lone_surname = true;
       return;
     }

@@ -1,6 +1,7 @@
 #include "extract/NerComponent.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -353,7 +354,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
   //    place, "Na Li 7-5", "Latin American", "US TV", works and short forms (NameMends.h).
   name_mends::mend(knowledge_, v, rules_, {person_, organization_, location_, misc_}, spans);
   // What the model may fold into a name but never is one: trim it from the span's edges.
-  std::vector<std::uint32_t> shown_first(spans.size(), UINT32_MAX);
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US
   // President" of "US President George Bush"): a place the knowledge lists there stays.
   std::vector<char> role_prefix(seg.tokens.size(), 0);
@@ -435,12 +435,9 @@ void NerComponent::process(AnnotatedDocument& document) const {
       }
     }
     // A role in front of a person's name is a role, not part of the name ("Home Secretary
-    // Charles Clarke"); a courtesy title shows with the mention but is not part of the name the
-    // person is keyed by ("Mr Blunkett"), as the recogniser does.
-    if (person && span.last - span.first >= 2 && courtesy_title(v.norm(span.first))) {
-      shown_first[s] = span.first;
-      ++span.first;
-    }
+    // Charles Clarke"), and so is a courtesy title ("Mr Blunkett"), as CoNLL-2003 and the BBC
+    // gold read them.
+    if (person && span.last - span.first >= 2 && courtesy_title(v.norm(span.first))) ++span.first;
     // "Georgian Economy Minister Levan Beridze", "Santiago Mayor Felipe Contreras": the role
     // and whatever qualifies it go; the name starts after the last title inside the span
     // (not a title that is a word of the name: "Martin Luther King Jr.").
@@ -456,7 +453,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
       if (name_start != span.first) {
         for (std::uint32_t t = tagged_first; t < name_start; ++t) role_prefix[t] = 1;
         span.first = name_start;
-        shown_first[s] = UINT32_MAX;
       }
       // Only a name is left: "the US President's interpretation" leaves no person at all, nor
       // does "the Labour MP for Birkenhead" (a constituency).
@@ -641,21 +637,13 @@ void NerComponent::process(AnnotatedDocument& document) const {
         break;
       }
     }
-    if (!repeats.empty()) {  // merged in text order, each span with its shown_first
+    if (!repeats.empty()) {  // merged in text order
       std::vector<TaggedSpan> all;
-      std::vector<std::uint32_t> shown;
-      std::size_t r = 0;
-      for (std::size_t k = 0; k <= spans.size(); ++k) {
-        while (r < repeats.size() && (k == spans.size() || repeats[r].first < spans[k].first)) {
-          all.push_back(repeats[r++]);
-          shown.push_back(UINT32_MAX);
-        }
-        if (k == spans.size()) break;
-        all.push_back(spans[k]);
-        shown.push_back(shown_first[k]);
-      }
+      all.reserve(spans.size() + repeats.size());
+      std::merge(spans.begin(), spans.end(), repeats.begin(), repeats.end(),
+                 std::back_inserter(all),
+                 [](const TaggedSpan& x, const TaggedSpan& y) { return x.first < y.first; });
       spans = std::move(all);
-      shown_first = std::move(shown);
     }
   }
   std::vector<int> claim(seg.tokens.size(), -1);
@@ -737,7 +725,6 @@ void NerComponent::process(AnnotatedDocument& document) const {
     m.component = name().c_str();
     m.rule = model_rule_.c_str();
     m.confidence = span.confidence;
-    m.shown_first = shown_first[s];
     const PhraseEntry* listed = listed_on(v, span.first, span.last);
     if (label == person_) {
       m.source = MentionSource::kPerson;

@@ -7,7 +7,7 @@
 //  - A tagged PER/ORG/LOC span that a rule mention covers exactly, with a compatible kind
 //    (person, organisation or known organisation or acronym, place or country), keeps the rule
 //    mention: it carries what the rules know (the state of "Bethany, Conn.", the country of
-//    "Chinese Foreign Ministry", the "Mr." shown with a name).
+//    "Chinese Foreign Ministry").
 //  - Any other tagged span becomes a mention of this component: a person; an organisation (a
 //    listed one when the gazetteer names exactly this span as one); a location, which is the
 //    listed place or country when the gazetteer names exactly this span (resolution then

@@ -336,7 +336,6 @@ bool ResolutionRun::work_title_position(std::uint32_t first) const {
 void ResolutionRun::make_club(EntityMention& m, int row) {
   m.source = MentionSource::kOrganization;
   m.label = EntityLabel::kOrganization;
-  m.shown_first = UINT32_MAX;
   m.component = component_;
   m.rule = "sport-club";
   m.entity = known_.kb_organization_entity(row, m.first);

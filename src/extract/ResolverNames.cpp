@@ -55,7 +55,6 @@ void ResolutionRun::check_person_names() {
       continue;
     }
     if (first != m.first || last != m.last) {
-      if (first != m.first) m.shown_first = UINT32_MAX;
       m.first = first;
       m.last = last;
       m.key = key_of(first, last);
@@ -66,7 +65,6 @@ void ResolutionRun::check_person_names() {
     if (organisation_word || (m.last - m.first >= 2 && names_kb_organisation_with_place(m))) {
       m.source = MentionSource::kOrganization;
       m.label = EntityLabel::kOrganization;
-      m.shown_first = UINT32_MAX;
       m.component = component_;
       m.rule = "organisation-name";
     }

@@ -48,8 +48,8 @@ inline bool be_form(std::string_view word) {
   return word == "is" || word == "are" || word == "am" || word == "was" || word == "were";
 }
 
-// A courtesy title ("mr", "mrs", "ms", "miss", "messrs", "mme"; a final period allowed): shown
-// with a person's name, never part of it, and the name after it is a surname.
+// A courtesy title ("mr", "mrs", "ms", "miss", "messrs", "mme"; a final period allowed): never
+// part of a person's name, and the name after it is a surname.
 inline bool courtesy_title(std::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   return word == "mr" || word == "mrs" || word == "ms" || word == "miss" || word == "messrs" ||
