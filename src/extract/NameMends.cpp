@@ -526,11 +526,14 @@ void drop_works(const TokenView& v, const RuleSet& rules, const NerLabels& label
            (static_cast<std::int32_t>(span.label) != labels.misc &&
             rules.in_word_set("law-noun", last));
   });
-  // The titles: the capitalised words right after a kind of work, tagged or not.
+  // The titles: the capitalised words right after a kind of work, tagged or not. Not a name
+  // after a courtesy title, which is a person's: "Budget documents show Mr Brown clawed back
+  // £265m" (the verb "show") would drop every "Mr Brown" of the document.
   std::vector<std::string> works;
   const auto token_count = static_cast<std::uint32_t>(v.token_count());
   for (std::uint32_t t = 1; t < token_count; ++t) {
-    if (!v.capish(t) || !v.tok(t).has(tf::kWord) || !name_evidence::names_a_work(v, rules, t))
+    if (!v.capish(t) || !v.tok(t).has(tf::kWord) || courtesy_title(v.norm(t)) ||
+        !name_evidence::names_a_work(v, rules, t))
       continue;
     std::uint32_t end = t;
     while (end < token_count && end - t < 4 && v.capish(end) && v.tok(end).has(tf::kWord) &&
