@@ -80,6 +80,13 @@ int ResolutionRun::resolve_gazetteer(EntityMention& m) {
   };
   std::vector<Scored> scored;
   std::uint64_t top_population = 0, second_population = 0;
+  // A city-state's capital has the state's name ("Singapore", "Djibouti"): the news means the
+  // country, which the city candidate of its capital must not outrank.
+  std::uint32_t capital_of_a_candidate = 0;
+  for (const Candidate& c : candidates) {
+    if (c.kind == CandidateKind::kCountry)
+      capital_of_a_candidate = k_.countries()[c.index].capital_geonames;
+  }
   for (const Candidate& c : candidates) {
     if (c.kind == CandidateKind::kCity) {
       const std::uint64_t p = k_.cities()[c.index].population;
@@ -136,6 +143,7 @@ int ResolutionRun::resolve_gazetteer(EntityMention& m) {
       }
       case CandidateKind::kCity: {
         const CityInfo& city = k_.cities()[c.index];
+        if (city.geonames == capital_of_a_candidate) break;  // score 0
         score = 1;
         if (city.capital) score += 1;
         if (city.population >= 1000000) score += 2;

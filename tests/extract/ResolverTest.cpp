@@ -137,6 +137,16 @@ TEST_CASE("A capital is not its state where a person works", "[extract][resolve]
   CHECK(find_entity(r, "Country:GB") == nullptr);
 }
 
+TEST_CASE("A city-state's capital named as the state is the country", "[extract][resolve]") {
+  // business/186 and 499: "Singapore" was the city (geonames 1880252), the gold's country.
+  const auto r = run("Exports from Singapore rose 5% last year, Singapore said.");
+  CHECK(find_entity(r, "Country:SG") != nullptr);
+  CHECK(find_entity(r, "Place:geonames:1880252") == nullptr);
+  // A capital with a name of its own stays the city.
+  CHECK(find_entity(run("Exports from Tokyo rose 5% last year."), "Place:geonames:1850147") !=
+        nullptr);
+}
+
 TEST_CASE("A one-word club name in a sports report is the club", "[extract][resolve]") {
   const auto sport =
       run("Chelsea boss Jose Mourinho praised his striker after the match. Chelsea lead the "
