@@ -307,8 +307,11 @@ void relabel_written_acronyms(const TokenView& v, const NerLabels& labels,
 //    ("the new Exeem program", "Bluetooth technology").
 // Not a word of a person named in full here or named after a title ("the Jimi Hendrix museum",
 // "Mr Savoy's hotel").
-void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
-                           std::vector<TaggedSpan>& spans);
+// A structure is a place, whatever runs it: a person or an organisation of two words or more
+// ending on a capitalised word of the "structure-noun" set ("China's Three Gorges Dam",
+// "Barlinnie Prison"), unless kb_organizations.tsv names it ("Sydney Airport", a company).
+void relabel_by_kind_nouns(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                           const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
 // A name right after "<legislator> for" or "<legislator> for the" (the rule files'
 // "constituency-role" set: "MP", "MEP", "MSP") is the seat, a place: "MP for West Ham" is

@@ -214,8 +214,8 @@ void relabel_written_acronyms(const TokenView& v, const NerLabels& labels,
   }
 }
 
-void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
-                           std::vector<TaggedSpan>& spans) {
+void relabel_by_kind_nouns(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
+                           const NerLabels& labels, std::vector<TaggedSpan>& spans) {
   const auto place = static_cast<std::uint32_t>(labels.location);
   const auto organization = static_cast<std::uint32_t>(labels.organization);
   const auto misc = static_cast<std::uint32_t>(labels.misc);
@@ -226,8 +226,10 @@ void relabel_by_kind_nouns(const TokenView& v, const RuleSet& rules, const NerLa
     return static_cast<std::int32_t>(span.label) == labels.person;
   };
   for (TaggedSpan& span : spans) {
-    if (person(span) && span.last - span.first >= 2 && v.tok(span.last - 1).has(tf::kCapital) &&
-        in_set(span.last - 1, "venue-noun"))
+    if (span.last - span.first < 2 || !v.tok(span.last - 1).has(tf::kCapital)) continue;
+    if (person(span) && in_set(span.last - 1, "venue-noun")) span.label = place;
+    if ((person(span) || span.label == organization) && in_set(span.last - 1, "structure-noun") &&
+        !name_evidence::kb_listed_organisation(knowledge, v, span.first, span.last))
       span.label = place;
   }
   const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);

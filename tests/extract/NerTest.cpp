@@ -1040,6 +1040,13 @@ TEST_CASE("A lone 'person' its kind noun or a long form calls something else is 
     savoy_in_london = savoy_in_london || (rel.type == "located-in" && rel.source == "Place:savoy" &&
                                           rel.target == "Place:geonames:2643743");
   CHECK(savoy_in_london);
+  // A structure is a place, whatever runs it (business/174: the dams were organisations); a
+  // listed company named for one stays the company.
+  const DocumentExtraction dams = bbc("business/174.txt");
+  CHECK(labels_of(dams, "Three Gorges Dam") == place);
+  CHECK(labels_of(dams, "Xiluodu Dam") == place);
+  CHECK(labels_of(testing::extract_text("Shares in Sydney Airport rose 5% on Monday."),
+                  "Sydney Airport") == kOrganization);
   // politics/293: "Veritas" was a person of 12 mentions; quoted, its closing mark reads as a
   // bare possessive.
   CHECK(labels_of(testing::extract_text("Kilroy launches 'Veritas' party\n\nHe said Veritas "
