@@ -27,6 +27,8 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.trade_balance = rules.word_set("syntax-trade-balance");
   lexicon.trade_partner = rules.word_set("syntax-trade-partner");
   lexicon.trade_partner_verb = rules.word_set("syntax-trade-partner-verb");
+  lexicon.trade_deal = rules.word_set("syntax-trade-deal");
+  lexicon.trade_deal_verb = rules.word_set("syntax-trade-deal-verb");
   lexicon.affiliation_prep = rules.word_set("syntax-affiliation-prep");
   lexicon.location_prep = rules.word_set("syntax-location-prep");
   lexicon.location_participle = rules.word_set("syntax-location-participle");

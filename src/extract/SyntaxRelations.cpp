@@ -386,6 +386,7 @@ void SyntaxRun::trade_paths(std::uint32_t v) {
     relate_all("trades-with", subjects(v), partner, "trade-verb", 0.75, v);
   }
   trade_partner_path(v);
+  trade_deal_path(v);
   bool noun = in(x_.trade_noun, v) && d_.pos[v] != upos::from_name("VERB");
   const bool balance = !noun && in(x_.trade_balance, v);
   for (std::uint32_t c : children(v))
@@ -426,12 +427,51 @@ void SyntaxRun::trade_partner_path(std::uint32_t p) {
   if (up >= 0 && base(p) == "nmod" && case_of(p) == "of" && mention_at_[up] < 0)
     phrase = static_cast<std::uint32_t>(up);
   const std::int64_t h = head(phrase);
-  if (other.empty() && h >= 0 && base(phrase) == "appos")
+  if (other.empty() && h >= 0 && base(phrase) == "appos") {
     args(static_cast<std::uint32_t>(h), other);
+    // The parse may hang the apposition on the noun the names qualify ("demand in Germany
+    // and Italy, two of France's main trading partners"): then it is to the names right
+    // before it, nothing but its own words between.
+    if (other.empty()) {
+      for (std::uint32_t c : children(static_cast<std::uint32_t>(h))) {
+        if (base(c) != "nmod" || c > phrase) continue;
+        std::uint32_t end = c;
+        for (std::uint32_t k : children(c)) {
+          if (base(k) == "conj") end = std::max(end, k);
+        }
+        bool adjacent = true;
+        for (std::uint32_t t = end + 1; t < phrase; ++t) adjacent = adjacent && head(t) == phrase;
+        if (adjacent) args(c, other);
+      }
+    }
+  }
   if (other.empty() && h >= 0 && (base(phrase) == "xcomp" || base(phrase) == "obj") &&
       in(x_.trade_partner_verb, static_cast<std::uint32_t>(h)))
     other = subjects(static_cast<std::uint32_t>(h));
   relate_all("trades-with", other, owner, "trade-partner", 0.8, p);
+}
+
+void SyntaxRun::trade_deal_path(std::uint32_t n) {
+  if (!in(x_.trade_deal, n) || d_.pos[n] == upos::from_name("VERB")) return;
+  bool trade = false;
+  for (std::uint32_t c : children(n)) {
+    const std::string_view r = base(c);
+    trade = trade || ((r == "compound" || r == "amod") &&
+                      (norm(c) == "trade" || norm(c) == "trading" || norm(c) == "free-trade"));
+  }
+  if (!trade) return;
+  const std::vector<std::string> between = {"between"};
+  relate_pairs("trades-with", child_args(n, "nmod", &between), "trade-deal", 0.8, n);
+  const std::int64_t h = head(n);
+  if (h < 0 || base(n) != "obj" || !in(x_.trade_deal_verb, static_cast<std::uint32_t>(h))) return;
+  const auto verb = static_cast<std::uint32_t>(h);
+  const std::vector<int> parties = subjects(verb);
+  std::vector<int> with = child_args_with(n, "nmod", "with");
+  for (int m : child_args_with(verb, "obl", "with")) with.push_back(m);
+  if (with.empty())
+    relate_pairs("trades-with", parties, "trade-deal", 0.8, verb);
+  else
+    relate_all("trades-with", parties, with, "trade-deal", 0.8, verb);
 }
 
 void SyntaxRun::location_in(int thing, std::uint32_t h) {

@@ -47,6 +47,12 @@
 //                                 verb N completes ("China is Japan's biggest trading partner",
 //                                 "Germany and Italy, two of France's main trading partners",
 //                                 "China overtook the US to become Japan's trading partner")
+//                   trade-deal    a syntax-trade-deal N with "trade" or "trading" before it:
+//                                 its between-nominal's conjuncts; or the subjects of the
+//                                 syntax-trade-deal-verb N is the object of, with N's or the
+//                                 verb's with-nominal or else with each other ("Egypt and
+//                                 Israel seal trade deal", "China signed a trade deal with
+//                                 Chile")
 //   affiliated-with role-of       the person's head or a role noun attached to it (appos child,
 //                                 a title it is the flat/compound/appos of or the conjunct of
 //                                 after a lone comma, "Argentina's President, Nestor
@@ -193,7 +199,7 @@ class SyntaxRelations : public Component {
         meet_passive;
     std::vector<std::string> group_member;
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
-    std::vector<std::string> trade_partner, trade_partner_verb;
+    std::vector<std::string> trade_partner, trade_partner_verb, trade_deal, trade_deal_verb;
     std::vector<std::string> affiliation_prep, location_prep, location_participle;
     std::vector<std::string> not_a_role, work_verb, join_verb, serve_verb, predicate_verb,
         affiliation_to_role, not_in_office, linking_participle, bare_title;

@@ -119,6 +119,8 @@ class SyntaxRun : public SentenceTree {
   // of (the copula's or "become"'s subject) or set beside (the noun its phrase is an
   // apposition to).
   void trade_partner_path(std::uint32_t p);
+  // A trade deal concluded or between parties (the header's trade-deal path).
+  void trade_deal_path(std::uint32_t n);
 
   // ---- affiliated-with ----
   // "Harrington taught at Harvard University", "she works for the BBC", "Smith joined Labour in

@@ -315,6 +315,36 @@ TEST_CASE("A trading partner is read through its predicate, an infinitive of pur
   CHECK(find(r, "met-with", id_of(r, "Viktor Yushchenko"), id_of(r, "Tony Blair")) == nullptr);
 }
 
+TEST_CASE("Trading partners set beside names the parse hung elsewhere are still theirs",
+          "[extract][syntax]") {
+  // business/190: the parse hangs the apposition on "demand", not on the countries.
+  const auto r = extract_text(
+      "Another worry is that demand in Germany and Italy, two of France's main trading "
+      "partners, is sluggish.");
+  const std::string france = id_of(r, "France");
+  CHECK(find(r, "trades-with", id_of(r, "Germany"), france) != nullptr);
+  CHECK(find(r, "trades-with", id_of(r, "Italy"), france) != nullptr);
+  CHECK(find(r, "trades-with", id_of(r, "Germany"), id_of(r, "Italy")) == nullptr);
+}
+
+TEST_CASE("A trade deal concluded is trade; one negotiated or planned is not",
+          "[extract][syntax]") {
+  for (const std::string text : {"China signed a free trade agreement with Chile on Sunday.",
+                                 "China and Chile signed a trade protocol on Sunday.",
+                                 "The trade deal between China and Chile was signed on Sunday."}) {
+    const auto r = extract_text(text);
+    const Relation* trade = find(r, "trades-with", id_of(r, "China"), id_of(r, "Chile"));
+    REQUIRE(trade != nullptr);
+    CHECK(trade->evidence.front().rule == "trade-deal");
+  }
+  for (const std::string text : {"China and Chile are negotiating a trade deal.",
+                                 "China plans to sign a trade deal with Chile.",
+                                 "China signed a defence deal with Chile on Sunday."}) {
+    const auto r = extract_text(text);
+    CHECK(find(r, "trades-with", id_of(r, "China"), id_of(r, "Chile")) == nullptr);
+  }
+}
+
 TEST_CASE("A negated or planned meeting is no fact, and is kept marked when asked",
           "[extract][syntax]") {
   const std::string negated = "Tony Blair did not meet Silvio Berlusconi on Monday.";
