@@ -88,6 +88,22 @@ TEST_CASE("A title between the verb and the name does not hide who met whom", "[
         "Tony Blair met Italian Prime Minister Silvio Berlusconi in Rome.");
 }
 
+TEST_CASE("The organisation a title belongs to does not stand in for the person met",
+          "[extract][syntax]") {
+  // business/279: the parse made "Clara Furse" the subject of the rumour's "may raise".
+  const auto lse = extract_text(
+      "Werner Seifert met LSE chief executive Clara Furse amid rumours the German group may "
+      "raise its bid to 1.5bn from its initial offer.");
+  CHECK(find(lse, "met-with", id_of(lse, "Werner Seifert"), id_of(lse, "Clara Furse")) != nullptr);
+  // The parse hangs the second name under its party's word, "Tory".
+  const auto r =
+      extract_text("Tony Blair met Labour MP Kate Hoey and Tory leader Michael Howard on Monday.");
+  const std::string blair = id_of(r, "Tony Blair");
+  CHECK(find(r, "met-with", blair, id_of(r, "Kate Hoey")) != nullptr);
+  CHECK(find(r, "met-with", blair, id_of(r, "Michael Howard")) != nullptr);
+  CHECK(find(r, "met-with", blair, "Organization:conservative-party-uk") == nullptr);
+}
+
 TEST_CASE("Each titled person listed after 'met' met the subject, not each other",
           "[extract][syntax]") {
   // BBC politics/035: the parse put both names under "to talk" as its subjects.
