@@ -359,7 +359,12 @@ class CorefRun : public TokenView {
       return found;
     };
     int found = one(seen);
-    if (thing) {
+    if (thing && names_a_role_holder(t)) {
+      // "its chairman, Sir Phil Watts": a role's holder belongs to an organisation or state,
+      // the one named before it in the sentence or, when none is, in the sentence before
+      // ("The QCA said ... , said its chairman, Sir Anthony Greener").
+      if (found == -1) found = one(previous);
+    } else if (thing) {
       // "it" and "its" stand for so many things no entity names ("The Aviator ... its star")
       // that only the sentence's own opening name is trusted: "Yukos claims its downfall ...".
       if (found < 0 || first_named_in(s) != found || name_between(s, t)) return -1;
@@ -370,6 +375,26 @@ class CorefRun : public TokenView {
     if (found < 0) return -1;
     add(s, t, t + 1, found, CorefKind::kPronoun, "pronoun", 0.7f);
     return found;
+  }
+
+  // Whether the possessive pronoun at t opens a role whose holder is named after it: "its
+  // chairman, Sir Phil Watts", "its former chief executive Mikhail Khodorkovsky" (up to two
+  // lower-case words before the title, a comma allowed after it).
+  bool names_a_role_holder(std::uint32_t t) const {
+    if (norm(t) != "its") return false;
+    for (std::uint32_t u = t + 1; u < t + 4 && u < token_count(); ++u) {
+      if (const Role* role = role_at(u); role != nullptr && !role->honorific) {
+        std::uint32_t name = role->last;
+        if (name < token_count() && norm(name) == ",") ++name;
+        if (const Role* honorific = role_at(name); honorific != nullptr && honorific->honorific)
+          name = honorific->last;  // "its chairman, Sir Phil Watts"
+        const int m = name < token_count() ? mention_at(name) : -1;
+        return m >= 0 && d_.mentions[m].first == name &&
+               entity(d_.mentions[m].entity).label == EntityLabel::kPerson;
+      }
+      if (!tok(u).has(token_flags::kLower)) return false;
+    }
+    return false;
   }
 
   // The named mention opening sentence s (at its first or second token, no demonym), or -1.

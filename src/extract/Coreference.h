@@ -52,7 +52,11 @@
 //                     talks with Mr Thorpe, Sir Edward ..." may point forward. "It" and
 //                     "its" only within their sentence, and only to the name that opens it
 //                     ("Yukos claims its downfall ..."): they stand for films, products and
-//                     deals no entity names far too often. Rule "pronoun".
+//                     deals no entity names far too often. But "its" before a role and the
+//                     name of its holder ("its chairman, Sir Phil Watts") is an organisation's
+//                     or a state's: the one named before it in its sentence, or, when none is,
+//                     in the sentence before ("The QCA said ... said its chairman, Sir Anthony
+//                     Greener"). Rule "pronoun".
 //
 // The word sets are data (schema/coref.rules); a rule directory without them links nothing of
 // that kind.

@@ -139,6 +139,25 @@ TEST_CASE("A pronoun stands for the one person of the sentence before, never for
   CHECK(met_with_count(two, id_of(two, "Tony Blair")) == 0);
 }
 
+TEST_CASE("'Its' before a role's holder is the one organisation named before", "[extract][coref]") {
+  // politics/020: "The QCA said ... 'said its chairman, Sir Anthony Greener."
+  const auto r = extract_text(
+      "The Qualifications and Curriculum Authority said the plan was weak. \"It must not be "
+      "rushed,\" said its chairman, Sir Anthony Greener.");
+  const Relation* chairman = find(r, "affiliated-with", id_of(r, "Anthony Greener"),
+                                  id_of(r, "Qualifications and Curriculum Authority"));
+  REQUIRE(chairman != nullptr);
+  CHECK(coref_words(*chairman) == "its");
+  // Two organisations before it: neither.
+  const auto two = extract_text(
+      "BP bought a stake in Rosneft on Monday, and its chairman, John Browne, was pleased.");
+  REQUIRE_FALSE(id_of(two, "BP").empty());
+  REQUIRE_FALSE(id_of(two, "Rosneft").empty());
+  REQUIRE_FALSE(id_of(two, "John Browne").empty());
+  CHECK(find(two, "affiliated-with", id_of(two, "John Browne"), id_of(two, "BP")) == nullptr);
+  CHECK(find(two, "affiliated-with", id_of(two, "John Browne"), id_of(two, "Rosneft")) == nullptr);
+}
+
 TEST_CASE("A pronoun's gender rules out a person of the other", "[extract][coref]") {
   const auto r = extract_text(
       "Mrs Margaret Beckett and Pervez Musharraf flew to London on Sunday. He met Tony Blair at "
