@@ -87,10 +87,8 @@ int SyntaxRun::arg(std::uint32_t t, bool demonym_ok) const {
   // person the parse hung under it: "held talks with LSE boss Clara Furse", "met Labour MP
   // Kate Hoey and Tory leader Michael Howard".
   if (m >= 0 && meeting_ && entity_of(m).label != EntityLabel::kPerson) {
-    const std::uint32_t after = d_.mentions[m].last;
-    const auto role = std::find_if(d_.roles.begin(), d_.roles.end(),
-                                   [&](const Role& r) { return r.first == after && !r.honorific; });
-    if (role != d_.roles.end() && role->last < mention_at_.size()) {
+    const Role* role = title_at(d_.mentions[m].last);
+    if (role != nullptr && role->last < mention_at_.size()) {
       const int person = mention_at_[role->last];
       if (person >= 0 && d_.mentions[person].first == role->last &&
           entity_of(person).label == EntityLabel::kPerson)
@@ -98,6 +96,12 @@ int SyntaxRun::arg(std::uint32_t t, bool demonym_ok) const {
     }
   }
   return m;
+}
+
+const Role* SyntaxRun::title_at(std::uint32_t t) const {
+  const auto role = std::find_if(d_.roles.begin(), d_.roles.end(),
+                                 [&](const Role& r) { return r.first == t && !r.honorific; });
+  return role == d_.roles.end() ? nullptr : &*role;
 }
 
 int SyntaxRun::group_of_members(std::uint32_t t) const {
@@ -348,21 +352,17 @@ std::vector<int> SyntaxRun::titled_people_after(std::uint32_t v) const {
   std::uint32_t t = v + 1;
   while (t < sentence_->last) {
     bool title = false;
-    const auto role_at = [&](std::uint32_t k) {
-      return std::find_if(d_.roles.begin(), d_.roles.end(),
-                          [&](const Role& r) { return r.first == k && !r.honorific; });
-    };
     while (t < sentence_->last) {
       // What qualifies the title: a nationality word, or the organisation or state whose
       // title it is ("met LSE chief executive Clara Furse").
       const int m = mention_at_[t];
       if (m >= 0 && d_.mentions[m].first == t &&
-          (d_.mentions[m].demonym || role_at(d_.mentions[m].last) != d_.roles.end())) {
+          (d_.mentions[m].demonym || title_at(d_.mentions[m].last) != nullptr)) {
         t = d_.mentions[m].last;
         continue;
       }
-      const auto role = role_at(t);
-      if (role == d_.roles.end()) break;
+      const Role* role = title_at(t);
+      if (role == nullptr) break;
       title = true;
       t = role->last;
     }

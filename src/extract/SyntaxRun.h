@@ -42,6 +42,8 @@ class SyntaxRun : public SentenceTree {
 
   // ---- arguments ----
   const ResolvedEntity& entity_of(int m) const { return d_.entities[d_.mentions[m].entity]; }
+  // The title (a role that is no honorific) starting at token t, or null.
+  const Role* title_at(std::uint32_t t) const;
   // The token of mention m whose head lies outside it.
   std::uint32_t head_token(int m) const;
   // The mention an argument token stands for, or -1.
