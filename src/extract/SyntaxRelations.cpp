@@ -319,7 +319,12 @@ void SyntaxRun::meeting_paths(std::uint32_t v) {
   const std::vector<std::string> between = {"between"};
   std::vector<int> parties = child_args(v, "nmod", &between);
   relate_pairs("met-with", parties, "meeting-between", 0.8, v);
-  const std::vector<int> with = child_args_with(v, "nmod", "with");
+  std::vector<int> with = child_args_with(v, "nmod", "with");
+  // A quotation's closing mark may make the with-phrase a conjunct of the noun: "in "intensive
+  // talks" with other G8 finance ministers".
+  for (std::uint32_t c : children(v)) {
+    if (base(c) == "conj" && case_of(c) == "with" && !has_child(c, "cc")) args(c, with);
+  }
   std::vector<int> owner;
   for (std::uint32_t c : children(v)) {
     if (relation(c) == "nmod:poss") args(c, owner);

@@ -88,6 +88,17 @@ TEST_CASE("A title between the verb and the name does not hide who met whom", "[
         "Tony Blair met Italian Prime Minister Silvio Berlusconi in Rome.");
 }
 
+TEST_CASE("Quotation marks around the talks do not cut off whom they are with",
+          "[extract][syntax]") {
+  // politics/135: the closing mark made "ministers" a conjunct of "talks".
+  const auto r = testing::extract_text(
+      "Gordon Brown spoke first. Mr Brown says he has been in \"intensive talks\" with other G8 "
+      "finance ministers.");
+  const Relation* met = find(r, "met-with", id_of(r, "Gordon Brown"), id_of(r, "Group of Eight"));
+  REQUIRE(met != nullptr);
+  CHECK(met->evidence.front().rule == "in-talks");
+}
+
 TEST_CASE("The organisation a title belongs to does not stand in for the person met",
           "[extract][syntax]") {
   // business/279: the parse made "Clara Furse" the subject of the rumour's "may raise".
