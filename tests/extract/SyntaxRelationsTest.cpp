@@ -1083,11 +1083,13 @@ TEST_CASE("An organisation in apposition with its state's kind phrase or its tow
   // The state's possessive before the kind phrase and the name (BBC business/489, tech/242).
   const auto poss = testing::extract_text(
       "Germany's financial watchdog BaFin told BBC News it had transferred the investigation. "
-      "IBM sold its PC division to China's number one computer maker Lenovo.");
+      "IBM sold its PC division to China's number one computer maker Lenovo. Sales at India's "
+      "biggest carmaker Maruti rose 20%.");
   const Relation* bafin = find(poss, "located-in", id_of(poss, "BaFin"), id_of(poss, "Germany"));
   REQUIRE(bafin != nullptr);
   CHECK(bafin->evidence.front().rule == "poss-kind-org");
   CHECK(find(poss, "located-in", id_of(poss, "Lenovo"), id_of(poss, "China")) != nullptr);
+  CHECK(find(poss, "located-in", id_of(poss, "Maruti"), id_of(poss, "India")) != nullptr);
   // A list of names is no apposition, and a company's name says nothing of a town.
   const auto list = testing::extract_text(
       "The success of sites such as Google, Amazon, eBay and Yahoo showed that design matters.");
