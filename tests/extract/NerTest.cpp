@@ -649,6 +649,18 @@ TEST_CASE("A club's legend is no member of its squad", "[extract][ner]") {
   for (const Relation& rel : r.relations) CHECK(rel.source != "Person:phil thompson");
 }
 
+TEST_CASE("A programme's listing on a line of its own is no dateline", "[extract][ner]") {
+  // entertainment/201: "Little Britain (BBC Three)" placed BBC Three in Little Britain.
+  const DocumentExtraction r = bbc("entertainment/201.txt");
+  bool channel = false;
+  for (const Entity& e : r.entities) channel = channel || e.name == "BBC Three";
+  REQUIRE(channel);
+  for (const Relation& rel : r.relations) {
+    INFO(rel.source << " " << rel.target);
+    CHECK(!(rel.type == "located-in" && rel.target == "Place:little britain"));
+  }
+}
+
 TEST_CASE("A nationality word in a compound with a capitalised word names no country",
           "[extract][ner]") {
   // business (seed-18 hand check): "Latin American exports" read as the United States'.
