@@ -370,6 +370,20 @@ class CorefRun : public TokenView {
       if (found < 0 || first_named_in(s) != found || name_between(s, t)) return -1;
     } else if (found == -1) {
       found = one(previous);
+      // Two people fit in the sentence before: "He" opening a sentence is the one whose name
+      // opened that sentence, its subject ("Gen Musharraf held talks with Tony Blair on
+      // Monday. He arrived in Britain ...").
+      // (Not one of a pair: "Pervez Musharraf and Gordon Brown flew to London".)
+      if (found == -2 && s > 0 && t == d_.segmentation.sentences[s].first) {
+        const int opening = opening_mention(s - 1);
+        const std::uint32_t after = opening >= 0 ? d_.mentions[opening].last : 0;
+        const bool paired =
+            after + 1 < token_count() &&
+            (norm(after) == "and" || norm(after) == "or" ||
+             (norm(after) == "," && mention_at(after + 1) >= 0));  // not ", who has worked"
+        if (opening >= 0 && !paired && fits(d_.mentions[opening].entity))
+          found = d_.mentions[opening].entity;
+      }
       if (found >= 0 && fronted(s, t, fits)) return -1;
     }
     if (found < 0) return -1;

@@ -45,12 +45,14 @@
 //                     organisation or state), outside quotation marks: the one compatible
 //                     entity named earlier in its sentence, or, when there is none, in the
 //                     sentence before (its pronouns and descriptions included, so "He ...
-//                     where he met" chains; demonyms never). Not from the sentence before
-//                     when the pronoun opens a fronted clause (the sentence starts with a word
-//                     of coref-clause-opener and no comma comes before the pronoun) and an
-//                     entity that fits is named later in the sentence: "Within hours of his
-//                     talks with Mr Thorpe, Sir Edward ..." may point forward. "It" and
-//                     "its" only within their sentence, and only to the name that opens it
+//                     where he met" chains; demonyms never); a pronoun opening its sentence,
+//                     when two fit in the sentence before, is the one whose name opened it,
+//                     its subject ("Gen Musharraf held talks with Tony Blair. He arrived"). Not
+//                     from the sentence before when the pronoun opens a fronted clause (the
+//                     sentence starts with a word of coref-clause-opener and no comma comes before
+//                     the pronoun) and an entity that fits is named later in the sentence: "Within
+//                     hours of his talks with Mr Thorpe, Sir Edward ..." may point forward. "It"
+//                     and "its" only within their sentence, and only to the name that opens it
 //                     ("Yukos claims its downfall ..."): they stand for films, products and
 //                     deals no entity names far too often. But "its" before a role and the
 //                     name of its holder ("its chairman, Sir Phil Watts") is an organisation's

@@ -137,6 +137,17 @@ TEST_CASE("A pronoun stands for the one person of the sentence before, never for
       "Pervez Musharraf and Gordon Brown flew to London on Sunday. He met Tony Blair at Downing "
       "Street on Monday.");
   CHECK(met_with_count(two, id_of(two, "Tony Blair")) == 0);
+
+  // Two people in the sentence before, one of them its opening subject: a "He" opening the
+  // next sentence is that one (politics/188).
+  const auto subject = extract_text(
+      "Gen Pervez Musharraf held talks with Tony Blair on Monday. He arrived in Britain after "
+      "flying from the United States, where he met President George W Bush.");
+  const Relation* bush = find(subject, "met-with", id_of(subject, "Pervez Musharraf"),
+                              id_of(subject, "George W Bush"));
+  REQUIRE(bush != nullptr);
+  CHECK(find(subject, "met-with", id_of(subject, "Tony Blair"), id_of(subject, "George W Bush")) ==
+        nullptr);
 }
 
 TEST_CASE("'Its' before a role's holder is the one organisation named before", "[extract][coref]") {
