@@ -31,9 +31,9 @@
 //                   in-talks      the subject of N with case "in" (predicate of "be") or of
 //                                 the verb N is an oblique of, passive too, + with-nominal of
 //                                 N ("X has been in talks with Y", "X is locked in
-//                                 negotiations with Y"; a with-phrase the parse made a
-//                                 conjunct of N without "and" counts: "in "intensive talks"
-//                                 with Y")
+//                                 negotiations with Y")
+//                   (For N's with-nominal, these three also take a with-phrase the parse
+//                   made a conjunct of N without "and": "in "intensive talks" with Y".)
 //   trades-with     trade-verb    nsubj(V) + from/to/with oblique of V, or nominal of its object
 //                                 or up to three nominals down it ("imported $20bn worth of
 //                                 goods from China")
