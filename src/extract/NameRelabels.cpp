@@ -204,9 +204,7 @@ void relabel_written_acronyms(const TokenView& v, const NerLabels& labels,
   }
   if (acronyms.empty()) return;
   for (TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) != labels.person || span.last != span.first + 1 ||
-        !v.tok(span.first).has(tf::kCapital) || v.tok(span.first).has(tf::kAllCaps))
-      continue;
+    if (!lone_person(v, labels, span)) continue;
     std::string word(v.norm(span.first));
     for (char& c : word) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
     if (std::find(acronyms.begin(), acronyms.end(), word) != acronyms.end())

@@ -436,15 +436,12 @@ void SyntaxRun::trade_paths(std::uint32_t v) {
 
 void SyntaxRun::trade_partner_path(std::uint32_t p) {
   if (!in(x_.trade_partner, p)) return;
-  bool trading = false;
+  if (!has_trade_modifier(p)) return;
   std::vector<int> owner;
   for (std::uint32_t c : children(p)) {
-    const std::string_view r = base(c);
-    if ((r == "compound" || r == "amod") && (norm(c) == "trade" || norm(c) == "trading"))
-      trading = true;
-    if (relation(c) == "nmod:poss" || r == "amod") args(c, owner, true);
+    if (relation(c) == "nmod:poss" || base(c) == "amod") args(c, owner, true);
   }
-  if (!trading || owner.empty()) return;
+  if (owner.empty()) return;
   std::vector<int> other = subjects(p);
   // The phrase's head: "two of France's main trading partners" hangs under "two".
   std::uint32_t phrase = p;
@@ -476,15 +473,17 @@ void SyntaxRun::trade_partner_path(std::uint32_t p) {
   relate_all("trades-with", other, owner, "trade-partner", 0.8, p);
 }
 
-void SyntaxRun::trade_deal_path(std::uint32_t n) {
-  if (!in(x_.trade_deal, n) || d_.pos[n] == upos::from_name("VERB")) return;
-  bool trade = false;
-  for (std::uint32_t c : children(n)) {
+bool SyntaxRun::has_trade_modifier(std::uint32_t n) const {
+  return std::ranges::any_of(children(n), [&](std::uint32_t c) {
     const std::string_view r = base(c);
-    trade = trade || ((r == "compound" || r == "amod") &&
-                      (norm(c) == "trade" || norm(c) == "trading" || norm(c) == "free-trade"));
-  }
-  if (!trade) return;
+    return (r == "compound" || r == "amod") && (norm(c) == "trade" || norm(c) == "trading");
+  });
+}
+
+void SyntaxRun::trade_deal_path(std::uint32_t n) {
+  // ("free-trade" is three tokens: "trade" is the compound.)
+  if (!in(x_.trade_deal, n) || d_.pos[n] == upos::from_name("VERB") || !has_trade_modifier(n))
+    return;
   const std::vector<std::string> between = {"between"};
   relate_pairs("trades-with", child_args(n, "nmod", &between), "trade-deal", 0.8, n);
   const std::int64_t h = head(n);

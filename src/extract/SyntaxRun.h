@@ -121,6 +121,8 @@ class SyntaxRun : public SentenceTree {
   // of (the copula's or "become"'s subject) or set beside (the noun its phrase is an
   // apposition to).
   void trade_partner_path(std::uint32_t p);
+  // Whether "trade" or "trading" modifies the noun n ("trading partners", "a trade deal").
+  bool has_trade_modifier(std::uint32_t n) const;
   // A trade deal concluded or between parties (the header's trade-deal path).
   void trade_deal_path(std::uint32_t n);
 
