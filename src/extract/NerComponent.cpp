@@ -743,6 +743,11 @@ void NerComponent::process(AnnotatedDocument& document) const {
         m.key = v.key_of(span.first, span.last);
       }
     } else {
+      // A place cut out of a longer listed phrase ("U.S." of "U.S. Congress", which the
+      // gazetteer's longest match read whole) is listed under its own words.
+      if (listed == nullptr && v.is_name_span(span.first) &&
+          v.span_starting(span.first).last > span.last)
+        listed = knowledge_.phrase(seg.phrase(span.first, span.last));
       if (listed != nullptr && names_a_location(*listed)) {
         m.source = MentionSource::kGazetteer;
         m.entry = listed;

@@ -187,6 +187,7 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
   bool force_break = false;
   bool joined_next = false;  // the previous token was a hyphen inside a compound
   enum class Pending { kNone, kStrong, kWeak } pending = Pending::kNone;
+  bool pending_dotted = false;  // the weak end is a dotted form ("U.S.")
   std::uint32_t sentence_first = 0;
 
   auto close_sentence = [&](std::uint32_t last) {
@@ -223,7 +224,9 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
       brk = first_cls != Cls::kLower && space_before;
     } else if (pending == Pending::kWeak) {
       brk = first_cls == Cls::kUpper && space_before && hooks.is_common_word &&
-            hooks.is_common_word(out.norm_of(t));
+            hooks.is_common_word(out.norm_of(t)) &&
+            !(pending_dotted && !t.has(token_flags::kAbbrev) && hooks.continues_dotted_name &&
+              hooks.continues_dotted_name(out.norm_of(t)));
     }
     if (brk) close_sentence(index);
     pending = Pending::kNone;
@@ -386,7 +389,10 @@ void segment(std::string_view text, const std::vector<ByteSpan>& excluded,
         joined_next = true;
         continue;
       }
-      if (abbreviation && may_end) pending = Pending::kWeak;
+      if (abbreviation && may_end) {
+        pending = Pending::kWeak;
+        pending_dotted = inner_period;
+      }
       i = t.end;
       continue;
     }

@@ -100,6 +100,10 @@ struct SegmenterHooks {
   // True for normalised common words (a capitalised one after an abbreviation starts a new
   // sentence: "... the U.S. The ...").
   std::function<bool(std::string_view)> is_common_word;
+  // True for normalised words that continue a name after a dotted abbreviation: a title or an
+  // institution's word ("U.S. Ambassador", "U.S. Congress") is no new sentence. An abbreviated
+  // word is never asked: "Grants, N.M. Ms. Calico left" is two sentences.
+  std::function<bool(std::string_view)> continues_dotted_name;
 };
 
 // Built-in abbreviation lists (titles, months, company suffixes, US state abbreviations).

@@ -11,6 +11,10 @@ SegmenterComponent::SegmenterComponent(std::string name, const ComponentContext&
   hooks_.is_common_word = [k](std::string_view word) {
     return (k->lexicon(word) & lexicon_flags::kCommon) != 0;
   };
+  hooks_.continues_dotted_name = [k](std::string_view word) {
+    return (k->lexicon(word) & (lexicon_flags::kTitleStart | lexicon_flags::kOrgSuffix |
+                                lexicon_flags::kOrgHead)) != 0;
+  };
 }
 
 void SegmenterComponent::process(AnnotatedDocument& document) const {

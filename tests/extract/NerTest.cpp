@@ -1246,3 +1246,17 @@ TEST_CASE("Datelines, 'in' inside an organisation's name and a title inside a pe
   CHECK(labels_of(saints, "St James' Park") == std::set<std::string>{"Place"});
   CHECK(labels_of(saints, "Park").empty());
 }
+
+TEST_CASE("A country's dotted form before an institution is the country, and places it",
+          "[extract][ner]") {
+  // CoNLL04 dev 2575: "U.S." ended the sentence before "Congress", and then, inside the
+  // listed "U.S. Congress" the gazetteer read whole, the model's "U.S." was no listed place.
+  const DocumentExtraction r =
+      testing::extract_text("The U.S. Congress last month passed two resolutions.");
+  REQUIRE(r.sentences.size() == 1);
+  CHECK(labels_of(r, "U.S.") == std::set<std::string>{"Country"});
+  bool placed = false;
+  for (const Relation& rel : r.relations)
+    placed = placed || (rel.type == "located-in" && rel.target == "Country:US");
+  CHECK(placed);
+}

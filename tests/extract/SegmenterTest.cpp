@@ -45,6 +45,28 @@ TEST_CASE("Abbreviations and titles do not end sentences", "[extract][segment]")
   CHECK(seg.norm_of(seg.tokens[0]) == "dr");
 }
 
+TEST_CASE("A title or institution after a dotted form continues the sentence",
+          "[extract][segment]") {
+  Segmentation seg;
+  SegmenterHooks hooks;
+  hooks.is_common_word = [](std::string_view w) {
+    return w == "the" || w == "congress" || w == "ambassador" || w == "ms";
+  };
+  hooks.continues_dotted_name = [](std::string_view w) {
+    return w == "congress" || w == "ambassador" || w == "ms";
+  };
+  const std::string text =
+      "The U.S. Congress passed it. The U.S. Ambassador left the U.S. The end came in Grants, "
+      "N.M. Ms. Calico left. Acme Inc. Congress met.";
+  segment(text, {}, hooks, seg);
+  // "Ms." is a courtesy title's abbreviation, which opens sentences; an "Inc." is no dotted
+  // form: a common word after it still starts a sentence.
+  CHECK(sentence_texts(text, seg) ==
+        std::vector<std::string>{
+            "The U.S. Congress passed it.", "The U.S. Ambassador left the U.S.",
+            "The end came in Grants, N.M.", "Ms. Calico left.", "Acme Inc.", "Congress met."});
+}
+
 TEST_CASE("Dotted abbreviations and initials stay whole", "[extract][segment]") {
   const std::string text = "J. R. R. Tolkien visited the U.S. embassy.";
   const auto seg = run(text);
