@@ -355,7 +355,7 @@ class RelationRun : public TokenView {
   // [match]" (two before: an address chain "Fort Hamilton, Brooklyn, N.Y." has one), or
   // "[match] E" (the last name continues: "Bayern Munich"), and "[match] R" or
   // "[match] Word" (it qualifies a title or a longer name: "in Edinburgh, Wales Secretary Peter
-  // Hain").
+  // Hain"), or a verb (its last name opens a clause).
   bool in_list(std::size_t first, std::size_t end) const {
     const auto entity = [&](std::size_t u) {
       return u < units_.size() && units_[u].type == Unit::Type::kEntity;
@@ -368,19 +368,31 @@ class RelationRun : public TokenView {
     const auto item = [&](std::size_t u) {
       return entity(u) || (u < units_.size() && capish(units_[u].first));
     };
+    // An initial opening an item is part of it ("S Byrne, S Best, L Cullen": a team).
+    const auto initial = [&](std::size_t u) {
+      return u < units_.size() && units_[u].type == Unit::Type::kToken &&
+             units_[u].last == units_[u].first + 1 &&
+             (tok(units_[u].first).has(tf::kInitial) ||
+              (capish(units_[u].first) && norm(units_[u].first).size() == 1));
+    };
+    const auto past_initial = [&](std::size_t u) { return initial(u) ? u + 1 : u; };
     // Two items before, the second perhaps closing a coordination ("Cities of London and
     // Westminster, Bournemouth West, Westmorland and Lonsdale").
-    if (first >= 4 && word(first - 1, ",") && item(first - 2) &&
-        (word(first - 3, ",") || word(first - 3, "and")) && item(first - 4)) {
-      return true;
+    const std::size_t start = first >= 1 && initial(first - 1) ? first - 1 : first;
+    if (start >= 4 && word(start - 1, ",") && item(start - 2)) {
+      const std::size_t item_start = initial(start - 3) ? start - 3 : start - 2;
+      if (item_start >= 2 && (word(item_start - 1, ",") || word(item_start - 1, "and")) &&
+          item(item_start - 2))
+        return true;
     }
     // An unrecognised word after the match that a comma or "and" follows is the next item
     // ("Dorset West, Bournemouth East, Wells, Canterbury"), unless it is a day or month
     // ("Paris, Texas, Monday, ...").
-    if (word(end, ",") && !entity(end + 1) && end + 1 < units_.size() &&
-        units_[end + 1].type == Unit::Type::kToken && capish(units_[end + 1].first) &&
-        !is_calendar_word(norm(units_[end + 1].first)) &&
-        (word(end + 2, ",") || word(end + 2, "and"))) {
+    const std::size_t after = word(end, ",") ? past_initial(end + 1) : end + 1;
+    if (word(end, ",") && !entity(after) && after < units_.size() &&
+        units_[after].type == Unit::Type::kToken && capish(units_[after].first) &&
+        !is_calendar_word(norm(units_[after].first)) &&
+        (word(after + 1, ",") || word(after + 1, "and"))) {
       return true;
     }
     if ((word(end, "and") || word(end, "or") || word(end, "&")) && !entity(end + 1) &&
@@ -388,7 +400,7 @@ class RelationRun : public TokenView {
       return true;  // "England, Scotland and Wales" with Wales unrecognised
     }
     // The next name, with the titles or honorifics before it ("Madame Tussauds").
-    std::size_t next_unit = end + 1;
+    std::size_t next_unit = past_initial(end + 1);
     while (next_unit < units_.size() && units_[next_unit].type == Unit::Type::kRole) ++next_unit;
     if ((word(end, ",") || word(end, "and") || word(end, "or") || word(end, "&")) &&
         entity(next_unit)) {
@@ -411,7 +423,14 @@ class RelationRun : public TokenView {
           item(next_unit + 2))
         return true;
     }
-    return item(end) || (end < units_.size() && units_[end].type == Unit::Type::kRole);
+    // A verb right after the match: its last name is the subject of a new clause ("in Cardiff,
+    // Wales must get past Scotland"; "in Dublin, Ireland tore into the visitors").
+    const bool verb_after = end < units_.size() && units_[end].type == Unit::Type::kToken &&
+                            units_[end].first < d_.pos.size() &&
+                            (d_.pos[units_[end].first] == upos::from_name("VERB") ||
+                             d_.pos[units_[end].first] == upos::from_name("AUX"));
+    return item(end) || verb_after ||
+           (end < units_.size() && units_[end].type == Unit::Type::kRole);
   }
 
   // A cheap test of the first pattern item, before the backtracking matcher runs.

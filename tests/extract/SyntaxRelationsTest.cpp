@@ -769,6 +769,25 @@ TEST_CASE("A state lies in no other state, and an unrecognised next item continu
   CHECK(find(r, "located-in", id_of(r, "Blackpool"), id_of(r, "England")) != nullptr);
 }
 
+TEST_CASE("A team of initials and surnames is a list, and a verb after a place opens a clause",
+          "[extract][rules]") {
+  // BBC sport/378 and 403: the line-up's names were places in one another, and "in Cardiff,
+  // Wales must get past Scotland" put Cardiff in Wales on words that do not say so.
+  const auto r = testing::extract_text(
+      "Rugby\n\nReplacements: S Byrne, S Best, L Cullen, A Foley, P Stringer, G Dempsey.\n\nBut "
+      "before that game in Cardiff, Wales must get past Scotland. The final was held in "
+      "Charleroi, Belgium, on Sunday.");
+  std::size_t placed_by_text = 0;
+  for (const Relation& rel : r.relations) {
+    INFO(rel.source << " -> " << rel.target);
+    if (rel.type == "located-in" && rel.basis == "text") ++placed_by_text;
+  }
+  CHECK(placed_by_text == 1);
+  const Relation* charleroi = find(r, "located-in", id_of(r, "Charleroi"), id_of(r, "Belgium"));
+  REQUIRE(charleroi != nullptr);
+  CHECK(charleroi->basis == "text");
+}
+
 TEST_CASE("An apposition that names a thing is no role its modifier employs", "[extract][syntax]") {
   // The parse hangs "the Labor Department figures" on the president as an apposition.
   const auto r = testing::extract_text(
