@@ -154,6 +154,15 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 bool former_role(const AnnotatedDocument& document, const RuleSet& rules,
                  std::uint32_t role_first) {
   const Segmentation& seg = document.segmentation;
+  // A defection later in the sentence ended the role: "the third Conservative MP to defect to
+  // Labour", "a senior KGB officer who ... defected in 1985".
+  for (std::uint32_t t = role_first + 1;
+       t < seg.tokens.size() && !seg.tokens[t].has(token_flags::kSentenceStart); ++t) {
+    // (A verb: "a defect in the chip" ends nothing.)
+    if (rules.in_word_set("defect-verb", seg.norm_of(seg.tokens[t])) && t < document.pos.size() &&
+        document.pos[t] == upos::from_name("VERB"))
+      return true;
+  }
   for (std::uint32_t t = role_first; t > 0 && role_first - t < 6;) {
     if (t >= seg.tokens.size() || seg.tokens[t].has(token_flags::kSentenceStart)) return false;
     const Token& token = seg.tokens[--t];

@@ -74,7 +74,8 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 // "erstwhile") among the six tokens before token `role_first` (the role's first word, or the
 // first word of the phrase the relation was read from), reached over words, a possessive and
 // hyphens only, in its sentence: "former Chelsea striker Adrian Mutu", "the former French
-// president", "ex-Tory leader".
+// president", "ex-Tory leader"; or a word of the `defect-verb` set after it in its sentence ("the
+// third Conservative MP to defect to Labour").
 bool former_role(const AnnotatedDocument& document, const RuleSet& rules, std::uint32_t role_first);
 
 // Whether an organisation can be what a person is affiliated with: not an event, whose name

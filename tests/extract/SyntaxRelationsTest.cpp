@@ -153,6 +153,20 @@ TEST_CASE("A past role is kept and marked former; a current one is not", "[extra
       find(r, "affiliated-with", id_of(r, "Roy Makaay"), id_of(r, "Bayern Munich"));
   REQUIRE(makaay != nullptr);
   CHECK(makaay->props.count("former") == 0);
+  // A defection after the role ends it (politics/307, 053); a defect in a product does not.
+  const auto defection = testing::extract_text(
+      "Defection\n\nTory MP Robert Jackson has defected to Labour. Oleg Gordievsky, a senior KGB "
+      "officer, defected in 1985. Sony chief executive Howard Stringer said a defect in the "
+      "chip was found.");
+  for (const auto& [person, body] :
+       {std::pair{"Robert Jackson", "Conservative Party"}, std::pair{"Oleg Gordievsky", "KGB"},
+        std::pair{"Howard Stringer", "Sony"}}) {
+    const Relation* role =
+        find(defection, "affiliated-with", id_of(defection, person), id_of(defection, body));
+    INFO(person);
+    REQUIRE(role != nullptr);
+    CHECK(role->props.count("former") == (std::string(person) == "Howard Stringer" ? 0u : 1u));
+  }
   // The legislators' list, which says nothing of time, does not make a past role current
   // (politics/008).
   const auto mp = testing::extract_text(
