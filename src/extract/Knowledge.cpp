@@ -193,6 +193,15 @@ void Knowledge::add_phrase(std::string_view surface, Candidate candidate) {
   if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
   if (norm.empty()) return;
   if (is_acronym_surface(surface)) candidate.flags |= candidate_flags::kAcronym;
+  // An organisation's name hyphenated between words is written with a space too ("Mercedes
+  // Benz", "Agence France Presse"): both forms name it. (Not a place's: "Radio Monte Carlo" is
+  // no place.)
+  if (candidate.kind == CandidateKind::kOrganization && norm.find(" - ") != std::string::npos) {
+    std::string spaced = norm;
+    for (std::size_t at = spaced.find(" - "); at != std::string::npos; at = spaced.find(" - ", at))
+      spaced.erase(at, 2);
+    queued_phrases_.emplace_back(std::move(spaced), candidate);
+  }
   queued_phrases_.emplace_back(std::move(norm), candidate);
 }
 

@@ -1280,3 +1280,15 @@ TEST_CASE(
   }
   CHECK(labels_of(bbc("entertainment/134.txt"), "Korn") == kOrganization);
 }
+
+TEST_CASE("An organisation listed with a hyphen is found written with a space", "[extract][ner]") {
+  // BBC business/081: "Audi and Mercedes Benz were also supplied" made Mercedes Benz a person
+  // affiliated with Audi; organizations.tsv lists "Mercedes-Benz".
+  const DocumentExtraction r = testing::extract_text(
+      "Audi and Mercedes Benz were also supplied with the pumps, Agence France Presse reported.");
+  std::set<std::string> ids;
+  for (const Entity& e : r.entities) ids.insert(e.id);
+  CHECK(ids.count("Organization:mercedes-benz") == 1);
+  CHECK(ids.count("Organization:afp") == 1);
+  CHECK(r.relations.empty());
+}
