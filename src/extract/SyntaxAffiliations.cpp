@@ -100,6 +100,9 @@ void SyntaxRun::affiliation_paths(int person, std::uint32_t h) {
         // the Liberal Democrats,").
         if (node == h && case_of(c) == "for" && phrase_start(c) == d_.mentions[person].last)
           continue;
+        // "at" and a numbered name right after a name is an address: "met Prime Minister Tony
+        // Blair at 10 Downing Street".
+        if (node == h && case_of(c) == "at" && has_child(c, "nummod")) continue;
         // A peer's "of" names the place of the title ("Lord Callaghan of Cardiff").
         const std::uint32_t name_first = d_.mentions[person].first;
         if (node == h && case_of(c) == "of" && name_first > 0 &&

@@ -802,6 +802,16 @@ TEST_CASE("A team of initials and surnames is a list, and a verb after a place o
   CHECK(charleroi->basis == "text");
 }
 
+TEST_CASE("A numbered place after a name is an address, not an employer", "[extract][syntax]") {
+  // BBC politics/155 (a hand check).
+  const auto r = testing::extract_text(
+      "Visit\n\nOn Monday the Pakistani president met Prime Minister Tony Blair at 10 Downing "
+      "Street, on his first official visit to London. \"Nothing fundamental has changed,\" said "
+      "Jason Daw at Merrill Lynch.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Tony Blair"), id_of(r, "Downing Street")) == nullptr);
+  CHECK(find(r, "affiliated-with", id_of(r, "Jason Daw"), id_of(r, "Merrill Lynch")) != nullptr);
+}
+
 TEST_CASE("An apposition that names a thing is no role its modifier employs", "[extract][syntax]") {
   // The parse hangs "the Labor Department figures" on the president as an apposition.
   const auto r = testing::extract_text(
