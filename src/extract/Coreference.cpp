@@ -55,6 +55,7 @@ class CorefRun : public TokenView {
               [&](int a, int b) { return d_.mentions[a].first < d_.mentions[b].first; });
     read_genders();
     read_introductions();
+    lead_descriptions();
 
     const Segmentation& seg = d_.segmentation;
     std::vector<int> previous;  // entities named or linked in the sentence before
@@ -411,6 +412,45 @@ class CorefRun : public TokenView {
     return false;
   }
 
+  // A paragraph that ends on "..., a Labour backbencher has said." and a next paragraph that
+  // opens on a person named there for the first time ("Derek Wyatt said ..."): the news lead's
+  // description is that person (it points forward). The description: "a", "an" or "the", up to
+  // five words, a person's role word last (RelationChecks.h names_a_person_role), after a comma
+  // or opening its sentence, then "has" or "have" and a verb of coref-lead-verb, then the full
+  // stop. Rule "lead-description".
+  void lead_descriptions() {
+    const Segmentation& seg = d_.segmentation;
+    for (std::uint32_t s = 0; s + 1 < seg.sentences.size(); ++s) {
+      const Sentence& sentence = seg.sentences[s];
+      const Sentence& next = seg.sentences[s + 1];
+      if (sentence.last < sentence.first + 5 ||
+          text().find('\n', sentence.span.end) >= next.span.start)
+        continue;
+      const std::uint32_t stop = sentence.last - 1, verb = stop - 1, aux = stop - 2;
+      const std::uint32_t head = aux - 1;
+      if (norm(stop) != "." || !contains(x_.lead_verb, norm(verb)) ||
+          (norm(aux) != "has" && norm(aux) != "have") || mention_at(head) >= 0 ||
+          !tok(head).has(token_flags::kLower) || !names_a_person_role(k_, d_, head))
+        continue;
+      std::uint32_t article = head;
+      while (article > sentence.first && head - article < 6) {
+        const std::string_view w = norm(--article);
+        if (w == "a" || w == "an" || w == "the" || w == "," || w == "and" || w == "of") break;
+      }
+      const std::string_view determiner = norm(article);
+      if ((determiner != "a" && determiner != "an" && determiner != "the") ||
+          (article > sentence.first && norm(article - 1) != ","))
+        continue;
+      const int opening = opening_mention(s + 1);
+      if (opening < 0) continue;
+      const EntityMention& name = d_.mentions[opening];
+      if (entity(name.entity).label != EntityLabel::kPerson || name.last - name.first < 2 ||
+          first_named_[static_cast<std::size_t>(name.entity)] != name.first)
+        continue;
+      add(s, head, head + 1, name.entity, CorefKind::kDescription, "lead-description", 0.8f);
+    }
+  }
+
   // The named mention opening sentence s (at its first or second token, no demonym), or -1.
   int opening_mention(std::uint32_t s) const {
     const Sentence& sentence = d_.segmentation.sentences[s];
@@ -508,6 +548,7 @@ Coreference::Coreference(std::string name, const ComponentContext& context,
   lexicon_.clause_opener = rules.word_set("coref-clause-opener");
   lexicon_.male_honorific = rules.word_set("coref-male-honorific");
   lexicon_.female_honorific = rules.word_set("coref-female-honorific");
+  lexicon_.lead_verb = rules.word_set("coref-lead-verb");
 }
 
 void Coreference::process(AnnotatedDocument& document) const {

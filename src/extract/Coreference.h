@@ -59,6 +59,11 @@
 //                     or a state's: the one named before it in its sentence, or, when none is,
 //                     in the sentence before ("The QCA said ... said its chairman, Sir Anthony
 //                     Greener"). Rule "pronoun".
+//   lead description  a paragraph ending on ", a|an|the [up to four words] ROLE has|have VERB."
+//                     (VERB of coref-lead-verb, ROLE a person's role word) before a paragraph
+//                     that opens on a person named there for the first time: the description
+//                     is that person, named after it ("..., a Labour backbencher has said.
+//                     Derek Wyatt said"; the news lead's way). Rule "lead-description".
 //
 // The word sets are data (schema/coref.rules); a rule directory without them links nothing of
 // that kind.
@@ -82,7 +87,7 @@ class Coreference : public Component {
     std::vector<std::string> male_pronoun, female_pronoun, thing_pronoun;
     std::vector<std::string> company_noun, not_company_head, party_noun, country_noun, modifier;
     std::vector<std::string> club_noun, charity_noun, group_member;
-    std::vector<std::string> male_honorific, female_honorific, clause_opener;
+    std::vector<std::string> male_honorific, female_honorific, clause_opener, lead_verb;
   };
 
  private:

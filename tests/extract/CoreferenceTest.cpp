@@ -230,3 +230,28 @@ TEST_CASE("'The charity' stands for the one charity the article named", "[extrac
   REQUIRE(director != nullptr);
   CHECK(coref_words(*director) == "The charity");
 }
+
+TEST_CASE("A news lead's description is the person the next paragraph opens on",
+          "[extract][coref]") {
+  // BBC politics/105: the lead describes, the next paragraph names.
+  const auto r = extract_text(
+      "Terror laws\n\nTerror laws will be used against Muslims more than other groups, a Home "
+      "Office minister has said.\n\nHazel Blears said innocent Muslims would be targeted.");
+  const Relation* minister =
+      find(r, "affiliated-with", id_of(r, "Hazel Blears"), id_of(r, "Home Office"));
+  REQUIRE(minister != nullptr);
+  CHECK(coref_words(*minister) == "minister");
+  CHECK(prop(*minister, "coref") == id_of(r, "Hazel Blears"));
+
+  // Not when the person was named before, nor within one paragraph.
+  const auto named = extract_text(
+      "Terror laws\n\nHazel Blears spoke on Monday. Terror laws will be used against Muslims, a "
+      "Home Office minister has said.\n\nHazel Blears said innocent Muslims would be targeted.");
+  CHECK(find(named, "affiliated-with", id_of(named, "Hazel Blears"), id_of(named, "Home Office")) ==
+        nullptr);
+  const auto same = extract_text(
+      "Terror laws\n\nTerror laws will be used against Muslims, a Home Office minister has said. "
+      "Hazel Blears said innocent Muslims would be targeted.");
+  CHECK(find(same, "affiliated-with", id_of(same, "Hazel Blears"), id_of(same, "Home Office")) ==
+        nullptr);
+}
