@@ -245,7 +245,8 @@ void relabel_located_persons(const TokenView& v, const NerLabels& labels,
                              std::vector<TaggedSpan>& spans);
 
 // A name read as a person, ending on a capitalised word, right before a lower-case title
-// ending on a word of the rule files' "employer-title" set and, after it or a comma, a
+// ending on a word of the rule files' "employer-title" set (or that word alone: "Yukos boss
+// Mikhail Khodorkovsky") and, after it or a comma, a
 // person's name is that person's employer, an organisation ("James Hardie chairwoman, Meredith
 // Hellicar", "Prebon Yamane economist Lena Komileva"; not "Blair spokesman Tom Kelly" nor
 // "Kill Bill director Quentin Tarantino": spokesmen and directors work for people and films

@@ -441,12 +441,15 @@ void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels
   };
   for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
     const std::uint32_t t = spans[i].last;
-    if (!person(spans[i]) || !person(spans[i + 1]) || t >= v.token_count() || !v.is_title_span(t) ||
+    if (!person(spans[i]) || !person(spans[i + 1]) || t >= v.token_count() ||
         v.tok(t).has(tf::kCapital) || !v.tok(t - 1).has(tf::kCapital) ||
-        v.tok(t - 1).has(tf::kPossessive) ||
-        !rules.in_word_set("employer-title", v.norm(v.span_starting(t).last - 1)))
+        v.tok(t - 1).has(tf::kPossessive))
       continue;
-    std::uint32_t next = v.span_starting(t).last;
+    // The title: a listed one, or a word of the set alone that no title list holds ("Yukos
+    // boss Mikhail Khodorkovsky").
+    const std::uint32_t title_end = v.is_title_span(t) ? v.span_starting(t).last : t + 1;
+    if (!rules.in_word_set("employer-title", v.norm(title_end - 1))) continue;
+    std::uint32_t next = title_end;
     if (next < v.token_count() && v.norm(next) == ",") ++next;
     if (spans[i + 1].first == next)
       spans[i].label = static_cast<std::uint32_t>(labels.organization);

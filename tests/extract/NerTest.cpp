@@ -1292,3 +1292,14 @@ TEST_CASE("An organisation listed with a hyphen is found written with a space", 
   CHECK(ids.count("Organization:afp") == 1);
   CHECK(r.relations.empty());
 }
+
+TEST_CASE("A name read as a person before 'boss' and a person's name is the employer",
+          "[extract][ner]") {
+  // BBC sport/162: "Villa boss David O'Leary" (Aston Villa) was a person, and so no employer.
+  const DocumentExtraction r = bbc("sport/162.txt");
+  bool employed = false;
+  for (const Relation& rel : r.relations)
+    employed = employed || (rel.type == "affiliated-with" && rel.source == "Person:david o'leary" &&
+                            rel.target == "Organization:villa");
+  CHECK(employed);
+}
