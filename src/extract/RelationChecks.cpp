@@ -151,9 +151,50 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
          document.pos[after] == upos::from_name("NOUN");
 }
 
-bool former_role(const AnnotatedDocument& document, const RuleSet& rules,
-                 std::uint32_t role_first) {
+namespace {
+
+// Whether `person` is the subject of a verb of the rule files' `depart-verb` set in a parsed
+// sentence ("stepped" with the particle "down"), with no modal, future or infinitive marker
+// on the verb: "Jacques Santini has resigned", "Chief executive Gerd Niebaum stepped down"
+// (not "Santini will resign", nor "Arnesen denied that coach Santini resigned" for Arnesen).
+bool departed(const AnnotatedDocument& document, const RuleSet& rules,
+              const EntityMention& person) {
+  const auto& heads = document.dependency_head;
   const Segmentation& seg = document.segmentation;
+  if (person.last > heads.size() || person.sentence >= seg.sentences.size()) return false;
+  const Sentence& sentence = seg.sentences[person.sentence];
+  for (std::uint32_t t = person.first; t < person.last; ++t) {
+    const std::int32_t verb = heads[t];
+    if (verb >= 0 && static_cast<std::uint32_t>(verb) >= person.first &&
+        static_cast<std::uint32_t>(verb) < person.last)
+      continue;  // inside the name
+    if (verb < 0 || document.dependency_relation[t].rfind("nsubj", 0) != 0) return false;
+    const auto v = static_cast<std::uint32_t>(verb);
+    const std::string_view word = seg.norm_of(seg.tokens[v]);
+    if (!rules.in_word_set("depart-verb", word)) return false;
+    bool particle = false;
+    for (std::uint32_t c = sentence.first; c < sentence.last; ++c) {
+      if (heads[c] != verb) continue;
+      const std::string_view child = seg.norm_of(seg.tokens[c]);
+      const std::string& relation = document.dependency_relation[c];
+      if ((relation == "aux" || relation == "mark") &&
+          (child == "will" || child == "would" || child == "to" || child == "may" ||
+           child == "might" || child == "could" || child == "should" || child == "shall" ||
+           child == "must"))
+        return false;
+      if (relation == "compound:prt" && child == "down") particle = true;
+    }
+    return word != "stepped" || particle;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool former_role(const AnnotatedDocument& document, const RuleSet& rules, std::uint32_t role_first,
+                 const EntityMention& person) {
+  const Segmentation& seg = document.segmentation;
+  if (departed(document, rules, person)) return true;
   // A defection later in the sentence ended the role: "the third Conservative MP to defect to
   // Labour", "a senior KGB officer who ... defected in 1985".
   for (std::uint32_t t = role_first + 1;

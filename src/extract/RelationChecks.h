@@ -75,8 +75,11 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 // first word of the phrase the relation was read from), reached over words, a possessive and
 // hyphens only, in its sentence: "former Chelsea striker Adrian Mutu", "the former French
 // president", "ex-Tory leader"; or a word of the `defect-verb` set after it in its sentence ("the
-// third Conservative MP to defect to Labour").
-bool former_role(const AnnotatedDocument& document, const RuleSet& rules, std::uint32_t role_first);
+// third Conservative MP to defect to Labour"); or, in a parsed sentence, `person` (the role's
+// holder) is the subject of a verb of the `depart-verb` set ("Jacques Santini has resigned",
+// "Gerd Niebaum stepped down"; not "will resign").
+bool former_role(const AnnotatedDocument& document, const RuleSet& rules, std::uint32_t role_first,
+                 const EntityMention& person);
 
 // Whether an organisation can be what a person is affiliated with: not an event, whose name
 // ends on a word of the rule files' `event-noun` set ("US Open champion X at the Dubai

@@ -337,10 +337,11 @@ class RelationRun : public TokenView {
           evidence.rule = rule.name;
           evidence.text = sentence_text;
           evidence.confidence = confidence;
-          const bool former = static_cast<int>(type_index) == affiliated_with_ &&
-                              former_role(d_, rules_,
-                                          b.role_unit >= 0 ? units_[b.role_unit].first
-                                                           : std::min(sm.first, tm.first));
+          const bool former =
+              static_cast<int>(type_index) == affiliated_with_ &&
+              former_role(
+                  d_, rules_,
+                  b.role_unit >= 0 ? units_[b.role_unit].first : std::min(sm.first, tm.first), sm);
           d_.add_relation(type.name, type.symmetric, entities_[sm.entity].out.id,
                           entities_[tm.entity].out.id, basis::kText, evidence, role, mod, {},
                           former);

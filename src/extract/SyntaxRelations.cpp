@@ -240,7 +240,8 @@ void SyntaxRun::relate(const char* type_name, int source, int target, const char
       type.name == "affiliated-with" &&
       former_role(
           d_, rules_,
-          role != kNoRole ? role : std::min(d_.mentions[source].first, d_.mentions[target].first));
+          role != kNoRole ? role : std::min(d_.mentions[source].first, d_.mentions[target].first),
+          d_.mentions[source]);
   d_.add_relation(type.name, type.symmetric, a.out.id, b.out.id, basis::kText, evidence, "", mod,
                   coref, former);
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ProjectExtractor.h"
@@ -166,6 +167,23 @@ TEST_CASE("A past role is kept and marked former; a current one is not", "[extra
     INFO(person);
     REQUIRE(role != nullptr);
     CHECK(role->props.count("former") == (std::string(person) == "Howard Stringer" ? 0u : 1u));
+  }
+  // So does a resignation by the role's holder (sport/202, business/219); not a future one, nor
+  // someone else's.
+  const auto resigned = testing::extract_text(
+      "Resignation\n\nTottenham manager Jacques Santini has resigned for personal reasons. "
+      "Chief executive Gerd Niebaum of Borussia Dortmund stepped down last week. Arsenal "
+      "manager Arsene Wenger will resign next year. Tottenham sporting director Frank Arnesen "
+      "denied that Santini resigned over a clash.");
+  for (const auto& [person, body, former] : {std::tuple{"Jacques Santini", "Tottenham", true},
+                                             std::tuple{"Gerd Niebaum", "Borussia Dortmund", true},
+                                             std::tuple{"Arsene Wenger", "Arsenal", false},
+                                             std::tuple{"Frank Arnesen", "Tottenham", false}}) {
+    const Relation* role =
+        find(resigned, "affiliated-with", id_of(resigned, person), id_of(resigned, body));
+    INFO(person);
+    REQUIRE(role != nullptr);
+    CHECK(role->props.count("former") == (former ? 1u : 0u));
   }
   // The legislators' list, which says nothing of time, does not make a past role current
   // (politics/008).
