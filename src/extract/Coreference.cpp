@@ -415,9 +415,9 @@ class CorefRun : public TokenView {
   // A paragraph that ends on "..., a Labour backbencher has said." and a next paragraph that
   // opens on a person named there for the first time ("Derek Wyatt said ..."): the news lead's
   // description is that person (it points forward). The description: "a", "an" or "the", up to
-  // five words, a person's role word last (RelationChecks.h names_a_person_role), after a comma
-  // or opening its sentence, then "has" or "have" and a verb of coref-lead-verb, then the full
-  // stop. Rule "lead-description".
+  // five more words, a person's role word last (RelationChecks.h names_a_person_role), after a
+  // comma or opening its sentence, then "has" or "have" and a verb of coref-lead-verb, then the
+  // full stop. Rule "lead-description".
   void lead_descriptions() {
     const Segmentation& seg = d_.segmentation;
     for (std::uint32_t s = 0; s + 1 < seg.sentences.size(); ++s) {

@@ -59,7 +59,7 @@
 //                     or a state's: the one named before it in its sentence, or, when none is,
 //                     in the sentence before ("The QCA said ... said its chairman, Sir Anthony
 //                     Greener"). Rule "pronoun".
-//   lead description  a paragraph ending on ", a|an|the [up to four words] ROLE has|have VERB."
+//   lead description  a paragraph ending on ", a|an|the [up to five words] ROLE has|have VERB."
 //                     (VERB of coref-lead-verb, ROLE a person's role word) before a paragraph
 //                     that opens on a person named there for the first time: the description
 //                     is that person, named after it ("..., a Labour backbencher has said.
