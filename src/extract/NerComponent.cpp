@@ -220,16 +220,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
   //    knowledge does not place (no listed name, title or calendar word) are one name.
   {
     auto label_of = [](const TaggedSpan& span) { return static_cast<std::int32_t>(span.label); };
-    auto capital_letter = [&](std::uint32_t t) {
-      return v.tok(t).has(tf::kInitial) ||
-             (v.tok(t).has(tf::kCapital) && v.tok(t).end - v.tok(t).start == 1);
-    };
     auto continues = [&](const TaggedSpan& before, const TaggedSpan& span) {
       const bool given =
           before.last == before.first + 1 && (v.lex(before.first) & lexicon_flags::kGivenName) != 0;
       if ((label_of(before) != person_ && !given) || label_of(span) != person_) return false;
-      if (span.first == before.last) return capital_letter(before.last - 1);
-      return span.first == before.last + 1 && capital_letter(before.last);
+      if (span.first == before.last) return v.initial_letter(before.last - 1);
+      return span.first == before.last + 1 && v.initial_letter(before.last);
     };
     std::vector<TaggedSpan> joined;
     joined.reserve(spans.size());

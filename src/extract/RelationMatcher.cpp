@@ -372,9 +372,7 @@ class RelationRun : public TokenView {
     // An initial opening an item is part of it ("S Byrne, S Best, L Cullen": a team).
     const auto initial = [&](std::size_t u) {
       return u < units_.size() && units_[u].type == Unit::Type::kToken &&
-             units_[u].last == units_[u].first + 1 &&
-             (tok(units_[u].first).has(tf::kInitial) ||
-              (capish(units_[u].first) && norm(units_[u].first).size() == 1));
+             initial_letter(units_[u].first);
     };
     const auto past_initial = [&](std::size_t u) { return initial(u) ? u + 1 : u; };
     // Two items before, the second perhaps closing a coordination ("Cities of London and

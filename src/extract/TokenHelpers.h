@@ -111,6 +111,11 @@ class TokenView {
   bool capish(std::uint32_t i) const {
     return tok(i).has(token_flags::kCapital) || tok(i).has(token_flags::kAllCaps);
   }
+  // An initial, with its full stop ("R.") or without ("W" of "George W Bush", "S" of "S Byrne").
+  bool initial_letter(std::uint32_t i) const {
+    return tok(i).has(token_flags::kInitial) ||
+           (tok(i).has(token_flags::kCapital) && tok(i).end - tok(i).start == 1);
+  }
   // A word of the rule files' org-suffix or org-head lists: an institution's word ("Bank",
   // "Institute", "Ministry", "Navy").
   bool institution_word(std::uint32_t i) const {
