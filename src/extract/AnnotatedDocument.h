@@ -18,7 +18,9 @@
 //
 // Thread-safety: an AnnotatedDocument belongs to one extraction on one thread.
 
+#include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -180,6 +182,14 @@ class AnnotatedDocument {
   // The entity with this label and key, created (with `created` set) when new.
   int entity_for(const std::string& label, const std::string& key, EntityLabel entity_label,
                  std::uint32_t first_token, bool* created);
+  // The roles starting at token t, in their order in `roles` (an honorific and a title may
+  // both start there).
+  std::span<const Role> roles_at(std::uint32_t t) const {
+    const auto [from, to] =
+        std::equal_range(roles.begin(), roles.end(), Role{t, t, false},
+                         [](const Role& a, const Role& b) { return a.first < b.first; });
+    return {from, to};
+  }
   int find_entity(const std::string& id) const {
     const auto it = entity_index_.find(id);
     return it == entity_index_.end() ? -1 : it->second;

@@ -65,8 +65,7 @@ class CorefRun : public TokenView {
       const Sentence& sentence = seg.sentences[s];
       std::vector<int> seen;  // entities named or linked so far in this sentence
       // A quotation may run over several sentences, never over a paragraph.
-      if (s > 0 && text().find('\n', seg.sentences[s - 1].span.end) < sentence.span.start)
-        quoted = false;
+      if (s > 0 && paragraph_ends(s - 1)) quoted = false;
       for (std::uint32_t t = sentence.first; t < sentence.last; ++t) {
         while (next < order.size() && d_.mentions[order[next]].first < t) ++next;
         for (std::size_t i = next; i < order.size() && d_.mentions[order[i]].first == t; ++i)
@@ -95,9 +94,8 @@ class CorefRun : public TokenView {
   const ResolvedEntity& entity(int e) const { return d_.entities[static_cast<std::size_t>(e)]; }
   int mention_at(std::uint32_t t) const { return t < covered_.size() ? covered_[t] : -1; }
   const Role* role_at(std::uint32_t t) const {
-    const auto it = std::lower_bound(d_.roles.begin(), d_.roles.end(), t,
-                                     [](const Role& r, std::uint32_t x) { return r.first < x; });
-    return it != d_.roles.end() && it->first == t ? &*it : nullptr;
+    const std::span<const Role> roles = d_.roles_at(t);
+    return roles.empty() ? nullptr : &roles.front();
   }
   // The state a mention ending right before `t` names ("Pakistani", "US"), or -1.
   int state_before(std::uint32_t t) const {
@@ -422,10 +420,7 @@ class CorefRun : public TokenView {
     const Segmentation& seg = d_.segmentation;
     for (std::uint32_t s = 0; s + 1 < seg.sentences.size(); ++s) {
       const Sentence& sentence = seg.sentences[s];
-      const Sentence& next = seg.sentences[s + 1];
-      if (sentence.last < sentence.first + 5 ||
-          text().find('\n', sentence.span.end) >= next.span.start)
-        continue;
+      if (sentence.last < sentence.first + 5 || !paragraph_ends(s)) continue;
       const std::uint32_t stop = sentence.last - 1, verb = stop - 1, aux = stop - 2;
       const std::uint32_t head = aux - 1;
       if (norm(stop) != "." || !contains(x_.lead_verb, norm(verb)) ||
@@ -449,6 +444,13 @@ class CorefRun : public TokenView {
         continue;
       add(s, head, head + 1, name.entity, CorefKind::kDescription, "lead-description", 0.8f);
     }
+  }
+
+  // Whether a line break comes between sentence s and the next (a paragraph ends with s).
+  bool paragraph_ends(std::uint32_t s) const {
+    const auto& sentences = d_.segmentation.sentences;
+    return s + 1 < sentences.size() &&
+           text().find('\n', sentences[s].span.end) < sentences[s + 1].span.start;
   }
 
   // The named mention opening sentence s (at its first or second token, no demonym), or -1.

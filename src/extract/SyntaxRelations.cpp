@@ -99,9 +99,10 @@ int SyntaxRun::arg(std::uint32_t t, bool demonym_ok) const {
 }
 
 const Role* SyntaxRun::title_at(std::uint32_t t) const {
-  const auto role = std::find_if(d_.roles.begin(), d_.roles.end(),
-                                 [&](const Role& r) { return r.first == t && !r.honorific; });
-  return role == d_.roles.end() ? nullptr : &*role;
+  for (const Role& role : d_.roles_at(t)) {
+    if (!role.honorific) return &role;
+  }
+  return nullptr;
 }
 
 int SyntaxRun::group_of_members(std::uint32_t t) const {
