@@ -353,6 +353,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US
   // President" of "US President George Bush"): a place the knowledge lists there stays.
   std::vector<char> role_prefix(seg.tokens.size(), 0);
+  std::vector<std::string> called_companies;  // keys of names the words call a company
   for (std::size_t s = 0; s < spans.size(); ++s) {
     TaggedSpan& span = spans[s];
     if (static_cast<std::int32_t>(span.label) == misc_) continue;
@@ -530,13 +531,22 @@ void NerComponent::process(AnnotatedDocument& document) const {
     //  - a name no list places, which an apposition right after it calls a company ("RHB,
     //    Malaysia's third-biggest lender"; "Heineken, the Dutch brewer"), or a company noun
     //    right before it ("property firm Quinlan Private"; not before a person's name: "the
-    //    firm Bill Gates founded"), is an organisation.
-    if (static_cast<std::int32_t>(span.label) != organization_ &&
-        (listed == nullptr || !names_a_location(*listed)) &&
-        (described_as_company(v, rules_, span.last) ||
-         (after_company_noun(v, rules_, span.first) &&
-          !reads_as_personal_name(v, span.first, span.last))))
-      span.label = static_cast<std::uint32_t>(organization_);
+    //    firm Bill Gates founded", unless kb_organizations.tsv lists the name: "US mortgage
+    //    company Fannie Mae"), is an organisation. So is every other mention of a name read
+    //    as a person that the apposition or a company noun that names no trade of a person
+    //    calls a company (below: one plain description outweighs the model's votes; "Byrds
+    //    producer Melcher" does not make "Terry Melcher" a company).
+    if (listed == nullptr || !names_a_location(*listed)) {
+      const bool described = described_as_company(v, rules_, span.last);
+      const bool company_noun = after_company_noun(v, rules_, span.first);
+      if (described ||
+          (company_noun && (!reads_as_personal_name(v, span.first, span.last) ||
+                            kb_listed_organisation(knowledge_, v, span.first, span.last)))) {
+        if (described || !rules_.in_word_set("trade-noun", v.norm(span.first - 1)))
+          called_companies.push_back(v.key_of(span.first, span.last));
+        span.label = static_cast<std::uint32_t>(organization_);
+      }
+    }
     //  - so is an unlisted "place" where the words say someone works ("a trader at Mellon
     //    Financial").
     if (static_cast<std::int32_t>(span.label) == location_ && listed == nullptr &&
@@ -588,6 +598,12 @@ void NerComponent::process(AnnotatedDocument& document) const {
     return false;
   };
 
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == person_ && span.first < span.last &&
+        std::find(called_companies.begin(), called_companies.end(),
+                  v.key_of(span.first, span.last)) != called_companies.end())
+      span.label = static_cast<std::uint32_t>(organization_);
+  }
   // After the knowledge's overrides: a seat's name is a place even where a club or body has it.
   name_mends::relabel_constituencies(v, rules_, {person_, organization_, location_, misc_}, spans);
   name_mends::one_label_per_name(v, {person_, organization_, location_, misc_}, spans);

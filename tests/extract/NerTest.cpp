@@ -1043,6 +1043,27 @@ TEST_CASE("A company noun before a name makes it a company unless it reads as a 
                   "Robbie Stamp") == std::set<std::string>{"Person"});
 }
 
+TEST_CASE("A name a company noun introduces is a company in all its mentions, listed ones too",
+          "[extract][ner]") {
+  // business/298 of the BBC corpus: "Fannie Mae" reads as a person's name (a given name and no
+  // common word), the model read all six mentions so, and kb_organizations.tsv lists it.
+  const DocumentExtraction fannie = testing::extract_text(
+      "Fannie Mae 'should restate books'\n\nUS mortgage company Fannie Mae should restate its "
+      "earnings, a regulator has said. Fannie Mae has denied any wrongdoing. Shares in Fannie Mae "
+      "fell 2%.");
+  CHECK(labels_of(fannie, "Fannie Mae") == std::set<std::string>{"Organization"});
+  // business/501: an unlisted name, seven mentions, "water firm" once.
+  const DocumentExtraction aguas = testing::extract_text(
+      "The dispute between the Argentine State and water firm Aguas Argentinas goes on. Aguas "
+      "Argentinas said prices must rise. Aguas Argentinas has 10 million customers.");
+  CHECK(labels_of(aguas, "Aguas Argentinas") == std::set<std::string>{"Organization"});
+  // A producer's name stays a person's elsewhere in the story (entertainment/124).
+  const DocumentExtraction melcher = testing::extract_text(
+      "Byrds producer Melcher dies at 62\n\nRecord producer Terry Melcher has died. Melcher "
+      "worked with the Beach Boys. Melcher was 62.");
+  CHECK(labels_of(melcher, "Terry Melcher") == std::set<std::string>{"Person"});
+}
+
 TEST_CASE("A lone 'person' its kind noun or a long form calls something else is that, not a person",
           "[extract][ner]") {
   // entertainment/521 and business/470 of the BBC corpus: the model read both as people.
