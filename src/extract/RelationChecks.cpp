@@ -153,38 +153,55 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 
 namespace {
 
-// Whether `person` is the subject of a verb of the rule files' `depart-verb` set in a parsed
-// sentence ("stepped" with the particle "down"), with no modal, future or infinitive marker
-// on the verb: "Jacques Santini has resigned", "Chief executive Gerd Niebaum stepped down"
-// (not "Santini will resign", nor "Arnesen denied that coach Santini resigned" for Arnesen).
+// Whether `person` is the subject (or a conjunct of the subject) of a verb of the rule files'
+// `depart-verb` set in a parsed sentence ("stepped" with the particle "down"), or of one of the
+// `leave-verb` set whose object is a word of the `org-noun`, `org-kind-noun` or `held-post`
+// set, with no modal, future or infinitive marker on the verb and no word of the
+// `syntax-join-verb` set in the sentence: "Jacques Santini has resigned", "Chief executive
+// Gerd Niebaum stepped down", "Raines and Tim Howard have left the firm" (not "Santini will
+// resign", nor "Arnesen denied that coach Santini resigned" for Arnesen, nor "Babayaro left the
+// club to join Newcastle").
 bool departed(const AnnotatedDocument& document, const RuleSet& rules,
               const EntityMention& person) {
   const auto& heads = document.dependency_head;
+  const auto& relations = document.dependency_relation;
   const Segmentation& seg = document.segmentation;
   if (person.last > heads.size() || person.sentence >= seg.sentences.size()) return false;
   const Sentence& sentence = seg.sentences[person.sentence];
+  const auto norm = [&](std::uint32_t t) { return seg.norm_of(seg.tokens[t]); };
   for (std::uint32_t t = person.first; t < person.last; ++t) {
-    const std::int32_t verb = heads[t];
+    std::int32_t verb = heads[t];
     if (verb >= 0 && static_cast<std::uint32_t>(verb) >= person.first &&
         static_cast<std::uint32_t>(verb) < person.last)
       continue;  // inside the name
-    if (verb < 0 || document.dependency_relation[t].rfind("nsubj", 0) != 0) return false;
+    std::uint32_t subject = t;
+    if (verb >= 0 && relations[t] == "conj") {  // "Raines and Howard": Howard's head is Raines
+      subject = static_cast<std::uint32_t>(verb);
+      verb = heads[subject];
+    }
+    if (verb < 0 || relations[subject].rfind("nsubj", 0) != 0) return false;
     const auto v = static_cast<std::uint32_t>(verb);
-    const std::string_view word = seg.norm_of(seg.tokens[v]);
-    if (!rules.in_word_set("depart-verb", word)) return false;
-    bool particle = false;
+    const std::string_view word = norm(v);
+    const bool leave = rules.in_word_set("leave-verb", word);
+    if (!leave && !rules.in_word_set("depart-verb", word)) return false;
+    bool particle = false, role_object = false;
     for (std::uint32_t c = sentence.first; c < sentence.last; ++c) {
+      if (rules.in_word_set("syntax-join-verb", norm(c))) return false;
       if (heads[c] != verb) continue;
-      const std::string_view child = seg.norm_of(seg.tokens[c]);
-      const std::string& relation = document.dependency_relation[c];
+      const std::string_view child = norm(c);
+      const std::string& relation = relations[c];
       if ((relation == "aux" || relation == "mark") &&
           (child == "will" || child == "would" || child == "to" || child == "may" ||
            child == "might" || child == "could" || child == "should" || child == "shall" ||
            child == "must"))
         return false;
       if (relation == "compound:prt" && child == "down") particle = true;
+      if (relation == "obj" && seg.tokens[c].has(token_flags::kLower) &&
+          (rules.in_word_set("org-noun", child) || rules.in_word_set("org-kind-noun", child) ||
+           rules.in_word_set("held-post", child)))
+        role_object = true;
     }
-    return word != "stepped" || particle;
+    return leave ? role_object : word != "stepped" || particle;
   }
   return false;
 }

@@ -77,7 +77,9 @@ bool qualifies_what_follows(const AnnotatedDocument& document, std::uint32_t aft
 // president", "ex-Tory leader"; or a word of the `defect-verb` set after it in its sentence ("the
 // third Conservative MP to defect to Labour"); or, in a parsed sentence, `person` (the role's
 // holder) is the subject of a verb of the `depart-verb` set ("Jacques Santini has resigned",
-// "Gerd Niebaum stepped down"; not "will resign").
+// "Gerd Niebaum stepped down"; not "will resign"), or of the `leave-verb` set with the role's
+// place described as its object ("Paul Tellier ... left the company"), in a sentence that
+// joins no one to anything ("left the club to join Newcastle").
 bool former_role(const AnnotatedDocument& document, const RuleSet& rules, std::uint32_t role_first,
                  const EntityMention& person);
 

@@ -62,6 +62,7 @@ SyntaxRelations::ParseTriggers SyntaxRelations::ParseTriggers::from_rules(const 
   triggers.trade = merged(
       {"syntax-trade-verb", "syntax-trade-noun", "syntax-trade-balance", "syntax-trade-partner"});
   triggers.placing = merged({"syntax-location-prep", "syntax-location-participle"});
+  triggers.departure = merged({"depart-verb", "leave-verb"});
   return triggers;
 }
 
@@ -109,9 +110,12 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
   };
   std::vector<bool> out(seg.sentences.size(), false);
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
-    bool place = false, role = false, meeting = false, trade = false;
+    bool place = false, role = false, meeting = false, trade = false, holder = false;
     const std::vector<int>& entities = named[i];
     for (std::size_t x = 0; x < entities.size(); ++x) {
+      holder = holder || (affiliated_with != nullptr &&
+                          label_fits(document.entities[static_cast<std::size_t>(entities[x])],
+                                     affiliated_with->source));
       for (std::size_t y = x + 1; y < entities.size(); ++y) {
         const ResolvedEntity& a = document.entities[static_cast<std::size_t>(entities[x])];
         const ResolvedEntity& b = document.entities[static_cast<std::size_t>(entities[y])];
@@ -124,7 +128,8 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
     const Sentence& s = seg.sentences[i];
     out[i] = role || (place && (pronoun[i] || placing_words(s))) ||
              (meeting && any_word_of(s, triggers.meeting)) ||
-             (trade && any_word_of(s, triggers.trade));
+             (trade && any_word_of(s, triggers.trade)) ||
+             (holder && any_word_of(s, triggers.departure));
   }
   return out;
 }

@@ -217,9 +217,10 @@ class SyntaxRelations : public Component {
   // built while the knowledge loads (ComponentInfo::builds_without_knowledge). Each list is
   // sorted.
   struct ParseTriggers {
-    std::vector<std::string> meeting;  // the syntax-meet-* sets but the holder verbs
-    std::vector<std::string> trade;    // syntax-trade-verb, -noun, -balance, -partner
-    std::vector<std::string> placing;  // syntax-location-prep and -participle
+    std::vector<std::string> meeting;    // the syntax-meet-* sets but the holder verbs
+    std::vector<std::string> trade;      // syntax-trade-verb, -noun, -balance, -partner
+    std::vector<std::string> placing;    // syntax-location-prep and -participle
+    std::vector<std::string> departure;  // depart-verb and leave-verb (RelationChecks.h)
     static ParseTriggers from_rules(const RuleSet& rules);
   };
 
@@ -227,7 +228,9 @@ class SyntaxRelations : public Component {
   // sentences worth parsing): two mentions of different entities whose labels fit the ends of
   // affiliated-with; of located-in, with a possessive, a pronoun standing for an entity or a
   // placing word in the sentence; of met-with, with a meeting word; or of trades-with, with a
-  // trade word. Title-modifier needs no parse and reads every sentence.
+  // trade word. Title-modifier needs no parse and reads every sentence. So are sentences with
+  // a possible role holder (affiliated-with's source) and a departure word: a role found there
+  // through coreference is former if its holder left (former_role, RelationChecks.h).
   static std::vector<bool> sentences_to_parse(const AnnotatedDocument& document,
                                               const RuleSet& rules, const ParseTriggers& triggers);
 

@@ -185,6 +185,22 @@ TEST_CASE("A past role is kept and marked former; a current one is not", "[extra
     REQUIRE(role != nullptr);
     CHECK(role->props.count("former") == (former ? 1u : 0u));
   }
+  // Leaving the firm, described, ends the role (business/304, business/326); leaving a place
+  // does not, nor does leaving for a club the sentence joins (sport/186).
+  const auto left = testing::extract_text(
+      "Bombardier chief to leave\n\nShares in plane-making giant Bombardier have fallen.\n\nPaul "
+      "Tellier, who was also Bombardier's president, left the company amid a restructuring. "
+      "Arsenal manager Arsene Wenger left London on Monday. Chelsea defender "
+      "Celestine Babayaro left the club in January to join Newcastle.");
+  for (const auto& [person, body, former] :
+       {std::tuple{"Paul Tellier", "Bombardier", true},
+        std::tuple{"Arsene Wenger", "Arsenal FC", false},
+        std::tuple{"Celestine Babayaro", "Chelsea FC", false}}) {
+    const Relation* role = find(left, "affiliated-with", id_of(left, person), id_of(left, body));
+    INFO(person);
+    REQUIRE(role != nullptr);
+    CHECK(role->props.count("former") == (former ? 1u : 0u));
+  }
   // The legislators' list, which says nothing of time, does not make a past role current
   // (politics/008).
   const auto mp = testing::extract_text(
