@@ -86,7 +86,9 @@ bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_
     if (w == "," || w == "." || w == "at" || w == "of" || w == "for" || w == "with" || w == "in" ||
         w == "from")
       return false;
-    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", w)) return true;
+    // (Not a company noun that owns the head: "Smith, the company's founder".)
+    if (v.tok(k).has(token_flags::kLower) && rules.in_word_set("org-noun", w))
+      return k + 1 >= end || !v.tok(k + 1).has(token_flags::kPossessive);
   }
   return false;
 }

@@ -37,8 +37,9 @@ bool spaced_ampersand(const TokenView& v, std::uint32_t t);
 // person's or a place's.
 bool ampersand_name(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // Tokens from `t` read ", a|an|the|<name>'s <up to four more words> <org-noun>", with no
-// preposition before the noun ("RHB, Malaysia's third-biggest lender", "Nordic Marine
-// Finance, a lender in Oslo"; not "Ken Perkins, an analyst at research firm X").
+// preposition before the noun and no possessive after it ("RHB, Malaysia's third-biggest
+// lender", "Nordic Marine Finance, a lender in Oslo"; not "Ken Perkins, an analyst at research
+// firm X", nor "Smith, the company's founder").
 bool described_as_company(const TokenView& v, const RuleSet& rules, std::uint32_t t);
 // Tokens [first, last) read as a person's name: a given name first, and a title right before
 // or no common word that is no surname last ("Bill Gates", "executive producer Robbie Stamp";

@@ -281,11 +281,14 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 // A lone word read as a person that the words around one of its mentions call a company is an
 // organisation in every lone mention: before a part or figure of a company (the rule files'
 // "company-part-noun" set, right after it or after its possessive and up to two words: "its
-// Sandoz unit", "Cairn's shares", "Hexal's US affiliate"), before ", which" ("Renault, which
-// owns 44%"), after a holding and "in" ("shares in Equant") or after a company noun (the
-// "org-noun" set: "Australian airline Qantas") or a kind of body ("org-kind-noun": "file-sharing
-// network Napster"; not before a given name: "economist team Jim"). Not a nationality word, nor
-// a word of a person named in full here or named after a title ("Mr Glazer's shares").
+// Sandoz unit", "Cairn's shares", "Hexal's US affiliate") or before its possessive and a title
+// only an employer has (the "employer-title" set: "Amicus's executive"), before ", which"
+// ("Renault, which owns 44%"), after a holding and "in" ("shares in Equant"), after a title of
+// the "works-at-title" set and "at" or "of" with no possessive after ("chief executive of
+// Panlogic"), or after a company noun (the "org-noun" set: "Australian airline Qantas") or a
+// kind of body ("org-kind-noun": "file-sharing network Napster"; not before a given name:
+// "economist team Jim"). Not a nationality word, nor a word of a person named in full here or
+// named after a title ("Mr Glazer's shares").
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

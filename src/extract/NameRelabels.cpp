@@ -135,11 +135,20 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
   // The words around token t say "a company".
   auto company_words = [&](std::uint32_t t) {
     const std::uint32_t next = t + 1;
+    // "chief executive of Panlogic", "analyst at Gartner" (not "best actor for Cheadle", nor
+    // "director of Leigh's film").
+    if (t >= 2 && (v.norm(t - 1) == "at" || v.norm(t - 1) == "of") &&
+        v.tok(t - 2).has(tf::kLower) && rules.in_word_set("works-at-title", v.norm(t - 2)) &&
+        (next >= v.token_count() || !v.tok(next).has(tf::kPossessive)))
+      return true;
     if (next >= v.token_count()) return false;
     if (v.tok(next).has(tf::kPossessive)) {
-      // "Cairn's shares", "Hexal's US affiliate": the part within two words.
+      // "Cairn's shares", "Hexal's US affiliate": the part within two words; or a title only an
+      // employer has ("T-Mobile's chief executive").
       for (std::uint32_t k = next + 1; k < v.token_count() && k <= next + 3; ++k) {
-        if (part_noun(k)) return true;
+        if (part_noun(k) ||
+            (v.tok(k).has(tf::kLower) && rules.in_word_set("employer-title", v.norm(k))))
+          return true;
         if (!v.tok(k).has(tf::kWord)) break;
       }
       return false;

@@ -1062,6 +1062,29 @@ TEST_CASE("A name a company noun introduces is a company in all its mentions, li
       "Byrds producer Melcher dies at 62\n\nRecord producer Terry Melcher has died. Melcher "
       "worked with the Beach Boys. Melcher was 62.");
   CHECK(labels_of(melcher, "Terry Melcher") == std::set<std::string>{"Person"});
+  // A company noun that owns the apposition's head describes no one before it (business/483).
+  const DocumentExtraction talal = testing::extract_text(
+      "Disney and Saudi Arabian prince Al-Walid bin Talal, the firm's two main shareholders, will "
+      "buy the new stock. Talal said he was pleased.");
+  CHECK(labels_of(talal, "Talal").count("Organization") == 0);
+}
+
+TEST_CASE("A lone 'person' an employee's title places people in is an organisation",
+          "[extract][ner]") {
+  // politics/108 and business/509: "Amicus's executive", "PwC's global chief executive".
+  const DocumentExtraction amicus = testing::extract_text(
+      "The move by Amicus and the Transport and General Workers Union was welcomed. Amicus has "
+      "1.2 million members. Amicus's executive was due to meet in any case.");
+  CHECK(labels_of(amicus, "Amicus") == std::set<std::string>{"Organization"});
+  // tech/074: "chief executive of Panlogic"; not the actor a prize is "for" (entertainment/047).
+  const DocumentExtraction panlogic = testing::extract_text(
+      "Net use in China has a different character, said William Makower, chief executive of "
+      "Panlogic. Panlogic advises firms.");
+  CHECK(labels_of(panlogic, "Panlogic") == std::set<std::string>{"Organization"});
+  const DocumentExtraction cheadle = testing::extract_text(
+      "Hotel Rwanda is nominated for three Oscars, including best actor for Cheadle. Cheadle was "
+      "joined on stage by the director.");
+  CHECK(labels_of(cheadle, "Cheadle").count("Organization") == 0);
 }
 
 TEST_CASE("A lone 'person' its kind noun or a long form calls something else is that, not a person",
