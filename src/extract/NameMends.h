@@ -244,13 +244,14 @@ void relabel_sportsmen(const Knowledge& knowledge, const TokenView& v, const Ner
 void relabel_located_persons(const TokenView& v, const NerLabels& labels,
                              std::vector<TaggedSpan>& spans);
 
-// A name read as a person, ending on a capitalised word, right before a lower-case title
-// ending on a word of the rule files' "employer-title" set (or that word alone: "Yukos boss
-// Mikhail Khodorkovsky") and, after it or a comma, a
-// person's name is that person's employer, an organisation ("James Hardie chairwoman, Meredith
-// Hellicar", "Prebon Yamane economist Lena Komileva"; not "Blair spokesman Tom Kelly" nor
-// "Kill Bill director Quentin Tarantino": spokesmen and directors work for people and films
-// too).
+// A name read as a person or an organisation, ending on a capitalised word, right before a
+// lower-case title ending on a word of the rule files' "employer-title" set (or that word
+// alone: "Yukos boss Mikhail Khodorkovsky", "Charlton midfielder Graham Stuart") and, after it
+// or a comma, a person's name is that person's employer, an organisation, in every mention
+// read as a person (but a lone word of a person named in full here): "James Hardie
+// chairwoman, Meredith Hellicar", "Prebon Yamane economist Lena Komileva"; not "Blair
+// spokesman Tom Kelly" nor "Kill Bill director Quentin Tarantino": spokesmen and directors
+// work for people and films too.
 void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels& labels,
                        std::vector<TaggedSpan>& spans);
 

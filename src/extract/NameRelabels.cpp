@@ -448,9 +448,12 @@ void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels
   auto person = [&](const TaggedSpan& span) {
     return static_cast<std::int32_t>(span.label) == labels.person;
   };
+  std::vector<std::string> employers;  // keys of the names read so
   for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
     const std::uint32_t t = spans[i].last;
-    if (!person(spans[i]) || !person(spans[i + 1]) || t >= v.token_count() ||
+    // (The model may have read this mention right and the name's others as a person.)
+    const bool organization = static_cast<std::int32_t>(spans[i].label) == labels.organization;
+    if ((!person(spans[i]) && !organization) || !person(spans[i + 1]) || t >= v.token_count() ||
         v.tok(t).has(tf::kCapital) || !v.tok(t - 1).has(tf::kCapital) ||
         v.tok(t - 1).has(tf::kPossessive))
       continue;
@@ -460,8 +463,18 @@ void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels
     if (!rules.in_word_set("employer-title", v.norm(title_end - 1))) continue;
     std::uint32_t next = title_end;
     if (next < v.token_count() && v.norm(next) == ",") ++next;
-    if (spans[i + 1].first == next)
-      spans[i].label = static_cast<std::uint32_t>(labels.organization);
+    if (spans[i + 1].first == next) employers.push_back(v.key_of(spans[i].first, spans[i].last));
+  }
+  // Every mention of the employer's name read as a person ("Charlton midfielder Graham Stuart"
+  // ... "on loan from Charlton"), unless a person named in full here has its one word.
+  if (employers.empty()) return;
+  const std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans);
+  for (TaggedSpan& span : spans) {
+    if (person(span) &&
+        std::find(employers.begin(), employers.end(), v.key_of(span.first, span.last)) !=
+            employers.end() &&
+        (span.last - span.first > 1 || !has_word(personal, v.norm(span.first))))
+      span.label = static_cast<std::uint32_t>(labels.organization);
   }
 }
 

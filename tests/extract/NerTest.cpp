@@ -1024,6 +1024,17 @@ TEST_CASE("A name before an employer's title and a person's name is the employer
   CHECK(labels_of(hardie, "James Hardie") == kOrganization);
   CHECK(std::any_of(hardie.relations.begin(), hardie.relations.end(),
                     [](const Relation& rel) { return rel.type == "affiliated-with"; }));
+  // ... in every mention the model read as a person (business/337 of the BBC dev gold: two
+  // mentions of the company outvoted the one before "chairwoman"), and a club before a
+  // player's position (sport/186: the model read that one mention right, the other wrong).
+  const DocumentExtraction payout = testing::extract_text(
+      "James Hardie agrees asbestos payout\n\nBuilding products group James Hardie has agreed to "
+      "pay $1.1bn. James Hardie chairwoman, Meredith Hellicar, said the deal was sensible. James "
+      "Hardie will pay from its cash flow.");
+  CHECK(labels_of(payout, "James Hardie") == std::set<std::string>{"Organization"});
+  const DocumentExtraction charlton = testing::extract_text(
+      "The club signed Charlton midfielder Graham Stuart. Charlton were happy.");
+  CHECK(labels_of(charlton, "Charlton") == std::set<std::string>{"Organization"});
   // A director works for films too, and a spokesman for people.
   const DocumentExtraction film = testing::extract_text(
       "Kill Bill director Quentin Tarantino had talked of wanting to take on the project.");
