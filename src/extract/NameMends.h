@@ -289,7 +289,10 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 // Panlogic"), or after a company noun (the "org-noun" set: "Australian airline Qantas") or a
 // kind of body ("org-kind-noun": "file-sharing network Napster"; not before a given name:
 // "economist team Jim"). Not a nationality word, nor a word of a person named in full here or
-// named after a title ("Mr Glazer's shares").
+// named after a title ("Mr Glazer's shares"). So is a name of two words or more read as a
+// person that no given name or title opens and no title precedes ("Mr Glazer's shares"), in
+// every mention, by the same words but ", which" ("Time
+// Warner's fourth quarter profits"; not "belonged to Dizzy Gillespie, which is expected").
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

@@ -166,6 +166,24 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
       return true;
     return t >= 2 && v.norm(t - 1) == "in" && rules.in_word_set("holding-noun", v.norm(t - 2));
   };
+  // Names of two words or more read as a person that no given name opens ("Time Warner's
+  // fourth quarter profits"), by the words around one of their mentions, every mention; not by
+  // ", which" ("a trumpet which belonged to Dizzy Gillespie, which is expected to fetch").
+  std::vector<std::string> named_companies;
+  for (const TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
+        (v.lex(span.first) & lf::kGivenName) == 0 && !v.is_title_span(span.first) &&
+        (span.first == 0 || !v.is_title_span(span.first - 1)) &&
+        (company_words(span.first) ||
+         (span.last < v.token_count() && v.norm(span.last) != "," && company_words(span.last - 1))))
+      named_companies.push_back(v.key_of(span.first, span.last));
+  }
+  for (TaggedSpan& span : spans) {
+    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
+        std::find(named_companies.begin(), named_companies.end(),
+                  v.key_of(span.first, span.last)) != named_companies.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
   std::vector<std::string_view> lone;  // words read as a person alone
   for (const TaggedSpan& span : spans) {
     if (lone_person(v, labels, span)) lone.push_back(v.norm(span.first));
@@ -386,7 +404,8 @@ void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& l
   // maker (not a given name: "Jesse Owens Awards" leaves Jesse).
   for (TaggedSpan& span : spans) {
     if (static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
-        (v.lex(span.first) & lf::kGivenName) == 0 &&
+        (v.lex(span.first) & lf::kGivenName) == 0 && !v.is_title_span(span.first) &&
+        (span.first == 0 || !v.is_title_span(span.first - 1)) &&
         std::find(first_words.begin(), first_words.end(), v.norm(span.first)) != first_words.end())
       span.label = static_cast<std::uint32_t>(labels.organization);
   }

@@ -1098,6 +1098,20 @@ TEST_CASE("A lone 'person' an employee's title places people in is an organisati
   CHECK(labels_of(cheadle, "Cheadle").count("Organization") == 0);
 }
 
+TEST_CASE("A name of two words no given name opens is a company where a company's words follow",
+          "[extract][ner]") {
+  // business/001, the corpus's first article: "Time Warner" read as a person throughout.
+  const DocumentExtraction warner = testing::extract_text(
+      "Ad sales boost Time Warner profit\n\nTime Warner said on Friday that it now owns 8% of "
+      "Google. Time Warner's fourth quarter profits were slightly better than expected.");
+  CHECK(labels_of(warner, "Time Warner") == std::set<std::string>{"Organization"});
+  // Not through ", which", which may be about something before it (entertainment/164).
+  const DocumentExtraction trumpet = testing::extract_text(
+      "Among the lots is a trumpet which belonged to Dizzy Gillespie, which is expected to fetch "
+      "around $500,000.");
+  CHECK(labels_of(trumpet, "Dizzy Gillespie").count("Organization") == 0);
+}
+
 TEST_CASE("A lone 'person' its kind noun or a long form calls something else is that, not a person",
           "[extract][ner]") {
   // entertainment/521 and business/470 of the BBC corpus: the model read both as people.
