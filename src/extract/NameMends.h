@@ -284,15 +284,16 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 // "company-part-noun" set, right after it or after its possessive and up to two words: "its
 // Sandoz unit", "Cairn's shares", "Hexal's US affiliate") or before its possessive and a title
 // only an employer has (the "employer-title" set: "Amicus's executive"), before ", which"
-// ("Renault, which owns 44%"), after a holding and "in" ("shares in Equant"), after a title of
-// the "works-at-title" set and "at" or "of" with no possessive after ("chief executive of
-// Panlogic"), or after a company noun (the "org-noun" set: "Australian airline Qantas") or a
-// kind of body ("org-kind-noun": "file-sharing network Napster"; not before a given name:
-// "economist team Jim"). Not a nationality word, nor a word of a person named in full here or
-// named after a title ("Mr Glazer's shares"). So is a name of two words or more read as a
-// person that no given name or title opens and no title precedes ("Mr Glazer's shares"), in
-// every mention, by the same words but ", which" ("Time
-// Warner's fourth quarter profits"; not "belonged to Dizzy Gillespie, which is expected").
+// ("Renault, which owns 44%"), between a comma after a company noun and a comma ("The world's
+// largest retailer, Wal-Mart, has"), after a holding and "in" ("shares in Equant"), after a
+// title of the "works-at-title" set and "at" or "of" with no possessive after ("chief
+// executive of Panlogic"), or after a company noun (the "org-noun" set: "Australian airline
+// Qantas") or a kind of body ("org-kind-noun": "file-sharing network Napster"; not before a
+// given name: "economist team Jim"). Not a nationality word, nor a word of a person named in
+// full here or named after a title ("Mr Glazer's shares"). So is a name of two words or more
+// read as a person, in every mention, where no given name or title opens it and no title
+// precedes it, by the same words but ", which" ("Time Warner's fourth quarter profits"; not
+// "belonged to Dizzy Gillespie, which is expected").
 void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
                                       const NerLabels& labels, std::vector<TaggedSpan>& spans);
 

@@ -132,20 +132,23 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
     return t < v.token_count() && v.tok(t).has(tf::kLower) &&
            rules.in_word_set("company-part-noun", v.norm(t));
   };
-  // The words around token t say "a company".
-  auto company_words = [&](std::uint32_t t) {
-    const std::uint32_t next = t + 1;
+  // The words around the name over tokens [first, last) say "a company"; `which` admits the
+  // weakest sign, ", which" after it.
+  auto company_words = [&](std::uint32_t first, std::uint32_t last, bool which) {
+    const std::uint32_t next = last;
+    const auto count = static_cast<std::uint32_t>(v.token_count());
     // "chief executive of Panlogic", "analyst at Gartner" (not "best actor for Cheadle", nor
     // "director of Leigh's film").
-    if (t >= 2 && (v.norm(t - 1) == "at" || v.norm(t - 1) == "of") &&
-        v.tok(t - 2).has(tf::kLower) && rules.in_word_set("works-at-title", v.norm(t - 2)) &&
-        (next >= v.token_count() || !v.tok(next).has(tf::kPossessive)))
+    if (first >= 2 && (v.norm(first - 1) == "at" || v.norm(first - 1) == "of") &&
+        v.tok(first - 2).has(tf::kLower) &&
+        rules.in_word_set("works-at-title", v.norm(first - 2)) &&
+        (next >= count || !v.tok(next).has(tf::kPossessive)))
       return true;
-    if (next >= v.token_count()) return false;
+    if (next >= count) return false;
     if (v.tok(next).has(tf::kPossessive)) {
       // "Cairn's shares", "Hexal's US affiliate": the part within two words; or a title only an
       // employer has ("T-Mobile's chief executive").
-      for (std::uint32_t k = next + 1; k < v.token_count() && k <= next + 3; ++k) {
+      for (std::uint32_t k = next + 1; k < count && k <= next + 3; ++k) {
         if (part_noun(k) ||
             (v.tok(k).has(tf::kLower) && rules.in_word_set("employer-title", v.norm(k))))
           return true;
@@ -156,15 +159,21 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
     if (part_noun(next)) return true;  // "its Sandoz unit"
     // "Renault, which owns 44%" (not "The Passion of the Christ, which took $370m": a title's
     // last word).
-    if (v.norm(next) == "," && next + 1 < v.token_count() && v.norm(next + 1) == "which")
-      return t == 0 || v.norm(t - 1) != "the";
+    if (which && v.norm(next) == "," && next + 1 < count && v.norm(next + 1) == "which")
+      return first == 0 || v.norm(first - 1) != "the";
     // "Australian airline Qantas", "file-sharing network Napster", "shares in Equant". (A kind
     // of body may also be people's: "economist team Jim and Margaret Cuthbert".)
-    if (t >= 1 && v.tok(t - 1).has(tf::kLower) &&
-        (rules.in_word_set("org-noun", v.norm(t - 1)) ||
-         (rules.in_word_set("org-kind-noun", v.norm(t - 1)) && (v.lex(t) & lf::kGivenName) == 0)))
+    if (first >= 1 && v.tok(first - 1).has(tf::kLower) &&
+        (rules.in_word_set("org-noun", v.norm(first - 1)) ||
+         (rules.in_word_set("org-kind-noun", v.norm(first - 1)) &&
+          (v.lex(first) & lf::kGivenName) == 0)))
       return true;
-    return t >= 2 && v.norm(t - 1) == "in" && rules.in_word_set("holding-noun", v.norm(t - 2));
+    // "The world's largest retailer, Wal-Mart, has agreed": an apposition closed on both sides.
+    if (first >= 2 && v.norm(first - 1) == "," && v.tok(first - 2).has(tf::kLower) &&
+        rules.in_word_set("org-noun", v.norm(first - 2)) && v.norm(next) == ",")
+      return true;
+    return first >= 2 && v.norm(first - 1) == "in" &&
+           rules.in_word_set("holding-noun", v.norm(first - 2));
   };
   // Names of two words or more read as a person that no given name opens ("Time Warner's
   // fourth quarter profits"), by the words around one of their mentions, every mention; not by
@@ -174,8 +183,7 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
     if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
         (v.lex(span.first) & lf::kGivenName) == 0 && !v.is_title_span(span.first) &&
         (span.first == 0 || !v.is_title_span(span.first - 1)) &&
-        (company_words(span.first) ||
-         (span.last < v.token_count() && v.norm(span.last) != "," && company_words(span.last - 1))))
+        company_words(span.first, span.last, false))
       named_companies.push_back(v.key_of(span.first, span.last));
   }
   for (TaggedSpan& span : spans) {
@@ -193,7 +201,7 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
   // left untagged where "Cairn" alone is a person).
   std::vector<std::string_view> companies;
   for (std::uint32_t t = 0; t < v.token_count(); ++t) {
-    if (v.tok(t).has(tf::kCapital) && has_word(lone, v.norm(t)) && company_words(t))
+    if (v.tok(t).has(tf::kCapital) && has_word(lone, v.norm(t)) && company_words(t, t + 1, true))
       companies.push_back(v.norm(t));
   }
   const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);

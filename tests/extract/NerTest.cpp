@@ -1105,6 +1105,22 @@ TEST_CASE("A name of two words no given name opens is a company where a company'
       "Ad sales boost Time Warner profit\n\nTime Warner said on Friday that it now owns 8% of "
       "Google. Time Warner's fourth quarter profits were slightly better than expected.");
   CHECK(labels_of(warner, "Time Warner") == std::set<std::string>{"Organization"});
+  // An apposition closed on both sides (business/390, its opening: seven mentions, all read as
+  // a person's).
+  const DocumentExtraction walmart = testing::extract_text(
+      "Wal-Mart to pay $14m in gun suit\n\nThe world's largest retailer, Wal-Mart, has agreed to "
+      "pay a total of $14.5m (£7.74m) to settle a lawsuit over gun sales violations in "
+      "California.\n\nThe lawsuit alleged Wal-Mart committed thousands of gun sales violations in "
+      "California between 2000 and 2003. The total payment includes $5m in fines and more than "
+      "$4m to fund state compliance checks with gun laws and prevent ammunition sales to minors. "
+      "Wal-Mart agreed to suspend firearms sales in its California stores in 2003,\n\nThe "
+      "alleged violations included the sale of guns to 23 people who were not allowed to possess "
+      "them, and delivering 36 guns to customers who acquired them for people not allowed to own "
+      "firearms. Although Wal-Mart has suspended firearms sales in the state, California attorney "
+      "general Bill Lockyer said he wanted to be sure the giant supermarket chain would follow "
+      "state rules in future. \"Wal-Mart's failure to comply with gun safety laws put the lives "
+      "of all Californians at risk,\" said Mr Lockyer.");
+  CHECK(labels_of(walmart, "Wal-Mart") == std::set<std::string>{"Organization"});
   // Not through ", which", which may be about something before it (entertainment/164).
   const DocumentExtraction trumpet = testing::extract_text(
       "Among the lots is a trumpet which belonged to Dizzy Gillespie, which is expected to fetch "
