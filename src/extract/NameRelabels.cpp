@@ -180,7 +180,9 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
   // ", which" ("a trumpet which belonged to Dizzy Gillespie, which is expected to fetch").
   std::vector<std::string> named_companies;
   for (const TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
+    // (The mention the words describe may be one the model read right.)
+    const auto label = static_cast<std::int32_t>(span.label);
+    if ((label == labels.person || label == labels.organization) && span.last - span.first >= 2 &&
         (v.lex(span.first) & lf::kGivenName) == 0 && !v.is_title_span(span.first) &&
         (span.first == 0 || !v.is_title_span(span.first - 1)) &&
         company_words(span.first, span.last, false))
