@@ -486,7 +486,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
     const std::string_view alone = v.norm(span.first);
     const bool no_entity = names_no_entity(rules_, v.key_of(span.first, span.last));
     if ((span.last - span.first == 1 &&
-         (rules_.in_word_set("religion", alone) ||
+         (rules_.in_word_set("religion", alone) || rules_.in_word_set("demonym-noun", alone) ||
           (person && (v.lex(span.first) & lexicon_flags::kDemonymWord) != 0))) ||
         no_entity || names_a_work(v, rules_, span.first))
       span.first = span.last;

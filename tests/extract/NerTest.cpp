@@ -177,6 +177,10 @@ TEST_CASE(
     INFO(word);
     CHECK(labels_of(clergy, word).empty());
   }
+  // Nor is a nation's people's own noun ("The 22-year-old Scot", "Welshman Jimmy Watkins").
+  CHECK(labels_of(bbc("sport/086.txt"), "Scot").empty());
+  CHECK(labels_of(bbc("sport/060.txt"), "Welshman").empty());
+  CHECK(!labels_of(bbc("sport/060.txt"), "Jimmy Watkins").empty());
   // "Economy and Labour Minister Wolfgang Clement": the title goes, the person stays.
   const DocumentExtraction clement = bbc("business/066.txt");
   CHECK(labels_of(clement, "Minister Wolfgang Clement").empty());
