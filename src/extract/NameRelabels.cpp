@@ -414,8 +414,7 @@ void relabel_events(const TokenView& v, const RuleSet& rules, const NerLabels& l
   // maker (not a given name: "Jesse Owens Awards" leaves Jesse).
   for (TaggedSpan& span : spans) {
     if (static_cast<std::int32_t>(span.label) == labels.person && span.last == span.first + 1 &&
-        (v.lex(span.first) & lf::kGivenName) == 0 && !v.is_title_span(span.first) &&
-        (span.first == 0 || !v.is_title_span(span.first - 1)) &&
+        (v.lex(span.first) & lf::kGivenName) == 0 &&
         std::find(first_words.begin(), first_words.end(), v.norm(span.first)) != first_words.end())
       span.label = static_cast<std::uint32_t>(labels.organization);
   }
