@@ -188,12 +188,7 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
         company_words(span.first, span.last, false))
       named_companies.push_back(v.key_of(span.first, span.last));
   }
-  for (TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) == labels.person && span.last - span.first >= 2 &&
-        std::find(named_companies.begin(), named_companies.end(),
-                  v.key_of(span.first, span.last)) != named_companies.end())
-      span.label = static_cast<std::uint32_t>(labels.organization);
-  }
+  relabel_named_organisations(v, labels, named_companies, {}, spans);
   std::vector<std::string_view> lone;  // words read as a person alone
   for (const TaggedSpan& span : spans) {
     if (lone_person(v, labels, span)) lone.push_back(v.norm(span.first));
@@ -496,12 +491,20 @@ void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels
   // Every mention of the employer's name read as a person ("Charlton midfielder Graham Stuart"
   // ... "on loan from Charlton"), unless a person named in full here has its one word.
   if (employers.empty()) return;
-  const std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans);
+  relabel_named_organisations(v, labels, employers, words_of_people_named_in_full(v, labels, spans),
+                              spans);
+}
+
+void relabel_named_organisations(const TokenView& v, const NerLabels& labels,
+                                 const std::vector<std::string>& names,
+                                 const std::vector<std::string_view>& kept_words,
+                                 std::vector<TaggedSpan>& spans) {
+  if (names.empty()) return;
   for (TaggedSpan& span : spans) {
-    if (person(span) &&
-        std::find(employers.begin(), employers.end(), v.key_of(span.first, span.last)) !=
-            employers.end() &&
-        (span.last - span.first > 1 || !has_word(personal, v.norm(span.first))))
+    if (static_cast<std::int32_t>(span.label) != labels.person || span.first >= span.last ||
+        std::find(names.begin(), names.end(), v.key_of(span.first, span.last)) == names.end())
+      continue;
+    if (span.last - span.first > 1 || !has_word(kept_words, v.norm(span.first)))
       span.label = static_cast<std::uint32_t>(labels.organization);
   }
 }

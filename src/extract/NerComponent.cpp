@@ -598,12 +598,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
     return false;
   };
 
-  for (TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) == person_ && span.first < span.last &&
-        std::find(called_companies.begin(), called_companies.end(),
-                  v.key_of(span.first, span.last)) != called_companies.end())
-      span.label = static_cast<std::uint32_t>(organization_);
-  }
+  name_mends::relabel_named_organisations(v, {person_, organization_, location_, misc_},
+                                          called_companies, {}, spans);
   // After the knowledge's overrides: a seat's name is a place even where a club or body has it.
   name_mends::relabel_constituencies(v, rules_, {person_, organization_, location_, misc_}, spans);
   name_mends::one_label_per_name(v, {person_, organization_, location_, misc_}, spans);
