@@ -190,10 +190,9 @@ bool departed(const AnnotatedDocument& document, const RuleSet& rules,
       if (heads[c] != verb) continue;
       const std::string_view child = norm(c);
       const std::string& relation = relations[c];
+      // A modal of the rule files' hypothetical cues, "must", or an infinitive's "to".
       if ((relation == "aux" || relation == "mark") &&
-          (child == "will" || child == "would" || child == "to" || child == "may" ||
-           child == "might" || child == "could" || child == "should" || child == "shall" ||
-           child == "must"))
+          (contains(rules.hypothetical_cues, child) || child == "must" || child == "to"))
         return false;
       if (relation == "compound:prt" && child == "down") particle = true;
       if (relation == "obj" && seg.tokens[c].has(token_flags::kLower) &&
