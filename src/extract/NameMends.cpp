@@ -790,7 +790,7 @@ void mend(const Knowledge& knowledge, const TokenView& v, const RuleSet& rules,
   relabel_employers(v, rules, labels, spans);
   tag_camel_case_companies(knowledge, v, labels, spans);
   relabel_organisation_first_words(v, labels, spans);
-  relabel_companies_by_their_words(v, rules, labels, spans);
+  relabel_companies_by_their_words(knowledge, v, rules, labels, spans);
   relabel_by_kind_nouns(knowledge, v, rules, labels, spans);
   relabel_written_acronyms(v, labels, spans);
   relabel_demonyms(v, labels, spans);

@@ -279,23 +279,30 @@ void join_ampersand_names(const TokenView& v, const NerLabels& labels,
 void relabel_organisation_first_words(const TokenView& v, const NerLabels& labels,
                                       std::vector<TaggedSpan>& spans);
 
-// A lone word read as a person that the words around one of its mentions call a company is an
-// organisation in every lone mention: before a part or figure of a company (the rule files'
-// "company-part-noun" set, right after it or after its possessive and up to two words: "its
-// Sandoz unit", "Cairn's shares", "Hexal's US affiliate") or before its possessive and a title
-// only an employer has (the "employer-title" set: "Amicus's executive"), before ", which"
-// ("Renault, which owns 44%"), between a comma after a company noun and a comma ("The world's
-// largest retailer, Wal-Mart, has"), after a holding and "in" ("shares in Equant"), after a
-// title of the "works-at-title" set and "at" or "of" with no possessive after ("chief
-// executive of Panlogic"), or after a company noun (the "org-noun" set: "Australian airline
-// Qantas") or a kind of body ("org-kind-noun": "file-sharing network Napster"; not before a
-// given name: "economist team Jim"). Not a nationality word, nor a word of a person named in
-// full here or named after a title ("Mr Glazer's shares"). So is a name of two words or more
-// read as a person, in every mention, where no given name or title opens it and no title
-// precedes it, by the same words but ", which" ("Time Warner's fourth quarter profits"; not
-// "belonged to Dizzy Gillespie, which is expected").
-void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
-                                      const NerLabels& labels, std::vector<TaggedSpan>& spans);
+// A lone word read as a person, or as a place no list knows as one, that the words around one of
+// its mentions call a company is an organisation in every such mention: before a part or figure
+// of a company (the rule files' "company-part-noun" set, right after it or after its possessive
+// and up to two words: "its Sandoz unit", "Cairn's shares", "Hexal's US affiliate"), before a
+// title only an employer has, right after it or after its possessive (the "employer-title" set:
+// "Renault boss hails", "Amicus's executive"), before ", which" ("Renault, which owns 44%"),
+// between a comma after a company noun and a comma ("The world's largest retailer, Wal-Mart,
+// has"), after a holding and "in" ("shares in Equant"), after a title of the "works-at-title"
+// set and "at" or "of" with no possessive after ("chief executive of Panlogic"), after a plural
+// company noun and "such as" or "like" ("retailers such as Wal-Mart"), or after a company noun
+// (the "org-noun" set: "Australian airline Qantas") or a kind of body ("org-kind-noun":
+// "file-sharing network Napster"; not before a given name: "economist team Jim"). A word read
+// only as a place takes neither ", which" nor a part that is also a site ("company-site-noun":
+// "its Longbridge plant", "the Frankfurt stock exchange"). Not a nationality word, nor a word
+// of a person named in full here or named after a title ("Mr Glazer's shares"). So is a name
+// of two words or more read as a person, in every mention, where no given name or title opens
+// it and no title precedes it, by the same words but ", which" ("Time Warner's fourth quarter
+// profits"; not "belonged to Dizzy Gillespie, which is expected"); and one read as a place no
+// list knows as one, not ending on a place's word ("High Street"), by the words a place-read
+// word takes around any of its mentions, tagged or not ("The world's biggest retailer
+// Wal-Mart").
+void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenView& v,
+                                      const RuleSet& rules, const NerLabels& labels,
+                                      std::vector<TaggedSpan>& spans);
 
 // A lone word read as a person that is written as a word ("Icann") and spells the initials of
 // a run of three capitalised words or more in the document, lower-case connectors allowed

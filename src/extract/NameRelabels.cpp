@@ -108,6 +108,19 @@ bool lone_person(const TokenView& v, const NerLabels& labels, const TaggedSpan& 
          (v.lex(span.first) & lf::kDemonymWord) == 0;
 }
 
+// A lone capitalised word read as a place that no list knows as one,
+// not in capitals throughout and no nationality word: a company's name the model may misread
+// ("the Yugansk unit"), as it misreads others as people.
+bool lone_unlisted_place(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
+                         const TaggedSpan& span) {
+  if (static_cast<std::int32_t>(span.label) != labels.location || span.last != span.first + 1 ||
+      !v.tok(span.first).has(tf::kCapital) || v.tok(span.first).has(tf::kAllCaps) ||
+      (v.lex(span.first) & lf::kDemonymWord) != 0)
+    return false;
+  const PhraseEntry* listed = knowledge.phrase(v.norm(span.first));
+  return listed == nullptr || !name_evidence::names_a_location(*listed);
+}
+
 // The words that name people here: those of the people named in full, and lone people's
 // words after a title ("Mr Glazer").
 std::vector<std::string_view> words_naming_people(const TokenView& v, const NerLabels& labels,
@@ -126,15 +139,20 @@ bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
 
 }  // namespace
 
-void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
-                                      const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  auto part_noun = [&](std::uint32_t t) {
+void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenView& v,
+                                      const RuleSet& rules, const NerLabels& labels,
+                                      std::vector<TaggedSpan>& spans) {
+  // `sites`: a part that is also a place counts ("its Longbridge plant" names where the plant
+  // is, where Longbridge reads as a place).
+  auto part_noun = [&](std::uint32_t t, bool sites) {
     return t < v.token_count() && v.tok(t).has(tf::kLower) &&
-           rules.in_word_set("company-part-noun", v.norm(t));
+           rules.in_word_set("company-part-noun", v.norm(t)) &&
+           (sites || !rules.in_word_set("company-site-noun", v.norm(t)));
   };
   // The words around the name over tokens [first, last) say "a company"; `which` admits the
-  // weakest sign, ", which" after it.
-  auto company_words = [&](std::uint32_t first, std::uint32_t last, bool which) {
+  // weakest sign, ", which" after it. A name read as a place takes neither that nor a site.
+  auto company_words = [&](std::uint32_t first, std::uint32_t last, bool which,
+                           bool read_as_place = false) {
     const std::uint32_t next = last;
     const auto count = static_cast<std::uint32_t>(v.token_count());
     // "chief executive of Panlogic", "analyst at Gartner" (not "best actor for Cheadle", nor
@@ -149,14 +167,17 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
       // "Cairn's shares", "Hexal's US affiliate": the part within two words; or a title only an
       // employer has ("T-Mobile's chief executive").
       for (std::uint32_t k = next + 1; k < count && k <= next + 3; ++k) {
-        if (part_noun(k) ||
+        if (part_noun(k, !read_as_place) ||
             (v.tok(k).has(tf::kLower) && rules.in_word_set("employer-title", v.norm(k))))
           return true;
         if (!v.tok(k).has(tf::kWord)) break;
       }
       return false;
     }
-    if (part_noun(next)) return true;  // "its Sandoz unit"
+    if (part_noun(next, !read_as_place)) return true;  // "its Sandoz unit"
+    // "Renault boss hails 'great year'", "a Gartner analyst said".
+    if (v.tok(next).has(tf::kLower) && rules.in_word_set("employer-title", v.norm(next)))
+      return true;
     // "Renault, which owns 44%" (not "The Passion of the Christ, which took $370m": a title's
     // last word).
     if (which && v.norm(next) == "," && next + 1 < count && v.norm(next + 1) == "which")
@@ -171,6 +192,11 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
     // "The world's largest retailer, Wal-Mart, has agreed": an apposition closed on both sides.
     if (first >= 2 && v.norm(first - 1) == "," && v.tok(first - 2).has(tf::kLower) &&
         rules.in_word_set("org-noun", v.norm(first - 2)) && v.norm(next) == ",")
+      return true;
+    // "retailers such as Wal-Mart", "firms like Amazon": one of the companies named.
+    const bool such_as = first >= 3 && v.norm(first - 1) == "as" && v.norm(first - 2) == "such";
+    if ((such_as || (first >= 2 && v.norm(first - 1) == "like")) &&
+        rules.in_word_set("org-noun-plural", v.norm(first - (such_as ? 3 : 2))))
       return true;
     return first >= 2 && v.norm(first - 1) == "in" &&
            rules.in_word_set("holding-noun", v.norm(first - 2));
@@ -189,22 +215,58 @@ void relabel_companies_by_their_words(const TokenView& v, const RuleSet& rules,
       named_companies.push_back(v.key_of(span.first, span.last));
   }
   relabel_named_organisations(v, labels, named_companies, {}, spans);
-  std::vector<std::string_view> lone;  // words read as a person alone
+  // So are names of two words or more read as a place no list knows ("The world's biggest
+  // retailer Wal-Mart"), by the stronger signs around any of their mentions, tagged or not, in
+  // every place-read mention.
+  auto unlisted_place_name = [&](const TaggedSpan& span) {
+    if (static_cast<std::int32_t>(span.label) != labels.location || span.last - span.first < 2 ||
+        (v.lex(span.last - 1) & lf::kPlaceSuffix) != 0)  // "High Street sales"
+      return false;
+    const PhraseEntry* listed = knowledge.phrase(v.key_of(span.first, span.last));
+    return listed == nullptr || !name_evidence::names_a_location(*listed);
+  };
+  std::vector<std::string> placed_companies;
   for (const TaggedSpan& span : spans) {
-    if (lone_person(v, labels, span)) lone.push_back(v.norm(span.first));
+    if (!unlisted_place_name(span)) continue;
+    const std::uint32_t length = span.last - span.first;
+    const std::string key = v.key_of(span.first, span.last);
+    for (std::uint32_t t = 0; t + length <= v.token_count(); ++t) {
+      if (v.norm(t) == v.norm(span.first) && v.key_of(t, t + length) == key &&
+          company_words(t, t + length, false, true)) {
+        placed_companies.push_back(key);
+        break;
+      }
+    }
+  }
+  for (TaggedSpan& span : spans) {
+    if (unlisted_place_name(span) &&
+        std::find(placed_companies.begin(), placed_companies.end(),
+                  v.key_of(span.first, span.last)) != placed_companies.end())
+      span.label = static_cast<std::uint32_t>(labels.organization);
+  }
+  // Words read as a person alone, or as a place no list knows.
+  auto misread = [&](const TaggedSpan& span) {
+    return lone_person(v, labels, span) || lone_unlisted_place(knowledge, v, labels, span);
+  };
+  std::vector<std::string_view> lone, read_as_person;
+  for (const TaggedSpan& span : spans) {
+    if (misread(span)) lone.push_back(v.norm(span.first));
+    if (lone_person(v, labels, span)) read_as_person.push_back(v.norm(span.first));
   }
   if (lone.empty()) return;
   // Every capitalised mention of such a word counts, tagged or not ("Cairn's shares" may be
   // left untagged where "Cairn" alone is a person).
   std::vector<std::string_view> companies;
   for (std::uint32_t t = 0; t < v.token_count(); ++t) {
-    if (v.tok(t).has(tf::kCapital) && has_word(lone, v.norm(t)) && company_words(t, t + 1, true))
+    const bool place = !has_word(read_as_person, v.norm(t));  // read as a place only
+    if (v.tok(t).has(tf::kCapital) && has_word(lone, v.norm(t)) &&
+        company_words(t, t + 1, !place, place))
       companies.push_back(v.norm(t));
   }
   const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);
   for (TaggedSpan& span : spans) {
     const std::string_view w = v.norm(span.first);
-    if (lone_person(v, labels, span) && has_word(companies, w) && !has_word(personal, w))
+    if (misread(span) && has_word(companies, w) && !has_word(personal, w))
       span.label = static_cast<std::uint32_t>(labels.organization);
   }
 }

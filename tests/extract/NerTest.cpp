@@ -1392,3 +1392,31 @@ TEST_CASE("A name read as a person before 'boss' and a person's name is the empl
                             rel.target == "Organization:villa");
   CHECK(employed);
 }
+
+TEST_CASE("A name read as a place no list knows is a company where a company's words say so",
+          "[extract][ner]") {
+  // BBC business/003 ("the Yugansk unit"): Yukos's unit was a place in eleven stories.
+  CHECK(labels_of(bbc("business/003.txt"), "Yugansk") == std::set<std::string>{"Organization"});
+  // business/449: three tokens the model read as a place, a company noun before the first.
+  const DocumentExtraction walmart = testing::extract_text(
+      "The world's biggest retailer Wal-Mart took out more than 100 full page adverts. Wal-Mart "
+      "kicked off the battle with adverts in newspapers.");
+  CHECK(labels_of(walmart, "Wal-Mart") == std::set<std::string>{"Organization"});
+  // A place's name before a plant or a stock exchange says where, not whose (business/034,
+  // 220): listed or not, it stays a place.
+  const DocumentExtraction longbridge = testing::extract_text(
+      "A tie-up, seen as Rover's last chance to save its Longbridge plant, has been pushed by the "
+      "Chancellor. Workers at Longbridge were told on Monday.");
+  CHECK(labels_of(longbridge, "Longbridge").count("Organization") == 0);
+}
+
+TEST_CASE("A name among a company noun's examples or before an employer's title is a company",
+          "[extract][ner]") {
+  // business/247's headline and story: "Renault" was a person in all eight mentions.
+  const DocumentExtraction renault = testing::extract_text(
+      "Renault boss hails 'great year'\n\nStrong sales outside western Europe helped Renault boost "
+      "its profits by more than 40% in 2004. Renault sold more than 2.4 million vehicles.");
+  CHECK(labels_of(renault, "Renault") == std::set<std::string>{"Organization"});
+  // business/155: "the likes of Wal-Mart" and "other retailers such as Wal-Mart", a place.
+  CHECK(labels_of(bbc("business/155.txt"), "Wal-Mart") == std::set<std::string>{"Organization"});
+}
