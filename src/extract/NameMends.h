@@ -282,7 +282,10 @@ void relabel_organisation_first_words(const TokenView& v, const NerLabels& label
 // A lone word read as a person, or as a place no list knows as one, that the words around one of
 // its mentions call a company is an organisation in every such mention: before a part or figure
 // of a company (the rule files' "company-part-noun" set, right after it or after its possessive
-// and up to two words: "its Sandoz unit", "Cairn's shares", "Hexal's US affiliate"), before a
+// and up to three words: "its Sandoz unit", "Cairn's shares", "Toshiba's European storage device
+// division"), before an apposition whose head is a company noun ("Motorola, the US mobile
+// handset and infrastructure maker,"; no possessive but the world's, nor a preposition, before
+// the head: "Jez San, the man behind the Argonaut games group"), before a
 // title only an employer has, right after it or after its possessive (the "employer-title" set:
 // "Renault boss hails", "Amicus's executive"), before ", which" ("Renault, which owns 44%"),
 // between a comma after a company noun and a comma ("The world's largest retailer, Wal-Mart,

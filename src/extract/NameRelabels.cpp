@@ -164,9 +164,9 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
       return true;
     if (next >= count) return false;
     if (v.tok(next).has(tf::kPossessive)) {
-      // "Cairn's shares", "Hexal's US affiliate": the part within two words; or a title only an
+      // "Cairn's shares", "Hexal's US affiliate": the part within three words; or a title only an
       // employer has ("T-Mobile's chief executive").
-      for (std::uint32_t k = next + 1; k < count && k <= next + 3; ++k) {
+      for (std::uint32_t k = next + 1; k < count && k <= next + 4; ++k) {
         if (part_noun(k, !read_as_place) ||
             (v.tok(k).has(tf::kLower) && rules.in_word_set("employer-title", v.norm(k))))
           return true;
@@ -189,6 +189,27 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
          (rules.in_word_set("org-kind-noun", v.norm(first - 1)) &&
           (v.lex(first) & lf::kGivenName) == 0)))
       return true;
+    // "Motorola, the US mobile handset and infrastructure maker, says": an apposition after the
+    // name whose head is a company noun (no possessive in it but the world's: "Ellison, the
+    // firm's founder").
+    if (v.norm(next) == "," && next + 2 < count &&
+        (v.norm(next + 1) == "the" || v.norm(next + 1) == "a" || v.norm(next + 1) == "an")) {
+      for (std::uint32_t k = next + 2, end = std::min(count, next + 9);
+           k < end && v.tok(k).has(tf::kWord); ++k) {
+        // Past a possessive or a preposition the noun is no longer the phrase's head ("the
+        // firm's two main shareholders", "the man behind the Argonaut games group").
+        if ((v.tok(k).has(tf::kPossessive) && v.norm(k - 1) != "world") ||
+            rules.in_word_set("preposition", v.norm(k)))
+          break;
+        if (!v.tok(k).has(tf::kLower) || !rules.in_word_set("org-noun", v.norm(k))) continue;
+        // The head: nothing follows but punctuation or a relative clause ("group Liberty" names
+        // another).
+        if (k + 1 >= count ||
+            (!v.tok(k + 1).has(tf::kWord) && !v.tok(k + 1).has(tf::kPossessive)) ||
+            v.norm(k + 1) == "which" || v.norm(k + 1) == "that")
+          return true;
+      }
+    }
     // "The world's largest retailer, Wal-Mart, has agreed": an apposition closed on both sides.
     if (first >= 2 && v.norm(first - 1) == "," && v.tok(first - 2).has(tf::kLower) &&
         rules.in_word_set("org-noun", v.norm(first - 2)) && v.norm(next) == ",")

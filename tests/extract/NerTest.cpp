@@ -1420,3 +1420,15 @@ TEST_CASE("A name among a company noun's examples or before an employer's title 
   // business/155: "the likes of Wal-Mart" and "other retailers such as Wal-Mart", a place.
   CHECK(labels_of(bbc("business/155.txt"), "Wal-Mart") == std::set<std::string>{"Organization"});
 }
+
+TEST_CASE(
+    "An apposition headed by a company noun, or a company's part three words on, is a company",
+    "[extract][ner]") {
+  // BBC tech/032: "Motorola, the US mobile handset and infrastructure maker" was a person.
+  CHECK(labels_of(bbc("tech/032.txt"), "Motorola") == std::set<std::string>{"Organization"});
+  // tech/220: "general manager of Toshiba's European storage device division".
+  CHECK(labels_of(bbc("tech/220.txt"), "Toshiba") == std::set<std::string>{"Organization"});
+  // A company noun past a preposition is not the apposition's head (tech/119; past a
+  // possessive: "Al-Walid bin Talal, the firm's two main shareholders", tested above).
+  CHECK(labels_of(bbc("tech/119.txt"), "Jez San") == std::set<std::string>{"Person"});
+}
