@@ -63,7 +63,8 @@ std::string describe_correction(const store::Correction& c) {
       name = " (" + quoted(snapshot["name"].GetString()) + ")";
     }
     if (c.source == store::correction_sources::kVote) {
-      // "label decided by corpus vote: 508 Organization vs 10 Place mentions"
+      // "label decided by corpus vote: 508 Organization vs 10 Place mentions", and "; described
+      // as Organization" where documents' words gave that label
       std::string tally;
       if (snapshot.IsObject() && snapshot.HasMember("vote") && snapshot["vote"].IsObject() &&
           snapshot["vote"].HasMember("mentions") && snapshot["vote"]["mentions"].IsObject()) {
@@ -80,6 +81,13 @@ std::string describe_correction(const store::Correction& c) {
           tally += (tally.empty() ? ": " : " vs ") + std::to_string(count) + " " + label;
         }
         if (!tally.empty()) tally += " mentions";
+        // "; the text describes it as an Organization": a label a document's words gave.
+        const auto& vote = snapshot["vote"];
+        if (vote.HasMember("described") && vote["described"].IsArray()) {
+          for (const auto& label : vote["described"].GetArray()) {
+            if (label.IsString()) tally += std::string("; described as ") + label.GetString();
+          }
+        }
       }
       return "folded " + c.entity + name + " into " + c.value + " (label decided by corpus vote" +
              tally + ")";

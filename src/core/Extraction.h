@@ -47,6 +47,10 @@ struct Mention {
   std::string text;  // exactly text.substr(span.start, span.size())
   std::string kind =
       {};  // one of mention_kinds, or empty; JSON "kind", written only when not empty
+  // The document's words say what the entity is ("US supermarket giant Wal-Mart"), not a
+  // tagger's reading alone: the store's label vote (docs/corrections.md) weighs it above
+  // undescribed readings. JSON "described": true, written only when true.
+  bool described = false;
 };
 
 struct Entity {

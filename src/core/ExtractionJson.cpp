@@ -52,6 +52,10 @@ class LineWriter {
   // or more digits one unit in the last place off (its exact mode has undefined behaviour on
   // input like "0E221" in Debian's 1.1.0), so a longer one would not read back to the line it
   // came from; six places read back exactly, and what is read from them writes out the same.
+  void boolean(const char* name, bool value) {
+    key(name);
+    check(writer_.Bool(value), name);
+  }
   void real(const char* name, double value) {
     key(name);
     check(std::isfinite(value) && writer_.Double(std::round(value * 1e6) / 1e6), name);
@@ -159,6 +163,15 @@ class LineReader {
                               const char* name) const {
     const rapidjson::Value* value = optional_member(object, name);
     return value == nullptr ? std::string() : string(*value, join(path, name));
+  }
+
+  // false when absent.
+  bool optional_bool(const rapidjson::Value& object, const std::string& path,
+                     const char* name) const {
+    const rapidjson::Value* value = optional_member(object, name);
+    if (value == nullptr) return false;
+    if (!value->IsBool()) fail(join(path, name), "expected true or false");
+    return value->GetBool();
   }
 
   const rapidjson::Value& object(const rapidjson::Value& value, const std::string& path) const {
@@ -279,6 +292,7 @@ std::string to_json_line(const DocumentExtraction& extraction) {
       out.number("end", mention.span.end);
       out.string("text", mention.text);
       if (!mention.kind.empty()) out.string("kind", mention.kind);
+      if (mention.described) out.boolean("described", true);
       out.end_object();
     }
     out.end_array();
@@ -421,6 +435,7 @@ DocumentExtraction extraction_from_json_line(std::string_view line, const std::s
         value.span = in.span(mention, mention_path, doc.text);
         value.text = doc.text.substr(value.span.start, value.span.size());
         value.kind = in.optional_string(mention, mention_path, "kind");
+        value.described = in.optional_bool(mention, mention_path, "described");
         entity.mentions.push_back(std::move(value));
       }
     }

@@ -91,12 +91,15 @@ struct EntityMention {
   std::string key;        // text-found: normalised name
   int country_hint = -1;  // generic organisations: the country that qualifies them; -1 none
   bool demonym = false;
-  bool short_form = false;             // a person named by part of a full name seen elsewhere
-  bool metonym = false;                // a capital standing for its state: never an alias of it
-  int subdivision = -1;                // kSubdivision, kPlace: the knowledge index of the state
-  bool lone_surname = false;           // a person known by one unlisted word only
-  bool region = false;                 // kPlace: part of a listed place ("Southern California")
-  bool tagged_organization = false;    // kGazetteer: the learned tagger read it so
+  bool short_form = false;           // a person named by part of a full name seen elsewhere
+  bool metonym = false;              // a capital standing for its state: never an alias of it
+  int subdivision = -1;              // kSubdivision, kPlace: the knowledge index of the state
+  bool lone_surname = false;         // a person known by one unlisted word only
+  bool region = false;               // kPlace: part of a listed place ("Southern California")
+  bool tagged_organization = false;  // kGazetteer: the learned tagger read it so
+  // An organisation the document's words describe as one, its name listed as no place
+  // (TaggedSpan::described): the store's label vote weighs it above the tagger's readings.
+  bool described = false;
   int entity = -1;                     // resolved entity, -1 = dropped
   CorefKind coref = CorefKind::kNone;  // kNone unless the "coref" component added it
   const char* component = "";

@@ -54,6 +54,7 @@ DocumentExtraction build_extraction(AnnotatedDocument& d) {
       mention.span = {v.tok(m.first).start, v.tok(m.last - 1).end};
       mention.text = v.text().substr(mention.span.start, mention.span.size());
       mention.kind = kind_of(m, entity, mention.text);
+      mention.described = m.described;
       // "Seoul" acting as South Korea is a mention of the country, not another name for it.
       if (!m.metonym && mention.text != entity.name &&
           std::find(entity.aliases.begin(), entity.aliases.end(), mention.text) ==

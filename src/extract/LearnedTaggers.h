@@ -37,6 +37,9 @@ struct TaggedSpan {
   std::uint32_t first = 0, last = 0;  // tokens [first, last)
   std::uint32_t label = 0;            // index into DocumentTagger::labels()
   float confidence = 0;
+  // The document's words say what the name is ("US supermarket giant Wal-Mart"), not the model
+  // alone (set by the name mends, NameMends.h).
+  bool described = false;
 };
 
 class DocumentTagger {

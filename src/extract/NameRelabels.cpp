@@ -262,8 +262,10 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
   for (TaggedSpan& span : spans) {
     if (unlisted_place_name(span) &&
         std::find(placed_companies.begin(), placed_companies.end(),
-                  v.key_of(span.first, span.last)) != placed_companies.end())
+                  v.key_of(span.first, span.last)) != placed_companies.end()) {
       span.label = static_cast<std::uint32_t>(labels.organization);
+      span.described = true;
+    }
   }
   // Words read as a person alone, or as a place no list knows.
   auto misread = [&](const TaggedSpan& span) {
@@ -287,8 +289,10 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
   const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);
   for (TaggedSpan& span : spans) {
     const std::string_view w = v.norm(span.first);
-    if (misread(span) && has_word(companies, w) && !has_word(personal, w))
+    if (misread(span) && has_word(companies, w) && !has_word(personal, w)) {
       span.label = static_cast<std::uint32_t>(labels.organization);
+      span.described = true;
+    }
   }
 }
 
@@ -587,8 +591,10 @@ void relabel_named_organisations(const TokenView& v, const NerLabels& labels,
     if (static_cast<std::int32_t>(span.label) != labels.person || span.first >= span.last ||
         std::find(names.begin(), names.end(), v.key_of(span.first, span.last)) == names.end())
       continue;
-    if (span.last - span.first > 1 || !has_word(kept_words, v.norm(span.first)))
+    if (span.last - span.first > 1 || !has_word(kept_words, v.norm(span.first))) {
       span.label = static_cast<std::uint32_t>(labels.organization);
+      span.described = true;
+    }
   }
 }
 

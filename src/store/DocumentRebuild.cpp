@@ -62,22 +62,25 @@ std::optional<DocumentExtraction> Store::document_extraction(std::int64_t docume
     };
     {
       auto statement = impl_->use(
-          "SELECT node, byte_start, byte_end, kind, entity FROM mentions WHERE document = ?1 "
-          "ORDER BY byte_start, node");
+          "SELECT node, byte_start, byte_end, kind, entity, described FROM mentions "
+          "WHERE document = ?1 ORDER BY byte_start, node");
       statement->bind(1, document_id);
-      std::vector<std::tuple<std::int64_t, std::size_t, std::size_t, std::string, std::string>>
+      std::vector<
+          std::tuple<std::int64_t, std::size_t, std::size_t, std::string, std::string, bool>>
           rows;
       while (statement->executeStep()) {
         rows.emplace_back(statement->getColumn(0).getInt64(), column_size(statement->getColumn(1)),
                           column_size(statement->getColumn(2)), statement->getColumn(3).getString(),
-                          statement->getColumn(4).getString());
+                          statement->getColumn(4).getString(),
+                          statement->getColumn(5).getInt64() != 0);
       }
       statement->reset();
-      for (const auto& [node_id, start, end, kind, origin] : rows) {
+      for (const auto& [node_id, start, end, kind, origin, described] : rows) {
         Mention mention;
         mention.span = ByteSpan{start, end};
         mention.text = text.substr(start, end - start);
         mention.kind = kind;
+        mention.described = described;
         entity_for(node_id, origin).mentions.push_back(std::move(mention));
       }
     }

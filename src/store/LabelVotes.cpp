@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include <map>
+#include <set>
 
 #include "store/StoreImpl.h"
 
@@ -22,12 +23,15 @@ namespace {
 // every `skein ingest`, the command's peak. The two streams: 90 MB and 8.5 s.)
 //  - a node's own mentions (entity ''), counted per node through the primary key
 //    (node, document, byte_start), one node at a time;
+//    With it, whether any of them is described (mentions.described), the same way.
 constexpr const char* kOwnMentionsPerNode =
     "SELECT n.label || ':' || n.key, "
-    "(SELECT count(*) FROM mentions m WHERE m.node = n.id AND m.entity = '') FROM nodes n";
+    "(SELECT count(*) FROM mentions m WHERE m.node = n.id AND m.entity = ''), "
+    "EXISTS (SELECT 1 FROM mentions m WHERE m.node = n.id AND m.entity = '' AND m.described) "
+    "FROM nodes n";
 //  - the rows a correction filed under another node keep the id extraction gave them
 //    (mentions.entity): few, read one by one and counted in C++.
-constexpr const char* kFiledMentions = "SELECT entity FROM mentions WHERE entity <> ''";
+constexpr const char* kFiledMentions = "SELECT entity, described FROM mentions WHERE entity <> ''";
 constexpr const char* kVoteMerges =
     "SELECT entity, value FROM corrections WHERE op = 'merge' AND source = 'vote' ORDER BY entity";
 constexpr const char* kPendingWorkDone = "DELETE FROM pending_work WHERE task = ?1";
@@ -41,8 +45,10 @@ bool voted_label(const std::string& label) {
   return label == labels::kPerson || label == labels::kPlace || label == labels::kOrganization;
 }
 
-// {"kept": label, "mentions": {label: count, ...}}: what `show` and `correct list` report.
-std::string vote_json(const std::string& kept, const std::map<std::string, std::int64_t>& tally) {
+// {"kept": label, "mentions": {label: count, ...}, "described": [label, ...]}: what `show` and
+// `correct list` report ("described" only when some label is).
+std::string vote_json(const std::string& kept, const std::map<std::string, std::int64_t>& tally,
+                      const std::set<std::string>& described) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.StartObject();
@@ -55,6 +61,12 @@ std::string vote_json(const std::string& kept, const std::map<std::string, std::
     writer.Int64(count);
   }
   writer.EndObject();
+  if (!described.empty()) {
+    writer.Key("described");
+    writer.StartArray();
+    for (const auto& label : described) writer.String(label.c_str());
+    writer.EndArray();
+  }
   writer.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }
@@ -66,22 +78,30 @@ LabelVoteOutcome Store::Impl::decide_labels() {
   // Normalised name (a key without ':', which knowledge-file ids such as geonames:... carry)
   // -> label -> mentions, counted after the user's merges and relabels but before any vote.
   std::map<std::string, std::map<std::string, std::int64_t>> tally;
-  auto count = [&](const std::string& entity_id, std::int64_t mentions) {
+  // Normalised name -> the labels some document describes it by (Mention::described).
+  std::map<std::string, std::set<std::string>> described;
+  auto count = [&](const std::string& entity_id, std::int64_t mentions, bool is_described) {
     auto [label, key] = split_entity_id(rules.user_final_id(entity_id));
     if (!voted_label(label) || key.find(':') != std::string::npos) return;
     if (rules.user_keys.count(key) > 0) return;  // the user decided this name
     tally[key][label] += mentions;
+    if (is_described) described[key].insert(label);
   };
   {
     auto statement = use(kOwnMentionsPerNode);
     while (statement->executeStep()) {
       const std::int64_t mentions = statement->getColumn(1).getInt64();
-      if (mentions > 0) count(statement->getColumn(0).getString(), mentions);
+      if (mentions > 0) {
+        count(statement->getColumn(0).getString(), mentions,
+              statement->getColumn(2).getInt64() != 0);
+      }
     }
   }
   {
     auto statement = use(kFiledMentions);
-    while (statement->executeStep()) count(statement->getColumn(0).getString(), 1);
+    while (statement->executeStep()) {
+      count(statement->getColumn(0).getString(), 1, statement->getColumn(1).getInt64() != 0);
+    }
   }
   struct Fold {
     std::string into, vote;
@@ -89,18 +109,22 @@ LabelVoteOutcome Store::Impl::decide_labels() {
   std::map<std::string, Fold> wanted;  // absorbed id -> its fold
   for (const auto& [key, counts] : tally) {
     if (counts.size() < 2) continue;
+    const std::set<std::string>& described_as = described[key];
     auto top = counts.begin();
     for (auto it = counts.begin(); it != counts.end(); ++it) {
       if (it->second > top->second) top = it;
     }
+    // A label that documents describe the name by, and no other label is, outweighs the
+    // taggers' readings whatever their number.
+    if (described_as.size() == 1) top = counts.find(*described_as.begin());
     if (top->second < kLabelVoteMinimum) continue;
     bool clear = true;  // the top label outvotes every other (a tie never does)
     for (auto it = counts.begin(); it != counts.end(); ++it) {
       if (it != top && top->second < kLabelVoteRatio * it->second) clear = false;
     }
-    if (!clear) continue;
+    if (!clear && described_as.size() != 1) continue;
     const std::string into = Entity::make_id(top->first, key);
-    const std::string vote = vote_json(top->first, counts);
+    const std::string vote = vote_json(top->first, counts, described_as);
     for (auto it = counts.begin(); it != counts.end(); ++it) {
       if (it != top) wanted[Entity::make_id(it->first, key)] = Fold{into, vote};
     }

@@ -424,7 +424,9 @@ class Store {
   // Label votes (docs/corrections.md): where documents file one normalised name (a key that is
   // no knowledge-file id) as a Person, Place or Organization in different places, the label
   // with at least kLabelVoteMinimum mentions and kLabelVoteRatio times the mentions of every
-  // other label takes in the others' nodes (a merge with source 'vote'). Recomputed from
+  // other label takes in the others' nodes (a merge with source 'vote'); so does, with at least
+  // kLabelVoteMinimum mentions, the one label some document describes the name by
+  // (Mention::described: "US supermarket giant Wal-Mart") where no other is. Recomputed from
   // scratch from the mentions' own entity ids, so the same documents give the same folds in
   // any order; a fold whose vote no longer holds is undone. A name any user merge, relabel or
   // distinct concerns is left as the user made it. Runs inside the open Batch, else in its

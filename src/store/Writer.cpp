@@ -51,7 +51,7 @@ constexpr const char* kInsertAlias = "INSERT OR IGNORE INTO aliases (node, alias
 // ?8: the entity id extraction gave, when a correction files it under another node (else '').
 constexpr const char* kInsertMention =
     "INSERT OR IGNORE INTO mentions (node, document, byte_start, byte_end, kind, "
-    "sentence_start, sentence_end, entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "sentence_start, sentence_end, entity, described) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kFindEdge =
     "SELECT id, confidence FROM edges WHERE type = ?1 AND src = ?2 AND dst = ?3";
 constexpr const char* kInsertEdge =
@@ -332,6 +332,7 @@ PutOutcome Store::Impl::put(const DocumentExtraction& extraction) {
       mention->bind(6, sentence ? static_cast<std::int64_t>(sentence->start) : std::int64_t{-1});
       mention->bind(7, sentence ? static_cast<std::int64_t>(sentence->end) : std::int64_t{-1});
       mention->bindNoCopy(8, correcting ? origins[i] : kNoOrigin);
+      mention->bind(9, m.described ? 1 : 0);
       mention->exec();
       mention->tryReset();
     }

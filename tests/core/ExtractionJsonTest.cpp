@@ -115,6 +115,21 @@ TEST_CASE("writing text that is not UTF-8 is refused rather than producing bad J
   CHECK_THROWS_AS(to_json_line(x), Error);
 }
 
+TEST_CASE("a described mention is written as such and read back; absent reads as not described",
+          "[core]") {
+  DocumentExtraction x = sample();
+  x.entities[1].mentions[0].described = true;
+  const std::string line = to_json_line(x);
+  CHECK(line.find("\"described\":true") != std::string::npos);
+  CHECK(line.find("\"described\"") == line.rfind("\"described\""));  // only where true
+  const DocumentExtraction back = extraction_from_json_line(line, "x.jsonl", 1);
+  CHECK(back.entities[1].mentions[0].described);
+  CHECK_FALSE(back.entities[0].mentions[0].described);
+  CHECK(to_json_line(back) == line);
+  CHECK_THAT(error_of(replace(line, "\"described\":true", "\"described\":\"yes\"")),
+             Catch::Contains("entities[1].mentions[0].described: expected true or false"));
+}
+
 TEST_CASE("malformed extraction lines give precise reasons with source and line", "[core]") {
   const std::string good = to_json_line(sample());
   CHECK_THAT(error_of("{not json"), Catch::Contains("x.jsonl:7: invalid JSON at byte 1"));

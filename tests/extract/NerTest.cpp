@@ -1432,3 +1432,28 @@ TEST_CASE(
   // possessive: "Al-Walid bin Talal, the firm's two main shareholders", tested above).
   CHECK(labels_of(bbc("tech/119.txt"), "Jez San") == std::set<std::string>{"Person"});
 }
+
+TEST_CASE(
+    "Mentions a company's words relabel are marked described, unless the name may be another's",
+    "[extract][ner]") {
+  auto described = [](const DocumentExtraction& r, const std::string& name) {
+    int count = 0;
+    for (const auto& e : r.entities) {
+      if (e.name != name) continue;
+      for (const auto& m : e.mentions) count += m.described ? 1 : 0;
+    }
+    return count;
+  };
+  // BBC business/449: "The world's biggest retailer Wal-Mart", read as a place.
+  CHECK(described(bbc("business/449.txt"), "Wal-Mart") > 0);
+  // A word that is a listed surname ("Quinn") may be a person's elsewhere: relabelled by the
+  // same words as "Equant", but not marked.
+  const DocumentExtraction shares = testing::extract_text(
+      "Shares in Quinn fell 5%. Quinn said its profits were up. Shares in Equant fell 5%. Equant "
+      "said its profits were up.");
+  CHECK(labels_of(shares, "Quinn") == std::set<std::string>{"Organization"});
+  CHECK(described(shares, "Quinn") == 0);
+  CHECK(described(shares, "Equant") > 0);
+  // Nothing relabelled, nothing marked.
+  CHECK(described(bbc("politics/410.txt"), "Conservative Party") == 0);
+}
