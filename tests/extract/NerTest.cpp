@@ -319,6 +319,11 @@ TEST_CASE("A music genre is no entity, nor is a nationality word a person", "[ex
   CHECK(labels_of(r, "R&B").empty());
   CHECK(labels_of(r, "Beverley Knight") == std::set<std::string>{"Person"});
   for (const Relation& rel : r.relations) CHECK(rel.type != "affiliated-with");
+  // BBC entertainment/294: a film industry is no organisation to be a member of.
+  const DocumentExtraction rahman = bbc("entertainment/294.txt");
+  CHECK(labels_of(rahman, "Bollywood").empty());
+  for (const Relation& rel : rahman.relations)
+    CHECK(rel.target.find("bollywood") == std::string::npos);
 }
 
 TEST_CASE("A closing quote does not make the next word sentence-initial", "[extract][ner]") {
