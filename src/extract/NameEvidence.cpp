@@ -52,6 +52,12 @@ bool listed_place(const TokenView& v, std::uint32_t first, std::uint32_t last) {
   return entry != nullptr && names_a_location(*entry);
 }
 
+bool words_name_a_listed_place(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                               std::uint32_t last) {
+  const PhraseEntry* entry = knowledge.phrase(v.key_of(first, last));
+  return entry != nullptr && names_a_location(*entry);
+}
+
 bool names_a_capital(const Knowledge& knowledge, const PhraseEntry& entry) {
   for (const Candidate& c : entry.candidates) {
     if (c.kind == CandidateKind::kCity && knowledge.cities()[c.index].capital) return true;

@@ -22,6 +22,10 @@ bool only_a_place(const PhraseEntry& entry);
 const PhraseEntry* listed_on(const TokenView& v, std::uint32_t first, std::uint32_t last);
 // A name listed exactly on tokens [first, last) names a location (names_a_location).
 bool listed_place(const TokenView& v, std::uint32_t first, std::uint32_t last);
+// The gazetteer lists the words of tokens [first, last), taken alone, as a place or country,
+// whatever longer name the text runs them into ("Frankfurt" of "the Frankfurt stock exchange").
+bool words_name_a_listed_place(const Knowledge& knowledge, const TokenView& v, std::uint32_t first,
+                               std::uint32_t last);
 // Tokens [first, last) are one token written in capitals (or one capital and digits: "G8")
 // that lists an organisation by that
 // acronym, and stands in lower-case text (the words either side are not in capitals: not a

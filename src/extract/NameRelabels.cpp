@@ -108,17 +108,15 @@ bool lone_person(const TokenView& v, const NerLabels& labels, const TaggedSpan& 
          (v.lex(span.first) & lf::kDemonymWord) == 0;
 }
 
-// A lone capitalised word read as a place that no list knows as one,
-// not in capitals throughout and no nationality word: a company's name the model may misread
-// ("the Yugansk unit"), as it misreads others as people.
+// A lone capitalised word read as a place that no list knows as one, not in capitals
+// throughout and no nationality word: a company's name the model may misread ("the Yugansk
+// unit"), as it misreads others as people.
 bool lone_unlisted_place(const Knowledge& knowledge, const TokenView& v, const NerLabels& labels,
                          const TaggedSpan& span) {
-  if (static_cast<std::int32_t>(span.label) != labels.location || span.last != span.first + 1 ||
-      !v.tok(span.first).has(tf::kCapital) || v.tok(span.first).has(tf::kAllCaps) ||
-      (v.lex(span.first) & lf::kDemonymWord) != 0)
-    return false;
-  const PhraseEntry* listed = knowledge.phrase(v.norm(span.first));
-  return listed == nullptr || !name_evidence::names_a_location(*listed);
+  return static_cast<std::int32_t>(span.label) == labels.location && span.last == span.first + 1 &&
+         v.tok(span.first).has(tf::kCapital) && !v.tok(span.first).has(tf::kAllCaps) &&
+         (v.lex(span.first) & lf::kDemonymWord) == 0 &&
+         !name_evidence::words_name_a_listed_place(knowledge, v, span.first, span.last);
 }
 
 // The words that name people here: those of the people named in full, and lone people's
@@ -240,11 +238,10 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
   // retailer Wal-Mart"), by the stronger signs around any of their mentions, tagged or not, in
   // every place-read mention.
   auto unlisted_place_name = [&](const TaggedSpan& span) {
-    if (static_cast<std::int32_t>(span.label) != labels.location || span.last - span.first < 2 ||
-        (v.lex(span.last - 1) & lf::kPlaceSuffix) != 0)  // "High Street sales"
-      return false;
-    const PhraseEntry* listed = knowledge.phrase(v.key_of(span.first, span.last));
-    return listed == nullptr || !name_evidence::names_a_location(*listed);
+    return static_cast<std::int32_t>(span.label) == labels.location &&
+           span.last - span.first >= 2 &&
+           (v.lex(span.last - 1) & lf::kPlaceSuffix) == 0 &&  // "High Street sales"
+           !name_evidence::words_name_a_listed_place(knowledge, v, span.first, span.last);
   };
   std::vector<std::string> placed_companies;
   for (const TaggedSpan& span : spans) {
@@ -281,10 +278,9 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
   // left untagged where "Cairn" alone is a person).
   std::vector<std::string_view> companies;
   for (std::uint32_t t = 0; t < v.token_count(); ++t) {
-    const bool place = !has_word(read_as_person, v.norm(t));  // read as a place only
-    if (v.tok(t).has(tf::kCapital) && has_word(lone, v.norm(t)) &&
-        company_words(t, t + 1, !place, place))
-      companies.push_back(v.norm(t));
+    if (!v.tok(t).has(tf::kCapital) || !has_word(lone, v.norm(t))) continue;
+    const bool place_only = !has_word(read_as_person, v.norm(t));
+    if (company_words(t, t + 1, !place_only, place_only)) companies.push_back(v.norm(t));
   }
   const std::vector<std::string_view> personal = words_naming_people(v, labels, spans);
   for (TaggedSpan& span : spans) {

@@ -734,14 +734,13 @@ void NerComponent::process(AnnotatedDocument& document) const {
     m.rule = model_rule_.c_str();
     m.confidence = span.confidence;
     const PhraseEntry* listed = listed_on(v, span.first, span.last);
-    if (span.described && label == organization_ &&
+    // Not a name a list gives places, nor one word a list gives people: it may be both
+    // ("Chelsea", "Fox").
+    m.described =
+        span.described && label == organization_ &&
         (span.last > span.first + 1 ||
-         (v.lex(span.first) & (lexicon_flags::kGivenName | lexicon_flags::kSurname)) == 0)) {
-      // (A name a list gives places or people, a word that is a personal name, may be both:
-      // "Chelsea", "Fox".)
-      const PhraseEntry* as_written = knowledge_.phrase(seg.phrase(span.first, span.last));
-      m.described = as_written == nullptr || !names_a_location(*as_written);
-    }
+         (v.lex(span.first) & (lexicon_flags::kGivenName | lexicon_flags::kSurname)) == 0) &&
+        !words_name_a_listed_place(knowledge_, v, span.first, span.last);
     if (label == person_) {
       m.source = MentionSource::kPerson;
       m.label = EntityLabel::kPerson;
