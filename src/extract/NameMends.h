@@ -347,13 +347,14 @@ void relabel_constituencies(const TokenView& v, const RuleSet& rules, const NerL
 void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
                               const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
-// Every span read as a person whose words are one of `names` (keys as TokenView::key_of makes
-// them) is an organisation: one plain description of a name outweighs the model's other
-// readings of it. A one-word span whose word is one of `kept_words` stays a person.
+// Every span read as `read_as` (a person, or a place) whose words are one of `names` (keys as
+// TokenView::key_of makes them) is an organisation, marked described: one plain description of
+// a name outweighs the model's other readings of it. A one-word span whose word is one of
+// `kept_words` keeps its reading.
 void relabel_named_organisations(const TokenView& v, const NerLabels& labels,
                                  const std::vector<std::string>& names,
                                  const std::vector<std::string_view>& kept_words,
-                                 std::vector<TaggedSpan>& spans);
+                                 std::int32_t read_as, std::vector<TaggedSpan>& spans);
 
 // One name, one label within a document: each span takes the label the model gave the same
 // words most confidently overall ("UKIP" tagged ORG three times and LOC once is ORG). A

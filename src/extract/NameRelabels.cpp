@@ -233,7 +233,7 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
         company_words(span.first, span.last, false))
       named_companies.push_back(v.key_of(span.first, span.last));
   }
-  relabel_named_organisations(v, labels, named_companies, {}, spans);
+  relabel_named_organisations(v, labels, named_companies, {}, labels.person, spans);
   // So are names of two words or more read as a place no list knows ("The world's biggest
   // retailer Wal-Mart"), by the stronger signs around any of their mentions, tagged or not, in
   // every place-read mention.
@@ -256,14 +256,7 @@ void relabel_companies_by_their_words(const Knowledge& knowledge, const TokenVie
       }
     }
   }
-  for (TaggedSpan& span : spans) {
-    if (unlisted_place_name(span) &&
-        std::find(placed_companies.begin(), placed_companies.end(),
-                  v.key_of(span.first, span.last)) != placed_companies.end()) {
-      span.label = static_cast<std::uint32_t>(labels.organization);
-      span.described = true;
-    }
-  }
+  relabel_named_organisations(v, labels, placed_companies, {}, labels.location, spans);
   // Words read as a person alone, or as a place no list knows.
   auto misread = [&](const TaggedSpan& span) {
     return lone_person(v, labels, span) || lone_unlisted_place(knowledge, v, labels, span);
@@ -575,16 +568,16 @@ void relabel_employers(const TokenView& v, const RuleSet& rules, const NerLabels
   // ... "on loan from Charlton"), unless a person named in full here has its one word.
   if (employers.empty()) return;
   relabel_named_organisations(v, labels, employers, words_of_people_named_in_full(v, labels, spans),
-                              spans);
+                              labels.person, spans);
 }
 
 void relabel_named_organisations(const TokenView& v, const NerLabels& labels,
                                  const std::vector<std::string>& names,
                                  const std::vector<std::string_view>& kept_words,
-                                 std::vector<TaggedSpan>& spans) {
+                                 std::int32_t read_as, std::vector<TaggedSpan>& spans) {
   if (names.empty()) return;
   for (TaggedSpan& span : spans) {
-    if (static_cast<std::int32_t>(span.label) != labels.person || span.first >= span.last ||
+    if (static_cast<std::int32_t>(span.label) != read_as || span.first >= span.last ||
         std::find(names.begin(), names.end(), v.key_of(span.first, span.last)) == names.end())
       continue;
     if (span.last - span.first > 1 || !has_word(kept_words, v.norm(span.first))) {

@@ -599,7 +599,7 @@ void NerComponent::process(AnnotatedDocument& document) const {
   };
 
   name_mends::relabel_named_organisations(v, {person_, organization_, location_, misc_},
-                                          called_companies, {}, spans);
+                                          called_companies, {}, person_, spans);
   // After the knowledge's overrides: a seat's name is a place even where a club or body has it.
   name_mends::relabel_constituencies(v, rules_, {person_, organization_, location_, misc_}, spans);
   name_mends::one_label_per_name(v, {person_, organization_, location_, misc_}, spans);

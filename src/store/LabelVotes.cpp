@@ -109,7 +109,10 @@ LabelVoteOutcome Store::Impl::decide_labels() {
   std::map<std::string, Fold> wanted;  // absorbed id -> its fold
   for (const auto& [key, counts] : tally) {
     if (counts.size() < 2) continue;
-    const std::set<std::string>& described_as = described[key];
+    static const std::set<std::string> kNone;
+    const auto described_it = described.find(key);
+    const std::set<std::string>& described_as =
+        described_it == described.end() ? kNone : described_it->second;
     auto top = counts.begin();
     for (auto it = counts.begin(); it != counts.end(); ++it) {
       if (it->second > top->second) top = it;
