@@ -1115,6 +1115,28 @@ TEST_CASE("A role's organisation after a body's kind, a 'the' or a place's posse
   CHECK(head->evidence.front().rule == "appos-of-kind");
 }
 
+TEST_CASE("A relative clause that says the role held now is an affiliation",
+          "[extract][relations]") {
+  const auto r = testing::extract_text(
+      "Veritas\n\nHe was joined in the new venture by Damien Hockney, who is now Veritas' deputy "
+      "leader. The study was led by Nancy Rothwell, who is also vice-president of research at "
+      "Manchester University.");
+  const Relation* deputy =
+      find(r, "affiliated-with", id_of(r, "Damien Hockney"), id_of(r, "Veritas"));
+  REQUIRE(deputy != nullptr);
+  CHECK(deputy->evidence.front().rule == "who-is-poss");
+  const Relation* vice = find(r, "affiliated-with", id_of(r, "Nancy Rothwell"),
+                              id_of(r, "Manchester University"));
+  REQUIRE(vice != nullptr);
+  CHECK(vice->evidence.front().rule == "who-is-of");
+  // "who was" may be a role given up: not read.
+  const auto past = testing::extract_text(
+      "Veritas\n\nHe was joined in the new venture by Damien Hockney, who was Veritas' deputy "
+      "leader.");
+  CHECK(find(past, "affiliated-with", id_of(past, "Damien Hockney"), id_of(past, "Veritas")) ==
+        nullptr);
+}
+
 TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][syntax]") {
   const auto r =
       testing::extract_text("BNP founding chairman John Tyndall was arrested on Sunday.");
