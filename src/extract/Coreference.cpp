@@ -366,7 +366,9 @@ class CorefRun : public TokenView {
     } else if (thing) {
       // "it" and "its" stand for so many things no entity names ("The Aviator ... its star")
       // that only the sentence's own opening name is trusted: "Yukos claims its downfall ...".
-      if (found < 0 || first_named_in(s) != found || name_between(s, t)) return -1;
+      if (found < 0 || first_named_in(s) != found || name_between(s, t) ||
+          qualifies_a_kind(opening_mention(s)))
+        return -1;
     } else if (found == -1) {
       found = one(previous);
       // Two people fit in the sentence before: "He" opening a sentence is the one whose name
@@ -388,6 +390,14 @@ class CorefRun : public TokenView {
     if (found < 0) return -1;
     add(s, t, t + 1, found, CorefKind::kPronoun, "pronoun", 0.7f);
     return found;
+  }
+
+  // Whether mention m qualifies a company's kind noun after it ("A US firm has said it is in
+  // negotiations with LVMH", "the UK software group"): the sentence is about the company.
+  bool qualifies_a_kind(int m) const {
+    const std::uint32_t after = d_.mentions[m].last;
+    return after < token_count() &&
+           (contains(x_.company_noun, norm(after)) || contains(x_.modifier, norm(after)));
   }
 
   // Whether the possessive pronoun at t opens a role whose holder is named after it: "its

@@ -53,7 +53,8 @@
 //                     the pronoun) and an entity that fits is named later in the sentence: "Within
 //                     hours of his talks with Mr Thorpe, Sir Edward ..." may point forward. "It"
 //                     and "its" only within their sentence, and only to the name that opens it
-//                     ("Yukos claims its downfall ..."): they stand for films, products and
+//                     ("Yukos claims its downfall ...") unless that name qualifies a company's
+//                     kind noun ("A US firm has said it ..."): they stand for films, products and
 //                     deals no entity names far too often. But "its" before a role and the
 //                     name of its holder ("its chairman, Sir Phil Watts") is an organisation's
 //                     or a state's: the one named before it in its sentence, or, when none is,

@@ -81,6 +81,13 @@ int SyntaxRun::arg(std::uint32_t t, bool demonym_ok) const {
       }
     }
   }
+  // A lower-case noun right before a name describes it, whatever the parse made of the name:
+  // "talks with UK bank Barclays over the sale", parsed with "Barclays" under "sale".
+  if (m < 0 && t + 1 < mention_at_.size() && tok(t).has(token_flags::kLower) &&
+      d_.pos[t] == upos::from_name("NOUN")) {
+    const int next = mention_at_[t + 1];
+    if (next >= 0 && d_.mentions[next].first == t + 1 && !d_.mentions[next].demonym) m = next;
+  }
   if (m < 0 && meeting_ && in(x_.group_member, t)) return group_of_members(t);
   if (m >= 0 && d_.mentions[m].demonym && !demonym_ok) return -1;
   // At a meeting, an organisation or state that qualifies a person's title stands for the

@@ -9,7 +9,9 @@
 // misread: "Mr Straw was in India visiting the Golden Temple"), or one it shares (subjects()).
 // An argument token stands for a mention when it lies inside one, or when its appos/flat
 // child does, or a person in its compound child ("met Prime Minister Silvio Berlusconi" with
-// "Minister" as the object); conjuncts ("X and Y") are arguments too. In a meeting's parties,
+// "Minister" as the object), or, a lower-case noun, the name right after it however the parse
+// hung that ("talks with UK bank Barclays over the sale", "Barclays" under "sale"); conjuncts
+// ("X and Y") are arguments too. In a meeting's parties,
 // people of a syntax-group-member noun stand for the organisation or country that modifies
 // them or that they come from ("met SEC officials", "his EU counterparts", "a delegation from
 // the CBI"). The paths, each the `rule` of its evidence:

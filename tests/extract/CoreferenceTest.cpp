@@ -169,6 +169,21 @@ TEST_CASE("'Its' before a role's holder is the one organisation named before", "
   CHECK(find(two, "affiliated-with", id_of(two, "John Browne"), id_of(two, "Rosneft")) == nullptr);
 }
 
+TEST_CASE("'It' is no state that only qualifies the company opening the sentence",
+          "[extract][coref]") {
+  // business/418: the firm is in talks, not the United States.
+  const auto r = extract_text(
+      "A US firm has said it is in final negotiations with luxury goods group LVMH to buy the "
+      "loss-making Christian Lacroix haute-couture house.");
+  REQUIRE(id_of(r, "LVMH").rfind("(no entity", 0) != 0);
+  CHECK(met_with_count(r, id_of(r, "LVMH")) == 0);
+  // The state itself opening the sentence still is "it".
+  const auto state = extract_text("Japan said it had held talks with China on Monday.");
+  const Relation* talks = find(state, "met-with", id_of(state, "Japan"), id_of(state, "China"));
+  REQUIRE(talks != nullptr);
+  CHECK(coref_words(*talks) == "it");
+}
+
 TEST_CASE("A pronoun's gender rules out a person of the other", "[extract][coref]") {
   const auto r = extract_text(
       "Mrs Margaret Beckett and Pervez Musharraf flew to London on Sunday. He met Tony Blair at "

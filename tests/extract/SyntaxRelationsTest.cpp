@@ -1125,8 +1125,8 @@ TEST_CASE("A relative clause that says the role held now is an affiliation",
       find(r, "affiliated-with", id_of(r, "Damien Hockney"), id_of(r, "Veritas"));
   REQUIRE(deputy != nullptr);
   CHECK(deputy->evidence.front().rule == "who-is-poss");
-  const Relation* vice = find(r, "affiliated-with", id_of(r, "Nancy Rothwell"),
-                              id_of(r, "Manchester University"));
+  const Relation* vice =
+      find(r, "affiliated-with", id_of(r, "Nancy Rothwell"), id_of(r, "Manchester University"));
   REQUIRE(vice != nullptr);
   CHECK(vice->evidence.front().rule == "who-is-of");
   // "who was" may be a role given up: not read.
@@ -1135,6 +1135,20 @@ TEST_CASE("A relative clause that says the role held now is an affiliation",
       "leader.");
   CHECK(find(past, "affiliated-with", id_of(past, "Damien Hockney"), id_of(past, "Veritas")) ==
         nullptr);
+}
+
+TEST_CASE("A lower-case noun right before a name stands for it, however the name was parsed",
+          "[extract][syntax]") {
+  // business/406 and tech/270: the parse hangs the name away from "forecaster", "provider".
+  const auto r = testing::extract_text(
+      "Retail\n\n\"We saw a dearth of exciting, new items,\" Kurt Barnard, president of industry "
+      "forecaster Retail Consulting Group, said. Maria Capella, spokeswoman for net provider "
+      "Pipex, said that when DDoS attacks were at their height, customers were getting hit.");
+  const Relation* president =
+      find(r, "affiliated-with", id_of(r, "Kurt Barnard"), id_of(r, "Retail Consulting Group"));
+  REQUIRE(president != nullptr);
+  CHECK(president->evidence.front().rule == "role-of");
+  CHECK(find(r, "affiliated-with", id_of(r, "Maria Capella"), id_of(r, "Pipex")) != nullptr);
 }
 
 TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][syntax]") {
@@ -1203,7 +1217,10 @@ TEST_CASE("'X of the <kind> Y' ties a person to the organisation of that kind",
   const Relation* member =
       find(r, "affiliated-with", id_of(r, "Nadia Magnenat-Thalman"), id_of(r, "MiraLab"));
   REQUIRE(member != nullptr);
-  CHECK(member->evidence.front().rule == "person-of-kind");
+  // The rule reads it; so does the parse (the kind noun stands for the name after it), whose
+  // evidence is the more confident.
+  const std::string rule = member->evidence.front().rule;
+  CHECK((rule == "person-of-kind" || rule == "role-of"));
 }
 
 TEST_CASE("'X, ORG title,' needs no article before the organisation", "[extract][relations]") {
