@@ -347,6 +347,16 @@ void relabel_constituencies(const TokenView& v, const RuleSet& rules, const NerL
 void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
                               const NerLabels& labels, std::vector<TaggedSpan>& spans);
 
+// A run of capitalised words the model left untagged where the words around say someone works
+// (name_evidence::named_as_workplace: "general secretary of Unison", "a trader at Mellon
+// Financial") is that organisation, marked described; a place tagged right after the run ends
+// its name ("director general of Age Concern England"). Not a run a list names, nor one opening
+// on a given name, a title or a calendar word. Not part of mend(): it reads the document's
+// title phrases.
+void tag_untagged_workplaces(const Knowledge& knowledge, const RuleSet& rules,
+                             const AnnotatedDocument& document, const TokenView& v,
+                             const NerLabels& labels, std::vector<TaggedSpan>& spans);
+
 // Every span read as `read_as` (a person, or a place) whose words are one of `names` (keys as
 // TokenView::key_of makes them) is an organisation, marked described: one plain description of
 // a name outweighs the model's other readings of it. A one-word span whose word is one of

@@ -689,4 +689,76 @@ void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
             [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
 }
 
+void tag_untagged_workplaces(const Knowledge& knowledge, const RuleSet& rules,
+                             const AnnotatedDocument& document, const TokenView& v,
+                             const NerLabels& labels, std::vector<TaggedSpan>& spans) {
+  std::vector<int> tagged(v.token_count(), -1);  // token -> span
+  for (std::size_t s = 0; s < spans.size(); ++s)
+    std::fill(tagged.begin() + spans[s].first, tagged.begin() + spans[s].last, static_cast<int>(s));
+  const auto count = static_cast<std::uint32_t>(v.token_count());
+  const auto free_capital = [&](std::uint32_t t) {
+    return t < count && tagged[t] < 0 && v.tok(t).has(tf::kWord) && v.tok(t).has(tf::kCapital) &&
+           !v.is_title_span(t);
+  };
+  // The words before `first` say someone works at [first, end): a lower-case title and "of"
+  // ("general secretary of Unison"; a capitalised one names a portfolio: "Commissioner for
+  // Transport", "Minister of Discord"), or "at" after a title ("chief economist at Fact and
+  // Opinion Economics"); never "for" ("best actor for Unforgiven").
+  const auto workplace = [&](std::uint32_t first, std::uint32_t end) {
+    if (first < 2 || !name_evidence::named_as_workplace(knowledge, rules, document, v, first, end))
+      return false;
+    if (v.norm(first - 1) == "of") return v.tok(first - 2).has(tf::kLower);
+    return v.norm(first - 1) == "at" || (v.norm(first - 1) == "the" && v.norm(first - 2) == "at");
+  };
+  // The name goes on past the run, or qualifies what follows: a word glued to it ("Shopping" of
+  // "Shopping.com", "ASK" of "ASK-Raymond James"), a possessive ("a member of The Game's
+  // entourage"), or a connector ("the Forum for the Future").
+  const auto goes_on = [&](std::uint32_t end) {
+    if (end >= count) return false;
+    const std::string_view next = v.norm(end);
+    if (v.tok(end).has(tf::kPossessive) || next == "for" || next == "of" || next == "and" ||
+        next == "&")
+      return true;
+    return !v.tok(end).has(tf::kSpaceBefore) && next != "," && next != ";" && next != ":" &&
+           next != ")" && next != "\"" &&
+           (next != "." || (end + 1 < count && !v.tok(end + 1).has(tf::kSpaceBefore)));
+  };
+  std::vector<TaggedSpan> found;
+  std::vector<std::size_t> joined;  // places tagged right after a run, now part of its name
+  for (std::uint32_t t = 2; t < count; ++t) {
+    if (!free_capital(t) || free_capital(t - 1) || v.initial_position(t) ||
+        (v.lex(t) & lf::kGivenName) != 0 || is_calendar_word(v.norm(t)))
+      continue;
+    // The run, through "and", "&" or "of" between capitalised words ("Fact and Opinion
+    // Economics").
+    std::uint32_t last = t + 1;
+    for (;;) {
+      while (free_capital(last)) ++last;
+      const std::string_view joint = last < count ? v.norm(last) : std::string_view();
+      if ((joint != "and" && joint != "&" && joint != "of") || !free_capital(last + 1)) break;
+      last += 2;
+    }
+    if (name_evidence::listed_anywhere(knowledge, v, t, last) ||
+        name_evidence::words_name_a_listed_place(knowledge, v, t, last))
+      continue;
+    const int after = last < count ? tagged[last] : -1;
+    const bool place_after = after >= 0 &&
+                             static_cast<std::int32_t>(spans[after].label) == labels.location &&
+                             spans[after].first == last;
+    const std::uint32_t end = place_after ? spans[after].last : last;
+    if (goes_on(end) || !workplace(t, end)) continue;
+    TaggedSpan span{t, end, static_cast<std::uint32_t>(labels.organization), 1.0f};
+    span.described = true;
+    found.push_back(span);
+    if (place_after) joined.push_back(static_cast<std::size_t>(after));
+    t = end;
+  }
+  if (found.empty()) return;
+  std::sort(joined.rbegin(), joined.rend());
+  for (std::size_t s : joined) spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(s));
+  spans.insert(spans.end(), found.begin(), found.end());
+  std::sort(spans.begin(), spans.end(),
+            [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+}
+
 }  // namespace skein::extract::name_mends

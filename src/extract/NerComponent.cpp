@@ -349,6 +349,8 @@ void NerComponent::process(AnnotatedDocument& document) const {
   //  - "Allied Irish Banks" tagged "Banks", "Northern Ireland Minister John Spellar" as one
   //    place, "Na Li 7-5", "Latin American", "US TV", works and short forms (NameMends.h).
   name_mends::mend(knowledge_, v, rules_, {person_, organization_, location_, misc_}, spans);
+  name_mends::tag_untagged_workplaces(knowledge_, rules_, document, v,
+                                      {person_, organization_, location_, misc_}, spans);
   // What the model may fold into a name but never is one: trim it from the span's edges.
   // Tokens cut from the front of a person's span as the role and what qualifies it ("US
   // President" of "US President George Bush"): a place the knowledge lists there stays.

@@ -1462,3 +1462,24 @@ TEST_CASE(
   // Nothing relabelled, nothing marked.
   CHECK(described(bbc("politics/410.txt"), "Conservative Party") == 0);
 }
+
+TEST_CASE("Capitalised words the model left untagged where someone works are that organisation",
+          "[extract][ner]") {
+  // BBC politics/042: "Dave Prentis, general secretary of Unison," and its other mentions.
+  const DocumentExtraction unison = testing::extract_text(
+      "Pensions\n\nDave Prentis, general secretary of Unison, said changes would hurt. \"This is "
+      "a position that Unison cannot accept.\"");
+  CHECK(labels_of(unison, "Unison") == std::set<std::string>{"Organization"});
+  // business/382: a place right after the words ends the name.
+  const DocumentExtraction concern = testing::extract_text(
+      "Age\n\n\"It is cowardly,\" said Gordon Lishman, director general of Age Concern England.");
+  CHECK(labels_of(concern, "Age Concern England") == std::set<std::string>{"Organization"});
+  CHECK(labels_of(concern, "England").empty());
+  // A capitalised title's portfolio, a work an award is for, words that qualify a possessive's
+  // noun: none is a workplace (BBC business/015 "Commissioner for Transport", entertainment/372
+  // "best director after winning for Unforgiven", entertainment/288 "A member of The Game's
+  // entourage").
+  CHECK(labels_of(bbc("business/015.txt"), "Transport").empty());
+  CHECK(labels_of(bbc("entertainment/372.txt"), "Unforgiven").empty());
+  CHECK(labels_of(bbc("entertainment/288.txt"), "The Game").count("Organization") == 0);
+}
