@@ -369,6 +369,8 @@ class CorefRun : public TokenView {
       if (found < 0 || first_named_in(s) != found || name_between(s, t) ||
           qualifies_a_kind(opening_mention(s)))
         return -1;
+    } else if (const int subject = fronted_subject(s, t, fits); found == -1 && subject >= 0) {
+      found = subject;
     } else if (found == -1) {
       found = one(previous);
       // Two people fit in the sentence before: "He" opening a sentence is the one whose name
@@ -489,6 +491,36 @@ class CorefRun : public TokenView {
       if (capish(u) && tok(u).has(token_flags::kWord)) return true;
     }
     return false;
+  }
+
+  // The main clause's subject a pronoun in a fronted clause points forward to: the person
+  // named right after the clause's comma (a title or honorific between), a verb after the
+  // name, when the pronoun fits it ("Within hours of his final talks with Mr Thorpe, Sir
+  // Edward told the nation"); or -1.
+  template <typename Fits>
+  int fronted_subject(std::uint32_t s, std::uint32_t t, const Fits& fits) const {
+    const Sentence& sentence = d_.segmentation.sentences[s];
+    if (!contains(x_.clause_opener, norm(sentence.first))) return -1;
+    for (std::uint32_t u = sentence.first; u < t; ++u) {
+      if (norm(u) == ",") return -1;
+    }
+    std::uint32_t comma = t + 1;
+    while (comma < sentence.last && norm(comma) != ",") ++comma;
+    const auto named_at = [&](std::uint32_t u) {
+      const int m = u < sentence.last ? mention_at(u) : -1;
+      return m >= 0 && d_.mentions[m].first == u && !d_.mentions[m].demonym ? m : -1;
+    };
+    int m = named_at(comma + 1);
+    if (m < 0 && comma + 1 < sentence.last) {
+      if (const std::span<const Role> roles = d_.roles_at(comma + 1); !roles.empty())
+        m = named_at(roles.front().last);
+    }
+    if (m < 0) return -1;
+    const std::uint32_t after = d_.mentions[m].last;
+    if (after >= sentence.last || !tok(after).has(token_flags::kLower) || norm(after) == "and" ||
+        norm(after) == "or" || !fits(d_.mentions[m].entity))
+      return -1;
+    return d_.mentions[m].entity;
   }
 
   // Whether the pronoun at t sits in a clause before the subject ("Within hours of his talks

@@ -50,8 +50,10 @@
 //                     its subject ("Gen Musharraf held talks with Tony Blair. He arrived"). Not
 //                     from the sentence before when the pronoun opens a fronted clause (the
 //                     sentence starts with a word of coref-clause-opener and no comma comes before
-//                     the pronoun) and an entity that fits is named later in the sentence: "Within
-//                     hours of his talks with Mr Thorpe, Sir Edward ..." may point forward. "It"
+//                     the pronoun) and an entity that fits is named later in the sentence: such a
+//                     pronoun points forward, to the person named right after the clause's comma
+//                     (a title between) when a verb follows the name: "Within hours of his talks
+//                     with Mr Thorpe, Sir Edward told ..." is Sir Edward's. "It"
 //                     and "its" only within their sentence, and only to the name that opens it
 //                     ("Yukos claims its downfall ...") unless that name qualifies a company's
 //                     kind noun ("A US firm has said it ..."): they stand for films, products and

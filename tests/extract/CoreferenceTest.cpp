@@ -184,6 +184,23 @@ TEST_CASE("'It' is no state that only qualifies the company opening the sentence
   CHECK(coref_words(*talks) == "it");
 }
 
+TEST_CASE("A pronoun in a clause before the subject points forward to the subject",
+          "[extract][coref]") {
+  // BBC politics/303: "his" is Sir Edward's, named after the comma, not Mr Thorpe's.
+  const auto r = extract_text(
+      "Sir Edward Heath called Liberal leader Jeremy Thorpe back to Downing Street. Within hours "
+      "of his final talks with Mr Thorpe, Sir Edward told the nation he was resigning.");
+  const Relation* talks = find(r, "met-with", id_of(r, "Edward Heath"), id_of(r, "Jeremy Thorpe"));
+  REQUIRE(talks != nullptr);
+  CHECK(coref_words(*talks) == "his");
+  // Two names after the comma: neither is sure to be the subject.
+  const auto pair = extract_text(
+      "Sir Edward Heath called Jeremy Thorpe. Within hours of his final talks with Harold Wilson, "
+      "Sir Edward and Mr Thorpe met again.");
+  CHECK(find(pair, "met-with", id_of(pair, "Edward Heath"), id_of(pair, "Harold Wilson")) ==
+        nullptr);
+}
+
 TEST_CASE("A pronoun's gender rules out a person of the other", "[extract][coref]") {
   const auto r = extract_text(
       "Mrs Margaret Beckett and Pervez Musharraf flew to London on Sunday. He met Tony Blair at "
