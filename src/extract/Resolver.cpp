@@ -350,14 +350,15 @@ void ResolutionRun::make_club(EntityMention& m, int row) {
 }
 
 // Whether the document is about a sport: two or more different words of football's
-// vocabulary ("striker", "Premiership", "boss").
+// vocabulary ("striker", "Premiership", "boss") or a tournament's ("finals", "seed").
 bool ResolutionRun::sport_document() {
   if (sport_document_ < 0) {
     static constexpr std::string_view kSportWords[] = {
-        "football",   "premiership", "league",  "striker",  "midfielder", "defender",
-        "goalkeeper", "keeper",      "winger",  "boss",     "manager",    "coach",
-        "cup",        "goal",        "goals",   "match",    "stadium",    "squad",
-        "penalty",    "referee",     "fixture", "champions"};
+        "football",   "premiership", "league",  "striker",   "midfielder", "defender",
+        "goalkeeper", "keeper",      "winger",  "boss",      "manager",    "coach",
+        "cup",        "goal",        "goals",   "match",     "stadium",    "squad",
+        "penalty",    "referee",     "fixture", "champions", "finals",     "seed",
+        "seeded",     "tournament",  "tennis",  "rugby",     "athletics"};
     std::unordered_set<std::string_view> seen;
     for (std::uint32_t t = 0; t < token_count() && seen.size() < 2; ++t) {
       const std::string_view w = norm(t);

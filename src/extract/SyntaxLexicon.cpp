@@ -18,6 +18,7 @@ SyntaxRelations::Lexicon SyntaxRelations::Lexicon::from_rules(const RuleSet& rul
   lexicon.meet_with = rules.word_set("syntax-meet-with");
   lexicon.meet_pair = rules.word_set("syntax-meet-pair");
   lexicon.meet_noun = rules.word_set("syntax-meet-noun");
+  lexicon.meet_fixture = rules.word_set("syntax-meet-fixture");
   lexicon.meet_holder = rules.word_set("syntax-meet-holder");
   lexicon.meet_passive = rules.word_set("syntax-meet-passive");
   lexicon.group_member = rules.word_set("syntax-group-member");

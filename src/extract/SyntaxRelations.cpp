@@ -220,6 +220,10 @@ void SyntaxRun::relate(const char* type_name, int source, int target, const char
   if (phrase != kNoPhrase && other_source_between(source, target, phrase, type)) return;
   if (type.name == "located-in" && !plausible_located_in(k_, a, b)) return;
   if (type.name == "met-with" && !plausible_meeting(d_, a, b)) return;
+  // Two people "meeting" in a story about sport play each other.
+  if (type.name == "met-with" && d_.about_sport && a.label == EntityLabel::kPerson &&
+      b.label == EntityLabel::kPerson && trigger != kNoTrigger && in(x_.meet_fixture, trigger))
+    return;
   if (type.name == "affiliated-with" && !can_employ(b, rules_)) return;
   const std::string mod = trigger == kNoTrigger ? std::string() : modality(trigger, rules_);
   if (!mod.empty()) {

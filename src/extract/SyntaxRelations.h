@@ -200,7 +200,7 @@ class SyntaxRelations : public Component {
   // The trigger word sets, by their name in the rule files.
   struct Lexicon {
     std::vector<std::string> meet_object, meet_with, meet_pair, meet_noun, meet_holder,
-        meet_passive;
+        meet_passive, meet_fixture;
     std::vector<std::string> group_member;
     std::vector<std::string> trade_verb, trade_noun, trade_prep, trade_balance;
     std::vector<std::string> trade_partner, trade_partner_verb, trade_deal, trade_deal_verb;

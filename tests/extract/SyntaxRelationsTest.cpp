@@ -1151,6 +1151,28 @@ TEST_CASE("A lower-case noun right before a name stands for it, however the name
   CHECK(find(r, "affiliated-with", id_of(r, "Maria Capella"), id_of(r, "Pipex")) != nullptr);
 }
 
+TEST_CASE("Two people meeting in a story about sport play each other", "[extract][syntax]") {
+  // BBC sport/430: a tennis quarter-final.
+  const auto r = testing::extract_text(
+      "Davenport in Dubai last eight\n\nLindsay Davenport moved into the last eight of the "
+      "tournament after "
+      "beating Jie Zheng, and the top seed now faces Conchita Martinez. Before her meeting with "
+      "Martinez, Davenport believes there is some room for improvement in her game.");
+  CHECK(find(r, "met-with", id_of(r, "Lindsay Davenport"), id_of(r, "Conchita Martinez")) ==
+        nullptr);
+  // Talks stay meetings there (sport/270), and outside sport a meeting is one.
+  const auto talks = testing::extract_text(
+      "Strachan\n\nThe striker scored twice in the league match. Club director Terry Brady held "
+      "initial talks with Gordon Strachan on Saturday.");
+  CHECK(find(talks, "met-with", id_of(talks, "Terry Brady"), id_of(talks, "Gordon Strachan")) !=
+        nullptr);
+  const auto politics = testing::extract_text(
+      "Talks\n\nGordon Brown flew to Washington. Before his meeting with John Snow, Mr Brown "
+      "said the talks would be frank.");
+  CHECK(find(politics, "met-with", id_of(politics, "Gordon Brown"), id_of(politics, "John Snow")) !=
+        nullptr);
+}
+
 TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][syntax]") {
   const auto r =
       testing::extract_text("BNP founding chairman John Tyndall was arrested on Sunday.");
