@@ -36,6 +36,8 @@
 //                                 negotiations with Y")
 //                   (For N's with-nominal, these three also take a with-phrase the parse
 //                   made a conjunct of N without "and": "in "intensive talks" with Y".)
+//                   (In a story about sport, AnnotatedDocument::about_sport, two people a
+//                   word of syntax-meet-fixture relates play each other: no meeting.)
 //   trades-with     trade-verb    nsubj(V) + from/to/with oblique of V, or nominal of its object
 //                                 or up to three nominals down it ("imported $20bn worth of
 //                                 goods from China")
