@@ -245,7 +245,10 @@ bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& do
   if (names_a_role(knowledge, document, t, t + 1)) return true;
   const Segmentation& seg = document.segmentation;
   if ((seg.tokens[t].lexicon & lexicon_flags::kTitleStart) != 0) return true;
-  std::string_view w = seg.norm_of(seg.tokens[t]);
+  return agent_noun(seg.norm_of(seg.tokens[t]));
+}
+
+bool agent_noun(std::string_view w) {
   if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);  // plural
   const auto ends = [&](std::string_view ending, std::size_t stem) {
     return w.size() >= ending.size() + stem && w.substr(w.size() - ending.size()) == ending;

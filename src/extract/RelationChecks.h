@@ -95,6 +95,9 @@ bool can_employ(const ResolvedEntity& organisation, const RuleSet& rules);
 // add their group-member words ("boss", "official").
 bool names_a_person_role(const Knowledge& knowledge, const AnnotatedDocument& document,
                          std::uint32_t t);
+// Whether normalised word `w` is an agent noun by its ending, plural or not ("controller",
+// "strategist", "spokeswoman", "team-mates"); the last test of names_a_person_role.
+bool agent_noun(std::string_view w);
 
 // Whether what the knowledge or the name itself says makes `e` an organisation, not a work (a
 // film, a programme, a show) the tagger took for one: the knowledge lists it (it has a kind or

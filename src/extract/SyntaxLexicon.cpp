@@ -64,6 +64,9 @@ SyntaxRelations::ParseTriggers SyntaxRelations::ParseTriggers::from_rules(const 
       {"syntax-trade-verb", "syntax-trade-noun", "syntax-trade-balance", "syntax-trade-partner"});
   triggers.placing = merged({"syntax-location-prep", "syntax-location-participle"});
   triggers.departure = merged({"depart-verb", "leave-verb"});
+  triggers.role = merged({"syntax-group-member", "syntax-work-verb", "syntax-join-verb",
+                          "syntax-serve-verb", "syntax-predicate-verb"});
+  triggers.role_preposition = merged({"syntax-affiliation-prep"});
   return triggers;
 }
 
@@ -109,6 +112,34 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
     }
     return any_word_of(s, triggers.placing);
   };
+  // affiliated-with's paths read a role noun by the person, a verb of working, or a preposition
+  // right after the person's name ("said David Anders at Merrill Lynch").
+  std::vector<bool> person_before_preposition(seg.sentences.size(), false);
+  for (const EntityMention& m : document.mentions) {
+    if (m.entity >= 0 && m.sentence < seg.sentences.size() &&
+        document.entities[static_cast<std::size_t>(m.entity)].label == EntityLabel::kPerson &&
+        m.last < seg.sentences[m.sentence].last &&
+        std::binary_search(triggers.role_preposition.begin(), triggers.role_preposition.end(),
+                           v.norm(m.last), std::less<>()))
+      person_before_preposition[m.sentence] = true;
+  }
+  const auto role_words = [&](std::size_t i) {
+    if (person_before_preposition[i]) return true;
+    const Sentence& s = seg.sentences[i];
+    const upos::Tag noun = upos::from_name("NOUN"), proper = upos::from_name("PROPN");
+    for (std::uint32_t t = s.first; t < s.last; ++t) {
+      for (const Role& r : document.roles_at(t)) {
+        if (!r.honorific) return true;
+      }
+      // (The tagger reads a lower-case role in a run of names as a proper noun: "United
+      // keeper Roy Carroll".)
+      if ((v.lex(t) & lexicon_flags::kTitleStart) != 0 ||
+          (t < document.pos.size() && (document.pos[t] == noun || document.pos[t] == proper) &&
+           v.tok(t).has(token_flags::kLower) && agent_noun(v.norm(t))))
+        return true;
+    }
+    return any_word_of(s, triggers.role);
+  };
   std::vector<bool> out(seg.sentences.size(), false);
   for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
     bool place = false, role = false, meeting = false, trade = false, holder = false;
@@ -127,7 +158,7 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
       }
     }
     const Sentence& s = seg.sentences[i];
-    out[i] = role || (place && (pronoun[i] || placing_words(s))) ||
+    out[i] = (role && role_words(i)) || (place && (pronoun[i] || placing_words(s))) ||
              (meeting && any_word_of(s, triggers.meeting)) ||
              (trade && any_word_of(s, triggers.trade)) ||
              (holder && any_word_of(s, triggers.departure));

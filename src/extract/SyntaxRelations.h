@@ -225,13 +225,19 @@ class SyntaxRelations : public Component {
     std::vector<std::string> trade;      // syntax-trade-verb, -noun, -balance, -partner
     std::vector<std::string> placing;    // syntax-location-prep and -participle
     std::vector<std::string> departure;  // depart-verb and leave-verb (RelationChecks.h)
+    // syntax-group-member and the verbs of working, joining, serving and becoming
+    std::vector<std::string> role;
+    std::vector<std::string> role_preposition;  // syntax-affiliation-prep
     static ParseTriggers from_rules(const RuleSet& rules);
   };
 
   // Per sentence of `document`, whether a path above could relate two of its entities (the
   // sentences worth parsing): two mentions of different entities whose labels fit the ends of
-  // affiliated-with; of located-in, with a possessive, a pronoun standing for an entity or a
-  // placing word in the sentence; of met-with, with a meeting word; or of trades-with, with a
+  // affiliated-with, with a role word (a title phrase or a title's first word, a noun an agent's
+  // ending or syntax-group-member names, a verb of syntax-work-, -join-, -serve- or
+  // -predicate-verb) or a word of syntax-affiliation-prep right after a person's name ("David
+  // Anders at Merrill Lynch"); of located-in, with a possessive, a pronoun standing for an entity
+  // or a placing word in the sentence; of met-with, with a meeting word; or of trades-with, with a
   // trade word. Title-modifier needs no parse and reads every sentence. So are sentences with
   // a possible role holder (affiliated-with's source) and a departure word: a role found there
   // through coreference is former if its holder left (former_role, RelationChecks.h).

@@ -1173,6 +1173,21 @@ TEST_CASE("Two people meeting in a story about sport play each other", "[extract
         nullptr);
 }
 
+TEST_CASE("An affiliation is read from the parse only where a role word or a preposition says one",
+          "[extract][syntax]") {
+  // BBC entertainment/246: the parse hung "Miguel Collins" under "Sizzla" with no role between.
+  const auto r = testing::extract_text(
+      "Sizzla\n\nReggae star Sizzla has cancelled his tour. Sizzla, whose real name is Miguel "
+      "Collins, has released 25 albums since 1995.");
+  CHECK(find(r, "affiliated-with", id_of(r, "Miguel Collins"), id_of(r, "Sizzla")) == nullptr);
+  // business/244: a preposition right after the name is enough.
+  const auto at = testing::extract_text(
+      "Cruise\n\nSlowing supply growth is a certainty, said David Anders at Merrill Lynch on "
+      "Thursday.");
+  CHECK(find(at, "affiliated-with", id_of(at, "David Anders"), id_of(at, "Merrill Lynch")) !=
+        nullptr);
+}
+
 TEST_CASE("An '-ing' word before a title word is part of the title", "[extract][syntax]") {
   const auto r =
       testing::extract_text("BNP founding chairman John Tyndall was arrested on Sunday.");
