@@ -370,7 +370,7 @@ class CorefRun : public TokenView {
           qualifies_a_kind(opening_mention(s)))
         return -1;
     } else if (const int subject = fronted_subject(s, t, fits); found == -1 && subject >= 0) {
-      found = subject;
+      found = subject;  // a fronted clause's pronoun: the subject after the clause's comma
     } else if (found == -1) {
       found = one(previous);
       // Two people fit in the sentence before: "He" opening a sentence is the one whose name
@@ -493,17 +493,25 @@ class CorefRun : public TokenView {
     return false;
   }
 
+  // Whether token t of sentence s sits in a clause before the sentence's subject: the
+  // sentence opens on a word of coref-clause-opener and no comma comes before t.
+  bool in_fronted_clause(std::uint32_t s, std::uint32_t t) const {
+    const Sentence& sentence = d_.segmentation.sentences[s];
+    if (!contains(x_.clause_opener, norm(sentence.first))) return false;
+    for (std::uint32_t u = sentence.first; u < t; ++u) {
+      if (norm(u) == ",") return false;
+    }
+    return true;
+  }
+
   // The main clause's subject a pronoun in a fronted clause points forward to: the person
   // named right after the clause's comma (a title or honorific between), a verb after the
   // name, when the pronoun fits it ("Within hours of his final talks with Mr Thorpe, Sir
   // Edward told the nation"); or -1.
   template <typename Fits>
   int fronted_subject(std::uint32_t s, std::uint32_t t, const Fits& fits) const {
+    if (!in_fronted_clause(s, t)) return -1;
     const Sentence& sentence = d_.segmentation.sentences[s];
-    if (!contains(x_.clause_opener, norm(sentence.first))) return -1;
-    for (std::uint32_t u = sentence.first; u < t; ++u) {
-      if (norm(u) == ",") return -1;
-    }
     std::uint32_t comma = t + 1;
     while (comma < sentence.last && norm(comma) != ",") ++comma;
     const auto named_at = [&](std::uint32_t u) {
@@ -528,11 +536,8 @@ class CorefRun : public TokenView {
   // sentence: it may point forward, so the sentence before cannot be trusted.
   template <typename Fits>
   bool fronted(std::uint32_t s, std::uint32_t t, const Fits& fits) const {
+    if (!in_fronted_clause(s, t)) return false;
     const Sentence& sentence = d_.segmentation.sentences[s];
-    if (!contains(x_.clause_opener, norm(sentence.first))) return false;
-    for (std::uint32_t u = sentence.first; u < t; ++u) {
-      if (norm(u) == ",") return false;
-    }
     for (const int m : order_) {
       const EntityMention& mention = d_.mentions[m];
       if (mention.first > t && mention.first < sentence.last && !mention.demonym &&
