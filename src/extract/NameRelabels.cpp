@@ -131,6 +131,22 @@ std::vector<std::string_view> words_naming_people(const TokenView& v, const NerL
   return words;
 }
 
+// Per token, the index of the span holding it, or -1.
+std::vector<int> span_of_tokens(const TokenView& v, const std::vector<TaggedSpan>& spans) {
+  std::vector<int> out(v.token_count(), -1);
+  for (std::size_t s = 0; s < spans.size(); ++s)
+    std::fill(out.begin() + spans[s].first, out.begin() + spans[s].last, static_cast<int>(s));
+  return out;
+}
+
+// Adds `found` (spans over untagged tokens) to `spans`, keeping them in text order.
+void add_spans(const std::vector<TaggedSpan>& found, std::vector<TaggedSpan>& spans) {
+  if (found.empty()) return;
+  spans.insert(spans.end(), found.begin(), found.end());
+  std::sort(spans.begin(), spans.end(),
+            [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+}
+
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
@@ -643,9 +659,7 @@ void relabel_constituencies(const TokenView& v, const RuleSet& rules, const NerL
 
 void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
                               const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  std::vector<int> tagged(v.token_count(), -1);  // token -> span
-  for (std::size_t s = 0; s < spans.size(); ++s)
-    std::fill(tagged.begin() + spans[s].first, tagged.begin() + spans[s].last, static_cast<int>(s));
+  const std::vector<int> tagged = span_of_tokens(v, spans);
   const std::vector<std::string_view> personal = words_of_people_named_in_full(v, labels, spans);
   const auto organization = static_cast<std::uint32_t>(labels.organization);
   std::vector<TaggedSpan> found;
@@ -683,18 +697,13 @@ void tag_camel_case_companies(const Knowledge& knowledge, const TokenView& v,
     else
       found.push_back({t, next, organization, 1.0f});
   }
-  if (found.empty()) return;
-  spans.insert(spans.end(), found.begin(), found.end());
-  std::sort(spans.begin(), spans.end(),
-            [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+  add_spans(found, spans);
 }
 
 void tag_untagged_workplaces(const Knowledge& knowledge, const RuleSet& rules,
                              const AnnotatedDocument& document, const TokenView& v,
                              const NerLabels& labels, std::vector<TaggedSpan>& spans) {
-  std::vector<int> tagged(v.token_count(), -1);  // token -> span
-  for (std::size_t s = 0; s < spans.size(); ++s)
-    std::fill(tagged.begin() + spans[s].first, tagged.begin() + spans[s].last, static_cast<int>(s));
+  const std::vector<int> tagged = span_of_tokens(v, spans);
   const auto count = static_cast<std::uint32_t>(v.token_count());
   const auto free_capital = [&](std::uint32_t t) {
     return t < count && tagged[t] < 0 && v.tok(t).has(tf::kWord) && v.tok(t).has(tf::kCapital) &&
@@ -753,12 +762,9 @@ void tag_untagged_workplaces(const Knowledge& knowledge, const RuleSet& rules,
     if (place_after) joined.push_back(static_cast<std::size_t>(after));
     t = end;
   }
-  if (found.empty()) return;
   std::sort(joined.rbegin(), joined.rend());
   for (std::size_t s : joined) spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(s));
-  spans.insert(spans.end(), found.begin(), found.end());
-  std::sort(spans.begin(), spans.end(),
-            [](const TaggedSpan& a, const TaggedSpan& b) { return a.first < b.first; });
+  add_spans(found, spans);
 }
 
 }  // namespace skein::extract::name_mends
