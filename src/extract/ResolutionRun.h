@@ -64,6 +64,13 @@ class ResolutionRun : public TokenView {
   // Countries and subdivisions the document names unambiguously, and the states whose listed
   // institutions it names: the context that picks among the candidates of an ambiguous name.
   void collect_context();
+  // Records a listed city the document names (its state's entry in context_city_subdivisions_),
+  // by a name of its own (`sure`) or as the clear favourite of a shared name.
+  void note_city_named(int city, bool sure);
+  // The cities named in `subdivision` other than `city`; none unless one of them was sure.
+  std::size_t other_cities_named(int subdivision, int city) const;
+  // Whether a city of `subdivision` is named by a name of its own.
+  bool sure_city_named(int subdivision) const;
 
   // Picks the entity a gazetteer mention names; -1 leaves it unlinked.
   int resolve_gazetteer(EntityMention& m);
@@ -157,6 +164,10 @@ class ResolutionRun : public TokenView {
   // unlinked(). The node records the candidates it was preferred to in props["alternatives"].
   // Returns -1 when no city qualifies.
   int strongest_prior(EntityMention& m, const std::vector<Candidate>& candidates);
+  // strongest_prior's choice among `entry`'s `candidates`, without making the entity; null
+  // when there is none.
+  const Candidate* clear_favourite(const PhraseEntry& entry,
+                                   const std::vector<Candidate>& candidates) const;
 
   static bool stronger_city(const CityInfo& a, const CityInfo& b);
 
@@ -208,9 +219,14 @@ class ResolutionRun : public TokenView {
   const std::vector<PendingWord>& pending_;
   const char* component_;
   std::unordered_set<int> context_countries_, context_subdivisions_;
-  std::unordered_set<int> context_city_subdivisions_;  // states of the listed cities named
-  std::unordered_set<int> countries_spelled_out_;      // named by a name or demonym, not an acronym
-  int sport_document_ = -1;                            // sport_document(): -1 not yet known
+  // The states of the listed cities named, each with the cities named there.
+  struct CitiesNamed {
+    std::unordered_set<int> cities;
+    bool sure = false;  // one of them by a name no other listed city shares
+  };
+  std::unordered_map<int, CitiesNamed> context_city_subdivisions_;
+  std::unordered_set<int> countries_spelled_out_;  // named by a name or demonym, not an acronym
+  int sport_document_ = -1;                        // sport_document(): -1 not yet known
 };
 
 }  // namespace skein::extract::resolution

@@ -30,7 +30,7 @@ void ResolutionRun::collect_context() {
       if (c >= 0) context_countries_.insert(c);
       continue;
     }
-    if (m.source != MentionSource::kGazetteer || m.entry->ambiguous) continue;
+    if (m.source != MentionSource::kGazetteer) continue;
     int country = -1, sub = -1, city = -1, n = 0;
     for (const Candidate& c : m.entry->candidates) {
       if (c.kind == CandidateKind::kTitle) continue;
@@ -41,7 +41,14 @@ void ResolutionRun::collect_context() {
       if (c.kind == CandidateKind::kCity) city = static_cast<int>(c.index);
       if (c.kind == CandidateKind::kOrganization) country = state_of_institution(c);
     }
-    if (n != 1) continue;
+    if (n != 1 || m.entry->ambiguous) {
+      // A name several cities share names its clear favourite's state ("Ottawa"), as
+      // strongest_prior would choose it; nothing more.
+      const std::vector<Candidate> candidates = candidates_of(*m.entry);
+      const Candidate* favourite = clear_favourite(*m.entry, candidates);
+      if (favourite != nullptr) note_city_named(static_cast<int>(favourite->index), false);
+      continue;
+    }
     if (country >= 0) context_countries_.insert(country);
     if (sub >= 0) {
       context_subdivisions_.insert(sub);
@@ -49,17 +56,34 @@ void ResolutionRun::collect_context() {
       if (c >= 0) context_countries_.insert(c);
     }
     if (city >= 0) {
-      // A listed city also places other cities of its state or province ("Toronto" makes
-      // "London" the Ontario one), and makes a name its state shares with a country the state
-      // ("Atlanta" and "Georgia"); it is no mention of the state itself.
+      // A listed city also places other cities of its state or province ("Toronto" and
+      // "Ottawa" make "London" the Ontario one), and makes a name its state shares with a
+      // country the state ("Atlanta" and "Georgia"); it is no mention of the state itself.
       const int c = k_.country_index(k_.cities()[city].country);
       if (c >= 0) context_countries_.insert(c);
-      if (!k_.cities()[city].subdivision.empty()) {
-        const int s = k_.subdivision_index(k_.cities()[city].subdivision);
-        if (s >= 0) context_city_subdivisions_.insert(s);
-      }
+      note_city_named(city, true);
     }
   }
+}
+
+void ResolutionRun::note_city_named(int city, bool sure) {
+  const CityInfo& info = k_.cities()[static_cast<std::size_t>(city)];
+  const int sub = info.subdivision.empty() ? -1 : k_.subdivision_index(info.subdivision);
+  if (sub < 0) return;
+  CitiesNamed& named = context_city_subdivisions_[sub];
+  named.cities.insert(city);
+  named.sure = named.sure || sure;
+}
+
+std::size_t ResolutionRun::other_cities_named(int subdivision, int city) const {
+  const auto it = context_city_subdivisions_.find(subdivision);
+  if (it == context_city_subdivisions_.end() || !it->second.sure) return 0;
+  return it->second.cities.size() - it->second.cities.count(city);
+}
+
+bool ResolutionRun::sure_city_named(int subdivision) const {
+  const auto it = context_city_subdivisions_.find(subdivision);
+  return it != context_city_subdivisions_.end() && it->second.sure;
 }
 
 int ResolutionRun::state_of_institution(const Candidate& c) const {
@@ -154,10 +178,16 @@ int ResolutionRun::resolve_gazetteer(EntityMention& m) {
         }
         country = k_.country_index(city.country);
         if (!city.subdivision.empty()) {
+          // The state named, or two of its cities, place the city there; one other city of
+          // the state is weaker evidence, which a clear favourite's prior outweighs ("New
+          // York and London, with road shows in Toronto").
           const int sub = k_.subdivision_index(city.subdivision);
-          if (sub >= 0 && (context_subdivisions_.count(sub) != 0 ||
-                           context_city_subdivisions_.count(sub) != 0)) {
+          const std::size_t cities_named = other_cities_named(sub, static_cast<int>(c.index));
+          if (sub >= 0 && (context_subdivisions_.count(sub) != 0 || cities_named >= 2)) {
             score += 5;
+            context = true;
+          } else if (cities_named == 1) {
+            score += 3;
             context = true;
           }
         }
@@ -221,7 +251,7 @@ int ResolutionRun::resolve_gazetteer(EntityMention& m) {
       chosen = sole_country(entry);
       for (const Candidate& c : candidates) {
         if (chosen != nullptr && c.kind == CandidateKind::kSubdivision &&
-            context_city_subdivisions_.count(static_cast<int>(c.index)) != 0)
+            sure_city_named(static_cast<int>(c.index)))
           chosen = &c;
       }
       if (chosen == nullptr) {
@@ -534,8 +564,17 @@ std::vector<Candidate> ResolutionRun::candidates_of(const PhraseEntry& entry) co
 // unlinked(). The node records the candidates it was preferred to in props["alternatives"].
 // Returns -1 when no city qualifies.
 int ResolutionRun::strongest_prior(EntityMention& m, const std::vector<Candidate>& candidates) {
-  for (const std::string& id : m.entry->ambiguous_ids) {
-    if (id.rfind("Word:", 0) == 0 || id.rfind("Person:", 0) == 0) return -1;
+  const Candidate* best = clear_favourite(*m.entry, candidates);
+  if (best == nullptr) return -1;
+  const int e = known_.city_entity(static_cast<int>(best->index), m.first);
+  note_alternatives(e, candidates, *best);
+  return e;
+}
+
+const Candidate* ResolutionRun::clear_favourite(const PhraseEntry& entry,
+                                                const std::vector<Candidate>& candidates) const {
+  for (const std::string& id : entry.ambiguous_ids) {
+    if (id.rfind("Word:", 0) == 0 || id.rfind("Person:", 0) == 0) return nullptr;
   }
   const Candidate* best = nullptr;
   const Candidate* second = nullptr;
@@ -548,7 +587,7 @@ int ResolutionRun::strongest_prior(EntityMention& m, const std::vector<Candidate
       case CandidateKind::kCity:
         break;
       default:
-        return -1;
+        return nullptr;
     }
     if (best == nullptr || stronger_city(k_.cities()[c.index], k_.cities()[best->index])) {
       second = best;
@@ -558,16 +597,13 @@ int ResolutionRun::strongest_prior(EntityMention& m, const std::vector<Candidate
       second = &c;
     }
   }
-  if (best == nullptr) return -1;
-  if (second != nullptr) {
+  if (best != nullptr && second != nullptr) {
     // The prior must be clear: a capital against no capital, or twice the population.
     const CityInfo& a = k_.cities()[best->index];
     const CityInfo& b = k_.cities()[second->index];
-    if (a.capital == b.capital && a.population < 2 * b.population) return -1;
+    if (a.capital == b.capital && a.population < 2 * b.population) return nullptr;
   }
-  const int e = known_.city_entity(static_cast<int>(best->index), m.first);
-  note_alternatives(e, candidates, *best);
-  return e;
+  return best;
 }
 
 bool ResolutionRun::stronger_city(const CityInfo& a, const CityInfo& b) {

@@ -908,6 +908,9 @@ TEST_CASE("An ambiguous city name takes the clear favourite unless the text plac
   // Context: other places of Ontario name the other London.
   CHECK(find_entity(run("Snow fell on London and on Toronto and Ottawa.", real),
                     "Place:geonames:6058560") != nullptr);
+  // One other city of the province is weaker evidence than the capital's prior.
+  CHECK(find_entity(run("The show runs in New York and London, with road shows in Toronto.", real),
+                    "Place:geonames:2643743") != nullptr);
   // A demonym of another country does not outweigh a national capital.
   CHECK(find_entity(run("The British team beat the Americans to win gold in Athens.", real),
                     "Place:geonames:264371") != nullptr);
