@@ -400,17 +400,24 @@ bool ResolutionRun::sport_document() {
   return sport_document_ == 1;
 }
 
-// The kb_organizations.tsv club a one-word name stands for in a document about sport, or -1:
-// "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
-// lists use), unless the word follows "in" or "near" ("a flat in Chelsea, west London").
+// The kb_organizations.tsv club a name stands for in a document about sport, or -1: one word
+// as "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
+// lists use), several as a club's listed alias ("Manchester City", which the tagger may read
+// as a place), unless the name follows "in" or "near" ("a flat in Chelsea, west London").
 // Where several clubs have that name, the one of the only country the document names.
 int ResolutionRun::sport_club(const EntityMention& m) {
-  if (m.last != m.first + 1 || !tok(m.first).has(tf::kCapital) || !sport_document()) return -1;
+  if (!tok(m.first).has(tf::kCapital) || !sport_document()) return -1;
   if (m.first > 0 && (norm(m.first - 1) == "in" || norm(m.first - 1) == "near")) return -1;
-  const std::string word(norm(m.first));
+  std::vector<std::span<const std::uint32_t>> named;
+  if (m.last == m.first + 1) {
+    const std::string word(norm(m.first));
+    named = {k_.kb_organizations_named(word + " fc"), k_.kb_organizations_named("fc " + word)};
+  } else {
+    named = {k_.kb_clubs_aliased(m.key)};
+  }
   int found = -1;
-  for (const std::string& name : {word + " fc", "fc " + word}) {
-    for (const std::uint32_t row : k_.kb_organizations_named(name)) {
+  for (const std::span<const std::uint32_t> rows : named) {
+    for (const std::uint32_t row : rows) {
       const KbOrganizationInfo& o = k_.kb_organizations()[row];
       if (o.kind != "club") continue;
       if (found >= 0 && found != static_cast<int>(row)) {

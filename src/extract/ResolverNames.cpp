@@ -331,6 +331,12 @@ void ResolutionRun::resolve() {
     if (m.source == MentionSource::kSubdivision) {
       m.entity = known_.subdivision_entity(m.subdivision, m.first);
     } else if (m.source == MentionSource::kPlace) {
+      // A club's name of several words the tagger read as a place ("Manchester City"); one
+      // word read as a place stays one ("Wimbledon" in a tennis story).
+      if (const int club = m.last > m.first + 1 ? sport_club(m) : -1; club >= 0) {
+        make_club(m, club);
+        continue;
+      }
       bool created = false;
       m.entity = d_.entity_for(labels::kPlace, m.key, EntityLabel::kPlace, m.first, &created);
       if (created) {

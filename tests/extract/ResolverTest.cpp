@@ -159,6 +159,19 @@ TEST_CASE("A one-word club name in a sports report is the club", "[extract][reso
   CHECK(find_entity(district, "Organization:club-chelsea-fc-gb") == nullptr);
 }
 
+TEST_CASE("A club's listed name of several words in a sports report is the club",
+          "[extract][resolve]") {
+  // sport/265: the tagger read "Birmingham City" as a place.
+  const auto sport =
+      run("Gronkjaer has agreed a move to Atletico Madrid from Birmingham City. The winger, a "
+          "striker and a defender, scored one goal in the league.");
+  CHECK(find_entity(sport, "Organization:club-birmingham-city-fc-gb") != nullptr);
+  CHECK(find_entity(sport, "Place:birmingham city") == nullptr);
+  // A constituency of the same name in a story about politics stays a place.
+  const auto seat = run("Lyn Brown was selected for West Ham, east London, on Monday.");
+  CHECK(find_entity(seat, "Organization:club-west-ham-united-fc-gb") == nullptr);
+}
+
 TEST_CASE("A given name where a work's title stands is not the person", "[extract][resolve]") {
   const auto r =
       run("Jamie Foxx played the singer Ray Charles. Foxx won best actor for Ray on Sunday.");
