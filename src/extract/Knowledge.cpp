@@ -554,10 +554,10 @@ void index_name(KbNameIndex& index, std::string_view name, std::uint32_t row) {
   }
 }
 
-// A club's alias of two words or more, each capitalised, with no digit or mark beyond a
-// period, hyphen or apostrophe: a name, not an address ("Fritz-Walter-Str. 1 // 67663"), a
-// founding year ("Heidenheim 1846") or a note ("[en]").
-bool club_alias_is_a_name(std::string_view alias) {
+// The words of a club's alias whose words are each capitalised, with no digit or mark beyond
+// a period, hyphen or apostrophe: a name, not an address ("Fritz-Walter-Str. 1 // 67663"), a
+// founding year ("Heidenheim 1846") or a note ("[en]"); 0 for any other alias.
+int club_alias_name_words(std::string_view alias) {
   int words = 0;
   bool word_start = true;
   for (const char c : alias) {
@@ -567,15 +567,15 @@ bool club_alias_is_a_name(std::string_view alias) {
       continue;
     }
     if (word_start) {
-      if (u < 0x80 && !(c >= 'A' && c <= 'Z')) return false;
+      if (u < 0x80 && !(c >= 'A' && c <= 'Z')) return 0;
       ++words;
       word_start = false;
     }
     if ((c >= '0' && c <= '9') ||
         (u < 0x80 && !std::isalpha(u) && c != '.' && c != '-' && c != '\''))
-      return false;
+      return 0;
   }
-  return words >= 2;
+  return words;
 }
 
 }  // namespace
@@ -593,19 +593,24 @@ void Knowledge::load_kb_organizations(const std::string& dir) {
                       kb_organizations_.push_back({f[0], f[1], f[3], f[4]});
                       index_name(kb_organization_names_, f[1], row);
                       // Club aliases are fans' and sources' shorthand ("UNAM" for Pumas UNAM,
-                      // "Union", addresses even): a club is known by its name, and apart
-                      // (kb_clubs_aliased) by the aliases that are names of two words or more.
+                      // "Union", addresses even): a club is known by its name, and apart by
+                      // the aliases that are names (kb_clubs_aliased for two words or more,
+                      // kb_clubs_aliased_by_word for one).
                       for (const std::string_view alias : split(f[2], '|')) {
-                        if (f[3] != "club")
+                        if (f[3] != "club") {
                           index_name(kb_organization_names_, alias, row);
-                        else if (club_alias_is_a_name(alias))
-                          index_name(kb_club_aliases_, alias, row);
+                          continue;
+                        }
+                        const int words = club_alias_name_words(alias);
+                        if (words >= 2) index_name(kb_club_aliases_, alias, row);
+                        if (words == 1) index_name(kb_club_word_aliases_, alias, row);
                       }
                       kb_organization_by_key_.get_or_insert(f[0], row);
                     });
   }
   kb_organization_names_.finish();
   kb_club_aliases_.finish();
+  kb_club_word_aliases_.finish();
 }
 
 void Knowledge::load_kb_people(const std::string& dir) {

@@ -322,9 +322,14 @@ class Knowledge {
   // Indices of the kb clubs with an alias of this normalised form that is a name of two words
   // or more ("man utd", "manchester united" for Manchester United FC). Kept apart from
   // kb_organizations_named: a club's alias may also be a region's name ("New England"), so it
-  // may resolve a name already read as an organisation but not make one.
+  // may resolve a name already read as an organisation, but make one only in a sports report.
   std::span<const std::uint32_t> kb_clubs_aliased(std::string_view norm_name) const {
     return kb_club_aliases_.rows(norm_name);
+  }
+  // The same for the aliases of one word ("newcastle" for Newcastle United FC, "spurs"): a
+  // town's or a common word too, for a sports report's names only.
+  std::span<const std::uint32_t> kb_clubs_aliased_by_word(std::string_view norm_word) const {
+    return kb_club_word_aliases_.rows(norm_word);
   }
   std::span<const std::uint32_t> kb_people_named(std::string_view norm_name) const {
     return kb_person_names_.rows(norm_name);
@@ -381,7 +386,7 @@ class Knowledge {
   std::string kb_organizations_text_, kb_people_text_;  // the kb rows are views into these
   std::vector<KbOrganizationInfo> kb_organizations_;
   std::vector<KbPersonInfo> kb_people_;
-  KbNameIndex kb_organization_names_, kb_club_aliases_, kb_person_names_;
+  KbNameIndex kb_organization_names_, kb_club_aliases_, kb_club_word_aliases_, kb_person_names_;
   FlatStringMap kb_organization_by_key_;  // key -> index into kb_organizations_
   PhraseMap<int> country_by_iso2_;
   PhraseMap<int> subdivision_by_code_;

@@ -118,6 +118,10 @@ class ResolutionRun : public TokenView {
   // Whether the document is about a sport: two or more different words of football's
   // vocabulary ("striker", "Premiership", "boss").
   bool sport_document();
+  // Whether it is a football report: about sport, naming a word only football uses
+  // ("striker", "midfielder") and none of rugby's (the lists' clubs are football's: "Leeds"
+  // in a rugby story is the Tykes, not Leeds United).
+  bool football_document();
 
   // The kb_organizations.tsv club a one-word name stands for in a document about sport, or -1:
   // "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
@@ -227,6 +231,7 @@ class ResolutionRun : public TokenView {
   std::unordered_map<int, CitiesNamed> context_city_subdivisions_;
   std::unordered_set<int> countries_spelled_out_;  // named by a name or demonym, not an acronym
   int sport_document_ = -1;                        // sport_document(): -1 not yet known
+  int football_document_ = -1;                     // football_document(): -1 not yet known
 };
 
 }  // namespace skein::extract::resolution

@@ -400,10 +400,32 @@ bool ResolutionRun::sport_document() {
   return sport_document_ == 1;
 }
 
+bool ResolutionRun::football_document() {
+  if (football_document_ < 0) {
+    static constexpr std::string_view kFootballWords[] = {
+        "football", "footballer", "striker", "midfielder", "goalkeeper",
+        "keeper",   "defender",   "uefa",    "fifa",       "premiership"};
+    static constexpr std::string_view kRugbyWords[] = {
+        "rugby", "scrum", "scrum-half", "fly-half", "lineout", "line-out", "goal-kicker"};
+    bool football = false, rugby = false;
+    for (std::uint32_t t = 0; t < token_count() && !rugby; ++t) {
+      const std::string_view w = norm(t);
+      football = football || std::find(std::begin(kFootballWords), std::end(kFootballWords), w) !=
+                                 std::end(kFootballWords);
+      rugby =
+          std::find(std::begin(kRugbyWords), std::end(kRugbyWords), w) != std::end(kRugbyWords) ||
+          (w == "six" && t + 1 < token_count() && norm(t + 1) == "nations");
+    }
+    football_document_ = sport_document() && football && !rugby ? 1 : 0;
+  }
+  return football_document_ == 1;
+}
+
 // The kb_organizations.tsv club a name stands for in a document about sport, or -1: one word
 // as "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
-// lists use), several as a club's listed alias ("Manchester City", which the tagger may read
-// as a place), unless the name follows "in" or "near" ("a flat in Chelsea, west London").
+// lists use) or, in a football report, as a club's listed alias ("Newcastle"), several as a
+// club's listed alias ("Manchester City", which the tagger may read as a place), unless the
+// name follows "in" or "near" ("a flat in Chelsea, west London").
 // Where several clubs have that name, the one of the only country the document names.
 int ResolutionRun::sport_club(const EntityMention& m) {
   if (!tok(m.first).has(tf::kCapital) || !sport_document()) return -1;
@@ -412,6 +434,12 @@ int ResolutionRun::sport_club(const EntityMention& m) {
   if (m.last == m.first + 1) {
     const std::string word(norm(m.first));
     named = {k_.kb_organizations_named(word + " fc"), k_.kb_organizations_named("fc " + word)};
+    // In a football report, a club's alias of one word ("Newcastle", "Spurs"), unless a
+    // given name ("Rose") or the first word of a longer name ("Sporting Lisbon").
+    const bool longer = m.last < token_count() && tok(m.last).has(tf::kCapital) &&
+                        !tok(m.last).has(tf::kSentenceStart);
+    if ((lex(m.first) & lexicon_flags::kGivenName) == 0 && !longer && football_document())
+      named.push_back(k_.kb_clubs_aliased_by_word(word));
   } else {
     named = {k_.kb_clubs_aliased(m.key)};
   }

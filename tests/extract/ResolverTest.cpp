@@ -172,6 +172,21 @@ TEST_CASE("A club's listed name of several words in a sports report is the club"
   CHECK(find_entity(seat, "Organization:club-west-ham-united-fc-gb") == nullptr);
 }
 
+TEST_CASE("A club's listed alias of one word in a football report is the club",
+          "[extract][resolve]") {
+  const auto football =
+      run("Newcastle boss Graeme Souness praised his striker after the match. Newcastle lead the "
+          "league.");
+  const Entity* club = find_entity(football, "Organization:club-newcastle-united-fc-gb");
+  REQUIRE(club != nullptr);
+  CHECK(mention_texts(*club) == std::vector<std::string>{"Newcastle", "Newcastle"});
+  // The lists hold football's clubs: a rugby report's "Newcastle" is the Falcons.
+  const auto rugby =
+      run("Newcastle fly-half Jonny Wilkinson kicked a penalty in the rugby match. Newcastle lead "
+          "the league.");
+  CHECK(find_entity(rugby, "Organization:club-newcastle-united-fc-gb") == nullptr);
+}
+
 TEST_CASE("A given name where a work's title stands is not the person", "[extract][resolve]") {
   const auto r =
       run("Jamie Foxx played the singer Ray Charles. Foxx won best actor for Ray on Sunday.");
