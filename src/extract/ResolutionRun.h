@@ -103,8 +103,9 @@ class ResolutionRun : public TokenView {
   // other senses are only a word or a person's name ("Labour"), or -1.
   int ambiguous_listed_organization(const PhraseEntry& entry) const;
   // The one organisation named earlier (in two or more words) whose last word is the
-  // institution's head word m alone ("Committee" after "the Public Accounts Committee"), or -1
-  // when there is none or more than one.
+  // institution's head word m alone ("Committee" after "the Public Accounts Committee"), or a
+  // club's word ("United" after "Manchester United", or after "Man Utd", whose listed name is
+  // Manchester United FC), or -1 when there is none or more than one.
   int organisation_of_head_word(const EntityMention& m) const;
 
   // Whether the word at `first` stands where a work's title does: after "in", after a word

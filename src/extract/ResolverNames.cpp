@@ -163,12 +163,31 @@ void ResolutionRun::claim_organisation_names() {
 }
 
 int ResolutionRun::organisation_of_head_word(const EntityMention& m) const {
-  if (m.last != m.first + 1 || !institution_word(m.first)) return -1;
+  // The last words of clubs' names that stand for the club alone.
+  static constexpr std::string_view kClubWords[] = {"united",    "city",   "rovers", "athletic",
+                                                    "wanderers", "albion", "county", "town"};
+  if (m.last != m.first + 1) return -1;
+  const std::string_view word = norm(m.first);
+  const bool club_word =
+      std::find(std::begin(kClubWords), std::end(kClubWords), word) != std::end(kClubWords);
+  if (!club_word && !institution_word(m.first)) return -1;
+  // A listed club's name without its "FC": "Manchester United FC" ends on "United".
+  const auto club_name_ends_on_word = [&](const ResolvedEntity& e) {
+    const auto kind = e.out.props.find("kind");
+    if (!club_word || kind == e.out.props.end() || kind->second != "club") return false;
+    std::string name = normalize_phrase(e.out.name);
+    for (const std::string_view suffix : {" fc", " afc"}) {
+      if (name.size() > suffix.size() && name.ends_with(suffix))
+        name.resize(name.size() - suffix.size());
+    }
+    return name.size() > word.size() && name.ends_with(word) &&
+           name[name.size() - word.size() - 1] == ' ';
+  };
   int found = -1;
   for (const EntityMention& before : mentions_) {
     if (before.first >= m.first || before.entity < 0 || before.last - before.first < 2 ||
         entities_[before.entity].label != EntityLabel::kOrganization ||
-        norm(before.last - 1) != norm(m.first))
+        (norm(before.last - 1) != word && !club_name_ends_on_word(entities_[before.entity])))
       continue;
     if (found >= 0 && found != before.entity) return -1;  // two committees: no telling which
     found = before.entity;

@@ -187,6 +187,27 @@ TEST_CASE("A club's listed alias of one word in a football report is the club",
   CHECK(find_entity(rugby, "Organization:club-newcastle-united-fc-gb") == nullptr);
 }
 
+TEST_CASE("A club's last word alone is the one club named before with it", "[extract][resolve]") {
+  const auto full =
+      run("Manchester United beat Arsenal on Sunday. The striker scored twice as "
+          "United won again.");
+  const Entity* united = find_entity(full, "Organization:club-manchester-united-fc-gb");
+  REQUIRE(united != nullptr);
+  CHECK(mention_texts(*united) == std::vector<std::string>{"Manchester United", "United"});
+  // Named before by an alias: the listed name ends on the word.
+  const auto alias =
+      run("Man Utd beat Arsenal in the match on Sunday. The striker scored twice "
+          "as United won again.");
+  const Entity* utd = find_entity(alias, "Organization:club-manchester-united-fc-gb");
+  REQUIRE(utd != nullptr);
+  CHECK(mention_texts(*utd) == std::vector<std::string>{"Man Utd", "United"});
+  // Two Uniteds before it: no telling which.
+  const auto two =
+      run("Manchester United and Newcastle United drew. The striker scored twice "
+          "as United won again.");
+  CHECK(find_entity(two, "Organization:united") != nullptr);
+}
+
 TEST_CASE("A given name where a work's title stands is not the person", "[extract][resolve]") {
   const auto r =
       run("Jamie Foxx played the singer Ray Charles. Foxx won best actor for Ray on Sunday.");
