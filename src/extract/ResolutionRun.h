@@ -119,9 +119,9 @@ class ResolutionRun : public TokenView {
   // Whether the document is about a sport: two or more different words of football's
   // vocabulary ("striker", "Premiership", "boss").
   bool sport_document();
-  // Whether it is a football report: about sport, naming a word only football uses
-  // ("striker", "midfielder") and none of rugby's (the lists' clubs are football's: "Leeds"
-  // in a rugby story is the Tykes, not Leeds United).
+  // Whether it is a football report: about sport, naming one of football's words ("striker",
+  // "midfielder") and none of rugby's ("fly-half", "Six Nations"): the lists' clubs are
+  // football's, and "Leeds" in a rugby story is the Tykes, not Leeds United.
   bool football_document();
 
   // The kb_organizations.tsv club a one-word name stands for in a document about sport, or -1:
