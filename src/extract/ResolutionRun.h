@@ -123,6 +123,9 @@ class ResolutionRun : public TokenView {
   // "midfielder") and none of rugby's ("fly-half", "Six Nations"): the lists' clubs are
   // football's, and "Leeds" in a rugby story is the Tykes, not Leeds United.
   bool football_document();
+  // A word many clubs' names end on, which alone stands for the one club the article named
+  // with it ("United", "Wanderers"; organisation_of_head_word), never for a list's club.
+  static bool club_name_word(std::string_view word);
 
   // The kb_organizations.tsv club a one-word name stands for in a document about sport, or -1:
   // "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the

@@ -421,6 +421,12 @@ bool ResolutionRun::football_document() {
   return football_document_ == 1;
 }
 
+bool ResolutionRun::club_name_word(std::string_view word) {
+  static constexpr std::string_view kClubWords[] = {"united",    "city",   "rovers", "athletic",
+                                                    "wanderers", "albion", "county", "town"};
+  return std::find(std::begin(kClubWords), std::end(kClubWords), word) != std::end(kClubWords);
+}
+
 // The kb_organizations.tsv club a name stands for in a document about sport, or -1: one word
 // as "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
 // lists use) or, in a football report, as a club's listed alias ("Newcastle"), several as a
@@ -435,10 +441,12 @@ int ResolutionRun::sport_club(const EntityMention& m) {
     const std::string word(norm(m.first));
     named = {k_.kb_organizations_named(word + " fc"), k_.kb_organizations_named("fc " + word)};
     // In a football report, a club's alias of one word ("Newcastle", "Spurs"), unless a
-    // given name ("Rose") or the first word of a longer name ("Sporting Lisbon").
+    // given name ("Rose"), the first word of a longer name ("Sporting Lisbon") or a word many
+    // clubs end on ("Wanderers" is one club's alias, and the last word of many more).
     const bool longer = m.last < token_count() && tok(m.last).has(tf::kCapital) &&
                         !tok(m.last).has(tf::kSentenceStart);
-    if ((lex(m.first) & lexicon_flags::kGivenName) == 0 && !longer && football_document())
+    if ((lex(m.first) & lexicon_flags::kGivenName) == 0 && !longer && !club_name_word(word) &&
+        football_document())
       named.push_back(k_.kb_clubs_aliased_by_word(word));
   } else {
     named = {k_.kb_clubs_aliased(m.key)};

@@ -163,13 +163,9 @@ void ResolutionRun::claim_organisation_names() {
 }
 
 int ResolutionRun::organisation_of_head_word(const EntityMention& m) const {
-  // The last words of clubs' names that stand for the club alone.
-  static constexpr std::string_view kClubWords[] = {"united",    "city",   "rovers", "athletic",
-                                                    "wanderers", "albion", "county", "town"};
   if (m.last != m.first + 1) return -1;
   const std::string_view word = norm(m.first);
-  const bool club_word =
-      std::find(std::begin(kClubWords), std::end(kClubWords), word) != std::end(kClubWords);
+  const bool club_word = club_name_word(word);
   if (!club_word && !institution_word(m.first)) return -1;
   // A listed club's name without its "FC": "Manchester United FC" ends on "United".
   const auto club_name_ends_on_word = [&](const ResolvedEntity& e) {

@@ -206,6 +206,15 @@ TEST_CASE("A club's last word alone is the one club named before with it", "[ext
       run("Manchester United and Newcastle United drew. The striker scored twice "
           "as United won again.");
   CHECK(find_entity(two, "Organization:united") != nullptr);
+  // Nor is such a word the list's one club with it as an alias (Montevideo Wanderers).
+  const auto wanderers =
+      run("Bolton Wanderers beat Arsenal in the match. The striker scored "
+          "twice as Wanderers won again.");
+  const Entity* bolton = find_entity(wanderers, "Organization:club-bolton-wanderers-fc-gb");
+  REQUIRE(bolton != nullptr);
+  CHECK(mention_texts(*bolton) == std::vector<std::string>{"Bolton Wanderers", "Wanderers"});
+  const auto alone = run("The striker scored twice in the match as Wanderers won again.");
+  CHECK(find_entity(alone, "Organization:club-montevideo-wanderers-uy") == nullptr);
 }
 
 TEST_CASE("A given name where a work's title stands is not the person", "[extract][resolve]") {
