@@ -441,12 +441,14 @@ int ResolutionRun::sport_club(const EntityMention& m) {
     const std::string word(norm(m.first));
     named = {k_.kb_organizations_named(word + " fc"), k_.kb_organizations_named("fc " + word)};
     // In a football report, a club's alias of one word ("Newcastle", "Spurs"), unless a
-    // given name ("Rose"), the first word of a longer name ("Sporting Lisbon") or a word many
-    // clubs end on ("Wanderers" is one club's alias, and the last word of many more).
+    // given name read as a person ("Rose"; "Charlton" read as an organisation is the club), the
+    // first word of a longer name ("Sporting Lisbon") or a word many clubs end on ("Wanderers"
+    // is one club's alias, and the last word of many more).
+    const bool person_name =
+        m.source == MentionSource::kPerson && (lex(m.first) & lexicon_flags::kGivenName) != 0;
     const bool longer = m.last < token_count() && tok(m.last).has(tf::kCapital) &&
                         !tok(m.last).has(tf::kSentenceStart);
-    if ((lex(m.first) & lexicon_flags::kGivenName) == 0 && !longer && !club_name_word(word) &&
-        football_document())
+    if (!person_name && !longer && !club_name_word(word) && football_document())
       named.push_back(k_.kb_clubs_aliased_by_word(word));
   } else {
     named = {k_.kb_clubs_aliased(m.key)};

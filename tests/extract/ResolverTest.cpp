@@ -185,6 +185,11 @@ TEST_CASE("A club's listed alias of one word in a football report is the club",
       run("Newcastle fly-half Jonny Wilkinson kicked a penalty in the rugby match. Newcastle lead "
           "the league.");
   CHECK(find_entity(rugby, "Organization:club-newcastle-united-fc-gb") == nullptr);
+  // A given name the tagger read as an organisation is the club too ("Charlton").
+  const auto given =
+      run("Shaun Bartlett's strike put Charlton back in front. The striker scored twice and the "
+          "keeper saved a penalty in the match.");
+  CHECK(find_entity(given, "Organization:club-charlton-athletic-fc-gb") != nullptr);
 }
 
 TEST_CASE("A club's last word alone is the one club named before with it", "[extract][resolve]") {
