@@ -127,9 +127,14 @@ class ResolutionRun : public TokenView {
   // with it ("United", "Wanderers"; organisation_of_head_word), never for a list's club.
   static bool club_name_word(std::string_view word);
 
-  // The kb_organizations.tsv club a one-word name stands for in a document about sport, or -1:
-  // "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
-  // lists use), unless the word follows "in" or "near" ("a flat in Chelsea, west London").
+  // The kb_organizations.tsv club a name stands for in a document about sport, or -1, unless
+  // the name follows "in" or "near" ("a flat in Chelsea, west London"):
+  //  - one word as "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is
+  //    the form the lists use) or, in a football report, as a club's listed alias
+  //    ("Newcastle"; not a given name read as a person, the first word of a longer name, nor
+  //    a club_name_word);
+  //  - several words as a club's listed alias ("Manchester City", which the tagger may read
+  //    as a place).
   // Where several clubs have that name, the one of the only country the document names.
   int sport_club(const EntityMention& m);
 

@@ -427,12 +427,6 @@ bool ResolutionRun::club_name_word(std::string_view word) {
   return std::find(std::begin(kClubWords), std::end(kClubWords), word) != std::end(kClubWords);
 }
 
-// The kb_organizations.tsv club a name stands for in a document about sport, or -1: one word
-// as "Chelsea" for Chelsea FC (clubs are listed by their full names; "X FC" is the form the
-// lists use) or, in a football report, as a club's listed alias ("Newcastle"), several as a
-// club's listed alias ("Manchester City", which the tagger may read as a place), unless the
-// name follows "in" or "near" ("a flat in Chelsea, west London").
-// Where several clubs have that name, the one of the only country the document names.
 int ResolutionRun::sport_club(const EntityMention& m) {
   if (!tok(m.first).has(tf::kCapital) || !sport_document()) return -1;
   if (m.first > 0 && (norm(m.first - 1) == "in" || norm(m.first - 1) == "near")) return -1;
