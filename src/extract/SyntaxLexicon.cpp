@@ -94,16 +94,23 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
     }
     return false;
   };
-  // The different entities each sentence names, and the sentences where a pronoun stands for
-  // one ("its" may be a possessor).
+  // The different entities each sentence names, the sentences where a pronoun stands for one
+  // ("its" may be a possessor), and those where a preposition of syntax-affiliation-prep
+  // follows a person's name right after it ("said David Anders at Merrill Lynch").
   std::vector<std::vector<int>> named(seg.sentences.size());
   std::vector<bool> pronoun(seg.sentences.size(), false);
+  std::vector<bool> person_before_preposition(seg.sentences.size(), false);
   for (const EntityMention& m : document.mentions) {
     if (m.entity < 0 || m.sentence >= named.size()) continue;
     std::vector<int>& entities = named[m.sentence];
     if (std::find(entities.begin(), entities.end(), m.entity) == entities.end())
       entities.push_back(m.entity);
     if (m.coref == CorefKind::kPronoun) pronoun[m.sentence] = true;
+    if (document.entities[static_cast<std::size_t>(m.entity)].label == EntityLabel::kPerson &&
+        m.last < seg.sentences[m.sentence].last &&
+        std::binary_search(triggers.role_preposition.begin(), triggers.role_preposition.end(),
+                           v.norm(m.last), std::less<>()))
+      person_before_preposition[m.sentence] = true;
   }
   // located-in's paths read an in-phrase, a possessor or a location participle.
   const auto placing_words = [&](const Sentence& s) {
@@ -113,16 +120,7 @@ std::vector<bool> SyntaxRelations::sentences_to_parse(const AnnotatedDocument& d
     return any_word_of(s, triggers.placing);
   };
   // affiliated-with's paths read a role noun by the person, a verb of working, or a preposition
-  // right after the person's name ("said David Anders at Merrill Lynch").
-  std::vector<bool> person_before_preposition(seg.sentences.size(), false);
-  for (const EntityMention& m : document.mentions) {
-    if (m.entity >= 0 && m.sentence < seg.sentences.size() &&
-        document.entities[static_cast<std::size_t>(m.entity)].label == EntityLabel::kPerson &&
-        m.last < seg.sentences[m.sentence].last &&
-        std::binary_search(triggers.role_preposition.begin(), triggers.role_preposition.end(),
-                           v.norm(m.last), std::less<>()))
-      person_before_preposition[m.sentence] = true;
-  }
+  // right after the person's name.
   const auto role_words = [&](std::size_t i) {
     if (person_before_preposition[i]) return true;
     const Sentence& s = seg.sentences[i];
